@@ -1,0 +1,67 @@
+#include <cstdio>
+#include <optional>
+
+#include "app/commands.h"
+#include "exhibit/check_report.h"
+#include "exhibit/exhibit_loader.h"
+
+namespace vitrine::app {
+
+int usageError(const std::string& message) {
+    std::fprintf(stderr, "vitrine: %s\nTry 'vitrine --help'.\n", message.c_str());
+    return kUsageError;
+}
+
+namespace {
+
+struct FileAndFlags {
+    std::string file;
+    bool json = false;
+};
+
+std::optional<FileAndFlags> parse(const Arguments& args, const char* command, bool allowJson) {
+    FileAndFlags out;
+    for (const auto& a : args) {
+        if (allowJson && a == "--json") {
+            out.json = true;
+        } else if (!a.empty() && a[0] == '-') {
+            usageError(std::string("unknown option '") + a + "' for " + command);
+            return std::nullopt;
+        } else if (out.file.empty()) {
+            out.file = a;
+        } else {
+            usageError(std::string(command) + " takes one exhibit file, got also '" + a + "'");
+            return std::nullopt;
+        }
+    }
+    if (out.file.empty()) {
+        usageError(std::string(command) + " needs an exhibit file");
+        return std::nullopt;
+    }
+    return out;
+}
+
+}  // namespace
+
+int runCheck(const Arguments& args) {
+    auto parsed = parse(args, "check", true);
+    if (!parsed) return kUsageError;
+    LoadedExhibit exhibit = loadExhibit(parsed->file);
+    std::string report = parsed->json ? checkReportJson(exhibit, parsed->file) : checkReportText(exhibit);
+    std::fputs(report.c_str(), stdout);
+    return checkExitCode(exhibit);
+}
+
+int runScenes(const Arguments& args) {
+    auto parsed = parse(args, "scenes", false);
+    if (!parsed) return kUsageError;
+    LoadedExhibit exhibit = loadExhibit(parsed->file);
+    if (!exhibit.show) {
+        for (const auto& d : exhibit.diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+        return 2;
+    }
+    std::fputs(sceneTable(*exhibit.show).c_str(), stdout);
+    return 0;
+}
+
+}  // namespace vitrine::app

@@ -1,0 +1,45 @@
+// vitrine: the exhibit engine's command-line program. Thin: every command is a few
+// calls into the engine library.
+
+#include <cstdio>
+#include <string>
+
+#include "app/commands.h"
+
+namespace {
+
+constexpr const char* kHelp = R"(vitrine — an exhibit engine for projection installations
+
+Usage:
+  vitrine check EXHIBIT.xml [--json]   report every problem in an exhibit
+  vitrine scenes EXHIBIT.xml           list scenes with start times and durations
+  vitrine --help | --version
+
+check prints problems as file:line:col: error|warning: message, then a summary.
+Exit status: 0 clean, 1 warnings only, 2 errors (or a wrong command line).
+
+Format reference: exhibits/README.md
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace vitrine::app;
+    if (argc < 2) {
+        std::fputs(kHelp, stderr);
+        return kUsageError;
+    }
+    std::string command = argv[1];
+    Arguments rest(argv + 2, argv + argc);
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kHelp, stdout);
+        return 0;
+    }
+    if (command == "--version") {
+        std::printf("vitrine %s\n", VITRINE_VERSION);
+        return 0;
+    }
+    if (command == "check") return runCheck(rest);
+    if (command == "scenes") return runScenes(rest);
+    return usageError("unknown command '" + command + "'");
+}

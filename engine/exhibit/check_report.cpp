@@ -1,0 +1,79 @@
+#include "exhibit/check_report.h"
+
+#include <cstdio>
+
+#include "diag/json_writer.h"
+
+namespace vitrine {
+
+int checkExitCode(const LoadedExhibit& exhibit) {
+    if (exhibit.diagnostics.hasErrors() || !exhibit.show) return 2;
+    return exhibit.diagnostics.warningCount() > 0 ? 1 : 0;
+}
+
+std::string checkSummary(const LoadedExhibit& e) {
+    auto plural = [](size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+    std::string s;
+    if (e.show) {
+        s += plural(e.show->scenes.size(), "scene") + ", " + formatTime(e.show->duration) + " total, ";
+        s += plural(e.mediaReferenced.size(), "media file") + " referenced, " + std::to_string(e.mediaMissing.size()) +
+             " missing; ";
+    } else {
+        s += "not compiled; ";
+    }
+    s += plural(static_cast<size_t>(e.diagnostics.errorCount()), "error") + ", " +
+         plural(static_cast<size_t>(e.diagnostics.warningCount()), "warning");
+    return s;
+}
+
+std::string checkReportText(const LoadedExhibit& e) {
+    std::string out;
+    for (const auto& d : e.diagnostics.all()) out += formatDiagnostic(d) + "\n";
+    out += checkSummary(e) + "\n";
+    return out;
+}
+
+std::string checkReportJson(const LoadedExhibit& e, const std::string& file) {
+    std::string out = "{\n  \"file\": " + jsonString(file) + ",\n  \"diagnostics\": [";
+    bool first = true;
+    for (const auto& d : e.diagnostics.all()) {
+        out += first ? "\n" : ",\n";
+        first = false;
+        out += "    {\"file\": " + jsonString(d.where.file) + ", \"line\": " + std::to_string(d.where.line) +
+               ", \"column\": " + std::to_string(d.where.column) + ", \"severity\": " +
+               jsonString(severityName(d.severity)) + ", \"code\": " + jsonString(d.code) +
+               ", \"message\": " + jsonString(d.message) + ", \"hint\": " + jsonString(d.hint) + "}";
+    }
+    out += first ? "],\n" : "\n  ],\n";
+    out += "  \"summary\": {";
+    if (e.show) {
+        out += "\"scenes\": " + std::to_string(e.show->scenes.size()) +
+               ", \"duration_us\": " + std::to_string(e.show->duration) +
+               ", \"duration\": " + jsonString(formatTime(e.show->duration)) + ", ";
+    }
+    out += "\"media_referenced\": " + std::to_string(e.mediaReferenced.size()) +
+           ", \"media_missing\": " + std::to_string(e.mediaMissing.size()) +
+           ", \"errors\": " + std::to_string(e.diagnostics.errorCount()) +
+           ", \"warnings\": " + std::to_string(e.diagnostics.warningCount()) + "}\n}\n";
+    return out;
+}
+
+std::string sceneTable(const Show& show) {
+    size_t width = 5;
+    for (const auto& s : show.scenes) width = std::max(width, s.id.size());
+    std::string out;
+    char line[512];
+    std::snprintf(line, sizeof line, "%-*s  %10s  %10s  %s\n", static_cast<int>(width), "scene", "start", "duration",
+                  "title");
+    out += line;
+    for (const auto& s : show.scenes) {
+        std::snprintf(line, sizeof line, "%-*s  %10s  %10s  %s\n", static_cast<int>(width), s.id.c_str(),
+                      formatClock(s.begin).c_str(), formatTime(s.end - s.begin).c_str(), s.title.c_str());
+        out += line;
+    }
+    std::snprintf(line, sizeof line, "%zu scenes, %s total\n", show.scenes.size(), formatTime(show.duration).c_str());
+    out += line;
+    return out;
+}
+
+}  // namespace vitrine

@@ -1,0 +1,46 @@
+#pragma once
+// The exhibit as written: an XML tree where every node remembers its file, line and column.
+// Includes are already spliced in. Nothing here knows about time.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace vitrine {
+
+/// One attribute as written, with where it was written.
+struct ScriptAttribute {
+    std::string name;
+    std::string value;
+    SourceLocation where;
+};
+
+/// An element or a run of text. Text runs have the name "#text" and carry `text`.
+struct ScriptNode {
+    std::string name;
+    std::vector<ScriptAttribute> attributes;
+    std::vector<ScriptNode> children;
+    std::string text;  // only for "#text" nodes; whitespace kept as written
+    SourceLocation where;
+
+    /// True for a run of text between elements.
+    bool isText() const { return name == kTextNodeName; }
+    /// The attribute called `attributeName`, or nullptr.
+    const ScriptAttribute* attribute(std::string_view attributeName) const;
+    /// The attribute's value, or `fallback` when absent.
+    std::string value(std::string_view attributeName, std::string_view fallback = {}) const;
+    /// All text inside this node, descendants included, with whitespace collapsed.
+    std::string plainText() const;
+
+    static constexpr const char* kTextNodeName = "#text";
+};
+
+/// A loaded exhibit: the root `<exhibit>` and every file that went into it.
+struct Script {
+    ScriptNode root;
+    std::vector<std::string> files;  // the main file first, then includes in the order read
+};
+
+}  // namespace vitrine

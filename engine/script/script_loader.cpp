@@ -1,0 +1,212 @@
+#include "script/script_loader.h"
+
+#include <tinyxml2.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace vitrine {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Splits text into lines once, so columns can be found for TinyXML-2's line numbers.
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text) {
+        size_t start = 0;
+        while (start <= text.size()) {
+            size_t end = text.find('\n', start);
+            if (end == std::string_view::npos) end = text.size();
+            lines_.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    // Column (1-based) of `needle` on `line`, searching from column `from`; 1 when not found.
+    int columnOf(int line, std::string_view needle, int from = 1) const {
+        if (line < 1 || line > static_cast<int>(lines_.size())) return 1;
+        std::string_view l = lines_[line - 1];
+        size_t pos = l.find(needle, static_cast<size_t>(std::max(from - 1, 0)));
+        return pos == std::string_view::npos ? 1 : static_cast<int>(pos) + 1;
+    }
+
+private:
+    std::vector<std::string_view> lines_;
+};
+
+class Loader {
+public:
+    Loader(Diagnostics& d, const FileReader& reader) : diagnostics_(d), reader_(reader) {}
+
+    std::optional<Script> loadMain(std::string_view text, const fs::path& file) {
+        Script script;
+        auto root = parseFile(text, file, script, "exhibit");
+        if (!root) return std::nullopt;
+        script.root = std::move(*root);
+        return script;
+    }
+
+private:
+    struct OpenFile {
+        fs::path path;
+        const LineIndex* lines;
+    };
+
+    std::optional<ScriptNode> parseFile(std::string_view text, const fs::path& file, Script& script,
+                                        std::string_view expectedRoot) {
+        script.files.push_back(file.string());
+        tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+        doc.Parse(text.data(), text.size());
+        if (doc.Error()) {
+            SourceLocation where{file.string(), doc.ErrorLineNum(), 1};
+            diagnostics_.error(where, "xml-syntax", "XML syntax error: " + describeXmlError(doc),
+                               "check that every tag is closed and attribute values are quoted");
+            return std::nullopt;
+        }
+        const tinyxml2::XMLElement* rootElement = doc.RootElement();
+        if (!rootElement) {
+            diagnostics_.error({file.string(), 1, 1}, "empty-file", "the file has no root element",
+                               "an exhibit starts with <exhibit>");
+            return std::nullopt;
+        }
+        LineIndex lines(text);
+        stack_.push_back({weakCanonical(file), &lines});
+        ScriptNode root = convert(*rootElement, lines, file);
+        if (root.name != expectedRoot) {
+            diagnostics_.error(root.where, "wrong-root",
+                               "the root element is <" + root.name + ">, expected <" + std::string(expectedRoot) +
+                                   ">",
+                               expectedRoot == "exhibit" ? "an exhibit file starts with <exhibit>"
+                                                         : "an included file starts with <fragment>");
+        }
+        spliceIncludes(root, script);
+        stack_.pop_back();
+        return root;
+    }
+
+    static std::string describeXmlError(const tinyxml2::XMLDocument& doc) {
+        std::string detail = doc.ErrorStr() ? doc.ErrorStr() : "";
+        // TinyXML-2 prefixes its own "Error=... ErrorID=... (0xN) Line number=N: "; keep the useful tail.
+        size_t colon = detail.find(": ");
+        if (colon != std::string::npos) detail = detail.substr(colon + 2);
+        std::string name = doc.ErrorName() ? doc.ErrorName() : "XML_ERROR";
+        return detail.empty() ? name : name + " (" + detail + ")";
+    }
+
+    static fs::path weakCanonical(const fs::path& p) {
+        std::error_code ec;
+        fs::path c = fs::weakly_canonical(p, ec);
+        return ec ? p.lexically_normal() : c;
+    }
+
+    ScriptNode convert(const tinyxml2::XMLElement& element, const LineIndex& lines, const fs::path& file) {
+        ScriptNode node;
+        node.name = element.Name();
+        int line = element.GetLineNum();
+        int column = lines.columnOf(line, "<" + node.name);
+        node.where = {file.string(), line, column};
+        for (const auto* a = element.FirstAttribute(); a; a = a->Next()) {
+            int aline = a->GetLineNum();
+            int acol = lines.columnOf(aline, std::string(a->Name()) + "=", aline == line ? column : 1);
+            if (acol == 1) acol = lines.columnOf(aline, a->Name(), aline == line ? column : 1);
+            node.attributes.push_back({a->Name(), a->Value(), {file.string(), aline, acol}});
+        }
+        for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) {
+            if (const auto* e = child->ToElement()) {
+                node.children.push_back(convert(*e, lines, file));
+            } else if (const auto* t = child->ToText()) {
+                ScriptNode text;
+                text.name = ScriptNode::kTextNodeName;
+                text.text = t->Value();
+                text.where = {file.string(), t->GetLineNum(), 1};
+                node.children.push_back(std::move(text));
+            }
+        }
+        return node;
+    }
+
+    // Replaces each <include src="..."/> by the children of the included <fragment>.
+    void spliceIncludes(ScriptNode& node, Script& script) {
+        std::vector<ScriptNode> result;
+        result.reserve(node.children.size());
+        for (auto& child : node.children) {
+            if (child.name != "include") {
+                spliceIncludes(child, script);
+                result.push_back(std::move(child));
+                continue;
+            }
+            for (auto& included : loadInclude(child, script)) result.push_back(std::move(included));
+        }
+        node.children = std::move(result);
+    }
+
+    std::vector<ScriptNode> loadInclude(const ScriptNode& include, Script& script) {
+        const ScriptAttribute* src = include.attribute("src");
+        if (!src || src->value.empty()) {
+            diagnostics_.error(include.where, "missing-attribute", "<include> needs a src attribute",
+                               "write <include src=\"part.xml\"/>");
+            return {};
+        }
+        fs::path base = fs::path(include.where.file).parent_path();
+        fs::path target = base / src->value;
+        fs::path canonical = weakCanonical(target);
+        for (const auto& open : stack_) {
+            if (open.path == canonical) {
+                diagnostics_.error(src->where, "include-cycle",
+                                   "include cycle: " + src->value + " includes itself (directly or through others)",
+                                   "remove one of the <include> elements that form the loop");
+                return {};
+            }
+        }
+        if (static_cast<int>(stack_.size()) >= kMaxIncludeDepth) {
+            diagnostics_.error(src->where, "include-too-deep",
+                               "includes nested more than " + std::to_string(kMaxIncludeDepth) + " deep");
+            return {};
+        }
+        std::optional<std::string> text = reader_(target);
+        if (!text) {
+            diagnostics_.error(src->where, "missing-file", "cannot read included file '" + target.string() + "'",
+                               "check the path; it is relative to the including file");
+            return {};
+        }
+        auto root = parseFile(*text, target, script, "fragment");
+        if (!root) return {};
+        return std::move(root->children);
+    }
+
+    Diagnostics& diagnostics_;
+    const FileReader& reader_;
+    std::vector<OpenFile> stack_;
+};
+
+}  // namespace
+
+FileReader diskFileReader() {
+    return [](const fs::path& path) -> std::optional<std::string> {
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec)) return std::nullopt;
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return std::nullopt;
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    };
+}
+
+std::optional<Script> loadScript(const fs::path& file, Diagnostics& diagnostics, const FileReader& reader) {
+    std::optional<std::string> text = reader(file);
+    if (!text) {
+        diagnostics.error({file.string(), 0, 0}, "missing-file", "cannot read '" + file.string() + "'",
+                          "check the path and that the file exists");
+        return std::nullopt;
+    }
+    return loadScriptFromText(*text, file, diagnostics, reader);
+}
+
+std::optional<Script> loadScriptFromText(std::string_view text, const fs::path& fileName, Diagnostics& diagnostics,
+                                         const FileReader& reader) {
+    Loader loader(diagnostics, reader);
+    return loader.loadMain(text, fileName);
+}
+
+}  // namespace vitrine

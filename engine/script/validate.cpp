@@ -1,0 +1,196 @@
+#include "script/validate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "script/suggest.h"
+#include "script/values.h"
+#include "timeline/easing.h"
+#include "timeline/time_value.h"
+
+namespace vitrine {
+namespace {
+
+bool isBlank(const std::string& s) {
+    for (char c : s)
+        if (!std::isspace(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+std::string joinChoices(const std::vector<std::string>& choices) {
+    std::string out;
+    for (size_t i = 0; i < choices.size(); ++i) out += (i ? ", " : "") + choices[i];
+    return out;
+}
+
+class Validator {
+public:
+    Validator(const Vocabulary& v, Diagnostics& d) : vocabulary_(v), diagnostics_(d) {}
+
+    void run(const Script& script) {
+        collectDeclarations(script.root);
+        const ElementSpec* rootSpec = vocabulary_.element(script.root.name);
+        if (rootSpec) visit(script.root, *rootSpec);
+    }
+
+private:
+    void collectDeclarations(const ScriptNode& node) {
+        if (node.name == "style" || node.name == "region") {
+            auto& names = node.name == "style" ? styles_ : regions_;
+            names.insert(node.value("id"));
+        }
+        if (const ScriptAttribute* id = node.attribute("id"); id && node.name != "style" && node.name != "region") {
+            auto [it, inserted] = ids_.emplace(id->value, id->where);
+            if (!inserted)
+                diagnostics_.error(id->where, "duplicate-id", "the id " + quoted(id->value) + " is already used",
+                                   "first used at line " + std::to_string(it->second.line) + "; ids must be unique");
+        }
+        for (const auto& c : node.children) collectDeclarations(c);
+    }
+
+    void visit(const ScriptNode& node, const ElementSpec& spec) {
+        for (const auto& a : node.attributes) checkAttribute(node, spec, a);
+        if (node.name == "style" || node.name == "region") {
+            if (!node.attribute("id"))
+                diagnostics_.error(node.where, "missing-attribute", "<" + node.name + "> needs an id",
+                                   "other elements refer to it by this name");
+        }
+        for (const auto& child : node.children) {
+            if (child.isText()) {
+                if (!spec.text && !isBlank(child.text))
+                    diagnostics_.error(child.where, "stray-text",
+                                       "text is not allowed directly inside <" + node.name + ">",
+                                       "put it in a <text> element");
+                continue;
+            }
+            const ElementSpec* childSpec = vocabulary_.element(child.name);
+            if (!childSpec) {
+                diagnostics_.error(child.where, "unknown-element", "unknown element <" + child.name + ">",
+                                   didYouMean(child.name, spec.children,
+                                              didYouMean(child.name, vocabulary_.elementNames(),
+                                                         "allowed here: " + joinChoices(spec.children))));
+                continue;  // its children would only add noise
+            }
+            if (!spec.allowsChild(child.name)) {
+                diagnostics_.error(child.where, "misplaced-element",
+                                   "<" + child.name + "> is not allowed inside <" + node.name + ">",
+                                   "allowed here: " + joinChoices(spec.children));
+            }
+            visit(child, *childSpec);
+        }
+    }
+
+    void checkAttribute(const ScriptNode& node, const ElementSpec& spec, const ScriptAttribute& a) {
+        const AttributeSpec* as = spec.attribute(a.name);
+        if (!as) {
+            std::vector<std::string> names;
+            for (const auto& s : spec.attributes) names.push_back(s.name);
+            diagnostics_.error(a.where, "unknown-attribute",
+                               "<" + node.name + "> has no attribute " + quoted(a.name),
+                               didYouMean(a.name, names, names.empty() ? "it takes no attributes"
+                                                                       : "its attributes: " + joinChoices(names)));
+            return;
+        }
+        checkValue(node, *as, a);
+    }
+
+    void bad(const ScriptAttribute& a, const std::string& what, const std::string& hint, const char* code = "bad-value") {
+        diagnostics_.error(a.where, code, quoted(a.value) + " is not " + what + " (attribute " + quoted(a.name) + ")",
+                           hint);
+    }
+
+    void checkValue(const ScriptNode& node, const AttributeSpec& spec, const ScriptAttribute& a) {
+        const std::string& v = a.value;
+        switch (spec.type) {
+            case ValueType::Text:
+            case ValueType::Place:
+            case ValueType::PlaceList:
+                return;
+            case ValueType::Id:
+                if (v.empty()) bad(a, "a valid name", "give it a name such as \"title\"");
+                return;
+            case ValueType::Time:
+                if (!parseTimeValue(v)) bad(a, "a time", "write e.g. 12s, 1.5s, 250ms, 1:02.5", "bad-time");
+                return;
+            case ValueType::TimeOrIndefinite:
+                if (v != "indefinite" && !parseTimeValue(v))
+                    bad(a, "a time", "write e.g. 12s, 1.5s, 250ms, 1:02.5 or indefinite", "bad-time");
+                return;
+            case ValueType::Repeat:
+                if (!parseRepeat(v)) bad(a, "a repeat count", "write a positive number or indefinite");
+                return;
+            case ValueType::Length:
+                if (!parseLength(v)) bad(a, "a length", "write pixels (120 or 120px) or a percentage (50%)");
+                return;
+            case ValueType::Size:
+                if (!parseSize(v)) bad(a, "a size", "write width x height in pixels, e.g. 1920x1080");
+                return;
+            case ValueType::Color:
+                if (!parseColor(v))
+                    bad(a, "a colour", "write #rrggbb, #rrggbbaa, rgb(r,g,b), rgba(r,g,b,a), black, white or transparent",
+                        "bad-color");
+                return;
+            case ValueType::Number:
+                if (!parseNumber(v)) bad(a, "a number", "write a plain number such as 0.8");
+                return;
+            case ValueType::Bool:
+                if (!parseBool(v)) bad(a, "true or false", "write true or false");
+                return;
+            case ValueType::Enum:
+                if (std::find(spec.choices.begin(), spec.choices.end(), v) == spec.choices.end())
+                    bad(a, "allowed here", didYouMean(v, spec.choices, "choose one of: " + joinChoices(spec.choices)));
+                return;
+            case ValueType::Easing:
+                if (!parseEasing(v))
+                    bad(a, "an easing", didYouMean(v, easingNames(), "known easings: " + joinChoices(easingNames())));
+                return;
+            case ValueType::Transition:
+                if (!parseTransition(v))
+                    bad(a, "a transition",
+                        "write cut, or a kind and a duration such as \"fade 1.5s\"; kinds: " +
+                            joinChoices(transitionNames()));
+                return;
+            case ValueType::StyleRef:
+                if (!styles_.count(v))
+                    diagnostics_.error(a.where, "missing-style", "no <style> has the id " + quoted(v),
+                                       didYouMean(v, {styles_.begin(), styles_.end()}, "declare it with <style id=\"" + v + "\" …/>"));
+                return;
+            case ValueType::RegionRef:
+                if (!regions_.count(v))
+                    diagnostics_.error(a.where, "missing-region", "no <region> has the id " + quoted(v),
+                                       didYouMean(v, {regions_.begin(), regions_.end()}, "declare it with <region id=\"" + v + "\" …/>"));
+                return;
+            case ValueType::Path:
+                if (v.empty()) bad(a, "a file path", "name a file relative to the script");
+                return;
+            case ValueType::PanZoom:
+                if (!parsePanZoom(v))
+                    bad(a, "a pan-zoom", "write x,y,w,h → x,y,w,h with px or %, e.g. 0,0,100%,100% → 10%,5%,80%,80%");
+                return;
+            case ValueType::Languages:
+                if (!parseLanguages(v)) bad(a, "a list of language codes", "write codes such as en or \"en hy\"");
+                return;
+            case ValueType::View:
+                if (!parseView(v)) bad(a, "a view", "write lon,lat → lon,lat, e.g. 43.5,38.5 → 51,42.5");
+                return;
+        }
+        (void)node;
+    }
+
+    const Vocabulary& vocabulary_;
+    Diagnostics& diagnostics_;
+    std::set<std::string> styles_, regions_;
+    std::map<std::string, SourceLocation> ids_;
+};
+
+}  // namespace
+
+void validateScript(const Script& script, const Vocabulary& vocabulary, Diagnostics& diagnostics) {
+    Validator(vocabulary, diagnostics).run(script);
+}
+
+}  // namespace vitrine

@@ -1,0 +1,256 @@
+#include "script/values.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace vitrine {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    while (true) {
+        size_t pos = s.find(sep, start);
+        parts.push_back(trim(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start)));
+        if (pos == std::string_view::npos) break;
+        start = pos + 1;
+    }
+    return parts;
+}
+
+// Splits "a → b" or "a -> b" into its two sides.
+std::optional<std::pair<std::string_view, std::string_view>> splitArrow(std::string_view s) {
+    for (std::string_view arrow : {std::string_view("\xE2\x86\x92"), std::string_view("->")}) {
+        size_t pos = s.find(arrow);
+        if (pos != std::string_view::npos) return std::pair{trim(s.substr(0, pos)), trim(s.substr(pos + arrow.size()))};
+    }
+    return std::nullopt;
+}
+
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::optional<Color> parseHexColor(std::string_view hex) {
+    for (char c : hex)
+        if (hexDigit(c) < 0) return std::nullopt;
+    auto pair = [&](size_t i) { return static_cast<std::uint8_t>(hexDigit(hex[i]) * 16 + hexDigit(hex[i + 1])); };
+    auto single = [&](size_t i) { return static_cast<std::uint8_t>(hexDigit(hex[i]) * 17); };
+    switch (hex.size()) {
+        case 3: return Color{single(0), single(1), single(2), 255};
+        case 4: return Color{single(0), single(1), single(2), single(3)};
+        case 6: return Color{pair(0), pair(2), pair(4), 255};
+        case 8: return Color{pair(0), pair(2), pair(4), pair(6)};
+        default: return std::nullopt;
+    }
+}
+
+std::optional<Color> parseFunctionalColor(std::string_view s, bool withAlpha) {
+    auto parts = split(s, ',');
+    if (parts.size() != (withAlpha ? 4u : 3u)) return std::nullopt;
+    Color c;
+    std::uint8_t* channels[] = {&c.r, &c.g, &c.b};
+    for (int i = 0; i < 3; ++i) {
+        auto v = parseNumber(parts[i]);
+        if (!v || *v < 0 || *v > 255) return std::nullopt;
+        *channels[i] = static_cast<std::uint8_t>(std::lround(*v));
+    }
+    if (withAlpha) {
+        auto a = parseNumber(parts[3]);
+        if (!a || *a < 0 || *a > 1) return std::nullopt;
+        c.a = static_cast<std::uint8_t>(std::lround(*a * 255));
+    }
+    return c;
+}
+
+std::optional<LengthRect> parseLengthRect(std::string_view s) {
+    auto parts = split(s, ',');
+    if (parts.size() != 4) return std::nullopt;
+    LengthRect r;
+    Length* fields[] = {&r.x, &r.y, &r.width, &r.height};
+    for (int i = 0; i < 4; ++i) {
+        auto l = parseLength(parts[i]);
+        if (!l) return std::nullopt;
+        *fields[i] = *l;
+    }
+    if (r.width.value <= 0 || r.height.value <= 0) return std::nullopt;
+    return r;
+}
+
+struct TransitionName {
+    const char* name;
+    TransitionSpec::Kind kind;
+};
+constexpr TransitionName kTransitions[] = {
+    {"cut", TransitionSpec::Kind::Cut},           {"fade", TransitionSpec::Kind::Fade},
+    {"crossfade", TransitionSpec::Kind::Fade},    {"dip", TransitionSpec::Kind::Dip},
+    {"slide-left", TransitionSpec::Kind::SlideLeft}, {"slide-right", TransitionSpec::Kind::SlideRight},
+    {"slide-up", TransitionSpec::Kind::SlideUp},  {"slide-down", TransitionSpec::Kind::SlideDown},
+};
+
+constexpr double kMaxLength = 1e6;  // beyond any canvas; guards against overflow later
+
+}  // namespace
+
+std::optional<double> parseNumber(std::string_view text) {
+    std::string s(trim(text));
+    if (s.empty()) return std::nullopt;
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+    // strtod also takes hex and "inf"; designers never mean those.
+    for (char c : s)
+        if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'))
+            return std::nullopt;
+    return v;
+}
+
+std::optional<Color> parseColor(std::string_view text) {
+    std::string_view s = trim(text);
+    if (s == "black") return Color{0, 0, 0, 255};
+    if (s == "white") return Color{255, 255, 255, 255};
+    if (s == "transparent") return Color{0, 0, 0, 0};
+    if (!s.empty() && s.front() == '#') return parseHexColor(s.substr(1));
+    auto functional = [&](std::string_view prefix) -> std::optional<std::string_view> {
+        if (s.substr(0, prefix.size()) == prefix && s.back() == ')')
+            return s.substr(prefix.size(), s.size() - prefix.size() - 1);
+        return std::nullopt;
+    };
+    if (auto inner = functional("rgba(")) return parseFunctionalColor(*inner, true);
+    if (auto inner = functional("rgb(")) return parseFunctionalColor(*inner, false);
+    return std::nullopt;
+}
+
+std::optional<Length> parseLength(std::string_view text) {
+    std::string_view s = trim(text);
+    Length l;
+    if (!s.empty() && s.back() == '%') {
+        l.percent = true;
+        s.remove_suffix(1);
+    } else if (s.size() > 2 && s.substr(s.size() - 2) == "px") {
+        s.remove_suffix(2);
+    }
+    auto v = parseNumber(s);
+    if (!v || std::abs(*v) > kMaxLength) return std::nullopt;
+    l.value = *v;
+    return l;
+}
+
+std::optional<PixelSize> parseSize(std::string_view text) {
+    std::string_view s = trim(text);
+    size_t x = s.find('x');
+    if (x == std::string_view::npos) return std::nullopt;
+    auto w = parseNumber(s.substr(0, x));
+    auto h = parseNumber(s.substr(x + 1));
+    constexpr double kMaxCanvas = 32768;
+    if (!w || !h || *w < 1 || *h < 1 || *w > kMaxCanvas || *h > kMaxCanvas) return std::nullopt;
+    if (*w != std::floor(*w) || *h != std::floor(*h)) return std::nullopt;
+    return PixelSize{static_cast<int>(*w), static_cast<int>(*h)};
+}
+
+std::optional<bool> parseBool(std::string_view text) {
+    std::string_view s = trim(text);
+    if (s == "true" || s == "yes" || s == "1") return true;
+    if (s == "false" || s == "no" || s == "0") return false;
+    return std::nullopt;
+}
+
+std::optional<double> parseRepeat(std::string_view text) {
+    if (trim(text) == "indefinite") return std::numeric_limits<double>::infinity();
+    auto v = parseNumber(text);
+    if (!v || *v <= 0) return std::nullopt;
+    return v;
+}
+
+std::optional<TransitionSpec> parseTransition(std::string_view text) {
+    std::vector<std::string_view> words;
+    for (auto w : split(trim(text), ' '))
+        if (!w.empty()) words.push_back(w);
+    if (words.empty() || words.size() > 3) return std::nullopt;
+    TransitionSpec spec;
+    bool known = false;
+    for (const auto& t : kTransitions)
+        if (words[0] == t.name) {
+            spec.kind = t.kind;
+            known = true;
+        }
+    if (!known) return std::nullopt;
+    if (spec.kind == TransitionSpec::Kind::Cut) return words.size() == 1 ? std::optional(spec) : std::nullopt;
+    if (words.size() < 2) return std::nullopt;  // a fade needs a duration
+    auto d = parseTimeValue(words[1]);
+    if (!d || *d <= 0) return std::nullopt;
+    spec.duration = *d;
+    if (words.size() == 3) {
+        auto e = parseEasing(words[2]);
+        if (!e) return std::nullopt;
+        spec.easing = *e;
+    }
+    return spec;
+}
+
+std::optional<PanZoomSpec> parsePanZoom(std::string_view text) {
+    auto sides = splitArrow(text);
+    if (!sides) return std::nullopt;
+    auto from = parseLengthRect(sides->first);
+    auto to = parseLengthRect(sides->second);
+    if (!from || !to) return std::nullopt;
+    return PanZoomSpec{*from, *to};
+}
+
+std::optional<LonLat> parseLonLat(std::string_view text) {
+    auto parts = split(text, ',');
+    if (parts.size() != 2) return std::nullopt;
+    auto lon = parseNumber(parts[0]);
+    auto lat = parseNumber(parts[1]);
+    if (!lon || !lat || *lon < -180 || *lon > 180 || *lat < -90 || *lat > 90) return std::nullopt;
+    return LonLat{*lon, *lat};
+}
+
+std::optional<std::pair<LonLat, LonLat>> parseView(std::string_view text) {
+    auto sides = splitArrow(text);
+    if (!sides) return std::nullopt;
+    auto a = parseLonLat(sides->first);
+    auto b = parseLonLat(sides->second);
+    if (!a || !b) return std::nullopt;
+    return std::pair{*a, *b};
+}
+
+std::optional<std::vector<std::string>> parseLanguages(std::string_view text) {
+    std::vector<std::string> langs;
+    std::string current;
+    auto flush = [&] {
+        if (!current.empty()) langs.push_back(current);
+        current.clear();
+    };
+    for (char c : text) {
+        if (c == ' ' || c == ',') {
+            flush();
+        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+            current.push_back(c);
+        } else {
+            return std::nullopt;
+        }
+    }
+    flush();
+    if (langs.empty()) return std::nullopt;
+    return langs;
+}
+
+std::vector<std::string> transitionNames() {
+    std::vector<std::string> names;
+    for (const auto& t : kTransitions) names.emplace_back(t.name);
+    return names;
+}
+
+}  // namespace vitrine

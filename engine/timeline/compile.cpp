@@ -1,0 +1,640 @@
+#include "timeline/compile.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "script/values.h"
+
+namespace vitrine {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr Micros kForever = std::numeric_limits<Micros>::max() / 4;
+// Centred text in advisories and credits keeps a calm margin from the canvas edges.
+constexpr double kCentredMarginFraction = 0.15;
+constexpr int kMaxStyleDepth = 32;
+
+bool isContainer(const std::string& name) {
+    return name == "exhibit" || name == "fragment" || name == "seq" || name == "par" || name == "scene" ||
+           name == "advisory" || name == "credits";
+}
+bool isSequential(const std::string& name) { return name == "exhibit" || name == "seq"; }
+bool isSceneLike(const std::string& name) { return name == "scene" || name == "advisory" || name == "credits"; }
+bool isLeaf(const std::string& name) {
+    return name == "text" || name == "image" || name == "video" || name == "audio" || name == "map";
+}
+bool isTimed(const ScriptNode& n) { return !n.isText() && (isContainer(n.name) || isLeaf(n.name)); }
+
+// What one element's timing attributes say.
+struct Timing {
+    Micros beginOffset = 0;
+    std::optional<Micros> simple;  // from dur or end; nullopt = not said
+    bool indefinite = false;       // dur="indefinite"
+    double repeat = 1;
+    bool freeze = false;
+};
+
+struct Placement {
+    Micros begin = 0;
+    Micros end = 0;  // container bound for children
+    int scene = -1;
+    Rect area;       // canvas or region
+};
+
+class Compiler {
+public:
+    Compiler(const Script& s, Diagnostics& d, const CompileOptions& o) : script_(s), diagnostics_(d), options_(o) {}
+
+    Show run() {
+        const ScriptNode& root = script_.root;
+        show_.file = script_.files.empty() ? std::string() : script_.files.front();
+        show_.baseFolder = fs::path(show_.file).parent_path().string();
+        show_.title = root.value("title");
+        if (auto s = parseSize(root.value("size"))) show_.canvas = *s;
+        if (auto l = parseLanguages(root.value("lang"))) show_.languages = *l;
+        if (auto c = parseColor(root.value("background"))) show_.background = *c;
+        if (auto d = parseTimeValue(root.value("default-dur")); d && *d > 0) defaultDur_ = *d;
+        if (auto t = parseTransition(root.value("default-transition"))) defaultTransition_ = *t;
+        readingPace_ = options_.readingPace > 0 ? options_.readingPace : kDefaultReadingPace;
+        if (options_.readingPace <= 0)
+            if (auto p = parseNumber(root.value("reading-pace")); p && *p > 0) readingPace_ = *p;
+        collectDeclarations(root);
+
+        Rect canvas{0, 0, double(show_.canvas.width), double(show_.canvas.height)};
+        Micros total = measure(root).value_or(defaultDur_);
+        show_.duration = total;
+        placeChildren(root, Placement{0, total, -1, canvas});
+        checkScenes();
+        return std::move(show_);
+    }
+
+private:
+    // ---- declarations -------------------------------------------------------------------
+    void collectDeclarations(const ScriptNode& node) {
+        for (const auto& c : node.children) {
+            if (c.name == "style" && c.attribute("id")) styles_.emplace(c.value("id"), &c);
+            if (c.name == "region" && c.attribute("id")) regions_.emplace(c.value("id"), &c);
+            if (c.name == "fragment") collectDeclarations(c);
+        }
+    }
+
+    // ---- timing ---------------------------------------------------------------------------
+    const Timing& timing(const ScriptNode& n) {
+        auto it = timings_.find(&n);
+        if (it != timings_.end()) return it->second;
+        Timing t;
+        if (auto b = parseTimeValue(n.value("begin")); b) t.beginOffset = *b;
+        if (const ScriptAttribute* d = n.attribute("dur")) {
+            if (d->value == "indefinite") {
+                t.indefinite = true;
+            } else if (auto v = parseTimeValue(d->value)) {
+                if (*v < 0)
+                    diagnostics_.error(d->where, "negative-duration", "the duration " + d->value + " is negative",
+                                       "a duration must be zero or more");
+                else
+                    t.simple = *v;
+            }
+        }
+        if (const ScriptAttribute* e = n.attribute("end")) {
+            if (auto v = parseTimeValue(e->value)) {
+                if (*v < t.beginOffset)
+                    diagnostics_.error(e->where, "end-before-begin",
+                                       "end " + e->value + " is before begin " + formatTime(t.beginOffset),
+                                       "end is measured on the same scale as begin");
+                else if (!t.simple && !t.indefinite)
+                    t.simple = *v - t.beginOffset;
+                else if (n.attribute("dur"))
+                    diagnostics_.warning(e->where, "end-and-dur", "both dur and end are given; dur wins",
+                                         "remove one of them");
+            }
+        }
+        if (const ScriptAttribute* r = n.attribute("repeat"))
+            if (auto v = parseRepeat(r->value)) t.repeat = *v;
+        t.freeze = n.value("fill") == "freeze";
+        return timings_.emplace(&n, t).first->second;
+    }
+
+    // The length of one iteration when nothing but the content decides it.
+    std::optional<Micros> intrinsic(const ScriptNode& n) {
+        if (n.name == "audio" || n.name == "video") {
+            Micros in = parseTimeValue(n.value("in")).value_or(0);
+            if (auto out = parseTimeValue(n.value("out")); out && *out > in) return *out - in;
+            if (!options_.mediaDuration || n.value("src").empty()) return std::nullopt;
+            auto d = options_.mediaDuration(resolvePath(n, n.value("src")));
+            if (!d) return std::nullopt;
+            return std::max<Micros>(0, *d - in);
+        }
+        if (isSequential(n.name)) {
+            Micros sum = 0;
+            for (const auto& c : n.children)
+                if (isTimed(c)) sum += timing(c).beginOffset + measure(c).value_or(defaultDur_);
+            return sum;
+        }
+        if (isContainer(n.name)) {
+            std::optional<Micros> latest;
+            for (const auto& c : n.children) {
+                if (!isTimed(c)) continue;
+                if (auto m = measure(c)) latest = std::max(latest.value_or(0), timing(c).beginOffset + *m);
+            }
+            if (!latest && isSceneLike(n.name)) return defaultDur_;
+            return latest;
+        }
+        return std::nullopt;  // text, image, map: until the parent ends
+    }
+
+    // Active duration (simple × repeat), or nullopt when it lasts until its parent ends.
+    std::optional<Micros> measure(const ScriptNode& n) {
+        auto it = measured_.find(&n);
+        if (it != measured_.end()) return it->second;
+        const Timing& t = timing(n);
+        std::optional<Micros> simple = t.indefinite ? std::nullopt : (t.simple ? t.simple : intrinsic(n));
+        std::optional<Micros> active;
+        if (simple && std::isfinite(t.repeat))
+            active = static_cast<Micros>(std::llround(static_cast<double>(*simple) * t.repeat));
+        measured_[&n] = active;
+        return active;
+    }
+
+    // ---- placement --------------------------------------------------------------------------
+    void placeChildren(const ScriptNode& container, const Placement& p) {
+        Micros cursor = p.begin;
+        bool sequential = isSequential(container.name) || container.name == "fragment";
+        for (const auto& c : container.children) {
+            if (!isTimed(c)) continue;
+            const Timing& t = timing(c);
+            Micros begin = (sequential ? cursor : p.begin) + t.beginOffset;
+            std::optional<Micros> active = measure(c);
+            if (sequential && !active) active = defaultDur_;
+            Micros activeEnd = active ? std::min(begin + *active, p.end) : p.end;
+            Micros end = t.freeze ? p.end : activeEnd;
+            if (sequential) cursor = active ? begin + *active : p.end;
+            if (begin >= p.end && p.end > p.begin) {
+                diagnostics_.warning(c.where, "never-shown",
+                                     "<" + c.name + "> begins at " + formatTime(begin - p.begin) +
+                                         ", after its parent has ended",
+                                     "shorten what comes before it or lengthen the parent");
+                continue;
+            }
+            place(c, begin, activeEnd, end, p, t);
+        }
+    }
+
+    void place(const ScriptNode& n, Micros begin, Micros activeEnd, Micros end, const Placement& parent,
+               const Timing& t) {
+        if (isSceneLike(n.name)) {
+            placeScene(n, begin, activeEnd, parent);
+            return;
+        }
+        if (isContainer(n.name)) {
+            Placement inner = parent;
+            inner.begin = begin;
+            inner.end = end;
+            placeChildren(n, inner);
+            return;
+        }
+        Item item;
+        item.kind = kindOf(n.name);
+        item.id = n.value("id");
+        item.where = n.where;
+        item.scene = parent.scene;
+        item.begin = begin;
+        item.activeEnd = activeEnd;
+        item.end = end;
+        if (t.repeat != 1) {
+            std::optional<Micros> simple = t.simple ? t.simple : intrinsic(n);
+            if (simple && *simple > 0) item.simpleDuration = *simple;
+        }
+        fillItem(item, n, parent.area);
+        addItem(std::move(item));
+    }
+
+    void placeScene(const ScriptNode& n, Micros begin, Micros end, const Placement& parent) {
+        Scene scene;
+        scene.id = n.value("id");
+        if (scene.id.empty()) scene.id = n.name == "scene" ? "scene-" + std::to_string(show_.scenes.size() + 1) : n.name;
+        scene.title = n.value("title");
+        scene.where = n.where;
+        scene.begin = begin;
+        scene.end = end;
+        scene.transitionIn = defaultTransition_;
+        if (auto tr = parseTransition(n.value("transition"))) scene.transitionIn = *tr;
+        scene.background = show_.background;
+        if (auto c = parseColor(n.value("background"))) scene.background = *c;
+        if (scene.transitionIn.duration > end - begin) {
+            diagnostics_.warning(n.where, "transition-too-long",
+                                 "the transition (" + formatTime(scene.transitionIn.duration) +
+                                     ") is longer than the scene (" + formatTime(end - begin) + ")",
+                                 "shorten the transition or lengthen the scene");
+        }
+        int index = static_cast<int>(show_.scenes.size());
+        show_.scenes.push_back(scene);
+        Placement inner{begin, end, index, parent.area};
+        if (n.name == "advisory" || n.name == "credits")
+            addCentredText(n, inner);
+        else
+            placeChildren(n, inner);
+    }
+
+    // Advisories and credits are scenes whose one text is generated from their children.
+    void addCentredText(const ScriptNode& n, const Placement& p) {
+        Item item;
+        item.kind = ItemKind::Text;
+        item.id = n.value("id");
+        item.where = n.where;
+        item.scene = p.scene;
+        item.begin = p.begin;
+        item.activeEnd = item.end = p.end;
+        std::string styleName = n.value("style", styles_.count(n.name) ? n.name : "");
+        item.style = resolveStyle(styleName, n.where);
+        if (!n.attribute("style") && !styles_.count(n.name)) {
+            item.style.align = TextStyle::Align::Center;
+            item.style.valign = TextStyle::VAlign::Middle;
+        }
+        double mx = show_.canvas.width * kCentredMarginFraction, my = show_.canvas.height * kCentredMarginFraction;
+        item.box = Rect{mx, my, show_.canvas.width - 2 * mx, show_.canvas.height - 2 * my};
+        if (std::string title = n.value("title"); !title.empty())
+            item.paragraphs.push_back(TextParagraph{{TextRun{title, true, false, {}}}, {}});
+        if (n.name == "credits") {
+            for (const auto& entry : n.children) {
+                if (entry.name != "entry") continue;
+                TextParagraph para;
+                if (std::string role = entry.value("role"); !role.empty())
+                    para.runs.push_back(TextRun{role + "\n", false, true, {}});
+                appendRuns(entry, para, false, false, {});
+                trimParagraph(para);
+                item.paragraphs.push_back(std::move(para));
+            }
+        } else {
+            collectParagraphs(n, item.paragraphs);
+        }
+        item.fadeIn = item.fadeOut = 0;
+        addItem(std::move(item));
+    }
+
+    void addItem(Item item) {
+        int index = static_cast<int>(show_.items.size());
+        warnAboutItem(item);
+        if (item.scene >= 0)
+            show_.scenes[item.scene].items.push_back(index);
+        else
+            show_.unscoped.push_back(index);
+        show_.items.push_back(std::move(item));
+    }
+
+    static ItemKind kindOf(const std::string& name) {
+        if (name == "image") return ItemKind::Image;
+        if (name == "video") return ItemKind::Video;
+        if (name == "audio") return ItemKind::Audio;
+        if (name == "map") return ItemKind::Map;
+        return ItemKind::Text;
+    }
+
+    // ---- element contents ---------------------------------------------------------------------
+    void fillItem(Item& item, const ScriptNode& n, const Rect& area) {
+        item.box = layoutBox(n, area);
+        if (auto o = parseNumber(n.value("opacity"))) item.opacity = std::clamp(*o, 0.0, 1.0);
+        Micros fade = parseTimeValue(n.value("fade")).value_or(0);
+        item.fadeIn = parseTimeValue(n.value("fade-in")).value_or(fade);
+        item.fadeOut = parseTimeValue(n.value("fade-out")).value_or(fade);
+        item.credit = n.value("credit");
+        item.source = n.value("source");
+        if (std::string src = n.value("src"); !src.empty()) item.src = resolvePath(n, src).string();
+        if (std::string cap = n.value("captions"); !cap.empty()) item.captions = resolvePath(n, cap).string();
+        item.clipIn = parseTimeValue(n.value("in")).value_or(0);
+        if (auto out = parseTimeValue(n.value("out"))) item.clipOut = *out;
+        if (const ScriptAttribute* in = n.attribute("in"); in && item.clipOut >= 0 && item.clipOut <= item.clipIn)
+            diagnostics_.error(in->where, "out-before-in", "the clip's out point is not after its in point");
+        item.loop = parseBool(n.value("loop")).value_or(false);
+        if (auto v = parseNumber(n.value("volume"))) item.volume = std::clamp(*v, 0.0, 1.0);
+        if (auto d = parseNumber(n.value("duck"))) item.duck = std::clamp(*d, 0.0, 1.0);
+        std::string role = n.value("role", "speech");
+        item.role = role == "bed" ? AudioRole::Bed : role == "effect" ? AudioRole::Effect : AudioRole::Speech;
+        std::string fit = n.value("fit", "contain");
+        item.fit = fit == "cover" ? Fit::Cover : fit == "fill" ? Fit::Fill : fit == "none" ? Fit::None : Fit::Contain;
+        item.placeholder = n.value("placeholder");
+        if (auto pz = parsePanZoom(n.value("panzoom"))) {
+            item.hasPanZoom = true;
+            item.panFrom = normalised(pz->from);
+            item.panTo = normalised(pz->to);
+            item.panEasing = parseEasing(n.value("panzoom-easing", "sine-in-out")).value_or(linearEasing());
+        }
+        if (item.kind == ItemKind::Text) {
+            item.style = resolveStyle(n.value("style"), n.where);
+            collectParagraphs(n, item.paragraphs);
+        }
+        if (item.kind == ItemKind::Map) item.mapNode = std::make_shared<const ScriptNode>(n);
+        if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
+            diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
+                               "name the file, or write placeholder=\"what belongs here\"");
+        if ((item.kind == ItemKind::Video || item.kind == ItemKind::Audio) && item.src.empty())
+            diagnostics_.error(n.where, "missing-attribute", "<" + n.name + "> needs src");
+        for (const auto& c : n.children)
+            if (c.name == "animate") addAnimation(item, c);
+    }
+
+    // Pan-zoom rectangles are fractions of the image; px are read against a nominal 100% = 1.
+    static Rect normalised(const LengthRect& r) {
+        auto f = [](const Length& l) { return l.percent ? l.value / 100.0 : l.value; };
+        return Rect{f(r.x), f(r.y), f(r.width), f(r.height)};
+    }
+
+    fs::path resolvePath(const ScriptNode& n, const std::string& path) const {
+        fs::path p(path);
+        if (p.is_absolute()) return p;
+        return (fs::path(n.where.file).parent_path() / p).lexically_normal();
+    }
+
+    Rect layoutBox(const ScriptNode& n, const Rect& canvasArea) {
+        Rect area = canvasArea;
+        if (std::string region = n.value("region"); !region.empty()) {
+            auto it = regions_.find(region);
+            if (it != regions_.end()) {
+                const ScriptNode& r = *it->second;
+                area.x = canvasArea.x + parseLength(r.value("x", "0")).value_or(Length{}).resolve(canvasArea.width);
+                area.y = canvasArea.y + parseLength(r.value("y", "0")).value_or(Length{}).resolve(canvasArea.height);
+                area.width = parseLength(r.value("width", "100%")).value_or(Length{100, true}).resolve(canvasArea.width);
+                area.height = parseLength(r.value("height", "100%")).value_or(Length{100, true}).resolve(canvasArea.height);
+            }
+        }
+        std::string anchor = n.value("anchor", "top-left");
+        // Anchor as fractions of the box: (0,0) top-left … (1,1) bottom-right.
+        double ax = anchor.find("left") != std::string::npos ? 0 : anchor.find("right") != std::string::npos ? 1 : 0.5;
+        double ay = anchor.find("top") != std::string::npos ? 0 : anchor.find("bottom") != std::string::npos ? 1 : 0.5;
+        Rect box;
+        box.width = parseLength(n.value("width", "100%")).value_or(Length{100, true}).resolve(area.width);
+        box.height = parseLength(n.value("height", "100%")).value_or(Length{100, true}).resolve(area.height);
+        double px = n.attribute("x") ? parseLength(n.value("x")).value_or(Length{}).resolve(area.width) : ax * area.width;
+        double py = n.attribute("y") ? parseLength(n.value("y")).value_or(Length{}).resolve(area.height) : ay * area.height;
+        box.x = area.x + px - ax * box.width;
+        box.y = area.y + py - ay * box.height;
+        return box;
+    }
+
+    // ---- styles ---------------------------------------------------------------------------------
+    TextStyle resolveStyle(const std::string& name, const SourceLocation& where) {
+        TextStyle base;
+        if (styles_.count("default")) applyStyle(base, *styles_.at("default"), 0, where);
+        if (name.empty() || name == "default") return base;
+        auto it = styles_.find(name);
+        if (it == styles_.end()) return base;  // the validator has reported it
+        applyStyle(base, *it->second, 0, where);
+        return base;
+    }
+
+    void applyStyle(TextStyle& s, const ScriptNode& style, int depth, const SourceLocation& where) {
+        if (depth > kMaxStyleDepth) {
+            if (reportedStyleCycles_.insert(style.value("id")).second)
+                diagnostics_.error(style.where, "style-cycle", "style '" + style.value("id") + "' inherits from itself",
+                                   "break the chain of base= attributes");
+            return;
+        }
+        if (std::string base = style.value("base"); !base.empty() && base != "default") {
+            auto it = styles_.find(base);
+            if (it != styles_.end()) applyStyle(s, *it->second, depth + 1, where);
+        }
+        double canvasW = show_.canvas.width, canvasH = show_.canvas.height;
+        if (const auto* a = style.attribute("font")) s.font = a->value;
+        if (auto v = parseLength(style.value("size"))) s.size = v->resolve(canvasH);
+        if (auto v = parseColor(style.value("color"))) s.color = *v;
+        if (const auto* a = style.attribute("weight")) s.bold = a->value == "bold";
+        if (auto v = parseBool(style.value("italic"))) s.italic = *v;
+        if (auto v = parseNumber(style.value("line-height")); v && *v > 0) s.lineHeight = *v;
+        if (const auto* a = style.attribute("align"))
+            s.align = a->value == "center" ? TextStyle::Align::Center
+                      : a->value == "right" ? TextStyle::Align::Right
+                                            : TextStyle::Align::Left;
+        if (const auto* a = style.attribute("valign"))
+            s.valign = a->value == "middle" ? TextStyle::VAlign::Middle
+                       : a->value == "bottom" ? TextStyle::VAlign::Bottom
+                                              : TextStyle::VAlign::Top;
+        if (auto v = parseLength(style.value("max-width"))) s.maxWidth = v->resolve(canvasW);
+        if (auto v = parseColor(style.value("background"))) s.background = *v;
+        if (auto v = parseLength(style.value("padding"))) s.padding = v->resolve(canvasW);
+        if (auto v = parseColor(style.value("shadow"))) s.shadow = *v;
+    }
+
+    // ---- text -----------------------------------------------------------------------------------
+    void collectParagraphs(const ScriptNode& n, std::vector<TextParagraph>& out) {
+        TextParagraph loose;
+        auto flushLoose = [&] {
+            trimParagraph(loose);
+            if (!loose.runs.empty()) out.push_back(std::move(loose));
+            loose = TextParagraph{};
+        };
+        for (const auto& c : n.children) {
+            if (c.name == "p") {
+                flushLoose();
+                TextParagraph para;
+                para.lang = c.value("lang");
+                appendRuns(c, para, false, false, para.lang);
+                trimParagraph(para);
+                if (!para.runs.empty()) out.push_back(std::move(para));
+            } else if (c.name != "animate") {
+                appendRunsFrom(c, loose, false, false, n.value("lang"));
+            }
+        }
+        flushLoose();
+    }
+
+    void appendRuns(const ScriptNode& n, TextParagraph& para, bool bold, bool italic, const std::string& lang) {
+        for (const auto& c : n.children) appendRunsFrom(c, para, bold, italic, lang);
+    }
+
+    void appendRunsFrom(const ScriptNode& c, TextParagraph& para, bool bold, bool italic, const std::string& lang) {
+        if (c.isText()) {
+            std::string collapsed;
+            for (char ch : c.text) {
+                if (std::isspace(static_cast<unsigned char>(ch))) {
+                    if (collapsed.empty() || collapsed.back() != ' ') collapsed.push_back(' ');
+                } else {
+                    collapsed.push_back(ch);
+                }
+            }
+            if (!para.runs.empty() && !para.runs.back().text.empty() && para.runs.back().text.back() == ' ' &&
+                !collapsed.empty() && collapsed.front() == ' ')
+                collapsed.erase(0, 1);
+            if (!collapsed.empty()) para.runs.push_back(TextRun{collapsed, bold, italic, lang});
+        } else if (c.name == "br") {
+            if (!para.runs.empty() && !para.runs.back().text.empty() && para.runs.back().text.back() == ' ')
+                para.runs.back().text.pop_back();
+            para.runs.push_back(TextRun{"\n", bold, italic, lang});
+        } else if (c.name == "i" || c.name == "em") {
+            appendRuns(c, para, bold, true, lang);
+        } else if (c.name == "b" || c.name == "strong") {
+            appendRuns(c, para, true, italic, lang);
+        } else if (c.name == "span") {
+            appendRuns(c, para, bold, italic, c.value("lang", lang));
+        }
+    }
+
+    static void trimParagraph(TextParagraph& p) {
+        while (!p.runs.empty() && (p.runs.front().text.empty() || p.runs.front().text == " ")) p.runs.erase(p.runs.begin());
+        while (!p.runs.empty() && (p.runs.back().text.empty() || p.runs.back().text == " ")) p.runs.pop_back();
+        if (p.runs.empty()) return;
+        auto& first = p.runs.front().text;
+        if (first.front() == ' ') first.erase(0, 1);
+        auto& last = p.runs.back().text;
+        if (!last.empty() && last.back() == ' ') last.pop_back();
+    }
+
+    // ---- animation ------------------------------------------------------------------------------
+    void addAnimation(Item& item, const ScriptNode& n) {
+        Animation a;
+        a.where = n.where;
+        std::string attribute = n.value("attribute");
+        static const std::map<std::string, AnimatedProperty> kProperties = {
+            {"opacity", AnimatedProperty::Opacity}, {"x", AnimatedProperty::X},
+            {"y", AnimatedProperty::Y},             {"scale", AnimatedProperty::Scale},
+            {"rotation", AnimatedProperty::Rotation}, {"color", AnimatedProperty::Color}};
+        auto p = kProperties.find(attribute);
+        if (p == kProperties.end()) {
+            if (!n.attribute("attribute"))
+                diagnostics_.error(n.where, "missing-attribute", "<animate> needs attribute=\"…\"",
+                                   "one of opacity, x, y, scale, rotation, color");
+            return;
+        }
+        a.property = p->second;
+        const Timing& t = timing(n);
+        a.begin = t.beginOffset;
+        a.duration = t.simple.value_or(item.end - item.begin - a.begin);
+        a.repeat = t.repeat;
+        a.freeze = n.value("fill", "freeze") == "freeze";
+        a.easing = parseEasing(n.value("easing", "linear")).value_or(linearEasing());
+        if (!readAnimationValue(n, "from", a.property, item, a.from) ||
+            !readAnimationValue(n, "to", a.property, item, a.to))
+            return;
+        item.animations.push_back(a);
+    }
+
+    bool readAnimationValue(const ScriptNode& n, const char* which, AnimatedProperty prop, const Item& item, double out[4]) {
+        const ScriptAttribute* attr = n.attribute(which);
+        if (!attr) {
+            diagnostics_.error(n.where, "missing-attribute", std::string("<animate> needs ") + which + "=\"…\"");
+            return false;
+        }
+        if (prop == AnimatedProperty::Color) {
+            auto c = parseColor(attr->value);
+            if (!c) {
+                diagnostics_.error(attr->where, "bad-color", "'" + attr->value + "' is not a colour");
+                return false;
+            }
+            out[0] = c->r, out[1] = c->g, out[2] = c->b, out[3] = c->a;
+            return true;
+        }
+        if (prop == AnimatedProperty::X || prop == AnimatedProperty::Y) {
+            auto l = parseLength(attr->value);
+            if (!l) {
+                diagnostics_.error(attr->where, "bad-value", "'" + attr->value + "' is not a length");
+                return false;
+            }
+            // Positions animate the box's left or top edge.
+            double reference = prop == AnimatedProperty::X ? show_.canvas.width : show_.canvas.height;
+            out[0] = l->resolve(reference);
+            (void)item;
+            return true;
+        }
+        auto v = parseNumber(attr->value);
+        if (!v) {
+            diagnostics_.error(attr->where, "bad-value", "'" + attr->value + "' is not a number");
+            return false;
+        }
+        out[0] = *v;
+        return true;
+    }
+
+    // ---- designer warnings ----------------------------------------------------------------------
+    void warnAboutItem(const Item& item) {
+        if (item.kind == ItemKind::Text) {
+            int words = wordCount(item.paragraphs);
+            // Rounded up to a tenth of a second: designers type durations, not microseconds.
+            constexpr Micros kTenth = kMicrosPerSecond / 10;
+            Micros needed = (readingTime(words, readingPace_) + kTenth - 1) / kTenth * kTenth;
+            Micros shown = item.end - item.begin;
+            if (words > 0 && shown < needed) {
+                char pace[32];
+                std::snprintf(pace, sizeof pace, "%g", readingPace_);
+                diagnostics_.warning(item.where, "reading-time",
+                                     "text of " + std::to_string(words) + " words is on screen for " +
+                                         formatTime(shown) + ", less than its reading time of " + formatTime(needed),
+                                     std::string("lengthen it to at least ") + formatTime(needed) + " (" + pace +
+                                         " words a minute + 1.5s), or shorten the text");
+            }
+        }
+        bool media = item.kind == ItemKind::Image || item.kind == ItemKind::Video || item.kind == ItemKind::Audio;
+        if (media && !item.src.empty() && item.credit.empty())
+            diagnostics_.warning(item.where, "missing-credit", "media without a credit: " + fs::path(item.src).filename().string(),
+                                 "add credit=\"who made it, who holds it\"");
+        if (item.kind == ItemKind::Audio && item.role == AudioRole::Speech && item.captions.empty() && !item.src.empty())
+            diagnostics_.warning(item.where, "missing-captions", "audio without captions: " + fs::path(item.src).filename().string(),
+                                 "add captions=\"file.vtt\" so visitors who cannot hear can read it");
+    }
+
+    void checkScenes() {
+        for (size_t i = 1; i < show_.scenes.size(); ++i) {
+            if (show_.scenes[i].begin < show_.scenes[i - 1].end)
+                diagnostics_.warning(show_.scenes[i].where, "scenes-overlap",
+                                     "scene '" + show_.scenes[i].id + "' begins before scene '" +
+                                         show_.scenes[i - 1].id + "' ends",
+                                     "scenes play one after another; put them in a <seq>");
+        }
+    }
+
+    const Script& script_;
+    Diagnostics& diagnostics_;
+    const CompileOptions& options_;
+    Show show_;
+    Micros defaultDur_ = kDefaultDuration;
+    TransitionSpec defaultTransition_;
+    double readingPace_ = kDefaultReadingPace;
+    std::map<std::string, const ScriptNode*> styles_, regions_;
+    std::unordered_map<const ScriptNode*, Timing> timings_;
+    std::unordered_map<const ScriptNode*, std::optional<Micros>> measured_;
+    std::set<std::string> reportedStyleCycles_;
+};
+
+}  // namespace
+
+Micros readingTime(int words, double wordsPerMinute) {
+    if (words <= 0 || wordsPerMinute <= 0) return 0;
+    return static_cast<Micros>(std::llround(words * 60.0 / wordsPerMinute * kMicrosPerSecond)) + kReadingAllowance;
+}
+
+int wordCount(const std::vector<TextParagraph>& paragraphs) {
+    int words = 0;
+    for (const auto& p : paragraphs) {
+        bool inWord = false;
+        for (const auto& r : p.runs) {
+            for (char c : r.text) {
+                bool space = std::isspace(static_cast<unsigned char>(c));
+                if (!space && !inWord) ++words;
+                inWord = !space;
+            }
+        }
+    }
+    return words;
+}
+
+Show compileShow(const Script& script, Diagnostics& diagnostics, const CompileOptions& options) {
+    return Compiler(script, diagnostics, options).run();
+}
+
+int Show::sceneAt(Micros t) const {
+    auto it = std::upper_bound(scenes.begin(), scenes.end(), t, [](Micros v, const Scene& s) { return v < s.begin; });
+    if (it == scenes.begin()) return -1;
+    --it;
+    return t < it->end ? static_cast<int>(it - scenes.begin()) : -1;
+}
+
+int Show::sceneById(const std::string& id) const {
+    for (size_t i = 0; i < scenes.size(); ++i)
+        if (scenes[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace vitrine

@@ -1,0 +1,39 @@
+#pragma once
+// Script → Show: places every element at absolute times and resolves styles and layout.
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+#include "diag/diagnostic.h"
+#include "script/script.h"
+#include "timeline/show.h"
+
+namespace vitrine {
+
+/// What the compiler may ask about the world. Everything is optional, so compiling
+/// stays a pure function of its inputs in tests.
+struct CompileOptions {
+    /// Duration of an audio or video file, for media without dur; nullopt when unknown.
+    std::function<std::optional<Micros>(const std::filesystem::path&)> mediaDuration;
+    /// Overrides the exhibit's reading pace (words a minute) for warnings; 0 = use the exhibit's.
+    double readingPace = 0;
+};
+
+/// Built-in defaults of the format.
+inline constexpr Micros kDefaultDuration = 8 * kMicrosPerSecond;
+inline constexpr double kDefaultReadingPace = 130;  // words a minute, a calm reading speed
+inline constexpr Micros kReadingAllowance = 1'500'000;  // time to find the text before reading it
+
+/// Compiles a validated script. Timing problems (negative durations, end before begin)
+/// and designer warnings (reading time, missing credits or captions) go to `diagnostics`;
+/// the Show is always produced, with bad values replaced by defaults.
+Show compileShow(const Script& script, Diagnostics& diagnostics, const CompileOptions& options = {});
+
+/// Reading time for `words` words at `wordsPerMinute`, plus the allowance.
+Micros readingTime(int words, double wordsPerMinute);
+
+/// Counts words in the item's text.
+int wordCount(const std::vector<TextParagraph>& paragraphs);
+
+}  // namespace vitrine

@@ -1,0 +1,145 @@
+#pragma once
+// The compiled exhibit: immutable, every element placed at absolute times in microseconds.
+// Built once by compileShow(); read by evaluate(), the renderer, the mixer and the media cache.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "script/script.h"
+#include "script/values.h"
+#include "timeline/easing.h"
+#include "timeline/time_value.h"
+
+namespace vitrine {
+
+/// An axis-aligned rectangle in canvas pixels (or normalised units where stated).
+struct Rect {
+    double x = 0, y = 0, width = 0, height = 0;
+    friend bool operator==(const Rect&, const Rect&) = default;
+};
+
+/// A run of text with one set of attributes.
+struct TextRun {
+    std::string text;
+    bool bold = false;
+    bool italic = false;
+    std::string lang;
+};
+
+/// A paragraph: runs laid out together, wrapped as one block.
+struct TextParagraph {
+    std::vector<TextRun> runs;
+    std::string lang;
+};
+
+/// A resolved text style: every property decided.
+struct TextStyle {
+    enum class Align { Left, Center, Right };
+    enum class VAlign { Top, Middle, Bottom };
+    std::string font = "serif";
+    double size = 44;
+    Color color{0xef, 0xe6, 0xd6, 255};
+    bool bold = false;
+    bool italic = false;
+    double lineHeight = 1.35;
+    Align align = Align::Left;
+    VAlign valign = VAlign::Top;
+    double maxWidth = 0;  // px; 0 = the box width
+    Color background{0, 0, 0, 0};
+    double padding = 0;
+    Color shadow{0, 0, 0, 0};
+};
+
+/// A property that <animate> can change.
+enum class AnimatedProperty { Opacity, X, Y, Scale, Rotation, Color };
+
+/// One <animate>, in the item's local time.
+struct Animation {
+    AnimatedProperty property = AnimatedProperty::Opacity;
+    double from[4] = {0, 0, 0, 0};  // a number, or r,g,b,a for colours
+    double to[4] = {0, 0, 0, 0};
+    Micros begin = 0;  // relative to the item's begin
+    Micros duration = 0;
+    double repeat = 1;
+    bool freeze = true;
+    Easing easing = linearEasing();
+    SourceLocation where;
+};
+
+enum class ItemKind { Text, Image, Video, Audio, Map };
+enum class Fit { Contain, Cover, Fill, None };
+enum class AudioRole { Speech, Bed, Effect };
+
+/// Something on the timeline that is drawn or heard.
+struct Item {
+    ItemKind kind = ItemKind::Text;
+    std::string id;
+    SourceLocation where;
+    int scene = -1;  // index into Show::scenes, -1 when outside every scene
+
+    Micros begin = 0;      // absolute start
+    Micros activeEnd = 0;  // absolute end of the active (moving, playing) time
+    Micros end = 0;        // absolute end of visibility: activeEnd, or later with fill="freeze"
+    Micros simpleDuration = 0;  // one iteration; 0 when not repeating
+    Micros fadeIn = 0, fadeOut = 0;
+
+    Rect box;  // canvas px
+    double opacity = 1;
+    std::vector<Animation> animations;
+
+    // Text
+    std::vector<TextParagraph> paragraphs;
+    TextStyle style;
+
+    // Media
+    std::string src;  // resolved against the script's folder; empty for a placeholder
+    std::string credit, source, placeholder;
+    Fit fit = Fit::Contain;
+    bool hasPanZoom = false;
+    Rect panFrom{0, 0, 1, 1}, panTo{0, 0, 1, 1};  // normalised to the image (1 = full size)
+    Easing panEasing = linearEasing();
+    Micros clipIn = 0;
+    Micros clipOut = -1;  // -1 = to the end of the media
+    bool loop = false;
+    double volume = 1;
+    std::string captions;  // resolved path
+    AudioRole role = AudioRole::Speech;
+    double duck = 1;
+
+    // Map: the element as written, for the map module to interpret.
+    std::shared_ptr<const ScriptNode> mapNode;
+};
+
+/// A named unit that technicians can jump to.
+struct Scene {
+    std::string id;
+    std::string title;
+    SourceLocation where;
+    Micros begin = 0, end = 0;
+    TransitionSpec transitionIn;
+    Color background{0, 0, 0, 255};
+    std::vector<int> items;  // indices into Show::items, in drawing order
+};
+
+/// The compiled exhibit.
+struct Show {
+    std::string title;
+    std::string file;        // the main script
+    std::string baseFolder;  // media paths are relative to this
+    PixelSize canvas{1920, 1080};
+    std::vector<std::string> languages{"en"};
+    Color background{0, 0, 0, 255};
+    Micros duration = 0;
+    std::vector<Scene> scenes;   // in time order, not overlapping
+    std::vector<Item> items;     // in document (drawing) order
+    std::vector<int> unscoped;   // items outside every scene, in drawing order
+
+    /// Index of the scene whose [begin, end) contains t, or -1.
+    int sceneAt(Micros t) const;
+    /// Index of the scene with this id, or -1.
+    int sceneById(const std::string& id) const;
+};
+
+}  // namespace vitrine

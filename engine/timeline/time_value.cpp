@@ -1,0 +1,162 @@
+#include "timeline/time_value.h"
+
+#include <cctype>
+#include <cstdio>
+#include <limits>
+
+namespace vitrine {
+namespace {
+
+constexpr int kMicroDigits = 6;
+constexpr Micros kSecondsPerMinute = 60;
+constexpr Micros kSecondsPerHour = 3600;
+// Times beyond ~100 years are surely typos and would overflow when multiplied.
+constexpr std::int64_t kMaxWholeUnits = 3'000'000'000LL;
+
+struct Decimal {
+    std::int64_t whole = 0;
+    Micros fractionMicros = 0;  // fraction scaled to 1e6
+};
+
+// Reads "123" or "123.456"; the fraction is truncated past microseconds.
+std::optional<Decimal> parseDecimal(std::string_view s) {
+    if (s.empty()) return std::nullopt;
+    Decimal d;
+    size_t i = 0;
+    bool anyDigit = false;
+    for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) {
+        d.whole = d.whole * 10 + (s[i] - '0');
+        if (d.whole > kMaxWholeUnits) return std::nullopt;
+        anyDigit = true;
+    }
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        Micros scale = kMicrosPerSecond / 10;
+        for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) {
+            d.fractionMicros += (s[i] - '0') * scale;
+            scale /= 10;
+            anyDigit = true;
+        }
+    }
+    if (!anyDigit || i != s.size()) return std::nullopt;
+    return d;
+}
+
+std::optional<Micros> scaled(std::string_view number, Micros unitMicros) {
+    auto d = parseDecimal(number);
+    if (!d) return std::nullopt;
+    // fraction is in millionths of the unit
+    return d->whole * unitMicros + d->fractionMicros * unitMicros / kMicrosPerSecond;
+}
+
+std::optional<std::int64_t> parseWhole(std::string_view s) {
+    auto d = parseDecimal(s);
+    if (!d || d->fractionMicros != 0 || s.find('.') != std::string_view::npos) return std::nullopt;
+    return d->whole;
+}
+
+std::optional<Micros> parseClock(std::string_view s) {
+    size_t first = s.find(':');
+    size_t second = s.find(':', first + 1);
+    std::optional<std::int64_t> hours = 0;
+    std::string_view minutesText, secondsText;
+    if (second == std::string_view::npos) {
+        minutesText = s.substr(0, first);
+        secondsText = s.substr(first + 1);
+    } else {
+        hours = parseWhole(s.substr(0, first));
+        minutesText = s.substr(first + 1, second - first - 1);
+        secondsText = s.substr(second + 1);
+        if (minutesText.size() != 2) return std::nullopt;
+    }
+    auto minutes = parseWhole(minutesText);
+    auto secs = parseDecimal(secondsText);
+    if (!hours || !minutes || !secs) return std::nullopt;
+    if (secondsText.size() < 2 || secs->whole >= kSecondsPerMinute) return std::nullopt;
+    if (second != std::string_view::npos && *minutes >= kSecondsPerMinute) return std::nullopt;
+    return (*hours * kSecondsPerHour + *minutes * kSecondsPerMinute + secs->whole) * kMicrosPerSecond +
+           secs->fractionMicros;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::optional<Micros> parseTimeValue(std::string_view text) {
+    std::string_view s = trim(text);
+    bool negative = false;
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+        negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
+    std::optional<Micros> value;
+    if (s.find(':') != std::string_view::npos) {
+        value = parseClock(s);
+    } else if (endsWith(s, "ms")) {
+        value = scaled(trim(s.substr(0, s.size() - 2)), kMicrosPerMillisecond);
+    } else if (endsWith(s, "min")) {
+        value = scaled(trim(s.substr(0, s.size() - 3)), kSecondsPerMinute * kMicrosPerSecond);
+    } else if (endsWith(s, "h")) {
+        value = scaled(trim(s.substr(0, s.size() - 1)), kSecondsPerHour * kMicrosPerSecond);
+    } else if (endsWith(s, "s")) {
+        value = scaled(trim(s.substr(0, s.size() - 1)), kMicrosPerSecond);
+    } else {
+        value = scaled(s, kMicrosPerSecond);
+    }
+    if (!value) return std::nullopt;
+    return negative ? -*value : *value;
+}
+
+std::string formatTime(Micros t) {
+    std::string sign = t < 0 ? "-" : "";
+    Micros a = t < 0 ? -t : t;
+    Micros whole = a / kMicrosPerSecond;
+    Micros frac = a % kMicrosPerSecond;
+    std::string fracText;
+    if (frac != 0) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
+        fracText = buf;
+        while (fracText.back() == '0') fracText.pop_back();
+    }
+    char buf[64];
+    if (whole < kSecondsPerMinute) {
+        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(whole));
+        return sign + buf + fracText + "s";
+    }
+    Micros h = whole / kSecondsPerHour, m = (whole / kSecondsPerMinute) % kSecondsPerMinute,
+           sec = whole % kSecondsPerMinute;
+    if (h > 0)
+        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(h), static_cast<long long>(m),
+                      static_cast<long long>(sec));
+    else
+        std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(m), static_cast<long long>(sec));
+    return sign + buf + fracText;
+}
+
+std::string formatClock(Micros t) {
+    std::string sign = t < 0 ? "-" : "";
+    Micros a = t < 0 ? -t : t;
+    Micros ms = (a % kMicrosPerSecond) / kMicrosPerMillisecond;
+    Micros whole = a / kMicrosPerSecond;
+    Micros h = whole / kSecondsPerHour, m = (whole / kSecondsPerMinute) % kSecondsPerMinute,
+           sec = whole % kSecondsPerMinute;
+    char buf[64];
+    if (h > 0)
+        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld.%03lld", static_cast<long long>(h),
+                      static_cast<long long>(m), static_cast<long long>(sec), static_cast<long long>(ms));
+    else
+        std::snprintf(buf, sizeof buf, "%lld:%02lld.%03lld", static_cast<long long>(m), static_cast<long long>(sec),
+                      static_cast<long long>(ms));
+    return sign + buf;
+}
+
+}  // namespace vitrine
