@@ -1,0 +1,374 @@
+#include "media/image_decoder.h"
+
+#include "media/ffmpeg_log_capture.h"
+#include "media/image_orientation.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <new>
+#include <string_view>
+#include <utility>
+#include <system_error>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/display.h>
+#include <libavutil/imgutils.h>
+#include <libswscale/swscale.h>
+}
+
+namespace vitrine {
+namespace {
+
+namespace fs = std::filesystem;
+
+// --- RAII owners for FFmpeg objects -----------------------------------------------------
+
+struct FormatContextCloser {
+    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
+};
+struct CodecContextFreer {
+    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
+};
+struct FrameFreer {
+    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
+};
+struct PacketFreer {
+    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
+};
+struct ScalerFreer {
+    void operator()(SwsContext* scaler) const { sws_freeContext(scaler); }
+};
+using FormatContextPtr = std::unique_ptr<AVFormatContext, FormatContextCloser>;
+using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFreer>;
+using FramePtr = std::unique_ptr<AVFrame, FrameFreer>;
+using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
+using ScalerPtr = std::unique_ptr<SwsContext, ScalerFreer>;
+
+// An AVDictionary freed on scope exit (FFmpeg replaces it in place, so unique_ptr won't do).
+class Dictionary {
+public:
+    Dictionary() = default;
+    ~Dictionary() { av_dict_free(&dictionary_); }
+    Dictionary(const Dictionary&) = delete;
+    Dictionary& operator=(const Dictionary&) = delete;
+    void set(const char* key, const char* value) { av_dict_set(&dictionary_, key, value, 0); }
+    AVDictionary** address() { return &dictionary_; }
+
+private:
+    AVDictionary* dictionary_ = nullptr;
+};
+
+// --- Limits -----------------------------------------------------------------------------
+
+// av_image_check_size2 refuses (w + 128) · (h + 128) ≥ INT_MAX / 8; every FFmpeg decoder
+// calls it before allocating, so such pictures never cost memory, but the decoder only
+// says "Picture size WxH is invalid". We recognise that case to name it "too large".
+constexpr std::int64_t kFfmpegSizePadding = 128;
+constexpr std::int64_t kFfmpegMaxPaddedArea = INT_MAX / 8;
+
+bool exceedsFfmpegLimit(std::int64_t width, std::int64_t height) {
+    return (width + kFfmpegSizePadding) * (height + kFfmpegSizePadding) >= kFfmpegMaxPaddedArea;
+}
+
+// The size in FFmpeg's "Picture size WxH is invalid" when that size is over its limit.
+std::optional<std::pair<std::int64_t, std::int64_t>> sizeFfmpegRefused(const FfmpegLogCapture& log) {
+    const std::string& lines = log.allErrors();
+    for (std::size_t start = 0; start < lines.size();) {
+        const std::size_t end = std::min(lines.find('\n', start), lines.size());
+        const std::string line = lines.substr(start, end - start);
+        unsigned width = 0, height = 0;
+        if (std::sscanf(line.c_str(), "Picture size %ux%u is invalid", &width, &height) == 2 &&
+            exceedsFfmpegLimit(width, height)) {
+            return std::pair<std::int64_t, std::int64_t>(width, height);
+        }
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
+constexpr double kMegapixel = 1'000'000.0;
+
+std::string describeSize(std::int64_t width, std::int64_t height) {
+    return std::to_string(width) + "x" + std::to_string(height);
+}
+
+std::string megapixels(std::int64_t pixels) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", static_cast<double>(pixels) / kMegapixel);
+    return text;
+}
+
+ImageDecodeResult failure(ImageError error, std::string message) {
+    ImageDecodeResult result;
+    result.error = error;
+    result.message = std::move(message);
+    return result;
+}
+
+ImageDecodeResult tooLarge(std::int64_t width, std::int64_t height, std::int64_t limit) {
+    return failure(ImageError::TooLarge, "image too large: " + describeSize(width, height) + " (" +
+                                             megapixels(width * height) + " megapixels) exceeds the limit of " +
+                                             megapixels(limit) + " megapixels");
+}
+
+// The decoder's own words, appended to our reason when it said something.
+std::string withDetail(std::string reason, const FfmpegLogCapture& log) {
+    if (log.hasErrors()) reason += " (" + log.firstError() + ")";
+    return reason;
+}
+
+std::string ffmpegErrorText(int code) {
+    char text[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, text, sizeof text);
+    return text;
+}
+
+// Demuxers that hold a single still picture. Anything else (a video, an ANSI text file the
+// "tty" demuxer would happily render) is not an image for our purposes.
+bool isStillImageDemuxer(const AVInputFormat* format) {
+    const std::string_view name = format->name;
+    constexpr std::string_view kPipeSuffix = "_pipe";
+    // GIF has a demuxer of its own; its first frame is the picture.
+    return name == "image2" || name == "gif" || (name.size() > kPipeSuffix.size() && name.ends_with(kPipeSuffix));
+}
+
+// Refuses a picture larger than the caller's limit when the decoder asks for its buffer:
+// after it has parsed the header, before a single pixel is allocated. Works for every
+// codec, unlike peeking at format-specific headers.
+struct AllocationGuard {
+    std::int64_t maxPixels = 0;
+    int refusedWidth = 0;
+    int refusedHeight = 0;
+};
+
+int guardedGetBuffer(AVCodecContext* context, AVFrame* frame, int flags) {
+    auto* guard = static_cast<AllocationGuard*>(context->opaque);
+    const std::int64_t pixels = static_cast<std::int64_t>(frame->width) * frame->height;
+    if (pixels > guard->maxPixels) {
+        guard->refusedWidth = frame->width;
+        guard->refusedHeight = frame->height;
+        return AVERROR(ENOMEM);
+    }
+    return avcodec_default_get_buffer2(context, frame, flags);
+}
+
+// The JPEG-range ("J") formats are deprecated in swscale: use the plain one and say the
+// range is full instead.
+AVPixelFormat withoutDeprecatedRange(AVPixelFormat format, bool& fullRange) {
+    switch (format) {
+        case AV_PIX_FMT_YUVJ420P: fullRange = true; return AV_PIX_FMT_YUV420P;
+        case AV_PIX_FMT_YUVJ422P: fullRange = true; return AV_PIX_FMT_YUV422P;
+        case AV_PIX_FMT_YUVJ444P: fullRange = true; return AV_PIX_FMT_YUV444P;
+        case AV_PIX_FMT_YUVJ440P: fullRange = true; return AV_PIX_FMT_YUV440P;
+        case AV_PIX_FMT_YUVJ411P: fullRange = true; return AV_PIX_FMT_YUV411P;
+        default: return format;
+    }
+}
+
+// Result size: the source, shrunk so its longer side fits `maxDimension`, aspect kept.
+void fitWithin(int sourceWidth, int sourceHeight, int maxDimension, int& width, int& height) {
+    width = sourceWidth;
+    height = sourceHeight;
+    const int longer = std::max(sourceWidth, sourceHeight);
+    if (maxDimension <= 0 || longer <= maxDimension) return;
+    const double scale = static_cast<double>(maxDimension) / longer;
+    width = std::clamp(static_cast<int>(std::lround(sourceWidth * scale)), 1, maxDimension);
+    height = std::clamp(static_cast<int>(std::lround(sourceHeight * scale)), 1, maxDimension);
+}
+
+std::optional<ImageOrientation> frameOrientation(const AVFrame& frame) {
+    if (const AVFrameSideData* side = av_frame_get_side_data(&frame, AV_FRAME_DATA_DISPLAYMATRIX);
+        side != nullptr && side->size >= static_cast<std::size_t>(9 * sizeof(std::int32_t))) {
+        return orientationFromDisplayMatrix(reinterpret_cast<const std::int32_t*>(side->data));
+    }
+    // Decoders that keep EXIF only as metadata (WebP, TIFF in some versions).
+    if (const AVDictionaryEntry* entry = av_dict_get(frame.metadata, "Orientation", nullptr, 0)) {
+        return orientationFromExifText(entry->value);
+    }
+    return std::nullopt;
+}
+
+ImageDecodeResult convertToRgba(const AVFrame& frame, const ImageDecodeOptions& options) {
+    int width = 0, height = 0;
+    fitWithin(frame.width, frame.height, options.maxDimension, width, height);
+    const bool downscaling = width < frame.width || height < frame.height;
+
+    bool fullRange = frame.color_range == AVCOL_RANGE_JPEG;
+    const AVPixelFormat sourceFormat = withoutDeprecatedRange(static_cast<AVPixelFormat>(frame.format), fullRange);
+    // Area averaging keeps fine print legible when a scan is shrunk a lot; bicubic only
+    // matters for chroma upsampling at 1:1. Full chroma and accurate rounding keep solid
+    // colours exact, which archival reproductions (and our tests) rely on.
+    const int flags = (downscaling ? SWS_AREA : SWS_BICUBIC) | SWS_FULL_CHR_H_INT | SWS_FULL_CHR_H_INP |
+                      SWS_ACCURATE_RND;
+    ScalerPtr scaler(sws_getContext(frame.width, frame.height, sourceFormat, width, height, AV_PIX_FMT_RGBA, flags,
+                                    nullptr, nullptr, nullptr));
+    if (!scaler) {
+        return failure(ImageError::NotAnImage, std::string("unsupported pixel format ") +
+                                                   (av_get_pix_fmt_name(sourceFormat) ? av_get_pix_fmt_name(sourceFormat)
+                                                                                      : "unknown"));
+    }
+    const int sourceMatrix = frame.colorspace == AVCOL_SPC_UNSPECIFIED ? SWS_CS_DEFAULT : frame.colorspace;
+    constexpr int kFullRange = 1;
+    constexpr int kNeutralBrightness = 0;
+    constexpr int kNeutralContrast = 1 << 16;
+    constexpr int kNeutralSaturation = 1 << 16;
+    // Fails harmlessly for RGB sources, where there is no YUV matrix to choose.
+    sws_setColorspaceDetails(scaler.get(), sws_getCoefficients(sourceMatrix), fullRange ? 1 : 0,
+                             sws_getCoefficients(SWS_CS_DEFAULT), kFullRange, kNeutralBrightness, kNeutralContrast,
+                             kNeutralSaturation);
+
+    RgbaImage image;
+    image.width = width;
+    image.height = height;
+    try {
+        image.pixels.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * RgbaImage::kChannels);
+    } catch (const std::bad_alloc&) {
+        return failure(ImageError::OutOfMemory, "out of memory for a " + describeSize(width, height) + " image");
+    }
+    std::uint8_t* destination[4] = {image.pixels.data(), nullptr, nullptr, nullptr};
+    const int destinationStride[4] = {width * RgbaImage::kChannels, 0, 0, 0};
+    const int rows = sws_scale(scaler.get(), frame.data, frame.linesize, 0, frame.height, destination, destinationStride);
+    if (rows != height) return failure(ImageError::Corrupt, "pixel conversion failed");
+
+    ImageDecodeResult result;
+    const std::optional<ImageOrientation> orientation = frameOrientation(frame);
+    result.image = orientation ? applyOrientation(std::move(image), *orientation) : std::move(image);
+    return result;
+}
+
+}  // namespace
+
+const char* imageErrorName(ImageError error) {
+    switch (error) {
+        case ImageError::None: return "none";
+        case ImageError::FileNotFound: return "file-not-found";
+        case ImageError::Unreadable: return "unreadable";
+        case ImageError::EmptyFile: return "empty-file";
+        case ImageError::NotAnImage: return "not-an-image";
+        case ImageError::Corrupt: return "corrupt";
+        case ImageError::TooLarge: return "too-large";
+        case ImageError::OutOfMemory: return "out-of-memory";
+    }
+    return "unknown";
+}
+
+ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& options) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (!fs::exists(status)) return failure(ImageError::FileNotFound, "file not found");
+    if (fs::is_directory(status)) return failure(ImageError::Unreadable, "is a directory, not an image file");
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec) return failure(ImageError::Unreadable, "cannot read file: " + ec.message());
+    if (size == 0) return failure(ImageError::EmptyFile, "empty file (0 bytes)");
+
+    FfmpegLogCapture log;
+
+    // "file:" keeps a path with a colon from being read as a protocol; pattern_type=none
+    // keeps the image2 demuxer from reading "%d" or "*" in a file name as a sequence.
+    const std::string url = "file:" + path.string();
+    Dictionary demuxerOptions;
+    demuxerOptions.set("pattern_type", "none");
+    AVFormatContext* rawFormat = nullptr;
+    if (const int error = avformat_open_input(&rawFormat, url.c_str(), nullptr, demuxerOptions.address());
+        error < 0) {
+        if (error == AVERROR(ENOENT)) return failure(ImageError::FileNotFound, "file not found");
+        if (error == AVERROR(EACCES)) return failure(ImageError::Unreadable, "permission denied");
+        if (error == AVERROR_INVALIDDATA) return failure(ImageError::NotAnImage, "not an image / unsupported format");
+        return failure(ImageError::Unreadable, withDetail("cannot open: " + ffmpegErrorText(error), log));
+    }
+    FormatContextPtr format(rawFormat);
+    if (!isStillImageDemuxer(format->iformat)) {
+        return failure(ImageError::NotAnImage,
+                       std::string("not an image / unsupported format (looks like ") + format->iformat->name + ")");
+    }
+
+    // No avformat_find_stream_info: for still images it would decode the whole picture once
+    // just to learn its size, before we had a chance to refuse it.
+    const AVCodec* codec = nullptr;
+    const int streamIndex = av_find_best_stream(format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+    if (streamIndex < 0 || codec == nullptr) return failure(ImageError::NotAnImage, "not an image / unsupported format");
+    const AVCodecParameters* parameters = format->streams[streamIndex]->codecpar;
+    if (parameters->width > 0 && parameters->height > 0 &&
+        static_cast<std::int64_t>(parameters->width) * parameters->height > options.maxPixels) {
+        return tooLarge(parameters->width, parameters->height, options.maxPixels);
+    }
+
+    CodecContextPtr decoder(avcodec_alloc_context3(codec));
+    if (!decoder) return failure(ImageError::OutOfMemory, "out of memory for a decoder");
+    if (avcodec_parameters_to_context(decoder.get(), parameters) < 0) {
+        return failure(ImageError::NotAnImage, "not an image / unsupported format");
+    }
+    AllocationGuard guard;
+    guard.maxPixels = options.maxPixels;
+    decoder->opaque = &guard;
+    decoder->get_buffer2 = guardedGetBuffer;
+    // One thread per decode: the cache decodes several images side by side, and the log
+    // capture needs FFmpeg to work on this thread.
+    decoder->thread_count = 1;
+    // Look for damage carefully; what is found is logged at error level, and any such
+    // error fails the decode below: a half-grey photograph on a memorial wall is worse
+    // than an honest placeholder. (AV_EF_EXPLODE is not used: it makes the TIFF decoder
+    // reject every file with a tag it does not know, such as ResolutionUnit.)
+    decoder->err_recognition = AV_EF_CAREFUL | AV_EF_BUFFER | AV_EF_BITSTREAM;
+    if (const int error = avcodec_open2(decoder.get(), codec, nullptr); error < 0) {
+        return failure(ImageError::NotAnImage, withDetail("cannot open decoder " + std::string(codec->name), log));
+    }
+
+    FramePtr frame(av_frame_alloc());
+    PacketPtr packet(av_packet_alloc());
+    if (!frame || !packet) return failure(ImageError::OutOfMemory, "out of memory for a frame");
+
+    int decodeError = 0;
+    bool gotFrame = false;
+    bool flushing = false;
+    while (!gotFrame && decodeError == 0) {
+        if (!flushing) {
+            const int read = av_read_frame(format.get(), packet.get());
+            if (read < 0) {
+                flushing = true;
+                avcodec_send_packet(decoder.get(), nullptr);
+            } else {
+                const bool ours = packet->stream_index == streamIndex;
+                const int sent = ours ? avcodec_send_packet(decoder.get(), packet.get()) : 0;
+                av_packet_unref(packet.get());
+                if (sent < 0 && sent != AVERROR(EAGAIN)) decodeError = sent;
+                if (!ours || decodeError != 0) continue;
+            }
+        }
+        const int received = avcodec_receive_frame(decoder.get(), frame.get());
+        if (received == 0) {
+            gotFrame = true;
+        } else if (received == AVERROR(EAGAIN) && !flushing) {
+            continue;
+        } else {
+            decodeError = received;
+        }
+    }
+
+    if (guard.refusedWidth > 0) return tooLarge(guard.refusedWidth, guard.refusedHeight, options.maxPixels);
+    if (const auto refused = sizeFfmpegRefused(log)) {
+        return tooLarge(refused->first, refused->second, std::min<std::int64_t>(options.maxPixels, kFfmpegMaxPaddedArea));
+    }
+    const bool damaged = gotFrame && ((frame->flags & AV_FRAME_FLAG_CORRUPT) != 0 || frame->decode_error_flags != 0);
+    if (!gotFrame || damaged || log.hasErrors()) {
+        if (decodeError == AVERROR(ENOMEM)) return failure(ImageError::OutOfMemory, withDetail("out of memory", log));
+        // The image2 demuxer wins only on the file's extension: no image format recognised
+        // the content itself, so when the decoder could not even make a picture of it the
+        // file is not that kind of file; a picture with errors is a damaged one.
+        if (!gotFrame && std::string_view(format->iformat->name) == "image2") {
+            return failure(ImageError::NotAnImage,
+                           withDetail("not an image / unsupported format (the content does not match its extension)", log));
+        }
+        return failure(ImageError::Corrupt, withDetail("truncated or corrupt data", log));
+    }
+    if (frame->width <= 0 || frame->height <= 0) return failure(ImageError::Corrupt, "image has no pixels");
+    return convertToRgba(*frame, options);
+}
+
+}  // namespace vitrine

@@ -1,0 +1,234 @@
+#include "media/image_cache.h"
+
+#include "media_test_files.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace vitrine;
+using vitrine::test::TempDir;
+
+namespace {
+
+// A bound for waits that only matters if the cache is broken: generous so a loaded
+// machine never makes a correct cache fail; tests never rely on it elapsing.
+constexpr std::chrono::milliseconds kPatience{60'000};
+
+constexpr int kSide = 32;
+constexpr std::size_t kImageBytes = std::size_t{kSide} * kSide * RgbaImage::kChannels;
+
+// Makes `count` distinct small PNGs and returns their paths.
+std::vector<std::filesystem::path> makeImages(const TempDir& dir, int count) {
+    std::vector<std::filesystem::path> paths;
+    for (int i = 0; i < count; ++i) {
+        const auto path = dir / ("image" + std::to_string(i) + ".png");
+        const auto shade = static_cast<std::uint8_t>(i * 20);
+        REQUIRE(test::makeSolidImage(path, {shade, 0, 0}, kSide, kSide, "rgb24"));
+        paths.push_back(path);
+    }
+    return paths;
+}
+
+}  // namespace
+
+TEST_CASE("image cache: lookup is Pending, then Ready with the decoded image") {
+    TempDir dir;
+    const auto paths = makeImages(dir, 1);
+    ImageCache cache;
+    const std::uint64_t before = cache.generation();
+    // Nothing was queued before this call, so it cannot be ready yet.
+    CHECK(cache.lookup(paths[0]).state == ImageState::Pending);
+    const ImageLookup done = cache.waitFor(paths[0], kPatience);
+    REQUIRE(done.state == ImageState::Ready);
+    REQUIRE(done.image);
+    CHECK(done.image->width == kSide);
+    CHECK(cache.generation() > before);
+    CHECK(cache.readyCount() == 1);
+    CHECK(cache.bytesHeld() == kImageBytes);
+    // Asking again is answered from memory: same object, no new decode.
+    const std::uint64_t generation = cache.generation();
+    const ImageLookup again = cache.lookup(paths[0]);
+    CHECK(again.state == ImageState::Ready);
+    CHECK(again.image == done.image);
+    CHECK(cache.pendingCount() == 0);
+    CHECK(cache.generation() == generation);
+}
+
+TEST_CASE("image cache: prefetch decodes ahead, once per path") {
+    TempDir dir;
+    const auto paths = makeImages(dir, 3);
+    ImageCache cache;
+    for (int round = 0; round < 5; ++round) {
+        for (const auto& path : paths) cache.prefetch(path);
+    }
+    REQUIRE(cache.waitUntilIdle(kPatience));
+    CHECK(cache.readyCount() == 3);
+    CHECK(cache.generation() == 3);  // fifteen requests, three decodes
+    for (const auto& path : paths) CHECK(cache.lookup(path).ready());
+    // Two spellings of one file are one entry.
+    cache.prefetch(dir.path() / "." / "image0.png");
+    CHECK(cache.pendingCount() == 0);
+}
+
+TEST_CASE("image cache: eviction keeps the most recently used within the budget") {
+    TempDir dir;
+    const auto paths = makeImages(dir, 4);
+    ImageCacheOptions options;
+    options.workerCount = 1;
+    options.memoryBudgetBytes = 2 * kImageBytes;  // room for two
+    ImageCache cache(options);
+
+    REQUIRE(cache.waitFor(paths[0], kPatience).ready());
+    REQUIRE(cache.waitFor(paths[1], kPatience).ready());
+    // Use image 0 again so image 1 becomes the least recently used.
+    std::shared_ptr<const RgbaImage> held = cache.lookup(paths[1]).image;
+    REQUIRE(cache.lookup(paths[0]).ready());
+    REQUIRE(cache.waitFor(paths[2], kPatience).ready());
+
+    CHECK(cache.bytesHeld() <= options.memoryBudgetBytes);
+    CHECK(cache.readyCount() == 2);
+    const std::uint64_t generation = cache.generation();
+    CHECK(cache.lookup(paths[0]).ready());
+    CHECK(cache.lookup(paths[2]).ready());
+    // Image 1 was evicted, yet the copy a caller still holds is intact.
+    REQUIRE(held);
+    CHECK(held->width == kSide);
+    CHECK(held->bytes() == kImageBytes);
+    CHECK(cache.generation() == generation);  // the two lookups above decoded nothing
+    // Asking for image 1 again decodes it anew.
+    CHECK(cache.lookup(paths[1]).state == ImageState::Pending);
+    CHECK(cache.waitFor(paths[1], kPatience).ready());
+    CHECK(cache.readyCount() == 2);
+    CHECK(cache.bytesHeld() <= options.memoryBudgetBytes);
+}
+
+TEST_CASE("image cache: an image larger than the whole budget is still shown") {
+    TempDir dir;
+    const auto paths = makeImages(dir, 2);
+    ImageCacheOptions options;
+    options.workerCount = 1;
+    options.memoryBudgetBytes = kImageBytes / 2;
+    ImageCache cache(options);
+    REQUIRE(cache.waitFor(paths[0], kPatience).ready());
+    REQUIRE(cache.waitFor(paths[1], kPatience).ready());
+    CHECK(cache.readyCount() == 1);
+    CHECK(cache.lookup(paths[1]).ready());
+    CHECK(cache.bytesHeld() == kImageBytes);
+}
+
+TEST_CASE("image cache: a failure is reported once and not decoded again") {
+    TempDir dir;
+    const auto broken = dir / "broken.jpg";
+    const std::string text = "not a photograph";
+    test::writeBytes(broken, {text.begin(), text.end()});
+    const auto missing = dir / "missing.png";
+
+    ImageCache cache;
+    cache.prefetch(broken);
+    cache.prefetch(missing);
+    const ImageLookup failed = cache.waitFor(broken, kPatience);
+    CHECK(failed.state == ImageState::Failed);
+    CHECK_FALSE(failed.image);
+    CHECK(failed.error.find("not an image") != std::string::npos);
+    REQUIRE(cache.waitUntilIdle(kPatience));
+
+    // Every frame asks again; each answer is Failed, no new decode runs.
+    const std::uint64_t generation = cache.generation();
+    for (int frame = 0; frame < 100; ++frame) {
+        CHECK(cache.lookup(broken).state == ImageState::Failed);
+        cache.prefetch(missing);
+    }
+    CHECK(cache.generation() == generation);
+
+    std::vector<ImageFailure> failures = cache.takeFailures();
+    REQUIRE(failures.size() == 2);
+    std::set<std::string> reported;
+    for (const ImageFailure& f : failures) {
+        reported.insert(f.path.filename().string());
+        CHECK_FALSE(f.message.empty());
+        if (f.path.filename() == "missing.png") {
+            CHECK(f.error == ImageError::FileNotFound);
+            CHECK(f.message == "file not found");
+        }
+    }
+    CHECK(reported == std::set<std::string>{"broken.jpg", "missing.png"});
+    CHECK(cache.takeFailures().empty());
+}
+
+TEST_CASE("image cache: invalidate decodes a replaced file afresh") {
+    TempDir dir;
+    const auto path = dir / "late.png";
+    ImageCache cache;
+    CHECK(cache.waitFor(path, kPatience).state == ImageState::Failed);
+    CHECK(cache.takeFailures().size() == 1);
+
+    REQUIRE(test::makeSolidImage(path, {10, 20, 30}, kSide, kSide, "rgb24"));
+    CHECK(cache.lookup(path).state == ImageState::Failed);  // remembered until told otherwise
+    cache.invalidate(path);
+    const ImageLookup fixed = cache.waitFor(path, kPatience);
+    REQUIRE(fixed.ready());
+    CHECK(fixed.image->width == kSide);
+    CHECK(cache.takeFailures().empty());
+}
+
+TEST_CASE("image cache: many threads asking at once all get their images") {
+    TempDir dir;
+    const auto paths = makeImages(dir, 6);
+    ImageCacheOptions options;
+    options.workerCount = 3;
+    options.memoryBudgetBytes = 4 * kImageBytes;  // less than all: eviction runs under contention
+    ImageCache cache(options);
+
+    constexpr int kThreads = 8;
+    std::vector<int> readyAnswers(kThreads, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t i = 0; i < paths.size(); ++i) {
+                const auto& path = paths[(i + static_cast<std::size_t>(t)) % paths.size()];
+                cache.prefetch(path);
+                cache.lookup(path);
+                const ImageLookup answer = cache.waitFor(path, kPatience);
+                // Eviction may have taken it again between the decode and this answer only if
+                // another thread's image arrived in between; then it is Pending, never Failed.
+                if (answer.ready() && answer.image->width == kSide) ++readyAnswers[t];
+                CHECK(answer.state != ImageState::Failed);
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    int total = 0;
+    for (int count : readyAnswers) total += count;
+    CHECK(total > 0);
+    REQUIRE(cache.waitUntilIdle(kPatience));
+    CHECK(cache.bytesHeld() <= options.memoryBudgetBytes);
+    CHECK(cache.readyCount() <= 4);
+    CHECK(cache.takeFailures().empty());
+}
+
+TEST_CASE("image cache: destruction with queued and running work joins cleanly") {
+    TempDir dir;
+    const auto originals = makeImages(dir, 1);
+    constexpr int kCopies = 40;
+    std::vector<std::filesystem::path> paths;
+    for (int i = 0; i < kCopies; ++i) {
+        paths.push_back(dir / ("copy" + std::to_string(i) + ".png"));
+        std::filesystem::copy_file(originals[0], paths.back());
+    }
+    constexpr int kAbsent = 10;
+    for (int round = 0; round < 3; ++round) {
+        ImageCacheOptions options;
+        options.workerCount = 2;
+        ImageCache cache(options);
+        for (const auto& path : paths) cache.prefetch(path);
+        for (int i = 0; i < kAbsent; ++i) cache.prefetch(dir / ("absent" + std::to_string(i) + ".png"));
+        // Every request is either still pending or finished, whatever the workers' progress.
+        const ImageCacheStats stats = cache.stats();
+        CHECK(stats.pendingCount + stats.generation == kCopies + kAbsent);
+        // Destroyed here, most work still queued and some decoding: must return, not hang or crash.
+    }
+}

@@ -1,0 +1,314 @@
+#include "media/image_decoder.h"
+
+#include "media_test_files.h"
+
+#include <doctest/doctest.h>
+
+#include <sys/resource.h>
+
+#include <cstdlib>
+#include <thread>
+#include <vector>
+
+using namespace vitrine;
+using vitrine::test::TempDir;
+
+namespace {
+
+struct Rgba {
+    int r, g, b, a;
+};
+
+Rgba pixelAt(const RgbaImage& image, int x, int y) {
+    const std::uint8_t* p = image.at(x, y);
+    return {p[0], p[1], p[2], p[3]};
+}
+
+// Each channel within `tolerance` of the expected value.
+bool near(const Rgba& actual, const Rgba& expected, int tolerance) {
+    return std::abs(actual.r - expected.r) <= tolerance && std::abs(actual.g - expected.g) <= tolerance &&
+           std::abs(actual.b - expected.b) <= tolerance && std::abs(actual.a - expected.a) <= tolerance;
+}
+
+// A mid blue whose three channels differ, so swapped channels cannot pass.
+constexpr test::SolidColour kColour{0x33, 0x66, 0xCC};
+constexpr Rgba kExpected{0x33, 0x66, 0xCC, 255};
+constexpr std::uint8_t kHalfAlpha = 128;
+constexpr int kLosslessTolerance = 1;
+constexpr int kLossyTolerance = 6;
+
+long peakResidentKilobytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+}  // namespace
+
+TEST_CASE("image decoder: every supported format decodes to the right size and colour") {
+    TempDir dir;
+    struct Case {
+        const char* file;
+        const char* pixelFormat;
+        const char* extra;
+        int tolerance;
+    };
+    const Case cases[] = {
+        {"solid.jpg", "yuvj444p", "-q:v 2", kLossyTolerance},
+        {"solid420.jpg", "yuvj420p", "-q:v 2", kLossyTolerance},
+        {"solid8.png", "rgb24", "", kLosslessTolerance},
+        {"solid16.png", "rgb48be", "", kLosslessTolerance},
+        {"solid8.tiff", "rgb24", "", kLosslessTolerance},
+        {"solid16.tiff", "rgb48le", "", kLosslessTolerance},
+        {"solid-lossless.webp", "bgra", "-lossless 1", kLosslessTolerance},
+        {"solid-lossy.webp", "yuv420p", "-quality 95", kLossyTolerance},
+        {"solid.bmp", "bgr24", "", kLosslessTolerance},
+        {"solid-grey.png", "gray", "", kLosslessTolerance},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        const auto path = dir / c.file;
+        REQUIRE(test::makeSolidImage(path, kColour, 64, 48, c.pixelFormat, c.extra));
+        const ImageDecodeResult result = decodeImage(path);
+        REQUIRE_MESSAGE(result.ok(), result.message);
+        CHECK(result.image->width == 64);
+        CHECK(result.image->height == 48);
+        CHECK(result.image->bytes() == 64u * 48u * 4u);
+        if (std::string(c.pixelFormat) == "gray") {
+            const Rgba p = pixelAt(*result.image, 32, 24);
+            CHECK(p.r == p.g);
+            CHECK(p.g == p.b);
+            CHECK(p.a == 255);
+        } else {
+            const Rgba p = pixelAt(*result.image, 32, 24);
+            CAPTURE(p.r); CAPTURE(p.g); CAPTURE(p.b); CAPTURE(p.a);
+            CHECK(near(p, kExpected, c.tolerance));
+        }
+    }
+}
+
+TEST_CASE("image decoder: alpha survives in 8-bit and 16-bit PNG and in WebP") {
+    TempDir dir;
+    const std::pair<const char*, const char*> cases[] = {
+        {"alpha8.png", "rgba"}, {"alpha16.png", "rgba64be"}, {"alpha.webp", "yuva420p"}};
+    for (const auto& [file, pixelFormat] : cases) {
+        CAPTURE(file);
+        const auto path = dir / file;
+        const std::string extra = std::string(file).ends_with(".webp") ? "-lossless 1" : "";
+        REQUIRE(test::makeSolidImage(path, {kColour.r, kColour.g, kColour.b, kHalfAlpha}, 32, 32, pixelFormat, extra));
+        const ImageDecodeResult result = decodeImage(path);
+        REQUIRE_MESSAGE(result.ok(), result.message);
+        const Rgba p = pixelAt(*result.image, 16, 16);
+        CAPTURE(p.a);
+        CHECK(std::abs(p.a - kHalfAlpha) <= 1);
+        CHECK(near({p.r, p.g, p.b, 0}, {kExpected.r, kExpected.g, kExpected.b, 0}, kLossyTolerance));
+    }
+}
+
+TEST_CASE("image decoder: a test pattern JPEG keeps its dimensions") {
+    TempDir dir;
+    REQUIRE(test::makeTestPattern(dir / "pattern.jpg", 320, 240));
+    const ImageDecodeResult result = decodeImage(dir / "pattern.jpg");
+    REQUIRE_MESSAGE(result.ok(), result.message);
+    CHECK(result.image->width == 320);
+    CHECK(result.image->height == 240);
+    CHECK(result.error == ImageError::None);
+}
+
+TEST_CASE("image decoder: EXIF orientation turns the picture upright") {
+    TempDir dir;
+    // Stored picture: red block at the top-left corner, green at the top-right, blue elsewhere.
+    constexpr int kWidth = 64, kHeight = 48, kBlock = 16;
+    const test::Rgb red{255, 0, 0}, green{0, 255, 0}, blue{0, 0, 255};
+    test::writePpm(dir / "marked.ppm", kWidth, kHeight, [&](int x, int y) {
+        if (y < kBlock && x < kBlock) return red;
+        if (y < kBlock && x >= kWidth - kBlock) return green;
+        return blue;
+    });
+    REQUIRE(test::runFfmpeg("-i " + test::quoted(dir / "marked.ppm") + " -q:v 2 -pix_fmt yuvj444p " +
+                            test::quoted(dir / "marked.jpg")));
+    const std::vector<std::uint8_t> jpeg = test::readBytes(dir / "marked.jpg");
+
+    enum Corner { TopLeft, TopRight, BottomLeft, BottomRight };
+    // Where the stored top-left (red) and top-right (green) corners must appear, by EXIF value.
+    struct Expectation {
+        int orientation;
+        Corner redAt, greenAt;
+    };
+    const Expectation expectations[] = {
+        {1, TopLeft, TopRight},     {2, TopRight, TopLeft},    {3, BottomRight, BottomLeft},
+        {4, BottomLeft, BottomRight}, {5, TopLeft, BottomLeft}, {6, TopRight, BottomRight},
+        {7, BottomRight, TopRight}, {8, BottomLeft, TopLeft},
+    };
+    for (const Expectation& e : expectations) {
+        CAPTURE(e.orientation);
+        const auto path = dir / ("orientation" + std::to_string(e.orientation) + ".jpg");
+        test::writeBytes(path, test::withExifOrientation(jpeg, e.orientation));
+        const ImageDecodeResult result = decodeImage(path);
+        REQUIRE_MESSAGE(result.ok(), result.message);
+        const RgbaImage& image = *result.image;
+        const bool swapped = e.orientation >= 5;
+        CHECK(image.width == (swapped ? kHeight : kWidth));
+        CHECK(image.height == (swapped ? kWidth : kHeight));
+        auto sample = [&](Corner corner) {
+            constexpr int kInset = kBlock / 2;
+            const int x = (corner == TopLeft || corner == BottomLeft) ? kInset : image.width - 1 - kInset;
+            const int y = (corner == TopLeft || corner == TopRight) ? kInset : image.height - 1 - kInset;
+            return pixelAt(image, x, y);
+        };
+        CHECK(near(sample(e.redAt), {255, 0, 0, 255}, 24));
+        CHECK(near(sample(e.greenAt), {0, 255, 0, 255}, 24));
+    }
+}
+
+TEST_CASE("image decoder: images larger than maxDimension are downscaled, aspect kept") {
+    TempDir dir;
+    REQUIRE(test::makeSolidImage(dir / "wide.png", kColour, 320, 240, "rgb24"));
+    ImageDecodeOptions options;
+    options.maxDimension = 100;
+    const ImageDecodeResult result = decodeImage(dir / "wide.png", options);
+    REQUIRE_MESSAGE(result.ok(), result.message);
+    CHECK(result.image->width == 100);
+    CHECK(result.image->height == 75);
+    CHECK(near(pixelAt(*result.image, 50, 37), kExpected, kLosslessTolerance));
+
+    // The limit applies to the upright picture: a rotated portrait shrinks by its height.
+    REQUIRE(test::makeSolidImage(dir / "wide.jpg", kColour, 320, 240, "yuvj444p"));
+    test::writeBytes(dir / "portrait.jpg", test::withExifOrientation(test::readBytes(dir / "wide.jpg"), 6));
+    const ImageDecodeResult portrait = decodeImage(dir / "portrait.jpg", options);
+    REQUIRE_MESSAGE(portrait.ok(), portrait.message);
+    CHECK(portrait.image->width == 75);
+    CHECK(portrait.image->height == 100);
+}
+
+TEST_CASE("image decoder: broken input is an error that names the reason") {
+    TempDir dir;
+
+    SUBCASE("missing file") {
+        const ImageDecodeResult result = decodeImage(dir / "nowhere.jpg");
+        CHECK_FALSE(result.ok());
+        CHECK(result.error == ImageError::FileNotFound);
+        CHECK(result.message == "file not found");
+    }
+    SUBCASE("zero-byte file") {
+        test::writeBytes(dir / "empty.png", {});
+        const ImageDecodeResult result = decodeImage(dir / "empty.png");
+        CHECK_FALSE(result.ok());
+        CHECK(result.error == ImageError::EmptyFile);
+        CHECK(result.message.find("empty") != std::string::npos);
+    }
+    SUBCASE("a directory") {
+        const ImageDecodeResult result = decodeImage(dir.path());
+        CHECK_FALSE(result.ok());
+        CHECK(result.error == ImageError::Unreadable);
+    }
+    SUBCASE("text named like a JPEG") {
+        const std::string text = "This is a caption, not a photograph.\n";
+        test::writeBytes(dir / "caption.jpg", {text.begin(), text.end()});
+        const ImageDecodeResult result = decodeImage(dir / "caption.jpg");
+        CHECK_FALSE(result.ok());
+        CHECK(result.error == ImageError::NotAnImage);
+        CHECK(result.message.find("not an image") != std::string::npos);
+    }
+    SUBCASE("a text file FFmpeg could render as ANSI art") {
+        const std::string text = "Opening hours: 9 to 17\n";
+        test::writeBytes(dir / "notes.txt", {text.begin(), text.end()});
+        const ImageDecodeResult result = decodeImage(dir / "notes.txt");
+        CHECK_FALSE(result.ok());
+        CHECK(result.error == ImageError::NotAnImage);
+    }
+    SUBCASE("truncated JPEG") {
+        REQUIRE(test::makeTestPattern(dir / "whole.jpg", 320, 240));
+        std::vector<std::uint8_t> bytes = test::readBytes(dir / "whole.jpg");
+        REQUIRE(bytes.size() > 1000);
+        bytes.resize(bytes.size() / 2);
+        test::writeBytes(dir / "half.jpg", bytes);
+        const ImageDecodeResult result = decodeImage(dir / "half.jpg");
+        CHECK_FALSE(result.ok());
+        CHECK(result.error == ImageError::Corrupt);
+        CHECK(result.message.find("truncated or corrupt") != std::string::npos);
+    }
+    SUBCASE("truncated PNG") {
+        REQUIRE(test::makeTestPattern(dir / "whole.png", 320, 240));
+        std::vector<std::uint8_t> bytes = test::readBytes(dir / "whole.png");
+        bytes.resize(bytes.size() / 2);
+        test::writeBytes(dir / "half.png", bytes);
+        const ImageDecodeResult result = decodeImage(dir / "half.png");
+        CHECK_FALSE(result.ok());
+        CHECK(result.error == ImageError::Corrupt);
+    }
+}
+
+TEST_CASE("image decoder: a 30000x30000 PNG is refused without allocating it") {
+    TempDir dir;
+    // ffmpeg refuses to make such a picture, so claim the size in a tiny PNG's header.
+    REQUIRE(test::makeSolidImage(dir / "tiny.png", {0, 0, 0}, 8, 8, "gray"));
+    test::writeBytes(dir / "huge.png", test::withPngSize(test::readBytes(dir / "tiny.png"), 30000, 30000));
+    const long peakBefore = peakResidentKilobytes();
+    const ImageDecodeResult result = decodeImage(dir / "huge.png");
+    const long peakGrowthKilobytes = peakResidentKilobytes() - peakBefore;
+    CHECK_FALSE(result.ok());
+    CHECK(result.error == ImageError::TooLarge);
+    CHECK(result.message.find("image too large: 30000x30000") != std::string::npos);
+    // 900 MB of grey (3.6 GB of RGBA) would show here; a header parse costs nothing.
+    constexpr long kFewMegabytes = 64 * 1024;
+    CHECK(peakGrowthKilobytes < kFewMegabytes);
+}
+
+TEST_CASE("image decoder: maxPixels refuses before decoding, naming the size") {
+    TempDir dir;
+    REQUIRE(test::makeTestPattern(dir / "pattern.png", 320, 240));
+    REQUIRE(test::makeTestPattern(dir / "pattern.jpg", 320, 240));
+    ImageDecodeOptions options;
+    options.maxPixels = 320 * 240 - 1;
+    for (const char* file : {"pattern.png", "pattern.jpg"}) {
+        CAPTURE(file);
+        const ImageDecodeResult result = decodeImage(dir / file, options);
+        CHECK_FALSE(result.ok());
+        CHECK(result.error == ImageError::TooLarge);
+        CHECK(result.message.find("320x240") != std::string::npos);
+    }
+    options.maxPixels = 320 * 240;
+    CHECK(decodeImage(dir / "pattern.png", options).ok());
+}
+
+TEST_CASE("image decoder: file names with %, colons and spaces are files, not patterns or protocols") {
+    TempDir dir;
+    const auto path = dir / "scan 100% detail: 1990%d.png";
+    REQUIRE(test::makeSolidImage(path, kColour, 16, 16, "rgb24"));
+    const ImageDecodeResult result = decodeImage(path);
+    REQUIRE_MESSAGE(result.ok(), result.message);
+    CHECK(result.image->width == 16);
+}
+
+TEST_CASE("image decoder: decodes on many threads at once") {
+    TempDir dir;
+    REQUIRE(test::makeTestPattern(dir / "a.jpg", 320, 240));
+    REQUIRE(test::makeSolidImage(dir / "b.png", kColour, 200, 100, "rgb48be"));
+    REQUIRE(test::makeSolidImage(dir / "c.tiff", kColour, 64, 64, "rgb24"));
+    test::writeBytes(dir / "d.jpg", {'n', 'o', 'p', 'e'});
+    constexpr int kThreads = 8;
+    constexpr int kRounds = 10;
+    std::vector<int> successes(kThreads, 0), expectedFailures(kThreads, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < kRounds; ++round) {
+                const ImageDecodeResult a = decodeImage(dir / "a.jpg");
+                const ImageDecodeResult b = decodeImage(dir / "b.png");
+                const ImageDecodeResult c = decodeImage(dir / "c.tiff");
+                const ImageDecodeResult d = decodeImage(dir / "d.jpg");
+                if (a.ok() && a.image->width == 320 && b.ok() && b.image->width == 200 && c.ok() &&
+                    c.image->height == 64) {
+                    ++successes[t];
+                }
+                if (!d.ok() && d.error == ImageError::NotAnImage) ++expectedFailures[t];
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (int t = 0; t < kThreads; ++t) {
+        CHECK(successes[t] == kRounds);
+        CHECK(expectedFailures[t] == kRounds);
+    }
+}
