@@ -1,0 +1,105 @@
+#include <doctest/doctest.h>
+
+#include "support/in_memory_files.h"
+
+using namespace vitrine;
+using vitrine::test::InMemoryFiles;
+using vitrine::test::findCode;
+
+TEST_CASE("every node keeps its file, line and column") {
+    InMemoryFiles files;
+    files.files["mem/main.xml"] = "<exhibit title=\"T\">\n  <scene id=\"a\">\n    <text   style=\"x\">Hi</text>\n  </scene>\n</exhibit>\n";
+    Diagnostics d;
+    auto script = loadScript("mem/main.xml", d, files.reader());
+    REQUIRE(script);
+    CHECK(d.empty());
+    const ScriptNode* scenePtr = nullptr;
+    for (const auto& c : script->root.children)
+        if (c.name == "scene") scenePtr = &c;
+    REQUIRE(scenePtr);
+    const ScriptNode& scene = *scenePtr;
+    CHECK(scene.where.line == 2);
+    CHECK(scene.where.column == 3);
+    const ScriptNode* text = nullptr;
+    for (const auto& c : scene.children)
+        if (c.name == "text") text = &c;
+    REQUIRE(text);
+    CHECK(text->where.line == 3);
+    CHECK(text->where.column == 5);
+    CHECK(text->attribute("style")->where.column == 13);
+    CHECK(text->plainText() == "Hi");
+}
+
+TEST_CASE("an XML syntax error is reported with the file and line TinyXML-2 found") {
+    InMemoryFiles files;
+    files.files["mem/main.xml"] = "<exhibit>\n  <scene>\n    <text>unclosed\n  </scene>\n</exhibit>\n";
+    Diagnostics d;
+    auto script = loadScript("mem/main.xml", d, files.reader());
+    CHECK_FALSE(script);
+    const Diagnostic* e = findCode(d, "xml-syntax");
+    REQUIRE(e);
+    CHECK(e->where.file == "mem/main.xml");
+    CHECK(e->where.line >= 3);
+    CHECK(e->severity == Severity::Error);
+}
+
+TEST_CASE("a missing main file is one clear error") {
+    InMemoryFiles files;
+    Diagnostics d;
+    CHECK_FALSE(loadScript("mem/none.xml", d, files.reader()));
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all()[0].code == "missing-file");
+    CHECK(d.all()[0].message.find("mem/none.xml") != std::string::npos);
+}
+
+TEST_CASE("includes splice a fragment's children in place, keeping their own file and line") {
+    InMemoryFiles files;
+    files.files["mem/main.xml"] =
+        "<exhibit>\n  <scene id=\"a\"/>\n  <include src=\"parts/b.xml\"/>\n  <scene id=\"c\"/>\n</exhibit>";
+    files.files["mem/parts/b.xml"] = "<fragment>\n\n  <scene id=\"b\"/>\n</fragment>";
+    Diagnostics d;
+    auto script = loadScript("mem/main.xml", d, files.reader());
+    REQUIRE(script);
+    CHECK(d.empty());
+    std::vector<std::string> ids;
+    for (const auto& c : script->root.children)
+        if (c.name == "scene") ids.push_back(c.value("id"));
+    CHECK(ids == std::vector<std::string>{"a", "b", "c"});
+    for (const auto& c : script->root.children)
+        if (c.value("id") == "b") {
+            CHECK(c.where.file == "mem/parts/b.xml");
+            CHECK(c.where.line == 3);
+        }
+    CHECK(script->files.size() == 2);
+}
+
+TEST_CASE("include cycles, missing includes and wrong roots are reported, not followed forever") {
+    InMemoryFiles files;
+    files.files["mem/main.xml"] = "<exhibit>\n<include src=\"a.xml\"/>\n<include src=\"gone.xml\"/>\n</exhibit>";
+    files.files["mem/a.xml"] = "<fragment><include src=\"b.xml\"/></fragment>";
+    files.files["mem/b.xml"] = "<fragment><include src=\"a.xml\"/></fragment>";
+    Diagnostics d;
+    auto script = loadScript("mem/main.xml", d, files.reader());
+    REQUIRE(script);
+    const Diagnostic* cycle = findCode(d, "include-cycle");
+    REQUIRE(cycle);
+    CHECK(cycle->where.file == "mem/b.xml");
+    const Diagnostic* missing = findCode(d, "missing-file");
+    REQUIRE(missing);
+    CHECK(missing->where.line == 3);
+
+    InMemoryFiles wrong;
+    wrong.files["mem/main.xml"] = "<exhibit><include src=\"w.xml\"/></exhibit>";
+    wrong.files["mem/w.xml"] = "<exhibit/>";
+    Diagnostics d2;
+    loadScript("mem/main.xml", d2, wrong.reader());
+    CHECK(findCode(d2, "wrong-root"));
+}
+
+TEST_CASE("a file whose root is not <exhibit> is an error") {
+    InMemoryFiles files;
+    files.files["mem/main.xml"] = "<show/>";
+    Diagnostics d;
+    loadScript("mem/main.xml", d, files.reader());
+    CHECK(findCode(d, "wrong-root"));
+}

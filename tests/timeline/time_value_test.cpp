@@ -1,0 +1,43 @@
+#include <doctest/doctest.h>
+
+#include "timeline/time_value.h"
+
+using namespace vitrine;
+
+TEST_CASE("time values in every documented form parse exactly") {
+    CHECK(parseTimeValue("12s") == 12'000'000);
+    CHECK(parseTimeValue("1.5s") == 1'500'000);
+    CHECK(parseTimeValue("250ms") == 250'000);
+    CHECK(parseTimeValue("01:02.5") == 62'500'000);
+    CHECK(parseTimeValue("1:02:03.25") == 3'723'250'000);
+    CHECK(parseTimeValue("4.5") == 4'500'000);
+    CHECK(parseTimeValue("2min") == 120'000'000);
+    CHECK(parseTimeValue("1h") == 3'600'000'000);
+    CHECK(parseTimeValue(" 3s ") == 3'000'000);
+    CHECK(parseTimeValue("0.000001s") == 1);
+    CHECK(parseTimeValue("-2s") == -2'000'000);
+}
+
+TEST_CASE("decimal fractions do not drift through floating point") {
+    // 0.1 + 0.2 in binary floating point is not 0.3; in microseconds it must be.
+    CHECK(*parseTimeValue("0.1s") + *parseTimeValue("0.2s") == *parseTimeValue("0.3s"));
+    CHECK(parseTimeValue("1.1s") == 1'100'000);
+}
+
+TEST_CASE("malformed time values are rejected") {
+    for (const char* bad : {"", "s", "12x", "1.2.3s", "abc", "1:2", "1:60", "1:60:00", "12 s s", "--1s", "1e3s",
+                            "99999999999999999999s", ":30", "1::00"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parseTimeValue(bad).has_value());
+    }
+}
+
+TEST_CASE("times format back to a form that parses to the same value") {
+    for (Micros t : {Micros{0}, Micros{1'500'000}, Micros{62'500'000}, Micros{3'723'250'000}, Micros{12'000'000}}) {
+        CAPTURE(t);
+        CHECK(parseTimeValue(formatTime(t)) == t);
+    }
+    CHECK(formatTime(1'500'000) == "1.5s");
+    CHECK(formatTime(62'500'000) == "1:02.5");
+    CHECK(formatClock(3'723'250'000) == "1:02:03.250");
+}
