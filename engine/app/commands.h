@@ -11,6 +11,9 @@ using Arguments = std::vector<std::string>;
 
 int runCheck(const Arguments& args);
 int runScenes(const Arguments& args);
+int runStill(const Arguments& args);
+int runRender(const Arguments& args);
+int runPlay(const Arguments& args);
 
 /// Exit status for a wrong command line, as most Unix tools use.
 inline constexpr int kUsageError = 2;

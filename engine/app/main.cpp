@@ -13,10 +13,20 @@ constexpr const char* kHelp = R"(vitrine — an exhibit engine for projection in
 Usage:
   vitrine check EXHIBIT.xml [--json]   report every problem in an exhibit
   vitrine scenes EXHIBIT.xml           list scenes with start times and durations
+  vitrine play EXHIBIT.xml [--windowed [WxH]] [--once] [--start SCENE|TIME] [--display N]
+                                       play on a projector (fullscreen, looping)
+  vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH]
+                                       write the frame shown at that instant
+  vitrine render EXHIBIT.xml --frames DIR [--fps N] [--from T] [--to T] [--size WxH] [--per-scene]
+                                       write numbered PNG frames (or one per scene)
   vitrine --help | --version
 
 check prints problems as file:line:col: error|warning: message, then a summary.
 Exit status: 0 clean, 1 warnings only, 2 errors (or a wrong command line).
+
+While playing in a window: space pauses, left/right go to the previous/next scene,
+F toggles fullscreen, Esc quits. In fullscreen, quitting needs Ctrl+Shift+Q so a
+visitor cannot close the show.
 
 Format reference: exhibits/README.md
 )";
@@ -41,5 +51,8 @@ int main(int argc, char** argv) {
     }
     if (command == "check") return runCheck(rest);
     if (command == "scenes") return runScenes(rest);
+    if (command == "still") return runStill(rest);
+    if (command == "render") return runRender(rest);
+    if (command == "play") return runPlay(rest);
     return usageError("unknown command '" + command + "'");
 }

@@ -105,7 +105,7 @@ void TextDrawer::draw(sf::RenderTarget& target, const text::TextLayout& layout, 
             sf::RectangleShape rect({box.width + 2 * pad, box.height + 2 * pad});
             rect.setPosition(box.left - pad, box.top - pad);
             rect.setFillColor(withOpacity(options.background->color, options.opacity));
-            target.draw(rect);
+            target.draw(rect, sf::RenderStates(options.transform));
         }
     }
 
@@ -136,6 +136,7 @@ void TextDrawer::draw(sf::RenderTarget& target, const text::TextLayout& layout, 
             recolour(batch.vertices, colour);
             sf::RenderStates states;
             states.texture = &batch.font->getTexture(batch.sizePx);
+            states.transform = options.transform;
             states.transform.translate(offset);
             target.draw(batch.vertices, states);
         }

@@ -14,6 +14,7 @@
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Transform.hpp>
 
 #include "text/font_library.h"
 #include "text/text_layout.h"
@@ -53,6 +54,7 @@ struct TextDrawOptions {
     float opacity = 1.0f;   // multiplies every alpha (text, shadow, box)
     std::optional<TextShadow> shadow;
     std::optional<TextBackground> background;
+    sf::Transform transform;  // applied after placement, in output pixels (rotation, scale)
 };
 
 /// Lays text out at output resolution and draws it with glyphs from the same font files.

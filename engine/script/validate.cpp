@@ -85,6 +85,8 @@ private:
     }
 
     void checkAttribute(const ScriptNode& node, const ElementSpec& spec, const ScriptAttribute& a) {
+        // Namespace declarations and xsi:schemaLocation are how XML editors attach the schema.
+        if (a.name.rfind("xmlns", 0) == 0 || a.name.rfind("xsi:", 0) == 0) return;
         const AttributeSpec* as = spec.attribute(a.name);
         if (!as) {
             std::vector<std::string> names;
@@ -155,7 +157,7 @@ private:
                             joinChoices(transitionNames()));
                 return;
             case ValueType::StyleRef:
-                if (!styles_.count(v))
+                if (!styles_.count(v) && v != "default")  // "default" is built in
                     diagnostics_.error(a.where, "missing-style", "no <style> has the id " + quoted(v),
                                        didYouMean(v, {styles_.begin(), styles_.end()}, "declare it with <style id=\"" + v + "\" …/>"));
                 return;

@@ -1,0 +1,52 @@
+#include "app/exhibit_session.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace vitrine::app {
+
+ExhibitSession::ExhibitSession(const std::string& file) : exhibit_(loadExhibit(file)) {
+    for (const auto& d : exhibit_.diagnostics.all())
+        if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    if (exhibit_.show && exhibit_.diagnostics.hasErrors())
+        std::fprintf(stderr, "vitrine: %d error(s) in %s; playing what is good\n", exhibit_.diagnostics.errorCount(),
+                     file.c_str());
+}
+
+render::RenderResources& ExhibitSession::resources() {
+    if (!resources_) {
+        int maxDimension = render::RenderResources::maxImageDimensionFor(exhibit_.show->canvas);
+        resources_ = std::make_unique<render::RenderResources>(text::bundledFontsDirectory(), maxDimension);
+        for (const auto& d : resources_->fonts().diagnostics().all())
+            std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    }
+    return *resources_;
+}
+
+std::unique_ptr<output::OffscreenRenderer> ExhibitSession::offscreen(sf::Vector2u size) {
+    if (!haveDisplay()) {
+        std::fprintf(stderr,
+                     "vitrine: no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
+                     "1920x1080x24\")\n");
+        return nullptr;
+    }
+    auto r = std::make_unique<output::OffscreenRenderer>(*exhibit_.show, resources(), size);
+    if (!r->ok()) {
+        std::fprintf(stderr, "vitrine: cannot create an off-screen surface of %ux%u\n", size.x, size.y);
+        return nullptr;
+    }
+    return r;
+}
+
+void ExhibitSession::reportMediaProblems() {
+    if (!resources_) return;
+    for (const auto& f : resources_->images().takeFailures())
+        std::fprintf(stderr, "vitrine: image %s: %s (a placeholder is shown)\n", f.path.c_str(), f.message.c_str());
+}
+
+bool haveDisplay() {
+    const char* d = std::getenv("DISPLAY");
+    return d && *d;
+}
+
+}  // namespace vitrine::app

@@ -1,0 +1,37 @@
+#pragma once
+// What every drawing command does first: load the exhibit, print its errors, and set
+// up rendering resources. Media problems are printed once each, as they are found.
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include "exhibit/exhibit_loader.h"
+#include "output/offscreen.h"
+#include "render/render_resources.h"
+
+namespace vitrine::app {
+
+class ExhibitSession {
+public:
+    /// Loads `file`, printing its errors (not its warnings) to stderr.
+    explicit ExhibitSession(const std::string& file);
+
+    /// The show, or nullptr when the file could not be read or parsed at all.
+    const Show* show() const { return exhibit_.show ? &*exhibit_.show : nullptr; }
+    /// Rendering resources, made on first use (they need a GL context).
+    render::RenderResources& resources();
+    /// An off-screen renderer of `size`, or nullptr (with a message) when there is no display.
+    std::unique_ptr<output::OffscreenRenderer> offscreen(sf::Vector2u size);
+    /// Prints image failures not printed before.
+    void reportMediaProblems();
+
+private:
+    LoadedExhibit exhibit_;
+    std::unique_ptr<render::RenderResources> resources_;
+};
+
+/// True when an X display is available to draw on.
+bool haveDisplay();
+
+}  // namespace vitrine::app

@@ -1,0 +1,50 @@
+// vitrine play: the exhibit on a projector.
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "app/commands.h"
+#include "app/exhibit_session.h"
+#include "app/options.h"
+#include "player/player.h"
+#include "timeline/show_position.h"
+
+namespace vitrine::app {
+
+int runPlay(const Arguments& args) {
+    auto o = Options::parse(args, "play", {"--start", "--display"}, {"--once"}, {"--windowed"});
+    if (!o) return kUsageError;
+    if (auto display = o->value("--display")) setenv("DISPLAY", display->c_str(), 1);
+    if (!haveDisplay()) {
+        std::fprintf(stderr, "vitrine: no display to play on. Use 'vitrine still' or 'vitrine render' to see frames "
+                             "without one.\n");
+        return 3;
+    }
+    ExhibitSession session(o->file());
+    if (!session.show()) return 2;
+    const Show& show = *session.show();
+    PlayerOptions options;
+    options.loop = !o->has("--once");
+    if (auto start = o->value("--start")) {
+        std::string why;
+        auto t = resolvePosition(show, *start, &why);
+        if (!t) return usageError("--start: " + why);
+        options.start = *t;
+    }
+    if (o->has("--windowed")) {
+        options.window.fullscreen = false;
+        if (auto size = parseOutputSize(*o->value("--windowed"))) {
+            options.window.width = size->first;
+            options.window.height = size->second;
+        } else if (!o->value("--windowed")->empty()) {
+            return usageError("--windowed: '" + *o->value("--windowed") + "' is not a size like 1280x720");
+        }
+    }
+    Player player(show, session.resources(), options, [](const std::string& line) {
+        std::fprintf(stderr, "vitrine: %s\n", line.c_str());
+    });
+    player.run();
+    return 0;
+}
+
+}  // namespace vitrine::app

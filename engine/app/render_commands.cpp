@@ -1,0 +1,130 @@
+// vitrine still / vitrine render: frames without a projector, drawn by the player's renderer.
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "app/commands.h"
+#include "app/exhibit_session.h"
+#include "app/options.h"
+#include "output/offscreen.h"
+#include "timeline/show_position.h"
+
+namespace vitrine::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kDefaultFps = 25;
+constexpr int kMaxFps = 240;
+
+std::optional<Micros> positionOption(const Show& show, const Options& o, const std::string& name, Micros fallback) {
+    auto v = o.value(name);
+    if (!v) return fallback;
+    std::string why;
+    auto t = resolvePosition(show, *v, &why);
+    if (!t && *v != formatTime(show.duration)) {
+        usageError(name + ": " + why);
+        return std::nullopt;
+    }
+    return t ? *t : show.duration;
+}
+
+sf::Vector2u outputSize(const Show& show, const Options& o, bool& ok) {
+    ok = true;
+    if (auto v = o.value("--size")) {
+        auto s = parseOutputSize(*v);
+        if (!s) {
+            usageError("--size: '" + *v + "' is not a size like 1920x1080");
+            ok = false;
+            return {};
+        }
+        return {s->first, s->second};
+    }
+    return {static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height)};
+}
+
+}  // namespace
+
+int runStill(const Arguments& args) {
+    auto o = Options::parse(args, "still", {"--at", "-o", "--size"}, {});
+    if (!o) return kUsageError;
+    if (!o->has("--at") || !o->has("-o")) return usageError("still needs --at TIME|SCENE[+TIME] and -o FILE.png");
+    ExhibitSession session(o->file());
+    if (!session.show()) return 2;
+    const Show& show = *session.show();
+    std::string why;
+    auto t = resolvePosition(show, *o->value("--at"), &why);
+    if (!t) return usageError("--at: " + why);
+    bool sizeOk = false;
+    sf::Vector2u size = outputSize(show, *o, sizeOk);
+    if (!sizeOk) return kUsageError;
+    auto offscreen = session.offscreen(size);
+    if (!offscreen) return 3;
+    sf::Image image = offscreen->renderAt(*t);
+    session.reportMediaProblems();
+    if (auto error = output::savePngAtomically(image, *o->value("-o"))) {
+        std::fprintf(stderr, "vitrine: %s\n", error->c_str());
+        return 3;
+    }
+    std::printf("%s: %s at %s (scene %s)\n", o->value("-o")->c_str(), fs::path(o->file()).filename().c_str(),
+                formatClock(*t).c_str(), show.sceneAt(*t) >= 0 ? show.scenes[show.sceneAt(*t)].id.c_str() : "-");
+    return 0;
+}
+
+int runRender(const Arguments& args) {
+    auto o = Options::parse(args, "render", {"--frames", "--fps", "--from", "--to", "--size"}, {"--per-scene"});
+    if (!o) return kUsageError;
+    if (!o->has("--frames")) return usageError("render needs --frames DIR");
+    ExhibitSession session(o->file());
+    if (!session.show()) return 2;
+    const Show& show = *session.show();
+    int fps = kDefaultFps;
+    if (auto v = o->value("--fps")) {
+        auto n = parseNumber(*v);
+        if (!n || *n < 1 || *n > kMaxFps || *n != std::floor(*n)) return usageError("--fps: '" + *v + "' is not a frame rate from 1 to 240");
+        fps = static_cast<int>(*n);
+    }
+    auto from = positionOption(show, *o, "--from", 0);
+    auto to = positionOption(show, *o, "--to", show.duration);
+    if (!from || !to) return kUsageError;
+    if (*to <= *from) return usageError("--to must be after --from");
+    bool sizeOk = false;
+    sf::Vector2u size = outputSize(show, *o, sizeOk);
+    if (!sizeOk) return kUsageError;
+
+    fs::path dir = *o->value("--frames");
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        std::fprintf(stderr, "vitrine: cannot create %s: %s\n", dir.c_str(), ec.message().c_str());
+        return 3;
+    }
+    auto offscreen = session.offscreen(size);
+    if (!offscreen) return 3;
+
+    std::vector<std::pair<Micros, std::string>> frames;
+    if (o->has("--per-scene")) {
+        // One still per scene, at its middle: past the transition, before anything leaves.
+        for (const auto& s : show.scenes)
+            if (s.begin < *to && s.end > *from) frames.emplace_back((s.begin + s.end) / 2, s.id);
+    } else {
+        auto count = static_cast<std::int64_t>((*to - *from) * fps / kMicrosPerSecond);
+        for (std::int64_t i = 0; i < count; ++i) frames.emplace_back(*from + i * kMicrosPerSecond / fps, "");
+    }
+    int index = 0;
+    for (const auto& [t, label] : frames) {
+        char name[64];
+        std::snprintf(name, sizeof name, "%06d", index++);
+        std::string file = std::string(name) + (label.empty() ? "" : "-" + label) + ".png";
+        if (auto error = output::savePngAtomically(offscreen->renderAt(t), dir / file)) {
+            std::fprintf(stderr, "vitrine: %s\n", error->c_str());
+            return 3;
+        }
+        session.reportMediaProblems();
+    }
+    std::printf("%d frames written to %s\n", index, dir.c_str());
+    return 0;
+}
+
+}  // namespace vitrine::app

@@ -1,0 +1,35 @@
+#pragma once
+// Splits caption file text into numbered lines; shared by the WebVTT and SRT parsers.
+
+#include <string_view>
+#include <vector>
+
+namespace vitrine {
+
+/// One line of a caption file, without its terminator, and its 1-based line number.
+struct CaptionLine {
+    std::string_view text;
+    int number = 0;
+};
+
+/// The UTF-8 byte-order mark some editors write at the start of a file.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+/// `text` without a leading UTF-8 byte-order mark.
+std::string_view stripBom(std::string_view text);
+
+/// Splits at LF, CRLF and lone CR. A final terminator does not start an extra line.
+/// The views point into `text`.
+std::vector<CaptionLine> splitCaptionLines(std::string_view text);
+
+/// Whether a line holds only spaces and tabs. Such lines separate blocks, because a
+/// stray space on a "blank" line is invisible to whoever edited the file.
+bool isBlankCaptionLine(std::string_view line);
+
+/// Whether the line is one or more ASCII digits and nothing else (an SRT index).
+bool isAllDigits(std::string_view line);
+
+/// `text` without leading and trailing spaces and tabs.
+std::string_view trimSpaces(std::string_view text);
+
+}  // namespace vitrine

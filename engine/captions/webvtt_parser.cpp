@@ -1,0 +1,289 @@
+#include "captions/webvtt_parser.h"
+
+#include <charconv>
+#include <optional>
+
+#include "captions/caption_lines.h"
+#include "captions/cue_markup.h"
+#include "captions/cue_timestamp.h"
+
+namespace vitrine {
+namespace {
+
+constexpr std::string_view kSignature = "WEBVTT";
+constexpr std::string_view kArrow = "-->";
+constexpr std::string_view kTimingExample = "00:01.000 --> 00:04.500 or 01:02:03.000 --> 01:02:07.250";
+constexpr std::string_view kLanguageHeader = "Language:";
+constexpr double kMaxPercent = 100.0;
+
+bool startsWithKeyword(std::string_view line, std::string_view keyword) {
+    if (!line.starts_with(keyword)) return false;
+    return line.size() == keyword.size() || line[keyword.size()] == ' ' || line[keyword.size()] == '\t';
+}
+
+bool containsArrow(std::string_view line) { return line.find(kArrow) != std::string_view::npos; }
+
+// "12", "-3", "12.5": the WebVTT line-number form.
+std::optional<double> parseLineNumber(std::string_view text) {
+    std::string_view digits = text.starts_with('-') ? text.substr(1) : text;
+    if (digits.empty() || digits.front() == '.' || digits.back() == '.') return std::nullopt;
+    if (digits.find_first_not_of("0123456789.") != std::string_view::npos) return std::nullopt;
+    if (digits.find('.') != digits.rfind('.')) return std::nullopt;
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+// "42%", "12.5%": a WebVTT percentage, 0 to 100.
+std::optional<double> parsePercent(std::string_view text) {
+    if (!text.ends_with('%')) return std::nullopt;
+    text.remove_suffix(1);
+    if (text.empty() || text.front() == '-') return std::nullopt;
+    auto value = parseLineNumber(text);
+    if (!value || *value > kMaxPercent) return std::nullopt;
+    return value;
+}
+
+// Applies "name:value" settings from the rest of a timing line to `cue`.
+class CueSettingsReader {
+public:
+    CueSettingsReader(CaptionCue& cue, const SourceLocation& where, Diagnostics& diagnostics)
+        : cue_(cue), where_(where), diagnostics_(diagnostics) {}
+
+    void read(std::string_view line, std::size_t from) {
+        std::size_t pos = from;
+        while (pos < line.size()) {
+            pos = line.find_first_not_of(" \t", pos);
+            if (pos == std::string_view::npos) break;
+            std::size_t end = std::min(line.find_first_of(" \t", pos), line.size());
+            readOne(line.substr(pos, end - pos), static_cast<int>(pos) + 1);
+            pos = end;
+        }
+    }
+
+private:
+    void readOne(std::string_view setting, int column) {
+        std::size_t colon = setting.find(':');
+        if (colon == std::string_view::npos || colon == 0 || colon + 1 == setting.size()) {
+            bad(setting, column, "a cue setting is written name:value");
+            return;
+        }
+        std::string_view name = setting.substr(0, colon);
+        std::string_view value = setting.substr(colon + 1);
+        bool ok = true;
+        if (name == "line") ok = readLine(value);
+        else if (name == "position") ok = readPosition(value);
+        else if (name == "size") ok = readSize(value);
+        else if (name == "align") ok = readAlign(value);
+        else if (name == "vertical") ok = readVertical(value);
+        else if (name == "region") ok = true;  // regions are a layout we do not offer; the cue still shows
+        else {
+            diagnostics_.warning({where_.file, where_.line, column}, "caption-unknown-setting",
+                                 "unknown cue setting '" + std::string(name) + "' ignored",
+                                 "WebVTT cue settings are line, position, size, align, vertical and region");
+            return;
+        }
+        if (!ok) bad(setting, column, hintFor(name));
+    }
+
+    bool readLine(std::string_view value) {
+        std::string_view number = value.substr(0, value.find(','));
+        std::optional<CaptionCue::LineAlign> lineAlign;
+        if (number.size() < value.size()) {
+            std::string_view a = value.substr(number.size() + 1);
+            if (a == "start") lineAlign = CaptionCue::LineAlign::Start;
+            else if (a == "center") lineAlign = CaptionCue::LineAlign::Center;
+            else if (a == "end") lineAlign = CaptionCue::LineAlign::End;
+            else return false;
+        }
+        if (auto percent = parsePercent(number)) {
+            cue_.line = percent;
+            cue_.lineUnit = CaptionCue::LineUnit::Percent;
+        } else if (auto lineNumber = parseLineNumber(number)) {
+            cue_.line = lineNumber;
+            cue_.lineUnit = CaptionCue::LineUnit::LineNumber;
+        } else {
+            return false;
+        }
+        if (lineAlign) cue_.lineAlign = *lineAlign;
+        return true;
+    }
+
+    bool readPosition(std::string_view value) {
+        std::string_view number = value.substr(0, value.find(','));
+        std::optional<CaptionCue::PositionAlign> positionAlign;
+        if (number.size() < value.size()) {
+            std::string_view a = value.substr(number.size() + 1);
+            if (a == "line-left") positionAlign = CaptionCue::PositionAlign::LineLeft;
+            else if (a == "center") positionAlign = CaptionCue::PositionAlign::Center;
+            else if (a == "line-right") positionAlign = CaptionCue::PositionAlign::LineRight;
+            else return false;
+        }
+        auto percent = parsePercent(number);
+        if (!percent) return false;
+        cue_.position = percent;
+        if (positionAlign) cue_.positionAlign = *positionAlign;
+        return true;
+    }
+
+    bool readSize(std::string_view value) {
+        auto percent = parsePercent(value);
+        if (!percent) return false;
+        cue_.size = percent;
+        return true;
+    }
+
+    bool readAlign(std::string_view value) {
+        using Align = CaptionCue::Align;
+        if (value == "start") cue_.align = Align::Start;
+        else if (value == "center" || value == "middle") cue_.align = Align::Center;  // "middle": early drafts
+        else if (value == "end") cue_.align = Align::End;
+        else if (value == "left") cue_.align = Align::Left;
+        else if (value == "right") cue_.align = Align::Right;
+        else return false;
+        return true;
+    }
+
+    bool readVertical(std::string_view value) {
+        if (value == "rl") cue_.vertical = CaptionCue::Vertical::RightToLeft;
+        else if (value == "lr") cue_.vertical = CaptionCue::Vertical::LeftToRight;
+        else return false;
+        return true;
+    }
+
+    static std::string hintFor(std::string_view name) {
+        if (name == "line") return "line: takes a line number (-1 is the bottom line) or a percentage, "
+                                   "optionally followed by ,start ,center or ,end";
+        if (name == "position") return "position: takes a percentage, optionally followed by "
+                                       ",line-left ,center or ,line-right";
+        if (name == "size") return "size: takes a percentage from 0% to 100%";
+        if (name == "align") return "align: takes start, center, end, left or right";
+        return "vertical: takes rl or lr";
+    }
+
+    void bad(std::string_view setting, int column, std::string hint) {
+        diagnostics_.warning({where_.file, where_.line, column}, "caption-bad-setting",
+                             "invalid cue setting '" + std::string(setting) + "' ignored", std::move(hint));
+    }
+
+    CaptionCue& cue_;
+    const SourceLocation& where_;
+    Diagnostics& diagnostics_;
+};
+
+class WebVttParser {
+public:
+    WebVttParser(std::string_view text, const std::string& fileName, Diagnostics& diagnostics)
+        : lines_(splitCaptionLines(stripBom(text))), diagnostics_(diagnostics) {
+        track_.file = fileName;
+    }
+
+    CaptionTrack parse() {
+        if (lines_.empty() || !startsWithKeyword(lines_[0].text, kSignature)) {
+            diagnostics_.error({track_.file, 1, 1}, "caption-missing-header",
+                               "a WebVTT file must start with the line WEBVTT; no captions were read",
+                               "put WEBVTT alone on the first line (a byte-order mark before it is fine)");
+            return std::move(track_);
+        }
+        std::size_t i = 1;
+        // Header lines run to the first blank line; a timing line also ends them, as in
+        // the spec's parser, so a file that forgot that blank line loses nothing.
+        for (; i < lines_.size() && !isBlankCaptionLine(lines_[i].text) && !containsArrow(lines_[i].text); ++i)
+            if (lines_[i].text.starts_with(kLanguageHeader))
+                track_.lang = std::string(trimSpaces(lines_[i].text.substr(kLanguageHeader.size())));
+        while (true) {
+            while (i < lines_.size() && isBlankCaptionLine(lines_[i].text)) ++i;
+            if (i >= lines_.size()) break;
+            i = readBlock(i);
+        }
+        track_.sortCues();
+        return std::move(track_);
+    }
+
+private:
+    // Reads the block starting at `first`; returns the index of the line after it.
+    std::size_t readBlock(std::size_t first) {
+        std::optional<std::size_t> timing;
+        std::size_t end = first;
+        for (; end < lines_.size() && !isBlankCaptionLine(lines_[end].text); ++end) {
+            if (!containsArrow(lines_[end].text)) continue;
+            // The timing line is the block's first or second line (after an identifier);
+            // a later one starts the next cue even without a blank line between them.
+            if (!timing && end - first < 2) {
+                timing = end;
+                continue;
+            }
+            break;
+        }
+        if (timing) {
+            readCue(first, *timing, end);
+        } else {
+            skipNonCue(first);
+        }
+        return end;
+    }
+
+    void readCue(std::size_t first, std::size_t timingIndex, std::size_t end) {
+        const CaptionLine& timingLine = lines_[timingIndex];
+        CaptionCue cue;
+        cue.where = {track_.file, timingLine.number, 1};
+        auto timing = readCueTiming(timingLine.text, FractionSeparator::Dot, cue.where, kTimingExample, diagnostics_);
+        if (!timing) return;
+        if (timingIndex > first) cue.id = std::string(lines_[first].text);
+        cue.start = timing->start;
+        cue.end = timing->end;
+        CueSettingsReader(cue, cue.where, diagnostics_).read(timingLine.text, timing->restBegin);
+        if (timingIndex + 1 < end) {
+            std::string payload = joinLines(timingIndex + 1, end);
+            CueText text = parseCueMarkup(payload, CueMarkup::WebVtt, {track_.file, lines_[timingIndex + 1].number, 1},
+                                          diagnostics_);
+            cue.lines = std::move(text.lines);
+            cue.voice = std::move(text.firstVoice);
+        }
+        track_.cues.push_back(std::move(cue));
+    }
+
+    // Lines [from, to) joined with '\n', whatever terminators the file used.
+    std::string joinLines(std::size_t from, std::size_t to) const {
+        std::string joined;
+        for (std::size_t k = from; k < to; ++k) {
+            if (k > from) joined += '\n';
+            joined += lines_[k].text;
+        }
+        return joined;
+    }
+
+    void skipNonCue(std::size_t first) {
+        const CaptionLine& line = lines_[first];
+        if (startsWithKeyword(line.text, "NOTE")) return;
+        if (startsWithKeyword(line.text, "STYLE") || startsWithKeyword(line.text, "REGION")) {
+            if (!track_.cues.empty())
+                diagnostics_.warning({track_.file, line.number, 1}, "caption-misplaced-block",
+                                     std::string(trimSpaces(line.text)) + " block after the first cue is ignored",
+                                     "move STYLE and REGION blocks above the first cue");
+            return;
+        }
+        diagnostics_.error({track_.file, line.number, 1}, "caption-not-a-cue",
+                           "this block has no '-->' timing line, so it is not a cue; skipped",
+                           "a cue is an optional identifier line, a timing line such as "
+                           "00:01.000 --> 00:04.000, then its text; a comment starts with NOTE");
+    }
+
+    std::vector<CaptionLine> lines_;
+    Diagnostics& diagnostics_;
+    CaptionTrack track_;
+};
+
+}  // namespace
+
+bool hasWebVttSignature(std::string_view text) {
+    auto lines = splitCaptionLines(stripBom(text).substr(0, kSignature.size() + 1));
+    return !lines.empty() && startsWithKeyword(lines[0].text, kSignature);
+}
+
+CaptionTrack parseWebVtt(std::string_view text, const std::string& fileName, Diagnostics& diagnostics) {
+    return WebVttParser(text, fileName, diagnostics).parse();
+}
+
+}  // namespace vitrine

@@ -1,0 +1,40 @@
+#pragma once
+// Frames without a window: stills, numbered frame sequences and exports draw through
+// the same FrameRenderer as the player, into an off-screen texture.
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "render/frame_renderer.h"
+#include "render/render_resources.h"
+#include "timeline/show.h"
+
+namespace vitrine::output {
+
+/// Renders complete frames of a show at a fixed output size.
+class OffscreenRenderer {
+public:
+    /// `size` is the output in pixels; the canvas is fitted into it (letterboxed).
+    OffscreenRenderer(const Show& show, render::RenderResources& resources, sf::Vector2u size);
+
+    /// False when no off-screen GL surface could be made (no X display).
+    bool ok() const { return ok_; }
+    /// The frame at t, waiting for every image so the picture is complete.
+    sf::Image renderAt(Micros t);
+
+private:
+    const Show& show_;
+    render::FrameRenderer renderer_;
+    sf::RenderTexture target_;
+    bool ok_ = false;
+};
+
+/// Writes `image` as PNG to `path` through a temporary file and a rename, so a reader
+/// never sees half a file. Returns an error message, or nullopt on success.
+std::optional<std::string> savePngAtomically(const sf::Image& image, const std::filesystem::path& path);
+
+}  // namespace vitrine::output

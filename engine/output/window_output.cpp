@@ -1,0 +1,56 @@
+#include "output/window_output.h"
+
+#include <SFML/Window/Event.hpp>
+
+namespace vitrine::output {
+
+WindowOutput::WindowOutput(const std::string& title, WindowMode mode) : title_(title), mode_(mode) { open(); }
+
+void WindowOutput::open() {
+    if (mode_.fullscreen) {
+        window_.create(sf::VideoMode::getDesktopMode(), title_, sf::Style::Fullscreen);
+    } else {
+        window_.create(sf::VideoMode(mode_.width, mode_.height), title_, sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
+    }
+    // A projector shows no cursor, in either mode: designers use the keyboard.
+    window_.setMouseCursorVisible(false);
+    window_.setVerticalSyncEnabled(true);
+    window_.setKeyRepeatEnabled(false);
+}
+
+void WindowOutput::setFullscreen(bool fullscreen) {
+    if (fullscreen == mode_.fullscreen) return;
+    mode_.fullscreen = fullscreen;
+    open();
+}
+
+std::vector<InputCommand> WindowOutput::pollCommands() {
+    std::vector<InputCommand> commands;
+    sf::Event e;
+    while (window_.pollEvent(e)) {
+        if (e.type == sf::Event::Closed && !mode_.fullscreen) commands.push_back(InputCommand::Quit);
+        if (e.type == sf::Event::Resized) {
+            window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width), static_cast<float>(e.size.height))));
+        }
+        if (e.type != sf::Event::KeyPressed) continue;
+        const auto& k = e.key;
+        if (mode_.fullscreen) {
+            // A visitor pressing keys must not stop the show: only a deliberate chord quits,
+            // and only Ctrl+Shift+F leaves fullscreen.
+            if (k.control && k.shift && k.code == sf::Keyboard::Q) commands.push_back(InputCommand::Quit);
+            if (k.control && k.shift && k.code == sf::Keyboard::F) commands.push_back(InputCommand::ToggleFullscreen);
+            continue;
+        }
+        switch (k.code) {
+            case sf::Keyboard::Space: commands.push_back(InputCommand::TogglePause); break;
+            case sf::Keyboard::Left: commands.push_back(InputCommand::PreviousScene); break;
+            case sf::Keyboard::Right: commands.push_back(InputCommand::NextScene); break;
+            case sf::Keyboard::F: commands.push_back(InputCommand::ToggleFullscreen); break;
+            case sf::Keyboard::Escape: commands.push_back(InputCommand::Quit); break;
+            default: break;
+        }
+    }
+    return commands;
+}
+
+}  // namespace vitrine::output

@@ -1,0 +1,46 @@
+#pragma once
+// The projector window: fullscreen or windowed, cursor hidden, vsync on, keys turned
+// into commands. The only place the player touches SFML's window and events.
+
+#include <SFML/Graphics/RenderWindow.hpp>
+
+#include <string>
+#include <vector>
+
+namespace vitrine::output {
+
+/// What a key press or window event asks the player to do.
+enum class InputCommand { TogglePause, PreviousScene, NextScene, ToggleFullscreen, Quit };
+
+/// How the window opens.
+struct WindowMode {
+    bool fullscreen = true;
+    unsigned width = 1280, height = 720;  // windowed size
+};
+
+/// A window that shows frames and reports commands.
+class WindowOutput {
+public:
+    WindowOutput(const std::string& title, WindowMode mode);
+
+    bool isOpen() const { return window_.isOpen(); }
+    bool fullscreen() const { return mode_.fullscreen; }
+    /// Commands from events since the last call. In fullscreen only Ctrl+Shift+Q quits.
+    std::vector<InputCommand> pollCommands();
+    /// The surface to draw the next frame on.
+    sf::RenderTarget& target() { return window_; }
+    /// Shows the drawn frame (waits for vertical sync where the display has it).
+    void present() { window_.display(); }
+    /// Re-opens the window fullscreen or windowed.
+    void setFullscreen(bool fullscreen);
+    void close() { window_.close(); }
+
+private:
+    void open();
+
+    std::string title_;
+    WindowMode mode_;
+    sf::RenderWindow window_;
+};
+
+}  // namespace vitrine::output

@@ -1,0 +1,36 @@
+#pragma once
+// The player's show clock: where the show is now, from a monotonic clock, with pause
+// and seek. The clock source is injected so tests can drive time by hand.
+
+#include <chrono>
+#include <functional>
+
+#include "timeline/time_value.h"
+
+namespace vitrine {
+
+/// Show time that advances with a monotonic clock unless paused.
+class PlayClock {
+public:
+    using TimePoint = std::chrono::steady_clock::time_point;
+    using Source = std::function<TimePoint()>;
+
+    /// Starts paused at 0; `source` defaults to std::chrono::steady_clock.
+    explicit PlayClock(Source source = [] { return std::chrono::steady_clock::now(); });
+
+    /// The show time now (unwrapped: it keeps growing past the show's end).
+    Micros position() const;
+    /// Jumps to `at`, keeping the paused/running state.
+    void seek(Micros at);
+    void pause();
+    void resume();
+    bool paused() const { return paused_; }
+
+private:
+    Source source_;
+    TimePoint anchor_;     // when position was anchorPosition_
+    Micros anchorPosition_ = 0;
+    bool paused_ = true;
+};
+
+}  // namespace vitrine

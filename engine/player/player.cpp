@@ -1,0 +1,102 @@
+#include "player/player.h"
+
+#include <thread>
+
+#include "timeline/evaluate.h"
+#include "timeline/show_position.h"
+
+namespace vitrine {
+
+Player::Player(const Show& show, render::RenderResources& resources, PlayerOptions options, LogLine log)
+    : show_(show),
+      resources_(resources),
+      options_(options),
+      log_(std::move(log)),
+      window_(show.title.empty() ? "Vitrine" : show.title, options.window),
+      renderer_(show, resources.text(), resources.textures()) {}
+
+void Player::run() {
+    using Clock = std::chrono::steady_clock;
+    const auto framePeriod = std::chrono::microseconds(kMicrosPerSecond / std::max(1, options_.frameRate));
+    clock_.seek(options_.start);
+    clock_.resume();
+    previous_ = options_.start;
+    auto deadline = Clock::now();
+    while (window_.isOpen() && !finished_) {
+        handleCommands();
+        Micros t = showTime();
+        if (finished_) break;
+        reportEvents(previous_, t);
+        prefetch(t);
+        renderer_.render(evaluate(show_, t), window_.target());
+        window_.present();
+        reportMediaProblems();
+        previous_ = t;
+        // Wait for the next deadline rather than spinning (vsync may already have waited).
+        deadline += framePeriod;
+        auto now = Clock::now();
+        if (deadline < now) deadline = now;  // late: do not try to catch up with a burst
+        std::this_thread::sleep_until(deadline);
+    }
+    window_.close();
+}
+
+void Player::handleCommands() {
+    for (auto c : window_.pollCommands()) {
+        switch (c) {
+            case output::InputCommand::TogglePause:
+                clock_.paused() ? clock_.resume() : clock_.pause();
+                log_(clock_.paused() ? "paused" : "playing");
+                break;
+            case output::InputCommand::PreviousScene: goToScene(-1); break;
+            case output::InputCommand::NextScene: goToScene(+1); break;
+            case output::InputCommand::ToggleFullscreen: window_.setFullscreen(!window_.fullscreen()); break;
+            case output::InputCommand::Quit: finished_ = true; break;
+        }
+    }
+}
+
+void Player::goToScene(int delta) {
+    if (show_.scenes.empty()) return;
+    int current = show_.sceneAt(wrapTime(show_, clock_.position()));
+    int count = static_cast<int>(show_.scenes.size());
+    int next = ((current < 0 ? 0 : current) + delta + count) % count;
+    clock_.seek(show_.scenes[next].begin);
+    previous_ = show_.scenes[next].begin;
+    log_("scene " + show_.scenes[next].id);
+}
+
+Micros Player::showTime() {
+    Micros raw = clock_.position();
+    if (!options_.loop && raw >= show_.duration) {
+        finished_ = true;
+        return show_.duration;
+    }
+    return options_.loop ? wrapTime(show_, raw) : raw;
+}
+
+void Player::reportEvents(Micros from, Micros to) {
+    // A tick that crosses the loop point is split there, so nothing is missed or doubled.
+    std::vector<ShowEvent> events;
+    if (to < from) {
+        events = eventsIn(show_, from, show_.duration);
+        auto after = eventsIn(show_, 0, to);
+        events.insert(events.end(), after.begin(), after.end());
+    } else {
+        events = eventsIn(show_, from, to);
+    }
+    for (const auto& e : events)
+        if (e.kind == ShowEvent::Kind::SceneStart) log_("scene " + show_.scenes[e.index].id + " at " + formatClock(e.at));
+}
+
+void Player::prefetch(Micros t) {
+    for (const auto& path : imagesNeeded(show_, t, t + options_.lookahead, options_.loop))
+        resources_.images().prefetch(path);
+}
+
+void Player::reportMediaProblems() {
+    for (const auto& f : resources_.images().takeFailures())
+        log_("image " + f.path.string() + ": " + f.message + " (a placeholder is shown)");
+}
+
+}  // namespace vitrine

@@ -1,0 +1,55 @@
+#pragma once
+// The frame loop of `vitrine play`: a flat list of named steps, then a wait until the
+// next frame's deadline. Timing comes from evaluate(show, t); the loop only chooses t.
+
+#include <functional>
+#include <string>
+
+#include "output/window_output.h"
+#include "render/frame_renderer.h"
+#include "render/render_resources.h"
+#include "player/play_clock.h"
+#include "timeline/show.h"
+
+namespace vitrine {
+
+/// How to play.
+struct PlayerOptions {
+    output::WindowMode window;
+    bool loop = true;          // an installation loops forever
+    Micros start = 0;
+    Micros lookahead = 10 * kMicrosPerSecond;  // how far ahead images are decoded
+    int frameRate = 60;        // the deadline the loop waits for when vsync does not
+};
+
+/// One line for the log (stderr in the program, a vector in tests).
+using LogLine = std::function<void(const std::string&)>;
+
+/// Plays a show in a window until quit (or its end, when not looping).
+class Player {
+public:
+    Player(const Show& show, render::RenderResources& resources, PlayerOptions options, LogLine log);
+
+    /// Runs the frame loop; returns when the window closes or the show ends.
+    void run();
+
+private:
+    void handleCommands();
+    void goToScene(int delta);
+    Micros showTime();
+    void reportEvents(Micros from, Micros to);
+    void prefetch(Micros t);
+    void reportMediaProblems();
+
+    const Show& show_;
+    render::RenderResources& resources_;
+    PlayerOptions options_;
+    LogLine log_;
+    output::WindowOutput window_;
+    render::FrameRenderer renderer_;
+    PlayClock clock_;
+    Micros previous_ = 0;
+    bool finished_ = false;
+};
+
+}  // namespace vitrine

@@ -1,0 +1,62 @@
+#pragma once
+// Draws a Frame (what evaluate() says is on screen) onto any SFML render target:
+// a window, a RenderTexture for stills and exports, the studio's preview. It decides
+// nothing about timing; it only draws what it is given.
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include <map>
+#include <memory>
+
+#include "render/text_drawer.h"
+#include "render/texture_store.h"
+#include "render/viewport.h"
+#include "timeline/frame.h"
+#include "timeline/show.h"
+
+namespace vitrine::render {
+
+/// How media that is not ready yet is treated.
+enum class MediaWait {
+    Never,   // the player: draw what is ready, never wait
+    Always,  // stills and exports: wait for every image, so the frame is complete
+};
+
+/// Draws frames of one Show. The text drawer and texture store are shared across
+/// renderers (a reload makes a new renderer but keeps uploaded textures).
+class FrameRenderer {
+public:
+    FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures);
+
+    /// Draws `frame` letterboxed into `target` (cleared first).
+    void render(const Frame& frame, sf::RenderTarget& target, MediaWait wait = MediaWait::Never);
+
+    /// The canvas placement on a target of this size.
+    Viewport viewportFor(sf::Vector2u targetSize) const;
+
+private:
+    void drawLayer(const Layer& layer, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
+    void drawItem(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
+    void drawText(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
+                  const sf::Transform& transform);
+    void drawImage(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
+                   const sf::Transform& transform, MediaWait wait);
+    void drawPlaceholder(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform,
+                         const std::string& label, const std::string& description, const std::string& footnote);
+    sf::RenderTexture* layerTexture(int slot, sf::Vector2u size);
+
+    const Show& show_;
+    TextDrawer& text_;
+    TextureStore& textures_;
+    struct CachedLayout {
+        double scale = 0;
+        text::TextLayout layout;
+        double blockWidth = 0;
+    };
+    std::map<int, CachedLayout> layouts_;  // by item index
+    std::map<std::string, text::TextLayout> placeholderLayouts_;
+    std::unique_ptr<sf::RenderTexture> layerTextures_[2];
+};
+
+}  // namespace vitrine::render

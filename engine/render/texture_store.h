@@ -1,0 +1,72 @@
+#pragma once
+// GPU textures for decoded images. Uploads are spread over frames within a byte budget,
+// so a large scan arriving never stalls the frame in which it arrives.
+
+#include <SFML/Graphics/Texture.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "media/image_cache.h"
+
+namespace vitrine::render {
+
+/// What the renderer can draw for an image path right now.
+struct TextureLookup {
+    const sf::Texture* texture = nullptr;  // set when fully uploaded
+    bool failed = false;
+    std::string error;  // why, when failed
+};
+
+/// How much work a TextureStore may do.
+struct TextureStoreOptions {
+    /// Bytes uploaded per frame at most (one 1080p RGBA frame is about 8 MB).
+    std::size_t uploadBytesPerFrame = std::size_t{6} * 1024 * 1024;
+    /// Textures kept on the GPU; the least recently drawn go first.
+    std::size_t memoryBudgetBytes = std::size_t{1024} * 1024 * 1024;
+    /// Build mipmaps once uploaded, so slow zooms do not shimmer.
+    bool mipmaps = true;
+};
+
+/// Owns the textures of one render thread (they belong to its GL context).
+class TextureStore {
+public:
+    TextureStore(ImageCache& cache, TextureStoreOptions options = {});
+
+    /// Starts a frame: resets the upload budget.
+    void beginFrame();
+    /// The texture for `path`, advancing its upload within this frame's budget.
+    TextureLookup get(const std::filesystem::path& path);
+    /// Waits for the decode and uploads completely, ignoring the budget: for stills and
+    /// exports, where every frame must be whole.
+    TextureLookup getComplete(const std::filesystem::path& path);
+    /// Bytes of textures held.
+    std::size_t bytesHeld() const { return bytesHeld_; }
+
+private:
+    struct Entry {
+        std::unique_ptr<sf::Texture> texture;
+        std::shared_ptr<const RgbaImage> image;  // kept until the upload finishes
+        unsigned rowsUploaded = 0;
+        bool complete = false;
+        bool refused = false;  // the GPU would not create the texture
+        std::uint64_t lastUsed = 0;
+        std::size_t bytes = 0;
+    };
+    void advanceUpload(Entry& e, std::size_t budget);
+    void evictIfNeeded();
+
+    ImageCache& cache_;
+    TextureStoreOptions options_;
+    std::unordered_map<std::string, Entry> entries_;
+    std::unordered_map<std::string, std::string> failures_;
+    std::size_t budgetLeft_ = 0;
+    std::size_t bytesHeld_ = 0;
+    std::uint64_t frame_ = 0;
+};
+
+}  // namespace vitrine::render

@@ -1,0 +1,25 @@
+#pragma once
+// Positions a person types ("testimony", "testimony+5s", "2:30") resolved on a Show,
+// and the media the show will need soon (for loading ahead).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "timeline/show.h"
+
+namespace vitrine {
+
+/// Resolves "SCENE", "SCENE+TIME" or "TIME" to a show time. nullopt when the scene is
+/// unknown or the time is malformed or outside the show; `error` then says why.
+std::optional<Micros> resolvePosition(const Show& show, std::string_view text, std::string* error = nullptr);
+
+/// Paths of images (and placeholders excluded) visible at some instant of [from, to],
+/// wrapping past the end to the start when `loop` is set; first needed first.
+std::vector<std::string> imagesNeeded(const Show& show, Micros from, Micros to, bool loop);
+
+/// Wraps t into [0, duration) for a looping show.
+Micros wrapTime(const Show& show, Micros t);
+
+}  // namespace vitrine
