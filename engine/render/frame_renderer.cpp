@@ -51,6 +51,14 @@ sf::Transform itemTransform(const DrawItem& d, const Viewport& v) {
     return t;
 }
 
+// The text drawer places text at canvas position × scale; the letterbox offset (whole
+// pixels) is added after, so glyphs stay on the pixel grid.
+sf::Transform letterboxed(const sf::Transform& itemTransform, const Viewport& v) {
+    sf::Transform t = itemTransform;
+    t.translate(static_cast<float>(v.offsetX), static_cast<float>(v.offsetY));
+    return t;
+}
+
 sf::FloatRect toOutput(const Rect& r, const Viewport& v) {
     return {static_cast<float>(v.offsetX + r.x * v.scale), static_cast<float>(v.offsetY + r.y * v.scale),
             static_cast<float>(r.width * v.scale), static_cast<float>(r.height * v.scale)};
@@ -187,18 +195,17 @@ void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarg
     if (s.background.a > 0 && s.align == TextStyle::Align::Left) x += s.padding;
 
     TextDrawOptions o;
-    o.position = {static_cast<float>(std::round(v.offsetX + x * v.scale)), static_cast<float>(std::round(v.offsetY + y * v.scale))};
+    o.position = {static_cast<float>(x), static_cast<float>(y)};
     o.scale = static_cast<float>(v.scale);
     o.color = toSf(d.color);
     o.opacity = static_cast<float>(d.opacity);
-    o.transform = transform;
+    o.transform = letterboxed(transform, v);
     if (s.shadow.a > 0) {
         TextShadow shadow;
         shadow.color = toSf(s.shadow);
         o.shadow = shadow;
     }
     if (s.background.a > 0) o.background = TextBackground{static_cast<float>(s.padding), toSf(s.background)};
-    // TextDrawer positions in output pixels but takes canvas-scaled options.
     text_.draw(target, layout, o);
 }
 
@@ -284,12 +291,11 @@ void FrameRenderer::drawPlaceholder(const DrawItem& d, sf::RenderTarget& target,
     double y = d.box.y + (d.box.height - total) / 2;
     for (int i = 0; i < 3; ++i) {
         TextDrawOptions o;
-        o.position = {static_cast<float>(std::round(v.offsetX + (d.box.x + margin) * v.scale)),
-                      static_cast<float>(std::round(v.offsetY + y * v.scale))};
+        o.position = {static_cast<float>(d.box.x + margin), static_cast<float>(y)};
         o.scale = static_cast<float>(v.scale);
         o.color = toSf(colours[i]);
         o.opacity = static_cast<float>(d.opacity);
-        o.transform = transform;
+        o.transform = letterboxed(transform, v);
         text_.draw(target, parts[i], o);
         y += parts[i].height / v.scale + gap;
     }

@@ -1,0 +1,168 @@
+// Golden-image tests of what visitors see, and broken media drawn as placeholders.
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "exhibit/exhibit_loader.h"
+#include "media/media_test_files.h"
+#include "output/offscreen.h"
+#include "render/render_resources.h"
+#include "support/golden_image.h"
+
+using namespace vitrine;
+using vitrine::test::TempDir;
+
+namespace {
+
+const sf::Vector2u kGoldenSize{640, 360};
+
+struct Rendered {
+    sf::Image image;
+    std::vector<ImageFailure> failures;
+    LoadedExhibit exhibit;
+};
+
+Rendered renderAt(const std::filesystem::path& xml, Micros t, sf::Vector2u size = kGoldenSize) {
+    Rendered r;
+    r.exhibit = loadExhibit(xml);
+    REQUIRE(r.exhibit.show);
+    render::RenderResources resources;
+    output::OffscreenRenderer offscreen(*r.exhibit.show, resources, size);
+    REQUIRE(offscreen.ok());
+    r.image = offscreen.renderAt(t);
+    r.failures = resources.images().takeFailures();
+    return r;
+}
+
+std::filesystem::path writeExhibit(const TempDir& dir, const std::string& body) {
+    auto path = dir / "exhibit.xml";
+    vitrine::test::writeBytes(path, std::vector<std::uint8_t>(body.begin(), body.end()));
+    return path;
+}
+
+const std::string kStyles =
+    "<style id=\"default\" font=\"serif\" size=\"44\" color=\"#efe6d6\"/>"
+    "<style id=\"title\" size=\"88\" align=\"center\" valign=\"middle\" weight=\"bold\"/>"
+    "<style id=\"right\" align=\"right\" font=\"sans\" size=\"36\"/>"
+    "<style id=\"boxed\" font=\"sans\" size=\"32\" background=\"#000000b0\" padding=\"18\"/>";
+
+int countColour(const sf::Image& img, sf::IntRect area, sf::Color c, int tolerance) {
+    int n = 0;
+    for (int y = area.top; y < area.top + area.height; ++y)
+        for (int x = area.left; x < area.left + area.width; ++x) {
+            sf::Color p = img.getPixel(x, y);
+            if (std::abs(p.r - c.r) <= tolerance && std::abs(p.g - c.g) <= tolerance && std::abs(p.b - c.b) <= tolerance) ++n;
+        }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("golden: text layout — centred title, wrapped paragraph, right alignment, background box") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<exhibit>" + kStyles +
+                                     "<scene dur=\"30s\">"
+                                     "<text style=\"title\" height=\"30%\">The Baku Pogroms</text>"
+                                     "<text x=\"10%\" y=\"35%\" width=\"50%\">Thousands were forcibly displaced, hundreds injured, and dozens tortured or killed.</text>"
+                                     "<text style=\"right\" x=\"10%\" y=\"70%\" width=\"80%\">January 13, 1990</text>"
+                                     "<text style=\"boxed\" x=\"10%\" y=\"85%\" width=\"40%\">Lenin Square</text>"
+                                     "</scene></exhibit>");
+    auto r = renderAt(xml, seconds(5));
+    CHECK(r.exhibit.diagnostics.errorCount() == 0);
+    std::string mismatch = vitrine::test::matchGolden(r.image, "text-layout");
+    CHECK_MESSAGE(mismatch.empty(), mismatch);
+}
+
+TEST_CASE("golden: mixed scripts fall back between bundled fonts") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<exhibit>" + kStyles +
+                                     "<scene dur=\"30s\"><text x=\"8%\" y=\"10%\" width=\"84%\">"
+                                     "<p>Baku, January 1990</p><p lang=\"az\">Bakı, Gəncə, Şuşa, Dağlıq Qarabağ</p>"
+                                     "<p lang=\"hy\">Բաքու, Երևան, Ստեփանակերտ</p><p lang=\"ru\">Баку, <i>январь</i> 1990</p>"
+                                     "</text></scene></exhibit>");
+    auto r = renderAt(xml, seconds(5));
+    std::string mismatch = vitrine::test::matchGolden(r.image, "mixed-scripts");
+    CHECK_MESSAGE(mismatch.empty(), mismatch);
+}
+
+TEST_CASE("golden: image fit modes, pan-zoom midpoint, crossfade midpoint") {
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 400, 300));
+    auto xml = writeExhibit(
+        dir, "<exhibit default-transition=\"fade 2s\">" + kStyles +
+                 "<scene id=\"fit\" dur=\"10s\">"
+                 "<image src=\"pattern.png\" credit=\"test\" fit=\"contain\" x=\"2%\" y=\"25%\" width=\"30%\" height=\"50%\"/>"
+                 "<image src=\"pattern.png\" credit=\"test\" fit=\"cover\" x=\"35%\" y=\"25%\" width=\"30%\" height=\"50%\"/>"
+                 "<image src=\"pattern.png\" credit=\"test\" fit=\"fill\" x=\"68%\" y=\"25%\" width=\"30%\" height=\"50%\"/>"
+                 "</scene>"
+                 "<scene id=\"pz\" dur=\"10s\"><image src=\"pattern.png\" credit=\"test\" fit=\"cover\" "
+                 "panzoom=\"0,0,100%,100% -> 50%,50%,50%,50%\" panzoom-easing=\"linear\"/></scene>"
+                 "</exhibit>");
+    auto fit = renderAt(xml, seconds(5));
+    std::string m1 = vitrine::test::matchGolden(fit.image, "fit-modes");
+    CHECK_MESSAGE(m1.empty(), m1);
+    auto crossfade = renderAt(xml, seconds(11));
+    std::string m2 = vitrine::test::matchGolden(crossfade.image, "crossfade-mid");
+    CHECK_MESSAGE(m2.empty(), m2);
+    auto panzoom = renderAt(xml, seconds(16));
+    std::string m3 = vitrine::test::matchGolden(panzoom.image, "panzoom-mid");
+    CHECK_MESSAGE(m3.empty(), m3);
+    // The crossfade midpoint really is a mix: it differs from both scenes.
+    auto endOfFit = renderAt(xml, seconds(9.9));
+    auto startOfPz = renderAt(xml, seconds(12.5));
+    CHECK(vitrine::test::compareImages(crossfade.image, endOfFit.image, 24).differingFraction > 0.05);
+    CHECK(vitrine::test::compareImages(crossfade.image, startOfPz.image, 24).differingFraction > 0.05);
+}
+
+TEST_CASE("golden: a photograph to be supplied is a designed, labelled placeholder") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<exhibit>" + kStyles +
+                                     "<scene dur=\"10s\"><image placeholder=\"Photograph: Lenin Square, Baku\" "
+                                     "x=\"20%\" y=\"15%\" width=\"60%\" height=\"70%\"/></scene></exhibit>");
+    auto r = renderAt(xml, seconds(5));
+    std::string mismatch = vitrine::test::matchGolden(r.image, "placeholder");
+    CHECK_MESSAGE(mismatch.empty(), mismatch);
+}
+
+TEST_CASE("broken images become placeholders naming the file, each reported once, and the frame still renders") {
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "good.jpg", 320, 240));
+    auto jpeg = vitrine::test::readBytes(dir / "good.jpg");
+    vitrine::test::writeBytes(dir / "truncated.jpg", std::vector<std::uint8_t>(jpeg.begin(), jpeg.begin() + jpeg.size() / 2));
+    vitrine::test::writeBytes(dir / "empty.jpg", {});
+    REQUIRE(vitrine::test::runFfmpeg("-f lavfi -i color=c=gray:s=16x16 -frames:v 1 " + vitrine::test::quoted(dir / "small.png")));
+    vitrine::test::writeBytes(dir / "huge.png", vitrine::test::withPngSize(vitrine::test::readBytes(dir / "small.png"), 30000, 30000));
+    auto xml = writeExhibit(dir, "<exhibit>" + kStyles +
+                                     "<scene dur=\"10s\">"
+                                     "<image src=\"missing.jpg\" credit=\"c\" x=\"0\" y=\"0\" width=\"50%\" height=\"50%\"/>"
+                                     "<image src=\"truncated.jpg\" credit=\"c\" x=\"50%\" y=\"0\" width=\"50%\" height=\"50%\"/>"
+                                     "<image src=\"empty.jpg\" credit=\"c\" x=\"0\" y=\"50%\" width=\"50%\" height=\"50%\"/>"
+                                     "<image src=\"huge.png\" credit=\"c\" x=\"50%\" y=\"50%\" width=\"50%\" height=\"50%\"/>"
+                                     "<text style=\"title\">Still here</text>"
+                                     "</scene></exhibit>");
+    auto r = renderAt(xml, seconds(2));
+    // The check names the missing file; the others exist but cannot be decoded.
+    CHECK(r.exhibit.mediaMissing.size() == 1);
+    REQUIRE(r.failures.size() == 4);
+    std::set<std::string> names;
+    for (const auto& f : r.failures) names.insert(f.path.filename().string());
+    CHECK(names == std::set<std::string>{"missing.jpg", "truncated.jpg", "empty.jpg", "huge.png"});
+    // Each quadrant shows the placeholder panel colour.
+    const sf::Color panel(0x1f, 0x1d, 0x1a);
+    for (sf::IntRect q : {sf::IntRect(0, 0, 320, 180), sf::IntRect(320, 0, 320, 180), sf::IntRect(0, 180, 320, 180),
+                          sf::IntRect(320, 180, 320, 180)})
+        CHECK(countColour(r.image, q, panel, 3) > q.width * q.height / 3);
+    // And the text drawn over them is there: light pixels in the middle.
+    CHECK(countColour(r.image, {200, 160, 240, 40}, sf::Color(0xef, 0xe6, 0xd6), 40) > 50);
+}
+
+TEST_CASE("the canvas is letterboxed into outputs of another aspect") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<exhibit background=\"#203040\"><scene dur=\"5s\"/></exhibit>");
+    auto r = renderAt(xml, seconds(1), {400, 400});
+    // 16:9 in a square: bars above and below, the canvas colour in the middle.
+    CHECK(r.image.getPixel(200, 10) == sf::Color::Black);
+    CHECK(r.image.getPixel(200, 390) == sf::Color::Black);
+    CHECK(r.image.getPixel(200, 200) == sf::Color(0x20, 0x30, 0x40));
+}
