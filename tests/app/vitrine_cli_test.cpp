@@ -1,0 +1,134 @@
+// The vitrine program as a user runs it: exit codes, messages, help.
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "media/media_test_files.h"
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string output;  // stdout and stderr together
+};
+
+Run runVitrine(const std::string& arguments) {
+    std::string command = std::string(VITRINE_BINARY_DIR) + "/bin/vitrine " + arguments + " 2>&1";
+    Run r;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    while (size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) r.output.append(buffer.data(), n);
+    int status = pclose(pipe);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string write(const vitrine::test::TempDir& dir, const std::string& name, const std::string& text) {
+    auto p = dir / name;
+    vitrine::test::writeBytes(p, std::vector<std::uint8_t>(text.begin(), text.end()));
+    return vitrine::test::quoted(p);
+}
+
+}  // namespace
+
+TEST_CASE("cli: --help and --version") {
+    Run help = runVitrine("--help");
+    CHECK(help.status == 0);
+    CHECK(help.output.find("vitrine check EXHIBIT.xml") != std::string::npos);
+    Run version = runVitrine("--version");
+    CHECK(version.status == 0);
+    CHECK(version.output.rfind("vitrine ", 0) == 0);
+}
+
+TEST_CASE("cli: a wrong command line is a clear message and exit 2") {
+    Run unknown = runVitrine("chek x.xml");
+    CHECK(unknown.status == 2);
+    CHECK(unknown.output.find("unknown command 'chek'") != std::string::npos);
+    Run option = runVitrine("check --jsn x.xml");
+    CHECK(option.status == 2);
+    CHECK(option.output.find("unknown option '--jsn'") != std::string::npos);
+    Run still = runVitrine("still x.xml --att 3s -o a.png");
+    CHECK(still.status == 2);
+    CHECK(still.output.find("did you mean '--at'") != std::string::npos);
+    CHECK(runVitrine("check").status == 2);
+}
+
+TEST_CASE("cli: check exits 0 clean, 1 with warnings, 2 with errors, and prints file:line:col") {
+    vitrine::test::TempDir dir;
+    auto clean = write(dir, "clean.xml", "<exhibit><scene dur=\"5s\"><text>Hello</text></scene></exhibit>");
+    auto warn = write(dir, "warn.xml", "<exhibit><scene dur=\"2s\"><text>one two three four five six seven eight</text></scene></exhibit>");
+    auto bad = write(dir, "bad.xml", "<exhibit>\n  <scene dur=\"soon\"/>\n</exhibit>");
+    Run c = runVitrine("check " + clean);
+    CHECK(c.status == 0);
+    CHECK(c.output.find("1 scene, 5s total, 0 media files referenced, 0 missing; 0 errors, 0 warnings") != std::string::npos);
+    Run w = runVitrine("check " + warn);
+    CHECK(w.status == 1);
+    CHECK(w.output.find("warn.xml:1:26: warning:") != std::string::npos);
+    Run b = runVitrine("check " + bad);
+    CHECK(b.status == 2);
+    CHECK(b.output.find("bad.xml:2:10: error: 'soon' is not a time") != std::string::npos);
+    Run j = runVitrine("check --json " + bad);
+    CHECK(j.status == 2);
+    CHECK(j.output.find("\"code\": \"bad-time\"") != std::string::npos);
+    CHECK(j.output.find("\"line\": 2") != std::string::npos);
+    Run missing = runVitrine("check " + vitrine::test::quoted(dir / "none.xml"));
+    CHECK(missing.status == 2);
+    CHECK(missing.output.find("cannot read") != std::string::npos);
+}
+
+TEST_CASE("cli: scenes lists ids, starts and durations") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "s.xml", "<exhibit><scene id=\"intro\" dur=\"5s\"/><scene id=\"map\" dur=\"1:30\"/></exhibit>");
+    Run r = runVitrine("scenes " + xml);
+    CHECK(r.status == 0);
+    CHECK(r.output.find("intro    0:00.000") != std::string::npos);
+    CHECK(r.output.find("map      0:05.000") != std::string::npos);
+    CHECK(r.output.find("1:30") != std::string::npos);
+    CHECK(r.output.find("2 scenes, 1:35 total") != std::string::npos);
+}
+
+TEST_CASE("cli: still writes the frame at a scene-relative time; bad positions are refused") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "s.xml", "<exhibit background=\"#102030\"><scene id=\"a\" dur=\"5s\"/><scene id=\"b\" dur=\"5s\"/></exhibit>");
+    auto png = dir / "frame.png";
+    Run r = runVitrine("still " + xml + " --at b+1s -o " + vitrine::test::quoted(png) + " --size 320x180");
+    CHECK(r.status == 0);
+    CHECK(r.output.find("0:06.000 (scene b)") != std::string::npos);
+    CHECK(std::filesystem::exists(png));
+    Run bad = runVitrine("still " + xml + " --at nowhere -o " + vitrine::test::quoted(png));
+    CHECK(bad.status == 2);
+    CHECK(bad.output.find("neither a time nor a scene (scenes: a, b)") != std::string::npos);
+    Run late = runVitrine("still " + xml + " --at 20s -o " + vitrine::test::quoted(png));
+    CHECK(late.status == 2);
+    CHECK(late.output.find("outside the show") != std::string::npos);
+}
+
+TEST_CASE("cli: render writes numbered frames, or one per scene") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "s.xml", "<exhibit><scene id=\"a\" dur=\"1s\"/><scene id=\"b\" dur=\"1s\"/></exhibit>");
+    Run r = runVitrine("render " + xml + " --frames " + vitrine::test::quoted(dir / "frames") + " --fps 5 --size 160x90");
+    CHECK(r.status == 0);
+    CHECK(std::filesystem::exists(dir / "frames" / "000000.png"));
+    CHECK(std::filesystem::exists(dir / "frames" / "000009.png"));
+    CHECK_FALSE(std::filesystem::exists(dir / "frames" / "000010.png"));
+    Run s = runVitrine("render " + xml + " --frames " + vitrine::test::quoted(dir / "scenes") + " --per-scene --size 160x90");
+    CHECK(s.status == 0);
+    CHECK(std::filesystem::exists(dir / "scenes" / "000001-b.png"));
+}
+
+TEST_CASE("cli: play --once plays a short show in a window and exits by itself") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "s.xml", "<exhibit><scene id=\"first\" dur=\"300ms\"><text>a</text></scene>"
+                                    "<scene id=\"second\" dur=\"300ms\"><text>b</text></scene></exhibit>");
+    Run r = runVitrine("play " + xml + " --windowed 320x180 --once");
+    CHECK(r.status == 0);
+    CHECK(r.output.find("scene first at 0:00.000") != std::string::npos);
+    CHECK(r.output.find("scene second at 0:00.300") != std::string::npos);
+    Run start = runVitrine("play " + xml + " --windowed 320x180 --once --start second");
+    CHECK(start.status == 0);
+    CHECK(start.output.find("scene first") == std::string::npos);
+}
