@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 
+#include "render/map_drawer.h"
 #include "render/text_drawer.h"
 #include "render/texture_store.h"
 #include "render/viewport.h"
@@ -36,6 +37,7 @@ public:
     Viewport viewportFor(sf::Vector2u targetSize) const;
 
 private:
+    static void fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour);
     void drawLayer(const Layer& layer, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
     void drawItem(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
     void drawText(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
@@ -57,6 +59,7 @@ private:
     std::map<int, CachedLayout> layouts_;  // by item index
     std::map<std::string, text::TextLayout> placeholderLayouts_;
     std::unique_ptr<sf::RenderTexture> layerTextures_[2];
+    MapDrawer maps_{text_};  // map data and geometry, loaded once per show
 };
 
 }  // namespace vitrine::render

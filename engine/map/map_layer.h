@@ -1,0 +1,50 @@
+#pragma once
+// Map data made ready to draw in one projection: every feature's polygons projected and
+// triangulated once, and its rings kept as projected outlines for stroking. Per frame
+// only the camera transform changes, so nothing here is recomputed while the map moves.
+
+#include "diag/diagnostic.h"
+#include "map/geojson.h"
+#include "map/geometry.h"
+#include "map/map_scene.h"
+#include "map/projection.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vitrine::map {
+
+/// One feature's fill: triangles in projected units, three points each.
+struct LayerFeature {
+    std::string id;
+    std::string name;
+    std::vector<Point2> triangles;
+};
+
+/// One ring as a closed line in projected units, with its projected bounds for culling.
+/// Pieces along the edge of the data's clip box or the projection's seam are left out
+/// (they are cuts, not borders), so a ring may become several open lines.
+struct LayerOutline {
+    std::vector<Point2> points;
+    Box bounds;
+};
+
+/// A GeoJSON collection projected and triangulated.
+struct ProjectedLayer {
+    std::vector<LayerFeature> features;
+    std::vector<LayerOutline> outlines;
+    Box lonLatBounds;                // of the data; invalid when it holds nothing
+    std::vector<Point2> coverage;    // triangles covering lonLatBounds, projected
+    Box projectedBounds;             // of every triangle
+    /// The feature whose id or name is `idOrName` (case as written), or nullptr.
+    const LayerFeature* find(std::string_view idOrName) const;
+};
+
+/// Projects and triangulates `collection` with `spec`. Rings that cross the projection's
+/// seam (the meridian opposite its centre) are cut there; rings around a pole and land
+/// a conic cannot show (beyond 60° S) are left out. Tessellation failures are reported
+/// in `diagnostics` at the feature, and the rest of the layer is kept.
+ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpec& spec, Diagnostics& diagnostics);
+
+}  // namespace vitrine::map

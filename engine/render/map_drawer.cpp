@@ -1,0 +1,453 @@
+#include "render/map_drawer.h"
+
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/Sprite.hpp>
+#include <SFML/Graphics/View.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <numbers>
+#include <sstream>
+
+#include "map/geojson.h"
+#include "script/suggest.h"
+
+namespace vitrine::render {
+namespace {
+
+using map::Point2;
+
+// Widths in canvas px (so a 4K output gets proportionally thicker lines), never below
+// one output pixel. The feather is the soft edge that stands in for multisampling.
+constexpr float kBorderWidth = 1.5f;
+constexpr float kMinLineWidth = 1.0f;  // output px
+constexpr float kFeather = 1.0f;       // output px
+constexpr float kMaxMiter = 2.0f;
+constexpr float kMinPointSpacing = 0.8f;  // output px: closer points add nothing visible
+constexpr float kRouteCasing = 3.0f;      // canvas px added under a route
+constexpr float kMarkerCasing = 2.5f;     // canvas px of dark rim around a marker
+constexpr float kRingWidth = 3.0f;
+constexpr float kPulseReach = 3.2f;  // a pulse ring grows to this many marker radii
+constexpr int kCircleSegments = 40;
+constexpr float kArrowLengthPerWidth = 4.0f;
+constexpr float kMinArrowLength = 16.0f;  // canvas px
+constexpr float kArrowHalfWidthRatio = 0.5f;
+constexpr double kCreditSize = 18;  // canvas px
+constexpr double kCreditInset = 14;
+constexpr float kLabelLineHeight = 1.2f;
+const TextShadow kLabelHalo{{0.0f, 0.0f}, 1.6f, sf::Color(0x12, 0x12, 0x10, 235)};
+
+using Vertices = std::vector<sf::Vertex>;
+
+sf::Color toSf(const Color& c, double opacity = 1) {
+    return sf::Color(c.r, c.g, c.b, static_cast<sf::Uint8>(std::lround(std::clamp(c.a * opacity, 0.0, 255.0))));
+}
+
+sf::Color faded(sf::Color c, double opacity) {
+    c.a = static_cast<sf::Uint8>(std::lround(std::clamp(c.a * opacity, 0.0, 255.0)));
+    return c;
+}
+
+sf::Vector2f normalised(sf::Vector2f v) {
+    float len = std::hypot(v.x, v.y);
+    return len > 0 ? v / len : sf::Vector2f(0, 0);
+}
+
+void quad(Vertices& out, sf::Vector2f a, sf::Vector2f b, sf::Vector2f c, sf::Vector2f d, sf::Color ca, sf::Color cb) {
+    // a,b on one side (colour ca), c,d on the other (colour cb): a–c and b–d are the long edges.
+    out.push_back({a, ca});
+    out.push_back({b, ca});
+    out.push_back({c, cb});
+    out.push_back({b, ca});
+    out.push_back({d, cb});
+    out.push_back({c, cb});
+}
+
+// A polyline as triangles with mitred joins: a solid core and a feathered edge on each side.
+void strokeLine(Vertices& out, const std::vector<sf::Vector2f>& pts, float width, sf::Color colour, bool closed = false) {
+    std::size_t n = pts.size();
+    if (n < 2) return;
+    sf::Color solid = colour;
+    if (width < kMinLineWidth) solid = faded(colour, width / kMinLineWidth), width = kMinLineWidth;
+    sf::Color clear = solid;
+    clear.a = 0;
+    float inner = std::max(0.0f, width / 2 - kFeather / 2), outer = width / 2 + kFeather / 2;
+    auto segNormal = [&](std::size_t i) {
+        sf::Vector2f d = normalised(pts[(i + 1) % n] - pts[i]);
+        return sf::Vector2f(-d.y, d.x);
+    };
+    std::vector<sf::Vector2f> miter(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        bool hasPrev = closed || i > 0, hasNext = closed || i + 1 < n;
+        sf::Vector2f a = hasPrev ? segNormal((i + n - 1) % n) : segNormal(i);
+        sf::Vector2f b = hasNext ? segNormal(i) : a;
+        sf::Vector2f m = normalised(a + b);
+        float cosHalf = m.x * b.x + m.y * b.y;
+        if (m == sf::Vector2f(0, 0) || cosHalf <= 0) m = b, cosHalf = 1;
+        miter[i] = m * std::min(1.0f / cosHalf, kMaxMiter);
+    }
+    std::size_t segments = closed ? n : n - 1;
+    for (std::size_t i = 0; i < segments; ++i) {
+        std::size_t j = (i + 1) % n;
+        sf::Vector2f p = pts[i], q = pts[j], mp = miter[i], mq = miter[j];
+        sf::Vector2f pLo = p + mp * outer, pLi = p + mp * inner, pRi = p - mp * inner, pRo = p - mp * outer;
+        sf::Vector2f qLo = q + mq * outer, qLi = q + mq * inner, qRi = q - mq * inner, qRo = q - mq * outer;
+        quad(out, pLo, qLo, pLi, qLi, clear, solid);
+        quad(out, pLi, qLi, pRi, qRi, solid, solid);
+        quad(out, pRi, qRi, pRo, qRo, solid, clear);
+    }
+}
+
+// A filled disc with a feathered rim.
+void fillDisc(Vertices& out, sf::Vector2f centre, float radius, sf::Color colour) {
+    sf::Color clear = colour;
+    clear.a = 0;
+    float inner = std::max(0.0f, radius - kFeather / 2), outer = radius + kFeather / 2;
+    for (int i = 0; i < kCircleSegments; ++i) {
+        float a0 = 2 * std::numbers::pi_v<float> * i / kCircleSegments;
+        float a1 = 2 * std::numbers::pi_v<float> * (i + 1) / kCircleSegments;
+        sf::Vector2f d0(std::cos(a0), std::sin(a0)), d1(std::cos(a1), std::sin(a1));
+        out.push_back({centre, colour});
+        out.push_back({centre + d0 * inner, colour});
+        out.push_back({centre + d1 * inner, colour});
+        quad(out, centre + d0 * inner, centre + d1 * inner, centre + d0 * outer, centre + d1 * outer, colour, clear);
+    }
+}
+
+std::vector<sf::Vector2f> circle(sf::Vector2f centre, float radius) {
+    std::vector<sf::Vector2f> pts;
+    for (int i = 0; i < kCircleSegments; ++i) {
+        float a = 2 * std::numbers::pi_v<float> * i / kCircleSegments;
+        pts.push_back(centre + sf::Vector2f(std::cos(a), std::sin(a)) * radius);
+    }
+    return pts;
+}
+
+void drawVertices(sf::RenderTarget& target, const Vertices& v, const sf::RenderStates& states = sf::RenderStates::Default) {
+    if (!v.empty()) target.draw(v.data(), v.size(), sf::Triangles, states);
+}
+
+void recolour(sf::VertexArray& va, sf::Color c) {
+    for (std::size_t i = 0; i < va.getVertexCount(); ++i) va[i].color = c;
+}
+
+}  // namespace
+
+// ---- cached geometry ---------------------------------------------------------------------------
+
+struct MapDrawer::LayerMesh {
+    map::ProjectedLayer layer;
+    Point2 origin;                          // subtracted from every vertex, so floats stay small
+    sf::VertexArray fill{sf::Triangles};    // all land, in the land colour
+    std::vector<sf::VertexArray> features;  // per feature, recoloured for highlights
+    sf::VertexArray coverage{sf::Triangles};
+    // Borders stroked for the last camera; reused while it stands still.
+    std::string strokeKey;
+    Vertices strokes;
+};
+
+struct MapDrawer::PreparedMap {
+    map::MapScene scene;
+    LayerMesh* data = nullptr;  // the map's own file; nullptr when it has none or it failed
+    LayerMesh* base = nullptr;  // the world underneath, for views beyond the data
+};
+
+MapDrawer::MapDrawer(TextDrawer& text, Reporter report, std::filesystem::path mapsDirectory)
+    : text_(text), report_(std::move(report)), mapsDirectory_(std::move(mapsDirectory)) {
+    if (!report_) report_ = [](const Diagnostic& d) { std::cerr << formatDiagnostic(d) << '\n'; };
+}
+
+MapDrawer::~MapDrawer() = default;
+
+void MapDrawer::report(const Diagnostics& found) {
+    for (const Diagnostic& d : found.all()) report_(d);
+    diagnostics_.append(found);
+}
+
+const map::Gazetteer& MapDrawer::gazetteer() {
+    if (!gazetteer_) {
+        Diagnostics found;
+        gazetteer_ = map::Gazetteer::load(mapsDirectory_ / "places.json", found);
+        report(found);
+    }
+    return *gazetteer_;
+}
+
+MapDrawer::LayerMesh* MapDrawer::layer(const std::string& path, const map::ProjectionSpec& spec) {
+    std::string key = path + "|" + spec.key();
+    auto it = layers_.find(key);
+    if (it != layers_.end()) return it->second.get();
+    Diagnostics found;
+    map::GeoCollection collection = map::loadGeoJson(path, found);
+    auto mesh = std::make_unique<LayerMesh>();
+    mesh->layer = map::projectLayer(collection, spec, found);
+    report(found);
+    const map::Box& b = mesh->layer.projectedBounds;
+    if (b.valid()) mesh->origin = {(b.west + b.east) / 2, (b.south + b.north) / 2};
+    auto local = [&](const Point2& p) {
+        return sf::Vector2f(static_cast<float>(p.x - mesh->origin.x), static_cast<float>(p.y - mesh->origin.y));
+    };
+    for (const map::LayerFeature& f : mesh->layer.features) {
+        sf::VertexArray va(sf::Triangles);
+        for (const Point2& p : f.triangles) {
+            va.append(sf::Vertex(local(p), sf::Color::White));
+            mesh->fill.append(sf::Vertex(local(p), palette.land));
+        }
+        mesh->features.push_back(std::move(va));
+    }
+    for (const Point2& p : mesh->layer.coverage) mesh->coverage.append(sf::Vertex(local(p), palette.water));
+    LayerMesh* raw = mesh.get();
+    layers_.emplace(key, std::move(mesh));
+    return raw;
+}
+
+MapDrawer::PreparedMap& MapDrawer::prepare(const Item& item) {
+    auto it = maps_.find(item.mapNode);
+    if (it != maps_.end()) return *it->second;
+    auto p = std::make_unique<PreparedMap>();
+    Diagnostics found;
+    if (item.mapNode) p->scene = map::compileMapScene(*item.mapNode, gazetteer(), found);
+    std::filesystem::path world = mapsDirectory_ / "world.geojson";
+    std::error_code ec;
+    bool srcIsWorld = !item.src.empty() && std::filesystem::equivalent(item.src, world, ec);
+    if (!item.src.empty()) p->data = layer(item.src, p->scene.projectionSpec);
+    if (!srcIsWorld && std::filesystem::exists(world, ec)) p->base = layer(world.string(), p->scene.projectionSpec);
+    // A highlight must name a feature of the data (or of the world beneath it).
+    for (const map::MapHighlight& h : p->scene.highlights) {
+        bool known = (p->data && p->data->layer.find(h.feature)) || (p->base && p->base->layer.find(h.feature));
+        if (known) continue;
+        std::vector<std::string> names;
+        for (const LayerMesh* m : {p->data, p->base})
+            if (m)
+                for (const map::LayerFeature& f : m->layer.features)
+                    if (!f.name.empty()) names.push_back(f.name);
+        found.error(h.where, "unknown-feature", "the map data has no feature \"" + h.feature + "\"",
+                    didYouMean(h.feature, names, "name a country as the map data does (e.g. \"Armenia\") or its id"));
+    }
+    report(found);
+    return *maps_.emplace(item.mapNode, std::move(p)).first->second;
+}
+
+const text::TextLayout& MapDrawer::labelLayout(const std::string& text, double sizePx, double scale) {
+    std::ostringstream key;
+    key << sizePx << '|' << scale << '|' << text;
+    auto it = labelLayouts_.find(key.str());
+    if (it != labelLayouts_.end()) return it->second;
+    text::LayoutStyle style;
+    style.family = "sans";
+    style.sizePx = static_cast<float>(sizePx);
+    style.lineHeight = kLabelLineHeight;
+    style.align = text::LayoutStyle::Align::Left;
+    text::TextLayout layout = text_.layout({text::Paragraph{{text::Span{text, false, false, {}}}}}, style, static_cast<float>(scale));
+    return labelLayouts_.emplace(key.str(), std::move(layout)).first->second;
+}
+
+map::MapEvaluationContext MapDrawer::contextFor(const PreparedMap& p, const DrawItem& d, const Viewport& v) {
+    map::MapEvaluationContext c;
+    if (p.data && p.data->layer.lonLatBounds.valid()) c.dataBounds = p.data->layer.lonLatBounds;
+    else if (p.base && p.base->layer.lonLatBounds.valid()) c.dataBounds = p.base->layer.lonLatBounds;
+    double scale = v.scale > 0 ? v.scale : 1.0;
+    c.measure = [this, scale](const std::string& text, double sizePx) {
+        const text::TextLayout& l = labelLayout(text, sizePx, scale);
+        return std::pair<double, double>(l.width / scale, l.height / scale);
+    };
+    c.zoom = d.scale > 0 ? d.scale : 1.0;
+    return c;
+}
+
+map::MapState MapDrawer::stateFor(const Item& item, const DrawItem& d, const Viewport& v) {
+    PreparedMap& p = prepare(item);
+    return map::evaluateMap(p.scene, d.localTime, d.box, contextFor(p, d, v));
+}
+
+void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& target, const Viewport& v) {
+    PreparedMap& p = prepare(item);
+    const map::MapState s = map::evaluateMap(p.scene, d.localTime, d.box, contextFor(p, d, v));
+    const float scale = static_cast<float>(v.scale);
+
+    // The box on the output, in whole pixels; everything is clipped to it.
+    sf::FloatRect out(std::round(float(v.offsetX + d.box.x * v.scale)), std::round(float(v.offsetY + d.box.y * v.scale)),
+                      std::round(float(d.box.width * v.scale)), std::round(float(d.box.height * v.scale)));
+    if (out.width < 1 || out.height < 1) return;
+
+    // A map that fades is drawn whole first, so its water does not show through its land.
+    const double opacity = std::clamp(d.opacity, 0.0, 1.0);
+    if (opacity < 1.0) {
+        sf::Vector2u size(static_cast<unsigned>(out.width), static_cast<unsigned>(out.height));
+        if (!fadeTexture_ || fadeTexture_->getSize() != size) {
+            fadeTexture_ = std::make_unique<sf::RenderTexture>();
+            if (!fadeTexture_->create(size.x, size.y)) fadeTexture_.reset();
+        }
+        if (fadeTexture_) {
+            fadeTexture_->clear(sf::Color::Transparent);
+            Viewport shifted = v;
+            shifted.offsetX -= out.left;
+            shifted.offsetY -= out.top;
+            DrawItem opaque = d;
+            opaque.opacity = 1;
+            draw(item, opaque, *fadeTexture_, shifted);
+            fadeTexture_->display();
+            sf::Sprite sprite(fadeTexture_->getTexture());
+            sprite.setPosition(out.left, out.top);
+            sprite.setColor(sf::Color(255, 255, 255, static_cast<sf::Uint8>(std::lround(opacity * 255))));
+            target.draw(sprite);
+            return;
+        }
+    }
+
+    const sf::View saved = target.getView();
+    sf::Vector2f targetSize(target.getSize());
+    sf::View clip(out);
+    clip.setViewport({out.left / targetSize.x, out.top / targetSize.y, out.width / targetSize.x, out.height / targetSize.y});
+    target.setView(clip);
+
+    sf::RectangleShape water({out.width, out.height});
+    water.setPosition(out.left, out.top);
+    water.setFillColor(palette.water);
+    target.draw(water);
+
+    // Projected units → output px, for geometry stored relative to a layer's origin.
+    const double a = s.pixelsPerUnit * v.scale;
+    const double ocx = out.left + out.width / 2.0, ocy = out.top + out.height / 2.0;
+    auto transformFor = [&](const LayerMesh& m) {
+        double tx = ocx - a * (s.camera.centre.x - m.origin.x), ty = ocy + a * (s.camera.centre.y - m.origin.y);
+        return sf::Transform(float(a), 0, float(tx), 0, float(-a), float(ty), 0, 0, 1);
+    };
+    auto toOutput = [&](const Point2& canvas) {
+        return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
+    };
+    const float borderWidth = std::max(kMinLineWidth, kBorderWidth * scale);
+    // The camera's view in projected units, for culling outlines.
+    const map::Point2 viewMin = s.toProjected({d.box.x, d.box.y + d.box.height});
+    const map::Point2 viewMax = s.toProjected({d.box.x + d.box.width, d.box.y});
+
+    auto drawBorders = [&](LayerMesh& m) {
+        std::ostringstream key;
+        key.precision(17);
+        key << s.camera.centre.x << ',' << s.camera.centre.y << ',' << s.camera.width << ',' << out.left << ',' << out.top
+            << ',' << out.width << ',' << out.height << ',' << borderWidth << ',' << palette.border.toInteger();
+        if (m.strokeKey != key.str()) {
+            m.strokes.clear();
+            std::vector<sf::Vector2f> pts;
+            for (const map::LayerOutline& o : m.layer.outlines) {
+                if (o.bounds.east < viewMin.x || o.bounds.west > viewMax.x || o.bounds.north < viewMin.y ||
+                    o.bounds.south > viewMax.y)
+                    continue;
+                pts.clear();
+                for (const Point2& q : o.points) {
+                    sf::Vector2f p = toOutput(s.toCanvas(q));
+                    if (!pts.empty() && std::hypot(p.x - pts.back().x, p.y - pts.back().y) < kMinPointSpacing &&
+                        &q != &o.points.back())
+                        continue;
+                    pts.push_back(p);
+                }
+                strokeLine(m.strokes, pts, borderWidth, palette.border);
+            }
+            m.strokeKey = key.str();
+        }
+        drawVertices(target, m.strokes);
+    };
+
+    if (p.base) {
+        target.draw(p.base->fill, sf::RenderStates(transformFor(*p.base)));
+        drawBorders(*p.base);
+    }
+    if (p.data) {
+        // The data's own area replaces the coarser world beneath it.
+        if (p.base) target.draw(p.data->coverage, sf::RenderStates(transformFor(*p.data)));
+        target.draw(p.data->fill, sf::RenderStates(transformFor(*p.data)));
+    }
+    for (const map::HighlightState& h : s.highlights) {
+        for (LayerMesh* m : {p.data, p.base}) {
+            const map::LayerFeature* f = m ? m->layer.find(h.feature) : nullptr;
+            if (!f) continue;
+            sf::VertexArray& va = m->features[static_cast<std::size_t>(f - m->layer.features.data())];
+            recolour(va, toSf(h.color, h.opacity));
+            target.draw(va, sf::RenderStates(transformFor(*m)));
+            break;
+        }
+    }
+    if (p.data) drawBorders(*p.data);
+
+    // Routes: a dark casing, the line, and an arrowhead at the drawn end.
+    Vertices marks;
+    for (const map::RouteState& r : s.routes) {
+        std::vector<sf::Vector2f> pts;
+        for (const Point2& q : r.line) pts.push_back(toOutput(q));
+        float width = std::max(kMinLineWidth, float(r.width) * scale);
+        sf::Vector2f tip = toOutput(r.tip), dir(float(r.direction.x), float(r.direction.y)), side(-dir.y, dir.x);
+        float arrow = std::max(kMinArrowLength, kArrowLengthPerWidth * float(r.width)) * scale;
+        bool withArrow = r.drawnFraction > 0 && r.lengthPx * v.scale > arrow;
+        // The line stops inside the arrowhead, so the two never overlap at a sharp tip.
+        if (withArrow) {
+            while (pts.size() > 1 && std::hypot(pts.back().x - tip.x, pts.back().y - tip.y) < arrow * 0.6f) pts.pop_back();
+            pts.push_back(tip - dir * (arrow * 0.6f));
+        }
+        sf::Vector2f base = tip - dir * arrow;
+        std::vector<sf::Vector2f> head{tip, base + side * (arrow * kArrowHalfWidthRatio), base - side * (arrow * kArrowHalfWidthRatio)};
+        sf::Color casing = faded(palette.casing, r.opacity);
+        sf::Color colour = toSf(r.color, r.opacity);
+        strokeLine(marks, pts, width + kRouteCasing * scale, casing);
+        if (withArrow) strokeLine(marks, head, kRouteCasing * scale, casing, true);
+        strokeLine(marks, pts, width, colour);
+        if (withArrow) {
+            marks.push_back({head[0], colour});
+            marks.push_back({head[1], colour});
+            marks.push_back({head[2], colour});
+            strokeLine(marks, head, kMinLineWidth, colour, true);
+        }
+    }
+    // Markers above routes.
+    const float radius = float(map::MapMetrics::markerRadius) * scale;
+    for (const map::MarkerState& m : s.markers) {
+        sf::Vector2f c = toOutput(m.at);
+        sf::Color colour = toSf(m.color, m.opacity), casing = faded(palette.casing, m.opacity);
+        switch (m.shape) {
+            case map::MarkerShape::Pulse: {
+                float grow = float(m.pulsePhase);
+                float r = radius * (1 + (kPulseReach - 1) * grow);
+                strokeLine(marks, circle(c, r), kRingWidth * scale * 0.8f, faded(colour, (1 - grow) * (1 - grow)), true);
+                [[fallthrough]];
+            }
+            case map::MarkerShape::Dot:
+                fillDisc(marks, c, radius + kMarkerCasing * scale, casing);
+                fillDisc(marks, c, radius, colour);
+                break;
+            case map::MarkerShape::Ring:
+                strokeLine(marks, circle(c, radius), (kRingWidth + 2 * kMarkerCasing) * scale, casing, true);
+                strokeLine(marks, circle(c, radius), kRingWidth * scale, colour, true);
+                fillDisc(marks, c, radius * 0.35f, colour);
+                break;
+        }
+    }
+    drawVertices(target, marks);
+
+    // Labels last: light text with a dark halo, where evaluateMap placed them.
+    for (const map::LabelState& l : s.labels) {
+        const text::TextLayout& layout = labelLayout(l.text, l.sizePx, v.scale);
+        sf::Vector2f at = toOutput({l.box.x, l.box.y});
+        TextDrawOptions o;
+        o.position = at / scale;  // the drawer multiplies by the scale
+        o.scale = scale;
+        o.color = l.primary ? palette.label : palette.freeLabel;
+        o.opacity = float(l.opacity);
+        o.shadow = kLabelHalo;
+        o.shadow->color = palette.halo;
+        text_.draw(target, layout, o);
+    }
+    if (!item.credit.empty()) {
+        const text::TextLayout& layout = labelLayout(item.credit, kCreditSize, v.scale);
+        sf::Vector2f at = toOutput({d.box.x + d.box.width - kCreditInset - layout.width / v.scale,
+                                    d.box.y + d.box.height - kCreditInset - layout.height / v.scale});
+        TextDrawOptions o;
+        o.position = at / scale;
+        o.scale = scale;
+        o.color = palette.credit;
+        text_.draw(target, layout, o);
+    }
+    target.setView(saved);
+}
+
+}  // namespace vitrine::render

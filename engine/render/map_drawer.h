@@ -1,0 +1,88 @@
+#pragma once
+// Draws <map> items with SFML: land, borders, highlights, routes, markers and labels,
+// as map::evaluateMap describes them at the item's local time. Map data is loaded,
+// projected and triangulated once per file and projection and kept on the GPU side as
+// vertex arrays; a frame only changes the camera transform and re-strokes the borders.
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "map/gazetteer.h"
+#include "map/map_layer.h"
+#include "map/map_scene.h"
+#include "render/text_drawer.h"
+#include "render/viewport.h"
+#include "timeline/frame.h"
+#include "timeline/show.h"
+
+namespace vitrine::render {
+
+/// The map palette: calm, dark water and land, warm marks, light labels.
+struct MapPalette {
+    sf::Color water{0x1b, 0x20, 0x25};
+    sf::Color land{0x2b, 0x2a, 0x27};
+    sf::Color border{0x6e, 0x67, 0x5c};
+    sf::Color label{0xef, 0xe6, 0xd6};
+    sf::Color freeLabel{0xc9, 0xbd, 0xa8};
+    sf::Color halo{0x12, 0x12, 0x10, 235};
+    sf::Color casing{0x12, 0x12, 0x10, 190};  // dark edge under routes and markers
+    sf::Color credit{0x8f, 0x86, 0x76};
+};
+
+class MapDrawer {
+public:
+    /// Receives each problem once, when it is first met (a missing file, an unknown place).
+    using Reporter = std::function<void(const Diagnostic&)>;
+
+    /// `text` must outlive the drawer. An empty reporter prints to standard error.
+    /// `mapsDirectory` holds places.json and the world.geojson base layer.
+    explicit MapDrawer(TextDrawer& text, Reporter report = {},
+                       std::filesystem::path mapsDirectory = map::bundledMapsDirectory());
+    ~MapDrawer();
+    MapDrawer(const MapDrawer&) = delete;
+    MapDrawer& operator=(const MapDrawer&) = delete;
+
+    /// Draws a map item as evaluated in `d` (its local time, box and opacity), clipped to
+    /// its box. Missing or broken map data is reported once and the rest still draws.
+    void draw(const Item& item, const DrawItem& d, sf::RenderTarget& target, const Viewport& v);
+
+    /// The state drawn for `item` at `d`, for tests and the studio's inspector.
+    map::MapState stateFor(const Item& item, const DrawItem& d, const Viewport& v);
+
+    /// Every problem met so far, in the order found.
+    const Diagnostics& diagnostics() const { return diagnostics_; }
+
+    /// Colours used; may be changed before drawing.
+    MapPalette palette;
+
+private:
+    struct LayerMesh;
+    struct PreparedMap;
+
+    PreparedMap& prepare(const Item& item);
+    LayerMesh* layer(const std::string& path, const map::ProjectionSpec& spec);
+    const map::Gazetteer& gazetteer();
+    void report(const Diagnostics& found);
+    map::MapEvaluationContext contextFor(const PreparedMap& prepared, const DrawItem& d, const Viewport& v);
+    const text::TextLayout& labelLayout(const std::string& text, double sizePx, double scale);
+
+    TextDrawer& text_;
+    Reporter report_;
+    std::filesystem::path mapsDirectory_;
+    Diagnostics diagnostics_;
+    std::optional<map::Gazetteer> gazetteer_;
+    std::map<std::string, std::unique_ptr<LayerMesh>> layers_;  // by path and projection
+    std::map<std::shared_ptr<const ScriptNode>, std::unique_ptr<PreparedMap>> maps_;
+    std::map<std::string, text::TextLayout> labelLayouts_;  // by text, size and scale
+    std::unique_ptr<sf::RenderTexture> fadeTexture_;        // for a map drawn at partial opacity
+};
+
+}  // namespace vitrine::render
