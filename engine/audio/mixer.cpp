@@ -1,0 +1,157 @@
+#include "audio/mixer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace vitrine {
+namespace {
+
+constexpr float kInt16Scale = 32767.0f;
+
+std::int16_t toInt16(float sample) {
+    const float scaled = std::clamp(sample, -1.0f, 1.0f) * kInt16Scale;
+    return static_cast<std::int16_t>(std::lrint(scaled));
+}
+
+}  // namespace
+
+Mixer::Mixer(const Show& show, MixerOptions options)
+    : show_(show),
+      options_(options),
+      gainRampFrames_(audioFramesIn(options.gainRamp)),
+      duckRampFrames_(audioFramesIn(options.duckRamp)) {}
+
+Mixer::~Mixer() = default;
+
+void Mixer::update(const std::vector<AudioCue>& cues, Micros showTime) {
+    std::lock_guard lock(mutex_);
+    pendingCues_.assign(cues.begin(), cues.end());
+    pendingShowTime_ = showTime;
+    hasPending_ = true;
+}
+
+Micros Mixer::audioPosition() const { return audioFramesDuration(framesMixed()); }
+
+std::vector<MixerProblem> Mixer::takeProblems() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(problems_, {});
+}
+
+void Mixer::report(int item, std::string message) {
+    std::lock_guard lock(mutex_);
+    problems_.push_back(MixerProblem{item, std::move(message)});
+}
+
+std::unique_ptr<Playback> Mixer::start(const AudioCue& cue, Micros position) {
+    const Item& item = show_.items[static_cast<std::size_t>(cue.item)];
+    AudioOpenResult opened = AudioDecoder::open(item.src);
+    if (!opened.ok()) {
+        failed_.insert(cue.item);
+        report(cue.item, std::string(mediaErrorName(opened.error)) + ": " + opened.message);
+        return nullptr;
+    }
+    auto playback = std::make_unique<Playback>(cue.item, item, std::move(opened.decoder));
+    const Micros placed = playback->placed(position);
+    if (placed != 0) playback->seek(placed);
+    // A sound starting at its in point keeps its own attack; one joined in the middle
+    // (a late start, a jump) fades in so the cut is not heard as a click.
+    const bool atStart = placed - item.clipIn < options_.jumpTolerance;
+    playback->volume().setTarget(static_cast<float>(cue.volume), atStart ? 0 : gainRampFrames_);
+    return playback;
+}
+
+void Mixer::retire(std::unique_ptr<Playback> playback) {
+    playback->volume().setTarget(0.0f, gainRampFrames_);
+    fading_.push_back(std::move(playback));
+}
+
+void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime) {
+    const std::int64_t mixed = framesMixed();
+    Micros head = anchorShowTime_ + audioFramesDuration(mixed - anchorFrame_);
+    if (!anchored_ || std::llabs(head - showTime) > options_.resyncTolerance) {
+        anchored_ = true;
+        anchorShowTime_ = showTime;
+        anchorFrame_ = mixed;
+        head = showTime;
+    }
+    // Cues describe showTime; the mix head may be a little ahead (output buffering).
+    const Micros lead = head - showTime;
+
+    bool speech = false;
+    for (const AudioCue& cue : cues) {
+        if (cue.item < 0 || static_cast<std::size_t>(cue.item) >= show_.items.size()) continue;
+        if (show_.items[static_cast<std::size_t>(cue.item)].role == AudioRole::Speech && cue.volume > 0) speech = true;
+    }
+
+    std::set<int> heard;
+    for (const AudioCue& cue : cues) {
+        if (cue.item < 0 || static_cast<std::size_t>(cue.item) >= show_.items.size()) continue;
+        const Item& item = show_.items[static_cast<std::size_t>(cue.item)];
+        if (item.src.empty() || failed_.count(cue.item) || !heard.insert(cue.item).second) continue;
+        const Micros wanted = cue.mediaTime + lead;
+
+        auto found = playing_.find(cue.item);
+        if (found != playing_.end()) {
+            Playback& playback = *found->second;
+            if (playback.distance(playback.position(), playback.placed(wanted)) > options_.jumpTolerance) {
+                retire(std::move(found->second));
+                playing_.erase(found);
+                jumpCount_.fetch_add(1, std::memory_order_acq_rel);
+                found = playing_.end();
+            } else {
+                playback.volume().setTarget(static_cast<float>(cue.volume), gainRampFrames_);
+            }
+        }
+        if (found == playing_.end()) {
+            std::unique_ptr<Playback> playback = start(cue, wanted);
+            if (!playback) continue;
+            // A new playback starts at the current ducking level, not ramping into it.
+            const bool ducked = item.role == AudioRole::Bed && speech;
+            playback->duck().setTarget(ducked ? static_cast<float>(item.duck) : 1.0f, 0);
+            found = playing_.emplace(cue.item, std::move(playback)).first;
+        }
+        const bool ducked = item.role == AudioRole::Bed && speech;
+        found->second->duck().setTarget(ducked ? static_cast<float>(item.duck) : 1.0f, duckRampFrames_);
+    }
+    for (auto it = playing_.begin(); it != playing_.end();) {
+        if (heard.count(it->first)) {
+            ++it;
+        } else {
+            retire(std::move(it->second));
+            it = playing_.erase(it);
+        }
+    }
+}
+
+void Mixer::mix(std::int16_t* out, std::size_t frames) {
+    bool updated = false;
+    Micros showTime = 0;
+    {
+        std::lock_guard lock(mutex_);
+        if (hasPending_) {
+            cues_.swap(pendingCues_);
+            showTime = pendingShowTime_;
+            hasPending_ = false;
+            updated = true;
+        }
+    }
+    if (updated) apply(cues_, showTime);
+
+    accumulator_.assign(frames * kMixChannels, 0.0f);
+    for (auto& [item, playback] : playing_) {
+        playback->mixInto(accumulator_.data(), frames);
+        if (!playback->problem().empty() && reportedDamage_.insert(item).second) {
+            report(item, "damaged audio: " + playback->problem());
+        }
+    }
+    for (auto& playback : fading_) playback->mixInto(accumulator_.data(), frames);
+    std::erase_if(fading_, [](const std::unique_ptr<Playback>& p) { return p->volume().settled() && p->volume().current() == 0.0f; });
+
+    for (std::size_t i = 0; i < frames * kMixChannels; ++i) out[i] = toInt16(accumulator_[i]);
+    framesMixed_.fetch_add(static_cast<std::int64_t>(frames), std::memory_order_acq_rel);
+    activeCount_.store(static_cast<int>(playing_.size() + fading_.size()), std::memory_order_release);
+}
+
+}  // namespace vitrine

@@ -1,0 +1,69 @@
+#include "audio/sound_output.h"
+
+namespace vitrine {
+
+SoundOutput::SoundOutput(Mixer& mixer, WavWriter* tap, std::size_t periodFrames)
+    : mixer_(mixer), tap_(tap), buffer_(periodFrames * kMixChannels) {
+    initialize(kMixChannels, kMixSampleRate);
+}
+
+SoundOutput::~SoundOutput() { stop(); }
+
+bool SoundOutput::onGetData(Chunk& data) {
+    const std::size_t frames = buffer_.size() / kMixChannels;
+    mixer_.mix(buffer_.data(), frames);
+    if (tap_) tap_->write(buffer_.data(), frames);
+    data.samples = buffer_.data();
+    data.sampleCount = buffer_.size();
+    return true;
+}
+
+void SoundOutput::onSeek(sf::Time) {}
+
+NullAudioOutput::NullAudioOutput(Mixer& mixer, WavWriter* tap, std::size_t periodFrames)
+    : mixer_(mixer), tap_(tap), buffer_(periodFrames * kMixChannels) {}
+
+NullAudioOutput::~NullAudioOutput() { stop(); }
+
+void NullAudioOutput::play() {
+    if (thread_.joinable()) return;
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = false;
+    }
+    thread_ = std::thread([this] { run(); });
+}
+
+void NullAudioOutput::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void NullAudioOutput::waitUntilMixed(std::int64_t frames) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return pulled_ >= frames || stopping_; });
+}
+
+void NullAudioOutput::run() {
+    using Clock = std::chrono::steady_clock;
+    const std::size_t frames = buffer_.size() / kMixChannels;
+    const auto start = Clock::now();
+    std::int64_t periods = 0;
+    for (;;) {
+        mixer_.mix(buffer_.data(), frames);
+        if (tap_) tap_->write(buffer_.data(), frames);
+        ++periods;
+        const auto deadline =
+            start + std::chrono::microseconds(audioFramesDuration(periods * static_cast<std::int64_t>(frames)));
+        std::unique_lock lock(mutex_);
+        pulled_ += static_cast<std::int64_t>(frames);
+        changed_.notify_all();
+        if (changed_.wait_until(lock, deadline, [&] { return stopping_; })) return;
+    }
+}
+
+}  // namespace vitrine

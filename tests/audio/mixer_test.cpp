@@ -1,0 +1,152 @@
+#include <doctest/doctest.h>
+
+#include "audio/mixer_test_support.h"
+
+namespace vitrine {
+namespace {
+
+using namespace vitrine::test;
+
+constexpr double kInt16Full = 32767.0;
+constexpr double kLevelTolerance = 0.02;  // relative, for RMS ratios
+
+std::vector<float> decodeAll(const std::filesystem::path& path) {
+    AudioOpenResult opened = AudioDecoder::open(path);
+    REQUIRE(opened.ok());
+    return readAll(*opened.decoder);
+}
+
+}  // namespace
+
+TEST_CASE("Mixer sums two cues sample for sample") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "a.wav", 440, 0.3, 0, 2, kMixSampleRate));
+    REQUIRE(makeTone(dir / "b.wav", 660, 0.3, 0, 2, kMixSampleRate));
+    Show show;
+    show.items = {audioItem(dir / "a.wav"), audioItem(dir / "b.wav")};
+    Mixer mixer(show);
+    const auto out = runMixer(mixer, 100, [](Micros t) {
+        return std::vector<AudioCue>{{0, t, 1.0}, {1, t, 1.0}};
+    });
+    const std::vector<float> a = decodeAll(dir / "a.wav");
+    const std::vector<float> b = decodeAll(dir / "b.wav");
+    int worst = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const int expected = static_cast<int>(std::lrint((a[i] + b[i]) * kInt16Full));
+        worst = std::max(worst, std::abs(out[i] - expected));
+    }
+    CHECK(worst <= 1);
+    CHECK(rms(out) > 0.2 * kInt16Full);
+    CHECK(mixer.framesMixed() == 100 * static_cast<std::int64_t>(kTestPeriodFrames));
+    CHECK(mixer.audioPosition() == seconds(1));
+    CHECK(mixer.jumps() == 0);
+}
+
+TEST_CASE("Mixer ramps volume changes and stops a cue that disappears, without clicks") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "tone.wav", 100, 0.5, 0, 4, kMixSampleRate));
+    Show show;
+    show.items = {audioItem(dir / "tone.wav")};
+    Mixer mixer(show);
+    // Full, then a tenth, then full again, then gone; each change is an instant step in the cue.
+    const auto out = runMixer(mixer, 200, [](Micros t) {
+        if (t >= millis(1500)) return std::vector<AudioCue>{};
+        const double volume = (t >= millis(500) && t < millis(1000)) ? 0.1 : 1.0;
+        return std::vector<AudioCue>{{0, t, volume}};
+    });
+    // A 100 Hz sine at 0.5 moves at most 0.5·2π·100/48000 of full scale a sample (≈214);
+    // an unramped step to a tenth at a peak would jump ≈14700.
+    constexpr int kMaxClickFreeStep = 400;
+    const int step = maxStep(out);
+    MESSAGE("largest sample-to-sample step: " << step);
+    CHECK(step < kMaxClickFreeStep);
+    const double full = rms(out, periodFrame(10), periodFrame(50));
+    const double tenth = rms(out, periodFrame(60), periodFrame(100));
+    CHECK(tenth / full == doctest::Approx(0.1).epsilon(kLevelTolerance));
+    CHECK(rms(out, periodFrame(110), periodFrame(150)) / full == doctest::Approx(1.0).epsilon(kLevelTolerance));
+    // After the 10 ms fade-out, nothing.
+    CHECK(rms(out, periodFrame(151), periodFrame(200)) == 0.0);
+    CHECK(mixer.activePlaybacks() == 0);
+}
+
+TEST_CASE("Mixer ducks a bed by its factor while speech plays, with ramps") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "bed.wav", 200, 0.4, 0, 4, kMixSampleRate));
+    REQUIRE(makeTone(dir / "voice.wav", 300, 0.0, 0, 4, kMixSampleRate));  // silent: only the bed is measured
+    Show show;
+    show.items = {audioItem(dir / "bed.wav", AudioRole::Bed, 0.25), audioItem(dir / "voice.wav", AudioRole::Speech)};
+    Mixer mixer(show);
+    const auto out = runMixer(mixer, 300, [](Micros t) {
+        std::vector<AudioCue> cues{{0, t, 1.0}};
+        if (t >= seconds(1) && t < seconds(2)) cues.push_back({1, t - seconds(1), 1.0});
+        return cues;
+    });
+    const double open = rms(out, periodFrame(50), periodFrame(100));
+    const double ducked = rms(out, periodFrame(140), periodFrame(200));
+    const double released = rms(out, periodFrame(240), periodFrame(300));
+    CHECK(ducked / open == doctest::Approx(0.25).epsilon(kLevelTolerance));
+    CHECK(released / open == doctest::Approx(1.0).epsilon(kLevelTolerance));
+    // Halfway through the 300 ms ramp the bed is between the two levels.
+    const double midway = rms(out, periodFrame(114), periodFrame(116));
+    CHECK(midway < 0.9 * open);
+    CHECK(midway > 0.35 * open);
+    CHECK(maxStep(out) < 400);
+}
+
+TEST_CASE("Mixer re-seeks a playback when its cue jumps") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "late.wav", 1000, 0.5, 2.0, 4, kMixSampleRate));
+    Show show;
+    show.items = {audioItem(dir / "late.wav")};
+    Mixer mixer(show);
+    // Plays from 0 for half a second, then the timeline jumps to media time 1.9 s.
+    const auto out = runMixer(mixer, 100, [](Micros t) {
+        const Micros media = t < millis(500) ? t : seconds(1.9) + (t - millis(500));
+        return std::vector<AudioCue>{{0, media, 1.0}};
+    });
+    CHECK(mixer.jumps() == 1);
+    const std::int64_t onset = firstLoudFrame(out, 0.02 * kInt16Full);
+    const std::int64_t expected = static_cast<std::int64_t>(periodFrame(50)) + kMixSampleRate / 10;
+    MESSAGE("onset after the jump at frame " << onset << ", expected " << expected);
+    CHECK(std::abs(onset - expected) <= kMixSampleRate / 1000);
+}
+
+TEST_CASE("Mixer follows a small drift without seeking and loops an item seamlessly") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "loop.wav", 500, 0.5, 0.25, 1, kMixSampleRate));
+    Show show;
+    show.items = {audioItem(dir / "loop.wav")};
+    show.items[0].loop = true;
+    show.items[0].clipIn = 0;
+    show.items[0].clipOut = millis(500);
+    Mixer mixer(show);
+    // The cue runs 20 ms behind the mix (as a frame clock may): within tolerance, no seek.
+    const auto out = runMixer(mixer, 120, [](Micros t) {
+        return std::vector<AudioCue>{{0, std::max<Micros>(t - millis(20), 0) % millis(500), 1.0}};
+    });
+    CHECK(mixer.jumps() == 0);
+    // Silent [0, 0.25), tone [0.25, 0.5), silent again after the wrap at 0.5 s.
+    CHECK(rms(out, 0, periodFrame(24)) == 0.0);
+    CHECK(rms(out, periodFrame(26), periodFrame(49)) > 0.2 * kInt16Full);  // a 0.5 sine, mono spread at -3 dB: 0.25
+    CHECK(rms(out, periodFrame(51), periodFrame(74)) == 0.0);
+    CHECK(rms(out, periodFrame(76), periodFrame(99)) > 0.2 * kInt16Full);  // a 0.5 sine, mono spread at -3 dB: 0.25
+}
+
+TEST_CASE("Mixer reports a missing sound once and keeps mixing the others") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "ok.wav", 440, 0.3, 0, 1, kMixSampleRate));
+    Show show;
+    show.items = {audioItem(dir / "missing.ogg"), audioItem(dir / "ok.wav")};
+    Mixer mixer(show);
+    const auto out = runMixer(mixer, 20, [](Micros t) {
+        return std::vector<AudioCue>{{0, t, 1.0}, {1, t, 1.0}, {7, t, 1.0}};  // 7: no such item
+    });
+    const std::vector<MixerProblem> problems = mixer.takeProblems();
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].item == 0);
+    CHECK(problems[0].message.find("file-not-found") != std::string::npos);
+    CHECK(mixer.takeProblems().empty());
+    CHECK(rms(out) > 0.1 * kInt16Full);
+}
+
+}  // namespace vitrine
