@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "audio/audio_test_media.h"
+#include "media/video_decoder.h"
+#include "media/video_test_media.h"
+
+namespace vitrine {
+namespace {
+
+constexpr int kClipSeconds = 10;
+constexpr int kLastFrame = kClipSeconds * test::kNumberedFps - 1;
+
+// The frame shown at t: pts ≤ t < next pts, so floor(t · fps), held at the last frame.
+int expectedFrame(Micros t) {
+    const auto n = static_cast<int>(t * test::kNumberedFps / kMicrosPerSecond);
+    return std::clamp(n, 0, kLastFrame);
+}
+
+}  // namespace
+
+TEST_CASE("VideoDecoder gives every frame in order with exact times") {
+    test::TempDir dir;
+    REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", kClipSeconds));
+    VideoOpenResult opened = VideoDecoder::open(dir / "numbered.mp4");
+    REQUIRE_MESSAGE(opened.ok(), opened.message);
+    VideoDecoder& decoder = *opened.decoder;
+    CHECK(decoder.width() == test::kNumberedBits * test::kNumberedBlock);
+    CHECK(decoder.height() == 32);
+    CHECK(decoder.frameRate() == doctest::Approx(25));
+    int expected = 0;
+    while (auto frame = decoder.next()) {
+        REQUIRE(test::readFrameNumber(frame->image) == expected);
+        REQUIRE(frame->pts == expected * millis(40));
+        REQUIRE(frame->duration == millis(40));
+        ++expected;
+    }
+    CHECK(expected == kLastFrame + 1);
+    CHECK(decoder.stats().converted == kLastFrame + 1);
+    CHECK(decoder.problem().empty());
+}
+
+TEST_CASE("VideoDecoder::frameAt is frame-exact forwards, backwards and past either end") {
+    test::TempDir dir;
+    REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", kClipSeconds));
+    VideoOpenResult opened = VideoDecoder::open(dir / "numbered.mp4");
+    REQUIRE(opened.ok());
+    const Micros times[] = {0,           millis(39),  millis(40),   seconds(1),  millis(3999), seconds(4),
+                            millis(4001), seconds(9.99), seconds(12), seconds(0.5), millis(1039), millis(1040),
+                            seconds(7.3), seconds(2.02), -millis(5),  seconds(6),  millis(5999), millis(6040)};
+    for (Micros t : times) {
+        CAPTURE(t);
+        auto frame = opened.decoder->frameAt(t);
+        REQUIRE(frame);
+        CHECK(test::readFrameNumber(frame->image) == expectedFrame(t));
+        CHECK(frame->pts == expectedFrame(t) * millis(40));
+    }
+    // Stepping at 60 Hz converts each frame once and skips none of the times.
+    VideoOpenResult stepper = VideoDecoder::open(dir / "numbered.mp4");
+    REQUIRE(stepper.ok());
+    constexpr Micros kRenderStep = 16'667;
+    for (Micros t = 0; t < seconds(3); t += kRenderStep) {
+        REQUIRE(test::readFrameNumber(stepper.decoder->frameAt(t)->image) == expectedFrame(t));
+    }
+    CHECK(stepper.decoder->stats().converted == 75);
+}
+
+TEST_CASE("VideoDecoder reports bad files as values") {
+    test::TempDir dir;
+    CHECK(VideoDecoder::open(dir / "missing.mp4").error == MediaError::FileNotFound);
+    REQUIRE(test::makeTone(dir / "sound.wav", 440, 0.5, 0, 1));
+    CHECK(VideoDecoder::open(dir / "sound.wav").error == MediaError::NoStream);
+    test::writeBytes(dir / "junk.mp4", std::vector<std::uint8_t>(4096, 0x5a));
+    VideoOpenResult junk = VideoDecoder::open(dir / "junk.mp4");
+    CHECK_FALSE(junk.ok());
+    CHECK_FALSE(junk.message.empty());
+}
+
+}  // namespace vitrine
