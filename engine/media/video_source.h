@@ -1,0 +1,112 @@
+#pragma once
+// A video item's pictures for the render thread. Real-time mode: a decode thread per video
+// fills a bounded queue of timed RGBA frames ahead of the clock; frameAt() never blocks and
+// returns the frame whose pts ≤ mediaTime < next pts when it is decoded, else the last one
+// shown (or nothing yet). It skips frames the clock has passed (drops), shows a frame longer
+// when the next is late (repeats), seeks when mediaTime jumps, and pre-decodes across the
+// loop point. Offline mode (stills, export): frameAt() decodes exactly that frame, waiting.
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "media/video_decoder.h"
+
+namespace vitrine {
+
+/// How a video is played.
+struct VideoSourceOptions {
+    Micros clipIn = 0;    // Item::clipIn
+    Micros clipOut = -1;  // Item::clipOut (-1 = the end of the file)
+    bool loop = false;    // Item::loop: decode on from clipIn after clipOut
+    /// Decoded frames held ahead of the clock (memory: frames × width × height × 4 bytes).
+    std::size_t queueFrames = 8;
+    /// Decode exactly the asked frame on the calling thread (stills, export).
+    bool offline = false;
+    /// Codec threads (0 = FFmpeg chooses).
+    int codecThreads = 0;
+};
+
+/// What the source has done, for logs and tests.
+struct VideoSourceStats {
+    std::int64_t shown = 0;    // distinct frames handed to the renderer
+    std::int64_t repeats = 0;  // calls that had to return a frame past its time (next not decoded)
+    std::int64_t drops = 0;    // decoded frames the clock passed before they were shown
+    std::int64_t seeks = 0;    // jumps that made the decoder seek
+    VideoDecodeStats decoder;  // decode and RGBA-conversion cost
+};
+
+class VideoSource;
+
+/// Either a ready source or the reason there is none.
+struct VideoSourceOpenResult {
+    std::unique_ptr<VideoSource> source;
+    MediaError error = MediaError::None;
+    std::string message;
+
+    /// True when `source` is ready.
+    bool ok() const { return source != nullptr; }
+};
+
+/// One video item's frames, decoded ahead of the render thread.
+class VideoSource {
+public:
+    /// Opens `path` and (in real-time mode) starts decoding from `options.clipIn`.
+    static VideoSourceOpenResult open(const std::filesystem::path& path, VideoSourceOptions options = {});
+    /// Stops and joins the decode thread.
+    ~VideoSource();
+    VideoSource(const VideoSource&) = delete;
+    VideoSource& operator=(const VideoSource&) = delete;
+
+    /// The frame to draw at `mediaTime` (a DrawItem's mediaTime: in/out/loop applied).
+    /// Real-time: never blocks; nullptr until the first frame is decoded. Offline: exact.
+    std::shared_ptr<const VideoFrame> frameAt(Micros mediaTime);
+    /// Blocks until the decode thread has queued at least `frames` frames since the last
+    /// seek, or can queue no more (end, full queue). For tests and pre-roll; real-time only.
+    void waitForQueued(std::size_t frames);
+
+    /// Picture width in pixels.
+    int width() const { return width_; }
+    /// Picture height in pixels.
+    int height() const { return height_; }
+    /// Counts so far.
+    VideoSourceStats stats() const;
+
+private:
+    struct Queued {
+        std::shared_ptr<const VideoFrame> frame;
+        int lap = 0;  // how many times the decoder has wrapped from clipOut to clipIn
+    };
+
+    VideoSource(std::unique_ptr<VideoDecoder> decoder, VideoSourceOptions options);
+    void run();
+    void requestSeek(Micros target);
+    bool looping() const { return options_.loop && options_.clipOut > options_.clipIn; }
+
+    const VideoSourceOptions options_;
+    int width_ = 0;
+    int height_ = 0;
+    std::unique_ptr<VideoDecoder> decoder_;  // the decode thread's (or, offline, frameAt's)
+
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Queued> queue_;
+    bool stopping_ = false;
+    bool seekRequested_ = true;   // the thread starts by seeking to seekTarget_
+    Micros seekTarget_ = 0;
+    std::uint64_t generation_ = 0;  // bumped by every seek: frames of older generations are stale
+    bool decoderEnded_ = false;
+    std::size_t queuedSinceSeek_ = 0;
+    std::shared_ptr<const VideoFrame> shown_;
+    int shownLap_ = 0;
+    bool shownStale_ = false;  // shown_ is from before the last seek
+    VideoSourceStats stats_;
+    std::thread thread_;
+};
+
+}  // namespace vitrine

@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+
+#include "media/video_source.h"
+#include "media/video_test_media.h"
+
+namespace vitrine {
+namespace {
+
+int numberAt(VideoSource& source, Micros t) {
+    auto frame = source.frameAt(t);
+    return frame ? test::readFrameNumber(frame->image) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("VideoSource follows the clock from its queue, dropping passed frames, and seeks on jumps") {
+    test::TempDir dir;
+    REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 10));
+    VideoSourceOptions options;
+    options.queueFrames = 8;
+    VideoSourceOpenResult opened = VideoSource::open(dir / "numbered.mp4", options);
+    REQUIRE_MESSAGE(opened.ok(), opened.message);
+    VideoSource& source = *opened.source;
+    CHECK(source.width() == 160);
+
+    source.waitForQueued(8);  // frames 0..7 are queued; no wall clock involved
+    CHECK(numberAt(source, 0) == 0);
+    CHECK(numberAt(source, millis(20)) == 0);   // same frame again: not a repeat, its time is not over
+    CHECK(numberAt(source, millis(100)) == 2);  // frame 1 was passed: a drop
+    CHECK(source.stats().drops == 1);
+    CHECK(source.stats().shown == 2);
+
+    // Forwards by seconds: a jump. The old frame stays on screen until the new one is decoded.
+    CHECK(numberAt(source, seconds(5)) == 2);
+    source.waitForQueued(8);  // a full queue from the new place on
+    CHECK(numberAt(source, seconds(5)) == 125);
+    CHECK(numberAt(source, seconds(5.05)) == 126);
+    // Backwards: a jump too.
+    CHECK(numberAt(source, seconds(1)) == 126);
+    source.waitForQueued(8);
+    CHECK(numberAt(source, millis(1039)) == 25);
+    CHECK(source.stats().seeks == 2);
+}
+
+TEST_CASE("VideoSource pre-decodes across the loop point and wraps without seeking") {
+    test::TempDir dir;
+    REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 4));
+    VideoSourceOptions options;
+    options.clipIn = seconds(1);
+    options.clipOut = seconds(2);
+    options.loop = true;
+    options.queueFrames = 30;  // the 25 frames of [1 s, 2 s) and 5 of the next lap
+    VideoSourceOpenResult opened = VideoSource::open(dir / "numbered.mp4", options);
+    REQUIRE(opened.ok());
+    VideoSource& source = *opened.source;
+    source.waitForQueued(30);
+    CHECK(numberAt(source, seconds(1)) == 25);
+    CHECK(numberAt(source, seconds(1.97)) == 49);
+    CHECK(numberAt(source, seconds(1.01)) == 25);  // the timeline wrapped: next lap, no seek
+    CHECK(numberAt(source, seconds(1.05)) == 26);
+    CHECK(source.stats().seeks == 0);
+}
+
+TEST_CASE("VideoSource offline mode gives exactly the frame at t") {
+    test::TempDir dir;
+    REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 4));
+    VideoSourceOptions options;
+    options.offline = true;
+    VideoSourceOpenResult opened = VideoSource::open(dir / "numbered.mp4", options);
+    REQUIRE(opened.ok());
+    for (Micros t : {seconds(3), millis(40), millis(79), millis(80), seconds(2.5), Micros{0}}) {
+        CAPTURE(t);
+        CHECK(numberAt(*opened.source, t) == static_cast<int>(t / millis(40)));
+    }
+    CHECK(VideoSource::open(dir / "missing.mp4").error == MediaError::FileNotFound);
+}
+
+}  // namespace vitrine
