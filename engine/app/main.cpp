@@ -13,7 +13,8 @@ constexpr const char* kHelp = R"(vitrine — an exhibit engine for projection in
 Usage:
   vitrine check EXHIBIT.xml [--json]   report every problem in an exhibit
   vitrine scenes EXHIBIT.xml           list scenes with start times and durations
-  vitrine play EXHIBIT.xml [--windowed [WxH]] [--once] [--start SCENE|TIME] [--display N]
+  vitrine play EXHIBIT.xml [--windowed [WxH]] [--once] [--start SCENE|TIME] [--display :N]
+                                       [--quit-after TIME]
                                        play on a projector (fullscreen, looping)
   vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH]
                                        write the frame shown at that instant

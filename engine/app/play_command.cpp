@@ -12,7 +12,8 @@
 namespace vitrine::app {
 
 int runPlay(const Arguments& args) {
-    auto o = Options::parse(args, "play", {"--start", "--display"}, {"--once"}, {"--windowed"});
+    const auto launchedAt = std::chrono::steady_clock::now();
+    auto o = Options::parse(args, "play", {"--start", "--display", "--quit-after"}, {"--once"}, {"--windowed"});
     if (!o) return kUsageError;
     if (auto display = o->value("--display")) setenv("DISPLAY", display->c_str(), 1);
     if (!haveDisplay()) {
@@ -24,7 +25,13 @@ int runPlay(const Arguments& args) {
     if (!session.show()) return 2;
     const Show& show = *session.show();
     PlayerOptions options;
+    options.launchedAt = launchedAt;
     options.loop = !o->has("--once");
+    if (auto q = o->value("--quit-after")) {
+        auto t = parseTimeValue(*q);
+        if (!t || *t < 0) return usageError("--quit-after: '" + *q + "' is not a time");
+        options.quitAfter = *t;
+    }
     if (auto start = o->value("--start")) {
         std::string why;
         auto t = resolvePosition(show, *start, &why);

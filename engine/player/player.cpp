@@ -22,6 +22,8 @@ void Player::run() {
     clock_.resume();
     previous_ = options_.start;
     auto deadline = Clock::now();
+    const auto playStarted = Clock::now();
+    bool firstFrame = true;
     while (window_.isOpen() && !finished_) {
         handleCommands();
         Micros t = showTime();
@@ -30,7 +32,15 @@ void Player::run() {
         prefetch(t);
         renderer_.render(evaluate(show_, t), window_.target());
         window_.present();
+        if (firstFrame) {
+            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - options_.launchedAt).count();
+            log_("first frame on screen " + std::to_string(ms) + " ms after launch");
+            firstFrame = false;
+        }
         reportMediaProblems();
+        if (options_.quitAfter >= 0 &&
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted).count() >= options_.quitAfter)
+            finished_ = true;
         previous_ = t;
         // Wait for the next deadline rather than spinning (vsync may already have waited).
         deadline += framePeriod;

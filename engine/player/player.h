@@ -20,6 +20,8 @@ struct PlayerOptions {
     Micros start = 0;
     Micros lookahead = 10 * kMicrosPerSecond;  // how far ahead images are decoded
     int frameRate = 60;        // the deadline the loop waits for when vsync does not
+    Micros quitAfter = -1;     // stop after this much playing time (tests, benchmarks); -1 = never
+    std::chrono::steady_clock::time_point launchedAt = std::chrono::steady_clock::now();
 };
 
 /// One line for the log (stderr in the program, a vector in tests).

@@ -102,16 +102,20 @@ sf::RenderTexture* FrameRenderer::layerTexture(int slot, sf::Vector2u size) {
 
 void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWait wait) {
     textures_.beginFrame();
-    target.clear(sf::Color::Black);  // letterbox bars
     Viewport v = viewportFor(target.getSize());
-    sf::RectangleShape canvas({static_cast<float>(v.width), static_cast<float>(v.height)});
-    canvas.setPosition(static_cast<float>(v.offsetX), static_cast<float>(v.offsetY));
-    canvas.setFillColor(toSf(frame.background));
-    target.draw(canvas);
+    bool letterboxed = v.offsetX > 0 || v.offsetY > 0 || v.width < target.getSize().x || v.height < target.getSize().y;
+    // Every full-canvas fill costs a pass over 2 million pixels on a software renderer:
+    // clear straight to the canvas colour when there are no bars.
+    target.clear(letterboxed ? sf::Color::Black : toSf(frame.background));
+    if (letterboxed) fillCanvas(target, v, frame.background);
+    Color underneath = frame.background;
 
     for (const Layer& layer : frame.layers) {
         bool direct = layer.opacity >= 1 && layer.offsetX == 0 && layer.offsetY == 0;
         if (direct) {
+            if (layer.scene >= 0 && layer.background.a > 0 && !(layer.background == underneath))
+                fillCanvas(target, v, layer.background);
+            if (layer.scene >= 0 && layer.background.a == 255) underneath = layer.background;
             drawLayer(layer, target, v, wait);
             continue;
         }
@@ -123,7 +127,7 @@ void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWa
             drawLayer(layer, target, v, wait);
             continue;
         }
-        rt->clear(sf::Color::Transparent);
+        rt->clear(layer.scene >= 0 ? toSf(layer.background) : sf::Color::Transparent);
         Viewport local = v;
         local.offsetX = local.offsetY = 0;
         drawLayer(layer, *rt, local, wait);
@@ -136,13 +140,14 @@ void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWa
     }
 }
 
+void FrameRenderer::fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour) {
+    sf::RectangleShape fill({static_cast<float>(v.width), static_cast<float>(v.height)});
+    fill.setPosition(static_cast<float>(v.offsetX), static_cast<float>(v.offsetY));
+    fill.setFillColor(toSf(colour));
+    target.draw(fill);
+}
+
 void FrameRenderer::drawLayer(const Layer& layer, sf::RenderTarget& target, const Viewport& v, MediaWait wait) {
-    if (layer.scene >= 0 && layer.background.a > 0) {
-        sf::RectangleShape bg({static_cast<float>(v.width), static_cast<float>(v.height)});
-        bg.setPosition(static_cast<float>(v.offsetX), static_cast<float>(v.offsetY));
-        bg.setFillColor(toSf(layer.background));
-        target.draw(bg);
-    }
     for (const DrawItem& d : layer.draws) drawItem(d, target, v, wait);
 }
 

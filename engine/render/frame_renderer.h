@@ -37,6 +37,7 @@ public:
     Viewport viewportFor(sf::Vector2u targetSize) const;
 
 private:
+    static void fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour);
     void drawLayer(const Layer& layer, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
     void drawItem(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
     void drawText(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,

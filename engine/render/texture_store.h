@@ -1,6 +1,6 @@
 #pragma once
-// GPU textures for decoded images. Uploads are spread over frames within a byte budget,
-// so a large scan arriving never stalls the frame in which it arrives.
+// GPU textures for decoded images. Uploads, mipmaps included, are spread over frames
+// within a byte budget, so a large scan arriving never stalls the frame it arrives in.
 
 #include <SFML/Graphics/Texture.hpp>
 
@@ -24,18 +24,21 @@ struct TextureLookup {
 
 /// How much work a TextureStore may do.
 struct TextureStoreOptions {
-    /// Bytes uploaded per frame at most (one 1080p RGBA frame is about 8 MB).
-    std::size_t uploadBytesPerFrame = std::size_t{6} * 1024 * 1024;
+    /// Bytes uploaded (and mip levels computed) per frame at most; one 1080p RGBA frame is 8 MB.
+    std::size_t uploadBytesPerFrame = std::size_t{4} * 1024 * 1024;
     /// Textures kept on the GPU; the least recently drawn go first.
     std::size_t memoryBudgetBytes = std::size_t{1024} * 1024 * 1024;
-    /// Build mipmaps once uploaded, so slow zooms do not shimmer.
+    /// Build mipmaps, so slow zooms do not shimmer.
     bool mipmaps = true;
 };
 
 /// Owns the textures of one render thread (they belong to its GL context).
 class TextureStore {
 public:
-    TextureStore(ImageCache& cache, TextureStoreOptions options = {});
+    explicit TextureStore(ImageCache& cache, TextureStoreOptions options = {});
+    ~TextureStore();
+    TextureStore(const TextureStore&) = delete;
+    TextureStore& operator=(const TextureStore&) = delete;
 
     /// Starts a frame: resets the upload budget.
     void beginFrame();
@@ -46,23 +49,18 @@ public:
     TextureLookup getComplete(const std::filesystem::path& path);
     /// Bytes of textures held.
     std::size_t bytesHeld() const { return bytesHeld_; }
+    /// Forgets `path` (texture and failure), e.g. after the file changed.
+    void invalidate(const std::filesystem::path& path);
 
 private:
-    struct Entry {
-        std::unique_ptr<sf::Texture> texture;
-        std::shared_ptr<const RgbaImage> image;  // kept until the upload finishes
-        unsigned rowsUploaded = 0;
-        bool complete = false;
-        bool refused = false;  // the GPU would not create the texture
-        std::uint64_t lastUsed = 0;
-        std::size_t bytes = 0;
-    };
+    struct Entry;
     void advanceUpload(Entry& e, std::size_t budget);
     void evictIfNeeded();
+    TextureLookup refuse(const std::string& key);
 
     ImageCache& cache_;
     TextureStoreOptions options_;
-    std::unordered_map<std::string, Entry> entries_;
+    std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;
     std::unordered_map<std::string, std::string> failures_;
     std::size_t budgetLeft_ = 0;
     std::size_t bytesHeld_ = 0;

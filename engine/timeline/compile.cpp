@@ -15,7 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr Micros kForever = std::numeric_limits<Micros>::max() / 4;
 // Centred text in advisories and credits keeps a calm margin from the canvas edges.
 constexpr double kCentredMarginFraction = 0.15;
 constexpr int kMaxStyleDepth = 32;

@@ -7,7 +7,6 @@
 namespace vitrine {
 namespace {
 
-constexpr int kMicroDigits = 6;
 constexpr Micros kSecondsPerMinute = 60;
 constexpr Micros kSecondsPerHour = 3600;
 // Times beyond ~100 years are surely typos and would overflow when multiplied.
