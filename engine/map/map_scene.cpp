@@ -13,8 +13,6 @@
 namespace vitrine::map {
 namespace {
 
-constexpr double kDegrees = std::numbers::pi / 180.0;
-
 // A conic's standard parallels sit a sixth of the view's height inside its edges, which
 // keeps the scale error of a regional map under a fraction of a percent.
 constexpr double kStandardParallelInset = 1.0 / 6.0;
@@ -29,16 +27,15 @@ constexpr Micros kRouteLabelFade = 600 * kMicrosPerMillisecond;
 constexpr Micros kDefaultFlight = 3 * kMicrosPerSecond;
 constexpr Micros kPulsePeriod = 2 * kMicrosPerSecond;
 
-// Routes: points along each line, how far apart its ends must be (radians of arc) to be
-// sampled along the great circle, and how much a line bows away from its chord, so
-// flows read as movements rather than borders.
+// Routes: points along each line, and how far it bows away from its chord (a sine bump
+// of this fraction of the chord's length).
 constexpr int kRouteSamples = 96;
-constexpr double kGreatCircleMinArc = 2.0 * kDegrees;
-constexpr double kRouteBow = 0.12;
+constexpr double kRouteBow = 0.14;
+constexpr double kLineClearance = 4;  // canvas px kept between a route and any label
 
 const Color kDefaultMarkerColour{0xe3, 0xa6, 0x5a, 255};     // warm amber
 const Color kDefaultRouteColour{0xe9, 0xd2, 0xae, 235};      // warm light
-const Color kDefaultHighlightColour{0xb5, 0x5a, 0x3c, 130};  // ochre-red, about half alpha
+const Color kDefaultHighlightColour{0xb0, 0x5e, 0x3a, 115};  // ochre-red, under half alpha
 constexpr double kDefaultRouteWidth = 3.5;                   // canvas px
 
 // The estimate used when no font metrics are given: an average sans advance per character.
@@ -285,41 +282,22 @@ private:
         return out;
     }
 
-    // A flow line: along the great circle when the ends are far apart, bowed to one side
-    // of its chord so it reads as a movement (and two opposite flows do not coincide).
+    // A flow line: the chord between the projected ends, bowed to one side so it reads as
+    // a movement rather than a border (and two opposite flows do not coincide). A great
+    // circle would be truer to the globe, but on a flat world map a long one leaves the
+    // frame over the pole; the bowed chord stays where the visitor is looking.
     static std::vector<Point2> routePath(const Projection& projection, Point2 a, Point2 b) {
-        auto unit = [](Point2 p) {
-            double lon = p.x * kDegrees, lat = p.y * kDegrees;
-            return std::array<double, 3>{std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
-        };
-        auto ua = unit(a), ub = unit(b);
-        double dot = std::clamp(ua[0] * ub[0] + ua[1] * ub[1] + ua[2] * ub[2], -1.0, 1.0);
-        double arc = std::acos(dot);
+        Point2 p0 = projection.forward(a), p1 = projection.forward(b);
+        double dx = p1.x - p0.x, dy = p1.y - p0.y, chord = std::hypot(dx, dy);
+        // The bow points to the chord's northern side (east for a due north–south chord).
+        Point2 normal = chord > 0 ? Point2{-dy / chord, dx / chord} : Point2{0, 0};
+        if (normal.y < 0 || (normal.y == 0 && normal.x < 0)) normal = {-normal.x, -normal.y};
         std::vector<Point2> path;
         path.reserve(kRouteSamples + 1);
         for (int i = 0; i <= kRouteSamples; ++i) {
             double f = double(i) / kRouteSamples;
-            Point2 ll;
-            if (arc > kGreatCircleMinArc && arc < std::numbers::pi - kGreatCircleMinArc) {
-                double sa = std::sin((1 - f) * arc) / std::sin(arc), sb = std::sin(f * arc) / std::sin(arc);
-                double x = sa * ua[0] + sb * ub[0], y = sa * ua[1] + sb * ub[1], z = sa * ua[2] + sb * ub[2];
-                ll = {std::atan2(y, x) / kDegrees, std::atan2(z, std::hypot(x, y)) / kDegrees};
-            } else {
-                ll = {a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)};
-            }
-            path.push_back(projection.forward(ll));
-        }
-        Point2 p0 = path.front(), p1 = path.back();
-        double dx = p1.x - p0.x, dy = p1.y - p0.y, chord = std::hypot(dx, dy);
-        if (chord <= 0) return path;
-        // The bow points to the chord's northern side (east for a due north–south chord).
-        Point2 normal{-dy / chord, dx / chord};
-        if (normal.y < 0 || (normal.y == 0 && normal.x < 0)) normal = {-normal.x, -normal.y};
-        for (int i = 0; i <= kRouteSamples; ++i) {
-            double f = double(i) / kRouteSamples;
             double offset = kRouteBow * chord * std::sin(std::numbers::pi * f);
-            path[i].x += normal.x * offset;
-            path[i].y += normal.y * offset;
+            path.push_back({p0.x + f * dx + normal.x * offset, p0.y + f * dy + normal.y * offset});
         }
         return path;
     }
@@ -365,6 +343,7 @@ struct LabelCandidate {
     double opacity = 0;
     bool primary = true;
     int order = 0;
+    Point2 arrival{0, 0};  // a route label: the line's direction at its end (the label goes beyond it)
 };
 
 bool overlaps(const Rect& a, const Rect& b) {
@@ -391,12 +370,17 @@ std::vector<LabelState> placeLabels(std::vector<LabelCandidate> candidates, cons
     for (const LabelCandidate& c : candidates) {
         auto [w, h] = measure(c.text, c.sizePx);
         double gap = c.clearance + MapMetrics::labelGap;
+        const Rect right{c.anchor.x + gap, c.anchor.y - h / 2, w, h}, left{c.anchor.x - gap - w, c.anchor.y - h / 2, w, h};
+        const Rect above{c.anchor.x - w / 2, c.anchor.y - gap - h, w, h}, below{c.anchor.x - w / 2, c.anchor.y + gap, w, h};
         std::vector<Rect> options;
         if (c.centredFirst) options.push_back({c.anchor.x - w / 2, c.anchor.y - h / 2, w, h});
-        options.push_back({c.anchor.x + gap, c.anchor.y - h / 2, w, h});
-        options.push_back({c.anchor.x - gap - w, c.anchor.y - h / 2, w, h});
-        options.push_back({c.anchor.x - w / 2, c.anchor.y - gap - h, w, h});
-        options.push_back({c.anchor.x - w / 2, c.anchor.y + gap, w, h});
+        if (c.arrival.x == 0 && c.arrival.y == 0) options.insert(options.end(), {right, left, above, below});
+        else if (std::abs(c.arrival.x) >= std::abs(c.arrival.y))
+            options.insert(options.end(), c.arrival.x < 0 ? std::initializer_list<Rect>{left, above, below, right}
+                                                          : std::initializer_list<Rect>{right, above, below, left});
+        else
+            options.insert(options.end(), c.arrival.y < 0 ? std::initializer_list<Rect>{above, right, left, below}
+                                                          : std::initializer_list<Rect>{below, right, left, above});
         for (const Rect& r : options) {
             if (!inside(r, area)) continue;
             Rect padded = grown(r, MapMetrics::labelMargin / 2);
@@ -503,7 +487,17 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
             double o = std::min(rs.opacity, std::clamp(double(local - arrived) / double(kRouteLabelFade), 0.0, 1.0));
             if (o > 0)
                 candidates.push_back({r.label, s.toCanvas(r.path.back()), MapMetrics::markerRadius, false,
-                                      MapMetrics::markerLabelSize, o, true, r.order});
+                                      MapMetrics::markerLabelSize, o, true, r.order, rs.direction});
+        }
+        // Labels keep off the drawn line: small boxes along it, close enough to leave no gap.
+        double half = r.width / 2 + kLineClearance;
+        for (std::size_t i = 0; i < rs.line.size(); ++i) {
+            Point2 a = rs.line[i], b = i + 1 < rs.line.size() ? rs.line[i + 1] : a;
+            int steps = std::max(1, int(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / half)));
+            for (int k = 0; k < steps; ++k) {
+                double f = double(k) / steps;
+                marks.push_back({a.x + f * (b.x - a.x) - half, a.y + f * (b.y - a.y) - half, 2 * half, 2 * half});
+            }
         }
         s.routes.push_back(std::move(rs));
     }

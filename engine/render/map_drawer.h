@@ -27,7 +27,7 @@ namespace vitrine::render {
 
 /// The map palette: calm, dark water and land, warm marks, light labels.
 struct MapPalette {
-    sf::Color water{0x1b, 0x20, 0x25};
+    sf::Color water{0x18, 0x1d, 0x23};
     sf::Color land{0x2b, 0x2a, 0x27};
     sf::Color border{0x6e, 0x67, 0x5c};
     sf::Color label{0xef, 0xe6, 0xd6};

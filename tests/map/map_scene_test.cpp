@@ -1,0 +1,177 @@
+// MapScene and evaluateMap: pure logic, no window.
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "map/map_scene.h"
+#include "script/script_loader.h"
+
+using namespace vitrine;
+using namespace vitrine::map;
+
+namespace {
+
+const Rect kBox{0, 0, 1920, 1080};
+constexpr Micros kFrame = 16'667;  // 60 fps
+
+const Gazetteer& places() {
+    static const Gazetteer g = [] {
+        Diagnostics d;
+        Gazetteer loaded = Gazetteer::load(bundledMapsDirectory() / "places.json", d);
+        REQUIRE(d.empty());
+        return loaded;
+    }();
+    return g;
+}
+
+// The first <map> of an exhibit written around `mapXml`.
+ScriptNode mapNode(const std::string& mapXml) {
+    Diagnostics d;
+    std::string text = "<exhibit title=\"t\" size=\"1920x1080\">\n" + mapXml + "\n</exhibit>\n";
+    auto script = loadScriptFromText(text, "/tmp/map-test.xml", d, diskFileReader());
+    REQUIRE(script);
+    for (const ScriptNode& c : script->root.children)
+        if (c.name == "map") return c;
+    FAIL("no <map>");
+    return {};
+}
+
+MapScene compile(const std::string& mapXml, Diagnostics& d) { return compileMapScene(mapNode(mapXml), places(), d); }
+
+double polylineLength(const std::vector<Point2>& line) {
+    double sum = 0;
+    for (std::size_t i = 1; i < line.size(); ++i) sum += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+    return sum;
+}
+
+bool overlaps(const Rect& a, const Rect& b) {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+}  // namespace
+
+TEST_CASE("map scene: places resolve by name or lon,lat; an unknown name is reported at its attribute") {
+    Diagnostics d;
+    MapScene s = compile(R"(<map view="40,37.5 → 51,43.5">
+  <marker at="Baku" label="Baku"/>
+  <marker at="44.51,40.18" label="Yerevan"/>
+  <marker at="Bakku" label="Typo"/>
+  <route from="Baku" to="Yerevan; Moskow; Europe"/>
+</map>)", d);
+    CHECK(s.markers.size() == 2);  // the typo is left out, the rest stay
+    CHECK(s.routes.size() == 2);   // Yerevan and Europe; Moskow is unknown
+    REQUIRE(d.errorCount() == 2);
+    const Diagnostic& first = d.all()[0];
+    CHECK(first.code == "unknown-place");
+    CHECK(first.where.file == "/tmp/map-test.xml");
+    CHECK(first.where.line == 5);
+    CHECK(first.where.column > 1);
+    CHECK(first.hint.find("Baku") != std::string::npos);
+    CHECK(d.all()[1].hint.find("Moscow") != std::string::npos);
+    CHECK(s.projectionSpec.kind == ProjectionKind::LambertConformalConic);
+}
+
+TEST_CASE("map scene: a flight is continuous frame to frame at 60 fps and ends where it was sent") {
+    Diagnostics d;
+    MapScene s = compile(R"(<map view="40,37.5 → 51,43.5">
+  <fly to="Moscow" zoom="0.3" begin="1s" dur="5s"/>
+  <fly to="Baku" zoom="4" begin="4s" dur="4s" easing="cubic-in-out"/>
+  <view box="44,39 → 50,42" begin="9s" dur="2s"/>
+</map>)", d);
+    CHECK(d.empty());
+    MapCamera previous = cameraAt(s, 0, kBox);
+    double worstStep = 0, worstZoomStep = 0;
+    for (Micros t = kFrame; t <= 12 * kMicrosPerSecond; t += kFrame) {
+        MapCamera c = cameraAt(s, t, kBox);
+        // Movement as a fraction of the view: a jump would be a large fraction in one frame.
+        double step = std::hypot(c.centre.x - previous.centre.x, c.centre.y - previous.centre.y) / std::min(c.width, previous.width);
+        worstStep = std::max(worstStep, step);
+        worstZoomStep = std::max(worstZoomStep, std::abs(std::log(c.width / previous.width)));
+        previous = c;
+    }
+    CHECK(worstStep < 0.05);
+    CHECK(worstZoomStep < 0.05);
+    // At 8.5 s the second flight has ended over Baku.
+    MapCamera atBaku = cameraAt(s, 8'500'000, kBox);
+    Point2 baku = s.projection.forward({49.87, 40.41});
+    CHECK(std::abs(atBaku.centre.x - baku.x) < 1e-6 * atBaku.width);
+    CHECK(std::abs(atBaku.centre.y - baku.y) < 1e-6 * atBaku.width);
+    CHECK(atBaku.width == doctest::Approx(cameraAt(s, 0, kBox).width / 4));
+}
+
+TEST_CASE("map scene: a route at half its time is drawn to half its length, with an arrow at the drawn end") {
+    Diagnostics d;
+    MapScene s = compile(R"(<map view="40,37.5 → 51,43.5">
+  <route from="Baku" to="Yerevan; North America" begin="2s" dur="4s"/>
+</map>)", d);
+    REQUIRE(s.routes.size() == 2);
+    for (Micros t : {Micros(2'500'000), Micros(4'000'000), Micros(5'000'000)}) {
+        MapState st = evaluateMap(s, t, kBox);
+        REQUIRE(st.routes.size() == 2);
+        double expected = double(t - 2'000'000) / 4'000'000;
+        for (const RouteState& r : st.routes) {
+            CHECK(r.drawnFraction == doctest::Approx(expected));
+            CHECK(polylineLength(r.line) / r.lengthPx == doctest::Approx(expected).epsilon(0.01));
+            CHECK(r.line.back() == r.tip);
+            CHECK(std::hypot(r.direction.x, r.direction.y) == doctest::Approx(1.0));
+        }
+    }
+    CHECK(evaluateMap(s, 1'999'999, kBox).routes.empty());
+    MapState done = evaluateMap(s, 30 * kMicrosPerSecond, kBox);  // routes stay drawn (fill freeze)
+    REQUIRE(done.routes.size() == 2);
+    CHECK(polylineLength(done.routes[0].line) == doctest::Approx(done.routes[0].lengthPx).epsilon(0.001));
+}
+
+TEST_CASE("map scene: labels of a dense set of places never overlap, stay in the box, and are placed the same each time") {
+    std::string xml = "<map view=\"40,37.5 → 51,43.5\">\n";
+    for (const Place& p : places().places()) xml += "<marker at=\"" + p.id + "\" label=\"" + p.displayName("en") + "\"/>\n";
+    // A cluster of places a few kilometres apart around Baku and Sumgait.
+    for (int i = 0; i < 12; ++i)
+        xml += "<marker at=\"" + std::to_string(49.6 + 0.03 * i) + "," + std::to_string(40.35 + 0.02 * (i % 5)) +
+               "\" label=\"Settlement " + std::to_string(i) + "\"/>\n";
+    for (int i = 0; i < 6; ++i)
+        xml += "<label at=\"" + std::to_string(45 + 0.4 * i) + ",40.5\" text=\"Region label " + std::to_string(i) + "\"/>\n";
+    xml += "</map>";
+    Diagnostics d;
+    MapScene s = compile(xml, d);
+    CHECK(d.empty());
+    MapState st = evaluateMap(s, 5 * kMicrosPerSecond, kBox);
+    CHECK(st.labels.size() >= 8);
+    CHECK(st.labels.size() < s.markers.size() + s.labels.size());  // crowded: some had to go
+    for (std::size_t i = 0; i < st.labels.size(); ++i) {
+        const Rect& a = st.labels[i].box;
+        CHECK(a.x >= kBox.x);
+        CHECK(a.y >= kBox.y);
+        CHECK(a.x + a.width <= kBox.x + kBox.width);
+        CHECK(a.y + a.height <= kBox.y + kBox.height);
+        for (std::size_t j = i + 1; j < st.labels.size(); ++j) {
+            INFO(st.labels[i].text, " / ", st.labels[j].text);
+            CHECK_FALSE(overlaps(a, st.labels[j].box));
+        }
+    }
+    MapState again = evaluateMap(s, 5 * kMicrosPerSecond, kBox);
+    REQUIRE(again.labels.size() == st.labels.size());
+    for (std::size_t i = 0; i < st.labels.size(); ++i) {
+        CHECK(again.labels[i].text == st.labels[i].text);
+        CHECK(again.labels[i].box == st.labels[i].box);
+    }
+}
+
+TEST_CASE("map scene: markers fade in, pulse, and leave at their end") {
+    Diagnostics d;
+    MapScene s = compile(R"(<map view="40,37.5 → 51,43.5">
+  <marker at="Baku" shape="pulse" begin="1s" dur="5s"/>
+  <highlight feature="Armenia" begin="0s"/>
+</map>)", d);
+    CHECK(evaluateMap(s, 500'000, kBox).markers.empty());
+    MapState early = evaluateMap(s, 1'300'000, kBox);
+    REQUIRE(early.markers.size() == 1);
+    CHECK(early.markers[0].opacity == doctest::Approx(0.5));
+    CHECK(early.markers[0].pulsePhase == doctest::Approx(0.15));
+    CHECK(evaluateMap(s, 3'000'000, kBox).markers[0].opacity == doctest::Approx(1.0));
+    CHECK(evaluateMap(s, 6'000'000, kBox).markers.empty());
+    REQUIRE(early.highlights.size() == 1);
+    CHECK(early.highlights[0].feature == "Armenia");
+    CHECK(early.highlights[0].opacity == doctest::Approx(1.0));
+}

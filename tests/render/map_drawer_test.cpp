@@ -1,0 +1,154 @@
+// MapDrawer: maps drawn from real data, broken data reported once, the same t drawn the
+// same. Needs an X display: run under xvfb-run -a -s "-screen 0 1920x1080x24".
+
+#include <doctest/doctest.h>
+
+#include <cstring>
+
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include "exhibit/exhibit_loader.h"
+#include "media/media_test_files.h"
+#include "output/offscreen.h"
+#include "render/map_drawer.h"
+#include "render/render_resources.h"
+#include "support/golden_image.h"
+#include "timeline/evaluate.h"
+
+using namespace vitrine;
+using vitrine::test::TempDir;
+
+namespace {
+
+const sf::Vector2u kGoldenSize{480, 270};
+const std::string kMaps = (map::bundledMapsDirectory()).string();
+
+std::filesystem::path writeExhibit(const TempDir& dir, const std::string& mapXml) {
+    std::string body = "<exhibit title=\"Map\" size=\"1920x1080\">\n<scene id=\"s\" dur=\"30s\">\n" + mapXml +
+                       "\n</scene>\n</exhibit>\n";
+    auto path = dir / "exhibit.xml";
+    vitrine::test::writeBytes(path, std::vector<std::uint8_t>(body.begin(), body.end()));
+    return path;
+}
+
+const std::string kRegion = "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"40,37.5 → 51,43.5\" projection=\"lambert\">\n"
+                            "  <highlight feature=\"Armenia\"/>\n"
+                            "  <marker at=\"Baku\" label=\"Baku\"/>\n"
+                            "  <marker at=\"Kirovabad\" label=\"Kirovabad\"/>\n"
+                            "  <marker at=\"Yerevan\" label=\"Yerevan\" shape=\"ring\"/>\n"
+                            "  <route from=\"Baku\" to=\"Yerevan\" begin=\"1s\" dur=\"2s\"/>\n"
+                            "</map>";
+
+// Draws the exhibit's first map at `t` with a MapDrawer of its own, collecting what it reports.
+struct DirectDraw {
+    sf::Image image;
+    std::vector<Diagnostic> reported;
+    map::MapState state;
+};
+
+DirectDraw drawDirect(const std::filesystem::path& xml, Micros t, sf::Vector2u size = {960, 540}) {
+    DirectDraw out;
+    LoadedExhibit exhibit = loadExhibit(xml);
+    REQUIRE(exhibit.show);
+    const Show& show = *exhibit.show;
+    int index = -1;
+    for (std::size_t i = 0; i < show.items.size(); ++i)
+        if (show.items[i].kind == ItemKind::Map) index = static_cast<int>(i);
+    REQUIRE(index >= 0);
+    auto d = evaluateItem(show, index, t);
+    REQUIRE(d);
+    render::RenderResources resources;
+    render::MapDrawer drawer(resources.text(), [&](const Diagnostic& diag) { out.reported.push_back(diag); });
+    sf::RenderTexture rt;
+    REQUIRE(rt.create(size.x, size.y));
+    rt.clear(sf::Color::Black);
+    render::Viewport v = render::Viewport::fit(show.canvas.width, show.canvas.height, size.x, size.y);
+    drawer.draw(show.items[index], *d, rt, v);
+    drawer.draw(show.items[index], *d, rt, v);  // a second frame reports nothing new
+    rt.display();
+    out.image = rt.getTexture().copyToImage();
+    out.state = drawer.stateFor(show.items[index], *d, v);
+    return out;
+}
+
+bool near(sf::Color a, sf::Color b, int tolerance) {
+    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+}
+
+}  // namespace
+
+TEST_CASE("golden: the South Caucasus with a highlight, markers, labels and a route half drawn") {
+    TempDir dir;
+    LoadedExhibit exhibit = loadExhibit(writeExhibit(dir, kRegion));
+    REQUIRE(exhibit.show);
+    render::RenderResources resources;
+    output::OffscreenRenderer offscreen(*exhibit.show, resources, kGoldenSize);
+    REQUIRE(offscreen.ok());
+    sf::Image image = offscreen.renderAt(2 * kMicrosPerSecond);
+    std::string mismatch = vitrine::test::matchGolden(image, "map-caucasus");
+    CHECK_MESSAGE(mismatch.empty(), mismatch);
+}
+
+TEST_CASE("map drawing is deterministic: the same t gives identical pixels") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, kRegion);
+    LoadedExhibit exhibit = loadExhibit(xml);
+    REQUIRE(exhibit.show);
+    render::RenderResources resources;
+    output::OffscreenRenderer offscreen(*exhibit.show, resources, {960, 540});
+    REQUIRE(offscreen.ok());
+    sf::Image a = offscreen.renderAt(1'500'000);
+    sf::Image other = offscreen.renderAt(2'700'000);  // the camera and route move in between
+    sf::Image b = offscreen.renderAt(1'500'000);
+    REQUIRE(a.getSize() == b.getSize());
+    std::size_t bytes = std::size_t(a.getSize().x) * a.getSize().y * 4;
+    CHECK(std::memcmp(a.getPixelsPtr(), b.getPixelsPtr(), bytes) == 0);
+    CHECK(std::memcmp(a.getPixelsPtr(), other.getPixelsPtr(), bytes) != 0);
+}
+
+TEST_CASE("malformed map data is reported once and the markers and labels still draw") {
+    TempDir dir;
+    auto broken = dir / "broken.geojson";
+    std::string junk = "{\"type\": \"FeatureCollection\", \"features\": [ {\"type\": \"Feature\", \"geometry\": ";
+    vitrine::test::writeBytes(broken, std::vector<std::uint8_t>(junk.begin(), junk.end()));
+    auto xml = writeExhibit(dir, "<map src=\"broken.geojson\" view=\"40,37.5 → 51,43.5\">\n"
+                                 "  <marker at=\"Baku\" label=\"Baku\" color=\"#ff0000\"/>\n"
+                                 "</map>");
+    DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+    REQUIRE(r.reported.size() == 1);
+    CHECK(r.reported[0].where.file.find("broken.geojson") != std::string::npos);
+    CHECK(r.reported[0].severity == Severity::Error);
+    REQUIRE(r.state.markers.size() == 1);
+    REQUIRE(r.state.labels.size() == 1);
+    // The marker's centre is its colour (the canvas is 1920 wide, the target 960).
+    sf::Color centre = r.image.getPixel(unsigned(r.state.markers[0].at.x / 2), unsigned(r.state.markers[0].at.y / 2));
+    CHECK(near(centre, sf::Color(0xff, 0, 0), 40));
+    // The label's box holds light text.
+    const Rect& box = r.state.labels[0].box;
+    int light = 0;
+    for (unsigned y = unsigned(box.y / 2); y < unsigned((box.y + box.height) / 2); ++y)
+        for (unsigned x = unsigned(box.x / 2); x < unsigned((box.x + box.width) / 2); ++x)
+            light += r.image.getPixel(x, y).r > 0xb0;
+    CHECK(light > 20);
+}
+
+TEST_CASE("an unknown place is reported with file, line and column while the rest of the map draws") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"40,37.5 → 51,43.5\">\n"
+                                 "  <marker at=\"Baku\" label=\"Baku\" color=\"#ff0000\"/>\n"
+                                 "  <marker at=\"Atlantis\" label=\"Nowhere\"/>\n"
+                                 "  <highlight feature=\"Armenai\"/>\n"
+                                 "</map>");
+    DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+    REQUIRE(r.reported.size() == 2);
+    CHECK(r.reported[0].code == "unknown-place");
+    CHECK(r.reported[0].where.file == xml.string());
+    CHECK(r.reported[0].where.line == 5);
+    CHECK(r.reported[0].where.column > 0);
+    CHECK(r.reported[1].code == "unknown-feature");
+    CHECK(r.reported[1].where.line == 6);
+    CHECK(r.reported[1].hint.find("Armenia") != std::string::npos);
+    REQUIRE(r.state.markers.size() == 1);
+    sf::Color centre = r.image.getPixel(unsigned(r.state.markers[0].at.x / 2), unsigned(r.state.markers[0].at.y / 2));
+    CHECK(near(centre, sf::Color(0xff, 0, 0), 40));
+}
