@@ -1,0 +1,433 @@
+#include "installation/installation.h"
+
+#include <tinyxml2.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "script/values.h"
+
+namespace vitrine::installation {
+
+namespace {
+
+constexpr int kMaxPort = 65535;
+constexpr int kMaxResolution = 16384;
+constexpr int kDaysPerWeek = 7;
+const char* const kDayNames[kDaysPerWeek] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// Reads one file's XML elements and reports problems at file:line:col.
+class Reader {
+public:
+    Reader(std::string_view text, std::filesystem::path file, Diagnostics& d)
+        : file_(std::move(file)), diagnostics_(d) {
+        std::string line;
+        std::istringstream in{std::string(text)};
+        while (std::getline(in, line)) lines_.push_back(line);
+    }
+
+    SourceLocation at(const tinyxml2::XMLElement& e, const char* attribute = nullptr) const {
+        int line = e.GetLineNum();
+        int column = columnOf(line, std::string("<") + e.Name());
+        if (attribute) {
+            // An attribute may sit on a later line of a multi-line tag.
+            for (int l = line; l < line + 32 && l <= static_cast<int>(lines_.size()); ++l) {
+                int c = columnOf(l, std::string(attribute) + "=", l == line ? column : 1);
+                if (c > 0) return {file_.string(), l, c};
+            }
+        }
+        return {file_.string(), line, std::max(column, 1)};
+    }
+
+    void error(const tinyxml2::XMLElement& e, const char* attribute, std::string code, std::string message,
+               std::string hint = {}) {
+        diagnostics_.error(at(e, attribute), std::move(code), std::move(message), std::move(hint));
+    }
+    void warning(const tinyxml2::XMLElement& e, const char* attribute, std::string code, std::string message,
+                 std::string hint = {}) {
+        diagnostics_.warning(at(e, attribute), std::move(code), std::move(message), std::move(hint));
+    }
+
+    // Warns about attributes this element does not take (a typo would otherwise be silent).
+    void onlyAttributes(const tinyxml2::XMLElement& e, std::initializer_list<std::string_view> known) {
+        for (auto a = e.FirstAttribute(); a; a = a->Next())
+            if (std::find(known.begin(), known.end(), a->Name()) == known.end()) {
+                std::string list;
+                for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+                warning(e, a->Name(), "unknown-attribute",
+                        "<" + std::string(e.Name()) + "> has no attribute '" + a->Name() + "'; it is ignored",
+                        list.empty() ? std::string() : "attributes here: " + list);
+            }
+    }
+
+    const std::filesystem::path& file() const { return file_; }
+
+private:
+    int columnOf(int line, const std::string& needle, int from = 1) const {
+        if (line < 1 || line > static_cast<int>(lines_.size())) return 0;
+        const auto& text = lines_[line - 1];
+        auto pos = text.find(needle, static_cast<std::size_t>(std::max(from - 1, 0)));
+        return pos == std::string::npos ? 0 : static_cast<int>(pos) + 1;
+    }
+
+    std::filesystem::path file_;
+    Diagnostics& diagnostics_;
+    std::vector<std::string> lines_;
+};
+
+std::vector<std::string_view> splitOn(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        auto pos = s.find(sep, start);
+        parts.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+        if (pos == std::string_view::npos) break;
+        start = pos + 1;
+    }
+    return parts;
+}
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::optional<int> parseInteger(std::string_view s, int low, int high) {
+    auto v = parseNumber(s);
+    if (!v || *v != static_cast<double>(static_cast<long long>(*v)) || *v < low || *v > high) return std::nullopt;
+    return static_cast<int>(*v);
+}
+
+std::optional<Point> parsePoint(std::string_view s) {
+    auto parts = splitOn(s, ',');
+    if (parts.size() != 2) return std::nullopt;
+    auto x = parseNumber(parts[0]), y = parseNumber(parts[1]);
+    if (!x || !y) return std::nullopt;
+    return Point{*x, *y};
+}
+
+std::optional<PixelRect> parsePixelRect(std::string_view s) {
+    auto parts = splitOn(s, ',');
+    if (parts.size() != 4) return std::nullopt;
+    int v[4];
+    for (int i = 0; i < 4; ++i) {
+        auto n = parseInteger(parts[i], i < 2 ? -kMaxResolution : 1, kMaxResolution);
+        if (!n) return std::nullopt;
+        v[i] = *n;
+    }
+    return PixelRect{v[0], v[1], v[2], v[3]};
+}
+
+// "mon-fri", "sat,sun", "daily", "tue" → the weekday indices, Monday = 0.
+std::optional<std::vector<int>> parseDays(std::string_view text) {
+    auto index = [](std::string_view name) -> std::optional<int> {
+        std::string lower(trimmed(name));
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        for (int i = 0; i < kDaysPerWeek; ++i)
+            if (lower.substr(0, 3) == kDayNames[i] && lower.size() >= 3) return i;
+        return std::nullopt;
+    };
+    auto t = trimmed(text);
+    if (t == "daily" || t == "every-day" || t == "all") return std::vector<int>{0, 1, 2, 3, 4, 5, 6};
+    std::set<int> days;
+    for (auto part : splitOn(t, ',')) {
+        auto range = splitOn(part, '-');
+        if (range.size() == 1) {
+            auto d = index(range[0]);
+            if (!d) return std::nullopt;
+            days.insert(*d);
+        } else if (range.size() == 2) {
+            auto a = index(range[0]), b = index(range[1]);
+            if (!a || !b) return std::nullopt;
+            // Ranges may wrap past Sunday: "fri-mon".
+            for (int d = *a;; d = (d + 1) % kDaysPerWeek) {
+                days.insert(d);
+                if (d == *b) break;
+            }
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (days.empty()) return std::nullopt;
+    return std::vector<int>(days.begin(), days.end());
+}
+
+std::optional<DaySpan> readSpan(Reader& r, const tinyxml2::XMLElement& e) {
+    const char* from = e.Attribute("from");
+    const char* to = e.Attribute("to");
+    if (!from || !to) {
+        r.error(e, nullptr, "missing-attribute", "<" + std::string(e.Name()) + "> needs from=\"HH:MM\" and to=\"HH:MM\"",
+                "e.g. from=\"10:00\" to=\"18:00\"; to=\"02:00\" runs past midnight");
+        return std::nullopt;
+    }
+    auto open = parseTimeOfDay(from), close = parseTimeOfDay(to);
+    if (!open || *open >= kSecondsPerDay) {
+        r.error(e, "from", "bad-time", std::string("'") + from + "' is not a time of day", "write HH:MM, e.g. 09:30");
+        return std::nullopt;
+    }
+    if (!close) {
+        r.error(e, "to", "bad-time", std::string("'") + to + "' is not a time of day", "write HH:MM, e.g. 18:00 or 24:00");
+        return std::nullopt;
+    }
+    return DaySpan{*open, *close};
+}
+
+void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours& hours) {
+    hours.always = false;
+    r.onlyAttributes(hoursElement, {});
+    for (auto e = hoursElement.FirstChildElement(); e; e = e->NextSiblingElement()) {
+        std::string name = e->Name();
+        if (name == "open") {
+            r.onlyAttributes(*e, {"days", "from", "to"});
+            const char* daysText = e->Attribute("days");
+            auto days = daysText ? parseDays(daysText) : std::nullopt;
+            if (!days) {
+                r.error(*e, daysText ? "days" : nullptr, "bad-days",
+                        daysText ? std::string("'") + daysText + "' is not a set of weekdays" : "<open> needs days=\"…\"",
+                        "e.g. days=\"mon-fri\", \"sat,sun\", \"daily\"");
+                continue;
+            }
+            auto span = readSpan(r, *e);
+            if (!span) continue;
+            for (int d : *days) {
+                if (hours.weekly[d])
+                    r.warning(*e, "days", "hours-overlap",
+                              std::string("hours for ") + kDayNames[d] + " are given twice; the later one is used");
+                hours.weekly[d] = span;
+            }
+        } else if (name == "closed" || name == "special") {
+            r.onlyAttributes(*e, name == "closed" ? std::initializer_list<std::string_view>{"date", "note"}
+                                                  : std::initializer_list<std::string_view>{"date", "from", "to", "note"});
+            const char* dateText = e->Attribute("date");
+            auto date = dateText ? parseDate(dateText) : std::nullopt;
+            if (!date) {
+                r.error(*e, dateText ? "date" : nullptr, "bad-date",
+                        dateText ? std::string("'") + dateText + "' is not a date" : "<" + name + "> needs date=\"YYYY-MM-DD\"",
+                        "e.g. date=\"2026-12-25\"");
+                continue;
+            }
+            HoursException x{*date, std::nullopt};
+            if (name == "special") {
+                x.span = readSpan(r, *e);
+                if (!x.span) continue;
+            }
+            hours.exceptions.push_back(x);
+        } else {
+            r.warning(*e, nullptr, "unknown-element", "<hours> has no element <" + name + ">; it is ignored",
+                      "use <open days from to>, <closed date>, <special date from to>");
+        }
+    }
+}
+
+void readEdge(Reader& r, const tinyxml2::XMLElement& e, Output& out) {
+    r.onlyAttributes(e, {"edge", "width", "curve", "gamma"});
+    const char* edgeName = e.Attribute("edge");
+    BlendEdge* edge = nullptr;
+    std::string name = edgeName ? edgeName : "";
+    if (name == "left") edge = &out.blend.left;
+    else if (name == "right") edge = &out.blend.right;
+    else if (name == "top") edge = &out.blend.top;
+    else if (name == "bottom") edge = &out.blend.bottom;
+    if (!edge) {
+        r.error(e, edgeName ? "edge" : nullptr, "bad-edge", "<blend> needs edge=\"left|right|top|bottom\"");
+        return;
+    }
+    auto number = [&](const char* attr, double low, double high, double& into) {
+        const char* text = e.Attribute(attr);
+        if (!text) return;
+        auto v = parseNumber(text);
+        if (!v || *v < low || *v > high) {
+            std::ostringstream range;
+            range << "a number from " << low << " to " << high;
+            r.error(e, attr, "bad-value", std::string("'") + text + "' is not " + range.str());
+            return;
+        }
+        into = *v;
+    };
+    if (!e.Attribute("width")) r.error(e, nullptr, "missing-attribute", "<blend> needs width=\"PIXELS\"");
+    number("width", 0, kMaxResolution, edge->width);
+    number("curve", 0.1, 10, edge->curve);
+    number("gamma", 0.5, 5, edge->gamma);
+}
+
+void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
+    r.onlyAttributes(e, {"id", "display", "resolution", "position", "canvas", "black-level"});
+    Output out;
+    out.where = r.at(e);
+    out.id = e.Attribute("id") ? e.Attribute("id") : "output-" + std::to_string(inst.outputs.size() + 1);
+    if (const char* d = e.Attribute("display")) {
+        if (auto v = parseInteger(d, 0, 63)) out.display = *v;
+        else r.error(e, "display", "bad-value", std::string("'") + d + "' is not a display index", "0 is the first projector");
+    }
+    if (const char* res = e.Attribute("resolution")) {
+        auto s = parseSize(res);
+        if (s && s->width > 0 && s->height > 0 && s->width <= kMaxResolution && s->height <= kMaxResolution) {
+            out.width = s->width;
+            out.height = s->height;
+        } else {
+            r.error(e, "resolution", "bad-size", std::string("'") + res + "' is not a resolution", "e.g. 1920x1080");
+        }
+    }
+    if (const char* pos = e.Attribute("position")) {
+        auto p = parsePoint(pos);
+        if (p && p->x >= 0 && p->y >= 0) {
+            out.positionX = static_cast<int>(p->x);
+            out.positionY = static_cast<int>(p->y);
+        } else {
+            r.error(e, "position", "bad-value", std::string("'") + pos + "' is not a position", "e.g. 1920,0");
+        }
+    }
+    if (const char* c = e.Attribute("canvas")) {
+        if (auto rect = parsePixelRect(c)) out.canvas = rect;
+        else r.error(e, "canvas", "bad-value", std::string("'") + c + "' is not a canvas region",
+                     "x,y,width,height in canvas pixels, e.g. 0,0,1060,1080");
+    }
+    if (const char* b = e.Attribute("black-level")) {
+        auto v = parseNumber(b);
+        if (v && *v >= 0 && *v <= 1) out.blackLevel = *v;
+        else r.error(e, "black-level", "bad-value", std::string("'") + b + "' is not a level from 0 to 1");
+    }
+    for (auto child = e.FirstChildElement(); child; child = child->NextSiblingElement()) {
+        std::string name = child->Name();
+        if (name == "keystone") {
+            r.onlyAttributes(*child, {"tl", "tr", "br", "bl"});
+            const char* names[4] = {"tl", "tr", "br", "bl"};
+            Quad q;
+            bool ok = true;
+            for (int i = 0; i < 4; ++i) {
+                const char* text = child->Attribute(names[i]);
+                auto p = text ? parsePoint(text) : std::nullopt;
+                if (!p) {
+                    r.error(*child, text ? names[i] : nullptr, "bad-corner",
+                            std::string("<keystone> needs ") + names[i] + "=\"x,y\" (output pixels)",
+                            "corners: tl (top-left), tr, br, bl");
+                    ok = false;
+                    continue;
+                }
+                q[i] = *p;
+            }
+            if (!ok) continue;
+            if (!Homography::fromCorners(rectangleCorners(out.width, out.height), q)) {
+                r.error(*child, nullptr, "bad-keystone", "these keystone corners fold the image (three lie on a line)");
+                continue;
+            }
+            out.keystone = q;
+        } else if (name == "blend") {
+            readEdge(r, *child, out);
+        } else {
+            r.warning(*child, nullptr, "unknown-element", "<output> has no element <" + name + ">; it is ignored",
+                      "use <keystone> and <blend>");
+        }
+    }
+    inst.outputs.push_back(std::move(out));
+}
+
+}  // namespace
+
+bool isLoopback(std::string_view a) {
+    return a == "localhost" || a == "::1" || a.substr(0, 4) == "127.";
+}
+
+std::optional<Installation> parseInstallation(std::string_view text, const std::filesystem::path& fileName,
+                                              Diagnostics& diagnostics) {
+    tinyxml2::XMLDocument doc;
+    if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS) {
+        diagnostics.error({fileName.string(), doc.ErrorLineNum(), 1}, "xml-syntax",
+                          std::string("the installation file is not well-formed XML: ") +
+                              (doc.ErrorStr() ? doc.ErrorStr() : "unknown error"));
+        return std::nullopt;
+    }
+    Reader r(text, fileName, diagnostics);
+    const tinyxml2::XMLElement* root = doc.RootElement();
+    if (!root || std::string(root->Name()) != "installation") {
+        diagnostics.error({fileName.string(), root ? root->GetLineNum() : 1, 1}, "wrong-root",
+                          "an installation file starts with <installation>");
+        return std::nullopt;
+    }
+    Installation inst;
+    inst.file = fileName;
+    r.onlyAttributes(*root, {"start"});
+    if (const char* start = root->Attribute("start")) {
+        if (auto t = parseIsoInstant(start)) inst.startEpoch = *t;
+        else r.error(*root, "start", "bad-instant", std::string("'") + start + "' is not an ISO 8601 date and time",
+                     "e.g. start=\"2026-01-20T09:00:00+04:00\"");
+    }
+    bool sawHours = false;
+    for (auto e = root->FirstChildElement(); e; e = e->NextSiblingElement()) {
+        std::string name = e->Name();
+        if (name == "output") {
+            readOutput(r, *e, inst);
+        } else if (name == "hours") {
+            if (sawHours) r.warning(*e, nullptr, "duplicate-element", "a second <hours> adds to the first");
+            sawHours = true;
+            readHours(r, *e, inst.hours);
+        } else if (name == "languages") {
+            r.onlyAttributes(*e, {"audio", "captions"});
+            auto readList = [&](const char* attr, std::vector<std::string>& into) {
+                const char* t = e->Attribute(attr);
+                if (!t) return;
+                if (auto l = parseLanguages(t)) into = *l;
+                else r.error(*e, attr, "bad-languages", std::string("'") + t + "' is not a list of language codes",
+                             "e.g. \"en hy az\"");
+            };
+            readList("audio", inst.languages);
+            readList("captions", inst.captionLanguages);
+        } else if (name == "volume") {
+            r.onlyAttributes(*e, {"level"});
+            const char* t = e->Attribute("level");
+            auto v = t ? parseNumber(t) : std::nullopt;
+            if (v && *v >= 0 && *v <= 1) inst.volume = *v;
+            else r.error(*e, t ? "level" : nullptr, "bad-value", "<volume> needs level=\"0..1\"", "e.g. level=\"0.8\"");
+        } else if (name == "advisory") {
+            r.onlyAttributes(*e, {"policy"});
+            std::string p = e->Attribute("policy") ? e->Attribute("policy") : "";
+            if (p == "every-loop") inst.advisory = AdvisoryPolicy::EveryLoop;
+            else if (p == "on-opening") inst.advisory = AdvisoryPolicy::OnOpening;
+            else r.error(*e, e->Attribute("policy") ? "policy" : nullptr, "bad-value",
+                         "<advisory> needs policy=\"every-loop\" or \"on-opening\"");
+        } else if (name == "control") {
+            r.onlyAttributes(*e, {"http", "osc", "bind", "token"});
+            auto port = [&](const char* attr, int& into) {
+                const char* t = e->Attribute(attr);
+                if (!t) return;
+                if (auto v = parseInteger(t, 0, kMaxPort)) into = *v;
+                else r.error(*e, attr, "bad-port", std::string("'") + t + "' is not a port (0–65535)");
+            };
+            port("http", inst.control.httpPort);
+            port("osc", inst.control.oscPort);
+            if (const char* b = e->Attribute("bind")) inst.control.bindAddress = b;
+            if (const char* t = e->Attribute("token")) inst.control.token = t;
+            if (!isLoopback(inst.control.bindAddress) && inst.control.token.empty())
+                r.error(*e, "bind", "control-needs-token",
+                        "listening on " + inst.control.bindAddress + " lets other machines control the show; it needs a token",
+                        "add token=\"…\" (a long random string), or bind=\"127.0.0.1\"");
+        } else {
+            r.warning(*e, nullptr, "unknown-element", "<installation> has no element <" + name + ">; it is ignored",
+                      "elements: output, hours, languages, volume, advisory, control");
+        }
+    }
+    // Ports in use by two servers would make the second fail at start: say so now.
+    if (inst.control.httpPort != 0 && inst.control.httpPort == inst.control.oscPort)
+        diagnostics.error({fileName.string(), root->GetLineNum(), 1}, "port-clash", "HTTP and OSC use the same port");
+    std::set<std::string> ids;
+    for (const auto& o : inst.outputs)
+        if (!ids.insert(o.id).second)
+            diagnostics.error(o.where, "duplicate-id", "two outputs are called '" + o.id + "'");
+    return inst;
+}
+
+std::optional<Installation> loadInstallation(const std::filesystem::path& file, Diagnostics& diagnostics) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        diagnostics.error({file.string(), 0, 0}, "unreadable", "cannot read the installation file");
+        return std::nullopt;
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return parseInstallation(bytes.str(), file, diagnostics);
+}
+
+}  // namespace vitrine::installation

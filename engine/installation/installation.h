@@ -1,0 +1,78 @@
+#pragma once
+// The technician's file: where and when an exhibit plays (displays, keystone, blending,
+// opening hours, the wall-clock anchor, languages, volume, control ports). The exhibit
+// says what is shown; this file never does (DESIGN.md, principle 7).
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "installation/blend.h"
+#include "installation/keystone.h"
+#include "installation/opening_hours.h"
+
+namespace vitrine::installation {
+
+/// A rectangle in whole pixels.
+struct PixelRect {
+    int x = 0, y = 0, width = 0, height = 0;
+    friend bool operator==(const PixelRect&, const PixelRect&) = default;
+};
+
+/// One projector: which part of the canvas it shows, where in the player's window, and
+/// how its image is corrected.
+struct Output {
+    std::string id;
+    int display = 0;                 // the projector's index on the machine (xrandr order), for people
+    int width = 1920, height = 1080; // the projector's resolution
+    int positionX = 0, positionY = 0;// where its image starts inside the player's window
+    std::optional<PixelRect> canvas; // the part of the exhibit canvas it shows; nullopt = all
+    std::optional<Quad> keystone;    // where the region's corners land, in output pixels; nullopt = none
+    Blend blend;
+    double blackLevel = 0;           // 0..1 lift outside the blend zones
+    SourceLocation where;            // the <output> element, for messages and saving
+};
+
+/// How the content advisory is treated at this site.
+enum class AdvisoryPolicy {
+    EveryLoop,  // as the exhibit is written: the advisory opens every loop
+    OnOpening,  // the first loop after opening also starts at the advisory (not just mid-show)
+};
+
+/// Where the status/command API listens.
+struct ControlSettings {
+    int httpPort = 0;                  // 0 = no HTTP server
+    int oscPort = 0;                   // 0 = no OSC server
+    std::string bindAddress = "127.0.0.1";
+    std::string token;                 // required when bindAddress is not loopback
+};
+
+/// Everything in installation.xml, with defaults for what it leaves out.
+struct Installation {
+    std::filesystem::path file;
+    std::vector<Output> outputs;        // empty = one full-screen output of the whole canvas
+    OpeningHours hours;                 // always open when the file has no <hours>
+    std::optional<std::int64_t> startEpoch;  // Unix µs anchoring the show to the wall clock
+    std::vector<std::string> languages;         // audio/text languages, preferred first
+    std::vector<std::string> captionLanguages;  // caption languages, preferred first
+    double volume = 1.0;                // 0..1 master volume
+    AdvisoryPolicy advisory = AdvisoryPolicy::EveryLoop;
+    ControlSettings control;
+};
+
+/// Parses installation XML as if read from `fileName`. Problems are collected in
+/// `diagnostics` (file:line:col); returns nullopt only when the XML cannot be used at all.
+std::optional<Installation> parseInstallation(std::string_view text, const std::filesystem::path& fileName,
+                                              Diagnostics& diagnostics);
+
+/// Reads and parses `file`.
+std::optional<Installation> loadInstallation(const std::filesystem::path& file, Diagnostics& diagnostics);
+
+/// Whether `address` is a loopback address (127.x.x.x, ::1, localhost).
+bool isLoopback(std::string_view address);
+
+}  // namespace vitrine::installation

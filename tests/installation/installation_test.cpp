@@ -1,0 +1,95 @@
+#include <doctest/doctest.h>
+
+#include "installation/installation.h"
+
+using namespace vitrine;
+using namespace vitrine::installation;
+
+TEST_CASE("installation: the example file loads without a problem") {
+    Diagnostics d;
+    auto inst = loadInstallation(std::filesystem::path(VITRINE_SOURCE_DIR) / "exhibits/installation.example.xml", d);
+    for (const auto& x : d.all()) INFO(formatDiagnostic(x));
+    REQUIRE(inst);
+    CHECK(d.empty());
+    REQUIRE(inst->outputs.size() == 2);
+    CHECK(inst->outputs[0].id == "left");
+    CHECK(inst->outputs[0].canvas == PixelRect{0, 0, 1000, 1080});
+    CHECK(inst->outputs[0].blend.right.width == 154);
+    CHECK(inst->outputs[1].blend.left.gamma == doctest::Approx(2.2));
+    CHECK(inst->outputs[1].positionX == 1920);
+    CHECK(inst->outputs[0].blackLevel == doctest::Approx(0.02));
+    REQUIRE(inst->outputs[0].keystone);
+    CHECK((*inst->outputs[0].keystone)[2] == Point{1920, 1080});
+    CHECK(inst->startEpoch == parseIsoInstant("2026-01-20T05:00:00Z"));
+    CHECK_FALSE(inst->hours.always);
+    CHECK_FALSE(inst->hours.weekly[0]);  // closed on Mondays
+    CHECK(inst->hours.weekly[4] == DaySpan{10 * 3600, 22 * 3600});
+    CHECK(inst->hours.exceptions.size() == 2);
+    CHECK(inst->languages == std::vector<std::string>{"en", "hy"});
+    CHECK(inst->captionLanguages.size() == 4);
+    CHECK(inst->volume == doctest::Approx(0.8));
+    CHECK(inst->control.httpPort == 8080);
+    CHECK(inst->control.oscPort == 9000);
+    CHECK(inst->control.bindAddress == "127.0.0.1");
+}
+
+TEST_CASE("installation: an empty file means one output, always open, loopback control off") {
+    Diagnostics d;
+    auto inst = parseInstallation("<installation/>", "site.xml", d);
+    REQUIRE(inst);
+    CHECK(d.empty());
+    CHECK(inst->outputs.empty());
+    CHECK(inst->hours.always);
+    CHECK_FALSE(inst->startEpoch);
+    CHECK(inst->control.httpPort == 0);
+}
+
+TEST_CASE("installation: problems name file, line and column") {
+    const char* text =
+        "<installation start=\"yesterday\">\n"
+        "  <output resolution=\"1920x1080\" canvas=\"0,0,wide\">\n"
+        "    <blend edge=\"middle\" width=\"10\"/>\n"
+        "    <keystone tl=\"0,0\" tr=\"10,0\" br=\"20,0\" bl=\"0,10\"/>\n"
+        "  </output>\n"
+        "  <hours><open days=\"funday\" from=\"10:00\" to=\"18:00\"/><special date=\"2026-02-30\"/></hours>\n"
+        "  <control http=\"8080\" bind=\"0.0.0.0\" colour=\"red\"/>\n"
+        "</installation>\n";
+    Diagnostics d;
+    auto inst = parseInstallation(text, "site.xml", d);
+    REQUIRE(inst);
+    auto find = [&](const std::string& code) -> const Diagnostic* {
+        for (const auto& x : d.all())
+            if (x.code == code) return &x;
+        return nullptr;
+    };
+    auto bad = find("bad-instant");
+    REQUIRE(bad);
+    CHECK(bad->where.file == "site.xml");
+    CHECK(bad->where.line == 1);
+    CHECK(bad->where.column == 15);  // the start= attribute
+    REQUIRE(find("bad-edge"));
+    CHECK(find("bad-edge")->where.line == 3);
+    REQUIRE(find("bad-keystone"));
+    CHECK(find("bad-keystone")->where.line == 4);
+    REQUIRE(find("bad-days"));
+    CHECK(find("bad-days")->where.line == 6);
+    REQUIRE(find("bad-date"));
+    REQUIRE(find("control-needs-token"));
+    CHECK(find("control-needs-token")->where.line == 7);
+    REQUIRE(find("unknown-attribute"));
+    CHECK(find("unknown-attribute")->severity == Severity::Warning);
+    CHECK(d.errorCount() >= 6);
+}
+
+TEST_CASE("installation: broken XML is one error with its line, not a crash") {
+    Diagnostics d;
+    CHECK_FALSE(parseInstallation("<installation>\n<output>\n</installation>", "x.xml", d));
+    REQUIRE(d.errorCount() == 1);
+    CHECK(d.all()[0].where.line >= 2);
+    Diagnostics d2;
+    CHECK_FALSE(parseInstallation("<exhibit/>", "x.xml", d2));
+    CHECK(d2.all()[0].code == "wrong-root");
+    Diagnostics d3;
+    CHECK_FALSE(loadInstallation("/nonexistent/installation.xml", d3));
+    CHECK(d3.hasErrors());
+}
