@@ -3,6 +3,7 @@
 
 #include "app/commands.h"
 #include "exhibit/check_report.h"
+#include "app/exhibit_session.h"
 #include "exhibit/exhibit_loader.h"
 
 namespace vitrine::app {
@@ -46,7 +47,7 @@ std::optional<FileAndFlags> parse(const Arguments& args, const char* command, bo
 int runCheck(const Arguments& args) {
     auto parsed = parse(args, "check", true);
     if (!parsed) return kUsageError;
-    LoadedExhibit exhibit = loadExhibit(parsed->file);
+    LoadedExhibit exhibit = loadExhibit(parsed->file, mediaAwareOptions());
     std::string report = parsed->json ? checkReportJson(exhibit, parsed->file) : checkReportText(exhibit);
     std::fputs(report.c_str(), stdout);
     return checkExitCode(exhibit);
@@ -55,7 +56,7 @@ int runCheck(const Arguments& args) {
 int runScenes(const Arguments& args) {
     auto parsed = parse(args, "scenes", false);
     if (!parsed) return kUsageError;
-    LoadedExhibit exhibit = loadExhibit(parsed->file);
+    LoadedExhibit exhibit = loadExhibit(parsed->file, mediaAwareOptions());
     if (!exhibit.show) {
         for (const auto& d : exhibit.diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
         return 2;

@@ -3,9 +3,11 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "media/audio_decoder.h"
+
 namespace vitrine::app {
 
-ExhibitSession::ExhibitSession(const std::string& file) : exhibit_(loadExhibit(file)) {
+ExhibitSession::ExhibitSession(const std::string& file) : exhibit_(loadExhibit(file, mediaAwareOptions())) {
     for (const auto& d : exhibit_.diagnostics.all())
         if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (exhibit_.show && exhibit_.diagnostics.hasErrors())
@@ -42,6 +44,13 @@ void ExhibitSession::reportMediaProblems() {
     if (!resources_) return;
     for (const auto& f : resources_->images().takeFailures())
         std::fprintf(stderr, "vitrine: image %s: %s (a placeholder is shown)\n", f.path.c_str(), f.message.c_str());
+}
+
+CompileOptions mediaAwareOptions() {
+    CompileOptions o;
+    // Audio and video without dur last as long as their files: ask the container.
+    o.mediaDuration = [](const std::filesystem::path& p) { return probeDuration(p); };
+    return o;
 }
 
 bool haveDisplay() {

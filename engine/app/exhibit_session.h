@@ -31,6 +31,9 @@ private:
     std::unique_ptr<render::RenderResources> resources_;
 };
 
+/// Compile options that can read media durations from the files (FFmpeg).
+CompileOptions mediaAwareOptions();
+
 /// True when an X display is available to draw on.
 bool haveDisplay();
 

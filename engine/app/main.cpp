@@ -14,12 +14,13 @@ Usage:
   vitrine check EXHIBIT.xml [--json]   report every problem in an exhibit
   vitrine scenes EXHIBIT.xml           list scenes with start times and durations
   vitrine play EXHIBIT.xml [--windowed [WxH]] [--once] [--start SCENE|TIME] [--display :N]
-                                       [--quit-after TIME]
+                                       [--quit-after TIME] [--audio device|null|off]
+                                       [--capture-audio FILE.wav]
                                        play on a projector (fullscreen, looping)
   vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH]
                                        write the frame shown at that instant
-  vitrine render EXHIBIT.xml --frames DIR [--fps N] [--from T] [--to T] [--size WxH] [--per-scene]
-                                       write numbered PNG frames (or one per scene)
+  vitrine render EXHIBIT.xml --frames DIR [--per-scene] | -o FILE.mp4 [--fps N] [--from T] [--to T] [--size WxH]
+                                       write numbered PNG frames (or one per scene), or an MP4 video
   vitrine --help | --version
 
 check prints problems as file:line:col: error|warning: message, then a summary.

@@ -62,6 +62,11 @@ std::unique_ptr<Playback> Mixer::start(const AudioCue& cue, Micros position) {
     return playback;
 }
 
+Micros Mixer::showTimeAtFrame(std::int64_t frame) const {
+    std::lock_guard lock(mutex_);
+    return publishedAnchorShowTime_ + audioFramesDuration(frame - publishedAnchorFrame_);
+}
+
 void Mixer::retire(std::unique_ptr<Playback> playback) {
     playback->volume().setTarget(0.0f, gainRampFrames_);
     fading_.push_back(std::move(playback));
@@ -75,6 +80,9 @@ void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime) {
         anchorShowTime_ = showTime;
         anchorFrame_ = mixed;
         head = showTime;
+        std::lock_guard lock(mutex_);
+        publishedAnchorShowTime_ = anchorShowTime_;
+        publishedAnchorFrame_ = anchorFrame_;
     }
     // Cues describe showTime; the mix head may be a little ahead (output buffering).
     const Micros lead = head - showTime;

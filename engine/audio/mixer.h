@@ -71,6 +71,9 @@ public:
     int activePlaybacks() const { return activeCount_.load(std::memory_order_acquire); }
     /// Seeks done because a cue jumped; for tests and logs.
     int jumps() const { return jumpCount_.load(std::memory_order_acquire); }
+    /// The show time of mixed frame `frame` (per the latest anchor): with the number of frames
+    /// an output has played, this is the show time at the speakers.
+    Micros showTimeAtFrame(std::int64_t frame) const;
     /// Sounds that could not be played since the last call (each item reported once).
     std::vector<MixerProblem> takeProblems();
 
@@ -86,11 +89,13 @@ private:
     const std::int64_t duckRampFrames_;
 
     // Shared between the threads, under mutex_.
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::vector<AudioCue> pendingCues_;
     Micros pendingShowTime_ = 0;
     bool hasPending_ = false;
     std::vector<MixerProblem> problems_;
+    Micros publishedAnchorShowTime_ = 0;  // copies of the audio thread's anchor for readers
+    std::int64_t publishedAnchorFrame_ = 0;
 
     // Audio thread only.
     std::vector<AudioCue> cues_;  // the update being applied (kept to reuse its storage)

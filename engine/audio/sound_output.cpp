@@ -48,10 +48,25 @@ void NullAudioOutput::waitUntilMixed(std::int64_t frames) {
     changed_.wait(lock, [&] { return pulled_ >= frames || stopping_; });
 }
 
+std::int64_t SoundOutput::playedFrames() const {
+    return static_cast<std::int64_t>(getPlayingOffset().asMicroseconds()) * kMixSampleRate / kMicrosPerSecond;
+}
+
+std::int64_t NullAudioOutput::playedFrames() const {
+    std::lock_guard lock(mutex_);
+    if (started_ == std::chrono::steady_clock::time_point{}) return 0;
+    auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
+    return std::min<std::int64_t>(pulled_, elapsed * kMixSampleRate / kMicrosPerSecond);
+}
+
 void NullAudioOutput::run() {
     using Clock = std::chrono::steady_clock;
     const std::size_t frames = buffer_.size() / kMixChannels;
     const auto start = Clock::now();
+    {
+        std::lock_guard lock(mutex_);
+        started_ = start;
+    }
     std::int64_t periods = 0;
     for (;;) {
         mixer_.mix(buffer_.data(), frames);

@@ -28,6 +28,8 @@ public:
     explicit SoundOutput(Mixer& mixer, WavWriter* tap = nullptr, std::size_t periodFrames = kDefaultAudioPeriodFrames);
     /// Stops the stream before the members it reads go away.
     ~SoundOutput() override;
+    /// Frames the sound card has played since play(): the audio clock at the speakers.
+    std::int64_t playedFrames() const;
 
 protected:
     /// Mixes the next period; never ends the stream (silence is mixed when nothing plays).
@@ -57,6 +59,8 @@ public:
     void play();
     /// Stops pulling and joins the thread; play() may start it again.
     void stop();
+    /// Frames whose time has come since play() (what a sound card would have played).
+    std::int64_t playedFrames() const;
     /// Blocks until at least `frames` frames have been pulled in all, or the output stops.
     void waitUntilMixed(std::int64_t frames);
 
@@ -66,10 +70,11 @@ private:
     Mixer& mixer_;
     WavWriter* tap_;
     std::vector<std::int16_t> buffer_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable changed_;
     bool stopping_ = false;
     std::int64_t pulled_ = 0;
+    std::chrono::steady_clock::time_point started_{};
     std::thread thread_;
 };
 

@@ -25,6 +25,8 @@ public:
     bool ok() const { return ok_; }
     /// The frame at t, waiting for every image so the picture is complete.
     sf::Image renderAt(Micros t);
+    /// Problems met while drawing (video, captions), each once.
+    std::vector<std::string> takeProblems() { return renderer_.takeProblems(); }
 
 private:
     const Show& show_;

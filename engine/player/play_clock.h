@@ -22,6 +22,8 @@ public:
     Micros position() const;
     /// Jumps to `at`, keeping the paused/running state.
     void seek(Micros at);
+    /// Moves the clock by `delta` without changing its pace (drift correction).
+    void nudge(Micros delta) { anchorPosition_ += delta; }
     void pause();
     void resume();
     bool paused() const { return paused_; }

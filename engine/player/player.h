@@ -8,7 +8,9 @@
 #include "output/window_output.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
+#include "player/audio_link.h"
 #include "player/play_clock.h"
+#include "player/play_stats.h"
 #include "timeline/show.h"
 
 namespace vitrine {
@@ -20,6 +22,9 @@ struct PlayerOptions {
     Micros start = 0;
     Micros lookahead = 10 * kMicrosPerSecond;  // how far ahead images are decoded
     int frameRate = 60;        // the deadline the loop waits for when vsync does not
+    AudioDevice audio = AudioDevice::SoundCard;
+    std::filesystem::path audioCapture;  // a WAV of exactly what was mixed, when set
+    Micros statsInterval = 60 * kMicrosPerSecond;  // how often frame statistics are logged
     Micros quitAfter = -1;     // stop after this much playing time (tests, benchmarks); -1 = never
     std::chrono::steady_clock::time_point launchedAt = std::chrono::steady_clock::now();
 };
@@ -42,6 +47,7 @@ private:
     void reportEvents(Micros from, Micros to);
     void prefetch(Micros t);
     void reportMediaProblems();
+    void followAudioClock();
 
     const Show& show_;
     render::RenderResources& resources_;
@@ -50,6 +56,9 @@ private:
     output::WindowOutput window_;
     render::FrameRenderer renderer_;
     PlayClock clock_;
+    AudioLink audio_;
+    PlayStats stats_;
+    Micros lastJump_ = 0;  // clock position of the last seek or loop, when drift is transient
     Micros previous_ = 0;
     bool finished_ = false;
 };

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include "captions/caption_loader.h"
+
 namespace vitrine::render {
 namespace {
 
@@ -22,6 +24,14 @@ const Color kPlaceholderLabel{0xb8, 0xad, 0x9a, 255};
 const Color kPlaceholderText{0xe4, 0xdb, 0xcc, 255};
 constexpr double kPlaceholderRuleWidth = 2;     // canvas px
 constexpr double kPlaceholderMinTextSize = 26;  // canvas px: still legible from a distance
+
+// Captions: a band near the bottom, light text on a dark box (contrast well above 7:1).
+constexpr double kCaptionWidthFraction = 0.72;
+constexpr double kCaptionBottomFraction = 0.9;
+constexpr double kCaptionSizeFraction = 0.039;  // 42 px on a 1080-line canvas
+constexpr double kCaptionMinSize = 28;
+const Color kCaptionColour{0xf6, 0xf1, 0xe8, 255};
+const Color kCaptionBox{0x08, 0x08, 0x08, 0xd0};
 
 text::LayoutStyle::Align toLayoutAlign(TextStyle::Align a) {
     switch (a) {
@@ -138,6 +148,13 @@ void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWa
         sprite.setColor(sf::Color(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(layer.opacity, 0.0, 1.0) * 255))));
         target.draw(sprite);
     }
+    drawCaptions(frame, target, v);
+}
+
+std::vector<std::string> FrameRenderer::takeProblems() {
+    std::vector<std::string> out;
+    out.swap(problems_);
+    return out;
 }
 
 void FrameRenderer::fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour) {
@@ -158,10 +175,7 @@ void FrameRenderer::drawItem(const DrawItem& d, sf::RenderTarget& target, const 
     switch (item.kind) {
         case ItemKind::Text: drawText(d, item, target, v, transform); break;
         case ItemKind::Image: drawImage(d, item, target, v, transform, wait); break;
-        case ItemKind::Video:
-            drawPlaceholder(d, target, v, transform, "VIDEO", std::filesystem::path(item.src).filename().string(),
-                            "Video playback is not available in this version");
-            break;
+        case ItemKind::Video: drawVideo(d, item, target, v, transform, wait); break;
         case ItemKind::Map: maps_.draw(item, d, target, v); break;
         case ItemKind::Audio: break;  // heard, not seen
     }
@@ -225,17 +239,23 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
         return;
     }
     if (!t.texture) return;  // still loading: nothing rather than a stall
-    sf::Vector2u size = t.texture->getSize();
-    // The visible part of the image (pan-zoom), in texture pixels.
-    double sx = d.panZoom.x * size.x, sy = d.panZoom.y * size.y;
-    double sw = d.panZoom.width * size.x, sh = d.panZoom.height * size.y;
-    Rect dest = fitInto(d.box, sw, sh, item.fit);
+    drawTexturedQuad(*t.texture, d.box, d.panZoom, item.fit, d.opacity, target, v, transform);
+}
+
+void FrameRenderer::drawTexturedQuad(const sf::Texture& texture, const Rect& box, const Rect& source, Fit fit,
+                                     double opacity, sf::RenderTarget& target, const Viewport& v,
+                                     const sf::Transform& transform) {
+    sf::Vector2u size = texture.getSize();
+    // The visible part of the picture (pan-zoom), in texture pixels.
+    double sx = source.x * size.x, sy = source.y * size.y;
+    double sw = source.width * size.x, sh = source.height * size.y;
+    Rect dest = fitInto(box, sw, sh, fit);
     // Clip the destination to the box (cover, none) by shrinking the source accordingly.
     Rect clipped = dest;
-    clipped.x = std::max(dest.x, d.box.x);
-    clipped.y = std::max(dest.y, d.box.y);
-    clipped.width = std::min(dest.x + dest.width, d.box.x + d.box.width) - clipped.x;
-    clipped.height = std::min(dest.y + dest.height, d.box.y + d.box.height) - clipped.y;
+    clipped.x = std::max(dest.x, box.x);
+    clipped.y = std::max(dest.y, box.y);
+    clipped.width = std::min(dest.x + dest.width, box.x + box.width) - clipped.x;
+    clipped.height = std::min(dest.y + dest.height, box.y + box.height) - clipped.y;
     if (clipped.width <= 0 || clipped.height <= 0) return;
     double u0 = sx + (clipped.x - dest.x) / dest.width * sw;
     double v0 = sy + (clipped.y - dest.y) / dest.height * sh;
@@ -243,7 +263,7 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
     double v1 = v0 + clipped.height / dest.height * sh;
 
     sf::FloatRect out = toOutput(clipped, v);
-    sf::Color tint(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(d.opacity, 0.0, 1.0) * 255)));
+    sf::Color tint(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(opacity, 0.0, 1.0) * 255)));
     // Vertices with float texture coordinates: pan-zoom moves by fractions of a texel,
     // which an integer sprite rectangle would turn into visible steps.
     sf::VertexArray quad(sf::TriangleStrip, 4);
@@ -252,8 +272,96 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
     quad[2] = sf::Vertex({out.left, out.top + out.height}, tint, {float(u0), float(v1)});
     quad[3] = sf::Vertex({out.left + out.width, out.top + out.height}, tint, {float(u1), float(v1)});
     sf::RenderStates states(transform);
-    states.texture = t.texture;
+    states.texture = &texture;
     target.draw(quad, states);
+}
+
+void FrameRenderer::drawVideo(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
+                              const sf::Transform& transform, MediaWait wait) {
+    VideoEntry& e = videos_[d.item];
+    bool offline = wait == MediaWait::Always;
+    if ((!e.source && e.error.empty()) || (e.source && e.offline != offline)) {
+        VideoSourceOptions o;
+        o.clipIn = item.clipIn;
+        o.clipOut = item.clipOut;
+        o.loop = item.loop;
+        o.offline = offline;
+        auto opened = VideoSource::open(item.src, o);
+        e.source = std::move(opened.source);
+        e.offline = offline;
+        e.shown.reset();
+        if (!e.source) {
+            e.error = opened.message;
+            problems_.push_back("video " + item.src + ": " + opened.message + " (a placeholder is shown)");
+        }
+    }
+    if (!e.source) {
+        drawPlaceholder(d, target, v, transform, "VIDEO UNAVAILABLE", std::filesystem::path(item.src).filename().string(),
+                        e.error);
+        return;
+    }
+    auto frame = e.source->frameAt(d.mediaTime);
+    if (!frame) return;  // not decoded yet: nothing rather than a stall
+    if (frame != e.shown) {
+        const RgbaImage& img = frame->image;
+        sf::Vector2u size(static_cast<unsigned>(img.width), static_cast<unsigned>(img.height));
+        if (e.texture.getSize() != size) {
+            if (!e.texture.create(size.x, size.y)) return;
+            e.texture.setSmooth(true);
+        }
+        e.texture.update(img.pixels.data());
+        e.shown = frame;
+    }
+    drawTexturedQuad(e.texture, d.box, Rect{0, 0, 1, 1}, item.fit, d.opacity, target, v, transform);
+}
+
+const CaptionTrack* FrameRenderer::captionsFor(int index) {
+    auto found = captions_.find(index);
+    if (found == captions_.end()) {
+        Diagnostics d;
+        CaptionTrack track = loadCaptions(show_.items[index].captions, d);
+        for (const auto& problem : d.all()) problems_.push_back(formatDiagnostic(problem));
+        found = captions_.emplace(index, d.hasErrors() && track.cues.empty() ? std::nullopt : std::optional(std::move(track))).first;
+    }
+    return found->second ? &*found->second : nullptr;
+}
+
+void FrameRenderer::drawCaptions(const Frame& frame, sf::RenderTarget& target, const Viewport& v) {
+    // Captions sit in a band above the bottom edge, centred, over everything, legible
+    // from a distance: the visitor who cannot hear reads what is said.
+    std::vector<text::Paragraph> lines;
+    for (const AudioCue& cue : frame.audio) {
+        const Item& item = show_.items[cue.item];
+        if (item.captions.empty()) continue;
+        const CaptionTrack* track = captionsFor(cue.item);
+        if (!track) continue;
+        for (const CaptionCue* c : track->activeAt(cue.mediaTime)) {
+            for (const auto& line : c->lines) {
+                text::Paragraph p;
+                for (const auto& span : line) p.spans.push_back(text::Span{span.text, span.bold, span.italic, span.lang});
+                lines.push_back(std::move(p));
+            }
+        }
+    }
+    if (lines.empty()) return;
+    const double width = show_.canvas.width * kCaptionWidthFraction;
+    text::LayoutStyle style;
+    style.family = "sans";
+    style.sizePx = static_cast<float>(std::max(kCaptionMinSize, show_.canvas.height * kCaptionSizeFraction));
+    style.align = text::LayoutStyle::Align::Center;
+    style.maxWidthPx = static_cast<float>(width);
+    style.lineHeight = 1.3f;
+    style.paragraphSpacing = 0;
+    text::TextLayout layout = text_.layout(lines, style, static_cast<float>(v.scale));
+    double height = layout.height / v.scale;
+    double bottom = show_.canvas.height * kCaptionBottomFraction;
+    TextDrawOptions o;
+    o.position = {static_cast<float>((show_.canvas.width - width) / 2), static_cast<float>(bottom - height)};
+    o.scale = static_cast<float>(v.scale);
+    o.color = toSf(kCaptionColour);
+    o.background = TextBackground{static_cast<float>(style.sizePx * 0.4f), toSf(kCaptionBox)};
+    o.transform = letterboxed(sf::Transform(), v);
+    text_.draw(target, layout, o);
 }
 
 void FrameRenderer::drawPlaceholder(const DrawItem& d, sf::RenderTarget& target, const Viewport& v,

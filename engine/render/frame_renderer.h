@@ -12,6 +12,8 @@
 #include "render/map_drawer.h"
 #include "render/text_drawer.h"
 #include "render/texture_store.h"
+#include "captions/caption_track.h"
+#include "media/video_source.h"
 #include "render/viewport.h"
 #include "timeline/frame.h"
 #include "timeline/show.h"
@@ -36,6 +38,9 @@ public:
     /// The canvas placement on a target of this size.
     Viewport viewportFor(sf::Vector2u targetSize) const;
 
+    /// Problems met while drawing (a video or caption file that cannot be read), each once.
+    std::vector<std::string> takeProblems();
+
 private:
     static void fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour);
     void drawLayer(const Layer& layer, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
@@ -44,6 +49,12 @@ private:
                   const sf::Transform& transform);
     void drawImage(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
                    const sf::Transform& transform, MediaWait wait);
+    void drawVideo(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
+                   const sf::Transform& transform, MediaWait wait);
+    void drawCaptions(const Frame& frame, sf::RenderTarget& target, const Viewport& v);
+    const CaptionTrack* captionsFor(int item);
+    void drawTexturedQuad(const sf::Texture& texture, const Rect& box, const Rect& source, Fit fit, double opacity,
+                          sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform);
     void drawPlaceholder(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform,
                          const std::string& label, const std::string& description, const std::string& footnote);
     sf::RenderTexture* layerTexture(int slot, sf::Vector2u size);
@@ -59,6 +70,18 @@ private:
     std::map<int, CachedLayout> layouts_;  // by item index
     std::map<std::string, text::TextLayout> placeholderLayouts_;
     std::unique_ptr<sf::RenderTexture> layerTextures_[2];
+
+    // A video item's frames and the texture showing the current one.
+    struct VideoEntry {
+        std::unique_ptr<VideoSource> source;
+        bool offline = false;
+        std::string error;
+        sf::Texture texture;
+        std::shared_ptr<const VideoFrame> shown;
+    };
+    std::map<int, VideoEntry> videos_;
+    std::map<int, std::optional<CaptionTrack>> captions_;  // nullopt: the file could not be used
+    std::vector<std::string> problems_;
     MapDrawer maps_{text_};  // map data and geometry, loaded once per show
 };
 

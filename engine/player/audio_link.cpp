@@ -1,0 +1,40 @@
+#include "player/audio_link.h"
+
+namespace vitrine {
+
+AudioLink::AudioLink(const Show& show, AudioDevice device, const std::filesystem::path& capture) : device_(device) {
+    if (device_ == AudioDevice::Off) return;
+    mixer_ = std::make_unique<Mixer>(show);
+    if (!capture.empty()) tap_ = std::make_unique<WavWriter>(capture, kMixSampleRate, kMixChannels);
+    if (device_ == AudioDevice::SoundCard) {
+        soundCard_ = std::make_unique<SoundOutput>(*mixer_, tap_.get());
+        soundCard_->play();
+    } else {
+        null_ = std::make_unique<NullAudioOutput>(*mixer_, tap_.get());
+        null_->play();
+    }
+}
+
+AudioLink::~AudioLink() {
+    // Stop pulling before the mixer and the tap go away, then finish the WAV header.
+    soundCard_.reset();
+    null_.reset();
+    if (tap_) tap_->finish();
+}
+
+void AudioLink::update(const std::vector<AudioCue>& cues, Micros t, bool paused) {
+    if (!mixer_) return;
+    mixer_->update(paused ? std::vector<AudioCue>{} : cues, t);
+}
+
+std::optional<Micros> AudioLink::speakerShowTime() const {
+    if (!mixer_ || mixer_->activePlaybacks() == 0) return std::nullopt;
+    std::int64_t played = soundCard_ ? soundCard_->playedFrames() : null_->playedFrames();
+    return mixer_->showTimeAtFrame(played);
+}
+
+std::vector<MixerProblem> AudioLink::takeProblems() {
+    return mixer_ ? mixer_->takeProblems() : std::vector<MixerProblem>{};
+}
+
+}  // namespace vitrine
