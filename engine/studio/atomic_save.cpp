@@ -1,0 +1,110 @@
+#include "studio/atomic_save.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace vitrine::studio {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr mode_t kNewFileMode = 0644;
+
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+bool fails(const SaveFailureInjector& inject, SaveStep step) { return inject && inject(step); }
+
+std::string failure(SaveStep step, const fs::path& path, int error) {
+    return std::string("cannot save ") + path.string() + ": " + saveStepName(step) + " failed: " +
+           std::strerror(error ? error : EIO);
+}
+
+}  // namespace
+
+const char* saveStepName(SaveStep step) {
+    switch (step) {
+        case SaveStep::Open: return "open";
+        case SaveStep::Write: return "write";
+        case SaveStep::Flush: return "flush";
+        case SaveStep::Sync: return "fsync";
+        case SaveStep::Close: return "close";
+        case SaveStep::Rename: return "rename";
+        case SaveStep::SyncFolder: return "fsync of the folder";
+    }
+    return "?";
+}
+
+std::optional<std::string> saveFileAtomically(const fs::path& path, std::string_view text,
+                                              const SaveFailureInjector& inject) {
+    fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    // A fixed, hidden name in the same folder: rename() is atomic only within one file system.
+    fs::path temporary = folder / ("." + path.filename().string() + ".saving");
+    struct stat existing {};
+    mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : kNewFileMode;
+
+    auto abandon = [&](SaveStep step, int error) {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        return failure(step, path, error);
+    };
+
+    if (fails(inject, SaveStep::Open)) return abandon(SaveStep::Open, EACCES);
+    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    if (fd < 0) return abandon(SaveStep::Open, errno);
+    ::fchmod(fd, mode);  // umask may have narrowed it
+    FilePtr file(::fdopen(fd, "wb"));
+    if (!file) {
+        int error = errno;
+        ::close(fd);
+        return abandon(SaveStep::Open, error);
+    }
+
+    if (fails(inject, SaveStep::Write)) {
+        std::fwrite(text.data(), 1, text.size() / 2, file.get());
+        std::fflush(file.get());
+        file.reset();
+        return abandon(SaveStep::Write, ENOSPC);
+    }
+    if (std::fwrite(text.data(), 1, text.size(), file.get()) != text.size()) {
+        int error = errno;
+        file.reset();
+        return abandon(SaveStep::Write, error);
+    }
+    if (fails(inject, SaveStep::Flush) || std::fflush(file.get()) != 0) {
+        int error = errno;
+        file.reset();
+        return abandon(SaveStep::Flush, error);
+    }
+    if (fails(inject, SaveStep::Sync) || ::fsync(::fileno(file.get())) != 0) {
+        int error = errno;
+        file.reset();
+        return abandon(SaveStep::Sync, error);
+    }
+    bool closeFailed = fails(inject, SaveStep::Close);
+    if (std::fclose(file.release()) != 0 || closeFailed) return abandon(SaveStep::Close, errno);
+
+    if (fails(inject, SaveStep::Rename) || ::rename(temporary.c_str(), path.c_str()) != 0)
+        return abandon(SaveStep::Rename, errno);
+
+    // The rename is durable only once the folder's entry is on disk.
+    if (fails(inject, SaveStep::SyncFolder)) return failure(SaveStep::SyncFolder, path, EIO);
+    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        int rc = ::fsync(dir);
+        int error = errno;
+        ::close(dir);
+        if (rc != 0) return failure(SaveStep::SyncFolder, path, error);
+    }
+    return std::nullopt;
+}
+
+}  // namespace vitrine::studio

@@ -1,0 +1,18 @@
+#pragma once
+// The exhibit `vitrine-studio new NAME` starts from: small, commented, and clean under
+// `vitrine check`, so a designer begins from something that works.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace vitrine::studio {
+
+/// The template's text, titled `title`.
+std::string exhibitTemplate(const std::string& title);
+
+/// Creates `folder`/exhibit.xml from the template (the folder may exist; the file may not).
+/// Returns the file's path, or an error message in `error`.
+std::optional<std::filesystem::path> createExhibit(const std::filesystem::path& folder, std::string* error);
+
+}  // namespace vitrine::studio

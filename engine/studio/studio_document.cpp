@@ -1,0 +1,227 @@
+#include "studio/studio_document.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "studio/exhibit_text_loader.h"
+#include "timeline/time_value.h"
+
+namespace vitrine::studio {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool sameFile(const std::string& a, const fs::path& b) {
+    std::error_code ec;
+    return a == b.string() || fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+bool samePlace(const SourceLocation& a, const SourceLocation& b) {
+    return a.line == b.line && a.column == b.column && a.file == b.file;
+}
+
+const ScriptNode* findNode(const ScriptNode& node, const SourceLocation& where) {
+    if (!node.isText() && samePlace(node.where, where)) return &node;
+    for (const auto& child : node.children)
+        if (const ScriptNode* found = findNode(child, where)) return found;
+    return nullptr;
+}
+
+// The last line of an element: the largest line of anything inside it.
+int lastLine(const ScriptNode& node) {
+    int line = node.where.line;
+    for (const auto& a : node.attributes) line = std::max(line, a.where.line);
+    for (const auto& c : node.children) line = std::max(line, lastLine(c));
+    return line;
+}
+
+}  // namespace
+
+std::optional<std::string> readTextFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return s.str();
+}
+
+StudioDocument::StudioDocument(fs::path file) : file_(std::move(file)) {
+    auto text = readTextFile(file_);
+    if (!text) {
+        loadError_ = "cannot read " + file_.string();
+        return;
+    }
+    text_ = savedText_ = std::move(*text);
+    compile();
+}
+
+void StudioDocument::compile() {
+    LoadedExhibit loaded = loadExhibitText(text_, file_);
+    diagnostics_ = std::move(loaded.diagnostics);
+    if (loaded.show && loaded.script) {
+        show_ = std::make_shared<const Show>(std::move(*loaded.show));
+        script_ = std::make_shared<const Script>(std::move(*loaded.script));
+        stale_ = false;
+        ++generation_;
+    } else {
+        stale_ = show_ != nullptr;  // keep the last good show on screen
+    }
+    if (!show_) {
+        selection_ = {};
+        return;
+    }
+    int count = selection_.kind == Selection::Kind::Item ? static_cast<int>(show_->items.size())
+                                                         : static_cast<int>(show_->scenes.size());
+    if (selection_.index >= count) selection_ = {};
+}
+
+void StudioDocument::selectItem(int index) {
+    if (show_ && index >= 0 && index < static_cast<int>(show_->items.size())) selection_ = {Selection::Kind::Item, index};
+}
+
+void StudioDocument::selectScene(int index) {
+    if (show_ && index >= 0 && index < static_cast<int>(show_->scenes.size()))
+        selection_ = {Selection::Kind::Scene, index};
+}
+
+bool StudioDocument::selectAt(const SourceLocation& where) {
+    if (!show_ || !script_ || where.line <= 0) return false;
+    // The innermost candidate is the one that starts last at or before the line and
+    // still encloses it; items are inside scenes, so items win ties.
+    Selection best;
+    int bestStart = -1;
+    auto consider = [&](Selection candidate, const SourceLocation& at) {
+        if (!sameFile(at.file, where.file) && !where.file.empty()) return;
+        const ScriptNode* node = findNode(script_->root, at);
+        int last = node ? lastLine(*node) : at.line;
+        if (at.line <= where.line && where.line <= last && at.line >= bestStart) {
+            best = candidate;
+            bestStart = at.line;
+        }
+    };
+    for (int i = 0; i < static_cast<int>(show_->scenes.size()); ++i)
+        consider({Selection::Kind::Scene, i}, show_->scenes[i].where);
+    for (int i = 0; i < static_cast<int>(show_->items.size()); ++i)
+        consider({Selection::Kind::Item, i}, show_->items[i].where);
+    if (best.empty()) return false;
+    selection_ = best;
+    return true;
+}
+
+SourceLocation StudioDocument::locationOf(const Selection& s) const {
+    if (!show_) return {};
+    if (s.kind == Selection::Kind::Item && s.index >= 0 && s.index < static_cast<int>(show_->items.size()))
+        return show_->items[s.index].where;
+    if (s.kind == Selection::Kind::Scene && s.index >= 0 && s.index < static_cast<int>(show_->scenes.size()))
+        return show_->scenes[s.index].where;
+    return {};
+}
+
+const ScriptNode* StudioDocument::nodeOf(const Selection& s) const {
+    if (!script_ || s.empty()) return nullptr;
+    return findNode(script_->root, locationOf(s));
+}
+
+std::optional<std::string> StudioDocument::apply(TextEdit edit, std::string description) {
+    EditCommand command{std::move(description), edit, {}};
+    command.backward = applyEdit(text_, command.forward);
+    undo_.push_back(std::move(command));
+    redo_.clear();
+    compile();
+    return std::nullopt;
+}
+
+std::optional<std::string> StudioDocument::setAttribute(const Selection& target, const std::string& name,
+                                                        const std::string& value) {
+    if (stale_) return std::string("the file has errors that stop it compiling; fix them first");
+    const ScriptNode* node = nodeOf(target);
+    if (!node) return std::string("nothing selected");
+    if (!sameFile(node->where.file, file_))
+        return "<" + node->name + "> is in " + node->where.file + "; the studio edits only " + file_.string();
+    if (const ScriptAttribute* a = node->attribute(name); a && a->value == value) return std::nullopt;
+    std::string error;
+    auto edit = attributeEdit(text_, node->where, node->name, name, value, &error);
+    if (!edit) return error;
+    return apply(std::move(*edit),
+                 name + " of <" + node->name + "> at line " + std::to_string(node->where.line) + " → " + value);
+}
+
+std::optional<std::string> StudioDocument::setContent(const Selection& target, const std::string& content) {
+    if (stale_) return std::string("the file has errors that stop it compiling; fix them first");
+    const ScriptNode* node = nodeOf(target);
+    if (!node) return std::string("nothing selected");
+    if (!sameFile(node->where.file, file_))
+        return "<" + node->name + "> is in " + node->where.file + "; the studio edits only " + file_.string();
+    std::string error;
+    auto edit = contentEdit(text_, node->where, node->name, content, &error);
+    if (!edit) return error;
+    return apply(std::move(*edit), "text of <" + node->name + "> at line " + std::to_string(node->where.line));
+}
+
+std::optional<std::string> StudioDocument::setDuration(const Selection& target, Micros duration) {
+    if (duration <= 0) return std::string("a duration must be more than zero");
+    if (const ScriptNode* node = nodeOf(target); node && node->attribute("end"))
+        return "<" + node->name + "> at line " + std::to_string(node->where.line) +
+               " ends with end=\"" + node->value("end") + "\"; change that in the inspector";
+    return setAttribute(target, "dur", formatTime(duration));
+}
+
+bool StudioDocument::undo() {
+    if (undo_.empty()) return false;
+    EditCommand command = std::move(undo_.back());
+    undo_.pop_back();
+    applyEdit(text_, command.backward);
+    redo_.push_back(std::move(command));
+    compile();
+    return true;
+}
+
+bool StudioDocument::redo() {
+    if (redo_.empty()) return false;
+    EditCommand command = std::move(redo_.back());
+    redo_.pop_back();
+    applyEdit(text_, command.forward);
+    undo_.push_back(std::move(command));
+    compile();
+    return true;
+}
+
+std::optional<std::string> StudioDocument::save(const SaveFailureInjector& inject) {
+    auto error = saveFileAtomically(file_, text_, inject);
+    if (!error) savedText_ = text_;
+    return error;
+}
+
+ReloadOutcome StudioDocument::reloadFromDisk() {
+    auto text = readTextFile(file_);
+    if (!text) {
+        // Editors replace files by rename; a moment without the file is not a broken script.
+        return ReloadOutcome::Unchanged;
+    }
+    // Unchanged on disk since the last save or read: keep any unsaved edits.
+    if (*text == savedText_) return ReloadOutcome::Unchanged;
+    undo_.clear();
+    redo_.clear();
+    text_ = savedText_ = std::move(*text);
+    compile();
+    return stale_ || !show_ ? ReloadOutcome::Broken : ReloadOutcome::Reloaded;
+}
+
+PlayheadPosition StudioDocument::positionOf(Micros t) const {
+    if (!show_) return {"", t};
+    int scene = show_->sceneAt(t);
+    if (scene < 0) return {"", t};
+    return {show_->scenes[scene].id, t - show_->scenes[scene].begin};
+}
+
+Micros StudioDocument::timeOf(const PlayheadPosition& position) const {
+    if (!show_) return 0;
+    int scene = position.scene.empty() ? -1 : show_->sceneById(position.scene);
+    if (scene < 0) return std::clamp<Micros>(position.offset, 0, std::max<Micros>(0, show_->duration - 1));
+    const Scene& s = show_->scenes[scene];
+    return s.begin + std::clamp<Micros>(position.offset, 0, std::max<Micros>(0, s.end - s.begin - 1));
+}
+
+}  // namespace vitrine::studio

@@ -1,0 +1,144 @@
+#pragma once
+// The exhibit open in the studio: its text, what that text compiles to, what is selected,
+// and the edits made to it (as undoable commands that change only the characters they
+// must). No window and no GPU: the studio program draws it, tests drive it directly.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "exhibit/exhibit_loader.h"
+#include "studio/atomic_save.h"
+#include "studio/text_edit.h"
+
+namespace vitrine::studio {
+
+/// What is selected: an item (Show::items) or a scene (Show::scenes), by index.
+struct Selection {
+    enum class Kind { None, Item, Scene };
+    Kind kind = Kind::None;
+    int index = -1;
+
+    bool empty() const { return kind == Kind::None; }
+    friend bool operator==(const Selection&, const Selection&) = default;
+};
+
+/// A place on the timeline that survives a reload: a scene and the time into it.
+struct PlayheadPosition {
+    std::string scene;  // empty when outside every scene; `offset` is then the show time
+    Micros offset = 0;
+};
+
+/// The outcome of reading the file again.
+enum class ReloadOutcome {
+    Unchanged,  // the file holds what the studio already shows
+    Reloaded,   // a new show was compiled
+    Broken,     // the file no longer compiles: the last good show stays, with the errors listed
+};
+
+/// One edit made in the studio.
+struct EditCommand {
+    std::string description;  // "dur of <text> at line 12 → 9s"
+    TextEdit forward;
+    TextEdit backward;
+};
+
+/// The document: text, compiled show (the last good one when the text is broken),
+/// diagnostics, selection, undo history.
+class StudioDocument {
+public:
+    /// Opens `file`; check loadError() and show().
+    explicit StudioDocument(std::filesystem::path file);
+
+    /// The exhibit file.
+    const std::filesystem::path& file() const { return file_; }
+    /// The text as edited (saved or not).
+    const std::string& text() const { return text_; }
+    /// Why the file could not be read, or empty.
+    const std::string& loadError() const { return loadError_; }
+
+    /// The show on screen: the current text's, or the last good one when it does not compile.
+    const Show* show() const { return show_.get(); }
+    /// A shared handle on the show, for renderers that must outlive a reload.
+    std::shared_ptr<const Show> sharedShow() const { return show_; }
+    /// The script that goes with show().
+    const Script* script() const { return script_.get(); }
+    /// True when show() is older than the text (the text does not compile).
+    bool showIsStale() const { return stale_; }
+    /// Diagnostics of the current text (not of the stale show).
+    const Diagnostics& diagnostics() const { return diagnostics_; }
+    /// Counts loads that produced a new show (renderers rebuild when it changes).
+    int showGeneration() const { return generation_; }
+
+    /// The selection.
+    const Selection& selection() const { return selection_; }
+    /// Selects item `index` (ignored when out of range).
+    void selectItem(int index);
+    /// Selects scene `index` (ignored when out of range).
+    void selectScene(int index);
+    /// Clears the selection.
+    void clearSelection() { selection_ = {}; }
+    /// Selects the item or scene written at or around `where` (a diagnostic's place): the
+    /// innermost one whose element starts on that line or encloses it. False when none does.
+    bool selectAt(const SourceLocation& where);
+    /// The element that `selection` points to, or nullptr.
+    const ScriptNode* nodeOf(const Selection& selection) const;
+    /// Where `selection` is written, or an empty location.
+    SourceLocation locationOf(const Selection& selection) const;
+
+    /// Sets an attribute of the selected element, as one undoable command. Returns an error
+    /// message (nothing changed) or nullopt.
+    std::optional<std::string> setAttribute(const Selection& target, const std::string& name, const std::string& value);
+    /// Sets the text inside the selected element (a <text> without markup).
+    std::optional<std::string> setContent(const Selection& target, const std::string& content);
+    /// Sets how long an item or scene lasts: its `dur`, written as the shortest clear time.
+    /// This is what dragging a block's right edge on the timeline does.
+    std::optional<std::string> setDuration(const Selection& target, Micros duration);
+
+    /// Undoes the last edit; false when there is none.
+    bool undo();
+    /// Redoes the last undone edit; false when there is none.
+    bool redo();
+    bool canUndo() const { return !undo_.empty(); }
+    bool canRedo() const { return !redo_.empty(); }
+    /// Description of the edit undo() would take back, or empty.
+    std::string undoDescription() const { return undo_.empty() ? std::string() : undo_.back().description; }
+
+    /// True when the text differs from what is on disk (as last saved or read).
+    bool modified() const { return text_ != savedText_; }
+    /// Saves atomically; an error message, or nullopt.
+    std::optional<std::string> save(const SaveFailureInjector& inject = {});
+
+    /// Reads the file again (after another program changed it). Unsaved edits are replaced
+    /// by the file's text; the undo history is kept only when the file did not change.
+    ReloadOutcome reloadFromDisk();
+
+    /// The place of show time `t`, for keeping it across a reload.
+    PlayheadPosition positionOf(Micros t) const;
+    /// The show time of `position` in the current show: same scene and offset (clamped into
+    /// the scene), or the same time when the scene is gone.
+    Micros timeOf(const PlayheadPosition& position) const;
+
+private:
+    void compile();
+    std::optional<std::string> apply(TextEdit edit, std::string description);
+
+    std::filesystem::path file_;
+    std::string text_;
+    std::string savedText_;
+    std::string loadError_;
+    std::shared_ptr<const Show> show_;
+    std::shared_ptr<const Script> script_;
+    Diagnostics diagnostics_;
+    bool stale_ = false;
+    int generation_ = 0;
+    Selection selection_;
+    std::vector<EditCommand> undo_, redo_;
+};
+
+/// Reads a whole file; nullopt when it cannot be read.
+std::optional<std::string> readTextFile(const std::filesystem::path& file);
+
+}  // namespace vitrine::studio

@@ -1,0 +1,68 @@
+#include "studio/atomic_save.h"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include "studio/studio_document.h"
+#include "studio/studio_fixture.h"
+
+namespace vitrine::studio {
+
+TEST_CASE("atomic save: a failure at any step leaves the old file whole, and no temporary") {
+    const SaveStep steps[] = {SaveStep::Open,  SaveStep::Write,  SaveStep::Flush,     SaveStep::Sync,
+                              SaveStep::Close, SaveStep::Rename, SaveStep::SyncFolder};
+    const std::string oldText = testing::kStudioFixture;
+    const std::string newText = oldText + std::string(100000, 'x');  // big enough to be written in pieces
+    for (SaveStep failing : steps) {
+        CAPTURE(saveStepName(failing));
+        testing::StudioFixture f;
+        ::chmod(f.file.c_str(), 0640);
+        std::vector<SaveStep> seen;
+        auto error = saveFileAtomically(f.file, newText, [&](SaveStep s) {
+            seen.push_back(s);
+            return s == failing;
+        });
+        REQUIRE(error.has_value());
+        CHECK(error->find(saveStepName(failing)) != std::string::npos);
+        CHECK(seen.back() == failing);  // the steps after a failure are not tried
+        std::string onDisk = f.read();
+        if (failing == SaveStep::SyncFolder)
+            CHECK(onDisk == newText);  // renamed already: new, whole; only durability is in doubt
+        else
+            CHECK(onDisk == oldText);
+        int entries = 0;
+        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(f.folder)) ++entries;
+        CHECK(entries == 1);
+    }
+}
+
+TEST_CASE("atomic save: success replaces the text and keeps the file's permissions") {
+    testing::StudioFixture f;
+    ::chmod(f.file.c_str(), 0640);
+    std::vector<SaveStep> seen;
+    auto error = saveFileAtomically(f.file, "new", [&](SaveStep s) {
+        seen.push_back(s);
+        return false;
+    });
+    CHECK_FALSE(error.has_value());
+    CHECK(f.read() == "new");
+    CHECK(seen.size() == 7);
+    struct stat st {};
+    REQUIRE(::stat(f.file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0640);
+}
+
+TEST_CASE("atomic save: a document whose save fails stays modified, and saves later") {
+    testing::StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(0);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(12)));
+    CHECK(doc.save([](SaveStep s) { return s == SaveStep::Rename; }).has_value());
+    CHECK(doc.modified());
+    CHECK(f.read() == testing::kStudioFixture);
+    CHECK_FALSE(doc.save().has_value());
+    CHECK(f.read() == doc.text());
+}
+
+}  // namespace vitrine::studio

@@ -1,0 +1,206 @@
+#include "studio/studio_document.h"
+
+#include <doctest/doctest.h>
+
+#include "studio/studio_fixture.h"
+#include "timeline/time_value.h"
+
+namespace vitrine::studio {
+namespace {
+
+using testing::kStudioFixture;
+using testing::StudioFixture;
+
+// Replaces the first occurrence of `from` in `text`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+int itemOnLine(const StudioDocument& doc, int line) {
+    for (int i = 0; i < static_cast<int>(doc.show()->items.size()); ++i)
+        if (doc.show()->items[i].where.line == line) return i;
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("studio document: opens, compiles and maps a selection to its element and line") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    REQUIRE(doc.loadError().empty());
+    REQUIRE(doc.show() != nullptr);
+    CHECK_FALSE(doc.diagnostics().hasErrors());
+    CHECK(doc.show()->scenes.size() == 2);
+    CHECK(doc.show()->items.size() == 3);
+
+    int first = itemOnLine(doc, 6);
+    REQUIRE(first >= 0);
+    doc.selectItem(first);
+    CHECK(doc.selection() == Selection{Selection::Kind::Item, first});
+    const ScriptNode* node = doc.nodeOf(doc.selection());
+    REQUIRE(node != nullptr);
+    CHECK(node->name == "text");
+    CHECK(node->value("dur") == "4s");
+    CHECK(doc.locationOf(doc.selection()).line == 6);
+
+    doc.selectScene(1);
+    CHECK(doc.nodeOf(doc.selection())->value("id") == "closing");
+    doc.selectItem(99);  // out of range: ignored
+    CHECK(doc.selection().kind == Selection::Kind::Scene);
+}
+
+TEST_CASE("studio document: a diagnostic's place selects the innermost element there") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    CHECK(doc.selectAt({f.file.string(), 7, 20}));  // second line of the first <text>
+    CHECK(doc.selection().kind == Selection::Kind::Item);
+    CHECK(doc.locationOf(doc.selection()).line == 6);
+    CHECK(doc.selectAt({f.file.string(), 5, 1}));
+    CHECK(doc.selection() == Selection{Selection::Kind::Scene, 0});
+    CHECK_FALSE(doc.selectAt({f.file.string(), 2, 1}));  // the comment: nothing there
+}
+
+TEST_CASE("studio document: changing a duration changes only the value's characters") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    int first = itemOnLine(doc, 6);
+    doc.selectItem(first);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(2.5)));
+    // The odd spacing and single quotes are kept; only 4s → 2.5s changed.
+    CHECK(doc.text() == replaced(kStudioFixture, "dur = '4s'", "dur = '2.5s'"));
+    CHECK(doc.modified());
+    const Item& item = doc.show()->items[first];
+    CHECK(item.activeEnd - item.begin == seconds(2.5));
+    CHECK(doc.nodeOf(doc.selection())->value("dur") == "2.5s");
+}
+
+TEST_CASE("studio document: an absent attribute is inserted right after the element name") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    int second = itemOnLine(doc, 8);
+    doc.selectItem(second);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(3)));
+    CHECK(doc.text() == replaced(kStudioFixture, "<text x=\"100\" y=\"400\"", "<text dur=\"3s\" x=\"100\" y=\"400\""));
+    CHECK(doc.show()->items[second].activeEnd - doc.show()->items[second].begin == seconds(3));
+}
+
+TEST_CASE("studio document: text content and escaping") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectItem(itemOnLine(doc, 8));
+    REQUIRE_FALSE(doc.setContent(doc.selection(), "Fish & <chips>"));
+    CHECK(doc.text() == replaced(kStudioFixture, ">Second words<", ">Fish &amp; &lt;chips&gt;<"));
+    REQUIRE_FALSE(doc.setAttribute(doc.selection(), "x", "a\"b"));
+    CHECK(doc.text().find("x=\"a&quot;b\" y=\"400\"") != std::string::npos);
+}
+
+TEST_CASE("studio document: undo and redo walk the edits back and forth") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(1);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(9)));
+    std::string afterFirst = doc.text();
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(12)));
+    CHECK(doc.show()->scenes[1].end - doc.show()->scenes[1].begin == seconds(12));
+
+    CHECK(doc.undo());
+    CHECK(doc.text() == afterFirst);
+    CHECK(doc.undo());
+    CHECK(doc.text() == kStudioFixture);
+    CHECK_FALSE(doc.modified());
+    CHECK_FALSE(doc.undo());
+    CHECK(doc.show()->scenes[1].end - doc.show()->scenes[1].begin == seconds(8));
+
+    CHECK(doc.redo());
+    CHECK(doc.redo());
+    CHECK_FALSE(doc.redo());
+    CHECK(doc.text() == replaced(kStudioFixture, "dur=\"8s\"", "dur=\"12s\""));
+
+    // A new edit after an undo drops the redo history.
+    CHECK(doc.undo());
+    REQUIRE_FALSE(doc.setAttribute(doc.selection(), "title", "Closing"));
+    CHECK_FALSE(doc.canRedo());
+}
+
+TEST_CASE("studio document: save writes the edited text; the file holds exactly that") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(0);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(11)));
+    REQUIRE_FALSE(doc.save());
+    CHECK_FALSE(doc.modified());
+    CHECK(f.read() == replaced(kStudioFixture, "dur=\"10s\"", "dur=\"11s\""));
+}
+
+TEST_CASE("studio document: reload keeps the playhead in the same scene at the same offset") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    Micros t = seconds(13);  // 3 s into "closing", which starts at 10 s
+    PlayheadPosition p = doc.positionOf(t);
+    CHECK(p.scene == "closing");
+    CHECK(p.offset == seconds(3));
+
+    f.write(replaced(kStudioFixture, "dur=\"10s\"", "dur=\"20s\""));  // "opening" grows by 10 s
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.timeOf(p) == seconds(23));
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Unchanged);
+
+    // A scene that is gone: the same show time, clamped into the show.
+    CHECK(doc.timeOf({"nowhere", seconds(5)}) == seconds(5));
+    // An offset past the end of a shortened scene stays inside it.
+    CHECK(doc.timeOf({"closing", seconds(60)}) == seconds(28) - 1);
+}
+
+TEST_CASE("studio document: a broken reload keeps the last good show and lists the errors") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    const Show* before = doc.show();
+    REQUIRE(before != nullptr);
+    int generation = doc.showGeneration();
+
+    f.write(replaced(kStudioFixture, "</scene>\n  <!--", "</scen>\n  <!--"));  // no longer XML
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Broken);
+    CHECK(doc.show() == before);
+    CHECK(doc.showGeneration() == generation);
+    CHECK(doc.showIsStale());
+    REQUIRE(doc.diagnostics().hasErrors());
+    CHECK(doc.diagnostics().all().front().where.line > 0);
+    // Edits are refused while the text does not compile, with a reason.
+    doc.selectScene(0);
+    CHECK(doc.setDuration(doc.selection(), seconds(3)).has_value());
+
+    f.write(kStudioFixture);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK_FALSE(doc.showIsStale());
+    CHECK_FALSE(doc.diagnostics().hasErrors());
+}
+
+TEST_CASE("studio document: a reload keeps unsaved edits when the file did not change") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(0);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(7)));
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Unchanged);
+    CHECK(doc.modified());
+    CHECK(doc.canUndo());
+}
+
+TEST_CASE("studio document: compiles what vitrine check loads, with the same diagnostics") {
+    StudioFixture f(replaced(kStudioFixture, "<text x=\"100\" y=\"400\"", "<text colour=\"red\" x=\"100\" y=\"400\""));
+    StudioDocument doc(f.file);
+    LoadedExhibit fromDisk = loadExhibit(f.file);
+    REQUIRE(doc.diagnostics().all().size() == fromDisk.diagnostics.all().size());
+    REQUIRE_FALSE(doc.diagnostics().empty());
+    for (std::size_t i = 0; i < fromDisk.diagnostics.all().size(); ++i)
+        CHECK(formatDiagnostic(doc.diagnostics().all()[i]) == formatDiagnostic(fromDisk.diagnostics.all()[i]));
+}
+
+TEST_CASE("studio document: a file that cannot be read says so") {
+    StudioDocument doc("/nonexistent/vitrine/exhibit.xml");
+    CHECK_FALSE(doc.loadError().empty());
+    CHECK(doc.show() == nullptr);
+}
+
+}  // namespace vitrine::studio

@@ -1,0 +1,52 @@
+#include "studio/text_edit.h"
+
+#include <doctest/doctest.h>
+
+namespace vitrine::studio {
+
+TEST_CASE("text edit: offsets, lines and inverse edits") {
+    std::string text = "ab\ncde\n";
+    CHECK(offsetOf(text, 2, 2) == 4u);
+    CHECK(offsetOf(text, 2, 4) == 6u);  // the end of the line
+    CHECK_FALSE(offsetOf(text, 2, 5).has_value());
+    CHECK_FALSE(offsetOf(text, 4, 1).has_value());
+    CHECK(lineOf(text, 4) == 2);
+    TextEdit inverse = applyEdit(text, {3, 3, "XY"});
+    CHECK(text == "ab\nXY\n");
+    applyEdit(text, inverse);
+    CHECK(text == "ab\ncde\n");
+}
+
+TEST_CASE("text edit: an attribute is found by its element's place, not by a name elsewhere") {
+    std::string text = "<a>\n  <text dur=\"1s\"/><text  begin=\"2s\"\n   dur=\"5s\">x</text>\n</a>\n";
+    // Two <text> on one line: each is found by its own column.
+    auto e = attributeEdit(text, {"f", 2, 3}, "text", "dur", "2s");
+    REQUIRE(e);
+    applyEdit(text, *e);
+    CHECK(text == "<a>\n  <text dur=\"2s\"/><text  begin=\"2s\"\n   dur=\"5s\">x</text>\n</a>\n");
+    auto second = attributeEdit(text, {"f", 2, 19}, "text", "dur", "9s");
+    REQUIRE(second);
+    applyEdit(text, *second);
+    CHECK(text == "<a>\n  <text dur=\"2s\"/><text  begin=\"2s\"\n   dur=\"9s\">x</text>\n</a>\n");
+    std::string error;
+    CHECK_FALSE(attributeEdit(text, {"f", 1, 1}, "text", "dur", "1s", &error));
+    CHECK(error.find("<text>") != std::string::npos);
+    CHECK_FALSE(attributeEdit(text, {"f", 40, 1}, "text", "dur", "1s", &error));
+}
+
+TEST_CASE("text edit: content of elements with and without markup") {
+    std::string text = "<t>\n  hello\n</t><u/><v>a<br/>b</v>";
+    auto e = contentEdit(text, {"f", 1, 1}, "t", "bye");
+    REQUIRE(e);
+    applyEdit(text, *e);
+    CHECK(text == "<t>\n  bye\n</t><u/><v>a<br/>b</v>");
+    auto u = contentEdit(text, {"f", 3, 5}, "u", "x");
+    REQUIRE(u);
+    applyEdit(text, *u);
+    CHECK(text == "<t>\n  bye\n</t><u>x</u><v>a<br/>b</v>");
+    std::string error;
+    CHECK_FALSE(contentEdit(text, {"f", 3, 5}, "v", "x", &error));
+    CHECK(error.find("markup") != std::string::npos);
+}
+
+}  // namespace vitrine::studio

@@ -1,0 +1,96 @@
+#pragma once
+// The studio's window: the preview drawn by the player's renderer, transport, timeline,
+// inspector and diagnostics, over a StudioDocument. Scripted actions (--script) drive the
+// same paths as the mouse, so an end-to-end test exercises what a designer uses.
+
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/RenderWindow.hpp>
+
+#include <deque>
+#include <memory>
+#include <string>
+
+#include "imgui_sfml.h"
+#include "render/frame_renderer.h"
+#include "render/render_resources.h"
+#include "studio/file_watcher.h"
+#include "studio/studio_document.h"
+#include "timeline_panel.h"
+
+namespace vitrine::studio {
+
+/// How the studio starts.
+struct StudioOptions {
+    std::string file;
+    sf::Vector2u windowSize{1600, 900};
+    std::string script;  // actions separated by ';' (see StudioApp::runAction)
+    std::string at;      // where the playhead starts: TIME, SCENE or SCENE+TIME
+};
+
+/// The studio program's window and frame loop.
+class StudioApp {
+public:
+    explicit StudioApp(StudioOptions options);
+    ~StudioApp();
+
+    /// Runs until the window closes or the script quits; the exit status.
+    int run();
+
+private:
+    void frame(float seconds);
+    void handleEvent(const sf::Event& event);
+    void reloadIfChanged();
+    void ensureRenderer();
+    void renderPreview(sf::Vector2u size);
+    void seek(Micros t);
+    void applyResize(const Selection& target, Micros duration);
+    void save();
+    void undo();
+    void redo();
+    void select(const Selection& s, bool moveToIt);
+    void setStatus(std::string message, bool error = false);
+
+    void drawToolbar();
+    void drawPreview(float x, float y, float w, float h);
+    void drawTransport(float x, float y, float w, float h);
+    void drawTimeline(float x, float y, float w, float h);
+    void drawInspector(float x, float y, float w, float h);
+    void drawDiagnostics(float x, float y, float w, float h);
+    void drawStatus(float x, float y, float w, float h);
+
+    bool runAction(const std::string& action);
+    void captureWindow(const std::string& path);
+
+    StudioOptions options_;
+    StudioDocument doc_;
+    FileWatcher watcher_;
+    sf::RenderWindow window_;
+    std::unique_ptr<ImGuiSfml> gui_;
+    std::unique_ptr<render::RenderResources> resources_;
+    std::shared_ptr<const Show> rendererShow_;  // keeps the renderer's show alive
+    std::unique_ptr<render::FrameRenderer> renderer_;
+    int rendererGeneration_ = -1;
+    sf::RenderTexture preview_;
+    sf::Vector2u previewSize_{0, 0};
+    bool previewDirty_ = true;
+    std::uint64_t imagesSeen_ = 0;
+    TimelinePanel timeline_;
+
+    Micros t_ = 0;
+    bool playing_ = false;
+    int speedIndex_ = 2;
+    std::string status_;
+    bool statusIsError_ = false;
+    std::string contentBuffer_;  // the inspector's text being edited
+    Selection contentFor_;
+    int contentGeneration_ = -1;
+    std::string newAttributeName_, newAttributeValue_;
+
+    std::deque<std::string> actions_;
+    int waitFrames_ = 0;
+    std::string screenshotPath_;  // captured at the end of this frame
+    int exitCode_ = 0;
+    bool quit_ = false;
+};
+
+}  // namespace vitrine::studio

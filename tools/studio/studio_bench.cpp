@@ -1,0 +1,149 @@
+#include "studio_bench.h"
+
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/OpenGL.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <unistd.h>
+
+#include "render/frame_renderer.h"
+#include "render/render_resources.h"
+#include "studio/atomic_save.h"
+#include "studio/file_watcher.h"
+#include "studio/studio_document.h"
+#include "text/font_library.h"
+#include "timeline/evaluate.h"
+
+namespace vitrine::studio {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr int kSeeks = 200;
+constexpr int kReloads = 12;
+constexpr unsigned kSeed = 1990;
+const sf::Vector2u kPreviewSize{1120, 630};  // the preview panel of a 1600x900 window
+constexpr double kFrameBudgetMs = 1000.0 / 60;
+constexpr std::chrono::seconds kReloadPatience{5};
+
+double millisSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct Summary {
+    double median = 0, p95 = 0, max = 0;
+};
+
+Summary summarise(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    if (v.empty()) return {};
+    auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * (v.size() - 1) + 0.5))]; };
+    return {at(0.5), at(0.95), v.back()};
+}
+
+}  // namespace
+
+int runStudioBench(const std::filesystem::path& exhibit) {
+    StudioDocument doc(exhibit);
+    if (!doc.show()) {
+        std::fprintf(stderr, "vitrine-studio: bench: %s does not compile\n", exhibit.c_str());
+        return 2;
+    }
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) {
+        std::fprintf(stderr, "vitrine-studio: bench needs an X display (xvfb-run -a)\n");
+        return 3;
+    }
+    const Show& show = *doc.show();
+    render::RenderResources resources(text::bundledFontsDirectory(),
+                                      render::RenderResources::maxImageDimensionFor(show.canvas));
+    sf::RenderTexture target;
+    if (!target.create(kPreviewSize.x, kPreviewSize.y)) return 3;
+    std::printf("renderer: %s\n", reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+
+    // Warm up: every scene once with its images, as a designer's first pass would.
+    {
+        render::FrameRenderer warm(show, resources.text(), resources.textures());
+        for (const auto& s : show.scenes) {
+            warm.render(evaluate(show, (s.begin + s.end) / 2), target, render::MediaWait::Always);
+            target.display();
+        }
+        glFinish();
+    }
+
+    // Scrub: seek to a random time, evaluate, draw the preview as the studio does, finish.
+    render::FrameRenderer renderer(show, resources.text(), resources.textures());
+    std::mt19937 random(kSeed);
+    std::uniform_int_distribution<Micros> anywhere(0, show.duration - 1);
+    std::vector<double> seekMs, evaluateMs;
+    for (int i = 0; i < kSeeks; ++i) {
+        Micros t = anywhere(random);
+        auto start = Clock::now();
+        Frame frame = evaluate(show, t);
+        evaluateMs.push_back(millisSince(start));
+        renderer.render(frame, target, render::MediaWait::Never);
+        target.display();
+        glFinish();
+        seekMs.push_back(millisSince(start));
+    }
+    Summary seek = summarise(seekMs), eval = summarise(evaluateMs);
+    std::printf("scrub: %d random seeks in %s at %ux%u\n", kSeeks, exhibit.filename().c_str(), kPreviewSize.x,
+                kPreviewSize.y);
+    std::printf("  seek → frame finished: median %.2f ms, p95 %.2f ms, max %.2f ms (%.2f× / %.2f× a 60 Hz frame)\n",
+                seek.median, seek.p95, seek.max, seek.median / kFrameBudgetMs, seek.p95 / kFrameBudgetMs);
+    std::printf("  of which evaluate(): median %.3f ms, p95 %.3f ms\n", eval.median, eval.p95);
+
+    // Reload: a copy beside the exhibit (so its relative media paths hold) is saved with a
+    // changed duration; timed from the save's start to the new show's frame finished.
+    std::filesystem::path copy =
+        exhibit.parent_path() / (".studio-bench-" + std::to_string(::getpid()) + ".xml");
+    if (auto error = saveFileAtomically(copy, doc.text())) {
+        std::fprintf(stderr, "vitrine-studio: bench: %s\n", error->c_str());
+        return 3;
+    }
+    std::vector<double> reloadMs, compileMs;
+    {
+        StudioDocument live(copy);
+        FileWatcher watcher(copy);
+        Micros playhead = show.duration / 3;
+        std::shared_ptr<const Show> liveShow = live.sharedShow();
+        auto liveRenderer = std::make_unique<render::FrameRenderer>(*liveShow, resources.text(), resources.textures());
+        live.selectScene(0);
+        for (int i = 0; i < kReloads && watcher.ok(); ++i) {
+            // Another program's edit: the first scene's duration, alternately longer and back.
+            StudioDocument editor(copy);
+            editor.selectScene(0);
+            Micros d = show.scenes[0].end - show.scenes[0].begin + (i % 2 ? 0 : kMicrosPerSecond);
+            editor.setDuration(editor.selection(), d);
+            PlayheadPosition position = live.positionOf(playhead);
+            auto start = Clock::now();
+            editor.save();
+            if (!watcher.waitForChange(kReloadPatience)) break;
+            auto compileStart = Clock::now();
+            if (live.reloadFromDisk() != ReloadOutcome::Reloaded) break;
+            compileMs.push_back(millisSince(compileStart));
+            playhead = live.timeOf(position);
+            liveRenderer.reset();
+            liveShow = live.sharedShow();
+            liveRenderer = std::make_unique<render::FrameRenderer>(*liveShow, resources.text(), resources.textures());
+            liveRenderer->render(evaluate(*liveShow, playhead), target, render::MediaWait::Never);
+            target.display();
+            glFinish();
+            reloadMs.push_back(millisSince(start));
+        }
+    }
+    std::error_code ignored;
+    std::filesystem::remove(copy, ignored);
+    Summary reload = summarise(reloadMs), compile = summarise(compileMs);
+    std::printf("reload: %zu saves of a changed duration\n", reloadMs.size());
+    std::printf("  save → new show's frame finished: median %.1f ms, max %.1f ms (target 200 ms: %.2f×)\n",
+                reload.median, reload.max, reload.median / 200.0);
+    std::printf("  of which read + parse + check + compile: median %.1f ms\n", compile.median);
+    return reloadMs.size() == static_cast<std::size_t>(kReloads) ? 0 : 1;
+}
+
+}  // namespace vitrine::studio
