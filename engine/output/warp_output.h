@@ -1,0 +1,54 @@
+#pragma once
+// The last step before the projectors: the canvas is cut into one region per output,
+// each drawn through its keystone homography as a subdivided mesh, then faded at the
+// blend edges and lifted to the black level by a fragment shader.
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Shader.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include <vector>
+
+#include "installation/installation.h"
+
+namespace vitrine::output {
+
+/// Draws a canvas texture onto the projector outputs described by the installation.
+class WarpOutput {
+public:
+    /// Squares per side of each output's mesh: enough that the linear texture
+    /// interpolation inside a square is within a fraction of a pixel of the homography.
+    static constexpr int kMeshDivisions = 32;
+
+    /// `outputs` empty means one output showing the whole canvas at `canvasSize`.
+    WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u canvasSize);
+
+    /// False when the blend shader could not be compiled (the image is then drawn
+    /// warped but without blending, and `problem()` says why).
+    bool shaderReady() const { return shaderReady_; }
+    const std::string& problem() const { return problem_; }
+
+    /// The size of a window that holds every output at its position.
+    sf::Vector2u targetSize() const;
+    /// The outputs as drawn (with defaults filled in).
+    const std::vector<installation::Output>& outputs() const { return outputs_; }
+    /// Replaces one output's keystone corners (calibration) and rebuilds its mesh.
+    void setKeystone(std::size_t output, const installation::Quad& corners);
+
+    /// Clears `target` to black and draws `canvas` onto every output.
+    void draw(const sf::Texture& canvas, sf::RenderTarget& target);
+
+private:
+    void buildMesh(std::size_t output);
+    installation::PixelRect regionOf(const installation::Output& o) const;
+
+    std::vector<installation::Output> outputs_;
+    sf::Vector2u canvasSize_;
+    std::vector<sf::VertexArray> meshes_;
+    sf::Shader shader_;
+    bool shaderReady_ = false;
+    std::string problem_;
+};
+
+}  // namespace vitrine::output
