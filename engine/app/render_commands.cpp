@@ -8,7 +8,11 @@
 #include "app/exhibit_session.h"
 #include "app/options.h"
 #include "output/offscreen.h"
+#include "output/progress_printer.h"
+#include "output/video_exporter.h"
 #include "timeline/show_position.h"
+
+#include <unistd.h>
 
 namespace vitrine::app {
 namespace {
@@ -44,6 +48,33 @@ sf::Vector2u outputSize(const Show& show, const Options& o, bool& ok) {
     return {static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height)};
 }
 
+// render -o FILE.mp4: the range as one video file, with progress on stderr.
+int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micros to, int fps, sf::Vector2u size) {
+    if (!haveDisplay()) {
+        std::fprintf(stderr,
+                     "vitrine: no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
+                     "1920x1080x24\")\n");
+        return 3;
+    }
+    output::ExportOptions options;
+    options.path = file;
+    options.from = from;
+    options.to = to;
+    options.fps = fps;
+    options.size = size;
+    output::ProgressPrinter printer(stderr, ::isatty(STDERR_FILENO) != 0, file.filename().string());
+    auto error = output::exportShow(*session.show(), session.resources(), options, std::ref(printer));
+    printer.finish();
+    session.reportMediaProblems();
+    if (error) {
+        std::fprintf(stderr, "vitrine: %s\n", error->c_str());
+        return 3;
+    }
+    std::printf("%s: %s from %s to %s at %d fps, %ux%u\n", file.c_str(), fs::path(session.show()->file).filename().c_str(),
+                formatClock(from).c_str(), formatClock(to).c_str(), fps, size.x, size.y);
+    return 0;
+}
+
 }  // namespace
 
 int runStill(const Arguments& args) {
@@ -73,9 +104,10 @@ int runStill(const Arguments& args) {
 }
 
 int runRender(const Arguments& args) {
-    auto o = Options::parse(args, "render", {"--frames", "--fps", "--from", "--to", "--size"}, {"--per-scene"});
+    auto o = Options::parse(args, "render", {"--frames", "-o", "--fps", "--from", "--to", "--size"}, {"--per-scene"});
     if (!o) return kUsageError;
-    if (!o->has("--frames")) return usageError("render needs --frames DIR");
+    if (o->has("--frames") == o->has("-o")) return usageError("render needs one of --frames DIR or -o FILE.mp4");
+    if (o->has("-o") && o->has("--per-scene")) return usageError("--per-scene goes with --frames, not -o");
     ExhibitSession session(o->file());
     if (!session.show()) return 2;
     const Show& show = *session.show();
@@ -92,6 +124,7 @@ int runRender(const Arguments& args) {
     bool sizeOk = false;
     sf::Vector2u size = outputSize(show, *o, sizeOk);
     if (!sizeOk) return kUsageError;
+    if (o->has("-o")) return exportVideo(session, *o->value("-o"), *from, *to, fps, size);
 
     fs::path dir = *o->value("--frames");
     std::error_code ec;

@@ -1,0 +1,30 @@
+#pragma once
+// The captions of a show as one flat subtitle track for an export: every cue of every audio
+// item's caption file, placed on the show's timeline and cut to the exported range.
+
+#include <string>
+#include <vector>
+
+#include "captions/caption_loader.h"
+#include "diag/diagnostic.h"
+#include "timeline/show.h"
+
+namespace vitrine::output {
+
+/// One subtitle sample: plain text shown over [start, end), times relative to the export's start.
+struct SubtitleCue {
+    Micros start = 0;
+    Micros end = 0;
+    std::string text;  // lines joined by '\n'
+
+    bool operator==(const SubtitleCue&) const = default;
+};
+
+/// The cues of every audio item's captions within [from, to): shifted by where the item
+/// plays its file, clipped to the item's active time and to the range, and flattened so no
+/// two overlap (cues on screen together share one sample, one per line, in document order).
+/// Sorted by start. Unreadable caption files are reported to `diagnostics` and skipped.
+std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros to, Diagnostics& diagnostics,
+                                         const FileReader& reader = diskFileReader());
+
+}  // namespace vitrine::output

@@ -1,0 +1,142 @@
+#include "output/video_exporter.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "audio/mixer.h"
+#include "media/audio_decoder.h"
+#include "media/ffmpeg_log_capture.h"
+#include "output/mp4_writer.h"
+#include "output/offscreen.h"
+#include "output/subtitle_cues.h"
+#include "timeline/evaluate.h"
+
+namespace vitrine::output {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kMaxFps = 240;
+// Audio is mixed in periods this long so a sound starting between two video frames starts
+// on time (the mixer applies cues at the start of each period).
+constexpr std::int64_t kAudioPeriodFrames = kMixSampleRate / 100;
+
+// The file being written beside its destination, removed unless it was moved into place.
+class TemporaryFile {
+public:
+    explicit TemporaryFile(fs::path destination)
+        : destination_(std::move(destination)),
+          path_(destination_.parent_path() / ("." + destination_.filename().string() + ".partial")) {}
+    ~TemporaryFile() {
+        if (committed_) return;
+        std::error_code ignored;
+        fs::remove(path_, ignored);
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+    const fs::path& path() const { return path_; }
+    /// Moves the finished file into place; an error message on failure.
+    std::optional<std::string> commit() {
+        std::error_code ec;
+        fs::rename(path_, destination_, ec);
+        if (ec) return "cannot replace " + destination_.string() + ": " + ec.message();
+        committed_ = true;
+        return std::nullopt;
+    }
+
+private:
+    fs::path destination_;
+    fs::path path_;
+    bool committed_ = false;
+};
+
+// Show time of video frame `index`: exact multiples of the frame period, no drift.
+Micros frameTime(Micros from, std::int64_t index, int fps) { return from + index * kMicrosPerSecond / fps; }
+
+// Audio frames from the start of the export to the end of video frame `index`, so each
+// video frame carries exactly its share of samples and the two never drift apart.
+std::int64_t audioFramesThrough(std::int64_t index, int fps) { return (index + 1) * kMixSampleRate / fps; }
+
+}  // namespace
+
+std::optional<std::string> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
+                                      const ExportProgressCallback& progress) {
+    if (options.to < 0) options.to = show.duration;
+    if (options.size.x == 0 || options.size.y == 0)
+        options.size = {static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height)};
+    if (options.fps < 1 || options.fps > kMaxFps) return "the frame rate must be from 1 to 240";
+    if (options.size.x % 2 != 0 || options.size.y % 2 != 0)
+        return "H.264 in yuv420p needs an even width and height, not " + std::to_string(options.size.x) + "x" +
+               std::to_string(options.size.y);
+    if (options.to <= options.from) return "the export range is empty";
+    const std::int64_t frames = (options.to - options.from) * options.fps / kMicrosPerSecond;
+    if (frames < 1) return "the export range is shorter than one frame";
+
+    ExportProgress report;
+    report.frames = frames;
+    Diagnostics captionProblems;
+    const std::vector<SubtitleCue> cues = subtitleCuesFor(show, options.from, options.to, captionProblems);
+    for (const Diagnostic& d : captionProblems.all())
+        if (d.severity == Severity::Error) report.problems.push_back(formatDiagnostic(d));
+
+    OffscreenRenderer renderer(show, resources, options.size);
+    if (!renderer.ok())
+        return "cannot create an off-screen surface of " + std::to_string(options.size.x) + "x" +
+               std::to_string(options.size.y);
+
+    // The encoders' chatter stays off the terminal; their errors explain a failure.
+    FfmpegLogCapture ffmpegLog;
+    auto explained = [&](std::string error) {
+        return ffmpegLog.hasErrors() ? error + " (" + ffmpegLog.firstError() + ")" : error;
+    };
+    TemporaryFile temporary(options.path);
+    std::string error;
+    Mp4Settings settings;
+    settings.file = temporary.path();
+    settings.width = static_cast<int>(options.size.x);
+    settings.height = static_cast<int>(options.size.y);
+    settings.fps = options.fps;
+    settings.crf = options.crf;
+    settings.preset = options.preset;
+    settings.subtitles = !cues.empty();
+    std::unique_ptr<Mp4Writer> writer = Mp4Writer::open(settings, error);
+    if (!writer) return explained("cannot write " + options.path.string() + ": " + error);
+
+    Mixer mixer(show);
+    std::vector<std::int16_t> samples(static_cast<std::size_t>(kAudioPeriodFrames) * kMixChannels);
+    std::int64_t audioDone = 0;
+    std::size_t nextCue = 0;
+    for (std::int64_t index = 0; index < frames; ++index) {
+        const Micros t = frameTime(options.from, index, options.fps);
+        // Subtitles go in as their start comes up, keeping the streams' packets in time order.
+        const Micros frameEnd = frameTime(0, index + 1, options.fps);
+        for (; nextCue < cues.size() && cues[nextCue].start < frameEnd; ++nextCue) {
+            if (auto e = writer->addSubtitle(cues[nextCue].start, cues[nextCue].end, cues[nextCue].text))
+                return explained(*e);
+        }
+
+        const sf::Image image = renderer.renderAt(t);
+        if (auto e = writer->addVideoFrame(image.getPixelsPtr())) return explained(*e);
+
+        for (const std::int64_t audioEnd = audioFramesThrough(index, options.fps); audioDone < audioEnd;) {
+            const std::int64_t count = std::min(kAudioPeriodFrames, audioEnd - audioDone);
+            const Micros at = options.from + audioFramesDuration(audioDone);
+            mixer.update(evaluate(show, at).audio, at);
+            mixer.mix(samples.data(), static_cast<std::size_t>(count));
+            if (auto e = writer->addAudio(samples.data(), static_cast<std::size_t>(count))) return explained(*e);
+            audioDone += count;
+        }
+
+        for (const MixerProblem& p : mixer.takeProblems()) report.problems.push_back(p.message);
+        report.frame = index + 1;
+        if (progress && !progress(report)) return "export cancelled";
+        report.problems.clear();
+    }
+    if (auto e = writer->finish()) return explained(*e);
+    writer.reset();
+    return temporary.commit();
+}
+
+}  // namespace vitrine::output
