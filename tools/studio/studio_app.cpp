@@ -119,9 +119,9 @@ void StudioApp::handleEvent(const sf::Event& event) {
     if (event.type != sf::Event::KeyPressed) return;
     const auto& key = event.key;
     if (key.control && key.code == sf::Keyboard::S) save();
+    else if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
     else if (key.control && key.code == sf::Keyboard::Z && !key.shift) undo();
     else if (key.control && (key.code == sf::Keyboard::Y || (key.code == sf::Keyboard::Z && key.shift))) redo();
-    else if (ImGui::GetIO().WantTextInput) return;
     else if (key.code == sf::Keyboard::Space) playing_ = !playing_;
     else if (key.code == sf::Keyboard::Left) seek(t_ - kFrameStep);
     else if (key.code == sf::Keyboard::Right) seek(t_ + kFrameStep);
@@ -328,10 +328,13 @@ void StudioApp::drawPreview(float x, float y, float w, float h) {
                 first = &d;
                 break;
             }
-        std::string line = first ? formatDiagnostic(*first) : doc_.loadError();
+        std::string line = doc_.loadError();
+        if (first)
+            line = std::filesystem::path(first->where.file).filename().string() + ":" +
+                   std::to_string(first->where.line) + ": " + first->message;
         std::string banner = doc_.show() ? "Showing the last good version. " : "";
         banner += std::to_string(doc_.diagnostics().errorCount()) + " error(s) in the file:";
-        ImVec2 a(origin.x + 16, origin.y + 16), b(origin.x + avail.x - 16, origin.y + 96);
+        ImVec2 a(origin.x + 16, origin.y + 16), b(origin.x + avail.x - 16, origin.y + 84);
         list->AddRectFilled(a, b, IM_COL32(60, 20, 20, 235), 6);
         list->AddRect(a, b, theme::kError, 6, 0, 1.5f);
         list->AddText(ImVec2(a.x + 14, a.y + 12), theme::kText, banner.c_str());
@@ -507,16 +510,23 @@ void StudioApp::drawDiagnostics(float x, float y, float w, float h) {
                   : diag.severity == Severity::Warning ? theme::kWarning
                                                        : theme::kNote;
         ImGui::PushID(index++);
-        ImGui::TextColored(colour(c), "%s", severityName(diag.severity));
-        ImGui::SameLine(78);
+        // A full-width selectable as tall as the wrapped message, with the text drawn over it.
         std::string label = "line " + std::to_string(diag.where.line) + "  " + diag.message;
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
-        if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None)) {
+        const float indent = 78;
+        float wrapWidth = ImGui::GetContentRegionAvail().x - indent;
+        ImVec2 textSize = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrapWidth);
+        ImVec2 at = ImGui::GetCursorPos();
+        if (ImGui::Selectable("##diagnostic", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, textSize.y))) {
             if (doc_.selectAt(diag.where)) select(doc_.selection(), true);
             setStatus(std::filesystem::path(diag.where.file).filename().string() + ":" +
                       std::to_string(diag.where.line) + ":" + std::to_string(diag.where.column) + "  " + diag.message);
         }
         if (ImGui::IsItemHovered() && !diag.hint.empty()) ImGui::SetTooltip("%s", diag.hint.c_str());
+        ImGui::SetCursorPos(at);
+        ImGui::TextColored(colour(c), "%s", severityName(diag.severity));
+        ImGui::SameLine(at.x + indent);
+        ImGui::PushTextWrapPos(at.x + indent + wrapWidth);
+        ImGui::TextUnformatted(label.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopID();
     }

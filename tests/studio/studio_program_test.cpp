@@ -1,0 +1,152 @@
+// End to end: the vitrine-studio program, driven by its --script actions (the same code
+// paths as the mouse), on a fixture; and its storyboard and new commands. Needs an X
+// display (run the suite under xvfb-run); without one these cases only say so.
+
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <SFML/Graphics/Image.hpp>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+
+#include "studio/exhibit_template.h"
+#include "studio/exhibit_text_loader.h"
+#include "studio/storyboard_layout.h"
+#include "studio/studio_fixture.h"
+#include "timeline/time_value.h"
+
+namespace vitrine::studio {
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string output;
+};
+
+std::string studioBinary() { return std::string(VITRINE_BINARY_DIR) + "/bin/vitrine-studio"; }
+
+Run runStudio(const std::string& arguments) {
+    std::string command = "ALSOFT_DRIVERS=null " + studioBinary() + " " + arguments + " 2>&1";
+    Run r;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) r.output.append(buffer.data(), n);
+    int status = pclose(pipe);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+bool canRunStudio() {
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) {
+        MESSAGE("no X display: the studio's end-to-end test needs xvfb-run");
+        return false;
+    }
+    if (!std::filesystem::exists(studioBinary())) {
+        MESSAGE("vitrine-studio was not built (libimgui-dev missing?)");
+        return false;
+    }
+    return true;
+}
+
+std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+}  // namespace
+
+TEST_CASE("studio program: scrub, select, change a duration as the drag does, save: one attribute changes") {
+    if (!canRunStudio()) return;
+    testing::StudioFixture f;
+    const std::string original = f.read();
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'scrub closing+2s; select line 6; wait 2; "
+                                       "duration 3.5s; save; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    std::string saved = f.read();
+    // The diff against the original is exactly the one attribute value: same text before
+    // and after, and the differing middle is "4" → "3.5".
+    std::size_t prefix = 0;
+    while (prefix < saved.size() && prefix < original.size() && saved[prefix] == original[prefix]) ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < saved.size() - prefix && suffix < original.size() - prefix &&
+           saved[saved.size() - 1 - suffix] == original[original.size() - 1 - suffix])
+        ++suffix;
+    CHECK(original.substr(prefix, original.size() - prefix - suffix) == "4");
+    CHECK(saved.substr(prefix, saved.size() - prefix - suffix) == "3.5");
+    CHECK(saved.substr(prefix - 7, 14) == "dur = '3.5s'  ");
+}
+
+TEST_CASE("studio program: a script that cannot be done fails with a reason and saves nothing") {
+    if (!canRunStudio()) return;
+    testing::StudioFixture f;
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'select scene nowhere; save; quit'");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("select scene nowhere") != std::string::npos);
+    CHECK(f.read() == testing::kStudioFixture);
+}
+
+TEST_CASE("studio program: a screenshot of the window is written at the window's size") {
+    if (!canRunStudio()) return;
+    testing::StudioFixture f;
+    auto png = f.folder / "window.png";
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --screenshot " + quoted(png) + " --frames 3");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    sf::Image image;
+    REQUIRE(image.loadFromFile(png.string()));
+    CHECK(image.getSize() == sf::Vector2u(1280, 720));
+}
+
+TEST_CASE("studio program: storyboard writes one still per scene on a sheet of the expected size") {
+    if (!canRunStudio()) return;
+    testing::StudioFixture f;
+    auto png = f.folder / "sheet.png";
+    Run r = runStudio("storyboard " + quoted(f.file) + " -o " + quoted(png) + " --columns 4");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    sf::Image image;
+    REQUIRE(image.loadFromFile(png.string()));
+    StoryboardLayout layout = storyboardLayoutFor({1280, 720}, 4);
+    CHECK(image.getSize() == sf::Vector2u(layout.width(), layout.height(2)));
+    CHECK(layout.stillHeight == 270);
+    // The first still is a drawn frame, not the sheet's background: its centre has the
+    // exhibit's text or canvas, and its edge differs from the margin around it.
+    sf::Color margin = image.getPixel(2, 2);
+    sf::Color still = image.getPixel(layout.stillX(0) + 10, layout.stillY(0) + 10);
+    CHECK(margin != still);
+}
+
+TEST_CASE("studio: the new-exhibit template checks clean, and `new` will not overwrite") {
+    LoadedExhibit loaded = loadExhibitText(exhibitTemplate("A & B <test>"), "/tmp/template-check/exhibit.xml");
+    REQUIRE(loaded.show);
+    for (const auto& d : loaded.diagnostics.all()) MESSAGE(formatDiagnostic(d));
+    CHECK(loaded.diagnostics.empty());
+    CHECK(loaded.show->title == "A & B <test>");
+    CHECK(loaded.show->scenes.size() == 2);
+
+    testing::StudioFixture f;
+    std::string error;
+    auto created = createExhibit(f.folder / "new-one", &error);
+    REQUIRE(created);
+    CHECK(loadExhibit(*created).diagnostics.empty());
+    CHECK_FALSE(createExhibit(f.folder / "new-one", &error));
+    CHECK(error.find("exists") != std::string::npos);
+}
+
+TEST_CASE("studio: storyboard captions name each scene, its start and its first words") {
+    testing::StudioFixture f;
+    LoadedExhibit loaded = loadExhibit(f.file);
+    REQUIRE(loaded.show);
+    auto captions = storyboardCaptions(*loaded.show);
+    REQUIRE(captions.size() == 2);
+    CHECK(captions[0].id == "opening");
+    CHECK(captions[0].start == "0s");
+    CHECK(captions[0].firstLine == "First words");
+    CHECK(captions[1].start == "10s");
+    CHECK(storyboardInstant(loaded.show->scenes[1]) == seconds(14));
+}
+
+}  // namespace vitrine::studio
