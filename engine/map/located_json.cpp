@@ -102,7 +102,7 @@ class LocatedJsonBuilder : public nlohmann::json_sax<json> {
 public:
     LocatedJsonBuilder(LocatedJson& doc, std::string_view text, const std::size_t& consumed,
                        Diagnostics& diagnostics)
-        : doc_(doc), lines_(text, doc.file_), consumed_(consumed), diagnostics_(diagnostics) {}
+        : doc_(doc), text_(text), lines_(text, doc.file_), consumed_(consumed), diagnostics_(diagnostics) {}
 
     bool null() override { return add(json(nullptr)); }
     bool boolean(bool v) override { return add(json(v)); }
@@ -126,6 +126,10 @@ public:
         // point at the token's start, where the reader's eye should go.
         std::size_t offset = position > 0 ? position - 1 : 0;
         if (!lastToken.empty() && lastToken.size() <= position) offset = position - lastToken.size();
+        // nlohmann's count can run past the token with some input adapters and optimisation
+        // levels; the token's own text, searched back from there, is where it really starts.
+        if (!lastToken.empty())
+            if (auto found = text_.rfind(lastToken, offset); found != std::string_view::npos) offset = found;
         std::string what = ex.what();
         // nlohmann's message repeats its own position; keep the part after it.
         if (const auto cut = what.find(": syntax error"); cut != std::string::npos) {
@@ -172,6 +176,7 @@ private:
     }
 
     LocatedJson& doc_;
+    std::string_view text_;
     LineCounter lines_;
     const std::size_t& consumed_;
     Diagnostics& diagnostics_;

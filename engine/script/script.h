@@ -31,6 +31,12 @@ struct ScriptNode {
     const ScriptAttribute* attribute(std::string_view attributeName) const;
     /// The attribute's value, or `fallback` when absent.
     std::string value(std::string_view attributeName, std::string_view fallback = {}) const;
+    /// The attribute's value without copying it, or `fallback` when absent. The view lives
+    /// as long as the node (or the fallback).
+    std::string_view view(std::string_view attributeName, std::string_view fallback = {}) const {
+        const ScriptAttribute* a = attribute(attributeName);
+        return a ? std::string_view(a->value) : fallback;
+    }
     /// All text inside this node, descendants included, with whitespace collapsed.
     std::string plainText() const;
 

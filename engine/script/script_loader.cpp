@@ -29,6 +29,27 @@ public:
         size_t pos = l.find(needle, static_cast<size_t>(std::max(from - 1, 0)));
         return pos == std::string_view::npos ? 1 : static_cast<int>(pos) + 1;
     }
+    // Column of an attribute: its name after a space and before '=' (spaces allowed).
+    int attributeColumn(int line, std::string_view name, int from) const {
+        if (line < 1 || line > static_cast<int>(lines_.size())) return 1;
+        std::string_view l = lines_[line - 1];
+        for (size_t pos = l.find(name, static_cast<size_t>(std::max(from - 1, 0))); pos != std::string_view::npos;
+             pos = l.find(name, pos + 1)) {
+            bool startsWord = pos == 0 || l[pos - 1] == ' ' || l[pos - 1] == '\t';
+            size_t after = pos + name.size();
+            while (after < l.size() && (l[after] == ' ' || l[after] == '\t')) ++after;
+            if (startsWord && after < l.size() && l[after] == '=') return static_cast<int>(pos) + 1;
+        }
+        return 1;
+    }
+    // Column of `prefix` immediately followed by `name` (an element's "<name").
+    int columnOf(int line, char prefix, std::string_view name) const {
+        if (line < 1 || line > static_cast<int>(lines_.size())) return 1;
+        std::string_view l = lines_[line - 1];
+        for (size_t pos = l.find(prefix); pos != std::string_view::npos; pos = l.find(prefix, pos + 1))
+            if (l.substr(pos + 1, name.size()) == name) return static_cast<int>(pos) + 1;
+        return 1;
+    }
 
 private:
     std::vector<std::string_view> lines_;
@@ -103,12 +124,11 @@ private:
         ScriptNode node;
         node.name = element.Name();
         int line = element.GetLineNum();
-        int column = lines.columnOf(line, "<" + node.name);
+        int column = lines.columnOf(line, '<', node.name);
         node.where = {file.string(), line, column};
         for (const auto* a = element.FirstAttribute(); a; a = a->Next()) {
             int aline = a->GetLineNum();
-            int acol = lines.columnOf(aline, std::string(a->Name()) + "=", aline == line ? column : 1);
-            if (acol == 1) acol = lines.columnOf(aline, a->Name(), aline == line ? column : 1);
+            int acol = lines.attributeColumn(aline, a->Name(), aline == line ? column : 1);
             node.attributes.push_back({a->Name(), a->Value(), {file.string(), aline, acol}});
         }
         for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) {

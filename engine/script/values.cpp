@@ -1,6 +1,7 @@
 #include "script/values.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -8,9 +9,11 @@
 namespace vitrine {
 namespace {
 
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
     return s;
 }
 
@@ -104,15 +107,13 @@ constexpr double kMaxLength = 1e6;  // beyond any canvas; guards against overflo
 }  // namespace
 
 std::optional<double> parseNumber(std::string_view text) {
-    std::string s(trim(text));
+    std::string_view s = trim(text);
     if (s.empty()) return std::nullopt;
-    char* end = nullptr;
-    double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
-    // strtod also takes hex and "inf"; designers never mean those.
-    for (char c : s)
-        if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E'))
-            return std::nullopt;
+    // from_chars takes no leading '+', no hex and no "inf" unless asked: exactly what designers write.
+    if (s.front() == '+') s.remove_prefix(1);
+    double v = 0;
+    auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
+    if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
     return v;
 }
 

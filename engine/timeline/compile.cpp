@@ -88,7 +88,7 @@ private:
         auto it = timings_.find(&n);
         if (it != timings_.end()) return it->second;
         Timing t;
-        if (auto b = parseTimeValue(n.value("begin")); b) t.beginOffset = *b;
+        if (auto b = parseTimeValue(n.view("begin")); b) t.beginOffset = *b;
         if (const ScriptAttribute* d = n.attribute("dur")) {
             if (d->value == "indefinite") {
                 t.indefinite = true;
@@ -115,15 +115,15 @@ private:
         }
         if (const ScriptAttribute* r = n.attribute("repeat"))
             if (auto v = parseRepeat(r->value)) t.repeat = *v;
-        t.freeze = n.value("fill") == "freeze";
+        t.freeze = n.view("fill") == "freeze";
         return timings_.emplace(&n, t).first->second;
     }
 
     // The length of one iteration when nothing but the content decides it.
     std::optional<Micros> intrinsic(const ScriptNode& n) {
         if (n.name == "audio" || n.name == "video") {
-            Micros in = parseTimeValue(n.value("in")).value_or(0);
-            if (auto out = parseTimeValue(n.value("out")); out && *out > in) return *out - in;
+            Micros in = parseTimeValue(n.view("in")).value_or(0);
+            if (auto out = parseTimeValue(n.view("out")); out && *out > in) return *out - in;
             if (!options_.mediaDuration || n.value("src").empty()) return std::nullopt;
             auto d = options_.mediaDuration(resolvePath(n, n.value("src")));
             if (!d) return std::nullopt;
@@ -297,34 +297,34 @@ private:
     // ---- element contents ---------------------------------------------------------------------
     void fillItem(Item& item, const ScriptNode& n, const Rect& area) {
         item.box = layoutBox(n, area);
-        if (auto o = parseNumber(n.value("opacity"))) item.opacity = std::clamp(*o, 0.0, 1.0);
-        Micros fade = parseTimeValue(n.value("fade")).value_or(0);
-        item.fadeIn = parseTimeValue(n.value("fade-in")).value_or(fade);
-        item.fadeOut = parseTimeValue(n.value("fade-out")).value_or(fade);
+        if (auto o = parseNumber(n.view("opacity"))) item.opacity = std::clamp(*o, 0.0, 1.0);
+        Micros fade = parseTimeValue(n.view("fade")).value_or(0);
+        item.fadeIn = parseTimeValue(n.view("fade-in")).value_or(fade);
+        item.fadeOut = parseTimeValue(n.view("fade-out")).value_or(fade);
         item.credit = n.value("credit");
         item.source = n.value("source");
         if (std::string src = n.value("src"); !src.empty()) item.src = resolvePath(n, src).string();
         if (std::string cap = n.value("captions"); !cap.empty()) item.captions = resolvePath(n, cap).string();
-        item.clipIn = parseTimeValue(n.value("in")).value_or(0);
-        if (auto out = parseTimeValue(n.value("out"))) item.clipOut = *out;
+        item.clipIn = parseTimeValue(n.view("in")).value_or(0);
+        if (auto out = parseTimeValue(n.view("out"))) item.clipOut = *out;
         if (const ScriptAttribute* in = n.attribute("in"); in && item.clipOut >= 0 && item.clipOut <= item.clipIn)
             diagnostics_.error(in->where, "out-before-in", "the clip's out point is not after its in point");
-        item.loop = parseBool(n.value("loop")).value_or(false);
-        if (auto v = parseNumber(n.value("volume"))) item.volume = std::clamp(*v, 0.0, 1.0);
-        if (auto d = parseNumber(n.value("duck"))) item.duck = std::clamp(*d, 0.0, 1.0);
-        std::string role = n.value("role", "speech");
+        item.loop = parseBool(n.view("loop")).value_or(false);
+        if (auto v = parseNumber(n.view("volume"))) item.volume = std::clamp(*v, 0.0, 1.0);
+        if (auto d = parseNumber(n.view("duck"))) item.duck = std::clamp(*d, 0.0, 1.0);
+        std::string_view role = n.view("role", "speech");
         item.role = role == "bed" ? AudioRole::Bed : role == "effect" ? AudioRole::Effect : AudioRole::Speech;
-        std::string fit = n.value("fit", "contain");
+        std::string_view fit = n.view("fit", "contain");
         item.fit = fit == "cover" ? Fit::Cover : fit == "fill" ? Fit::Fill : fit == "none" ? Fit::None : Fit::Contain;
         item.placeholder = n.value("placeholder");
-        if (auto pz = parsePanZoom(n.value("panzoom"))) {
+        if (auto pz = parsePanZoom(n.view("panzoom"))) {
             item.hasPanZoom = true;
             item.panFrom = normalised(pz->from);
             item.panTo = normalised(pz->to);
-            item.panEasing = parseEasing(n.value("panzoom-easing", "sine-in-out")).value_or(linearEasing());
+            item.panEasing = parseEasing(n.view("panzoom-easing", "sine-in-out")).value_or(linearEasing());
         }
         if (item.kind == ItemKind::Text) {
-            item.style = resolveStyle(n.value("style"), n.where);
+            item.style = resolveStyle(std::string(n.view("style")), n.where);
             collectParagraphs(n, item.paragraphs);
         }
         if (item.kind == ItemKind::Map) item.mapNode = std::make_shared<const ScriptNode>(n);
@@ -351,7 +351,7 @@ private:
 
     Rect layoutBox(const ScriptNode& n, const Rect& canvasArea) {
         Rect area = canvasArea;
-        if (std::string region = n.value("region"); !region.empty()) {
+        if (std::string region(n.view("region")); !region.empty()) {
             auto it = regions_.find(region);
             if (it != regions_.end()) {
                 const ScriptNode& r = *it->second;
@@ -361,15 +361,15 @@ private:
                 area.height = parseLength(r.value("height", "100%")).value_or(Length{100, true}).resolve(canvasArea.height);
             }
         }
-        std::string anchor = n.value("anchor", "top-left");
+        std::string_view anchor = n.view("anchor", "top-left");
         // Anchor as fractions of the box: (0,0) top-left … (1,1) bottom-right.
-        double ax = anchor.find("left") != std::string::npos ? 0 : anchor.find("right") != std::string::npos ? 1 : 0.5;
-        double ay = anchor.find("top") != std::string::npos ? 0 : anchor.find("bottom") != std::string::npos ? 1 : 0.5;
+        double ax = anchor.find("left") != std::string_view::npos ? 0 : anchor.find("right") != std::string_view::npos ? 1 : 0.5;
+        double ay = anchor.find("top") != std::string_view::npos ? 0 : anchor.find("bottom") != std::string_view::npos ? 1 : 0.5;
         Rect box;
-        box.width = parseLength(n.value("width", "100%")).value_or(Length{100, true}).resolve(area.width);
-        box.height = parseLength(n.value("height", "100%")).value_or(Length{100, true}).resolve(area.height);
-        double px = n.attribute("x") ? parseLength(n.value("x")).value_or(Length{}).resolve(area.width) : ax * area.width;
-        double py = n.attribute("y") ? parseLength(n.value("y")).value_or(Length{}).resolve(area.height) : ay * area.height;
+        box.width = parseLength(n.view("width", "100%")).value_or(Length{100, true}).resolve(area.width);
+        box.height = parseLength(n.view("height", "100%")).value_or(Length{100, true}).resolve(area.height);
+        double px = n.attribute("x") ? parseLength(n.view("x")).value_or(Length{}).resolve(area.width) : ax * area.width;
+        double py = n.attribute("y") ? parseLength(n.view("y")).value_or(Length{}).resolve(area.height) : ay * area.height;
         box.x = area.x + px - ax * box.width;
         box.y = area.y + py - ay * box.height;
         return box;
@@ -377,6 +377,14 @@ private:
 
     // ---- styles ---------------------------------------------------------------------------------
     TextStyle resolveStyle(const std::string& name, const SourceLocation& where) {
+        // Thousands of texts share a handful of styles: resolve each once.
+        if (auto cached = resolvedStyles_.find(name); cached != resolvedStyles_.end()) return cached->second;
+        TextStyle resolved = resolveStyleUncached(name, where);
+        resolvedStyles_.emplace(name, resolved);
+        return resolved;
+    }
+
+    TextStyle resolveStyleUncached(const std::string& name, const SourceLocation& where) {
         TextStyle base;
         if (styles_.count("default")) applyStyle(base, *styles_.at("default"), 0, where);
         if (name.empty() || name == "default") return base;
@@ -595,6 +603,7 @@ private:
     std::unordered_map<const ScriptNode*, Timing> timings_;
     std::unordered_map<const ScriptNode*, std::optional<Micros>> measured_;
     std::set<std::string> reportedStyleCycles_;
+    std::map<std::string, TextStyle> resolvedStyles_;
 };
 
 }  // namespace
