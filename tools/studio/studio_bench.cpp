@@ -17,6 +17,7 @@
 #include "studio/studio_document.h"
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
+#include "timeline/time_value.h"
 
 namespace vitrine::studio {
 namespace {
@@ -63,23 +64,25 @@ int runStudioBench(const std::filesystem::path& exhibit) {
                                       render::RenderResources::maxImageDimensionFor(show.canvas));
     sf::RenderTexture target;
     if (!target.create(kPreviewSize.x, kPreviewSize.y)) return 3;
-    std::printf("renderer: %s\n", reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
-
-    // Warm up: every scene once with its images, as a designer's first pass would.
-    {
-        render::FrameRenderer warm(show, resources.text(), resources.textures());
-        for (const auto& s : show.scenes) {
-            warm.render(evaluate(show, (s.begin + s.end) / 2), target, render::MediaWait::Always);
-            target.display();
-        }
-        glFinish();
+    if (target.setActive(true)) {
+        const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        std::printf("renderer: %s\n", name ? name : "unknown");
     }
 
-    // Scrub: seek to a random time, evaluate, draw the preview as the studio does, finish.
+    // Warm up: every scene once with its images, as a designer's first pass would, through
+    // the renderer that is then measured (it caches text layouts and map geometry).
     render::FrameRenderer renderer(show, resources.text(), resources.textures());
+    for (const auto& s : show.scenes) {
+        renderer.render(evaluate(show, (s.begin + s.end) / 2), target, render::MediaWait::Always);
+        target.display();
+    }
+    glFinish();
+
+    // Scrub: seek to a random time, evaluate, draw the preview as the studio does, finish.
     std::mt19937 random(kSeed);
     std::uniform_int_distribution<Micros> anywhere(0, show.duration - 1);
     std::vector<double> seekMs, evaluateMs;
+    std::vector<std::pair<double, Micros>> slowest;
     for (int i = 0; i < kSeeks; ++i) {
         Micros t = anywhere(random);
         auto start = Clock::now();
@@ -89,13 +92,22 @@ int runStudioBench(const std::filesystem::path& exhibit) {
         target.display();
         glFinish();
         seekMs.push_back(millisSince(start));
+        slowest.emplace_back(seekMs.back(), t);
     }
+    std::sort(slowest.rbegin(), slowest.rend());
     Summary seek = summarise(seekMs), eval = summarise(evaluateMs);
     std::printf("scrub: %d random seeks in %s at %ux%u\n", kSeeks, exhibit.filename().c_str(), kPreviewSize.x,
                 kPreviewSize.y);
     std::printf("  seek → frame finished: median %.2f ms, p95 %.2f ms, max %.2f ms (%.2f× / %.2f× a 60 Hz frame)\n",
                 seek.median, seek.p95, seek.max, seek.median / kFrameBudgetMs, seek.p95 / kFrameBudgetMs);
     std::printf("  of which evaluate(): median %.3f ms, p95 %.3f ms\n", eval.median, eval.p95);
+    std::printf("  slowest:");
+    for (std::size_t i = 0; i < 5 && i < slowest.size(); ++i) {
+        int scene = show.sceneAt(slowest[i].second);
+        std::printf(" %.1f ms at %s (%s);", slowest[i].first, formatTime(slowest[i].second).c_str(),
+                    scene >= 0 ? show.scenes[scene].id.c_str() : "-");
+    }
+    std::printf("\n");
 
     // Reload: a copy beside the exhibit (so its relative media paths hold) is saved with a
     // changed duration; timed from the save's start to the new show's frame finished.
