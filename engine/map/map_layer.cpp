@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace vitrine::map {
 namespace {
@@ -20,6 +23,10 @@ constexpr double kConicClampLatitude = -85.0;
 constexpr double kMaxEdgeDegrees = 1.0;
 // How close (degrees) a segment must lie to the data's bounds to count as a clip cut.
 constexpr double kCutTolerance = 1e-7;
+// Fill cells: about this many across the data's larger side, within these sizes (degrees).
+constexpr double kFillCellsAcross = 12.0;
+constexpr double kMinFillCell = 1.0;
+constexpr double kMaxFillCell = 4.0;
 
 using Line = std::vector<Point2>;
 
@@ -106,6 +113,91 @@ void extend(Box& box, const Point2& p) {
 constexpr Box kEmptyBox{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
                         -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
 
+// Sutherland–Hodgman against the half-plane on one side of an axis-parallel line.
+Line clipAxis(const Line& ring, bool vertical, double edge, bool keepBelow) {
+    Line out;
+    auto coord = [&](const Point2& p) { return vertical ? p.x : p.y; };
+    auto in = [&](const Point2& p) { return keepBelow ? coord(p) <= edge : coord(p) >= edge; };
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        const Point2& a = ring[i];
+        const Point2& b = ring[(i + 1) % ring.size()];
+        if (in(a)) out.push_back(a);
+        if (in(a) != in(b)) {
+            double t = (edge - coord(a)) / (coord(b) - coord(a));
+            Point2 c{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+            (vertical ? c.x : c.y) = edge;
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+// The parts of the segment a→b outside `box` (Liang–Barsky): none, one or two pieces.
+std::vector<std::pair<Point2, Point2>> outsideParts(Point2 a, Point2 b, const std::optional<Box>& box) {
+    if (!box) return {{a, b}};
+    double t0 = 0, t1 = 1;
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x - box->west, box->east - a.x, a.y - box->south, box->north - a.y};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return {{a, b}};  // parallel to this side and outside it
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+    }
+    if (t0 >= t1) return {{a, b}};  // misses the box
+    auto at = [&](double t) { return Point2{a.x + t * dx, a.y + t * dy}; };
+    std::vector<std::pair<Point2, Point2>> parts;
+    if (t0 > 0) parts.push_back({a, at(t0)});
+    if (t1 < 1) parts.push_back({at(t1), b});
+    return parts;
+}
+
+// Fill cells: a software rasteriser pays for every tile a triangle's bounds touch, and the
+// tessellator's long slivers across a whole country touch most of the screen. Cutting
+// polygons into cells first keeps every triangle within one cell.
+double fillCellDegrees(const Box& bounds) {
+    if (!bounds.valid()) return kMaxFillCell;
+    double extent = std::max(bounds.east - bounds.west, bounds.north - bounds.south);
+    return std::clamp(extent / kFillCellsAcross, kMinFillCell, kMaxFillCell);
+}
+
+template <typename Project>
+void fillCells(const std::vector<Line>& rings, double cell, const Project& project, std::vector<Polygon>& out) {
+    if (rings.empty() || rings.front().size() < 3) return;
+    Box b = kEmptyBox;
+    for (const Point2& p : rings.front()) extend(b, p);
+    auto emit = [&](const std::vector<Line>& pieceRings) {
+        Polygon polygon;
+        for (const Line& r : pieceRings) {
+            if (r.size() < 3) continue;
+            Ring projected;
+            for (const Point2& q : densified(r)) projected.push_back(project(q));
+            polygon.rings.push_back(std::move(projected));
+        }
+        if (!polygon.rings.empty()) out.push_back(std::move(polygon));
+    };
+    int x0 = int(std::floor(b.west / cell)), x1 = int(std::floor(b.east / cell));
+    int y0 = int(std::floor(b.south / cell)), y1 = int(std::floor(b.north / cell));
+    if (x0 == x1 && y0 == y1) return emit(rings);
+    for (int ix = x0; ix <= x1; ++ix) {
+        // One column at a time, so each ring is cut by the column's sides once.
+        std::vector<Line> column;
+        for (const Line& r : rings)
+            column.push_back(clipAxis(clipAxis(r, true, ix * cell, false), true, (ix + 1) * cell, true));
+        for (int iy = y0; iy <= y1; ++iy) {
+            std::vector<Line> piece;
+            for (const Line& r : column)
+                if (r.size() >= 3) piece.push_back(clipAxis(clipAxis(r, false, iy * cell, false), false, (iy + 1) * cell, true));
+            if (!piece.empty() && piece.front().size() >= 3) emit(piece);
+        }
+    }
+}
+
+
 }  // namespace
 
 const LayerFeature* ProjectedLayer::find(std::string_view idOrName) const {
@@ -114,7 +206,8 @@ const LayerFeature* ProjectedLayer::find(std::string_view idOrName) const {
     return nullptr;
 }
 
-ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpec& spec, Diagnostics& diagnostics) {
+ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpec& spec, Diagnostics& diagnostics,
+                            std::optional<Box> exclude) {
     ProjectedLayer layer;
     const Projection projection = spec.make();
     const bool conic = spec.kind == ProjectionKind::LambertConformalConic;
@@ -126,6 +219,13 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
                 for (const Point2& q : r) extend(layer.lonLatBounds, q);
     layer.projectedBounds = kEmptyBox;
 
+    const double cell = fillCellDegrees(layer.lonLatBounds);
+    // The excluded box in rotated longitudes, as the rings are cut.
+    std::optional<Box> excluded;
+    if (exclude) {
+        double w = rotated(exclude->west, cm);
+        excluded = Box{w, exclude->south, w + (exclude->east - exclude->west), exclude->north};
+    }
     auto project = [&](const Point2& rotatedLonLat) {
         double lat = conic ? std::max(rotatedLonLat.y, kConicClampLatitude) : rotatedLonLat.y;
         return projection.forward({rotatedLonLat.x + cm, lat});
@@ -142,7 +242,7 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
                 if (north < kConicSouthLimit) continue;
             }
             // Each ring is cut at the seam; pieces of one polygon stay together by turn.
-            std::vector<Polygon> pieces;
+            std::vector<std::vector<Line>> pieces;  // rings in rotated lon/lat, by turn
             for (std::size_t r = 0; r < polygon.rings.size(); ++r) {
                 std::vector<Line> cut = seamPieces(polygon.rings[r], cm);
                 if (r == 0) pieces.resize(cut.size());
@@ -168,17 +268,39 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
                             flush();
                             continue;
                         }
-                        if (current.empty()) current.push_back(a);
-                        current.push_back(b);
+                        for (auto [from, to] : outsideParts(a, b, excluded)) {
+                            if (!current.empty() && !(current.back() == from)) flush();
+                            if (current.empty()) current.push_back(from);
+                            current.push_back(to);
+                        }
+                        if (excluded && !(current.empty() || current.back() == b)) flush();
                     }
                     flush();
-                    Ring ring;
-                    for (const Point2& q : dense) ring.push_back(project(q));
-                    pieces[k].rings.push_back(std::move(ring));
+                    pieces[k].push_back(cut[k]);
                 }
             }
-            for (Polygon& p : pieces)
-                if (!p.rings.empty()) projected.push_back(std::move(p));
+            for (const std::vector<Line>& rings : pieces) {
+                if (!exclude) {
+                    fillCells(rings, cell, project, projected);
+                    continue;
+                }
+                // Outside the excluded box: the strips west and east of it, and the bands
+                // south and north of it between them (four convex regions).
+                const double w = rotated(exclude->west, cm), e = w + (exclude->east - exclude->west);
+                auto region = [&](auto&& clip) {
+                    std::vector<Line> kept;
+                    for (const Line& r : rings) kept.push_back(clip(r));
+                    if (!kept.empty() && kept.front().size() >= 3) fillCells(kept, cell, project, projected);
+                };
+                region([&](const Line& r) { return clipAxis(r, true, w, true); });
+                region([&](const Line& r) { return clipAxis(r, true, e, false); });
+                region([&](const Line& r) {
+                    return clipAxis(clipAxis(clipAxis(r, true, w, false), true, e, true), false, exclude->south, true);
+                });
+                region([&](const Line& r) {
+                    return clipAxis(clipAxis(clipAxis(r, true, w, false), true, e, true), false, exclude->north, false);
+                });
+            }
         }
         Tessellation t = tessellate(projected);
         if (!t.ok())
@@ -189,15 +311,6 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
         layer.features.push_back(std::move(out));
     }
 
-    if (layer.lonLatBounds.valid()) {
-        const Box& b = layer.lonLatBounds;
-        Line box{{b.west, b.south}, {b.east, b.south}, {b.east, b.north}, {b.west, b.north}};
-        Polygon cover;
-        Ring ring;
-        for (const Point2& q : densified(box)) ring.push_back(projection.forward({q.x, conic ? std::max(q.y, kConicClampLatitude) : q.y}));
-        cover.rings.push_back(std::move(ring));
-        layer.coverage = tessellate(cover).triangles;
-    }
     return layer;
 }
 

@@ -9,6 +9,7 @@
 #include "map/map_scene.h"
 #include "map/projection.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,6 @@ struct ProjectedLayer {
     std::vector<LayerFeature> features;
     std::vector<LayerOutline> outlines;
     Box lonLatBounds;                // of the data; invalid when it holds nothing
-    std::vector<Point2> coverage;    // triangles covering lonLatBounds, projected
     Box projectedBounds;             // of every triangle
     /// The feature whose id or name is `idOrName` (case as written), or nullptr.
     const LayerFeature* find(std::string_view idOrName) const;
@@ -44,7 +44,9 @@ struct ProjectedLayer {
 /// Projects and triangulates `collection` with `spec`. Rings that cross the projection's
 /// seam (the meridian opposite its centre) are cut there; rings around a pole and land
 /// a conic cannot show (beyond 60° S) are left out. Tessellation failures are reported
-/// in `diagnostics` at the feature, and the rest of the layer is kept.
-ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpec& spec, Diagnostics& diagnostics);
+/// in `diagnostics` at the feature, and the rest of the layer is kept. With `exclude`
+/// (lon/lat), the fill leaves that box empty, for a more detailed layer drawn there.
+ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpec& spec, Diagnostics& diagnostics,
+                            std::optional<Box> exclude = std::nullopt);
 
 }  // namespace vitrine::map

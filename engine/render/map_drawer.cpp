@@ -142,7 +142,6 @@ struct MapDrawer::LayerMesh {
     Point2 origin;                          // subtracted from every vertex, so floats stay small
     sf::VertexArray fill{sf::Triangles};    // all land, in the land colour
     std::vector<sf::VertexArray> features;  // per feature, recoloured for highlights
-    sf::VertexArray coverage{sf::Triangles};
     // Borders stroked for the last camera; reused while it stands still.
     std::string strokeKey;
     Vertices strokes;
@@ -175,14 +174,18 @@ const map::Gazetteer& MapDrawer::gazetteer() {
     return *gazetteer_;
 }
 
-MapDrawer::LayerMesh* MapDrawer::layer(const std::string& path, const map::ProjectionSpec& spec) {
-    std::string key = path + "|" + spec.key();
-    auto it = layers_.find(key);
+MapDrawer::LayerMesh* MapDrawer::layer(const std::string& path, const map::ProjectionSpec& spec,
+                                       std::optional<map::Box> exclude) {
+    std::ostringstream key;
+    key.precision(12);
+    key << path << '|' << spec.key();
+    if (exclude) key << '|' << exclude->west << ',' << exclude->south << ',' << exclude->east << ',' << exclude->north;
+    auto it = layers_.find(key.str());
     if (it != layers_.end()) return it->second.get();
     Diagnostics found;
     map::GeoCollection collection = map::loadGeoJson(path, found);
     auto mesh = std::make_unique<LayerMesh>();
-    mesh->layer = map::projectLayer(collection, spec, found);
+    mesh->layer = map::projectLayer(collection, spec, found, exclude);
     report(found);
     const map::Box& b = mesh->layer.projectedBounds;
     if (b.valid()) mesh->origin = {(b.west + b.east) / 2, (b.south + b.north) / 2};
@@ -197,9 +200,8 @@ MapDrawer::LayerMesh* MapDrawer::layer(const std::string& path, const map::Proje
         }
         mesh->features.push_back(std::move(va));
     }
-    for (const Point2& p : mesh->layer.coverage) mesh->coverage.append(sf::Vertex(local(p), palette.water));
     LayerMesh* raw = mesh.get();
-    layers_.emplace(key, std::move(mesh));
+    layers_.emplace(key.str(), std::move(mesh));
     return raw;
 }
 
@@ -213,7 +215,10 @@ MapDrawer::PreparedMap& MapDrawer::prepare(const Item& item) {
     std::error_code ec;
     bool srcIsWorld = !item.src.empty() && std::filesystem::equivalent(item.src, world, ec);
     if (!item.src.empty()) p->data = layer(item.src, p->scene.projectionSpec);
-    if (!srcIsWorld && std::filesystem::exists(world, ec)) p->base = layer(world.string(), p->scene.projectionSpec);
+    // The world beneath fills only around the data's own area (drawn in more detail).
+    std::optional<map::Box> own;
+    if (p->data && p->data->layer.lonLatBounds.valid()) own = p->data->layer.lonLatBounds;
+    if (!srcIsWorld && std::filesystem::exists(world, ec)) p->base = layer(world.string(), p->scene.projectionSpec, own);
     // A highlight must name a feature of the data (or of the world beneath it).
     for (const map::MapHighlight& h : p->scene.highlights) {
         bool known = (p->data && p->data->layer.find(h.feature)) || (p->base && p->base->layer.find(h.feature));
@@ -303,10 +308,14 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     clip.setViewport({out.left / targetSize.x, out.top / targetSize.y, out.width / targetSize.x, out.height / targetSize.y});
     target.setView(clip);
 
-    sf::RectangleShape water({out.width, out.height});
-    water.setPosition(out.left, out.top);
-    water.setFillColor(palette.water);
-    target.draw(water);
+    if (out == sf::FloatRect(0, 0, targetSize.x, targetSize.y)) {
+        target.clear(palette.water);  // a clear is far cheaper than a full-target fill
+    } else {
+        sf::RectangleShape water({out.width, out.height});
+        water.setPosition(out.left, out.top);
+        water.setFillColor(palette.water);
+        target.draw(water, sf::RenderStates(sf::BlendNone));
+    }
 
     // Projected units → output px, for geometry stored relative to a layer's origin.
     const double a = s.pixelsPerUnit * v.scale;
@@ -315,6 +324,9 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
         double tx = ocx - a * (s.camera.centre.x - m.origin.x), ty = ocy + a * (s.camera.centre.y - m.origin.y);
         return sf::Transform(float(a), 0, float(tx), 0, float(-a), float(ty), 0, 0, 1);
     };
+    // Land and water are opaque: drawn without blending, which a software rasteriser
+    // would otherwise pay for with a read of every covered pixel.
+    auto opaque = [&](const LayerMesh& m) { return sf::RenderStates(sf::BlendNone, transformFor(m), nullptr, nullptr); };
     auto toOutput = [&](const Point2& canvas) {
         return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
     };
@@ -351,13 +363,11 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     };
 
     if (p.base) {
-        target.draw(p.base->fill, sf::RenderStates(transformFor(*p.base)));
+        target.draw(p.base->fill, opaque(*p.base));
         drawBorders(*p.base);
     }
     if (p.data) {
-        // The data's own area replaces the coarser world beneath it.
-        if (p.base) target.draw(p.data->coverage, sf::RenderStates(transformFor(*p.data)));
-        target.draw(p.data->fill, sf::RenderStates(transformFor(*p.data)));
+        target.draw(p.data->fill, opaque(*p.data));
     }
     for (const map::HighlightState& h : s.highlights) {
         for (LayerMesh* m : {p.data, p.base}) {

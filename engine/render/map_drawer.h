@@ -68,7 +68,7 @@ private:
     struct PreparedMap;
 
     PreparedMap& prepare(const Item& item);
-    LayerMesh* layer(const std::string& path, const map::ProjectionSpec& spec);
+    LayerMesh* layer(const std::string& path, const map::ProjectionSpec& spec, std::optional<map::Box> exclude = {});
     const map::Gazetteer& gazetteer();
     void report(const Diagnostics& found);
     map::MapEvaluationContext contextFor(const PreparedMap& prepared, const DrawItem& d, const Viewport& v);
