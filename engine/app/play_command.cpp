@@ -2,11 +2,14 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "app/commands.h"
 #include "app/exhibit_session.h"
 #include "app/options.h"
+#include "control/operations.h"
+#include "installation/installation.h"
 #include "player/player.h"
 #include "timeline/show_position.h"
 
@@ -59,9 +62,20 @@ int runPlay(const Arguments& args) {
             return usageError("--windowed: '" + *o->value("--windowed") + "' is not a size like 1280x720");
         }
     }
-    Player player(show, session.resources(), options, [](const std::string& line) {
-        std::fprintf(stderr, "vitrine: %s\n", line.c_str());
-    });
+    // stdio writes whole lines atomically, so the control servers' threads may log too.
+    auto log = [](const std::string& line) { std::fprintf(stderr, "vitrine: %s\n", line.c_str()); };
+    std::unique_ptr<control::Operations> operations;
+    if (auto file = o->value("--installation")) {
+        // A broken installation file is reported, never fatal: the show plays with defaults.
+        Diagnostics diagnostics;
+        auto inst = installation::loadInstallation(*file, diagnostics);
+        for (const auto& d : diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+        if (!inst || diagnostics.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
+        operations = std::make_unique<control::Operations>(inst.value_or(installation::Installation{}), log);
+        for (const auto& problem : operations->startServers()) log(problem);
+        options.operations = operations.get();
+    }
+    Player player(show, session.resources(), options, log);
     player.run();
     return 0;
 }

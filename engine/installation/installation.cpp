@@ -404,9 +404,29 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
                 r.error(*e, "bind", "control-needs-token",
                         "listening on " + inst.control.bindAddress + " lets other machines control the show; it needs a token",
                         "add token=\"…\" (a long random string), or bind=\"127.0.0.1\"");
+        } else if (name == "proof-of-play") {
+            r.onlyAttributes(*e, {"file", "max-kb", "keep"});
+            ProofOfPlaySettings p;
+            const char* f = e->Attribute("file");
+            if (!f || !*f) {
+                r.error(*e, nullptr, "missing-attribute", "<proof-of-play> needs file=\"PATH\"",
+                        "e.g. file=\"/var/log/vitrine/proof-of-play.log\"");
+                continue;
+            }
+            p.file = f;
+            constexpr int kMaxKilobytes = 1 << 20, kMaxKeep = 1000, kBytesPerKilobyte = 1024;
+            if (const char* kb = e->Attribute("max-kb")) {
+                if (auto v = parseInteger(kb, 1, kMaxKilobytes)) p.maxBytes = static_cast<std::uintmax_t>(*v) * kBytesPerKilobyte;
+                else r.error(*e, "max-kb", "bad-value", std::string("'") + kb + "' is not a size in kilobytes");
+            }
+            if (const char* keep = e->Attribute("keep")) {
+                if (auto v = parseInteger(keep, 0, kMaxKeep)) p.keep = *v;
+                else r.error(*e, "keep", "bad-value", std::string("'") + keep + "' is not a number of files");
+            }
+            inst.proofOfPlay = p;
         } else {
             r.warning(*e, nullptr, "unknown-element", "<installation> has no element <" + name + ">; it is ignored",
-                      "elements: output, hours, languages, volume, advisory, control");
+                      "elements: output, hours, languages, volume, advisory, control, proof-of-play");
         }
     }
     // Ports in use by two servers would make the second fail at start: say so now.

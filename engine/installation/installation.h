@@ -51,6 +51,13 @@ struct ControlSettings {
     std::string token;                 // required when bindAddress is not loopback
 };
 
+/// Where scene starts are recorded (proof of play), and how the file is rotated.
+struct ProofOfPlaySettings {
+    std::filesystem::path file;
+    std::uintmax_t maxBytes = 1 << 20;
+    int keep = 10;
+};
+
 /// Everything in installation.xml, with defaults for what it leaves out.
 struct Installation {
     std::filesystem::path file;
@@ -62,6 +69,7 @@ struct Installation {
     double volume = 1.0;                // 0..1 master volume
     AdvisoryPolicy advisory = AdvisoryPolicy::EveryLoop;
     ControlSettings control;
+    std::optional<ProofOfPlaySettings> proofOfPlay;  // nullopt = no record
 };
 
 /// Parses installation XML as if read from `fileName`. Problems are collected in

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "control/operations.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
 
@@ -25,11 +26,15 @@ constexpr Micros kDriftDeadBand = 2'000;
 constexpr Micros kDriftMaxStep = 1'000;
 constexpr Micros kDriftTransient = 500'000;
 constexpr Micros kSettleAfterJump = 500'000;
+// Further than this from where the wall clock puts the show (a restart, a clock step,
+// a long pause), the player jumps back; closer, the audio clock steers.
+constexpr Micros kWallClockTolerance = 100'000;
 }  // namespace
 
 void Player::run() {
     using Clock = std::chrono::steady_clock;
     const auto framePeriod = std::chrono::microseconds(kMicrosPerSecond / std::max(1, options_.frameRate));
+    if (options_.operations) options_.start = options_.operations->wallShowTime(show_.duration);
     clock_.seek(options_.start);
     lastJump_ = options_.start;
     clock_.resume();
@@ -41,18 +46,37 @@ void Player::run() {
     while (window_.isOpen() && !finished_) {
         const auto frameStart = Clock::now();
         handleCommands();
+        handleRemoteCommands();
         followAudioClock();
+        followWallClock();
         Micros t = showTime();
         if (finished_) break;
         if (t < previous_) lastJump_ = clock_.position();  // looped
         reportEvents(previous_, t);
         prefetch(t);
         Frame frame = evaluate(show_, t);
-        audio_.update(frame.audio, t, clock_.paused());
-        renderer_.render(frame, window_.target());
+        const bool dark = black_ || closed_;  // outside hours or on command: black and silent
+        audio_.update(dark ? std::vector<AudioCue>{} : frame.audio, t, clock_.paused() || dark);
+        if (dark) window_.target().clear(sf::Color::Black);
+        else renderer_.render(frame, window_.target());
         window_.present();
-        stats_.frame(std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - frameStart).count(),
-                     std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count());
+        const Micros took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - frameStart).count();
+        stats_.frame(took, std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count());
+        if (options_.operations) {
+            control::PlayerStatus st;
+            st.exhibit = show_.title;
+            int scene = show_.sceneAt(t);
+            if (scene >= 0) st.scene = show_.scenes[scene].id;
+            st.time = t;
+            st.duration = show_.duration;
+            st.state = closed_ ? "closed" : black_ ? "black" : clock_.paused() ? "paused" : "playing";
+            Micros drift = t - options_.operations->wallShowTime(show_.duration);
+            if (drift > show_.duration / 2) drift -= show_.duration;
+            if (drift < -show_.duration / 2) drift += show_.duration;
+            st.drift = drift;
+            options_.operations->frameDone(std::move(st), took,
+                                           std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count());
+        }
         if (Clock::now() >= statsDue) {
             log_(stats_.takeLine());
             statsDue += std::chrono::microseconds(options_.statsInterval);
@@ -74,7 +98,59 @@ void Player::run() {
         std::this_thread::sleep_until(deadline);
     }
     log_(stats_.takeLine());
+    if (options_.operations) options_.operations->stopping();
     window_.close();
+}
+
+void Player::handleRemoteCommands() {
+    if (!options_.operations) return;
+    closed_ = !options_.operations->openNow();
+    for (const auto& c : options_.operations->queue().drain()) {
+        using Kind = control::ControlCommand::Kind;
+        log_("remote " + std::string(control::commandVerb(c.kind)) + (c.sceneId.empty() ? "" : " " + c.sceneId) +
+             " from " + c.origin);
+        switch (c.kind) {
+            case Kind::Play:
+                clock_.resume();
+                black_ = offWallClock_ = false;  // back to where the wall clock says
+                break;
+            case Kind::Pause:
+                clock_.pause();
+                offWallClock_ = true;
+                break;
+            case Kind::Next: goToScene(+1); break;
+            case Kind::Previous: goToScene(-1); break;
+            case Kind::Black: black_ = !black_; break;
+            case Kind::Reload: log_("reload: not available in the player yet; restart the service to reload"); break;
+            case Kind::Scene: {
+                auto it = std::find_if(show_.scenes.begin(), show_.scenes.end(),
+                                       [&](const auto& s) { return s.id == c.sceneId; });
+                if (it == show_.scenes.end()) {
+                    log_("remote scene " + c.sceneId + ": no such scene");
+                    break;
+                }
+                clock_.seek(it->begin);
+                previous_ = it->begin;
+                lastJump_ = clock_.position();
+                offWallClock_ = true;
+                break;
+            }
+        }
+    }
+}
+
+void Player::followWallClock() {
+    // Paused or stepped by hand, the show leaves the wall clock on purpose; Play returns to it.
+    if (!options_.operations || offWallClock_ || clock_.paused() || show_.duration <= 0) return;
+    Micros wall = options_.operations->wallShowTime(show_.duration);
+    Micros off = wrapTime(show_, clock_.position()) - wall;
+    if (off > show_.duration / 2) off -= show_.duration;
+    if (off < -show_.duration / 2) off += show_.duration;
+    if (off > kWallClockTolerance || off < -kWallClockTolerance) {
+        clock_.seek(wall);
+        previous_ = wall;
+        lastJump_ = wall;
+    }
 }
 
 void Player::followAudioClock() {
@@ -116,6 +192,7 @@ void Player::goToScene(int delta) {
     clock_.seek(show_.scenes[next].begin);
     previous_ = show_.scenes[next].begin;
     lastJump_ = clock_.position();
+    offWallClock_ = true;
     log_("scene " + show_.scenes[next].id);
 }
 
@@ -138,8 +215,11 @@ void Player::reportEvents(Micros from, Micros to) {
     } else {
         events = eventsIn(show_, from, to);
     }
-    for (const auto& e : events)
-        if (e.kind == ShowEvent::Kind::SceneStart) log_("scene " + show_.scenes[e.index].id + " at " + formatClock(e.at));
+    for (const auto& e : events) {
+        if (e.kind != ShowEvent::Kind::SceneStart) continue;
+        log_("scene " + show_.scenes[e.index].id + " at " + formatClock(e.at));
+        if (options_.operations && !black_ && !closed_) options_.operations->sceneStarted(show_.scenes[e.index].id);
+    }
 }
 
 void Player::prefetch(Micros t) {

@@ -13,6 +13,10 @@
 #include "player/play_stats.h"
 #include "timeline/show.h"
 
+namespace vitrine::control {
+class Operations;
+}
+
 namespace vitrine {
 
 /// How to play.
@@ -27,6 +31,9 @@ struct PlayerOptions {
     Micros statsInterval = 60 * kMicrosPerSecond;  // how often frame statistics are logged
     Micros quitAfter = -1;     // stop after this much playing time (tests, benchmarks); -1 = never
     std::chrono::steady_clock::time_point launchedAt = std::chrono::steady_clock::now();
+    /// An installation's side (wall-clock time, hours, remote control, watchdogs,
+    /// proof of play); null when playing by hand.
+    control::Operations* operations = nullptr;
 };
 
 /// One line for the log (stderr in the program, a vector in tests).
@@ -48,6 +55,8 @@ private:
     void prefetch(Micros t);
     void reportMediaProblems();
     void followAudioClock();
+    void handleRemoteCommands();
+    void followWallClock();
 
     const Show& show_;
     render::RenderResources& resources_;
@@ -61,6 +70,9 @@ private:
     Micros lastJump_ = 0;  // clock position of the last seek or loop, when drift is transient
     Micros previous_ = 0;
     bool finished_ = false;
+    bool black_ = false;   // a remote asked for black
+    bool closed_ = false;  // outside opening hours
+    bool offWallClock_ = false;  // moved by hand or remote: the wall clock waits for Play
 };
 
 }  // namespace vitrine

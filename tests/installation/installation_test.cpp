@@ -31,6 +31,10 @@ TEST_CASE("installation: the example file loads without a problem") {
     CHECK(inst->control.httpPort == 8080);
     CHECK(inst->control.oscPort == 9000);
     CHECK(inst->control.bindAddress == "127.0.0.1");
+    REQUIRE(inst->proofOfPlay);
+    CHECK(inst->proofOfPlay->file == "/var/log/vitrine/proof-of-play.log");
+    CHECK(inst->proofOfPlay->maxBytes == 1024 * 1024);
+    CHECK(inst->proofOfPlay->keep == 10);
 }
 
 TEST_CASE("installation: an empty file means one output, always open, loopback control off") {

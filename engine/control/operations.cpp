@@ -1,0 +1,82 @@
+#include "control/operations.h"
+
+#include <ctime>
+
+namespace vitrine::control {
+
+Operations::Operations(installation::Installation installation, ServerLog log)
+    : installation_(std::move(installation)),
+      log_(std::move(log)),
+      watchdog_(kFrozenAfterMicros, steadyClock()),
+      startedAt_(steadyClock()()),
+      fpsWindowStart_(startedAt_) {
+    if (installation_.proofOfPlay)
+        proofOfPlay_ = std::make_unique<ProofOfPlayLog>(installation_.proofOfPlay->file, installation_.proofOfPlay->maxBytes,
+                                                        installation_.proofOfPlay->keep);
+}
+
+std::vector<std::string> Operations::startServers() {
+    std::vector<std::string> problems;
+    const auto& c = installation_.control;
+    if (c.httpPort != 0) {
+        http_ = std::make_unique<HttpControlServer>(queue_, status_, &watchdog_, log_);
+        if (auto e = http_->start(c.bindAddress, c.httpPort, c.token)) problems.push_back("control: " + *e);
+        else log_("control: http on " + c.bindAddress + ":" + std::to_string(http_->port()));
+    }
+    if (c.oscPort != 0) {
+        osc_ = std::make_unique<OscControlServer>(queue_, log_);
+        if (auto e = osc_->start(c.bindAddress, c.oscPort, c.token)) problems.push_back("control: " + *e);
+        else log_("control: osc on " + c.bindAddress + ":" + std::to_string(osc_->port()));
+    }
+    return problems;
+}
+
+Micros Operations::wallShowTime(Micros duration) const {
+    installation::WallClockAnchor anchor(installation_.startEpoch.value_or(0), duration);
+    return anchor.showTimeAt(installation::systemNowMicros());
+}
+
+installation::LocalTime localTimeNow() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return installation::LocalTime::at({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, local.tm_hour,
+                                       local.tm_min, local.tm_sec);
+}
+
+bool Operations::openNow() const { return installation::isOpen(installation_.hours, localTimeNow()); }
+
+void Operations::sceneStarted(const std::string& sceneId) {
+    if (!proofOfPlay_) return;
+    if (auto e = proofOfPlay_->sceneStarted(installation::systemNowMicros(), sceneId)) log_(*e);
+}
+
+void Operations::frameDone(PlayerStatus status, std::int64_t tookMicros, std::int64_t periodMicros) {
+    constexpr std::int64_t kFpsWindow = 1'000'000;
+    const std::int64_t now = steadyClock()();
+    watchdog_.pet();
+    notifier_.alive(now);
+    ++frames_;
+    if (tookMicros * 2 > periodMicros * 3) ++dropped_;  // missed its deadline by half a frame
+    ++fpsWindowFrames_;
+    if (now - fpsWindowStart_ >= kFpsWindow) {
+        fps_ = static_cast<double>(fpsWindowFrames_) * kFpsWindow / static_cast<double>(now - fpsWindowStart_);
+        fpsWindowStart_ = now;
+        fpsWindowFrames_ = 0;
+    }
+    status.fps = fps_;
+    status.droppedFrames = dropped_;
+    status.frame = frames_;
+    status.uptime = now - startedAt_;
+    if (!readySent_) {
+        notifier_.ready();
+        readySent_ = true;
+    }
+    if (status.state != lastState_) {
+        notifier_.status(status.state + (status.scene.empty() ? "" : ", scene " + status.scene));
+        lastState_ = status.state;
+    }
+    status_.publish(std::move(status));
+}
+
+}  // namespace vitrine::control

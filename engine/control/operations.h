@@ -1,0 +1,73 @@
+#pragma once
+// Everything the frame loop needs to run as an installation, behind one object the
+// player calls a few times a frame: show time from the wall clock, opening hours, the
+// control servers and their command queue, the status snapshot, the watchdogs and the
+// proof-of-play log. Built from the installation file.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "control/control_queue.h"
+#include "control/http_control_server.h"
+#include "control/osc_control_server.h"
+#include "control/player_status.h"
+#include "control/proof_of_play_log.h"
+#include "control/watchdog.h"
+#include "installation/installation.h"
+#include "installation/wall_clock_anchor.h"
+
+namespace vitrine::control {
+
+/// The installation side of a running player.
+class Operations {
+public:
+    /// A frame loop silent for longer than this is reported frozen in /status.
+    static constexpr std::int64_t kFrozenAfterMicros = 2'000'000;
+
+    /// `log` must be thread-safe (the servers log from their threads).
+    Operations(installation::Installation installation, ServerLog log);
+
+    /// Starts the HTTP and OSC servers the file asks for; returns the problems (the show
+    /// plays without a server that could not start).
+    std::vector<std::string> startServers();
+
+    /// Show time for a show of `duration` at this instant of the wall clock.
+    Micros wallShowTime(Micros duration) const;
+    /// Whether the opening hours say to play now (machine's local time).
+    bool openNow() const;
+
+    ControlQueue& queue() { return queue_; }
+    const installation::Installation& installation() const { return installation_; }
+
+    /// Records a scene start in the proof-of-play log (when the file asks for one).
+    void sceneStarted(const std::string& sceneId);
+    /// Called once per frame after presenting, with how long the frame took against its
+    /// period: fills in fps, dropped frames, frame count and uptime, publishes `status`,
+    /// pets both watchdogs, and on the first call tells systemd the player is ready.
+    void frameDone(PlayerStatus status, std::int64_t tookMicros, std::int64_t periodMicros);
+    /// Tells systemd the player is stopping.
+    void stopping() { notifier_.stopping(); }
+
+private:
+    installation::Installation installation_;
+    ServerLog log_;
+    ControlQueue queue_;
+    StatusBoard status_;
+    Watchdog watchdog_;
+    SystemdNotifier notifier_;
+    std::unique_ptr<HttpControlServer> http_;
+    std::unique_ptr<OscControlServer> osc_;
+    std::unique_ptr<ProofOfPlayLog> proofOfPlay_;
+    bool readySent_ = false;
+    std::int64_t startedAt_ = 0;
+    std::int64_t frames_ = 0, dropped_ = 0;
+    std::int64_t fpsWindowStart_ = 0, fpsWindowFrames_ = 0;
+    double fps_ = 0;
+    std::string lastState_;
+};
+
+/// The machine's local time now (its time zone, as set with timedatectl).
+installation::LocalTime localTimeNow();
+
+}  // namespace vitrine::control
