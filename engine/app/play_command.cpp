@@ -17,7 +17,7 @@ namespace vitrine::app {
 
 int runPlay(const Arguments& args) {
     const auto launchedAt = std::chrono::steady_clock::now();
-    auto o = Options::parse(args, "play", {"--start", "--display", "--quit-after", "--audio", "--capture-audio"}, {"--once"}, {"--windowed"});
+    auto o = Options::parse(args, "play", {"--start", "--display", "--quit-after", "--audio", "--capture-audio", "--installation"}, {"--once"}, {"--windowed"});
     if (!o) return kUsageError;
     if (auto display = o->value("--display")) setenv("DISPLAY", display->c_str(), 1);
     if (!haveDisplay()) {

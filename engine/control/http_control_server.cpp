@@ -65,12 +65,15 @@ void HttpControlServer::routes() {
         reply(res, kAccepted, {{"ok", true}, {"command", verb}});
     };
     s.Post(R"(/(play|pause|next|previous|black|reload))",
-           [enqueue](const httplib::Request& req, httplib::Response& res) {
+           // Taking a content reader (and never reading) accepts a POST with no body and no
+           // Content-Length, as `curl -X POST` sends it; commands have no body to read.
+           [enqueue](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
                ControlCommand c;
                c.kind = *parseCommandVerb(req.matches[1].str());
                enqueue(req, res, c);
            });
-    s.Post(R"(/scene/([^/]+))", [enqueue](const httplib::Request& req, httplib::Response& res) {
+    s.Post(R"(/scene/([^/]+))", [enqueue](const httplib::Request& req, httplib::Response& res,
+                                           const httplib::ContentReader&) {
         ControlCommand c{ControlCommand::Kind::Scene, httplib::detail::decode_url(req.matches[1].str(), false), {}};
         if (!validSceneId(c.sceneId)) return reply(res, kBadRequest, {{"error", "not a scene id"}});
         enqueue(req, res, c);

@@ -119,6 +119,11 @@ TEST_CASE("http control: status and commands over loopback") {
     CHECK(queue.drain().empty());
     CHECK(log.contains("control: http 400 for POST /scene from 127.0.0.1"));
 
+    // curl -X POST sends neither a body nor a Content-Length: still a command.
+    auto bare = rawExchange(server.port(), "POST /next HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(bare.rfind("HTTP/1.1 202", 0) == 0);
+    CHECK(queue.drain().size() == 1);
+
     // A huge header and random bytes: refused, and the server still answers afterwards.
     std::string huge = "GET /status HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100'000, 'a') + "\r\n\r\n";
     auto hugeReply = rawExchange(server.port(), huge);
