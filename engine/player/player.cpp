@@ -16,7 +16,21 @@ Player::Player(const Show& show, render::RenderResources& resources, PlayerOptio
       log_(std::move(log)),
       window_(show.title.empty() ? "Vitrine" : show.title, options.window),
       renderer_(show, resources.text(), resources.textures()),
-      audio_(show, options.audio, options.audioCapture) {}
+      audio_(show, options.audio, options.audioCapture) {
+    if (options_.operations && !options_.operations->installation().outputs.empty()) {
+        auto canvas = std::make_unique<sf::RenderTexture>();
+        const sf::Vector2u size(static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height));
+        if (canvas->create(size.x, size.y)) {
+            canvas->setSmooth(true);
+            canvas_ = std::move(canvas);
+            warp_ = std::make_unique<output::WarpOutput>(options_.operations->installation().outputs, size);
+            if (!warp_->shaderReady()) log_(warp_->problem());
+        } else {
+            log_("outputs: no canvas texture of " + std::to_string(size.x) + "x" + std::to_string(size.y) +
+                 "; drawing without keystone and blending");
+        }
+    }
+}
 
 namespace {
 // Drift correction: the show clock follows the audio clock in steps of at most a
@@ -57,8 +71,15 @@ void Player::run() {
         Frame frame = evaluate(show_, t);
         const bool dark = black_ || closed_;  // outside hours or on command: black and silent
         audio_.update(dark ? std::vector<AudioCue>{} : frame.audio, t, clock_.paused() || dark);
-        if (dark) window_.target().clear(sf::Color::Black);
-        else renderer_.render(frame, window_.target());
+        if (dark) {
+            window_.target().clear(sf::Color::Black);
+        } else if (warp_) {
+            renderer_.render(frame, *canvas_);
+            canvas_->display();
+            warp_->draw(canvas_->getTexture(), window_.target());
+        } else {
+            renderer_.render(frame, window_.target());
+        }
         window_.present();
         const Micros took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - frameStart).count();
         stats_.frame(took, std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count());

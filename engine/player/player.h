@@ -3,8 +3,12 @@
 // next frame's deadline. Timing comes from evaluate(show, t); the loop only chooses t.
 
 #include <functional>
+#include <memory>
 #include <string>
 
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include "output/warp_output.h"
 #include "output/window_output.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
@@ -73,6 +77,10 @@ private:
     bool black_ = false;   // a remote asked for black
     bool closed_ = false;  // outside opening hours
     bool offWallClock_ = false;  // moved by hand or remote: the wall clock waits for Play
+    // With projector outputs in the installation, frames are drawn into the canvas and
+    // then warped and blended onto the window; otherwise straight onto the window.
+    std::unique_ptr<sf::RenderTexture> canvas_;
+    std::unique_ptr<output::WarpOutput> warp_;
 };
 
 }  // namespace vitrine
