@@ -55,6 +55,10 @@ void Operations::frameDone(PlayerStatus status, std::int64_t tookMicros, std::in
     constexpr std::int64_t kFpsWindow = 1'000'000;
     const std::int64_t now = steadyClock()();
     watchdog_.pet();
+    if (!readySent_) {  // the first frame is on screen: only now is the player "started"
+        notifier_.ready();
+        readySent_ = true;
+    }
     notifier_.alive(now);
     ++frames_;
     if (tookMicros * 2 > periodMicros * 3) ++dropped_;  // missed its deadline by half a frame
@@ -68,10 +72,6 @@ void Operations::frameDone(PlayerStatus status, std::int64_t tookMicros, std::in
     status.droppedFrames = dropped_;
     status.frame = frames_;
     status.uptime = now - startedAt_;
-    if (!readySent_) {
-        notifier_.ready();
-        readySent_ = true;
-    }
     if (status.state != lastState_) {
         notifier_.status(status.state + (status.scene.empty() ? "" : ", scene " + status.scene));
         lastState_ = status.state;
