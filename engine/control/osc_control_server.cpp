@@ -45,6 +45,9 @@ std::optional<std::string> OscControlServer::start(const std::string& address, i
     // liblo 0.31 cannot bind to one address, so the socket is ours and liblo only decodes.
     socket_ = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (socket_ < 0) return std::string("cannot open a UDP socket: ") + std::strerror(errno);
+    // Room for bursts from a control desk while the thread is busy (the default drops them).
+    constexpr int kReceiveBuffer = 1 << 20;
+    ::setsockopt(socket_, SOL_SOCKET, SO_RCVBUF, &kReceiveBuffer, sizeof kReceiveBuffer);
     if (::bind(socket_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
         std::string e = "cannot listen for OSC on " + address + ":" + std::to_string(port) + ": " + std::strerror(errno);
         ::close(socket_);
