@@ -76,10 +76,10 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
 
     ExportProgress report;
     report.frames = frames;
-    Diagnostics captionProblems;
-    const std::vector<SubtitleCue> cues = subtitleCuesFor(show, options.from, options.to, captionProblems);
-    for (const Diagnostic& d : captionProblems.all())
-        if (d.severity == Severity::Error) report.problems.push_back(formatDiagnostic(d));
+    // A caption file that cannot be read is reported by the renderer, which burns the
+    // captions into the picture; here it only means no subtitle samples.
+    Diagnostics reportedByRenderer;
+    const std::vector<SubtitleCue> cues = subtitleCuesFor(show, options.from, options.to, reportedByRenderer);
 
     OffscreenRenderer renderer(show, resources, options.size);
     if (!renderer.ok())
@@ -129,6 +129,7 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
             audioDone += count;
         }
 
+        for (std::string& p : renderer.takeProblems()) report.problems.push_back(std::move(p));
         for (const MixerProblem& p : mixer.takeProblems()) report.problems.push_back(p.message);
         report.frame = index + 1;
         if (progress && !progress(report)) return "export cancelled";

@@ -1,5 +1,5 @@
 // vitrine_bench: speed figures as ratios to references measured in the same run.
-//   vitrine_bench script | render | all
+//   vitrine_bench script | render | export | all
 
 #include <cstdio>
 #include <string>
@@ -7,6 +7,7 @@
 namespace vitrine::bench {
 int runScriptBench();
 int runRenderBench();
+int runExportBench();
 }  // namespace vitrine::bench
 
 int main(int argc, char** argv) {
@@ -14,8 +15,9 @@ int main(int argc, char** argv) {
     int status = 0;
     if (which == "script" || which == "all") status |= vitrine::bench::runScriptBench();
     if (which == "render" || which == "all") status |= vitrine::bench::runRenderBench();
-    if (which != "script" && which != "render" && which != "all") {
-        std::fprintf(stderr, "usage: vitrine_bench [script|render|all]\n");
+    if (which == "export" || which == "all") status |= vitrine::bench::runExportBench();
+    if (which != "script" && which != "render" && which != "export" && which != "all") {
+        std::fprintf(stderr, "usage: vitrine_bench [script|render|export|all]\n");
         return 2;
     }
     return status;
