@@ -242,13 +242,12 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
     drawTexturedQuad(*t.texture, d.box, d.panZoom, item.fit, d.opacity, target, v, transform);
 }
 
-void FrameRenderer::drawTexturedQuad(const sf::Texture& texture, const Rect& box, const Rect& source, Fit fit,
+void FrameRenderer::drawTexturedQuad(const TiledTexture& picture, const Rect& box, const Rect& source, Fit fit,
                                      double opacity, sf::RenderTarget& target, const Viewport& v,
                                      const sf::Transform& transform) {
-    sf::Vector2u size = texture.getSize();
-    // The visible part of the picture (pan-zoom), in texture pixels.
-    double sx = source.x * size.x, sy = source.y * size.y;
-    double sw = source.width * size.x, sh = source.height * size.y;
+    // The visible part of the picture (pan-zoom), in picture pixels.
+    double sx = source.x * picture.width, sy = source.y * picture.height;
+    double sw = source.width * picture.width, sh = source.height * picture.height;
     Rect dest = fitInto(box, sw, sh, fit);
     // Clip the destination to the box (cover, none) by shrinking the source accordingly.
     Rect clipped = dest;
@@ -263,17 +262,26 @@ void FrameRenderer::drawTexturedQuad(const sf::Texture& texture, const Rect& box
     double v1 = v0 + clipped.height / dest.height * sh;
 
     sf::FloatRect out = toOutput(clipped, v);
+    auto outX = [&](double u) { return static_cast<float>(out.left + (u - u0) / (u1 - u0) * out.width); };
+    auto outY = [&](double t) { return static_cast<float>(out.top + (t - v0) / (v1 - v0) * out.height); };
     sf::Color tint(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(opacity, 0.0, 1.0) * 255)));
-    // Vertices with float texture coordinates: pan-zoom moves by fractions of a texel,
-    // which an integer sprite rectangle would turn into visible steps.
-    sf::VertexArray quad(sf::TriangleStrip, 4);
-    quad[0] = sf::Vertex({out.left, out.top}, tint, {float(u0), float(v0)});
-    quad[1] = sf::Vertex({out.left + out.width, out.top}, tint, {float(u1), float(v0)});
-    quad[2] = sf::Vertex({out.left, out.top + out.height}, tint, {float(u0), float(v1)});
-    quad[3] = sf::Vertex({out.left + out.width, out.top + out.height}, tint, {float(u1), float(v1)});
-    sf::RenderStates states(transform);
-    states.texture = &texture;
-    target.draw(quad, states);
+    for (const auto& tile : picture.tiles) {
+        // The part of the visible rectangle this tile holds.
+        double a0 = std::max(u0, double(tile->x)), a1 = std::min(u1, double(tile->x + tile->width));
+        double b0 = std::max(v0, double(tile->y)), b1 = std::min(v1, double(tile->y + tile->height));
+        if (a1 <= a0 || b1 <= b0) continue;
+        // Float texture coordinates: pan-zoom moves by fractions of a texel, which an
+        // integer sprite rectangle would turn into visible steps.
+        float ta0 = float(a0 - tile->x), ta1 = float(a1 - tile->x), tb0 = float(b0 - tile->y), tb1 = float(b1 - tile->y);
+        sf::VertexArray quad(sf::TriangleStrip, 4);
+        quad[0] = sf::Vertex({outX(a0), outY(b0)}, tint, {ta0, tb0});
+        quad[1] = sf::Vertex({outX(a1), outY(b0)}, tint, {ta1, tb0});
+        quad[2] = sf::Vertex({outX(a0), outY(b1)}, tint, {ta0, tb1});
+        quad[3] = sf::Vertex({outX(a1), outY(b1)}, tint, {ta1, tb1});
+        sf::RenderStates states(transform);
+        states.texture = &tile->texture;
+        target.draw(quad, states);
+    }
 }
 
 void FrameRenderer::drawVideo(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
@@ -304,15 +312,18 @@ void FrameRenderer::drawVideo(const DrawItem& d, const Item& item, sf::RenderTar
     if (!frame) return;  // not decoded yet: nothing rather than a stall
     if (frame != e.shown) {
         const RgbaImage& img = frame->image;
-        sf::Vector2u size(static_cast<unsigned>(img.width), static_cast<unsigned>(img.height));
-        if (e.texture.getSize() != size) {
-            if (!e.texture.create(size.x, size.y)) return;
-            e.texture.setSmooth(true);
+        if (e.picture.tiles.empty()) e.picture.tiles.push_back(std::make_unique<TextureTile>());
+        TextureTile& tile = *e.picture.tiles.front();
+        if (tile.width != img.width || tile.height != img.height) {
+            if (!tile.texture.create(static_cast<unsigned>(img.width), static_cast<unsigned>(img.height))) return;
+            tile.texture.setSmooth(true);
+            tile.width = e.picture.width = img.width;
+            tile.height = e.picture.height = img.height;
         }
-        e.texture.update(img.pixels.data());
+        tile.texture.update(img.pixels.data());
         e.shown = frame;
     }
-    drawTexturedQuad(e.texture, d.box, Rect{0, 0, 1, 1}, item.fit, d.opacity, target, v, transform);
+    drawTexturedQuad(e.picture, d.box, Rect{0, 0, 1, 1}, item.fit, d.opacity, target, v, transform);
 }
 
 const CaptionTrack* FrameRenderer::captionsFor(int index) {

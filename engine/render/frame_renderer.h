@@ -53,7 +53,7 @@ private:
                    const sf::Transform& transform, MediaWait wait);
     void drawCaptions(const Frame& frame, sf::RenderTarget& target, const Viewport& v);
     const CaptionTrack* captionsFor(int item);
-    void drawTexturedQuad(const sf::Texture& texture, const Rect& box, const Rect& source, Fit fit, double opacity,
+    void drawTexturedQuad(const TiledTexture& picture, const Rect& box, const Rect& source, Fit fit, double opacity,
                           sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform);
     void drawPlaceholder(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform,
                          const std::string& label, const std::string& description, const std::string& footnote);
@@ -76,7 +76,7 @@ private:
         std::unique_ptr<VideoSource> source;
         bool offline = false;
         std::string error;
-        sf::Texture texture;
+        TiledTexture picture;  // one tile, updated with each new frame
         std::shared_ptr<const VideoFrame> shown;
     };
     std::map<int, VideoEntry> videos_;

@@ -38,12 +38,14 @@ private:
 
 }  // namespace
 
-// One image on its way to (or on) the GPU. Level 0 comes from the decoder; each smaller
-// level is computed from the one before, band by band, and uploaded as it is made.
+// One image on its way to (or on) the GPU, a tile at a time. Each tile's level 0 is cut
+// from the decoded image; each smaller level is computed from the one before, band by
+// band, and uploaded as it is made.
 struct TextureStore::Entry {
-    std::unique_ptr<sf::Texture> texture;
-    std::shared_ptr<const RgbaImage> image;  // level 0, kept until the upload finishes
-    RgbaImage previousLevel, currentLevel;   // CPU copies of the mip levels being made
+    TiledTexture tiled;
+    std::shared_ptr<const RgbaImage> image;  // kept until the upload finishes
+    int tile = -1;                            // the tile being uploaded
+    RgbaImage tileLevel0, previousLevel, currentLevel;
     int level = 0;
     int levelCount = 1;
     int rowsDone = 0;  // rows of `level` uploaded
@@ -63,64 +65,88 @@ void TextureStore::beginFrame() {
 
 void TextureStore::advanceUpload(Entry& e, std::size_t budget) {
     const RgbaImage& base = *e.image;
-    if (!e.texture) {
-        e.texture = std::make_unique<sf::Texture>();
-        if (!e.texture->create(static_cast<unsigned>(base.width), static_cast<unsigned>(base.height))) {
-            e.texture.reset();
-            e.image.reset();
+    if (e.tile < 0) {
+        // Lay out the tiles; their textures are made one by one as their turn comes.
+        const int size = std::max(64, options_.tileSize);
+        e.tiled.width = base.width;
+        e.tiled.height = base.height;
+        for (int y = 0; y < base.height; y += size)
+            for (int x = 0; x < base.width; x += size) {
+                auto t = std::make_unique<TextureTile>();
+                t->x = x, t->y = y, t->width = std::min(size, base.width - x), t->height = std::min(size, base.height - y);
+                e.tiled.tiles.push_back(std::move(t));
+            }
+        e.bytes = base.bytes() + (options_.mipmaps ? base.bytes() / 3 : 0);
+        bytesHeld_ += e.bytes;
+        e.tile = 0;
+    }
+    while (budget > 0 && !e.complete && !e.refused) advanceTile(e, budget);
+}
+
+void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
+    const RgbaImage& base = *e.image;
+    TextureTile& tile = *e.tiled.tiles[static_cast<std::size_t>(e.tile)];
+    if (e.level == 0 && e.rowsDone == 0) {
+        if (!tile.texture.create(static_cast<unsigned>(tile.width), static_cast<unsigned>(tile.height))) {
             e.refused = true;
+            e.image.reset();
             return;
         }
-        e.texture->setSmooth(true);
-        e.levelCount = options_.mipmaps ? mipLevelCount(base.width, base.height) : 1;
-        // A full mip chain adds a third to the base level.
-        e.bytes = base.bytes() + (e.levelCount > 1 ? base.bytes() / 3 : 0);
-        bytesHeld_ += e.bytes;
+        tile.texture.setSmooth(true);
+        // Cut the tile out of the image: uploads and mip levels work on contiguous rows.
+        e.tileLevel0.width = tile.width;
+        e.tileLevel0.height = tile.height;
+        e.tileLevel0.pixels.resize(static_cast<std::size_t>(tile.width) * tile.height * kBytesPerPixel);
+        const std::size_t rowBytes = static_cast<std::size_t>(tile.width) * kBytesPerPixel;
+        for (int row = 0; row < tile.height; ++row)
+            std::copy_n(&base.pixels[(static_cast<std::size_t>(tile.y + row) * base.width + tile.x) * kBytesPerPixel], rowBytes,
+                        &e.tileLevel0.pixels[static_cast<std::size_t>(row) * rowBytes]);
+        e.levelCount = options_.mipmaps ? mipLevelCount(tile.width, tile.height) : 1;
     }
-    BoundTexture bound(*e.texture);
-    while (budget > 0 && !e.complete) {
-        const RgbaImage& source = e.level == 0 ? base : e.currentLevel;
-        if (e.level > 0 && e.rowsDone == 0 && e.currentLevel.pixels.empty()) {
-            // Start a new level: size it and give the GPU its storage.
-            const RgbaImage& larger = e.level == 1 ? base : e.previousLevel;
-            e.currentLevel.width = std::max(1, larger.width / 2);
-            e.currentLevel.height = std::max(1, larger.height / 2);
-            e.currentLevel.pixels.assign(static_cast<std::size_t>(e.currentLevel.width) * e.currentLevel.height * kBytesPerPixel, 0);
-            glTexImage2D(GL_TEXTURE_2D, e.level, GL_RGBA, e.currentLevel.width, e.currentLevel.height, 0, GL_RGBA,
-                         GL_UNSIGNED_BYTE, nullptr);
-        }
-        const int width = e.level == 0 ? base.width : e.currentLevel.width;
-        const int height = e.level == 0 ? base.height : e.currentLevel.height;
-        const std::size_t rowBytes = static_cast<std::size_t>(width) * kBytesPerPixel;
-        // At least one row a frame, so even a tiny budget makes progress.
-        const std::size_t rowsLeft = static_cast<std::size_t>(height - e.rowsDone);
-        int rows = static_cast<int>(std::clamp<std::size_t>(budget / rowBytes, 1, rowsLeft));
-        if (e.level > 0) downsampleRows(e.level == 1 ? base : e.previousLevel, e.currentLevel, e.rowsDone, rows);
-        glTexSubImage2D(GL_TEXTURE_2D, e.level, 0, e.rowsDone, width, rows, GL_RGBA, GL_UNSIGNED_BYTE,
-                        source.pixels.data() + rowBytes * static_cast<std::size_t>(e.rowsDone));
-        e.rowsDone += rows;
-        std::size_t spent = rowBytes * static_cast<std::size_t>(rows);
-        budget -= std::min(budget, spent);
-        budgetLeft_ -= std::min(budgetLeft_, spent);
-        if (e.rowsDone < height) continue;
-        // Level finished.
-        ++e.level;
-        e.rowsDone = 0;
-        if (e.level > 1) e.previousLevel = std::move(e.currentLevel);
-        e.currentLevel = RgbaImage{};
-        if (e.level >= e.levelCount) {
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, e.levelCount - 1);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, e.levelCount > 1 ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
-            e.complete = true;
-            e.image.reset();  // the pixels live on the GPU now
-            e.previousLevel = RgbaImage{};
-        }
+    BoundTexture bound(tile.texture);
+    if (e.level > 0 && e.rowsDone == 0 && e.currentLevel.pixels.empty()) {
+        // Start a new level: size it and give the GPU its storage.
+        const RgbaImage& larger = e.level == 1 ? e.tileLevel0 : e.previousLevel;
+        e.currentLevel.width = std::max(1, larger.width / 2);
+        e.currentLevel.height = std::max(1, larger.height / 2);
+        e.currentLevel.pixels.assign(static_cast<std::size_t>(e.currentLevel.width) * e.currentLevel.height * kBytesPerPixel, 0);
+        glTexImage2D(GL_TEXTURE_2D, e.level, GL_RGBA, e.currentLevel.width, e.currentLevel.height, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, nullptr);
+    }
+    const RgbaImage& source = e.level == 0 ? e.tileLevel0 : e.currentLevel;
+    const std::size_t rowBytes = static_cast<std::size_t>(source.width) * kBytesPerPixel;
+    // At least one row a call, so even a tiny budget makes progress.
+    const std::size_t rowsLeft = static_cast<std::size_t>(source.height - e.rowsDone);
+    const int rows = static_cast<int>(std::clamp<std::size_t>(budget / rowBytes, 1, rowsLeft));
+    if (e.level > 0) downsampleRows(e.level == 1 ? e.tileLevel0 : e.previousLevel, e.currentLevel, e.rowsDone, rows);
+    glTexSubImage2D(GL_TEXTURE_2D, e.level, 0, e.rowsDone, source.width, rows, GL_RGBA, GL_UNSIGNED_BYTE,
+                    source.pixels.data() + rowBytes * static_cast<std::size_t>(e.rowsDone));
+    e.rowsDone += rows;
+    const std::size_t spent = rowBytes * static_cast<std::size_t>(rows);
+    budget -= std::min(budget, spent);
+    budgetLeft_ -= std::min(budgetLeft_, spent);
+    if (e.rowsDone < source.height) return;
+    // Level finished.
+    ++e.level;
+    e.rowsDone = 0;
+    if (e.level > 1) e.previousLevel = std::move(e.currentLevel);
+    e.currentLevel = RgbaImage{};
+    if (e.level < e.levelCount) return;
+    // Tile finished.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, e.levelCount - 1);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, e.levelCount > 1 ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
+    e.level = 0;
+    e.previousLevel = RgbaImage{};
+    e.tileLevel0 = RgbaImage{};
+    if (++e.tile >= static_cast<int>(e.tiled.tiles.size())) {
+        e.complete = true;
+        e.image.reset();  // the pixels live on the GPU now
     }
 }
 
 TextureLookup TextureStore::refuse(const std::string& key) {
     if (auto it = entries_.find(key); it != entries_.end()) {
-        if (it->second->texture) bytesHeld_ -= it->second->bytes;
+        bytesHeld_ -= it->second->bytes;
         entries_.erase(it);
     }
     failures_[key] = kRefused;
@@ -134,7 +160,7 @@ TextureLookup TextureStore::get(const std::filesystem::path& path) {
     if (!slot) slot = std::make_unique<Entry>();
     Entry& e = *slot;
     e.lastUsed = frame_;
-    if (e.complete) return {e.texture.get(), false, {}};
+    if (e.complete) return {&e.tiled, false, {}};
     if (!e.image) {
         ImageLookup l = cache_.lookup(path);
         if (l.state == ImageState::Failed) {
@@ -148,7 +174,7 @@ TextureLookup TextureStore::get(const std::filesystem::path& path) {
     if (budgetLeft_ > 0) advanceUpload(e, budgetLeft_);
     if (e.refused) return refuse(key);
     bool complete = e.complete;
-    const sf::Texture* texture = e.texture.get();
+    const TiledTexture* texture = &e.tiled;
     evictIfNeeded();
     return complete ? TextureLookup{texture, false, {}} : TextureLookup{};
 }
@@ -158,7 +184,7 @@ TextureLookup TextureStore::getComplete(const std::filesystem::path& path) {
     if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, true, f->second};
     if (auto it = entries_.find(key); it != entries_.end() && it->second->complete) {
         it->second->lastUsed = frame_;
-        return {it->second->texture.get(), false, {}};
+        return {&it->second->tiled, false, {}};
     }
     ImageLookup l = cache_.waitFor(path, kStillDecodeTimeout);
     if (l.state != ImageState::Ready) {
@@ -174,7 +200,7 @@ TextureLookup TextureStore::getComplete(const std::filesystem::path& path) {
     if (!e.image) e.image = l.image;
     while (!e.complete && !e.refused) advanceUpload(e, std::numeric_limits<std::size_t>::max() / 2);
     if (e.refused) return refuse(key);
-    const sf::Texture* texture = e.texture.get();
+    const TiledTexture* texture = &e.tiled;
     evictIfNeeded();
     return {texture, false, {}};
 }
@@ -183,7 +209,7 @@ void TextureStore::invalidate(const std::filesystem::path& path) {
     const std::string key = path.string();
     failures_.erase(key);
     if (auto it = entries_.find(key); it != entries_.end()) {
-        if (it->second->texture) bytesHeld_ -= it->second->bytes;
+        bytesHeld_ -= it->second->bytes;
         entries_.erase(it);
     }
 }
@@ -192,7 +218,7 @@ void TextureStore::evictIfNeeded() {
     while (bytesHeld_ > options_.memoryBudgetBytes) {
         auto victim = entries_.end();
         for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-            if (it->second->lastUsed == frame_ || !it->second->texture) continue;  // drawn this frame
+            if (it->second->lastUsed == frame_ || it->second->tile < 0) continue;  // drawn this frame
             if (victim == entries_.end() || it->second->lastUsed < victim->second->lastUsed) victim = it;
         }
         if (victim == entries_.end()) return;

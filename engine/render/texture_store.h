@@ -10,14 +10,29 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "media/image_cache.h"
 
 namespace vitrine::render {
 
+/// One piece of a large image on the GPU, and where it sits in the image (pixels).
+struct TextureTile {
+    sf::Texture texture;
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
+/// An image as GPU textures: tiles, so that no single allocation or upload is large
+/// (a 5760x3840 texture took 80 ms just to allocate on a software renderer) and scans
+/// beyond the GPU's maximum texture size still draw.
+struct TiledTexture {
+    int width = 0, height = 0;
+    std::vector<std::unique_ptr<TextureTile>> tiles;
+};
+
 /// What the renderer can draw for an image path right now.
 struct TextureLookup {
-    const sf::Texture* texture = nullptr;  // set when fully uploaded
+    const TiledTexture* texture = nullptr;  // set when fully uploaded
     bool failed = false;
     std::string error;  // why, when failed
 };
@@ -30,6 +45,8 @@ struct TextureStoreOptions {
     std::size_t memoryBudgetBytes = std::size_t{1024} * 1024 * 1024;
     /// Build mipmaps, so slow zooms do not shimmer.
     bool mipmaps = true;
+    /// Side of a tile in pixels.
+    int tileSize = 1024;
 };
 
 /// Owns the textures of one render thread (they belong to its GL context).
@@ -55,6 +72,7 @@ public:
 private:
     struct Entry;
     void advanceUpload(Entry& e, std::size_t budget);
+    void advanceTile(Entry& e, std::size_t& budget);
     void evictIfNeeded();
     TextureLookup refuse(const std::string& key);
 

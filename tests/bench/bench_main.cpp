@@ -1,5 +1,5 @@
 // vitrine_bench: speed figures as ratios to references measured in the same run.
-//   vitrine_bench script | render | export | all
+//   vitrine_bench script | render | map | export | all
 
 #include <cstdio>
 #include <string>
@@ -8,6 +8,7 @@ namespace vitrine::bench {
 int runScriptBench();
 int runRenderBench();
 int runExportBench();
+int runMapBench(int frames);
 }  // namespace vitrine::bench
 
 int main(int argc, char** argv) {
@@ -15,9 +16,10 @@ int main(int argc, char** argv) {
     int status = 0;
     if (which == "script" || which == "all") status |= vitrine::bench::runScriptBench();
     if (which == "render" || which == "all") status |= vitrine::bench::runRenderBench();
+    if (which == "map" || which == "all") status |= vitrine::bench::runMapBench(120);
     if (which == "export" || which == "all") status |= vitrine::bench::runExportBench();
-    if (which != "script" && which != "render" && which != "export" && which != "all") {
-        std::fprintf(stderr, "usage: vitrine_bench [script|render|export|all]\n");
+    if (which != "script" && which != "render" && which != "map" && which != "export" && which != "all") {
+        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|all]\n");
         return 2;
     }
     return status;

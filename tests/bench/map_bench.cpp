@@ -3,14 +3,7 @@
 // image scene drawn by the same renderer in the same run (the machine is shared and
 // noisy, so only the ratio means something). Target: at most 1.5x.
 //
-// Folded into vitrine_bench by calling vitrine::bench::runMapBench() from bench_main.cpp; until
-// then, build it alone (Release engine in its own folder):
-//   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release && cmake --build build-bench -j2 --target vitrine_engine
-//   g++ -std=c++20 -O2 -Iengine -Itests tests/bench/map_bench.cpp build-bench/libvitrine_engine.a \
-//       build-bench/libvitrine_core.a -ltinyxml2 -lsfml-graphics -lsfml-window -lsfml-system -lsfml-audio \
-//       -lfreetype -lGL -lGLU -lavformat -lavcodec -lavutil -lswscale -lswresample -lpthread -DVITRINE_MAP_BENCH_MAIN -o build-bench/map_bench
-// Run:
-//   xvfb-run -a -s "-screen 0 1920x1080x24" build-bench/map_bench [frames-per-round]
+// Run with tools/bench map (part of vitrine_bench).
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
