@@ -1,5 +1,7 @@
 #include "studio/storyboard_layout.h"
 
+#include "timeline/evaluate.h"
+
 #include <algorithm>
 
 #include "timeline/time_value.h"
@@ -65,6 +67,25 @@ std::vector<StoryboardCaption> storyboardCaptions(const Show& show) {
     return out;
 }
 
-Micros storyboardInstant(const Scene& scene) { return (scene.begin + scene.end) / 2; }
+Micros storyboardInstant(const Show& show, int sceneIndex) {
+    // The middle of the scene, unless a moment near it shows more: a scene whose texts
+    // follow one another can be between them exactly at its middle.
+    const Scene& scene = show.scenes[static_cast<std::size_t>(sceneIndex)];
+    constexpr double kFractions[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85};
+    Micros best = (scene.begin + scene.end) / 2;
+    double bestScore = -1;
+    for (double f : kFractions) {
+        Micros t = scene.begin + static_cast<Micros>(static_cast<double>(scene.end - scene.begin) * f);
+        double score = 0;
+        for (const Layer& layer : evaluate(show, t).layers)
+            for (const DrawItem& d : layer.draws)
+                if (show.items[static_cast<std::size_t>(d.item)].kind != ItemKind::Audio) score += d.opacity * layer.opacity;
+        if (score > bestScore + 1e-6) {
+            bestScore = score;
+            best = t;
+        }
+    }
+    return best;
+}
 
 }  // namespace vitrine::studio

@@ -39,7 +39,7 @@ struct StoryboardCaption {
 /// The captions of every scene, in order.
 std::vector<StoryboardCaption> storyboardCaptions(const Show& show);
 
-/// The instant of each scene shown: its middle, past the transition in.
-Micros storyboardInstant(const Scene& scene);
+/// The instant of each scene shown: its middle, or the moment near it that shows the most.
+Micros storyboardInstant(const Show& show, int sceneIndex);
 
 }  // namespace vitrine::studio

@@ -146,7 +146,7 @@ TEST_CASE("studio: storyboard captions name each scene, its start and its first 
     CHECK(captions[0].start == "0s");
     CHECK(captions[0].firstLine == "First words");
     CHECK(captions[1].start == "10s");
-    CHECK(storyboardInstant(loaded.show->scenes[1]) == seconds(14));
+    CHECK(storyboardInstant(*loaded.show, 1) == seconds(14));
 }
 
 }  // namespace vitrine::studio

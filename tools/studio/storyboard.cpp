@@ -84,7 +84,7 @@ int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem:
     auto captions = storyboardCaptions(show);
     for (int i = 0; i < stills; ++i) {
         sf::Texture texture;
-        texture.loadFromImage(still.renderAt(storyboardInstant(show.scenes[i])));
+        texture.loadFromImage(still.renderAt(storyboardInstant(show, static_cast<int>(i))));
         float x = static_cast<float>(layout.stillX(i)), y = static_cast<float>(layout.stillY(i));
         sf::RectangleShape frame({static_cast<float>(layout.stillWidth), static_cast<float>(layout.stillHeight)});
         frame.setPosition(x, y);
