@@ -1,5 +1,7 @@
 #include "map/map_scene.h"
 
+#include "exhibit/asset_paths.h"
+
 #include "map/fly_path.h"
 #include "map/map_view.h"
 #include "text/utf8.h"
@@ -422,7 +424,7 @@ MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, 
     return SceneCompiler(gazetteer, diagnostics).compile(mapNode);
 }
 
-std::filesystem::path bundledMapsDirectory() { return std::filesystem::path(VITRINE_SOURCE_DIR) / "assets" / "maps"; }
+std::filesystem::path bundledMapsDirectory() { return assetsDirectory() / "maps"; }
 
 Point2 MapState::toCanvas(Point2 xy) const {
     return {box.x + box.width / 2 + (xy.x - camera.centre.x) * pixelsPerUnit,

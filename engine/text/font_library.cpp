@@ -1,5 +1,7 @@
 #include "text/font_library.h"
 
+#include "exhibit/asset_paths.h"
+
 #include <algorithm>
 #include <cctype>
 #include <system_error>
@@ -43,7 +45,7 @@ void appendUnique(std::vector<FontFaceId>& chain, FontFaceId id) {
 }  // namespace
 
 std::filesystem::path bundledFontsDirectory() {
-    return std::filesystem::path(VITRINE_SOURCE_DIR) / "assets" / "fonts";
+    return assetsDirectory() / "fonts";
 }
 
 void FontLibrary::LibraryDeleter::operator()(FT_LibraryRec_* library) const { FT_Done_FreeType(library); }
