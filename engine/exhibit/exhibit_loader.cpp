@@ -31,15 +31,30 @@ void checkMediaFiles(LoadedExhibit& out) {
 
 }  // namespace
 
-LoadedExhibit loadExhibit(const fs::path& file, const CompileOptions& options) {
-    LoadedExhibit out;
-    out.script = loadScript(file, out.diagnostics);
-    if (!out.script) return out;
+namespace {
+
+void checkAndCompile(LoadedExhibit& out, const CompileOptions& options) {
+    if (!out.script) return;
     Vocabulary vocabulary;
     validateScript(*out.script, vocabulary, out.diagnostics);
     out.show = compileShow(*out.script, out.diagnostics, options);
     checkMediaFiles(out);
     out.diagnostics.sortByLocation();
+}
+
+}  // namespace
+
+LoadedExhibit loadExhibit(const fs::path& file, const CompileOptions& options) {
+    LoadedExhibit out;
+    out.script = loadScript(file, out.diagnostics);
+    checkAndCompile(out, options);
+    return out;
+}
+
+LoadedExhibit loadExhibitFromText(std::string_view text, const fs::path& file, const CompileOptions& options) {
+    LoadedExhibit out;
+    out.script = loadScriptFromText(text, file, out.diagnostics, diskFileReader());
+    checkAndCompile(out, options);
     return out;
 }
 

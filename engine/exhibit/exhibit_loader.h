@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string_view>
 
 #include "diag/diagnostic.h"
 #include "script/script.h"
@@ -25,5 +26,10 @@ struct LoadedExhibit {
 /// Loads and checks `file`. A Show is produced whenever the XML parses, even with errors
 /// elsewhere, so a player can still play what is good.
 LoadedExhibit loadExhibit(const std::filesystem::path& file, const CompileOptions& options = {});
+
+/// The same for text held in memory (what a designer is editing, before it is saved), as
+/// if it were the file `file`: includes and media are resolved against its folder.
+LoadedExhibit loadExhibitFromText(std::string_view text, const std::filesystem::path& file,
+                                  const CompileOptions& options = {});
 
 }  // namespace vitrine

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "studio/exhibit_text_loader.h"
+#include "exhibit/exhibit_loader.h"
 #include "timeline/time_value.h"
 
 namespace vitrine::studio {
@@ -58,7 +58,7 @@ StudioDocument::StudioDocument(fs::path file) : file_(std::move(file)) {
 }
 
 void StudioDocument::compile() {
-    LoadedExhibit loaded = loadExhibitText(text_, file_);
+    LoadedExhibit loaded = loadExhibitFromText(text_, file_);
     diagnostics_ = std::move(loaded.diagnostics);
     if (loaded.show && loaded.script) {
         show_ = std::make_shared<const Show>(std::move(*loaded.show));

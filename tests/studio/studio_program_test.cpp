@@ -13,7 +13,7 @@
 #include <cstdlib>
 
 #include "studio/exhibit_template.h"
-#include "studio/exhibit_text_loader.h"
+#include "exhibit/exhibit_loader.h"
 #include "studio/storyboard_layout.h"
 #include "studio/studio_fixture.h"
 #include "timeline/time_value.h"
@@ -120,7 +120,7 @@ TEST_CASE("studio program: storyboard writes one still per scene on a sheet of t
 }
 
 TEST_CASE("studio: the new-exhibit template checks clean, and `new` will not overwrite") {
-    LoadedExhibit loaded = loadExhibitText(exhibitTemplate("A & B <test>"), "/tmp/template-check/exhibit.xml");
+    LoadedExhibit loaded = loadExhibitFromText(exhibitTemplate("A & B <test>"), "/tmp/template-check/exhibit.xml");
     REQUIRE(loaded.show);
     for (const auto& d : loaded.diagnostics.all()) MESSAGE(formatDiagnostic(d));
     CHECK(loaded.diagnostics.empty());
