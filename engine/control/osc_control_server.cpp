@@ -112,7 +112,9 @@ void OscControlServer::handle(const unsigned char* data, std::size_t size, const
     for (int i = 0; i < argc; ++i) {
         if (types[i] != LO_STRING && types[i] != LO_SYMBOL)
             return reject("non-string argument to " + std::string(path) + " from " + from);
-        strings.emplace_back(&argv[i]->s);
+        // liblo packs arguments at 4-byte boundaries while lo_arg wants 8: read the string
+        // through a char pointer instead of a member access on a misaligned union.
+        strings.emplace_back(reinterpret_cast<const char*>(argv[i]));
     }
     std::size_t next = 0;
     if (!token_.empty()) {
