@@ -15,7 +15,7 @@ Usage:
   vitrine scenes EXHIBIT.xml           list scenes with start times and durations
   vitrine play EXHIBIT.xml [--windowed [WxH]] [--once] [--start SCENE|TIME] [--display :N]
                                        [--quit-after TIME] [--audio device|null|off]
-                                       [--capture-audio FILE.wav]
+                                       [--capture-audio FILE.wav] [--installation FILE.xml]
                                        play on a projector (fullscreen, looping)
   vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH]
                                        write the frame shown at that instant
