@@ -1,5 +1,6 @@
 #include "media/image_decoder.h"
 
+#include "media/ffmpeg_handles.h"
 #include "media/ffmpeg_log_capture.h"
 #include "media/image_orientation.h"
 
@@ -27,28 +28,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// --- RAII owners for FFmpeg objects -----------------------------------------------------
-
-struct FormatContextCloser {
-    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
-};
-struct CodecContextFreer {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct FrameFreer {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
-struct PacketFreer {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct ScalerFreer {
-    void operator()(SwsContext* scaler) const { sws_freeContext(scaler); }
-};
-using FormatContextPtr = std::unique_ptr<AVFormatContext, FormatContextCloser>;
-using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFreer>;
-using FramePtr = std::unique_ptr<AVFrame, FrameFreer>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketFreer>;
-using ScalerPtr = std::unique_ptr<SwsContext, ScalerFreer>;
+// RAII owners for FFmpeg objects, shared with the audio and video decoders.
+using ffmpeg::CodecContextPtr;
+using ffmpeg::FormatContextPtr;
+using ffmpeg::FramePtr;
+using ffmpeg::PacketPtr;
+using ffmpeg::ScalerPtr;
 
 // An AVDictionary freed on scope exit (FFmpeg replaces it in place, so unique_ptr won't do).
 class Dictionary {
