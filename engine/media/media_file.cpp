@@ -83,6 +83,23 @@ std::int64_t MediaStream::fromMicros(Micros time) const {
     return av_rescale_q(time, kMicrosTimeBase, stream()->time_base) + startTimestamp();
 }
 
+void MediaStream::feedOnePacket(AVPacket* packet, bool& demuxEnded,
+                                const std::function<void(const std::string&)>& problem) {
+    const int read = av_read_frame(format.get(), packet);
+    if (read < 0) {
+        if (read != AVERROR_EOF) problem("reading failed: " + ffmpeg::errorText(read));
+        demuxEnded = true;
+        avcodec_send_packet(codec.get(), nullptr);
+        return;
+    }
+    if (packet->stream_index == streamIndex) {
+        const int sent = avcodec_send_packet(codec.get(), packet);
+        // A damaged packet is skipped: a click or a glitch is better than nothing after it.
+        if (sent < 0 && sent != AVERROR(EAGAIN)) problem("damaged data: " + ffmpeg::errorText(sent));
+    }
+    av_packet_unref(packet);
+}
+
 MediaStream openMediaStream(const fs::path& path, AVMediaType type, int threadCount) {
     if (auto problem = fileProblem(path)) return std::move(*problem);
     FfmpegLogCapture log;

@@ -3,6 +3,7 @@
 // Internal to engine/media (it exposes FFmpeg types); bad input comes back as a value.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "media/ffmpeg_handles.h"
@@ -29,6 +30,11 @@ struct MediaStream {
     Micros toMicros(std::int64_t timestamp) const;
     /// Media time as a stream timestamp (the inverse of toMicros).
     std::int64_t fromMicros(Micros time) const;
+    /// Reads the next packet and hands it to the decoder when it belongs to this stream.
+    /// At the end of the file (or a read error) it sends the flush packet and sets
+    /// `demuxEnded`. Problems are described through `problem`; a damaged packet is
+    /// skipped, not fatal.
+    void feedOnePacket(AVPacket* packet, bool& demuxEnded, const std::function<void(const std::string&)>& problem);
 };
 
 /// Opens `path` and the decoder of its best stream of `type` (audio or video), with

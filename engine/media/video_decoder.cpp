@@ -93,18 +93,7 @@ struct VideoDecoder::State {
                 ended = true;
                 break;
             }
-            const int read = av_read_frame(media.format.get(), packet.get());
-            if (read < 0) {
-                if (read != AVERROR_EOF) noteProblem("reading failed: " + ffmpeg::errorText(read));
-                demuxEnded = true;
-                avcodec_send_packet(codec, nullptr);
-                continue;
-            }
-            if (packet->stream_index == media.streamIndex) {
-                const int sent = avcodec_send_packet(codec, packet.get());
-                if (sent < 0 && sent != AVERROR(EAGAIN)) noteProblem("damaged data: " + ffmpeg::errorText(sent));
-            }
-            av_packet_unref(packet.get());
+            media.feedOnePacket(packet.get(), demuxEnded, [this](const std::string& text) { noteProblem(text); });
         }
         stats.decodeTime += elapsedSince(start);
         return false;
