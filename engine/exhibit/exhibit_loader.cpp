@@ -26,6 +26,7 @@ void checkMediaFiles(LoadedExhibit& out) {
     for (const Item& item : out.show->items) {
         check(item.src, item.where, item.kind == ItemKind::Map ? "map data" : "media file");
         check(item.captions, item.where, "caption file");
+        check(item.secondCaptions, item.where, "caption file");
     }
 }
 

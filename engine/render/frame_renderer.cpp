@@ -8,8 +8,6 @@
 #include <cmath>
 #include <filesystem>
 
-#include "captions/caption_loader.h"
-
 namespace vitrine::render {
 namespace {
 
@@ -24,14 +22,6 @@ const Color kPlaceholderLabel{0xb8, 0xad, 0x9a, 255};
 const Color kPlaceholderText{0xe4, 0xdb, 0xcc, 255};
 constexpr double kPlaceholderRuleWidth = 2;     // canvas px
 constexpr double kPlaceholderMinTextSize = 26;  // canvas px: still legible from a distance
-
-// Captions: a band near the bottom, light text on a dark box (contrast well above 7:1).
-constexpr double kCaptionWidthFraction = 0.72;
-constexpr double kCaptionBottomFraction = 0.9;
-constexpr double kCaptionSizeFraction = 0.039;  // 42 px on a 1080-line canvas
-constexpr double kCaptionMinSize = 28;
-const Color kCaptionColour{0xf6, 0xf1, 0xe8, 255};
-const Color kCaptionBox{0x08, 0x08, 0x08, 0xd0};
 
 text::LayoutStyle::Align toLayoutAlign(TextStyle::Align a) {
     switch (a) {
@@ -148,12 +138,13 @@ void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWa
         sprite.setColor(sf::Color(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(layer.opacity, 0.0, 1.0) * 255))));
         target.draw(sprite);
     }
-    drawCaptions(frame, target, v);
+    captions_.draw(frame, target, v);
 }
 
 std::vector<std::string> FrameRenderer::takeProblems() {
     std::vector<std::string> out;
     out.swap(problems_);
+    for (auto& problem : captions_.takeProblems()) out.push_back(std::move(problem));
     return out;
 }
 
@@ -324,55 +315,6 @@ void FrameRenderer::drawVideo(const DrawItem& d, const Item& item, sf::RenderTar
         e.shown = frame;
     }
     drawTexturedQuad(e.picture, d.box, Rect{0, 0, 1, 1}, item.fit, d.opacity, target, v, transform);
-}
-
-const CaptionTrack* FrameRenderer::captionsFor(int index) {
-    auto found = captions_.find(index);
-    if (found == captions_.end()) {
-        Diagnostics d;
-        CaptionTrack track = loadCaptions(show_.items[index].captions, d);
-        for (const auto& problem : d.all()) problems_.push_back(formatDiagnostic(problem));
-        found = captions_.emplace(index, d.hasErrors() && track.cues.empty() ? std::nullopt : std::optional(std::move(track))).first;
-    }
-    return found->second ? &*found->second : nullptr;
-}
-
-void FrameRenderer::drawCaptions(const Frame& frame, sf::RenderTarget& target, const Viewport& v) {
-    // Captions sit in a band above the bottom edge, centred, over everything, legible
-    // from a distance: the visitor who cannot hear reads what is said.
-    std::vector<text::Paragraph> lines;
-    for (const AudioCue& cue : frame.audio) {
-        const Item& item = show_.items[cue.item];
-        if (item.captions.empty()) continue;
-        const CaptionTrack* track = captionsFor(cue.item);
-        if (!track) continue;
-        for (const CaptionCue* c : track->activeAt(cue.mediaTime)) {
-            for (const auto& line : c->lines) {
-                text::Paragraph p;
-                for (const auto& span : line) p.spans.push_back(text::Span{span.text, span.bold, span.italic, span.lang});
-                lines.push_back(std::move(p));
-            }
-        }
-    }
-    if (lines.empty()) return;
-    const double width = show_.canvas.width * kCaptionWidthFraction;
-    text::LayoutStyle style;
-    style.family = "sans";
-    style.sizePx = static_cast<float>(std::max(kCaptionMinSize, show_.canvas.height * kCaptionSizeFraction));
-    style.align = text::LayoutStyle::Align::Center;
-    style.maxWidthPx = static_cast<float>(width);
-    style.lineHeight = 1.3f;
-    style.paragraphSpacing = 0;
-    text::TextLayout layout = text_.layout(lines, style, static_cast<float>(v.scale));
-    double height = layout.height / v.scale;
-    double bottom = show_.canvas.height * kCaptionBottomFraction;
-    TextDrawOptions o;
-    o.position = {static_cast<float>((show_.canvas.width - width) / 2), static_cast<float>(bottom - height)};
-    o.scale = static_cast<float>(v.scale);
-    o.color = toSf(kCaptionColour);
-    o.background = TextBackground{static_cast<float>(style.sizePx * 0.4f), toSf(kCaptionBox)};
-    o.transform = letterboxed(sf::Transform(), v);
-    text_.draw(target, layout, o);
 }
 
 void FrameRenderer::drawPlaceholder(const DrawItem& d, sf::RenderTarget& target, const Viewport& v,

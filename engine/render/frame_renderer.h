@@ -9,10 +9,10 @@
 #include <map>
 #include <memory>
 
+#include "render/caption_drawer.h"
 #include "render/map_drawer.h"
 #include "render/text_drawer.h"
 #include "render/texture_store.h"
-#include "captions/caption_track.h"
 #include "media/video_source.h"
 #include "render/viewport.h"
 #include "timeline/frame.h"
@@ -51,8 +51,6 @@ private:
                    const sf::Transform& transform, MediaWait wait);
     void drawVideo(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
                    const sf::Transform& transform, MediaWait wait);
-    void drawCaptions(const Frame& frame, sf::RenderTarget& target, const Viewport& v);
-    const CaptionTrack* captionsFor(int item);
     void drawTexturedQuad(const TiledTexture& picture, const Rect& box, const Rect& source, Fit fit, double opacity,
                           sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform);
     void drawPlaceholder(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform,
@@ -80,9 +78,9 @@ private:
         std::shared_ptr<const VideoFrame> shown;
     };
     std::map<int, VideoEntry> videos_;
-    std::map<int, std::optional<CaptionTrack>> captions_;  // nullopt: the file could not be used
     std::vector<std::string> problems_;
     MapDrawer maps_{text_};  // map data and geometry, loaded once per show
+    CaptionDrawer captions_{show_, text_};
 };
 
 }  // namespace vitrine::render

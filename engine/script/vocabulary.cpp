@@ -158,7 +158,8 @@ std::vector<ElementSpec> buildFormat() {
                         attr("out", ValueType::Time, "Where in the clip to stop."),
                         attr("loop", ValueType::Bool, "Loop the clip (between in and out) while active."),
                         attr("volume", ValueType::Number, "Volume of the clip's own sound, 0 to 1."),
-                        attr("captions", ValueType::Path, "A WebVTT or SRT caption file.")}}),
+                        attr("captions", ValueType::Path, "A WebVTT or SRT caption file."),
+                        attr("second-captions", ValueType::Path, "A second caption file in another language, shown stacked below the first.")}}),
                  {"animate"}, false, true});
     f.push_back({"audio", "Sound: testimony, narration, an ambient bed.",
                  join({kId, kTiming, kMedia,
@@ -166,6 +167,7 @@ std::vector<ElementSpec> buildFormat() {
                         attr("fade-in", ValueType::Time, "Fade the sound in over this time."),
                         attr("fade-out", ValueType::Time, "Fade the sound out over this time."),
                         attr("captions", ValueType::Path, "A WebVTT or SRT caption file for what is said."),
+                        attr("second-captions", ValueType::Path, "A second caption file in another language, shown stacked below the first."),
                         choice("role", {"speech", "bed", "effect"}, "What the sound is; beds duck under speech."),
                         attr("duck", ValueType::Number, "For a bed: its volume factor while speech plays (e.g. 0.3)."),
                         attr("in", ValueType::Time, "Where in the file to start.")}}),

@@ -305,6 +305,7 @@ private:
         item.source = n.value("source");
         if (std::string src = n.value("src"); !src.empty()) item.src = resolvePath(n, src).string();
         if (std::string cap = n.value("captions"); !cap.empty()) item.captions = resolvePath(n, cap).string();
+        if (std::string cap = n.value("second-captions"); !cap.empty()) item.secondCaptions = resolvePath(n, cap).string();
         item.clipIn = parseTimeValue(n.view("in")).value_or(0);
         if (auto out = parseTimeValue(n.view("out"))) item.clipOut = *out;
         if (const ScriptAttribute* in = n.attribute("in"); in && item.clipOut >= 0 && item.clipOut <= item.clipIn)

@@ -105,6 +105,7 @@ struct Item {
     bool loop = false;
     double volume = 1;
     std::string captions;  // resolved path
+    std::string secondCaptions;  // resolved path; another language, drawn below `captions`
     AudioRole role = AudioRole::Speech;
     double duck = 1;
 
