@@ -1,0 +1,207 @@
+#include "studio/caption_tapper.h"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "captions/caption_lines.h"
+#include "captions/cue_timestamp.h"
+#include "captions/srt_parser.h"
+#include "captions/webvtt_parser.h"
+#include "captions/webvtt_writer.h"
+#include "script/script_loader.h"
+#include "studio/atomic_save.h"
+
+namespace vitrine::studio {
+namespace {
+
+namespace fs = std::filesystem;
+
+Micros roundToMillis(Micros t) {
+    Micros half = kMicrosPerMillisecond / 2;
+    return (t >= 0 ? t + half : t - half) / kMicrosPerMillisecond * kMicrosPerMillisecond;
+}
+
+fs::path withExtension(fs::path file, const char* extension) { return file.replace_extension(extension); }
+
+}  // namespace
+
+CaptionTapper::CaptionTapper(CaptionTrack lines, CaptionLinesOrigin origin, Micros audioEnd, std::string originalText)
+    : lines_(std::move(lines)), origin_(origin), audioEnd_(audioEnd), originalText_(std::move(originalText)) {}
+
+bool CaptionTapper::tap(Micros t) {
+    t = roundToMillis(t);
+    if (complete()) return false;
+    if (!starts_.empty()) {
+        Micros earliest = ends_.back() ? *ends_.back() : starts_.back() + kShortestCaption;
+        if (t < earliest) return false;
+    }
+    starts_.push_back(t);
+    ends_.emplace_back();
+    return true;
+}
+
+bool CaptionTapper::endLine(Micros t) {
+    t = roundToMillis(t);
+    if (starts_.empty() || ends_.back() || t < starts_.back() + kShortestCaption) return false;
+    ends_.back() = t;
+    return true;
+}
+
+bool CaptionTapper::undo() {
+    if (starts_.empty()) return false;
+    // Only the last line can have been ended since the last tap, so the last action is
+    // its end when it has one, and its tap otherwise.
+    if (ends_.back()) {
+        ends_.back().reset();
+    } else {
+        starts_.pop_back();
+        ends_.pop_back();
+    }
+    return true;
+}
+
+std::pair<Micros, Micros> CaptionTapper::tappedTimes(std::size_t index) const {
+    Micros start = starts_[index];
+    if (ends_[index]) return {start, *ends_[index]};
+    if (index + 1 < starts_.size()) return {start, starts_[index + 1] - kCaptionGap};
+    // The last line tapped and never ended lasts to the end of the sound, or, when the
+    // lines after it keep their old times, to the gap before the next one.
+    Micros end = roundToMillis(audioEnd_);
+    if (index + 1 < lineCount() && origin_ != CaptionLinesOrigin::PlainText) {
+        Micros beforeNext = lines_.cues[index + 1].start - kCaptionGap;
+        if (beforeNext >= start + kShortestCaption) end = std::min(end, beforeNext);
+    }
+    return {start, std::max(end, start + kShortestCaption)};
+}
+
+CaptionTrack CaptionTapper::result() const {
+    CaptionTrack track;
+    track.file = lines_.file;
+    track.lang = lines_.lang;
+    for (std::size_t i = 0; i < lineCount(); ++i) {
+        CaptionCue cue = lines_.cues[i];
+        if (i < tappedCount()) std::tie(cue.start, cue.end) = tappedTimes(i);
+        else if (origin_ == CaptionLinesOrigin::PlainText) continue;
+        track.cues.push_back(std::move(cue));
+    }
+    track.sortCues();
+    return track;
+}
+
+std::string CaptionTapper::retimedOriginal() const {
+    // Each tapped cue's timing line is found again by its line number, and only the two
+    // timestamps before its settings are replaced: back to front, so offsets stay valid.
+    const std::string_view text = originalText_;
+    std::vector<CaptionLine> fileLines = splitCaptionLines(stripBom(text));
+    struct Replacement {
+        std::size_t at, length;
+        std::string with;
+    };
+    std::vector<Replacement> replacements;
+    for (std::size_t i = 0; i < tappedCount(); ++i) {
+        int number = lines_.cues[i].where.line;
+        if (number < 1 || static_cast<std::size_t>(number) > fileLines.size()) continue;
+        std::string_view timingLine = fileLines[number - 1].text;
+        Diagnostics ignored;  // the line parsed when the file was read
+        auto timing = readCueTiming(timingLine, FractionSeparator::Dot, {}, {}, ignored);
+        if (!timing) continue;
+        auto [start, end] = tappedTimes(i);
+        replacements.push_back({static_cast<std::size_t>(timingLine.data() - text.data()), timing->restBegin,
+                                formatWebVttTimestamp(start) + " --> " + formatWebVttTimestamp(end)});
+    }
+    std::sort(replacements.begin(), replacements.end(),
+              [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
+    std::string out(text);
+    for (const auto& r : replacements) out.replace(r.at, r.length, r.with);
+    return out;
+}
+
+std::string CaptionTapper::webVtt() const {
+    if (origin_ == CaptionLinesOrigin::WebVtt && !originalText_.empty()) return retimedOriginal();
+    return writeWebVtt(result());
+}
+
+std::optional<std::string> CaptionTapper::save(const fs::path& file, const SaveFailureInjector& inject) const {
+    if (!canSave())
+        return "tap every line before saving: " + std::to_string(lineCount() - tappedCount()) +
+               " of them have no time yet";
+    return saveFileAtomically(file, webVtt(), inject);
+}
+
+CaptionTrack captionLinesFromText(std::string_view text, const std::string& fileName) {
+    CaptionTrack track;
+    track.file = fileName;
+    for (const CaptionLine& line : splitCaptionLines(stripBom(text))) {
+        std::string_view words = trimSpaces(line.text);
+        if (words.empty()) continue;
+        CaptionCue cue;
+        cue.where = {fileName, line.number, 1};
+        CaptionSpan span;
+        span.text = std::string(words);
+        cue.lines.push_back({std::move(span)});
+        track.cues.push_back(std::move(cue));
+    }
+    return track;
+}
+
+std::optional<CaptionTapper> loadCaptionTapper(const fs::path& captionsFile, Micros audioEnd,
+                                               Diagnostics& diagnostics) {
+    const std::string name = captionsFile.string();
+    std::string extension = captionsFile.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (extension != ".vtt") {
+        diagnostics.error({name, 0, 0}, "caption-timing-not-webvtt",
+                          "caption timing writes WebVTT, but '" + name + "' is not a .vtt file",
+                          "set captions= to a .vtt name; an .srt or .txt with the same name supplies the lines");
+        return std::nullopt;
+    }
+    const FileReader read = diskFileReader();
+    const fs::path srt = withExtension(captionsFile, ".srt");
+    const fs::path txt = withExtension(captionsFile, ".txt");
+    std::error_code ignored;
+    if (fs::exists(captionsFile, ignored) || fs::exists(srt, ignored)) {
+        bool vtt = fs::exists(captionsFile, ignored);
+        const fs::path& source = vtt ? captionsFile : srt;
+        std::optional<std::string> text = read(source);
+        if (!text) {
+            diagnostics.error({source.string(), 0, 0}, "caption-file-unreadable",
+                              "cannot read caption file '" + source.string() + "'", "check its permissions");
+            return std::nullopt;
+        }
+        Diagnostics parsed;
+        CaptionTrack track = vtt ? parseWebVtt(*text, source.string(), parsed) : parseSrt(*text, source.string(), parsed);
+        diagnostics.append(parsed);
+        if (parsed.hasErrors()) {
+            auto first = std::find_if(parsed.all().begin(), parsed.all().end(),
+                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
+            diagnostics.error(first->where, "caption-timing-refused",
+                              "fix " + fs::path(source).filename().string() + " line " +
+                                  std::to_string(first->where.line) + " before timing its captions",
+                              "cues the parser skipped would be lost when the timed file is saved");
+            return std::nullopt;
+        }
+        if (track.cues.empty()) {
+            diagnostics.error({source.string(), 1, 1}, "caption-timing-no-lines",
+                              "'" + source.string() + "' has no cues to time", "add the lines, one cue each");
+            return std::nullopt;
+        }
+        return CaptionTapper(std::move(track), vtt ? CaptionLinesOrigin::WebVtt : CaptionLinesOrigin::Srt, audioEnd,
+                             vtt ? std::move(*text) : std::string());
+    }
+    if (std::optional<std::string> text = read(txt)) {
+        CaptionTrack track = captionLinesFromText(*text, txt.string());
+        if (track.cues.empty()) {
+            diagnostics.error({txt.string(), 1, 1}, "caption-timing-no-lines",
+                              "'" + txt.string() + "' has no lines to time", "write one caption per line");
+            return std::nullopt;
+        }
+        return CaptionTapper(std::move(track), CaptionLinesOrigin::PlainText, audioEnd);
+    }
+    diagnostics.error({name, 0, 0}, "caption-timing-no-lines",
+                      "nothing to time: neither '" + name + "' nor '" + txt.string() + "' exists",
+                      "write the lines to time in " + txt.filename().string() + ", one caption per line");
+    return std::nullopt;
+}
+
+}  // namespace vitrine::studio
