@@ -8,8 +8,9 @@
 namespace vitrine::studio {
 namespace {
 
-// Latin, Latin-1, general punctuation (— ’ “ ”), arrows (→) and geometric shapes (▶ ◀ ■).
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
+// Latin, Latin-1, Cyrillic and Armenian (caption lines in the exhibit's languages), general
+// punctuation (— ’ “ ”), arrows (→) and geometric shapes (▶ ◀ ■).
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x04FF, 0x0530, 0x058F, 0x2010, 0x205E, 0x2190, 0x21FF, 0x25A0, 0x25FF, 0};
 constexpr float kLargeFontScale = 1.5f;
 
 void mapKeys(ImGuiIO& io) {

@@ -26,7 +26,8 @@ const char* kUsage =
     "       vitrine-studio storyboard EXHIBIT.xml -o SHEET.png [--columns N]\n"
     "       vitrine-studio bench EXHIBIT.xml\n"
     "ACTIONS, separated by ';': scrub POS | select scene ID | select line N | duration TIME |\n"
-    "         save | undo | redo | play | wait FRAMES | screenshot FILE.png | quit\n";
+    "         save | undo | redo | play | pause | wait FRAMES | screenshot FILE.png | quit |\n"
+    "         time-captions | tap | end-line | untap | save-captions | cancel-captions\n";
 
 int usage(const std::string& message) {
     std::fprintf(stderr, "vitrine-studio: %s\n%s", message.c_str(), kUsage);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "output/offscreen.h"
@@ -29,6 +30,7 @@ constexpr Micros kLookahead = 10 * kMicrosPerSecond;  // images decoded ahead of
 const double kSpeeds[] = {0.25, 0.5, 1.0, 1.5, 2.0};
 const char* const kSpeedNames[] = {"0.25×", "0.5×", "1×", "1.5×", "2×"};
 constexpr int kSpeedCount = 5;
+constexpr int kNormalSpeed = 2;
 
 // The fixed layout, in pixels of the window.
 constexpr float kToolbarHeight = 44;
@@ -92,9 +94,14 @@ StudioApp::StudioApp(StudioOptions options)
         else setStatus("--at: " + why, true);
     }
     if (!watcher_.ok()) setStatus("cannot watch " + options_.file + " for changes; reload by reopening", true);
+    // With no sound card (CI, a test rig) OpenAL is told ALSOFT_DRIVERS=null, as for the
+    // player: the sound is then mixed at real-time pace and discarded.
+    const char* drivers = std::getenv("ALSOFT_DRIVERS");
+    if (drivers && std::string(drivers) == "null") audioDevice_ = AudioDevice::Null;
 }
 
 StudioApp::~StudioApp() {
+    audio_.reset();
     renderer_.reset();
     gui_.reset();
 }
@@ -116,8 +123,10 @@ void StudioApp::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::Resized)
         window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
                                                static_cast<float>(event.size.height))));
+    if (event.type == sf::Event::KeyReleased && heldTimingKey_ == event.key.code) heldTimingKey_.reset();
     if (event.type != sf::Event::KeyPressed) return;
     const auto& key = event.key;
+    if (timing_ && handleCaptionTimingKey(key)) return;
     if (key.control && key.code == sf::Keyboard::S) save();
     else if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
     else if (key.control && key.code == sf::Keyboard::Z && !key.shift) undo();
@@ -152,6 +161,7 @@ void StudioApp::frame(float seconds) {
         t_ = next;
         previewDirty_ = true;
     }
+    updateAudio();
 
     window_.setActive(true);
     gui_->newFrame(seconds);
@@ -167,7 +177,8 @@ void StudioApp::frame(float seconds) {
     drawTransport(0, bodyTop + previewH, mainW, kTransportHeight);
     drawTimeline(0, bodyTop + previewH + kTransportHeight, mainW, timelineH);
     const float inspectorH = std::round((bodyBottom - bodyTop) * kInspectorFraction);
-    drawInspector(mainW, bodyTop, side, inspectorH);
+    if (timing_) drawCaptionTiming(mainW, bodyTop, side, inspectorH);
+    else drawInspector(mainW, bodyTop, side, inspectorH);
     drawDiagnostics(mainW, bodyTop + inspectorH, side, bodyBottom - bodyTop - inspectorH);
     drawStatus(0, bodyBottom, W, kStatusHeight);
 
@@ -195,7 +206,26 @@ void StudioApp::reloadIfChanged() {
             setStatus("The file has errors; the last good version stays on screen", true);
             break;
     }
+    if (timing_ && !timedItem()) cancelCaptionTiming("the timed <audio> changed in the file; caption timing stopped");
     previewDirty_ = true;
+}
+
+void StudioApp::updateAudio() {
+    // Sound only while playing at normal speed: at other speeds the mixer would chase the
+    // clock in audible jumps.
+    const bool audible = playing_ && speedIndex_ == kNormalSpeed && doc_.show();
+    if (!audible) {
+        if (audio_) audio_->update({}, t_, true);
+        return;
+    }
+    if (!audio_ || audioGeneration_ != doc_.showGeneration()) {
+        audio_.reset();
+        audioShow_ = doc_.sharedShow();
+        audio_ = std::make_unique<AudioLink>(*audioShow_, audioDevice_);
+        audioGeneration_ = doc_.showGeneration();
+    }
+    audio_->update(evaluate(*audioShow_, t_).audio, t_, false);
+    for (const auto& problem : audio_->takeProblems()) setStatus("Sound: " + problem.message, true);
 }
 
 void StudioApp::ensureRenderer() {
@@ -273,6 +303,141 @@ void StudioApp::undo() {
 void StudioApp::redo() {
     if (doc_.redo()) setStatus("Redid " + doc_.undoDescription());
     previewDirty_ = true;
+}
+
+const Item* StudioApp::timedItem() const {
+    const Show* show = doc_.show();
+    if (!timing_ || !show || timing_->item() >= static_cast<int>(show->items.size())) return nullptr;
+    const Item& item = show->items[timing_->item()];
+    if (item.kind != ItemKind::Audio || item.captions != timing_->captionsFile().string()) return nullptr;
+    return &item;
+}
+
+std::optional<Micros> StudioApp::timedMediaTime(Micros showTime) const {
+    // The sound's own time is what the mixer plays and what the caption drawer shows by.
+    if (!timedItem()) return std::nullopt;
+    for (const AudioCue& cue : evaluate(*doc_.show(), showTime).audio)
+        if (cue.item == timing_->item()) return cue.mediaTime;
+    return std::nullopt;
+}
+
+Micros StudioApp::heardShowTime() const {
+    // A sound card plays ~64 ms behind the mix head: a tap belongs to what was heard. With
+    // no sound card (ALSOFT_DRIVERS=null) the show clock is what the designer follows.
+    if (audioDevice_ == AudioDevice::SoundCard && audio_ && playing_)
+        if (auto heard = audio_->speakerShowTime()) return *heard;
+    return t_;
+}
+
+bool StudioApp::startCaptionTiming() {
+    const Show* show = doc_.show();
+    const Selection& s = doc_.selection();
+    if (!show || s.kind != Selection::Kind::Item || show->items[s.index].kind != ItemKind::Audio ||
+        show->items[s.index].captions.empty()) {
+        setStatus("select an <audio> with captions=\"….vtt\" to time its captions", true);
+        return false;
+    }
+    const Item& item = show->items[s.index];
+    // The sound's own time at the end of the item: where a last line left open ends.
+    Micros audioEnd = item.clipIn + (item.activeEnd - item.begin);
+    if (item.clipOut >= 0) audioEnd = std::min(audioEnd, item.clipOut);
+    Diagnostics diagnostics;
+    auto tapper = loadCaptionTapper(item.captions, audioEnd, diagnostics);
+    if (!tapper) {
+        for (const auto& d : diagnostics.all())
+            if (d.severity == Severity::Error) std::fprintf(stderr, "vitrine-studio: %s\n", formatDiagnostic(d).c_str());
+        const Diagnostic* last = diagnostics.all().empty() ? nullptr : &diagnostics.all().back();
+        setStatus(last ? std::filesystem::path(last->where.file).filename().string() + ":" +
+                             std::to_string(last->where.line) + ": " + last->message
+                       : "no captions to time",
+                  true);
+        return false;
+    }
+    const std::size_t lines = tapper->lineCount();
+    timing_.emplace(s.index, item.captions, std::move(*tapper));
+    speedIndex_ = kNormalSpeed;
+    seek(item.begin);
+    playing_ = true;
+    setStatus("Timing " + std::to_string(lines) + " captions: press Space as each line starts");
+    return true;
+}
+
+bool StudioApp::tapCaption() {
+    if (!timing_) return false;
+    auto t = timedMediaTime(heardShowTime());
+    if (!t) {
+        setStatus("the playhead is outside the sound: play it from its start to tap its lines", true);
+        return false;
+    }
+    CaptionTapper& tapper = timing_->tapper();
+    if (!tapper.tap(*t)) {
+        setStatus(tapper.complete() ? "every line is tapped: Save, or Backspace to take a tap back"
+                                    : "too soon after the last tap or end: ignored",
+                  true);
+        return false;
+    }
+    setStatus("Line " + std::to_string(tapper.tappedCount()) + " of " + std::to_string(tapper.lineCount()) +
+              " at " + formatClock(*t));
+    return true;
+}
+
+bool StudioApp::endCaptionLine() {
+    if (!timing_) return false;
+    auto t = timedMediaTime(heardShowTime());
+    if (!t || !timing_->tapper().endLine(*t)) {
+        setStatus("no line to end here (none started, ended already, or just started)", true);
+        return false;
+    }
+    setStatus("Line " + std::to_string(timing_->tapper().tappedCount()) + " ends at " + formatClock(*t));
+    return true;
+}
+
+bool StudioApp::untapCaption() {
+    if (!timing_ || !timing_->tapper().undo()) return false;
+    setStatus("Took back the last tap: " + std::to_string(timing_->tapper().tappedCount()) + " lines tapped");
+    return true;
+}
+
+bool StudioApp::saveCaptions() {
+    if (!timing_) return false;
+    const std::filesystem::path file = timing_->captionsFile();
+    if (auto error = timing_->tapper().save(file)) {
+        setStatus(*error, true);
+        return false;
+    }
+    std::size_t cues = timing_->tapper().result().cues.size();
+    timing_.reset();
+    playing_ = false;
+    // The caption drawer reads each caption file once: a new renderer reads the saved one.
+    renderer_.reset();
+    rendererGeneration_ = -1;
+    previewDirty_ = true;
+    setStatus("Saved " + file.string() + ": " + std::to_string(cues) + " captions");
+    return true;
+}
+
+void StudioApp::cancelCaptionTiming(const std::string& why) {
+    timing_.reset();
+    playing_ = false;
+    setStatus(why);
+}
+
+bool StudioApp::handleCaptionTimingKey(const sf::Event::KeyEvent& key) {
+    if (ImGui::GetIO().WantTextInput) return false;
+    if (key.control && key.code == sf::Keyboard::S) return saveCaptions(), true;
+    if (key.control || key.alt) return false;
+    using K = sf::Keyboard;
+    const bool timingKey = key.code == K::Space || key.code == K::Enter || key.code == K::E ||
+                           key.code == K::BackSpace || key.code == K::Escape;
+    if (!timingKey) return false;
+    // A held key repeats its press: only the first press counts, or one tap would be many.
+    if (heldTimingKey_ == key.code) return true;
+    heldTimingKey_ = key.code;
+    if (key.code == K::Space || key.code == K::Enter) tapCaption();
+    else if (key.code == K::E) endCaptionLine();
+    else if (key.code == K::BackSpace) untapCaption();
+    else cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
+    return true;
 }
 
 void StudioApp::setStatus(std::string message, bool error) {
@@ -473,6 +638,18 @@ void StudioApp::drawInspector(float x, float y, float w, float h) {
         return;
     }
 
+    if (s.kind == Selection::Kind::Item && show->items[s.index].kind == ItemKind::Audio) {
+        ImGui::Spacing();
+        const std::string& captions = show->items[s.index].captions;
+        ImGui::BeginDisabled(captions.empty());
+        if (ImGui::Button("Time captions…")) startCaptionTiming();
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        if (captions.empty()) ImGui::TextDisabled("add captions=\"name.vtt\" first");
+        else ImGui::TextColored(colour(theme::kDimText), "play the sound, tap a key at each line");
+    }
+
     if (s.kind == Selection::Kind::Item && show->items[s.index].kind == ItemKind::Text) {
         bool plain = std::all_of(node->children.begin(), node->children.end(),
                                  [](const ScriptNode& c) { return c.isText(); });
@@ -496,6 +673,17 @@ void StudioApp::drawInspector(float x, float y, float w, float h) {
         }
     }
     ImGui::End();
+}
+
+void StudioApp::drawCaptionTiming(float x, float y, float w, float h) {
+    beginPanel("Caption timing", x, y, w, h);
+    CaptionTimingRequest request = timing_->draw(timedMediaTime(t_), gui_->largeFont());
+    ImGui::End();
+    if (request.tap) tapCaption();
+    if (request.endLine) endCaptionLine();
+    if (request.undo) untapCaption();
+    if (request.save) saveCaptions();
+    else if (request.cancel) cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
 }
 
 void StudioApp::drawDiagnostics(float x, float y, float w, float h) {
@@ -609,6 +797,21 @@ bool StudioApp::runAction(const std::string& action) {
     }
     if (verb == "play") {
         playing_ = true;
+        return true;
+    }
+    if (verb == "pause") {
+        playing_ = false;
+        return true;
+    }
+    // Caption timing, as its keys do: taps read the playhead, so a script pauses and scrubs.
+    if (verb == "time-captions") return startCaptionTiming();
+    if (verb == "tap") return tapCaption();
+    if (verb == "end-line") return endCaptionLine();
+    if (verb == "untap") return untapCaption();
+    if (verb == "save-captions") return saveCaptions();
+    if (verb == "cancel-captions") {
+        if (!timing_) return false;
+        cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
         return true;
     }
     if (verb == "screenshot") {

@@ -8,9 +8,12 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "caption_timing_panel.h"
 #include "imgui_sfml.h"
+#include "player/audio_link.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "studio/file_watcher.h"
@@ -49,12 +52,26 @@ private:
     void redo();
     void select(const Selection& s, bool moveToIt);
     void setStatus(std::string message, bool error = false);
+    void updateAudio();
+
+    // Caption timing ("Time captions" on a selected <audio captions=...>).
+    bool startCaptionTiming();
+    bool tapCaption();
+    bool endCaptionLine();
+    bool untapCaption();
+    bool saveCaptions();
+    void cancelCaptionTiming(const std::string& why);
+    const Item* timedItem() const;
+    std::optional<Micros> timedMediaTime(Micros showTime) const;
+    Micros heardShowTime() const;
+    bool handleCaptionTimingKey(const sf::Event::KeyEvent& key);
 
     void drawToolbar();
     void drawPreview(float x, float y, float w, float h);
     void drawTransport(float x, float y, float w, float h);
     void drawTimeline(float x, float y, float w, float h);
     void drawInspector(float x, float y, float w, float h);
+    void drawCaptionTiming(float x, float y, float w, float h);
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
@@ -85,6 +102,14 @@ private:
     Selection contentFor_;
     int contentGeneration_ = -1;
     std::string newAttributeName_, newAttributeValue_;
+
+    AudioDevice audioDevice_ = AudioDevice::SoundCard;
+    std::shared_ptr<const Show> audioShow_;  // keeps the mixer's show alive; declared before audio_
+    std::unique_ptr<AudioLink> audio_;       // made the first time something plays
+    int audioGeneration_ = -1;
+
+    std::optional<CaptionTimingPanel> timing_;
+    std::optional<sf::Keyboard::Key> heldTimingKey_;  // a held key repeats; one press is one tap
 
     std::deque<std::string> actions_;
     int waitFrames_ = 0;
