@@ -1,5 +1,5 @@
 // vitrine_bench: speed figures as ratios to references measured in the same run.
-//   vitrine_bench script | render | map | export | all
+//   vitrine_bench script | render | map | export | video | all
 
 #include <cstdio>
 #include <string>
@@ -9,6 +9,7 @@ int runScriptBench();
 int runRenderBench();
 int runExportBench();
 int runMapBench(int frames);
+int runVideoBench();
 }  // namespace vitrine::bench
 
 int main(int argc, char** argv) {
@@ -18,8 +19,10 @@ int main(int argc, char** argv) {
     if (which == "render" || which == "all") status |= vitrine::bench::runRenderBench();
     if (which == "map" || which == "all") status |= vitrine::bench::runMapBench(120);
     if (which == "export" || which == "all") status |= vitrine::bench::runExportBench();
-    if (which != "script" && which != "render" && which != "map" && which != "export" && which != "all") {
-        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|all]\n");
+    if (which == "video" || which == "all") status |= vitrine::bench::runVideoBench();
+    if (which != "script" && which != "render" && which != "map" && which != "export" && which != "video" &&
+        which != "all") {
+        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|all]\n");
         return 2;
     }
     return status;
