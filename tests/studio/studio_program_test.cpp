@@ -11,7 +11,10 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 
+#include "captions/caption_loader.h"
+#include "studio/caption_tapper.h"
 #include "studio/exhibit_template.h"
 #include "exhibit/exhibit_loader.h"
 #include "studio/storyboard_layout.h"
@@ -117,6 +120,62 @@ TEST_CASE("studio program: storyboard writes one still per scene on a sheet of t
     sf::Color margin = image.getPixel(2, 2);
     sf::Color still = image.getPixel(layout.stillX(0) + 10, layout.stillY(0) + 10);
     CHECK(margin != still);
+}
+
+TEST_CASE("studio program: caption timing taps lines from a .txt and writes the .vtt beside it") {
+    if (!canRunStudio()) return;
+    testing::StudioFixture f(R"(<?xml version="1.0" encoding="UTF-8"?>
+<exhibit title="Caption timing" size="1280x720" lang="en">
+  <scene id="testimony" dur="8s">
+    <text x="100" y="100" width="1000" height="200">A voice</text>
+    <audio src="voice.wav" captions="voice.vtt" begin="1s" dur="6s"/>
+  </scene>
+</exhibit>
+)");
+    const std::string exhibit = f.read();
+    std::string make = "ffmpeg -loglevel error -y -f lavfi -i sine=frequency=330:duration=6 -ar 48000 " +
+                       quoted(f.folder / "voice.wav");
+    REQUIRE(std::system(make.c_str()) == 0);
+    std::ofstream(f.folder / "voice.txt") << "We lived on Basin street.\nThe noise came at night.\nThen silence.\n";
+    auto png = f.folder / "timing.png";
+    // The sound starts at 1 s in the show: taps at show 1.5, 3 and 4.5 s are 0.5, 2 and 3.5 s in it.
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'select line 5; time-captions; pause; "
+                                       "scrub testimony+1.5s; tap; scrub testimony+3s; tap; tap; "
+                                       "scrub testimony+4.5s; tap; scrub testimony+5.5s; end-line; wait 2; "
+                                       "screenshot " + png.string() + "; save-captions; wait 2; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 2);  // the second tap at 3 s is refused: a script stops at what cannot be done
+    CHECK(r.output.find("too soon") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(f.folder / "voice.vtt"));
+
+    r = runStudio(quoted(f.file) + " --size 1280x720 --script 'select line 5; time-captions; pause; "
+                                   "scrub testimony+1.5s; tap; scrub testimony+3s; tap; "
+                                   "scrub testimony+4.5s; tap; scrub testimony+5.5s; end-line; wait 2; "
+                                   "screenshot " + png.string() + "; save-captions; wait 2; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    sf::Image image;
+    CHECK(image.loadFromFile(png.string()));
+    Diagnostics diagnostics;
+    CaptionTrack track = loadCaptions(f.folder / "voice.vtt", diagnostics);
+    CHECK(diagnostics.empty());
+    REQUIRE(track.cues.size() == 3);
+    CHECK(track.cues[0].start == seconds(0.5));
+    CHECK(track.cues[0].end == seconds(2) - kCaptionGap);
+    CHECK(track.cues[1].start == seconds(2));
+    CHECK(track.cues[1].plainText() == "The noise came at night.");
+    CHECK(track.cues[2].start == seconds(3.5));
+    CHECK(track.cues[2].end == seconds(4.5));
+    CHECK(f.read() == exhibit);  // the exhibit itself is untouched
+
+    // A caption file that does not parse: the studio names its file and line and writes nothing.
+    const std::string broken = "WEBVTT\n\n00:01.000 -> 00:02.000\nbad arrow\n";
+    std::ofstream(f.folder / "voice.vtt", std::ios::binary | std::ios::trunc) << broken;
+    r = runStudio(quoted(f.file) + " --size 1280x720 --script 'select line 5; time-captions; quit'");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("voice.vtt:3") != std::string::npos);
+    std::ifstream in(f.folder / "voice.vtt", std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == broken);
 }
 
 TEST_CASE("studio: the new-exhibit template checks clean, and `new` will not overwrite") {
