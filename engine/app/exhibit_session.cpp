@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "map/map_check.h"
 #include "media/audio_decoder.h"
 
 namespace vitrine::app {
@@ -50,7 +51,7 @@ CompileOptions mediaAwareOptions() {
     CompileOptions o;
     // Audio and video without dur last as long as their files: ask the container.
     o.mediaDuration = [](const std::filesystem::path& p) { return probeDuration(p); };
-    return o;
+    return map::withMapChecks(std::move(o));  // places, features and map data, before any frame
 }
 
 bool haveDisplay() {

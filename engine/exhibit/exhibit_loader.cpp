@@ -40,6 +40,7 @@ void checkAndCompile(LoadedExhibit& out, const CompileOptions& options) {
     validateScript(*out.script, vocabulary, out.diagnostics);
     out.show = compileShow(*out.script, out.diagnostics, options);
     checkMediaFiles(out);
+    if (out.show && options.checkShow) options.checkShow(*out.show, out.diagnostics);
     out.diagnostics.sortByLocation();
 }
 

@@ -18,6 +18,10 @@ struct CompileOptions {
     std::function<std::optional<Micros>(const std::filesystem::path&)> mediaDuration;
     /// Overrides the exhibit's reading pace (words a minute) for warnings; 0 = use the exhibit's.
     double readingPace = 0;
+    /// Further checks of the compiled show that need the rest of the engine (map data and
+    /// the gazetteer: map::withMapChecks); empty skips them. A hook, so the core links no
+    /// map code.
+    std::function<void(const Show&, Diagnostics&)> checkShow;
 };
 
 /// Built-in defaults of the format.
