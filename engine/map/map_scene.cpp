@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <numbers>
+#include <cstdio>
 #include <sstream>
 
 namespace vitrine::map {
@@ -39,6 +40,26 @@ const Color kDefaultMarkerColour{0xe3, 0xa6, 0x5a, 255};     // warm amber
 const Color kDefaultRouteColour{0xe9, 0xd2, 0xae, 235};      // warm light
 const Color kDefaultHighlightColour{0xb0, 0x5e, 0x3a, 115};  // ochre-red, under half alpha
 constexpr double kDefaultRouteWidth = 3.5;                   // canvas px
+
+// Scale bars and graticules: quiet marks in the labels' light tone.
+const Color kDefaultScaleBarColour{0xef, 0xe6, 0xd6, 230};
+const Color kDefaultGraticuleColour{0xef, 0xe6, 0xd6, 255};
+constexpr double kDefaultScaleBarWidth = 240;  // canvas px
+constexpr double kMinScaleBarWidth = 20;
+constexpr double kDefaultGraticuleStep = 10;    // degrees
+constexpr double kMinGraticuleStep = 1;         // finer would need thousands of lines
+constexpr double kMaxGraticuleStep = 90;
+constexpr double kDefaultGraticuleOpacity = 0.25;
+constexpr double kDefaultGraticuleWidth = 1;    // canvas px
+constexpr double kGraticuleSampleDegrees = 0.5;  // between a line's points: smooth curves at any zoom shown
+constexpr double kKilometresPerMile = 1.609344;
+constexpr double kSeamInsetDegrees = 1e-6;  // keeps a parallel's ends on their own side of the seam
+// Latitudes a graticule spans: Web Mercator's square world; a conic's open side stops
+// where the layers stop drawing land.
+constexpr double kMercatorGraticuleLimit = 85.0;
+constexpr double kConicFarLimit = 60.0;
+constexpr double kConicNearLimit = 84.0;
+constexpr double kPolarLimit = 90.0;
 
 // The estimate used when no font metrics are given: an average sans advance per character.
 constexpr double kEstimatedAdvancePerEm = 0.55;
@@ -137,6 +158,8 @@ public:
             else if (c.name == "view") addView(scene, c);
             else if (c.name == "highlight") addHighlight(scene, c);
             else if (c.name == "route") addRoutes(scene, c, order);
+            else if (c.name == "scalebar") addScaleBar(scene, c);
+            else if (c.name == "graticule") addGraticule(scene, c);
         }
         std::stable_sort(scene.moves.begin(), scene.moves.end(),
                          [](const MapCameraMove& a, const MapCameraMove& b) { return a.timing.begin < b.timing.begin; });
@@ -271,6 +294,94 @@ private:
         }
     }
 
+    void addScaleBar(MapScene& scene, const ScriptNode& n) {
+        MapScaleBar b;
+        std::string position = n.value("position", "bottom-left");
+        b.corner = position == "top-left"    ? MapCorner::TopLeft
+                   : position == "top-right" ? MapCorner::TopRight
+                   : position == "bottom-right" ? MapCorner::BottomRight
+                                                : MapCorner::BottomLeft;
+        b.maxWidth = parseNumber(n.value("max-width")).value_or(kDefaultScaleBarWidth);
+        if (b.maxWidth < kMinScaleBarWidth) {
+            const ScriptAttribute* a = n.attribute("max-width");
+            diagnostics_.error(a ? a->where : n.where, "bad-value", "<scalebar> max-width must be at least 20 px",
+                               "give the bar room for a distance, e.g. max-width=\"240\"");
+            b.maxWidth = kDefaultScaleBarWidth;
+        }
+        if (n.value("units", "km") == "mi") {
+            b.kilometresPerUnit = kKilometresPerMile;
+            b.unitName = "mi";
+        }
+        b.color = parseColor(n.value("color")).value_or(kDefaultScaleBarColour);
+        b.timing = parseTiming(n, false).timing;
+        scene.scaleBars.push_back(std::move(b));
+    }
+
+    void addGraticule(MapScene& scene, const ScriptNode& n) {
+        MapGraticule g;
+        g.step = parseNumber(n.value("step")).value_or(kDefaultGraticuleStep);
+        if (!(g.step >= kMinGraticuleStep && g.step <= kMaxGraticuleStep)) {
+            const ScriptAttribute* a = n.attribute("step");
+            diagnostics_.error(a ? a->where : n.where, "bad-value", "<graticule> step must be between 1 and 90 degrees",
+                               "e.g. step=\"10\"");
+            g.step = kDefaultGraticuleStep;
+        }
+        g.color = parseColor(n.value("color")).value_or(kDefaultGraticuleColour);
+        g.width = std::max(0.5, parseNumber(n.value("width")).value_or(kDefaultGraticuleWidth));
+        g.opacity = std::clamp(parseNumber(n.value("opacity")).value_or(kDefaultGraticuleOpacity), 0.0, 1.0);
+        g.timing = parseTiming(n, false).timing;
+        g.lines = graticuleLines(scene.projectionSpec, scene.projection, g.step);
+        scene.graticules.push_back(std::move(g));
+    }
+
+    // Meridians and parallels every `step` degrees across the strip of one turn around the
+    // central meridian, each sampled finely and projected.
+    static std::vector<GraticuleLine> graticuleLines(const ProjectionSpec& spec, const Projection& projection, double step) {
+        double south = -kPolarLimit, north = kPolarLimit;
+        if (spec.kind == ProjectionKind::WebMercator) south = -kMercatorGraticuleLimit, north = kMercatorGraticuleLimit;
+        if (spec.kind == ProjectionKind::LambertConformalConic) {
+            bool northern = spec.parallel1 + spec.parallel2 >= 0;
+            south = northern ? -kConicFarLimit : -kConicNearLimit;
+            north = northern ? kConicNearLimit : kConicFarLimit;
+        }
+        const double west = spec.centralMeridian - 180 + kSeamInsetDegrees, east = spec.centralMeridian + 180 - kSeamInsetDegrees;
+        std::vector<GraticuleLine> lines;
+        auto finish = [&](GraticuleLine& line) {
+            std::erase_if(line.points, [](const Point2& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); });
+            if (line.points.size() < 2) return;
+            line.bounds = {line.points[0].x, line.points[0].y, line.points[0].x, line.points[0].y};
+            for (const Point2& p : line.points) {
+                line.bounds.west = std::min(line.bounds.west, p.x);
+                line.bounds.east = std::max(line.bounds.east, p.x);
+                line.bounds.south = std::min(line.bounds.south, p.y);
+                line.bounds.north = std::max(line.bounds.north, p.y);
+            }
+            lines.push_back(std::move(line));
+        };
+        auto sampled = [](double from, double to) {
+            int n = std::max(1, int(std::ceil((to - from) / kGraticuleSampleDegrees)));
+            std::vector<double> v(n + 1);
+            for (int i = 0; i <= n; ++i) v[i] = from + (to - from) * i / n;
+            return v;
+        };
+        for (double k = std::ceil(west / step); k * step <= east; ++k) {
+            GraticuleLine line;
+            line.meridian = true;
+            line.degrees = std::remainder(k * step, 360.0);
+            for (double lat : sampled(south, north)) line.points.push_back(projection.forward({k * step, lat}));
+            finish(line);
+        }
+        for (double k = std::ceil(south / step); k * step <= north; ++k) {
+            if (std::abs(k * step) >= kPolarLimit) continue;  // a pole is a point, not a line
+            GraticuleLine line;
+            line.meridian = false;
+            line.degrees = k * step;
+            for (double lon : sampled(west, east)) line.points.push_back(projection.forward({lon, k * step}));
+            finish(line);
+        }
+        return lines;
+    }
+
     static std::vector<std::string> split(std::string_view list) {
         std::vector<std::string> out;
         std::size_t start = 0;
@@ -396,6 +507,47 @@ std::vector<LabelState> placeLabels(std::vector<LabelCandidate> candidates, cons
     return placed;
 }
 
+// The largest 1, 2 or 5 times a power of ten that is at most `value` (> 0).
+double roundDown125(double value) {
+    double power = std::pow(10.0, std::floor(std::log10(value)));
+    double mantissa = value / power;
+    return (mantissa >= 5 ? 5 : mantissa >= 2 ? 2 : 1) * power;
+}
+
+std::string formatDistance(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+// The bar at the view's centre: what `maxWidth` canvas px span there, rounded down to a
+// round distance, in its corner with its text above it.
+std::optional<ScaleBarState> scaleBarAt(const MapScene& scene, const MapScaleBar& b, const MapState& s,
+                                        const LabelMeasure& measure) {
+    const Rect& box = s.box;
+    const Point2 centre{box.x + box.width / 2, box.y + box.height / 2};
+    const Point2 west = scene.projection.inverse(s.toProjected({centre.x - b.maxWidth / 2, centre.y}));
+    const Point2 east = scene.projection.inverse(s.toProjected({centre.x + b.maxWidth / 2, centre.y}));
+    const double units = greatCircleKilometres(west, east) / b.kilometresPerUnit;  // across maxWidth
+    if (!std::isfinite(units) || units <= 0) return std::nullopt;
+    ScaleBarState out;
+    out.distance = roundDown125(units);
+    out.lengthPx = b.maxWidth * out.distance / units;
+    out.text = formatDistance(out.distance) + " " + b.unitName;
+    out.color = b.color;
+    auto [textWidth, textHeight] = measure(out.text, MapMetrics::scaleBarTextSize);
+    const bool left = b.corner == MapCorner::TopLeft || b.corner == MapCorner::BottomLeft;
+    const bool top = b.corner == MapCorner::TopLeft || b.corner == MapCorner::TopRight;
+    const double height = textHeight + MapMetrics::scaleBarTextGap + MapMetrics::scaleBarTick;
+    const double x = left ? box.x + MapMetrics::scaleBarInset : box.x + box.width - MapMetrics::scaleBarInset - out.lengthPx;
+    const double y = top ? box.y + MapMetrics::scaleBarInset : box.y + box.height - MapMetrics::scaleBarInset - height;
+    out.start = {x, y + height};
+    out.textBox = {left ? x : x + out.lengthPx - textWidth, y, textWidth, textHeight};
+    const double boxLeft = std::min(x, out.textBox.x), boxRight = std::max(x + out.lengthPx, out.textBox.x + textWidth);
+    out.box = {boxLeft, y, boxRight - boxLeft, height};
+    return out;
+}
+
 std::pair<double, double> estimateLabel(const std::string& text, double sizePx) {
     double characters = static_cast<double>(text::decodeUtf8(text).size());
     return {characters * sizePx * kEstimatedAdvancePerEm, sizePx * kEstimatedLineHeight};
@@ -434,6 +586,15 @@ Point2 MapState::toCanvas(Point2 xy) const {
 Point2 MapState::toProjected(Point2 px) const {
     return {camera.centre.x + (px.x - box.x - box.width / 2) / pixelsPerUnit,
             camera.centre.y - (px.y - box.y - box.height / 2) / pixelsPerUnit};
+}
+
+double greatCircleKilometres(Point2 a, Point2 b) {
+    constexpr double kRadiusKm = Projection::earthRadius / 1000.0;
+    constexpr double kDegree = std::numbers::pi / 180.0;
+    double dLat = (b.y - a.y) * kDegree, dLon = (b.x - a.x) * kDegree;
+    double h = std::sin(dLat / 2) * std::sin(dLat / 2) +
+               std::cos(a.y * kDegree) * std::cos(b.y * kDegree) * std::sin(dLon / 2) * std::sin(dLon / 2);
+    return 2 * kRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
 MapCamera cameraAt(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context) {
@@ -524,7 +685,39 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
         double o = fadeOpacity(l.timing, local, kMarkerFade);
         if (o > 0) candidates.push_back({l.text, s.toCanvas(l.at), 0, true, MapMetrics::freeLabelSize, o, false, l.order});
     }
-    s.labels = placeLabels(std::move(candidates), marks, box, context.measure ? context.measure : LabelMeasure(estimateLabel));
+
+    const LabelMeasure measure = context.measure ? context.measure : LabelMeasure(estimateLabel);
+    for (const MapScaleBar& b : scene.scaleBars) {
+        double o = fadeOpacity(b.timing, local, kMarkerFade);
+        if (o <= 0) continue;
+        if (auto bar = scaleBarAt(scene, b, s, measure)) {
+            bar->opacity = o;
+            marks.push_back(grown(bar->box, MapMetrics::labelMargin));
+            s.scaleBars.push_back(std::move(*bar));
+        }
+    }
+
+    // Graticule lines that cross the view, in canvas px.
+    const Point2 viewMin = s.toProjected({box.x, box.y + box.height}), viewMax = s.toProjected({box.x + box.width, box.y});
+    for (const MapGraticule& g : scene.graticules) {
+        double o = fadeOpacity(g.timing, local, kMarkerFade);
+        if (o <= 0) continue;
+        GraticuleState gs;
+        gs.color = g.color;
+        gs.width = g.width;
+        gs.opacity = g.opacity * o;
+        for (const GraticuleLine& l : g.lines) {
+            if (l.bounds.east < viewMin.x || l.bounds.west > viewMax.x || l.bounds.north < viewMin.y ||
+                l.bounds.south > viewMax.y)
+                continue;
+            GraticuleLineState ls{l.meridian, l.degrees, {}};
+            ls.points.reserve(l.points.size());
+            for (const Point2& p : l.points) ls.points.push_back(s.toCanvas(p));
+            gs.lines.push_back(std::move(ls));
+        }
+        s.graticules.push_back(std::move(gs));
+    }
+    s.labels = placeLabels(std::move(candidates), marks, box, measure);
     return s;
 }
 

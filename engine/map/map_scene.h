@@ -81,6 +81,39 @@ struct MapRoute {
     double length() const { return cumulative.empty() ? 0.0 : cumulative.back(); }
 };
 
+/// Where on the map's box a scale bar sits.
+enum class MapCorner { TopLeft, TopRight, BottomLeft, BottomRight };
+
+/// A scale bar: the longest round distance (1, 2 or 5 times a power of ten) that fits
+/// `maxWidth`, measured at the view's centre, so it changes as the camera flies.
+struct MapScaleBar {
+    MapCorner corner = MapCorner::BottomLeft;
+    double maxWidth = 0;       // canvas px the bar may take
+    double kilometresPerUnit = 1;  // 1 for km, 1.609344 for miles
+    std::string unitName = "km";
+    Color color;
+    MapTiming timing;
+};
+
+/// One line of a graticule, a meridian or a parallel, sampled densely enough that it
+/// curves as the projection curves it.
+struct GraticuleLine {
+    bool meridian = true;        // else a parallel
+    double degrees = 0;          // its longitude (a meridian) or latitude (a parallel)
+    std::vector<Point2> points;  // projected
+    Box bounds;                  // projected, for culling
+};
+
+/// Meridians and parallels every `step` degrees.
+struct MapGraticule {
+    double step = 0;    // degrees
+    Color color;
+    double width = 0;   // canvas px
+    double opacity = 1;
+    std::vector<GraticuleLine> lines;
+    MapTiming timing;
+};
+
 /// What a projection is, as a key for caching geometry projected with it.
 struct ProjectionSpec {
     ProjectionKind kind = ProjectionKind::LambertConformalConic;
@@ -102,6 +135,8 @@ struct MapScene {
     std::vector<MapCameraMove> moves;  // ordered by begin
     std::vector<MapHighlight> highlights;
     std::vector<MapRoute> routes;
+    std::vector<MapScaleBar> scaleBars;
+    std::vector<MapGraticule> graticules;
 };
 
 /// Interprets a <map> element. Places are "lon,lat" or names from `gazetteer`; an unknown
@@ -153,6 +188,31 @@ struct RouteState {
     double opacity = 1;
 };
 
+/// A scale bar as drawn: a bar along `start`→ `start + (lengthPx, 0)` with its text above.
+struct ScaleBarState {
+    Point2 start;           // canvas px: the bar's left end, on its line
+    double lengthPx = 0;    // canvas px
+    double distance = 0;    // what the bar spans, in its unit
+    std::string text;       // e.g. "200 km"
+    Rect textBox;           // canvas px: where the text goes
+    Rect box;               // canvas px taken by bar and text; labels keep off it
+    Color color;
+    double opacity = 1;
+};
+
+struct GraticuleLineState {
+    bool meridian = true;
+    double degrees = 0;
+    std::vector<Point2> points;  // canvas px; only lines that cross the view
+};
+
+struct GraticuleState {
+    std::vector<GraticuleLineState> lines;
+    Color color;
+    double width = 0;  // canvas px
+    double opacity = 1;
+};
+
 /// Everything a renderer needs to draw the map at one instant.
 struct MapState {
     Rect box;  // canvas px
@@ -162,6 +222,8 @@ struct MapState {
     std::vector<RouteState> routes;
     std::vector<MarkerState> markers;  // drawn above routes
     std::vector<LabelState> labels;    // placed without overlaps, drawn last
+    std::vector<GraticuleState> graticules;  // drawn over the land, under the borders
+    std::vector<ScaleBarState> scaleBars;    // drawn with the marks
 
     /// Canvas pixel of a projected point.
     Point2 toCanvas(Point2 xy) const;
@@ -186,11 +248,19 @@ struct MapMetrics {
     static constexpr double markerRadius = 8;
     static constexpr double labelGap = 10;    // between a marker's edge and its label
     static constexpr double labelMargin = 6;  // kept free around every label
+    static constexpr double scaleBarTextSize = 22;
+    static constexpr double scaleBarInset = 40;   // from the box's edges
+    static constexpr double scaleBarTick = 10;    // height of the end ticks
+    static constexpr double scaleBarTextGap = 4;  // between the text and the bar's ticks
 };
 
 /// The map at `local` (time since the map began) in `box`. Pure: the same arguments give
 /// the same state.
 MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context = {});
+
+/// Great-circle distance in kilometres between two lon/lat points (degrees), on the
+/// projections' sphere.
+double greatCircleKilometres(Point2 a, Point2 b);
 
 /// The camera alone, for tests and for the studio.
 MapCamera cameraAt(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context = {});

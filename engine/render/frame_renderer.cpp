@@ -82,7 +82,9 @@ Rect fitInto(const Rect& box, double sw, double sh, Fit fit) {
 }  // namespace
 
 FrameRenderer::FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures)
-    : show_(show), text_(text), textures_(textures) {}
+    : show_(show), text_(text), textures_(textures) {
+    maps_.prepareAhead(show_);  // map data loads on a worker, so a map scene's first frame does not wait
+}
 
 Viewport FrameRenderer::viewportFor(sf::Vector2u size) const {
     return Viewport::fit(show_.canvas.width, show_.canvas.height, size.x, size.y);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <iostream>
 #include <numbers>
 #include <sstream>
@@ -34,6 +35,8 @@ constexpr int kCircleSegments = 40;
 constexpr float kArrowLengthPerWidth = 4.0f;
 constexpr float kMinArrowLength = 16.0f;  // canvas px
 constexpr float kArrowHalfWidthRatio = 0.5f;
+constexpr float kScaleBarLine = 2.0f;    // canvas px
+constexpr float kScaleBarCasing = 2.5f;  // canvas px of dark edge around the bar
 constexpr double kCreditSize = 18;  // canvas px
 constexpr double kCreditInset = 14;
 constexpr float kLabelLineHeight = 1.2f;
@@ -140,7 +143,8 @@ void recolour(sf::VertexArray& va, sf::Color c) {
 struct MapDrawer::LayerMesh {
     map::ProjectedLayer layer;
     Point2 origin;                          // subtracted from every vertex, so floats stay small
-    sf::VertexArray fill{sf::Triangles};    // all land, in the land colour
+    sf::VertexArray fill{sf::Triangles};    // all land
+    sf::Color fillColour;                   // the colour fill's vertices hold
     std::vector<sf::VertexArray> features;  // per feature, recoloured for highlights
     // Borders stroked for the last camera; reused while it stands still.
     std::string strokeKey;
@@ -151,88 +155,165 @@ struct MapDrawer::PreparedMap {
     map::MapScene scene;
     LayerMesh* data = nullptr;  // the map's own file; nullptr when it has none or it failed
     LayerMesh* base = nullptr;  // the world underneath, for views beyond the data
+    // The still part (water, land, borders, highlights) as last drawn, and what it shows.
+    std::unique_ptr<sf::RenderTexture> still;
+    std::string stillKey;  // empty: `still` holds nothing yet
+    std::string lastKey;   // the still part the previous frame of this map drew
+};
+
+// Map data loaded, projected and triangulated. It touches no GL context and no drawer
+// state, so prepareAhead's worker fills one of its own while frames are drawn.
+struct MapDrawer::Store {
+    std::filesystem::path mapsDirectory;
+    sf::Color land;
+    std::optional<map::Gazetteer> gazetteer;
+    std::map<std::string, std::unique_ptr<LayerMesh>> layers;  // by path, projection and exclusion
+    std::map<std::shared_ptr<const ScriptNode>, std::unique_ptr<PreparedMap>> maps;
+    Diagnostics pendingReports;  // what a worker found, reported when its store is adopted
+
+    const map::Gazetteer& places(Diagnostics& found) {
+        if (!gazetteer) gazetteer = map::Gazetteer::load(mapsDirectory / "places.json", found);
+        return *gazetteer;
+    }
+
+    LayerMesh* layer(const std::string& path, const map::ProjectionSpec& spec, std::optional<map::Box> exclude,
+                     Diagnostics& found) {
+        std::ostringstream key;
+        key.precision(12);
+        key << path << '|' << spec.key();
+        if (exclude) key << '|' << exclude->west << ',' << exclude->south << ',' << exclude->east << ',' << exclude->north;
+        auto it = layers.find(key.str());
+        if (it != layers.end()) return it->second.get();
+        map::GeoCollection collection = map::loadGeoJson(path, found);
+        auto mesh = std::make_unique<LayerMesh>();
+        mesh->layer = map::projectLayer(collection, spec, found, exclude);
+        const map::Box& b = mesh->layer.projectedBounds;
+        if (b.valid()) mesh->origin = {(b.west + b.east) / 2, (b.south + b.north) / 2};
+        auto local = [&](const Point2& p) {
+            return sf::Vector2f(static_cast<float>(p.x - mesh->origin.x), static_cast<float>(p.y - mesh->origin.y));
+        };
+        mesh->fillColour = land;
+        for (const map::LayerFeature& f : mesh->layer.features) {
+            sf::VertexArray va(sf::Triangles);
+            for (const Point2& p : f.triangles) {
+                va.append(sf::Vertex(local(p), sf::Color::White));
+                mesh->fill.append(sf::Vertex(local(p), land));
+            }
+            mesh->features.push_back(std::move(va));
+        }
+        return layers.emplace(key.str(), std::move(mesh)).first->second.get();
+    }
+
+    PreparedMap& prepare(const std::shared_ptr<const ScriptNode>& node, const std::string& src, Diagnostics& found) {
+        auto it = maps.find(node);
+        if (it != maps.end()) return *it->second;
+        auto p = std::make_unique<PreparedMap>();
+        if (node) p->scene = map::compileMapScene(*node, places(found), found);
+        std::filesystem::path world = mapsDirectory / "world.geojson";
+        std::error_code ec;
+        bool srcIsWorld = !src.empty() && std::filesystem::equivalent(src, world, ec);
+        if (!src.empty()) p->data = layer(src, p->scene.projectionSpec, std::nullopt, found);
+        // The world beneath fills only around the data's own area (drawn in more detail).
+        std::optional<map::Box> own;
+        if (p->data && p->data->layer.lonLatBounds.valid()) own = p->data->layer.lonLatBounds;
+        if (!srcIsWorld && std::filesystem::exists(world, ec))
+            p->base = layer(world.string(), p->scene.projectionSpec, own, found);
+        // A highlight must name a feature of the data (or of the world beneath it).
+        for (const map::MapHighlight& h : p->scene.highlights) {
+            bool known = (p->data && p->data->layer.find(h.feature)) || (p->base && p->base->layer.find(h.feature));
+            if (known) continue;
+            std::vector<std::string> names;
+            for (const LayerMesh* m : {p->data, p->base})
+                if (m)
+                    for (const map::LayerFeature& f : m->layer.features)
+                        if (!f.name.empty()) names.push_back(f.name);
+            found.error(h.where, "unknown-feature", "the map data has no feature \"" + h.feature + "\"",
+                        didYouMean(h.feature, names, "name a country as the map data does (e.g. \"Armenia\") or its id"));
+        }
+        return *maps.emplace(node, std::move(p)).first->second;
+    }
+
+    // Takes what `other` loaded and this store lacks; the prepared maps keep pointing at
+    // layers that move with them (a layer this store already had is dropped with `other`,
+    // so maps that use it are taken only when all their layers come along).
+    void adopt(Store& other) {
+        if (!gazetteer && other.gazetteer) gazetteer = std::move(other.gazetteer);
+        for (auto& [key, mesh] : other.layers)
+            if (!layers.count(key)) layers.emplace(key, std::move(mesh));
+        for (auto& [node, prepared] : other.maps) {
+            if (maps.count(node)) continue;
+            bool layersMoved = true;
+            for (const LayerMesh* m : {prepared->data, prepared->base})
+                if (m && std::none_of(layers.begin(), layers.end(), [&](const auto& l) { return l.second.get() == m; }))
+                    layersMoved = false;
+            if (layersMoved) maps.emplace(node, std::move(prepared));
+        }
+    }
+};
+
+// One frame of one map: what evaluateMap says and where it goes on the target.
+struct MapDrawer::Frame {
+    map::MapState state;
+    sf::FloatRect out;  // the map's box on the target, in whole px
+    float borderWidth = 1;
+    sf::Color land;
 };
 
 MapDrawer::MapDrawer(TextDrawer& text, Reporter report, std::filesystem::path mapsDirectory)
-    : text_(text), report_(std::move(report)), mapsDirectory_(std::move(mapsDirectory)) {
+    : text_(text), report_(std::move(report)), mapsDirectory_(std::move(mapsDirectory)), store_(std::make_unique<Store>()) {
     if (!report_) report_ = [](const Diagnostic& d) { std::cerr << formatDiagnostic(d) << '\n'; };
+    store_->mapsDirectory = mapsDirectory_;
+    store_->land = palette.land;
 }
 
-MapDrawer::~MapDrawer() = default;
+MapDrawer::~MapDrawer() {
+    if (stopAhead_) *stopAhead_ = true;
+    if (ahead_.valid()) ahead_.wait();
+}
+
+void MapDrawer::prepareAhead(const Show& show) {
+    if (ahead_.valid()) adoptAhead();
+    std::vector<std::pair<std::shared_ptr<const ScriptNode>, std::string>> wanted;
+    for (const Item& item : show.items)
+        if (item.kind == ItemKind::Map && item.mapNode && !store_->maps.count(item.mapNode))
+            wanted.emplace_back(item.mapNode, item.src);
+    if (wanted.empty()) return;
+    stopAhead_ = std::make_shared<std::atomic<bool>>(false);
+    ahead_ = std::async(std::launch::async, [wanted = std::move(wanted), stop = stopAhead_, dir = mapsDirectory_,
+                                             land = palette.land]() {
+        auto store = std::make_unique<Store>();
+        store->mapsDirectory = dir;
+        store->land = land;
+        Diagnostics found;
+        for (const auto& [node, src] : wanted) {
+            if (*stop) break;
+            store->prepare(node, src, found);
+        }
+        store->pendingReports = std::move(found);
+        return store;
+    });
+}
+
+void MapDrawer::adoptAhead() {
+    if (!ahead_.valid()) return;
+    std::unique_ptr<Store> loaded = ahead_.get();  // waits only when a map is wanted before it is ready
+    report(loaded->pendingReports);
+    store_->adopt(*loaded);
+}
 
 void MapDrawer::report(const Diagnostics& found) {
     for (const Diagnostic& d : found.all()) report_(d);
     diagnostics_.append(found);
 }
 
-const map::Gazetteer& MapDrawer::gazetteer() {
-    if (!gazetteer_) {
-        Diagnostics found;
-        gazetteer_ = map::Gazetteer::load(mapsDirectory_ / "places.json", found);
-        report(found);
-    }
-    return *gazetteer_;
-}
-
-MapDrawer::LayerMesh* MapDrawer::layer(const std::string& path, const map::ProjectionSpec& spec,
-                                       std::optional<map::Box> exclude) {
-    std::ostringstream key;
-    key.precision(12);
-    key << path << '|' << spec.key();
-    if (exclude) key << '|' << exclude->west << ',' << exclude->south << ',' << exclude->east << ',' << exclude->north;
-    auto it = layers_.find(key.str());
-    if (it != layers_.end()) return it->second.get();
-    Diagnostics found;
-    map::GeoCollection collection = map::loadGeoJson(path, found);
-    auto mesh = std::make_unique<LayerMesh>();
-    mesh->layer = map::projectLayer(collection, spec, found, exclude);
-    report(found);
-    const map::Box& b = mesh->layer.projectedBounds;
-    if (b.valid()) mesh->origin = {(b.west + b.east) / 2, (b.south + b.north) / 2};
-    auto local = [&](const Point2& p) {
-        return sf::Vector2f(static_cast<float>(p.x - mesh->origin.x), static_cast<float>(p.y - mesh->origin.y));
-    };
-    for (const map::LayerFeature& f : mesh->layer.features) {
-        sf::VertexArray va(sf::Triangles);
-        for (const Point2& p : f.triangles) {
-            va.append(sf::Vertex(local(p), sf::Color::White));
-            mesh->fill.append(sf::Vertex(local(p), palette.land));
-        }
-        mesh->features.push_back(std::move(va));
-    }
-    LayerMesh* raw = mesh.get();
-    layers_.emplace(key.str(), std::move(mesh));
-    return raw;
-}
-
 MapDrawer::PreparedMap& MapDrawer::prepare(const Item& item) {
-    auto it = maps_.find(item.mapNode);
-    if (it != maps_.end()) return *it->second;
-    auto p = std::make_unique<PreparedMap>();
+    auto it = store_->maps.find(item.mapNode);
+    if (it != store_->maps.end()) return *it->second;
+    adoptAhead();
     Diagnostics found;
-    if (item.mapNode) p->scene = map::compileMapScene(*item.mapNode, gazetteer(), found);
-    std::filesystem::path world = mapsDirectory_ / "world.geojson";
-    std::error_code ec;
-    bool srcIsWorld = !item.src.empty() && std::filesystem::equivalent(item.src, world, ec);
-    if (!item.src.empty()) p->data = layer(item.src, p->scene.projectionSpec);
-    // The world beneath fills only around the data's own area (drawn in more detail).
-    std::optional<map::Box> own;
-    if (p->data && p->data->layer.lonLatBounds.valid()) own = p->data->layer.lonLatBounds;
-    if (!srcIsWorld && std::filesystem::exists(world, ec)) p->base = layer(world.string(), p->scene.projectionSpec, own);
-    // A highlight must name a feature of the data (or of the world beneath it).
-    for (const map::MapHighlight& h : p->scene.highlights) {
-        bool known = (p->data && p->data->layer.find(h.feature)) || (p->base && p->base->layer.find(h.feature));
-        if (known) continue;
-        std::vector<std::string> names;
-        for (const LayerMesh* m : {p->data, p->base})
-            if (m)
-                for (const map::LayerFeature& f : m->layer.features)
-                    if (!f.name.empty()) names.push_back(f.name);
-        found.error(h.where, "unknown-feature", "the map data has no feature \"" + h.feature + "\"",
-                    didYouMean(h.feature, names, "name a country as the map data does (e.g. \"Armenia\") or its id"));
-    }
+    PreparedMap& p = store_->prepare(item.mapNode, item.src, found);
     report(found);
-    return *maps_.emplace(item.mapNode, std::move(p)).first->second;
+    return p;
 }
 
 const text::TextLayout& MapDrawer::labelLayout(const std::string& text, double sizePx, double scale) {
@@ -269,13 +350,14 @@ map::MapState MapDrawer::stateFor(const Item& item, const DrawItem& d, const Vie
 
 void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& target, const Viewport& v) {
     PreparedMap& p = prepare(item);
-    const map::MapState s = map::evaluateMap(p.scene, d.localTime, d.box, contextFor(p, d, v));
-    const float scale = static_cast<float>(v.scale);
-
+    Frame f;
+    f.state = map::evaluateMap(p.scene, d.localTime, d.box, contextFor(p, d, v));
     // The box on the output, in whole pixels; everything is clipped to it.
-    sf::FloatRect out(std::round(float(v.offsetX + d.box.x * v.scale)), std::round(float(v.offsetY + d.box.y * v.scale)),
-                      std::round(float(d.box.width * v.scale)), std::round(float(d.box.height * v.scale)));
-    if (out.width < 1 || out.height < 1) return;
+    f.out = sf::FloatRect(std::round(float(v.offsetX + d.box.x * v.scale)), std::round(float(v.offsetY + d.box.y * v.scale)),
+                          std::round(float(d.box.width * v.scale)), std::round(float(d.box.height * v.scale)));
+    if (f.out.width < 1 || f.out.height < 1) return;
+    f.borderWidth = std::max(kMinLineWidth, kBorderWidth * float(v.scale));
+    const sf::FloatRect& out = f.out;
 
     // A map that fades is drawn whole first, so its water does not show through its land.
     const double opacity = std::clamp(d.opacity, 0.0, 1.0);
@@ -308,7 +390,63 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     clip.setViewport({out.left / targetSize.x, out.top / targetSize.y, out.width / targetSize.x, out.height / targetSize.y});
     target.setView(clip);
 
-    if (out == sf::FloatRect(0, 0, targetSize.x, targetSize.y)) {
+    // The still part comes from its picture when the previous frame drew the same one: a
+    // camera at rest is kept after one frame, a moving one is drawn straight (a picture
+    // would cost it a pass more).
+    const std::string key = stillKey(f, v);
+    auto blit = [&] {
+        sf::Sprite sprite(p.still->getTexture());
+        sprite.setPosition(out.left, out.top);
+        target.draw(sprite, sf::RenderStates(sf::BlendNone));
+    };
+    if (keepStillPictures && p.still && p.stillKey == key) {
+        blit();
+    } else if (keepStillPictures && key == p.lastKey && keepStill(p, f, v, key)) {
+        blit();
+    } else {
+        drawStill(p, f, target, v, out);
+    }
+    p.lastKey = key;
+    drawMarks(item, f, target, v);
+    target.setView(saved);
+}
+
+std::string MapDrawer::stillKey(const Frame& f, const Viewport& v) const {
+    const map::MapState& s = f.state;
+    std::ostringstream key;
+    key.precision(17);
+    key << s.camera.centre.x << ',' << s.camera.centre.y << ',' << s.camera.width << '|' << s.box.x << ',' << s.box.y
+        << ',' << s.box.width << ',' << s.box.height << '|' << f.out.width << ',' << f.out.height << '|'
+        << v.offsetX - f.out.left << ',' << v.offsetY - f.out.top << ',' << v.scale << '|' << f.borderWidth << '|'
+        << palette.water.toInteger() << ',' << palette.land.toInteger() << ',' << palette.border.toInteger();
+    for (const map::HighlightState& h : s.highlights)
+        key << '|' << h.feature << ',' << toSf(h.color, h.opacity).toInteger();
+    for (const map::GraticuleState& g : s.graticules)
+        key << "|g" << g.width << ',' << toSf(g.color, g.opacity).toInteger();
+    return key.str();
+}
+
+bool MapDrawer::keepStill(PreparedMap& p, const Frame& f, const Viewport& v, const std::string& key) {
+    sf::Vector2u size(static_cast<unsigned>(f.out.width), static_cast<unsigned>(f.out.height));
+    if (!p.still || p.still->getSize() != size) {
+        p.still = std::make_unique<sf::RenderTexture>();
+        if (!p.still->create(size.x, size.y)) {
+            p.still.reset();
+            return false;
+        }
+    }
+    Viewport shifted = v;
+    shifted.offsetX -= f.out.left;
+    shifted.offsetY -= f.out.top;
+    drawStill(p, f, *p.still, shifted, sf::FloatRect(0, 0, f.out.width, f.out.height));
+    p.still->display();
+    p.stillKey = key;
+    return true;
+}
+
+void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& target, const Viewport& v, sf::FloatRect out) {
+    const map::MapState& s = f.state;
+    if (out == sf::FloatRect(0, 0, float(target.getSize().x), float(target.getSize().y))) {
         target.clear(palette.water);  // a clear is far cheaper than a full-target fill
     } else {
         sf::RectangleShape water({out.width, out.height});
@@ -326,20 +464,26 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     };
     // Land and water are opaque: drawn without blending, which a software rasteriser
     // would otherwise pay for with a read of every covered pixel.
-    auto opaque = [&](const LayerMesh& m) { return sf::RenderStates(sf::BlendNone, transformFor(m), nullptr, nullptr); };
+    auto opaque = [&](LayerMesh& m) {
+        if (m.fillColour != palette.land) {
+            recolour(m.fill, palette.land);
+            m.fillColour = palette.land;
+        }
+        return sf::RenderStates(sf::BlendNone, transformFor(m), nullptr, nullptr);
+    };
     auto toOutput = [&](const Point2& canvas) {
         return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
     };
-    const float borderWidth = std::max(kMinLineWidth, kBorderWidth * scale);
     // The camera's view in projected units, for culling outlines.
-    const map::Point2 viewMin = s.toProjected({d.box.x, d.box.y + d.box.height});
-    const map::Point2 viewMax = s.toProjected({d.box.x + d.box.width, d.box.y});
+    const map::Point2 viewMin = s.toProjected({s.box.x, s.box.y + s.box.height});
+    const map::Point2 viewMax = s.toProjected({s.box.x + s.box.width, s.box.y});
 
     auto drawBorders = [&](LayerMesh& m) {
         std::ostringstream key;
         key.precision(17);
         key << s.camera.centre.x << ',' << s.camera.centre.y << ',' << s.camera.width << ',' << out.left << ',' << out.top
-            << ',' << out.width << ',' << out.height << ',' << borderWidth << ',' << palette.border.toInteger();
+            << ',' << out.width << ',' << out.height << ',' << v.offsetX << ',' << v.offsetY << ',' << f.borderWidth << ','
+            << palette.border.toInteger();
         if (m.strokeKey != key.str()) {
             m.strokes.clear();
             std::vector<sf::Vector2f> pts;
@@ -355,7 +499,7 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
                         continue;
                     pts.push_back(p);
                 }
-                strokeLine(m.strokes, pts, borderWidth, palette.border);
+                strokeLine(m.strokes, pts, f.borderWidth, palette.border);
             }
             m.strokeKey = key.str();
         }
@@ -371,16 +515,42 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     }
     for (const map::HighlightState& h : s.highlights) {
         for (LayerMesh* m : {p.data, p.base}) {
-            const map::LayerFeature* f = m ? m->layer.find(h.feature) : nullptr;
-            if (!f) continue;
-            sf::VertexArray& va = m->features[static_cast<std::size_t>(f - m->layer.features.data())];
+            const map::LayerFeature* feature = m ? m->layer.find(h.feature) : nullptr;
+            if (!feature) continue;
+            sf::VertexArray& va = m->features[static_cast<std::size_t>(feature - m->layer.features.data())];
             recolour(va, toSf(h.color, h.opacity));
             target.draw(va, sf::RenderStates(transformFor(*m)));
             break;
         }
     }
+    // The graticule over the land and under the data's borders, which it must not hide.
+    Vertices graticule;
+    std::vector<sf::Vector2f> pts;
+    for (const map::GraticuleState& g : s.graticules) {
+        const sf::Color colour = toSf(g.color, g.opacity);
+        const float width = std::max(kMinLineWidth, float(g.width * v.scale));
+        for (const map::GraticuleLineState& line : g.lines) {
+            pts.clear();
+            for (const Point2& q : line.points) {
+                sf::Vector2f p = toOutput(q);
+                if (!pts.empty() && std::hypot(p.x - pts.back().x, p.y - pts.back().y) < kMinPointSpacing &&
+                    &q != &line.points.back())
+                    continue;
+                pts.push_back(p);
+            }
+            strokeLine(graticule, pts, width, colour);
+        }
+    }
+    drawVertices(target, graticule);
     if (p.data) drawBorders(*p.data);
+}
 
+void MapDrawer::drawMarks(const Item& item, const Frame& f, sf::RenderTarget& target, const Viewport& v) {
+    const map::MapState& s = f.state;
+    const float scale = static_cast<float>(v.scale);
+    auto toOutput = [&](const Point2& canvas) {
+        return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
+    };
     // Routes: a dark casing, the line, and an arrowhead at the drawn end.
     Vertices marks;
     for (const map::RouteState& r : s.routes) {
@@ -434,6 +604,28 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     }
     drawVertices(target, marks);
 
+    // Scale bars: a bar with end ticks on a dark casing, its distance above.
+    marks.clear();
+    for (const map::ScaleBarState& b : s.scaleBars) {
+        sf::Vector2f start = toOutput(b.start), end = toOutput({b.start.x + b.lengthPx, b.start.y});
+        sf::Vector2f tick(0, float(map::MapMetrics::scaleBarTick) * scale);
+        std::vector<sf::Vector2f> bar{start - tick, start, end, end - tick};
+        strokeLine(marks, bar, (kScaleBarLine + 2 * kScaleBarCasing) * scale, faded(palette.casing, b.opacity));
+        strokeLine(marks, bar, kScaleBarLine * scale, toSf(b.color, b.opacity));
+    }
+    drawVertices(target, marks);
+    for (const map::ScaleBarState& b : s.scaleBars) {
+        const text::TextLayout& layout = labelLayout(b.text, map::MapMetrics::scaleBarTextSize, v.scale);
+        TextDrawOptions o;
+        o.position = toOutput({b.textBox.x, b.textBox.y}) / scale;
+        o.scale = scale;
+        o.color = toSf(b.color);
+        o.opacity = float(b.opacity);
+        o.shadow = kLabelHalo;
+        o.shadow->color = palette.halo;
+        text_.draw(target, layout, o);
+    }
+
     // Labels last: light text with a dark halo, where evaluateMap placed them.
     for (const map::LabelState& l : s.labels) {
         const text::TextLayout& layout = labelLayout(l.text, l.sizePx, v.scale);
@@ -449,15 +641,15 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     }
     if (!item.credit.empty()) {
         const text::TextLayout& layout = labelLayout(item.credit, kCreditSize, v.scale);
-        sf::Vector2f at = toOutput({d.box.x + d.box.width - kCreditInset - layout.width / v.scale,
-                                    d.box.y + d.box.height - kCreditInset - layout.height / v.scale});
+        sf::Vector2f at = toOutput({s.box.x + s.box.width - kCreditInset - layout.width / v.scale,
+                                    s.box.y + s.box.height - kCreditInset - layout.height / v.scale});
         TextDrawOptions o;
         o.position = at / scale;
         o.scale = scale;
         o.color = palette.credit;
         text_.draw(target, layout, o);
     }
-    target.setView(saved);
 }
+
 
 }  // namespace vitrine::render

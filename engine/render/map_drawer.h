@@ -1,14 +1,20 @@
 #pragma once
 // Draws <map> items with SFML: land, borders, highlights, routes, markers and labels,
 // as map::evaluateMap describes them at the item's local time. Map data is loaded,
-// projected and triangulated once per file and projection and kept on the GPU side as
-// vertex arrays; a frame only changes the camera transform and re-strokes the borders.
+// projected and triangulated once per file and projection (ahead of need, on a worker,
+// when the drawer is told the show) and kept as vertex arrays; a frame only changes the
+// camera transform and re-strokes the borders. While the camera and highlights stand
+// still, the map's still part (water, land, borders, highlights) is kept as a picture and
+// a frame draws only that picture and the marks above it: a software rasteriser pays for
+// every border triangle, and a seek in the studio would otherwise pay for them all again.
 
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
+#include <atomic>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,9 +52,16 @@ public:
     /// `mapsDirectory` holds places.json and the world.geojson base layer.
     explicit MapDrawer(TextDrawer& text, Reporter report = {},
                        std::filesystem::path mapsDirectory = map::bundledMapsDirectory());
+    /// Waits for (and stops early) any loading begun by prepareAhead.
     ~MapDrawer();
     MapDrawer(const MapDrawer&) = delete;
     MapDrawer& operator=(const MapDrawer&) = delete;
+
+    /// Starts loading, projecting and triangulating every map of `show` on a worker, so
+    /// the first frame of a map scene finds its geometry ready. `show` must outlive the
+    /// call only; problems found are reported when a map is first drawn. A map drawn
+    /// before its data is ready waits for it (a still or an export must show the map).
+    void prepareAhead(const Show& show);
 
     /// Draws a map item as evaluated in `d` (its local time, box and opacity), clipped to
     /// its box. Missing or broken map data is reported once and the rest still draws.
@@ -63,24 +76,33 @@ public:
     /// Colours used; may be changed before drawing.
     MapPalette palette;
 
+    /// Keep the still part as a picture while the camera rests (the default); false draws
+    /// every frame straight, as a benchmark's reference.
+    bool keepStillPictures = true;
+
 private:
     struct LayerMesh;
     struct PreparedMap;
+    struct Store;
+    struct Frame;
 
     PreparedMap& prepare(const Item& item);
-    LayerMesh* layer(const std::string& path, const map::ProjectionSpec& spec, std::optional<map::Box> exclude = {});
-    const map::Gazetteer& gazetteer();
+    void adoptAhead();
     void report(const Diagnostics& found);
     map::MapEvaluationContext contextFor(const PreparedMap& prepared, const DrawItem& d, const Viewport& v);
     const text::TextLayout& labelLayout(const std::string& text, double sizePx, double scale);
+    std::string stillKey(const Frame& f, const Viewport& v) const;
+    bool keepStill(PreparedMap& p, const Frame& f, const Viewport& v, const std::string& key);
+    void drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& target, const Viewport& v, sf::FloatRect out);
+    void drawMarks(const Item& item, const Frame& f, sf::RenderTarget& target, const Viewport& v);
 
     TextDrawer& text_;
     Reporter report_;
     std::filesystem::path mapsDirectory_;
     Diagnostics diagnostics_;
-    std::optional<map::Gazetteer> gazetteer_;
-    std::map<std::string, std::unique_ptr<LayerMesh>> layers_;  // by path and projection
-    std::map<std::shared_ptr<const ScriptNode>, std::unique_ptr<PreparedMap>> maps_;
+    std::unique_ptr<Store> store_;                   // gazetteer, layers and maps ready to draw
+    std::shared_ptr<std::atomic<bool>> stopAhead_;   // tells the worker to stop early
+    std::future<std::unique_ptr<Store>> ahead_;      // what prepareAhead's worker is loading
     std::map<std::string, text::TextLayout> labelLayouts_;  // by text, size and scale
     std::unique_ptr<sf::RenderTexture> fadeTexture_;        // for a map drawn at partial opacity
 };

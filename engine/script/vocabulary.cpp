@@ -179,7 +179,7 @@ std::vector<ElementSpec> buildFormat() {
                         choice("projection", {"mercator", "equirectangular", "lambert"}, "Map projection (default lambert)."),
                         attr("credit", ValueType::Text, "Credit for the map data."),
                         attr("source", ValueType::Text, "Where the map data comes from.")}}),
-                 {"marker", "label", "fly", "view", "highlight", "route", "animate"}, false, true});
+                 {"marker", "label", "fly", "view", "highlight", "route", "scalebar", "graticule", "animate"}, false, true});
     const Attrs mapChildTiming = {kTiming[0], kTiming[1], kTiming[2], kTiming[3]};
     f.push_back({"marker", "A point on the map, with a label.",
                  join({kId, mapChildTiming,
@@ -210,6 +210,20 @@ std::vector<ElementSpec> buildFormat() {
                        {attr("from", ValueType::Place, "Starting place."), attr("to", ValueType::PlaceList, "Destinations, separated by ';'."),
                         attr("color", ValueType::Color, "Line colour."), attr("width", ValueType::Number, "Line width in px."),
                         attr("label", ValueType::Text, "Text at the destination.")}}),
+                 {}, false, true});
+    f.push_back({"scalebar", "A scale bar: a round distance at the view's centre, changing as the camera moves.",
+                 join({mapChildTiming,
+                       {choice("position", {"bottom-left", "bottom-right", "top-left", "top-right"}, "Which corner of the map it sits in (default bottom-left)."),
+                        attr("max-width", ValueType::Number, "The most canvas px the bar may take (default 240); it shows the longest round distance that fits."),
+                        choice("units", {"km", "mi"}, "Kilometres (default) or miles."),
+                        attr("color", ValueType::Color, "Colour of the bar and its text.")}}),
+                 {}, false, true});
+    f.push_back({"graticule", "Meridians and parallels, curved as the projection curves them.",
+                 join({mapChildTiming,
+                       {attr("step", ValueType::Number, "Degrees between lines, 1 to 90 (default 10)."),
+                        attr("color", ValueType::Color, "Line colour."),
+                        attr("width", ValueType::Number, "Line width in px (default 1)."),
+                        attr("opacity", ValueType::Number, "Opacity of the lines, 0 to 1 (default 0.25).")}}),
                  {}, false, true});
     f.push_back({"animate", "Changes a numeric property of its parent over time.",
                  {choice("attribute", {"opacity", "x", "y", "scale", "rotation", "color"}, "The property to change."),

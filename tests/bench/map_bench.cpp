@@ -3,6 +3,12 @@
 // image scene drawn by the same renderer in the same run (the machine is shared and
 // noisy, so only the ratio means something). Target: at most 1.5x.
 //
+// Then, on the Baku exhibit at the studio's preview size: scrub latency (200 random seeks,
+// each evaluated, drawn and finished) by scene kind; the same seeks into its maps drawn
+// by a map drawer that keeps the still part as a picture and by one that draws every
+// frame straight; and the first frame of a map scene for a renderer that has played the
+// show's opening (map data loaded ahead on a worker) against a drawer meeting the map cold.
+//
 // Run with tools/bench map (part of vitrine_bench).
 
 #include <SFML/Graphics/Image.hpp>
@@ -15,12 +21,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <random>
+#include <string>
 #include <vector>
 
 #include "exhibit/exhibit_loader.h"
 #include "map/map_scene.h"
 #include "render/frame_renderer.h"
+#include "render/map_drawer.h"
 #include "render/render_resources.h"
+#include "text/font_library.h"
 #include "timeline/evaluate.h"
 
 using namespace vitrine;
@@ -69,6 +80,139 @@ double timeFrames(render::FrameRenderer& renderer, const Show& show, sf::RenderT
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
+}
+
+double p95(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(0.95 * (v.size() - 1) + 0.5))];
+}
+
+using Clock = std::chrono::steady_clock;
+
+double millisSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+const sf::Vector2u kPreviewSize{1120, 630};  // the studio's preview panel
+constexpr int kSeeks = 200;
+constexpr unsigned kSeed = 1990;
+constexpr Micros kOpeningPlayed = 2 * kMicrosPerSecond;  // of the show, before a map scene is drawn
+
+// What a scene mostly shows: a map, an image (or its placeholder), or text alone.
+std::string sceneKind(const Show& show, int scene) {
+    if (scene < 0) return "none";
+    bool image = false;
+    for (int i : show.scenes[scene].items) {
+        if (show.items[i].kind == ItemKind::Map) return "map";
+        image |= show.items[i].kind == ItemKind::Image || show.items[i].kind == ItemKind::Video;
+    }
+    return image ? "image" : "text";
+}
+
+void printSummary(const std::string& what, const std::vector<double>& ms) {
+    if (ms.empty()) return;
+    std::cout << "  " << what << ": median " << median(ms) << " ms, p95 " << p95(ms) << " ms (" << ms.size() << " seeks)\n";
+}
+
+// Scrub and first-frame figures on the Baku exhibit.
+int runBakuMapFigures() {
+    const auto exhibitPath = std::filesystem::path(VITRINE_SOURCE_DIR) / "exhibits/baku-1990/exhibit.xml";
+    LoadedExhibit exhibit = loadExhibit(exhibitPath);
+    if (!exhibit.show) {
+        std::cerr << "map_bench: the Baku exhibit does not compile\n";
+        return 1;
+    }
+    const Show& show = *exhibit.show;
+    render::RenderResources resources(text::bundledFontsDirectory(),
+                                      render::RenderResources::maxImageDimensionFor(show.canvas));
+    sf::RenderTexture target;
+    if (!target.create(kPreviewSize.x, kPreviewSize.y)) return 1;
+    const render::Viewport viewport = render::Viewport::fit(show.canvas.width, show.canvas.height, kPreviewSize.x, kPreviewSize.y);
+
+    // First frame of a map scene: cold (the drawer loads and triangulates the data then)
+    // against a renderer that has played the opening while its worker loaded the maps.
+    int mapItem = -1;
+    for (std::size_t i = 0; i < show.items.size() && mapItem < 0; ++i)
+        if (show.items[i].kind == ItemKind::Map) mapItem = static_cast<int>(i);
+    if (mapItem < 0) return 1;
+    const Item& firstMap = show.items[mapItem];
+    const Micros mapMiddle = (firstMap.begin + firstMap.end) / 2;
+    double cold = 0, ahead = 0;
+    {
+        render::MapDrawer drawer(resources.text(), [](const Diagnostic&) {});
+        auto d = evaluateItem(show, mapItem, mapMiddle);
+        auto start = Clock::now();
+        drawer.draw(firstMap, *d, target, viewport);
+        target.display();
+        glFinish();
+        cold = millisSince(start);
+    }
+    {
+        render::FrameRenderer renderer(show, resources.text(), resources.textures());
+        for (Micros t = 0; t < kOpeningPlayed; t += kFrame) {
+            renderer.render(evaluate(show, t), target, render::MediaWait::Always);
+            target.display();
+        }
+        glFinish();
+        Frame frame = evaluate(show, mapMiddle);
+        auto start = Clock::now();
+        renderer.render(frame, target, render::MediaWait::Never);
+        target.display();
+        glFinish();
+        ahead = millisSince(start);
+    }
+    std::cout << "map_bench: Baku exhibit at " << kPreviewSize.x << "x" << kPreviewSize.y << "\n"
+              << "  first frame of the first map scene: " << ahead << " ms after " << kOpeningPlayed / kMicrosPerSecond
+              << " s of the show played (maps loaded ahead); a drawer meeting it cold: " << cold << " ms\n";
+
+    // Scrub: random seeks, by scene kind, through the renderer the studio uses.
+    render::FrameRenderer renderer(show, resources.text(), resources.textures());
+    for (const auto& s : show.scenes) {
+        renderer.render(evaluate(show, (s.begin + s.end) / 2), target, render::MediaWait::Always);
+        target.display();
+    }
+    glFinish();
+    std::mt19937 random(kSeed);
+    std::uniform_int_distribution<Micros> anywhere(0, show.duration - 1);
+    std::map<std::string, std::vector<double>> byKind;
+    std::vector<Micros> mapSeeks;
+    for (int i = 0; i < kSeeks; ++i) {
+        Micros t = anywhere(random);
+        auto start = Clock::now();
+        renderer.render(evaluate(show, t), target, render::MediaWait::Never);
+        target.display();
+        glFinish();
+        std::string kind = sceneKind(show, show.sceneAt(t));
+        byKind[kind].push_back(millisSince(start));
+        if (kind == "map") mapSeeks.push_back(t);
+    }
+    std::cout << "  scrub, " << kSeeks << " random seeks (seed " << kSeed << "), seek -> frame finished:\n";
+    for (const auto& [kind, ms] : byKind) printSummary(kind + " scenes", ms);
+
+    // The map part of the same seeks, kept pictures against straight drawing.
+    for (bool keep : {false, true}) {
+        render::MapDrawer drawer(resources.text(), [](const Diagnostic&) {});
+        drawer.keepStillPictures = keep;
+        drawer.prepareAhead(show);
+        std::vector<double> ms;
+        for (int pass = 0; pass < 2; ++pass) {  // the first pass warms the drawer
+            ms.clear();
+            for (Micros t : mapSeeks) {
+                auto start = Clock::now();
+                target.clear();
+                for (std::size_t i = 0; i < show.items.size(); ++i) {
+                    if (show.items[i].kind != ItemKind::Map) continue;
+                    if (auto d = evaluateItem(show, static_cast<int>(i), t))
+                        drawer.draw(show.items[i], *d, target, viewport);
+                }
+                target.display();
+                glFinish();
+                ms.push_back(millisSince(start));
+            }
+        }
+        printSummary(keep ? "map items alone, still part kept as a picture" : "map items alone, drawn straight", ms);
+    }
+    return 0;
 }
 
 }  // namespace
@@ -121,7 +265,7 @@ int runMapBench(int frames = 120) {
               << "  static full-canvas image:             " << median(imageTimes) << " ms/frame (median)\n"
               << "  ratio map / image: " << median(ratios) << " (target <= 1.5)\n";
     std::filesystem::remove_all(dir);
-    return 0;
+    return runBakuMapFigures();
 }
 
 }  // namespace vitrine::bench

@@ -175,3 +175,122 @@ TEST_CASE("map scene: markers fade in, pulse, and leave at their end") {
     CHECK(early.highlights[0].feature == "Armenia");
     CHECK(early.highlights[0].opacity == doctest::Approx(1.0));
 }
+
+namespace {
+
+// Haversine on a sphere of the projections' radius, written out here so the test does
+// not lean on the code it checks.
+double haversineKm(Point2 a, Point2 b) {
+    const double r = Projection::earthRadius / 1000.0, rad = std::acos(-1.0) / 180.0;
+    double dLat = (b.y - a.y) * rad, dLon = (b.x - a.x) * rad;
+    double h = std::pow(std::sin(dLat / 2), 2) + std::cos(a.y * rad) * std::cos(b.y * rad) * std::pow(std::sin(dLon / 2), 2);
+    return 2 * r * std::asin(std::sqrt(h));
+}
+
+// The ground distance the bar spans when laid across the view's centre.
+double spannedKm(const MapScene& scene, const MapState& s, double lengthPx) {
+    Point2 c{s.box.x + s.box.width / 2, s.box.y + s.box.height / 2};
+    Point2 a = scene.projection.inverse(s.toProjected({c.x - lengthPx / 2, c.y}));
+    Point2 b = scene.projection.inverse(s.toProjected({c.x + lengthPx / 2, c.y}));
+    return haversineKm(a, b);
+}
+
+bool roundNumber(double v) {
+    double power = std::pow(10.0, std::floor(std::log10(v) + 1e-9));
+    double m = v / power;
+    return std::abs(m - 1) < 1e-9 || std::abs(m - 2) < 1e-9 || std::abs(m - 5) < 1e-9;
+}
+
+}  // namespace
+
+TEST_CASE("map scene: a scale bar spans the round distance it says, at the view's centre, in every projection") {
+    for (const char* projection : {"lambert", "mercator", "equirectangular"}) {
+        CAPTURE(projection);
+        Diagnostics d;
+        MapScene scene = compile(std::string(R"(<map view="40,37.5 → 51,43.5" projection=")") + projection +
+                                     R"("><scalebar max-width="300"/><fly to="Baku" zoom="6" begin="2s" dur="4s"/></map>)",
+                                 d);
+        REQUIRE(d.empty());
+        REQUIRE(scene.scaleBars.size() == 1);
+        double previousKm = 0;
+        for (Micros t : {kMicrosPerSecond, 3 * kMicrosPerSecond, 7 * kMicrosPerSecond}) {
+            CAPTURE(t);
+            MapState s = evaluateMap(scene, t, kBox);
+            REQUIRE(s.scaleBars.size() == 1);
+            const ScaleBarState& b = s.scaleBars[0];
+            CHECK(roundNumber(b.distance));
+            CHECK(b.lengthPx <= 300.0 + 1e-9);
+            CHECK(b.lengthPx > 300.0 / 5 - 1e-9);  // a 1-2-5 step never leaves more than this
+            CHECK(spannedKm(scene, s, b.lengthPx) == doctest::Approx(b.distance).epsilon(0.01));
+            CHECK(b.text == (std::to_string(static_cast<long>(b.distance)) + " km"));
+            if (t == kMicrosPerSecond) previousKm = b.distance;
+            if (t == 7 * kMicrosPerSecond) CHECK(b.distance < previousKm);  // zoomed in six times: a shorter distance
+        }
+    }
+}
+
+TEST_CASE("map scene: a scale bar sits in its corner, in miles when asked, and labels keep off it") {
+    Diagnostics d;
+    MapScene scene = compile(R"(<map view="40,37.5 → 51,43.5">
+  <scalebar position="top-right" units="mi" begin="1s"/>
+  <label at="40.6,43.2" text="A label where the bar would be"/>
+</map>)", d);
+    REQUIRE(d.empty());
+    CHECK(evaluateMap(scene, 0, kBox).scaleBars.empty());  // not yet begun
+    MapState s = evaluateMap(scene, 5 * kMicrosPerSecond, kBox);
+    REQUIRE(s.scaleBars.size() == 1);
+    const ScaleBarState& b = s.scaleBars[0];
+    CHECK(b.text.ends_with(" mi"));
+    CHECK(spannedKm(scene, s, b.lengthPx) / 1.609344 == doctest::Approx(b.distance).epsilon(0.01));
+    CHECK(b.start.x + b.lengthPx == doctest::Approx(kBox.width - MapMetrics::scaleBarInset));
+    CHECK(b.box.y == doctest::Approx(MapMetrics::scaleBarInset));
+    for (const LabelState& l : s.labels) CHECK_FALSE(overlaps(l.box, b.box));
+    CHECK(evaluateMap(scene, kMicrosPerSecond + kFrame, kBox).scaleBars[0].opacity < 0.1);  // fading in
+}
+
+TEST_CASE("map scene: graticule points lie on their meridian or parallel, which the projection curves") {
+    for (const char* projection : {"lambert", "mercator", "equirectangular"}) {
+        CAPTURE(projection);
+        Diagnostics d;
+        MapScene scene = compile(std::string(R"(<map view="20,30 → 70,55" projection=")") + projection +
+                                     R"("><graticule step="5" color="#ff0000" width="2" opacity="0.5"/></map>)",
+                                 d);
+        REQUIRE(d.empty());
+        MapState s = evaluateMap(scene, kMicrosPerSecond, kBox);
+        REQUIRE(s.graticules.size() == 1);
+        const GraticuleState& g = s.graticules[0];
+        CHECK(g.width == 2);
+        CHECK(g.opacity == doctest::Approx(0.5));
+        int meridians = 0, parallels = 0;
+        bool curved = false;
+        for (const GraticuleLineState& line : g.lines) {
+            CHECK(std::remainder(line.degrees, 5.0) == doctest::Approx(0.0));
+            (line.meridian ? meridians : parallels)++;
+            for (const Point2& px : line.points) {
+                Point2 ll = scene.projection.inverse(s.toProjected(px));
+                if (line.meridian) CHECK(std::remainder(ll.x - line.degrees, 360.0) == doctest::Approx(0.0).epsilon(1e-6));
+                else CHECK(ll.y == doctest::Approx(line.degrees).epsilon(1e-6));
+            }
+            // A parallel of a conic is an arc: its middle leaves the chord between its ends.
+            if (!line.meridian && line.points.size() > 2) {
+                const Point2 &a = line.points.front(), &b = line.points.back(), &m = line.points[line.points.size() / 2];
+                double chord = std::hypot(b.x - a.x, b.y - a.y);
+                double off = std::abs((b.x - a.x) * (m.y - a.y) - (b.y - a.y) * (m.x - a.x)) / chord;
+                if (off > 10) curved = true;
+            }
+        }
+        // The view spans 50° of longitude and 25° of latitude: at least that many lines cross it.
+        CHECK(meridians >= 10);
+        CHECK(parallels >= 5);
+        CHECK(curved == (std::string(projection) == "lambert"));
+    }
+}
+
+TEST_CASE("map scene: a graticule step out of range is an error at the attribute") {
+    Diagnostics d;
+    MapScene scene = compile(R"(<map view="40,37.5 → 51,43.5"><graticule step="0.01"/></map>)", d);
+    REQUIRE(d.errorCount() == 1);
+    CHECK(d.all()[0].where.line == 2);
+    CHECK(d.all()[0].code == "bad-value");
+    CHECK(scene.graticules.size() == 1);  // drawn with the default step
+}

@@ -152,3 +152,95 @@ TEST_CASE("an unknown place is reported with file, line and column while the res
     sf::Color centre = r.image.getPixel(unsigned(r.state.markers[0].at.x / 2), unsigned(r.state.markers[0].at.y / 2));
     CHECK(near(centre, sf::Color(0xff, 0, 0), 40));
 }
+
+TEST_CASE("a map at rest is drawn from its still picture with the same pixels as drawn straight") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, kRegion);  // no camera move: the still part stands still
+    LoadedExhibit exhibit = loadExhibit(xml);
+    REQUIRE(exhibit.show);
+    render::RenderResources resources;
+    output::OffscreenRenderer kept(*exhibit.show, resources, {960, 540});
+    REQUIRE(kept.ok());
+    std::size_t bytes = std::size_t(960) * 540 * 4;
+    sf::Image straight = kept.renderAt(1'500'000);  // the first frame is drawn straight
+    sf::Image second = kept.renderAt(1'500'000);    // the second keeps a picture
+    sf::Image third = kept.renderAt(2'200'000);     // the third draws from it; the route has moved on
+    CHECK(std::memcmp(straight.getPixelsPtr(), second.getPixelsPtr(), bytes) == 0);
+    output::OffscreenRenderer fresh(*exhibit.show, resources, {960, 540});
+    sf::Image reference = fresh.renderAt(2'200'000);
+    CHECK(std::memcmp(third.getPixelsPtr(), reference.getPixelsPtr(), bytes) == 0);
+    CHECK(std::memcmp(third.getPixelsPtr(), straight.getPixelsPtr(), bytes) != 0);
+}
+
+TEST_CASE("a graticule and a scale bar draw where evaluateMap puts them") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"40,37.5 → 51,43.5\">\n"
+                                 "  <graticule step=\"2\" color=\"#ff0000\" width=\"4\" opacity=\"1\"/>\n"
+                                 "  <scalebar position=\"bottom-left\" color=\"#00ff00\"/>\n"
+                                 "</map>");
+    DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+    CHECK(r.reported.empty());
+    REQUIRE(r.state.graticules.size() == 1);
+    REQUIRE(r.state.scaleBars.size() == 1);
+    // Graticule: the middle point of every line inside the box is red (the border lines are
+    // thin and grey: most middles are clear of them).
+    int onLine = 0, lines = 0;
+    for (const map::GraticuleLineState& line : r.state.graticules[0].lines) {
+        const map::Point2& p = line.points[line.points.size() / 2];
+        if (p.x < 20 || p.y < 20 || p.x > 1900 || p.y > 1060) continue;
+        ++lines;
+        sf::Color c = r.image.getPixel(unsigned(p.x / 2), unsigned(p.y / 2));
+        onLine += c.r > 0xc0 && c.g < 0x60 && c.b < 0x60;
+    }
+    REQUIRE(lines >= 3);
+    CHECK(onLine >= lines - 1);
+    // Scale bar: green along its line, light text above it.
+    const map::ScaleBarState& b = r.state.scaleBars[0];
+    int green = 0;
+    for (int i = 1; i < 10; ++i) {
+        bool found = false;  // the 1-px line (2 canvas px at half size) may straddle two rows
+        for (int dy = -1; dy <= 1; ++dy) {
+            sf::Color c = r.image.getPixel(unsigned((b.start.x + b.lengthPx * i / 10) / 2), unsigned(b.start.y / 2 + dy));
+            found |= c.g > 0x80 && c.g > c.r + 0x40;
+        }
+        green += found;
+    }
+    CHECK(green >= 8);
+    int text = 0;
+    for (unsigned y = unsigned(b.textBox.y / 2); y < unsigned((b.textBox.y + b.textBox.height) / 2); ++y)
+        for (unsigned x = unsigned(b.textBox.x / 2); x < unsigned((b.textBox.x + b.textBox.width) / 2); ++x)
+            text += r.image.getPixel(x, y).g > 0xb0;
+    CHECK(text > 10);
+}
+
+TEST_CASE("maps prepared ahead draw as maps prepared on demand, and report their problems once") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"40,37.5 → 51,43.5\">\n"
+                                 "  <marker at=\"Atlantis\" label=\"Nowhere\"/>\n"
+                                 "  <marker at=\"Baku\" label=\"Baku\"/>\n"
+                                 "</map>");
+    LoadedExhibit exhibit = loadExhibit(xml);
+    REQUIRE(exhibit.show);
+    const Show& show = *exhibit.show;
+    auto d = evaluateItem(show, 0, 2 * kMicrosPerSecond);
+    REQUIRE(d);
+    render::RenderResources resources;
+    render::Viewport v = render::Viewport::fit(show.canvas.width, show.canvas.height, 960, 540);
+    auto drawWith = [&](bool ahead, std::vector<Diagnostic>& reported) {
+        render::MapDrawer drawer(resources.text(), [&](const Diagnostic& diag) { reported.push_back(diag); });
+        if (ahead) drawer.prepareAhead(show);
+        sf::RenderTexture rt;
+        REQUIRE(rt.create(960, 540));
+        rt.clear(sf::Color::Black);
+        drawer.draw(show.items[0], *d, rt, v);
+        drawer.draw(show.items[0], *d, rt, v);
+        rt.display();
+        return rt.getTexture().copyToImage();
+    };
+    std::vector<Diagnostic> onDemand, ahead;
+    sf::Image a = drawWith(false, onDemand), b = drawWith(true, ahead);
+    CHECK(std::memcmp(a.getPixelsPtr(), b.getPixelsPtr(), std::size_t(960) * 540 * 4) == 0);
+    REQUIRE(ahead.size() == 1);
+    CHECK(ahead[0].code == "unknown-place");
+    CHECK(onDemand.size() == 1);
+}
