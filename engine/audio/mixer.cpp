@@ -25,10 +25,11 @@ Mixer::Mixer(const Show& show, MixerOptions options)
 
 Mixer::~Mixer() = default;
 
-void Mixer::update(const std::vector<AudioCue>& cues, Micros showTime) {
+void Mixer::update(const std::vector<AudioCue>& cues, Micros showTime, std::optional<std::int64_t> heardFrame) {
     std::lock_guard lock(mutex_);
     pendingCues_.assign(cues.begin(), cues.end());
     pendingShowTime_ = showTime;
+    pendingHeardFrame_ = heardFrame;
     hasPending_ = true;
 }
 
@@ -72,19 +73,23 @@ void Mixer::retire(std::unique_ptr<Playback> playback) {
     fading_.push_back(std::move(playback));
 }
 
-void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime) {
+void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime, std::optional<std::int64_t> heardFrame) {
     const std::int64_t mixed = framesMixed();
-    Micros head = anchorShowTime_ + audioFramesDuration(mixed - anchorFrame_);
-    if (!anchored_ || std::llabs(head - showTime) > options_.resyncTolerance) {
+    // Anchored at the frame the speakers played when showTime was said, not at the mix
+    // head: anchoring at the head would put the output's buffering (up to a period for the
+    // null output, three for a sound card) between show and sound from the first update on.
+    const std::int64_t said = std::min(heardFrame.value_or(mixed), mixed);
+    const Micros atSaid = anchorShowTime_ + audioFramesDuration(said - anchorFrame_);
+    if (!anchored_ || std::llabs(atSaid - showTime) > options_.resyncTolerance) {
         anchored_ = true;
         anchorShowTime_ = showTime;
-        anchorFrame_ = mixed;
-        head = showTime;
+        anchorFrame_ = said;
         std::lock_guard lock(mutex_);
         publishedAnchorShowTime_ = anchorShowTime_;
         publishedAnchorFrame_ = anchorFrame_;
     }
-    // Cues describe showTime; the mix head may be a little ahead (output buffering).
+    // Cues describe showTime; the mix head is ahead of it by the output's buffering.
+    const Micros head = anchorShowTime_ + audioFramesDuration(mixed - anchorFrame_);
     const Micros lead = head - showTime;
 
     bool speech = false;
@@ -136,16 +141,18 @@ void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime) {
 void Mixer::mix(std::int16_t* out, std::size_t frames) {
     bool updated = false;
     Micros showTime = 0;
+    std::optional<std::int64_t> heardFrame;
     {
         std::lock_guard lock(mutex_);
         if (hasPending_) {
             cues_.swap(pendingCues_);
             showTime = pendingShowTime_;
+            heardFrame = pendingHeardFrame_;
             hasPending_ = false;
             updated = true;
         }
     }
-    if (updated) apply(cues_, showTime);
+    if (updated) apply(cues_, showTime, heardFrame);
 
     accumulator_.assign(frames * kMixChannels, 0.0f);
     for (auto& [item, playback] : playing_) {

@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -56,8 +57,11 @@ public:
     Mixer& operator=(const Mixer&) = delete;
 
     /// Says what should be heard at show time `showTime` (frame thread; returns at once).
-    /// The latest update wins; it takes effect at the start of the next mix().
-    void update(const std::vector<AudioCue>& cues, Micros showTime);
+    /// The latest update wins; it takes effect at the start of the next mix(). `heardFrame`,
+    /// when the output knows it, is the frame at the speakers as this is said: the clock is
+    /// anchored there, so what is mixed ahead (output buffering) carries the show time it
+    /// will be heard at. Without it the mixer anchors at its mix head.
+    void update(const std::vector<AudioCue>& cues, Micros showTime, std::optional<std::int64_t> heardFrame = std::nullopt);
 
     /// Writes the next `frames` frames (interleaved stereo, 2·frames samples) to `out`
     /// (audio thread).
@@ -78,7 +82,7 @@ public:
     std::vector<MixerProblem> takeProblems();
 
 private:
-    void apply(const std::vector<AudioCue>& cues, Micros showTime);
+    void apply(const std::vector<AudioCue>& cues, Micros showTime, std::optional<std::int64_t> heardFrame);
     std::unique_ptr<Playback> start(const AudioCue& cue, Micros position);
     void retire(std::unique_ptr<Playback> playback);
     void report(int item, std::string message);
@@ -92,6 +96,7 @@ private:
     mutable std::mutex mutex_;
     std::vector<AudioCue> pendingCues_;
     Micros pendingShowTime_ = 0;
+    std::optional<std::int64_t> pendingHeardFrame_;
     bool hasPending_ = false;
     std::vector<MixerProblem> problems_;
     Micros publishedAnchorShowTime_ = 0;  // copies of the audio thread's anchor for readers

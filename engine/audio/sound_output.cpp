@@ -72,8 +72,9 @@ void NullAudioOutput::run() {
         mixer_.mix(buffer_.data(), frames);
         if (tap_) tap_->write(buffer_.data(), frames);
         ++periods;
-        const auto deadline =
-            start + std::chrono::microseconds(audioFramesDuration(periods * static_cast<std::int64_t>(frames)));
+        // Period `periods` must be mixed before it is heard, kNullOutputQueuedPeriods earlier.
+        const auto deadline = start + std::chrono::microseconds(audioFramesDuration(
+                                          (periods - kNullOutputQueuedPeriods) * static_cast<std::int64_t>(frames)));
         std::unique_lock lock(mutex_);
         pulled_ += static_cast<std::int64_t>(frames);
         changed_.notify_all();

@@ -45,7 +45,10 @@ private:
 
 /// Pulls from a Mixer at real-time pace with no sound card: a thread that mixes one period
 /// and then waits for the next period's deadline (no busy loop, no drift: deadlines are
-/// counted from the start, not from each wake-up).
+/// counted from the start, not from each wake-up). Like a sound card (SFML queues three
+/// buffers) it keeps mixed periods queued ahead of the virtual speakers, so a wake-up that
+/// comes late on a loaded machine does not stall the audio clock.
+inline constexpr std::int64_t kNullOutputQueuedPeriods = 3;
 class NullAudioOutput {
 public:
     /// Pulls from `mixer` (and copies to `tap` when given); both must outlive this.

@@ -24,7 +24,10 @@ AudioLink::~AudioLink() {
 
 void AudioLink::update(const std::vector<AudioCue>& cues, Micros t, bool paused) {
     if (!mixer_) return;
-    mixer_->update(paused ? std::vector<AudioCue>{} : cues, t);
+    // Said together with the frame the speakers are at, so the output's buffering is not
+    // mistaken for drift.
+    const std::int64_t heard = soundCard_ ? soundCard_->playedFrames() : null_->playedFrames();
+    mixer_->update(paused ? std::vector<AudioCue>{} : cues, t, heard);
 }
 
 std::optional<Micros> AudioLink::speakerShowTime() const {

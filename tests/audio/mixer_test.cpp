@@ -149,4 +149,30 @@ TEST_CASE("Mixer reports a missing sound once and keeps mixing the others") {
     CHECK(rms(out) > 0.1 * kInt16Full);
 }
 
+TEST_CASE("Mixer anchors show time where the speakers are, so an output's buffering is not drift") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "late.wav", 1000, 0.5, 1.0, 2, kMixSampleRate));
+    Show show;
+    show.items = {audioItem(dir / "late.wav")};
+    Mixer mixer(show);
+    constexpr int kQueued = 3;  // periods an output mixes ahead of its speakers, as SFML does
+    constexpr int kPeriods = 150;
+    std::vector<std::int16_t> out(periodFrame(kPeriods) * kMixChannels);
+    for (int p = 0; p < kPeriods; ++p) {
+        if (p >= kQueued) {
+            const int heard = p - kQueued;  // the period at the speakers while period p is mixed
+            const Micros t = heard * kTestPeriod;
+            mixer.update({{0, t, 1.0}}, t, static_cast<std::int64_t>(periodFrame(heard)));
+        }
+        mixer.mix(out.data() + periodFrame(p) * kMixChannels, kTestPeriodFrames);
+    }
+    CHECK(mixer.jumps() == 0);
+    // The speakers' frame at show time 1.2 s reads back as 1.2 s, not 30 ms early...
+    CHECK(mixer.showTimeAtFrame(static_cast<std::int64_t>(periodFrame(120))) == seconds(1.2));
+    // ...and the tone that starts 1.0 s into the file is in the output at 1.0 s.
+    const std::int64_t onset = firstLoudFrame(out, 0.02 * kInt16Full);
+    MESSAGE("tone heard at frame " << onset << ", expected " << kMixSampleRate);
+    CHECK(std::abs(onset - kMixSampleRate) <= kMixSampleRate / 1000);
+}
+
 }  // namespace vitrine
