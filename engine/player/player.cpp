@@ -184,6 +184,7 @@ void Player::followAudioClock() {
     if (drift < -show_.duration / 2) drift += show_.duration;
     if (drift > kDriftTransient || drift < -kDriftTransient) return;
     stats_.drift(drift);
+    if (options_.driftObserver) options_.driftObserver(position, drift);
     if (drift > kDriftDeadBand || drift < -kDriftDeadBand) {
         clock_.nudge(std::clamp(-drift, -kDriftMaxStep, kDriftMaxStep));
         ++stats_.driftCorrections;

@@ -34,6 +34,8 @@ struct PlayerOptions {
     std::filesystem::path audioCapture;  // a WAV of exactly what was mixed, when set
     Micros statsInterval = 60 * kMicrosPerSecond;  // how often frame statistics are logged
     Micros quitAfter = -1;     // stop after this much playing time (tests, benchmarks); -1 = never
+    /// Told each audio drift measurement (clock position, show clock − audio clock); benchmarks.
+    std::function<void(Micros, Micros)> driftObserver;
     std::chrono::steady_clock::time_point launchedAt = std::chrono::steady_clock::now();
     /// An installation's side (wall-clock time, hours, remote control, watchdogs,
     /// proof of play); null when playing by hand.

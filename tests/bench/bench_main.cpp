@@ -1,7 +1,8 @@
 // vitrine_bench: speed figures as ratios to references measured in the same run.
-//   vitrine_bench script | render | map | export | video | all
+//   vitrine_bench script | render | map | export | video | drift [MINUTES] | all
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace vitrine::bench {
@@ -10,6 +11,7 @@ int runRenderBench();
 int runExportBench();
 int runMapBench(int frames);
 int runVideoBench();
+int runDriftBench(int minutes);
 }  // namespace vitrine::bench
 
 int main(int argc, char** argv) {
@@ -20,9 +22,10 @@ int main(int argc, char** argv) {
     if (which == "map" || which == "all") status |= vitrine::bench::runMapBench(120);
     if (which == "export" || which == "all") status |= vitrine::bench::runExportBench();
     if (which == "video" || which == "all") status |= vitrine::bench::runVideoBench();
+    if (which == "drift" || which == "all") status |= vitrine::bench::runDriftBench(argc > 2 ? std::atoi(argv[2]) : 10);
     if (which != "script" && which != "render" && which != "map" && which != "export" && which != "video" &&
-        which != "all") {
-        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|all]\n");
+        which != "drift" && which != "all") {
+        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|drift [MINUTES]|all]\n");
         return 2;
     }
     return status;
