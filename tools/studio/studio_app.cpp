@@ -123,7 +123,10 @@ void StudioApp::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::Resized)
         window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
                                                static_cast<float>(event.size.height))));
-    if (event.type == sf::Event::KeyReleased && heldTimingKey_ == event.key.code) heldTimingKey_.reset();
+    // A key released in another window never reports its release here.
+    if ((event.type == sf::Event::KeyReleased && heldTimingKey_ == event.key.code) ||
+        event.type == sf::Event::LostFocus)
+        heldTimingKey_.reset();
     if (event.type != sf::Event::KeyPressed) return;
     const auto& key = event.key;
     if (timing_ && handleCaptionTimingKey(key)) return;
