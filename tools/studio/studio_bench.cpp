@@ -46,6 +46,27 @@ Summary summarise(std::vector<double> v) {
     return {at(0.5), at(0.95), v.back()};
 }
 
+// What a frame costs to draw depends on its heaviest item: a scene is a video scene while a
+// video is on screen, else a map scene while a map is, else an image scene, else text.
+enum class SceneKind { Text, Image, Map, Video };
+constexpr int kSceneKinds = 4;
+const char* const kSceneKindNames[kSceneKinds] = {"text", "image", "map", "video"};
+// The scrub targets (p95), per kind.
+constexpr double kTargetP95Ms[kSceneKinds] = {100, 100, 100, 250};
+
+SceneKind sceneKindAt(const Show& show, Micros t) {
+    SceneKind kind = SceneKind::Text;
+    for (const Item& item : show.items) {
+        if (t < item.begin || t >= item.end) continue;
+        SceneKind k = item.kind == ItemKind::Video ? SceneKind::Video
+                      : item.kind == ItemKind::Map ? SceneKind::Map
+                      : item.kind == ItemKind::Image ? SceneKind::Image
+                                                     : SceneKind::Text;
+        kind = std::max(kind, k);
+    }
+    return kind;
+}
+
 }  // namespace
 
 int runStudioBench(const std::filesystem::path& exhibit) {
@@ -82,6 +103,7 @@ int runStudioBench(const std::filesystem::path& exhibit) {
     std::mt19937 random(kSeed);
     std::uniform_int_distribution<Micros> anywhere(0, show.duration - 1);
     std::vector<double> seekMs, evaluateMs;
+    std::vector<double> seekMsByKind[kSceneKinds];
     std::vector<std::pair<double, Micros>> slowest;
     for (int i = 0; i < kSeeks; ++i) {
         Micros t = anywhere(random);
@@ -92,6 +114,7 @@ int runStudioBench(const std::filesystem::path& exhibit) {
         target.display();
         glFinish();
         seekMs.push_back(millisSince(start));
+        seekMsByKind[static_cast<int>(sceneKindAt(show, t))].push_back(seekMs.back());
         slowest.emplace_back(seekMs.back(), t);
     }
     std::sort(slowest.rbegin(), slowest.rend());
@@ -101,6 +124,13 @@ int runStudioBench(const std::filesystem::path& exhibit) {
     std::printf("  seek → frame finished: median %.2f ms, p95 %.2f ms, max %.2f ms (%.2f× / %.2f× a 60 Hz frame)\n",
                 seek.median, seek.p95, seek.max, seek.median / kFrameBudgetMs, seek.p95 / kFrameBudgetMs);
     std::printf("  of which evaluate(): median %.3f ms, p95 %.3f ms\n", eval.median, eval.p95);
+    for (int k = 0; k < kSceneKinds; ++k) {
+        if (seekMsByKind[k].empty()) continue;
+        Summary byKind = summarise(seekMsByKind[k]);
+        std::printf("  %-5s scenes: %3zu seeks, median %.2f ms, p95 %.2f ms, max %.2f ms (p95 / target %.0f ms: %.2f×)\n",
+                    kSceneKindNames[k], seekMsByKind[k].size(), byKind.median, byKind.p95, byKind.max, kTargetP95Ms[k],
+                    byKind.p95 / kTargetP95Ms[k]);
+    }
     std::printf("  slowest:");
     for (std::size_t i = 0; i < 5 && i < slowest.size(); ++i) {
         int scene = show.sceneAt(slowest[i].second);
