@@ -7,14 +7,25 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "installation/keystone.h"
 
 namespace vitrine::installation {
 
-/// Sets <keystone tl tr br bl> of the <output> whose id is `outputId` (or, when no output
-/// has an id, the `outputIndex`-th one; an <output> is created when there is none).
-/// Returns an error message, or nullopt when saved.
+/// New corners for one <output>: the one whose id is `outputId`, or (when that output has
+/// no id) the `outputIndex`-th one.
+struct KeystoneEdit {
+    std::string outputId;
+    std::size_t outputIndex = 0;
+    Quad corners;
+};
+
+/// Sets <keystone tl tr br bl> of each edited <output> (an <output> is created when none
+/// matches) in one atomic rewrite. Returns an error message, or nullopt when saved.
+std::optional<std::string> saveKeystones(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits);
+
+/// saveKeystones with one edit.
 std::optional<std::string> saveKeystone(const std::filesystem::path& file, std::string_view outputId,
                                         std::size_t outputIndex, const Quad& corners);
 
