@@ -138,6 +138,10 @@ void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime, std::optio
     }
 }
 
+void Mixer::setMasterGain(double gain) {
+    masterTarget_.store(static_cast<float>(std::clamp(gain, 0.0, 1.0)), std::memory_order_relaxed);
+}
+
 void Mixer::mix(std::int16_t* out, std::size_t frames) {
     bool updated = false;
     Micros showTime = 0;
@@ -164,7 +168,19 @@ void Mixer::mix(std::int16_t* out, std::size_t frames) {
     for (auto& playback : fading_) playback->mixInto(accumulator_.data(), frames);
     std::erase_if(fading_, [](const std::unique_ptr<Playback>& p) { return p->volume().settled() && p->volume().current() == 0.0f; });
 
-    for (std::size_t i = 0; i < frames * kMixChannels; ++i) out[i] = toInt16(accumulator_[i]);
+    const float target = masterTarget_.load(std::memory_order_relaxed);
+    if (masterGain_ == target && target == 1.0f) {
+        for (std::size_t i = 0; i < frames * kMixChannels; ++i) out[i] = toInt16(accumulator_[i]);
+    } else {
+        // A linear ramp towards the target, gainRamp long for a full-scale change.
+        const float stepPerFrame = gainRampFrames_ > 0 ? 1.0f / static_cast<float>(gainRampFrames_) : 1.0f;
+        for (std::size_t f = 0; f < frames; ++f) {
+            if (masterGain_ < target) masterGain_ = std::min(target, masterGain_ + stepPerFrame);
+            else if (masterGain_ > target) masterGain_ = std::max(target, masterGain_ - stepPerFrame);
+            for (std::size_t c = 0; c < static_cast<std::size_t>(kMixChannels); ++c)
+                out[f * kMixChannels + c] = toInt16(accumulator_[f * kMixChannels + c] * masterGain_);
+        }
+    }
     framesMixed_.fetch_add(static_cast<std::int64_t>(frames), std::memory_order_acq_rel);
     activeCount_.store(static_cast<int>(playing_.size() + fading_.size()), std::memory_order_release);
 }

@@ -80,6 +80,9 @@ public:
     Micros showTimeAtFrame(std::int64_t frame) const;
     /// Sounds that could not be played since the last call (each item reported once).
     std::vector<MixerProblem> takeProblems();
+    /// Scales the whole mix by `gain` (0..1, the installation's volume), from the next
+    /// mix() on, ramped over MixerOptions::gainRamp so that a change does not click.
+    void setMasterGain(double gain);
 
 private:
     void apply(const std::vector<AudioCue>& cues, Micros showTime, std::optional<std::int64_t> heardFrame);
@@ -112,6 +115,9 @@ private:
     Micros anchorShowTime_ = 0;
     std::int64_t anchorFrame_ = 0;
     std::vector<float> accumulator_;
+
+    float masterGain_ = 1.0f;  // audio thread: the gain applied now, ramping to the target
+    std::atomic<float> masterTarget_{1.0f};
 
     std::atomic<std::int64_t> framesMixed_{0};
     std::atomic<int> activeCount_{0};

@@ -149,6 +149,26 @@ TEST_CASE("Mixer reports a missing sound once and keeps mixing the others") {
     CHECK(rms(out) > 0.1 * kInt16Full);
 }
 
+TEST_CASE("Mixer scales the whole mix by the master gain, ramped") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "a.wav", 440, 0.5, 0, 2, kMixSampleRate));
+    Show show;
+    show.items = {audioItem(dir / "a.wav")};
+    auto cues = [](Micros t) { return std::vector<AudioCue>{{0, t, 1.0}}; };
+    Mixer full(show);
+    const auto reference = runMixer(full, 100, cues);
+    Mixer quiet(show);
+    quiet.setMasterGain(0.25);
+    const auto out = runMixer(quiet, 100, cues);
+    // After the ramp (10 ms: the first period) every sample is a quarter of the full mix.
+    int worst = 0;
+    for (std::size_t i = periodFrame(2) * kMixChannels; i < out.size(); ++i)
+        worst = std::max(worst, std::abs(out[i] - static_cast<int>(std::lrint(reference[i] * 0.25))));
+    CHECK(worst <= 1);
+    CHECK(rms(out) < 0.3 * rms(reference));
+    CHECK(maxStep(out) <= maxStep(reference));  // no click while ramping down
+}
+
 TEST_CASE("Mixer anchors show time where the speakers are, so an output's buffering is not drift") {
     TempDir dir;
     REQUIRE(makeTone(dir / "late.wav", 1000, 0.5, 1.0, 2, kMixSampleRate));
