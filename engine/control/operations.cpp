@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "installation/show_schedule.h"
+
 namespace vitrine::control {
 
 Operations::Operations(installation::Installation installation, ServerLog log)
@@ -32,12 +34,16 @@ std::vector<std::string> Operations::startServers() {
 }
 
 Micros Operations::wallShowTime(Micros duration) const {
-    installation::WallClockAnchor anchor(installation_.startEpoch.value_or(0), duration);
-    return anchor.showTimeAt(installation::systemNowMicros());
+    constexpr std::int64_t kMicrosPerSecond = 1'000'000;
+    const std::int64_t now = installation::systemNowMicros();
+    return installation::scheduledShowTime(installation_, duration, advisoryStart_, now,
+                                           localTimeAt(now / kMicrosPerSecond));
 }
 
-installation::LocalTime localTimeNow() {
-    std::time_t now = std::time(nullptr);
+installation::LocalTime localTimeNow() { return localTimeAt(std::time(nullptr)); }
+
+installation::LocalTime localTimeAt(std::int64_t unixSeconds) {
+    std::time_t now = static_cast<std::time_t>(unixSeconds);
     std::tm local{};
     localtime_r(&now, &local);
     return installation::LocalTime::at({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, local.tm_hour,

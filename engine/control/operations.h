@@ -32,8 +32,11 @@ public:
     /// plays without a server that could not start).
     std::vector<std::string> startServers();
 
-    /// Show time for a show of `duration` at this instant of the wall clock.
+    /// Show time for a show of `duration` at this instant of the wall clock (with the
+    /// advisory policy applied: see installation::scheduledShowTime).
     Micros wallShowTime(Micros duration) const;
+    /// Where the show's content advisory begins (-1: it has none), for the advisory policy.
+    void setAdvisoryStart(Micros start) { advisoryStart_ = start; }
     /// Whether the opening hours say to play now (machine's local time).
     bool openNow() const;
 
@@ -52,6 +55,7 @@ public:
 private:
     installation::Installation installation_;
     ServerLog log_;
+    Micros advisoryStart_ = -1;
     ControlQueue queue_;
     StatusBoard status_;
     Watchdog watchdog_;
@@ -69,5 +73,7 @@ private:
 
 /// The machine's local time now (its time zone, as set with timedatectl).
 installation::LocalTime localTimeNow();
+/// The machine's local time at Unix second `unixSeconds`.
+installation::LocalTime localTimeAt(std::int64_t unixSeconds);
 
 }  // namespace vitrine::control

@@ -52,4 +52,17 @@ std::optional<LocalTime> nextChange(const OpeningHours& hours, LocalTime t, int 
     return std::nullopt;
 }
 
+std::optional<LocalTime> openedAt(const OpeningHours& hours, LocalTime t, int horizonDays) {
+    if (hours.always || !isOpen(hours, t)) return std::nullopt;
+    // Walk the changes forward from the horizon; the last opening not after t is the one.
+    std::optional<LocalTime> opened;
+    LocalTime at = LocalTime::fromAbsolute(t.absolute() - static_cast<std::int64_t>(horizonDays) * kSecondsPerDay);
+    while (auto change = nextChange(hours, at, horizonDays + 1)) {
+        if (change->absolute() > t.absolute()) break;
+        if (isOpen(hours, *change)) opened = *change;
+        at = *change;
+    }
+    return opened;
+}
+
 }  // namespace vitrine::installation

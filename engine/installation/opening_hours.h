@@ -38,4 +38,9 @@ bool isOpen(const OpeningHours& hours, LocalTime t);
 /// nullopt when it never changes in that horizon (always open, or closed for good).
 std::optional<LocalTime> nextChange(const OpeningHours& hours, LocalTime t, int horizonDays = 400);
 
+/// While open at `t`: the moment this opening began (the latest change from closed to
+/// open at or before `t`, looking back at most `horizonDays`). nullopt when closed at `t`,
+/// or open for the whole horizon (always open: no opening to count from).
+std::optional<LocalTime> openedAt(const OpeningHours& hours, LocalTime t, int horizonDays = 8);
+
 }  // namespace vitrine::installation

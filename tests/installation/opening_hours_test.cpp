@@ -84,3 +84,17 @@ TEST_CASE("opening hours: always open never changes; closed for good has no next
     CHECK_FALSE(isOpen(never, LocalTime::at(kMonday, 12, 0)));
     CHECK_FALSE(nextChange(never, LocalTime::at(kMonday, 12, 0)));
 }
+
+TEST_CASE("opening hours: openedAt finds the start of the opening in progress") {
+    auto h = weekdaysTenToSix();
+    CHECK(openedAt(h, LocalTime::at(kMonday, 14, 30)) == LocalTime::at(kMonday, 10, 0));
+    CHECK(openedAt(h, LocalTime::at(kMonday, 10, 0)) == LocalTime::at(kMonday, 10, 0));
+    CHECK_FALSE(openedAt(h, LocalTime::at(kMonday, 9, 59, 59)));  // closed
+    CHECK_FALSE(openedAt(h, LocalTime::at(plusDays(kMonday, 5), 12, 0)));  // Saturday: closed
+    // Past midnight: Saturday 18:00 – Sunday 02:00 opened on Saturday.
+    OpeningHours late;
+    late.always = false;
+    late.weekly[5] = DaySpan{18 * kHour, 2 * kHour};
+    CHECK(openedAt(late, LocalTime::at(plusDays(kMonday, 6), 1, 0)) == LocalTime::at(plusDays(kMonday, 5), 18, 0));
+    CHECK_FALSE(openedAt(OpeningHours{}, LocalTime::at(kMonday, 12, 0)));  // always open: no opening
+}
