@@ -19,6 +19,8 @@ public:
 
     /// The show, or nullptr when the file could not be read or parsed at all.
     const Show* show() const { return exhibit_.show ? &*exhibit_.show : nullptr; }
+    /// Everything loading found: the script, the show, the diagnostics.
+    const LoadedExhibit& exhibit() const { return exhibit_; }
     /// Rendering resources, made on first use (they need a GL context).
     render::RenderResources& resources();
     /// An off-screen renderer of `size`, or nullptr (with a message) when there is no display.

@@ -16,7 +16,10 @@ Usage:
   vitrine play EXHIBIT.xml [--windowed [WxH]] [--once] [--start SCENE|TIME] [--display :N]
                                        [--quit-after TIME] [--audio device|null|off]
                                        [--capture-audio FILE.wav] [--installation FILE.xml]
-                                       play on a projector (fullscreen, looping)
+                                       [--calibrate] [--speed N]
+                                       play on a projector (fullscreen, looping); --calibrate
+                                       opens keystone calibration (needs --installation);
+                                       --speed N runs the show N times faster (soak tests, no sound)
   vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH]
                                        write the frame shown at that instant
   vitrine render EXHIBIT.xml --frames DIR [--per-scene] | -o FILE.mp4 [--fps N] [--from T] [--to T] [--size WxH]
@@ -28,7 +31,8 @@ Exit status: 0 clean, 1 warnings only, 2 errors (or a wrong command line).
 
 While playing in a window: space pauses, left/right go to the previous/next scene,
 F toggles fullscreen, Esc quits. In fullscreen, quitting needs Ctrl+Shift+Q so a
-visitor cannot close the show.
+visitor cannot close the show. Ctrl+Shift+C toggles calibration: drag corners with the
+mouse, or 1-4 and the arrows (Shift: fine), P next pattern, S saves.
 
 Format reference: exhibits/README.md
 )";

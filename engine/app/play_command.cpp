@@ -10,14 +10,24 @@
 #include "app/options.h"
 #include "control/operations.h"
 #include "installation/installation.h"
+#include "player/advisory_scene.h"
+#include "player/language_choice.h"
+#include "player/show_loading.h"
 #include "player/player.h"
 #include "timeline/show_position.h"
 
 namespace vitrine::app {
 
+namespace {
+// Beyond this a frame would skip whole scenes even at 60 fps.
+constexpr double kMaxSpeed = 1000;
+}  // namespace
+
 int runPlay(const Arguments& args) {
     const auto launchedAt = std::chrono::steady_clock::now();
-    auto o = Options::parse(args, "play", {"--start", "--display", "--quit-after", "--audio", "--capture-audio", "--installation"}, {"--once"}, {"--windowed"});
+    auto o = Options::parse(args, "play",
+                            {"--start", "--display", "--quit-after", "--audio", "--capture-audio", "--installation", "--speed"},
+                            {"--once", "--calibrate"}, {"--windowed"});
     if (!o) return kUsageError;
     if (auto display = o->value("--display")) setenv("DISPLAY", display->c_str(), 1);
     if (!haveDisplay()) {
@@ -29,6 +39,13 @@ int runPlay(const Arguments& args) {
     if (!session.show()) return 2;
     const Show& show = *session.show();
     PlayerOptions options;
+    if (auto speed = o->value("--speed")) {
+        char* end = nullptr;
+        double v = std::strtod(speed->c_str(), &end);
+        if (end == speed->c_str() || *end != '\0' || !(v > 0) || v > kMaxSpeed)
+            return usageError("--speed: '" + *speed + "' is not a number between 0 and " + std::to_string(static_cast<int>(kMaxSpeed)));
+        options.speed = v;
+    }
     options.launchedAt = launchedAt;
     options.loop = !o->has("--once");
     if (auto q = o->value("--quit-after")) {
@@ -71,11 +88,26 @@ int runPlay(const Arguments& args) {
         auto inst = installation::loadInstallation(*file, diagnostics);
         for (const auto& d : diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
         if (!inst || diagnostics.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
-        operations = std::make_unique<control::Operations>(inst.value_or(installation::Installation{}), log);
+        auto chosen = inst.value_or(installation::Installation{});
+        if (chosen.file.empty()) chosen.file = *file;  // calibration still saves into it
+        operations = std::make_unique<control::Operations>(std::move(chosen), log);
         for (const auto& problem : operations->startServers()) log(problem);
         options.operations = operations.get();
+        options.volume = operations->installation().volume;
+        if (session.exhibit().script) operations->setAdvisoryStart(advisoryStart(*session.exhibit().script, show));
+    } else if (o->has("--calibrate")) {
+        return usageError("--calibrate needs --installation FILE: the corners are saved there");
     }
-    Player player(show, session.resources(), options, log);
+    options.calibrate = o->has("--calibrate");
+    LanguageChoice languages;
+    if (operations) {
+        languages.text = operations->installation().languages;
+        languages.captions = operations->installation().captionLanguages;
+    }
+    // Reload reads the exhibit again with the same site choices.
+    const std::filesystem::path exhibitFile = o->file();
+    options.reload = [exhibitFile, languages] { return reloadShow(exhibitFile, mediaAwareOptions(), languages); };
+    Player player(std::make_shared<const Show>(chooseLanguages(show, languages)), session.resources(), std::move(options), log);
     player.run();
     return 0;
 }

@@ -1,6 +1,12 @@
 #include "output/calibration.h"
 
 #include <SFML/Graphics/CircleShape.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <vector>
 
 #include "installation/keystone_file.h"
 
@@ -8,36 +14,74 @@ namespace vitrine::output {
 
 namespace {
 constexpr float kMarkerRadius = 14;
+constexpr float kCornerDotRadius = 6;
+constexpr float kOutlineThickness = 3;
+const sf::Color kSelectedColour = sf::Color::Red;
+const sf::Color kOutlineColour(255, 200, 0);
 const char* const kCornerNames[4] = {"top-left", "top-right", "bottom-right", "bottom-left"};
+
+double cross(installation::Point o, installation::Point a, installation::Point b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+std::string formatCoordinate(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", v);
+    return text;
+}
 }  // namespace
+
+bool isProjectableQuad(const installation::Quad& q) {
+    int positive = 0, negative = 0;
+    for (int i = 0; i < 4; ++i) {
+        double c = cross(q[i], q[(i + 1) % 4], q[(i + 2) % 4]);
+        if (c > 0) ++positive;
+        else if (c < 0) ++negative;
+        else return false;  // three corners on a line
+    }
+    return positive == 4 || negative == 4;
+}
 
 Calibration::Calibration(WarpOutput& warp, std::filesystem::path installationFile)
     : warp_(warp), file_(std::move(installationFile)) {}
 
-installation::Quad Calibration::corners() const {
-    const auto& o = warp_.outputs()[output_];
+installation::Quad Calibration::cornersOf(std::size_t output) const {
+    const auto& o = warp_.outputs()[output];
     return o.keystone ? *o.keystone : installation::rectangleCorners(o.width, o.height);
 }
 
-std::optional<std::string> Calibration::handleKey(sf::Keyboard::Key key, bool shift) {
-    const double step = shift ? kLargeStep : kStep;
+installation::Quad Calibration::corners() const { return cornersOf(output_); }
+
+std::string Calibration::describeCorner() const {
+    auto p = corners()[corner_];
+    return warp_.outputs()[output_].id + " " + kCornerNames[corner_] + " at " + formatCoordinate(p.x) + "," +
+           formatCoordinate(p.y);
+}
+
+bool Calibration::placeCorner(installation::Point to) {
+    auto moved = corners();
+    moved[corner_] = to;
+    const auto& o = warp_.outputs()[output_];
+    // A move that would fold the image is refused: the projector could not show it.
+    if (!isProjectableQuad(moved) ||
+        !installation::Homography::fromCorners(installation::rectangleCorners(o.width, o.height), moved))
+        return false;
+    warp_.setKeystone(output_, moved);
+    unsaved_.insert(output_);
+    return true;
+}
+
+std::optional<std::string> Calibration::handleKey(sf::Keyboard::Key key, bool shift, bool control) {
+    const double step = shift ? kFineStep : control ? kCoarseStep : kStep;
     auto move = [&](double dx, double dy) -> std::string {
-        auto q = corners();
-        auto moved = q;
-        moved[corner_].x += dx;
-        moved[corner_].y += dy;
-        const auto& o = warp_.outputs()[output_];
-        // A move that would fold the image is refused: the projector could not show it.
-        if (!installation::Homography::fromCorners(installation::rectangleCorners(o.width, o.height), moved))
-            return "that move would fold the image; corner kept";
-        warp_.setKeystone(output_, moved);
-        return std::string(kCornerNames[corner_]) + " at " + std::to_string(static_cast<int>(moved[corner_].x)) + "," +
-               std::to_string(static_cast<int>(moved[corner_].y));
+        auto p = corners()[corner_];
+        if (!placeCorner({p.x + dx, p.y + dy})) return "that move would fold the image; corner kept";
+        return describeCorner();
     };
     switch (key) {
         case sf::Keyboard::Num1: case sf::Keyboard::Num2: case sf::Keyboard::Num3: case sf::Keyboard::Num4:
             corner_ = key - sf::Keyboard::Num1;
-            return std::string("corner ") + kCornerNames[corner_];
+            return "corner " + describeCorner();
         case sf::Keyboard::Tab:
             output_ = (output_ + 1) % warp_.outputs().size();
             return "output " + warp_.outputs()[output_].id;
@@ -51,6 +95,7 @@ std::optional<std::string> Calibration::handleKey(sf::Keyboard::Key key, bool sh
         case sf::Keyboard::R: {
             const auto& o = warp_.outputs()[output_];
             warp_.setKeystone(output_, installation::rectangleCorners(o.width, o.height));
+            unsaved_.insert(output_);
             return "corners of " + o.id + " reset";
         }
         case sf::Keyboard::S: {
@@ -61,21 +106,86 @@ std::optional<std::string> Calibration::handleKey(sf::Keyboard::Key key, bool sh
     }
 }
 
+std::optional<std::string> Calibration::pressMouse(sf::Vector2f at) {
+    double best = kGrabRadius * kGrabRadius;
+    std::optional<std::pair<std::size_t, int>> picked;
+    // The selected output first, so that of two corners on the same spot (an overlap) the
+    // one being worked on wins.
+    std::vector<std::size_t> order{output_};
+    for (std::size_t i = 0; i < warp_.outputs().size(); ++i)
+        if (i != output_) order.push_back(i);
+    for (auto i : order) {
+        const auto& o = warp_.outputs()[i];
+        auto q = cornersOf(i);
+        for (int c = 0; c < 4; ++c) {
+            double dx = q[c].x + o.positionX - at.x, dy = q[c].y + o.positionY - at.y;
+            double d = dx * dx + dy * dy;
+            if (d < best) {
+                best = d;
+                picked = {i, c};
+            }
+        }
+    }
+    if (!picked) return std::nullopt;
+    output_ = picked->first;
+    corner_ = picked->second;
+    const auto& o = warp_.outputs()[output_];
+    auto p = corners()[corner_];
+    grabOffset_ = {static_cast<float>(p.x + o.positionX) - at.x, static_cast<float>(p.y + o.positionY) - at.y};
+    dragging_ = true;
+    return "corner " + describeCorner();
+}
+
+void Calibration::moveMouse(sf::Vector2f at) {
+    if (!dragging_) return;
+    const auto& o = warp_.outputs()[output_];
+    placeCorner({at.x + grabOffset_.x - o.positionX, at.y + grabOffset_.y - o.positionY});
+}
+
+std::optional<std::string> Calibration::releaseMouse() {
+    if (!dragging_) return std::nullopt;
+    dragging_ = false;
+    return describeCorner();
+}
+
 void Calibration::drawOverlay(sf::RenderTarget& target) const {
+    target.setView(target.getDefaultView());
+    for (std::size_t i = 0; i < warp_.outputs().size(); ++i) {
+        const auto& o = warp_.outputs()[i];
+        auto q = cornersOf(i);
+        auto at = [&](int c) {
+            return sf::Vector2f(static_cast<float>(q[c].x + o.positionX), static_cast<float>(q[c].y + o.positionY));
+        };
+        sf::VertexArray outline(sf::LineStrip);
+        const sf::Color colour = i == output_ ? kSelectedColour : kOutlineColour;
+        for (int c = 0; c <= 4; ++c) outline.append(sf::Vertex(at(c % 4), colour));
+        target.draw(outline);
+        for (int c = 0; c < 4; ++c) {
+            sf::CircleShape dot(kCornerDotRadius);
+            dot.setOrigin(kCornerDotRadius, kCornerDotRadius);
+            dot.setPosition(at(c));
+            dot.setFillColor(colour);
+            target.draw(dot);
+        }
+    }
     const auto& o = warp_.outputs()[output_];
     auto p = corners()[corner_];
     sf::CircleShape marker(kMarkerRadius);
     marker.setOrigin(kMarkerRadius, kMarkerRadius);
     marker.setPosition(static_cast<float>(p.x + o.positionX), static_cast<float>(p.y + o.positionY));
     marker.setFillColor(sf::Color::Transparent);
-    marker.setOutlineColor(sf::Color::Red);
-    marker.setOutlineThickness(3);
+    marker.setOutlineColor(kSelectedColour);
+    marker.setOutlineThickness(kOutlineThickness);
     target.draw(marker);
 }
 
 std::optional<std::string> Calibration::save() {
-    const auto& o = warp_.outputs()[output_];
-    return installation::saveKeystone(file_, o.id, output_, corners());
+    std::vector<installation::KeystoneEdit> edits;
+    auto changed = unsaved_.empty() ? std::set<std::size_t>{output_} : unsaved_;
+    for (auto i : changed) edits.push_back({warp_.outputs()[i].id, i, cornersOf(i)});
+    auto error = installation::saveKeystones(file_, edits);
+    if (!error) unsaved_.clear();
+    return error;
 }
 
 }  // namespace vitrine::output

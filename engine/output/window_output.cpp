@@ -24,7 +24,7 @@ void WindowOutput::setFullscreen(bool fullscreen) {
     open();
 }
 
-std::vector<InputCommand> WindowOutput::pollCommands() {
+std::vector<InputCommand> WindowOutput::pollCommands(std::vector<sf::Event>* calibrationEvents) {
     std::vector<InputCommand> commands;
     sf::Event e;
     while (window_.pollEvent(e)) {
@@ -32,8 +32,19 @@ std::vector<InputCommand> WindowOutput::pollCommands() {
         if (e.type == sf::Event::Resized) {
             window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(e.size.width), static_cast<float>(e.size.height))));
         }
+        const bool mouse = e.type == sf::Event::MouseButtonPressed || e.type == sf::Event::MouseButtonReleased ||
+                           e.type == sf::Event::MouseMoved;
+        if (mouse && calibrationEvents) calibrationEvents->push_back(e);
         if (e.type != sf::Event::KeyPressed) continue;
         const auto& k = e.key;
+        if (k.control && k.shift && k.code == sf::Keyboard::C) {
+            commands.push_back(InputCommand::ToggleCalibration);
+            continue;
+        }
+        if (calibrationEvents && !(k.control && k.shift && (k.code == sf::Keyboard::Q || k.code == sf::Keyboard::F))) {
+            calibrationEvents->push_back(e);
+            continue;
+        }
         if (mode_.fullscreen) {
             // A visitor pressing keys must not stop the show: only a deliberate chord quits,
             // and only Ctrl+Shift+F leaves fullscreen.

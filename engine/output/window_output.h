@@ -10,7 +10,7 @@
 namespace vitrine::output {
 
 /// What a key press or window event asks the player to do.
-enum class InputCommand { TogglePause, PreviousScene, NextScene, ToggleFullscreen, Quit };
+enum class InputCommand { TogglePause, PreviousScene, NextScene, ToggleFullscreen, ToggleCalibration, Quit };
 
 /// How the window opens.
 struct WindowMode {
@@ -25,8 +25,15 @@ public:
 
     bool isOpen() const { return window_.isOpen(); }
     bool fullscreen() const { return mode_.fullscreen; }
-    /// Commands from events since the last call. In fullscreen only Ctrl+Shift+Q quits.
-    std::vector<InputCommand> pollCommands();
+    /// Commands from events since the last call. In fullscreen only Ctrl+Shift+Q quits;
+    /// Ctrl+Shift+C toggles calibration in either mode. When `calibrationEvents` is given
+    /// (calibration mode), other key presses and mouse events go there instead of becoming
+    /// commands.
+    std::vector<InputCommand> pollCommands(std::vector<sf::Event>* calibrationEvents = nullptr);
+    /// A window pixel in the coordinates frames are drawn in (the window's default view).
+    sf::Vector2f toDrawing(int x, int y) const { return window_.mapPixelToCoords({x, y}, window_.getDefaultView()); }
+    /// Shows or hides the mouse cursor (calibration needs one; a show never does).
+    void showCursor(bool visible) { window_.setMouseCursorVisible(visible); }
     /// The surface to draw the next frame on.
     sf::RenderTarget& target() { return window_; }
     /// Shows the drawn frame (waits for vertical sync where the display has it).

@@ -34,6 +34,10 @@ public:
     void update(const std::vector<AudioCue>& cues, Micros t, bool paused);
     /// The show time at the speakers now, while something is playing; nullopt otherwise.
     std::optional<Micros> speakerShowTime() const;
+    /// The installation's master volume, 0..1 (ramped, no click).
+    void setMasterGain(double gain) {
+        if (mixer_) mixer_->setMasterGain(gain);
+    }
     /// Sounds that could not be played, each once.
     std::vector<MixerProblem> takeProblems();
 

@@ -7,7 +7,14 @@ PlayClock::PlayClock(Source source) : source_(std::move(source)), anchor_(source
 Micros PlayClock::position() const {
     if (paused_) return anchorPosition_;
     auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(source_() - anchor_).count();
-    return anchorPosition_ + elapsed;
+    if (rate_ == 1) return anchorPosition_ + elapsed;  // exact integers at real time
+    return anchorPosition_ + static_cast<Micros>(static_cast<double>(elapsed) * rate_);
+}
+
+void PlayClock::setRate(double rate) {
+    anchorPosition_ = position();
+    anchor_ = source_();
+    rate_ = rate;
 }
 
 void PlayClock::seek(Micros at) {

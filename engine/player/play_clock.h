@@ -27,12 +27,16 @@ public:
     void pause();
     void resume();
     bool paused() const { return paused_; }
+    /// Show time per unit of real time from now on (1 = real time; soak tests run faster).
+    void setRate(double rate);
+    double rate() const { return rate_; }
 
 private:
     Source source_;
     TimePoint anchor_;     // when position was anchorPosition_
     Micros anchorPosition_ = 0;
     bool paused_ = true;
+    double rate_ = 1;
 };
 
 }  // namespace vitrine

@@ -1,35 +1,51 @@
 #include "player/player.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <thread>
 
 #include "control/operations.h"
+#include "player/resident_memory.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
 
 namespace vitrine {
 
-Player::Player(const Show& show, render::RenderResources& resources, PlayerOptions options, LogLine log)
-    : show_(show),
+Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resources, PlayerOptions options, LogLine log)
+    : show_(std::move(show)),
       resources_(resources),
-      options_(options),
+      options_(std::move(options)),
       log_(std::move(log)),
-      window_(show.title.empty() ? "Vitrine" : show.title, options.window),
-      renderer_(show, resources.text(), resources.textures()),
-      audio_(show, options.audio, options.audioCapture) {
+      window_(show_->title.empty() ? "Vitrine" : show_->title, options_.window),
+      renderer_(std::make_unique<render::FrameRenderer>(*show_, resources.text(), resources.textures())) {
+    // Faster than real time the sound would be noise and the wall clock would pull back.
+    if (options_.speed != 1) options_.audio = AudioDevice::Off;
+    audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
+    audio_->setMasterGain(options_.volume);
+    clock_.setRate(options_.speed);
     if (options_.operations && !options_.operations->installation().outputs.empty()) {
-        auto canvas = std::make_unique<sf::RenderTexture>();
-        const sf::Vector2u size(static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height));
-        if (canvas->create(size.x, size.y)) {
-            canvas->setSmooth(true);
-            canvas_ = std::move(canvas);
-            warp_ = std::make_unique<output::WarpOutput>(options_.operations->installation().outputs, size);
-            if (!warp_->shaderReady()) log_(warp_->problem());
-        } else {
-            log_("outputs: no canvas texture of " + std::to_string(size.x) + "x" + std::to_string(size.y) +
-                 "; drawing without keystone and blending");
-        }
+        warpFrames_ = ensureWarp();
+        if (!warpFrames_)
+            log_("outputs: no canvas texture of " + std::to_string(show_->canvas.width) + "x" +
+                 std::to_string(show_->canvas.height) + "; drawing without keystone and blending");
     }
+    if (options_.calibrate) setCalibrating(true);
+}
+
+Player::~Player() = default;
+
+bool Player::ensureWarp() {
+    if (warp_) return true;
+    auto canvas = std::make_unique<sf::RenderTexture>();
+    const sf::Vector2u size(static_cast<unsigned>(show_->canvas.width), static_cast<unsigned>(show_->canvas.height));
+    if (!canvas->create(size.x, size.y)) return false;
+    canvas->setSmooth(true);
+    canvas_ = std::move(canvas);
+    std::vector<installation::Output> outputs;
+    if (options_.operations) outputs = options_.operations->installation().outputs;
+    warp_ = std::make_unique<output::WarpOutput>(std::move(outputs), size);
+    if (!warp_->shaderReady()) log_(warp_->problem());
+    return true;
 }
 
 namespace {
@@ -48,7 +64,8 @@ constexpr Micros kWallClockTolerance = 100'000;
 void Player::run() {
     using Clock = std::chrono::steady_clock;
     const auto framePeriod = std::chrono::microseconds(kMicrosPerSecond / std::max(1, options_.frameRate));
-    if (options_.operations) options_.start = options_.operations->wallShowTime(show_.duration);
+    const Micros periodMicros = std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count();
+    if (options_.operations && options_.speed == 1) options_.start = options_.operations->wallShowTime(show_->duration);
     clock_.seek(options_.start);
     lastJump_ = options_.start;
     clock_.resume();
@@ -57,7 +74,7 @@ void Player::run() {
     const auto playStarted = Clock::now();
     auto statsDue = playStarted + std::chrono::microseconds(options_.statsInterval);
     bool firstFrame = true;
-    while (window_.isOpen() && !finished_) {
+    while (window_.isOpen() && !finished_ && !options_.stop.stop_requested()) {
         const auto frameStart = Clock::now();
         handleCommands();
         handleRemoteCommands();
@@ -65,46 +82,38 @@ void Player::run() {
         followWallClock();
         Micros t = showTime();
         if (finished_) break;
-        if (t < previous_) lastJump_ = clock_.position();  // looped
+        if (t < previous_) {  // looped
+            lastJump_ = clock_.position();
+            noteLoop();
+        }
         reportEvents(previous_, t);
         prefetch(t);
-        Frame frame = evaluate(show_, t);
-        const bool dark = black_ || closed_;  // outside hours or on command: black and silent
-        audio_.update(dark ? std::vector<AudioCue>{} : frame.audio, t, clock_.paused() || dark);
-        if (dark) {
-            window_.target().clear(sf::Color::Black);
-        } else if (warp_) {
-            renderer_.render(frame, *canvas_);
-            canvas_->display();
-            warp_->draw(canvas_->getTexture(), window_.target());
-        } else {
-            renderer_.render(frame, window_.target());
-        }
+        Frame frame = evaluate(*show_, t);
+        // Outside hours, on command, or while calibrating: no show sound.
+        const bool dark = black_ || closed_;
+        const bool silent = dark || calibrating_;
+        audio_->update(silent ? std::vector<AudioCue>{} : frame.audio, t, clock_.paused() || silent);
+        if (calibrating_) drawCalibration();
+        else if (dark) window_.target().clear(sf::Color::Black);
+        else drawFrame(frame);
         window_.present();
         const Micros took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - frameStart).count();
-        stats_.frame(took, std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count());
-        if (options_.operations) {
-            control::PlayerStatus st;
-            st.exhibit = show_.title;
-            int scene = show_.sceneAt(t);
-            if (scene >= 0) st.scene = show_.scenes[scene].id;
-            st.time = t;
-            st.duration = show_.duration;
-            st.state = closed_ ? "closed" : black_ ? "black" : clock_.paused() ? "paused" : "playing";
-            Micros drift = t - options_.operations->wallShowTime(show_.duration);
-            if (drift > show_.duration / 2) drift -= show_.duration;
-            if (drift < -show_.duration / 2) drift += show_.duration;
-            st.drift = drift;
-            options_.operations->frameDone(std::move(st), took,
-                                           std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count());
-        }
+        stats_.frame(took, periodMicros);
+        publishStatus(t, took, periodMicros);
         if (Clock::now() >= statsDue) {
             log_(stats_.takeLine());
             statsDue += std::chrono::microseconds(options_.statsInterval);
         }
         if (firstFrame) {
             auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - options_.launchedAt).count();
-            log_("first frame on screen " + std::to_string(ms) + " ms after launch");
+            std::string line = "first frame on screen " + std::to_string(ms) + " ms after launch, at " + formatClock(t);
+            if (options_.operations) {
+                Micros wall = options_.operations->wallShowTime(show_->duration);
+                char off[64];
+                std::snprintf(off, sizeof off, " (%+.1f ms from the wall clock)", static_cast<double>(t - wall) / 1000.0);
+                line += off;
+            }
+            log_(line);
             firstFrame = false;
         }
         reportMediaProblems();
@@ -121,6 +130,152 @@ void Player::run() {
     log_(stats_.takeLine());
     if (options_.operations) options_.operations->stopping();
     window_.close();
+}
+
+void Player::drawFrame(const Frame& frame) {
+    if (warpFrames_) {
+        renderer_->render(frame, *canvas_);
+        canvas_->display();
+        warp_->draw(canvas_->getTexture(), window_.target());
+    } else {
+        renderer_->render(frame, window_.target());
+    }
+}
+
+void Player::drawCalibration() {
+    // The pattern goes into the canvas, so it is warped and blended exactly as the show.
+    canvas_->setView(canvas_->getDefaultView());
+    output::drawTestPattern(calibration_->pattern(), *canvas_);
+    canvas_->display();
+    warp_->draw(canvas_->getTexture(), window_.target());
+    calibration_->drawOverlay(window_.target());
+}
+
+void Player::setCalibrating(bool on) {
+    if (on == calibrating_) return;
+    if (on) {
+        if (!ensureWarp()) {
+            log_("calibration: no canvas texture could be made; calibration is not available");
+            return;
+        }
+        if (!calibration_) {
+            std::filesystem::path file = options_.operations ? options_.operations->installation().file : "";
+            if (file.empty()) log_("calibration: no installation file (--installation FILE): corners cannot be saved");
+            calibration_ = std::make_unique<output::Calibration>(*warp_, file);
+        }
+        log_("calibration: drag a corner with the mouse, or 1-4 pick a corner, arrows move it (Shift 0.1 px, Ctrl 10 px), "
+             "Tab next output, P next pattern, R reset, S save, Esc or Ctrl+Shift+C back to the show");
+    } else {
+        if (calibration_ && !calibration_->unsaved().empty())
+            log_("calibration: corners changed but not saved (they apply until the player restarts; S saves)");
+        log_("calibration off");
+    }
+    calibrating_ = on;
+    window_.showCursor(on);
+}
+
+void Player::handleCalibrationEvents(const std::vector<sf::Event>& events) {
+    for (const auto& e : events) {
+        std::optional<std::string> line;
+        switch (e.type) {
+            case sf::Event::KeyPressed:
+                if (e.key.code == sf::Keyboard::Escape) {
+                    setCalibrating(false);
+                    return;
+                }
+                line = calibration_->handleKey(e.key.code, e.key.shift, e.key.control);
+                break;
+            case sf::Event::MouseButtonPressed:
+                if (e.mouseButton.button == sf::Mouse::Left)
+                    line = calibration_->pressMouse(window_.toDrawing(e.mouseButton.x, e.mouseButton.y));
+                break;
+            case sf::Event::MouseMoved: calibration_->moveMouse(window_.toDrawing(e.mouseMove.x, e.mouseMove.y)); break;
+            case sf::Event::MouseButtonReleased:
+                if (e.mouseButton.button == sf::Mouse::Left) line = calibration_->releaseMouse();
+                break;
+            default: break;
+        }
+        if (line) log_("calibration: " + *line);
+    }
+}
+
+void Player::publishStatus(Micros t, Micros took, Micros period) {
+    if (!options_.operations) return;
+    control::PlayerStatus st;
+    st.exhibit = show_->title;
+    int scene = show_->sceneAt(t);
+    if (scene >= 0) st.scene = show_->scenes[scene].id;
+    st.time = t;
+    st.duration = show_->duration;
+    st.state = calibrating_ ? "calibrating"
+               : closed_    ? "closed"
+               : black_     ? "black"
+               : clock_.paused() ? "paused"
+                                 : "playing";
+    Micros drift = t - options_.operations->wallShowTime(show_->duration);
+    if (drift > show_->duration / 2) drift -= show_->duration;
+    if (drift < -show_->duration / 2) drift += show_->duration;
+    st.drift = drift;
+    if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
+    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
+    options_.operations->frameDone(std::move(st), took, period);
+}
+
+void Player::noteLoop() {
+    ++loops_;
+    // Once a loop: a player that runs for months must not grow, and this is where to see it.
+    std::string line = "loop " + std::to_string(loops_ + 1) + " begins";
+    if (auto rss = residentBytes()) {
+        char mib[48];
+        std::snprintf(mib, sizeof mib, "; resident memory %.1f MiB", static_cast<double>(*rss) / (1024.0 * 1024.0));
+        line += mib;
+    }
+    log_(line);
+}
+
+void Player::reload() {
+    if (!options_.reload) {
+        log_("reload: this player was not started from a file it can read again");
+        return;
+    }
+    ReloadedShow next = options_.reload();
+    if (!next.show) {
+        // The old show keeps playing; the problem stays in /status until a reload succeeds.
+        reloadProblem_ = "reload failed, still playing the previous version: " + next.error;
+        log_(reloadProblem_);
+        return;
+    }
+    // Same scene, same offset into it; a scene that is gone keeps the same show time.
+    const Micros t = wrapTime(*show_, clock_.position());
+    Micros at = std::min(t, std::max<Micros>(0, next.show->duration - 1));
+    if (int scene = show_->sceneAt(t); scene >= 0) {
+        const auto& old = show_->scenes[scene];
+        if (int found = next.show->sceneById(old.id); found >= 0) {
+            const auto& now = next.show->scenes[found];
+            at = std::min(now.begin + (t - old.begin), std::max(now.begin, now.end - 1));
+        }
+    }
+    // The renderer and the mixer hold the show: replace them before it goes.
+    audio_.reset();
+    renderer_.reset();
+    show_ = std::move(next.show);
+    renderer_ = std::make_unique<render::FrameRenderer>(*show_, resources_.text(), resources_.textures());
+    audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
+    audio_->setMasterGain(options_.volume);
+    clock_.seek(at);
+    previous_ = at;
+    lastJump_ = at;
+    reloadProblem_.clear();
+    if (options_.operations) options_.operations->setAdvisoryStart(next.advisoryStart);
+    log_("reloaded " + show_->file + " at " + formatClock(at));
+    if (options_.operations && !offWallClock_ && options_.speed == 1) {
+        Micros off = at - options_.operations->wallShowTime(show_->duration);
+        if (off > kWallClockTolerance || off < -kWallClockTolerance) {
+            // The edit moved this moment in time; jumping would lose the visitor's place.
+            offWallClock_ = true;
+            log_("reload: the show's timing changed; it follows the wall clock again after 'play'");
+        }
+    }
 }
 
 void Player::handleRemoteCommands() {
@@ -142,11 +297,11 @@ void Player::handleRemoteCommands() {
             case Kind::Next: goToScene(+1); break;
             case Kind::Previous: goToScene(-1); break;
             case Kind::Black: black_ = !black_; break;
-            case Kind::Reload: log_("reload: not available in the player yet; restart the service to reload"); break;
+            case Kind::Reload: reload(); break;
             case Kind::Scene: {
-                auto it = std::find_if(show_.scenes.begin(), show_.scenes.end(),
+                auto it = std::find_if(show_->scenes.begin(), show_->scenes.end(),
                                        [&](const auto& s) { return s.id == c.sceneId; });
-                if (it == show_.scenes.end()) {
+                if (it == show_->scenes.end()) {
                     log_("remote scene " + c.sceneId + ": no such scene");
                     break;
                 }
@@ -162,11 +317,11 @@ void Player::handleRemoteCommands() {
 
 void Player::followWallClock() {
     // Paused or stepped by hand, the show leaves the wall clock on purpose; Play returns to it.
-    if (!options_.operations || offWallClock_ || clock_.paused() || show_.duration <= 0) return;
-    Micros wall = options_.operations->wallShowTime(show_.duration);
-    Micros off = wrapTime(show_, clock_.position()) - wall;
-    if (off > show_.duration / 2) off -= show_.duration;
-    if (off < -show_.duration / 2) off += show_.duration;
+    if (!options_.operations || offWallClock_ || clock_.paused() || show_->duration <= 0 || options_.speed != 1) return;
+    Micros wall = options_.operations->wallShowTime(show_->duration);
+    Micros off = wrapTime(*show_, clock_.position()) - wall;
+    if (off > show_->duration / 2) off -= show_->duration;
+    if (off < -show_->duration / 2) off += show_->duration;
     if (off > kWallClockTolerance || off < -kWallClockTolerance) {
         clock_.seek(wall);
         previous_ = wall;
@@ -175,13 +330,13 @@ void Player::followWallClock() {
 }
 
 void Player::followAudioClock() {
-    auto speakers = audio_.speakerShowTime();
-    if (!speakers || clock_.paused() || show_.duration <= 0) return;
+    auto speakers = audio_->speakerShowTime();
+    if (!speakers || clock_.paused() || show_->duration <= 0) return;
     Micros position = clock_.position();
     if (position - lastJump_ < kSettleAfterJump && position >= lastJump_) return;
-    Micros drift = wrapTime(show_, position) - *speakers;
-    if (drift > show_.duration / 2) drift -= show_.duration;
-    if (drift < -show_.duration / 2) drift += show_.duration;
+    Micros drift = wrapTime(*show_, position) - *speakers;
+    if (drift > show_->duration / 2) drift -= show_->duration;
+    if (drift < -show_->duration / 2) drift += show_->duration;
     if (drift > kDriftTransient || drift < -kDriftTransient) return;
     stats_.drift(drift);
     if (options_.driftObserver) options_.driftObserver(position, drift);
@@ -192,7 +347,8 @@ void Player::followAudioClock() {
 }
 
 void Player::handleCommands() {
-    for (auto c : window_.pollCommands()) {
+    std::vector<sf::Event> calibrationEvents;
+    for (auto c : window_.pollCommands(calibrating_ ? &calibrationEvents : nullptr)) {
         switch (c) {
             case output::InputCommand::TogglePause:
                 clock_.paused() ? clock_.resume() : clock_.pause();
@@ -201,60 +357,62 @@ void Player::handleCommands() {
             case output::InputCommand::PreviousScene: goToScene(-1); break;
             case output::InputCommand::NextScene: goToScene(+1); break;
             case output::InputCommand::ToggleFullscreen: window_.setFullscreen(!window_.fullscreen()); break;
+            case output::InputCommand::ToggleCalibration: setCalibrating(!calibrating_); break;
             case output::InputCommand::Quit: finished_ = true; break;
         }
     }
+    if (calibrating_) handleCalibrationEvents(calibrationEvents);
 }
 
 void Player::goToScene(int delta) {
-    if (show_.scenes.empty()) return;
-    int current = show_.sceneAt(wrapTime(show_, clock_.position()));
-    int count = static_cast<int>(show_.scenes.size());
+    if (show_->scenes.empty()) return;
+    int current = show_->sceneAt(wrapTime(*show_, clock_.position()));
+    int count = static_cast<int>(show_->scenes.size());
     int next = ((current < 0 ? 0 : current) + delta + count) % count;
-    clock_.seek(show_.scenes[next].begin);
-    previous_ = show_.scenes[next].begin;
+    clock_.seek(show_->scenes[next].begin);
+    previous_ = show_->scenes[next].begin;
     lastJump_ = clock_.position();
     offWallClock_ = true;
-    log_("scene " + show_.scenes[next].id);
+    log_("scene " + show_->scenes[next].id);
 }
 
 Micros Player::showTime() {
     Micros raw = clock_.position();
-    if (!options_.loop && raw >= show_.duration) {
+    if (!options_.loop && raw >= show_->duration) {
         finished_ = true;
-        return show_.duration;
+        return show_->duration;
     }
-    return options_.loop ? wrapTime(show_, raw) : raw;
+    return options_.loop ? wrapTime(*show_, raw) : raw;
 }
 
 void Player::reportEvents(Micros from, Micros to) {
     // A tick that crosses the loop point is split there, so nothing is missed or doubled.
     std::vector<ShowEvent> events;
     if (to < from) {
-        events = eventsIn(show_, from, show_.duration);
-        auto after = eventsIn(show_, 0, to);
+        events = eventsIn(*show_, from, show_->duration);
+        auto after = eventsIn(*show_, 0, to);
         events.insert(events.end(), after.begin(), after.end());
     } else {
-        events = eventsIn(show_, from, to);
+        events = eventsIn(*show_, from, to);
     }
     for (const auto& e : events) {
         if (e.kind != ShowEvent::Kind::SceneStart) continue;
-        log_("scene " + show_.scenes[e.index].id + " at " + formatClock(e.at));
-        if (options_.operations && !black_ && !closed_) options_.operations->sceneStarted(show_.scenes[e.index].id);
+        log_("scene " + show_->scenes[e.index].id + " at " + formatClock(e.at));
+        if (options_.operations && !black_ && !closed_) options_.operations->sceneStarted(show_->scenes[e.index].id);
     }
 }
 
 void Player::prefetch(Micros t) {
-    for (const auto& path : imagesNeeded(show_, t, t + options_.lookahead, options_.loop))
+    for (const auto& path : imagesNeeded(*show_, t, t + options_.lookahead, options_.loop))
         resources_.images().prefetch(path);
 }
 
 void Player::reportMediaProblems() {
     for (const auto& f : resources_.images().takeFailures())
         log_("image " + f.path.string() + ": " + f.message + " (a placeholder is shown)");
-    for (const auto& problem : renderer_.takeProblems()) log_(problem);
-    for (const auto& p : audio_.takeProblems())
-        log_("sound " + show_.items[p.item].src + ": " + p.message + " (silence instead)");
+    for (const auto& problem : renderer_->takeProblems()) log_(problem);
+    for (const auto& p : audio_->takeProblems())
+        log_("sound " + show_->items[p.item].src + ": " + p.message + " (silence instead)");
 }
 
 }  // namespace vitrine

@@ -2,12 +2,16 @@
 // The frame loop of `vitrine play`: a flat list of named steps, then a wait until the
 // next frame's deadline. Timing comes from evaluate(show, t); the loop only chooses t.
 
+#include <filesystem>
 #include <functional>
 #include <memory>
+#include <stop_token>
 #include <string>
+#include <vector>
 
 #include <SFML/Graphics/RenderTexture.hpp>
 
+#include "output/calibration.h"
 #include "output/warp_output.h"
 #include "output/window_output.h"
 #include "render/frame_renderer.h"
@@ -15,6 +19,7 @@
 #include "player/audio_link.h"
 #include "player/play_clock.h"
 #include "player/play_stats.h"
+#include "player/show_loading.h"
 #include "timeline/show.h"
 
 namespace vitrine::control {
@@ -36,6 +41,12 @@ struct PlayerOptions {
     Micros quitAfter = -1;     // stop after this much playing time (tests, benchmarks); -1 = never
     /// Told each audio drift measurement (clock position, show clock − audio clock); benchmarks.
     std::function<void(Micros, Micros)> driftObserver;
+    double speed = 1;          // show time per real second: above 1 for soak runs (sound off, wall clock ignored)
+    bool calibrate = false;    // open in calibration mode (test patterns, corner dragging)
+    double volume = 1;         // master volume, 0..1
+    std::stop_token stop;      // the loop ends when stop is requested (tests, benchmarks)
+    /// Reads the exhibit again (remote `reload`); unset: reload is refused.
+    std::function<ReloadedShow()> reload;
     std::chrono::steady_clock::time_point launchedAt = std::chrono::steady_clock::now();
     /// An installation's side (wall-clock time, hours, remote control, watchdogs,
     /// proof of play); null when playing by hand.
@@ -48,12 +59,21 @@ using LogLine = std::function<void(const std::string&)>;
 /// Plays a show in a window until quit (or its end, when not looping).
 class Player {
 public:
-    Player(const Show& show, render::RenderResources& resources, PlayerOptions options, LogLine log);
+    Player(std::shared_ptr<const Show> show, render::RenderResources& resources, PlayerOptions options, LogLine log);
+    ~Player();
 
-    /// Runs the frame loop; returns when the window closes or the show ends.
+    /// Runs the frame loop; returns when the window closes, the show ends or stop is requested.
     void run();
 
 private:
+    void drawFrame(const Frame& frame);
+    void drawCalibration();
+    void handleCalibrationEvents(const std::vector<sf::Event>& events);
+    void setCalibrating(bool on);
+    bool ensureWarp();
+    void reload();
+    void publishStatus(Micros t, Micros took, Micros period);
+    void noteLoop();
     void handleCommands();
     void goToScene(int delta);
     Micros showTime();
@@ -64,14 +84,14 @@ private:
     void handleRemoteCommands();
     void followWallClock();
 
-    const Show& show_;
+    std::shared_ptr<const Show> show_;
     render::RenderResources& resources_;
     PlayerOptions options_;
     LogLine log_;
     output::WindowOutput window_;
-    render::FrameRenderer renderer_;
+    std::unique_ptr<render::FrameRenderer> renderer_;  // rebuilt on reload: both hold the show
     PlayClock clock_;
-    AudioLink audio_;
+    std::unique_ptr<AudioLink> audio_;
     PlayStats stats_;
     Micros lastJump_ = 0;  // clock position of the last seek or loop, when drift is transient
     Micros previous_ = 0;
@@ -79,10 +99,15 @@ private:
     bool black_ = false;   // a remote asked for black
     bool closed_ = false;  // outside opening hours
     bool offWallClock_ = false;  // moved by hand or remote: the wall clock waits for Play
+    bool calibrating_ = false;
+    int loops_ = 0;
+    std::string reloadProblem_;  // the last failed reload, until one succeeds
     // With projector outputs in the installation, frames are drawn into the canvas and
     // then warped and blended onto the window; otherwise straight onto the window.
     std::unique_ptr<sf::RenderTexture> canvas_;
     std::unique_ptr<output::WarpOutput> warp_;
+    bool warpFrames_ = false;  // the installation has outputs: every frame goes through warp_
+    std::unique_ptr<output::Calibration> calibration_;
 };
 
 }  // namespace vitrine

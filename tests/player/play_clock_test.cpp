@@ -22,3 +22,17 @@ TEST_CASE("the play clock advances with its source, pauses and seeks") {
     now += microseconds(250);
     CHECK(clock.position() == 60'000'250);
 }
+
+TEST_CASE("the play clock runs at a chosen rate from where it is") {
+    steady_clock::time_point now{};
+    PlayClock clock([&] { return now; });
+    clock.resume();
+    now += std::chrono::seconds(2);
+    clock.setRate(100);
+    CHECK(clock.position() == 2'000'000);
+    now += milliseconds(10);
+    CHECK(clock.position() == 3'000'000);
+    clock.setRate(1);
+    now += milliseconds(10);
+    CHECK(clock.position() == 3'010'000);
+}

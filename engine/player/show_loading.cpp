@@ -1,0 +1,20 @@
+#include "player/show_loading.h"
+
+#include "exhibit/exhibit_loader.h"
+#include "player/advisory_scene.h"
+
+namespace vitrine {
+
+ReloadedShow reloadShow(const std::filesystem::path& file, const CompileOptions& options,
+                        const LanguageChoice& languages) {
+    LoadedExhibit loaded = loadExhibit(file, options);
+    for (const auto& d : loaded.diagnostics.all())
+        if (d.severity == Severity::Error) return {nullptr, -1, formatDiagnostic(d)};
+    if (!loaded.show || !loaded.script) return {nullptr, -1, file.string() + ": cannot be read"};
+    ReloadedShow r;
+    r.advisoryStart = advisoryStart(*loaded.script, *loaded.show);
+    r.show = std::make_shared<const Show>(chooseLanguages(std::move(*loaded.show), languages));
+    return r;
+}
+
+}  // namespace vitrine
