@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
+#include <optional>
 
 namespace vitrine::render {
 namespace {
@@ -79,12 +81,50 @@ Rect fitInto(const Rect& box, double sw, double sh, Fit fit) {
     return Rect{box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h};
 }
 
+// Where a picture lands in its box: the destination clipped to its box (cover, none),
+// and the picture pixels shown there.
+struct QuadPlacement {
+    Rect dest;                              // canvas px
+    double u0 = 0, v0 = 0, u1 = 0, v1 = 0;  // picture px
+};
+
+std::optional<QuadPlacement> placeQuad(const TiledTexture& picture, const Rect& box, const Rect& source, Fit fit) {
+    // The visible part of the picture (pan-zoom), in picture pixels.
+    double sx = source.x * picture.width, sy = source.y * picture.height;
+    double sw = source.width * picture.width, sh = source.height * picture.height;
+    Rect dest = fitInto(box, sw, sh, fit);
+    // Clip the destination to the box by shrinking the source accordingly.
+    QuadPlacement q;
+    q.dest.x = std::max(dest.x, box.x);
+    q.dest.y = std::max(dest.y, box.y);
+    q.dest.width = std::min(dest.x + dest.width, box.x + box.width) - q.dest.x;
+    q.dest.height = std::min(dest.y + dest.height, box.y + box.height) - q.dest.y;
+    if (q.dest.width <= 0 || q.dest.height <= 0) return std::nullopt;
+    q.u0 = sx + (q.dest.x - dest.x) / dest.width * sw;
+    q.v0 = sy + (q.dest.y - dest.y) / dest.height * sh;
+    q.u1 = q.u0 + q.dest.width / dest.width * sw;
+    q.v1 = q.v0 + q.dest.height / dest.height * sh;
+    return q;
+}
+
+// Canvas or picture px: edges this close count as touching (pan-zoom arithmetic rounds).
+constexpr double kEdgeTolerance = 1e-3;
+
+// Glyph ink may overhang the line boxes (italic tails, accents over capitals): text's
+// footprint is its line boxes grown by this share of the font size on every side.
+constexpr double kInkMarginEm = 0.5;
+
+bool coversRect(const Rect& outer, double x, double y, double w, double h) {
+    return outer.x <= x + kEdgeTolerance && outer.y <= y + kEdgeTolerance &&
+           outer.x + outer.width >= x + w - kEdgeTolerance && outer.y + outer.height >= y + h - kEdgeTolerance;
+}
+
+bool moved(const Layer& layer) { return layer.offsetX != 0 || layer.offsetY != 0; }
+
 }  // namespace
 
 FrameRenderer::FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures)
-    : show_(show), text_(text), textures_(textures) {
-    maps_.prepareAhead(show_);  // map data loads on a worker, so a map scene's first frame does not wait
-}
+    : show_(show), text_(text), textures_(textures) {}
 
 Viewport FrameRenderer::viewportFor(sf::Vector2u size) const {
     return Viewport::fit(show_.canvas.width, show_.canvas.height, size.x, size.y);
@@ -110,37 +150,132 @@ void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWa
     // clear straight to the canvas colour when there are no bars.
     target.clear(letterboxed ? sf::Color::Black : toSf(frame.background));
     if (letterboxed) fillCanvas(target, v, frame.background);
-    Color underneath = frame.background;
+    std::optional<Color> underneath = frame.background;  // while the whole canvas is one colour
 
-    for (const Layer& layer : frame.layers) {
-        bool direct = layer.opacity >= 1 && layer.offsetX == 0 && layer.offsetY == 0;
-        if (direct) {
-            if (layer.scene >= 0 && layer.background.a > 0 && !(layer.background == underneath))
-                fillCanvas(target, v, layer.background);
-            if (layer.scene >= 0 && layer.background.a == 255) underneath = layer.background;
-            drawLayer(layer, target, v, wait);
+    const std::vector<Layer>& layers = frame.layers;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const Layer& layer = layers[i];
+        const int slot = i == 0 ? 0 : 1;
+        if (moved(layer)) {
+            drawOffscreen(layer, slot, target, v, wait);
+            underneath.reset();
             continue;
         }
-        // A layer that is blended or moved is drawn whole first, so its own items do not
-        // show through each other while it fades.
-        sf::Vector2u size{static_cast<unsigned>(v.width), static_cast<unsigned>(v.height)};
-        sf::RenderTexture* rt = layerTexture(&layer == &frame.layers.front() ? 0 : 1, size);
-        if (!rt) {
-            drawLayer(layer, target, v, wait);
+        if (layer.opacity >= 1 && i + 1 < layers.size() &&
+            crossfadeSwapped(layer, layers[i + 1], underneath, target, v, wait)) {
+            underneath.reset();
+            ++i;
             continue;
         }
-        rt->clear(layer.scene >= 0 ? toSf(layer.background) : sf::Color::Transparent);
-        Viewport local = v;
-        local.offsetX = local.offsetY = 0;
-        drawLayer(layer, *rt, local, wait);
-        rt->display();
-        sf::Sprite sprite(rt->getTexture());
-        sprite.setPosition(static_cast<float>(v.offsetX + layer.offsetX * v.scale),
-                           static_cast<float>(v.offsetY + layer.offsetY * v.scale));
-        sprite.setColor(sf::Color(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(layer.opacity, 0.0, 1.0) * 255))));
-        target.draw(sprite);
+        LayerPlan plan = planFor(layer, v, wait, underneath);
+        if (layer.opacity >= 1 || plan.perItem) {
+            drawPlanned(layer, plan, std::min(1.0, layer.opacity), target, v, wait);
+            underneath = uniformAfter(plan, layer.opacity, layer.background, underneath);
+            continue;
+        }
+        drawOffscreen(layer, slot, target, v, wait);
+        underneath.reset();
     }
     captions_.draw(frame, target, v);
+}
+
+bool FrameRenderer::crossfadeSwapped(const Layer& below, const Layer& above, const std::optional<Color>& underneath,
+                                     sf::RenderTarget& target, const Viewport& v, MediaWait wait) {
+    if (moved(below) || moved(above) || above.opacity <= 0 || above.opacity >= 1) return false;
+    LayerPlan abovePlan = planFor(above, v, wait, std::nullopt);
+    if (!abovePlan.opaque || abovePlan.perItem) return false;
+    LayerPlan belowPlan = planFor(below, v, wait, std::nullopt);
+    if (!belowPlan.opaque || !belowPlan.perItem) return false;
+    // Both layers hide whatever lies beneath them, so the mix (1 - p)·below + p·above is
+    // the same in either order: draw the layer whose parts overlap whole, and fade the
+    // separable one over it with 1 - p, instead of compositing through a texture.
+    drawPlanned(above, planFor(above, v, wait, underneath), 1, target, v, wait);
+    drawPlanned(below, belowPlan, 1 - above.opacity, target, v, wait);
+    return true;
+}
+
+LayerPlan FrameRenderer::planFor(const Layer& layer, const Viewport& v, MediaWait wait,
+                                 const std::optional<Color>& underneath) {
+    footprints_.clear();
+    for (const DrawItem& d : layer.draws) footprints_.push_back(footprint(d, v, wait));
+    sf::FloatRect canvas(static_cast<float>(v.offsetX), static_cast<float>(v.offsetY), static_cast<float>(v.width),
+                         static_cast<float>(v.height));
+    return planLayer(footprints_, layer.scene >= 0, layer.background, underneath, canvas);
+}
+
+void FrameRenderer::drawPlanned(const Layer& layer, const LayerPlan& plan, double opacity, sf::RenderTarget& target,
+                                const Viewport& v, MediaWait wait) {
+    if (plan.fill) fillCanvas(target, v, layer.background, opacity);
+    for (std::size_t i = plan.first; i < layer.draws.size(); ++i) {
+        if (opacity >= 1) {
+            drawItem(layer.draws[i], target, v, wait);
+            continue;
+        }
+        DrawItem faded = layer.draws[i];
+        faded.opacity *= opacity;
+        drawItem(faded, target, v, wait);
+    }
+}
+
+void FrameRenderer::drawOffscreen(const Layer& layer, int slot, sf::RenderTarget& target, const Viewport& v,
+                                  MediaWait wait) {
+    // A layer whose parts overlap is drawn whole first, so they do not show through each
+    // other while it fades; a moved one, so it is clipped to the canvas.
+    sf::Vector2u size{static_cast<unsigned>(v.width), static_cast<unsigned>(v.height)};
+    sf::RenderTexture* rt = layerTexture(slot, size);
+    if (!rt) {
+        drawLayer(layer, target, v, wait);
+        return;
+    }
+    rt->clear(layer.scene >= 0 ? toSf(layer.background) : sf::Color::Transparent);
+    Viewport local = v;
+    local.offsetX = local.offsetY = 0;
+    drawLayer(layer, *rt, local, wait);
+    rt->display();
+    sf::Sprite sprite(rt->getTexture());
+    sprite.setPosition(static_cast<float>(v.offsetX + layer.offsetX * v.scale),
+                       static_cast<float>(v.offsetY + layer.offsetY * v.scale));
+    sprite.setColor(sf::Color(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(layer.opacity, 0.0, 1.0) * 255))));
+    target.draw(sprite);
+}
+
+Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWait wait) {
+    Footprint f;
+    const Item& item = show_.items[d.item];
+    if (d.opacity <= 0 || item.kind == ItemKind::Audio) {
+        f.empty = true;
+        return f;
+    }
+    sf::Transform transform = itemTransform(d, v);
+    if (item.kind == ItemKind::Image && !item.src.empty()) {
+        TextureLookup t = lookupTexture(item.src, wait);
+        if (t.failed) return f;  // a placeholder: a panel under its label
+        std::optional<QuadPlacement> q = t.texture ? placeQuad(*t.texture, d.box, d.panZoom, item.fit) : std::nullopt;
+        if (!q) {
+            f.empty = true;
+            return f;
+        }
+        f.bounds = transform.transformRect(toOutput(q->dest, v));
+        const TiledTexture& picture = *t.texture;
+        bool wholePicture = q->u0 >= -kEdgeTolerance && q->v0 >= -kEdgeTolerance &&
+                            q->u1 <= picture.width + kEdgeTolerance && q->v1 <= picture.height + kEdgeTolerance;
+        f.coversCanvas = picture.opaque && wholePicture && d.opacity >= 1 && d.rotation == 0 && d.scale >= 1 &&
+                         coversRect(q->dest, 0, 0, show_.canvas.width, show_.canvas.height);
+        return f;
+    }
+    if (item.kind == ItemKind::Text && item.style.shadow.a == 0 && item.style.background.a == 0) {
+        const CachedLayout& cached = textLayout(d, item, v);
+        TextDrawOptions o = textOptions(d, item, cached, v, transform);
+        sf::FloatRect box = TextDrawer::bounds(cached.layout, o);
+        const auto margin = static_cast<float>(item.style.size * v.scale * kInkMarginEm);
+        box = {box.left - margin, box.top - margin, box.width + 2 * margin, box.height + 2 * margin};
+        f.bounds = o.transform.transformRect(box);
+    }
+    return f;  // anything else may overlap itself
+}
+
+TextureLookup FrameRenderer::lookupTexture(const std::string& src, MediaWait wait) {
+    return wait == MediaWait::Always ? textures_.getComplete(src) : textures_.get(src);
 }
 
 std::vector<std::string> FrameRenderer::takeProblems() {
@@ -150,10 +285,10 @@ std::vector<std::string> FrameRenderer::takeProblems() {
     return out;
 }
 
-void FrameRenderer::fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour) {
+void FrameRenderer::fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour, double opacity) {
     sf::RectangleShape fill({static_cast<float>(v.width), static_cast<float>(v.height)});
     fill.setPosition(static_cast<float>(v.offsetX), static_cast<float>(v.offsetY));
-    fill.setFillColor(toSf(colour));
+    fill.setFillColor(toSf(colour, opacity));
     target.draw(fill);
 }
 
@@ -174,8 +309,7 @@ void FrameRenderer::drawItem(const DrawItem& d, sf::RenderTarget& target, const 
     }
 }
 
-void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
-                             const sf::Transform& transform) {
+const FrameRenderer::CachedLayout& FrameRenderer::textLayout(const DrawItem& d, const Item& item, const Viewport& v) {
     const TextStyle& s = item.style;
     double blockWidth = s.maxWidth > 0 ? std::min(s.maxWidth, item.box.width) : item.box.width;
     if (s.background.a > 0) blockWidth -= 2 * s.padding;
@@ -193,8 +327,14 @@ void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarg
         cached.scale = v.scale;
         cached.blockWidth = blockWidth;
     }
-    const text::TextLayout& layout = cached.layout;
-    double height = layout.height / v.scale;  // back to canvas px
+    return cached;
+}
+
+TextDrawOptions FrameRenderer::textOptions(const DrawItem& d, const Item& item, const CachedLayout& cached,
+                                           const Viewport& v, const sf::Transform& transform) {
+    const TextStyle& s = item.style;
+    const double blockWidth = cached.blockWidth;
+    double height = cached.layout.height / v.scale;  // back to canvas px
     double x = d.box.x, y = d.box.y;
     if (s.align == TextStyle::Align::Center) x += (d.box.width - blockWidth) / 2;
     if (s.align == TextStyle::Align::Right) x += d.box.width - blockWidth;
@@ -215,7 +355,13 @@ void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarg
         o.shadow = shadow;
     }
     if (s.background.a > 0) o.background = TextBackground{static_cast<float>(s.padding), toSf(s.background)};
-    text_.draw(target, layout, o);
+    return o;
+}
+
+void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
+                             const sf::Transform& transform) {
+    const CachedLayout& cached = textLayout(d, item, v);
+    text_.draw(target, cached.layout, textOptions(d, item, cached, v, transform));
 }
 
 void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
@@ -225,7 +371,7 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
                         item.credit.empty() ? "Credit: to be supplied with the photograph" : "Credit: " + item.credit);
         return;
     }
-    TextureLookup t = wait == MediaWait::Always ? textures_.getComplete(item.src) : textures_.get(item.src);
+    TextureLookup t = lookupTexture(item.src, wait);
     std::string name = std::filesystem::path(item.src).filename().string();
     if (t.failed) {
         drawPlaceholder(d, target, v, transform, "IMAGE UNAVAILABLE", name, t.error);
@@ -238,26 +384,19 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
 void FrameRenderer::drawTexturedQuad(const TiledTexture& picture, const Rect& box, const Rect& source, Fit fit,
                                      double opacity, sf::RenderTarget& target, const Viewport& v,
                                      const sf::Transform& transform) {
-    // The visible part of the picture (pan-zoom), in picture pixels.
-    double sx = source.x * picture.width, sy = source.y * picture.height;
-    double sw = source.width * picture.width, sh = source.height * picture.height;
-    Rect dest = fitInto(box, sw, sh, fit);
-    // Clip the destination to the box (cover, none) by shrinking the source accordingly.
-    Rect clipped = dest;
-    clipped.x = std::max(dest.x, box.x);
-    clipped.y = std::max(dest.y, box.y);
-    clipped.width = std::min(dest.x + dest.width, box.x + box.width) - clipped.x;
-    clipped.height = std::min(dest.y + dest.height, box.y + box.height) - clipped.y;
-    if (clipped.width <= 0 || clipped.height <= 0) return;
-    double u0 = sx + (clipped.x - dest.x) / dest.width * sw;
-    double v0 = sy + (clipped.y - dest.y) / dest.height * sh;
-    double u1 = u0 + clipped.width / dest.width * sw;
-    double v1 = v0 + clipped.height / dest.height * sh;
-
-    sf::FloatRect out = toOutput(clipped, v);
+    std::optional<QuadPlacement> q = placeQuad(picture, box, source, fit);
+    if (!q) return;
+    const double u0 = q->u0, v0 = q->v0, u1 = q->u1, v1 = q->v1;
+    sf::FloatRect out = toOutput(q->dest, v);
     auto outX = [&](double u) { return static_cast<float>(out.left + (u - u0) / (u1 - u0) * out.width); };
     auto outY = [&](double t) { return static_cast<float>(out.top + (t - v0) / (v1 - v0) * out.height); };
     sf::Color tint(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(opacity, 0.0, 1.0) * 255)));
+    // Output pixels per picture pixel, the item's own scale included (the transform is a
+    // rotation and a uniform scale, so its determinant is the area scale).
+    const float* m = transform.getMatrix();
+    const double itemScale = std::sqrt(std::abs(double(m[0]) * m[5] - double(m[4]) * m[1]));
+    const double magnification = std::min(out.width / (u1 - u0), out.height / (v1 - v0)) * itemScale;
+    useMipmaps(picture, magnification < 1);
     for (const auto& tile : picture.tiles) {
         // The part of the visible rectangle this tile holds.
         double a0 = std::max(u0, double(tile->x)), a1 = std::min(u1, double(tile->x + tile->width));
@@ -266,14 +405,13 @@ void FrameRenderer::drawTexturedQuad(const TiledTexture& picture, const Rect& bo
         // Float texture coordinates: pan-zoom moves by fractions of a texel, which an
         // integer sprite rectangle would turn into visible steps.
         float ta0 = float(a0 - tile->x), ta1 = float(a1 - tile->x), tb0 = float(b0 - tile->y), tb1 = float(b1 - tile->y);
-        sf::VertexArray quad(sf::TriangleStrip, 4);
-        quad[0] = sf::Vertex({outX(a0), outY(b0)}, tint, {ta0, tb0});
-        quad[1] = sf::Vertex({outX(a1), outY(b0)}, tint, {ta1, tb0});
-        quad[2] = sf::Vertex({outX(a0), outY(b1)}, tint, {ta0, tb1});
-        quad[3] = sf::Vertex({outX(a1), outY(b1)}, tint, {ta1, tb1});
+        const sf::Vertex quad[] = {sf::Vertex({outX(a0), outY(b0)}, tint, {ta0, tb0}),
+                                   sf::Vertex({outX(a1), outY(b0)}, tint, {ta1, tb0}),
+                                   sf::Vertex({outX(a0), outY(b1)}, tint, {ta0, tb1}),
+                                   sf::Vertex({outX(a1), outY(b1)}, tint, {ta1, tb1})};
         sf::RenderStates states(transform);
         states.texture = &tile->texture;
-        target.draw(quad, states);
+        target.draw(quad, std::size(quad), sf::TriangleStrip, states);
     }
 }
 

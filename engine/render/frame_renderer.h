@@ -8,8 +8,10 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "render/caption_drawer.h"
+#include "render/layer_plan.h"
 #include "render/map_drawer.h"
 #include "render/text_drawer.h"
 #include "render/texture_store.h"
@@ -42,7 +44,24 @@ public:
     std::vector<std::string> takeProblems();
 
 private:
-    static void fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour);
+    struct CachedLayout {
+        double scale = 0;
+        text::TextLayout layout;
+        double blockWidth = 0;
+    };
+
+    static void fillCanvas(sf::RenderTarget& target, const Viewport& v, const Color& colour, double opacity = 1);
+    bool crossfadeSwapped(const Layer& below, const Layer& above, const std::optional<Color>& underneath,
+                          sf::RenderTarget& target, const Viewport& v, MediaWait wait);
+    LayerPlan planFor(const Layer& layer, const Viewport& v, MediaWait wait, const std::optional<Color>& underneath);
+    void drawPlanned(const Layer& layer, const LayerPlan& plan, double opacity, sf::RenderTarget& target,
+                     const Viewport& v, MediaWait wait);
+    void drawOffscreen(const Layer& layer, int slot, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
+    Footprint footprint(const DrawItem& d, const Viewport& v, MediaWait wait);
+    TextureLookup lookupTexture(const std::string& src, MediaWait wait);
+    const CachedLayout& textLayout(const DrawItem& d, const Item& item, const Viewport& v);
+    TextDrawOptions textOptions(const DrawItem& d, const Item& item, const CachedLayout& cached, const Viewport& v,
+                                const sf::Transform& transform);
     void drawLayer(const Layer& layer, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
     void drawItem(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
     void drawText(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
@@ -60,12 +79,8 @@ private:
     const Show& show_;
     TextDrawer& text_;
     TextureStore& textures_;
-    struct CachedLayout {
-        double scale = 0;
-        text::TextLayout layout;
-        double blockWidth = 0;
-    };
     std::map<int, CachedLayout> layouts_;  // by item index
+    std::vector<Footprint> footprints_;    // scratch for planFor, kept to spare an allocation a frame
     std::map<std::string, text::TextLayout> placeholderLayouts_;
     std::unique_ptr<sf::RenderTexture> layerTextures_[2];
 

@@ -36,6 +36,13 @@ private:
     GLint previous_ = 0;
 };
 
+bool allOpaque(const RgbaImage& image) {
+    constexpr std::uint8_t kOpaqueAlpha = 255;
+    for (std::size_t i = RgbaImage::kChannels - 1; i < image.pixels.size(); i += RgbaImage::kChannels)
+        if (image.pixels[i] != kOpaqueAlpha) return false;
+    return true;
+}
+
 }  // namespace
 
 // One image on its way to (or on) the GPU, a tile at a time. Each tile's level 0 is cut
@@ -55,6 +62,16 @@ struct TextureStore::Entry {
     std::size_t bytes = 0;
 };
 
+void useMipmaps(const TiledTexture& picture, bool on) {
+    for (const auto& tile : picture.tiles) {
+        const bool wanted = on && tile->mipLevels > 1;
+        if (tile->mipmapFiltering == wanted) continue;
+        BoundTexture bound(tile->texture);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, wanted ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
+        tile->mipmapFiltering = wanted;
+    }
+}
+
 TextureStore::TextureStore(ImageCache& cache, TextureStoreOptions options) : cache_(cache), options_(options) {}
 TextureStore::~TextureStore() = default;
 
@@ -70,6 +87,7 @@ void TextureStore::advanceUpload(Entry& e, std::size_t budget) {
         const int size = std::max(64, options_.tileSize);
         e.tiled.width = base.width;
         e.tiled.height = base.height;
+        e.tiled.opaque = true;  // until a tile shows otherwise
         for (int y = 0; y < base.height; y += size)
             for (int x = 0; x < base.width; x += size) {
                 auto t = std::make_unique<TextureTile>();
@@ -101,6 +119,7 @@ void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
         for (int row = 0; row < tile.height; ++row)
             std::copy_n(&base.pixels[(static_cast<std::size_t>(tile.y + row) * base.width + tile.x) * kBytesPerPixel], rowBytes,
                         &e.tileLevel0.pixels[static_cast<std::size_t>(row) * rowBytes]);
+        if (e.tiled.opaque) e.tiled.opaque = allOpaque(e.tileLevel0);
         e.levelCount = options_.mipmaps ? mipLevelCount(tile.width, tile.height) : 1;
     }
     BoundTexture bound(tile.texture);
@@ -135,6 +154,8 @@ void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
     // Tile finished.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, e.levelCount - 1);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, e.levelCount > 1 ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
+    tile.mipLevels = e.levelCount;
+    tile.mipmapFiltering = e.levelCount > 1;
     e.level = 0;
     e.previousLevel = RgbaImage{};
     e.tileLevel0 = RgbaImage{};

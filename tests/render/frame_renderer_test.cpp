@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <set>
 
 #include "exhibit/exhibit_loader.h"
@@ -9,6 +10,7 @@
 #include "output/offscreen.h"
 #include "render/render_resources.h"
 #include "support/golden_image.h"
+#include "timeline/evaluate.h"
 
 using namespace vitrine;
 using vitrine::test::TempDir;
@@ -165,4 +167,87 @@ TEST_CASE("the canvas is letterboxed into outputs of another aspect") {
     CHECK(r.image.getPixel(200, 10) == sf::Color::Black);
     CHECK(r.image.getPixel(200, 390) == sf::Color::Black);
     CHECK(r.image.getPixel(200, 200) == sf::Color(0x20, 0x30, 0x40));
+}
+
+namespace {
+
+// Draws `frame` with a fresh renderer into a 640x360 texture and reads it back.
+sf::Image drawFrame(const Show& show, render::RenderResources& resources, const Frame& frame) {
+    render::FrameRenderer renderer(show, resources.text(), resources.textures());
+    sf::RenderTexture target;
+    REQUIRE(target.create(kGoldenSize.x, kGoldenSize.y));
+    renderer.render(frame, target, render::MediaWait::Always);
+    target.display();
+    return target.getTexture().copyToImage();
+}
+
+// The most any channel of `actual` differs from (1 - p)·a + p·b.
+int mixError(const sf::Image& actual, const sf::Image& a, const sf::Image& b, double p) {
+    int worst = 0;
+    const sf::Vector2u size = actual.getSize();
+    for (unsigned y = 0; y < size.y; ++y)
+        for (unsigned x = 0; x < size.x; ++x) {
+            sf::Color c = actual.getPixel(x, y), ca = a.getPixel(x, y), cb = b.getPixel(x, y);
+            auto check = [&](sf::Uint8 v, sf::Uint8 va, sf::Uint8 vb) {
+                worst = std::max(worst, static_cast<int>(std::lround(std::abs(v - ((1 - p) * va + p * vb)))));
+            };
+            check(c.r, ca.r, cb.r);
+            check(c.g, ca.g, cb.g);
+            check(c.b, ca.b, cb.b);
+        }
+    return worst;
+}
+
+}  // namespace
+
+TEST_CASE("a fading layer looks as if drawn whole and then blended, whichever way it is composited") {
+    // Scene b has text over its photograph: fading the two parts separately would let
+    // scene a show through the letters. Every layout the renderer may choose (a layer
+    // drawn directly, opacity given to each part, layers swapped, offscreen) must give
+    // the true mix of the two layers.
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "a.png", 400, 300));
+    REQUIRE(vitrine::test::runFfmpeg("-f lavfi -i smptehdbars=size=400x300 -frames:v 1 " + vitrine::test::quoted(dir / "b.png")));
+    auto xml = writeExhibit(dir, "<exhibit>" + kStyles +
+                                     "<scene id=\"a\" dur=\"10s\"><image src=\"a.png\" credit=\"t\" fit=\"cover\"/></scene>"
+                                     "<scene id=\"b\" dur=\"10s\"><image src=\"b.png\" credit=\"t\" fit=\"cover\"/>"
+                                     "<text style=\"title\" x=\"10%\" y=\"30%\" width=\"80%\" height=\"40%\">Lenin Square</text></scene>"
+                                     "<scene id=\"c\" dur=\"10s\"><text x=\"10%\" y=\"10%\" width=\"30%\">Left</text>"
+                                     "<text x=\"60%\" y=\"60%\" width=\"30%\">Right</text></scene>"
+                                     "</exhibit>");
+    LoadedExhibit e = loadExhibit(xml);
+    REQUIRE(e.show);
+    render::RenderResources resources;
+    auto layerAt = [&](int scene, Micros t, double opacity) {
+        Frame only = evaluate(*e.show, t);
+        REQUIRE(only.layers.size() == 1);
+        Layer layer = only.layers.front();
+        REQUIRE(layer.scene == scene);
+        layer.opacity = opacity;
+        return layer;
+    };
+    auto frameOf = [&](std::vector<Layer> layers) {
+        Frame f;
+        f.background = e.show->background;
+        f.layers = std::move(layers);
+        return f;
+    };
+    const Layer a = layerAt(0, seconds(5), 1), b = layerAt(1, seconds(15), 1), c = layerAt(2, seconds(25), 1);
+    const sf::Image imageA = drawFrame(*e.show, resources, frameOf({a}));
+    const sf::Image imageB = drawFrame(*e.show, resources, frameOf({b}));
+    const sf::Image imageC = drawFrame(*e.show, resources, frameOf({c}));
+    constexpr int kRounding = 3;  // 8-bit blending, in either order
+    for (double p : {0.25, 0.5, 0.8}) {
+        CAPTURE(p);
+        Layer fadingB = b, fadingA = a, fadingC = c;
+        fadingB.opacity = fadingA.opacity = fadingC.opacity = p;
+        // Photograph and text fading in over a photograph; a photograph over the text one.
+        CHECK(mixError(drawFrame(*e.show, resources, frameOf({a, fadingB})), imageA, imageB, p) <= kRounding);
+        CHECK(mixError(drawFrame(*e.show, resources, frameOf({b, fadingA})), imageB, imageA, p) <= kRounding);
+        // Separate text blocks fading in over a photograph, and a photograph over them.
+        CHECK(mixError(drawFrame(*e.show, resources, frameOf({a, fadingC})), imageA, imageC, p) <= kRounding);
+        CHECK(mixError(drawFrame(*e.show, resources, frameOf({c, fadingA})), imageC, imageA, p) <= kRounding);
+        // Neither layer separable: composited offscreen.
+        CHECK(mixError(drawFrame(*e.show, resources, frameOf({c, fadingB})), imageC, imageB, p) <= kRounding);
+    }
 }
