@@ -4,9 +4,32 @@
 
 namespace vitrine {
 
+Tag tagOf(std::string_view name) {
+    struct Named {
+        std::string_view name;
+        Tag tag;
+    };
+    static constexpr Named kTags[] = {
+        {"exhibit", Tag::Exhibit}, {"fragment", Tag::Fragment}, {"seq", Tag::Seq},         {"par", Tag::Par},
+        {"scene", Tag::Scene},     {"advisory", Tag::Advisory}, {"credits", Tag::Credits}, {"entry", Tag::Entry},
+        {"text", Tag::Text},       {"image", Tag::Image},       {"video", Tag::Video},     {"audio", Tag::Audio},
+        {"map", Tag::Map},         {"animate", Tag::Animate},   {"style", Tag::Style},     {"region", Tag::Region},
+        {"include", Tag::Include}, {"p", Tag::P},               {"br", Tag::Br},           {"i", Tag::I},
+        {"em", Tag::Em},           {"b", Tag::B},               {"strong", Tag::Strong},   {"span", Tag::Span},
+        {ScriptNode::kTextNodeName, Tag::TextRun},
+    };
+    for (const auto& n : kTags)
+        if (n.name == name) return n.tag;
+    return Tag::Other;
+}
+
 const ScriptAttribute* ScriptNode::attribute(std::string_view attributeName) const {
+    // Compiling asks each element for some twenty attributes it mostly does not have:
+    // compare lengths and first letters before whole names.
     for (const auto& a : attributes)
-        if (a.name == attributeName) return &a;
+        if (a.name.size() == attributeName.size() && !attributeName.empty() && a.name[0] == attributeName[0] &&
+            std::string_view(a.name) == attributeName)
+            return &a;
     return nullptr;
 }
 

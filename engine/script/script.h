@@ -2,6 +2,7 @@
 // The exhibit as written: an XML tree where every node remembers its file, line and column.
 // Includes are already spliced in. Nothing here knows about time.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,16 +18,28 @@ struct ScriptAttribute {
     SourceLocation where;
 };
 
+/// The elements the timeline acts on, named once at load so that compiling ten thousand
+/// elements compares small integers rather than strings. Everything else is `Other`.
+enum class Tag : std::uint8_t {
+    Other, TextRun, Exhibit, Fragment, Seq, Par, Scene, Advisory, Credits, Entry,
+    Text, Image, Video, Audio, Map, Animate, Style, Region, Include,
+    P, Br, I, Em, B, Strong, Span,
+};
+
+/// The tag for an element name (`Other` for names the timeline does not act on).
+Tag tagOf(std::string_view elementName);
+
 /// An element or a run of text. Text runs have the name "#text" and carry `text`.
 struct ScriptNode {
     std::string name;
+    Tag tag = Tag::Other;  // derived from name by the loader
     std::vector<ScriptAttribute> attributes;
     std::vector<ScriptNode> children;
     std::string text;  // only for "#text" nodes; whitespace kept as written
     SourceLocation where;
 
     /// True for a run of text between elements.
-    bool isText() const { return name == kTextNodeName; }
+    bool isText() const { return tag == Tag::TextRun; }
     /// The attribute called `attributeName`, or nullptr.
     const ScriptAttribute* attribute(std::string_view attributeName) const;
     /// The attribute's value, or `fallback` when absent.

@@ -92,7 +92,7 @@ private:
         }
         LineIndex lines(text);
         stack_.push_back({weakCanonical(file), &lines});
-        ScriptNode root = convert(*rootElement, lines, file);
+        ScriptNode root = convert(*rootElement, lines, file.string());
         if (root.name != expectedRoot) {
             diagnostics_.error(root.where, "wrong-root",
                                "the root element is <" + root.name + ">, expected <" + std::string(expectedRoot) +
@@ -120,38 +120,79 @@ private:
         return ec ? p.lexically_normal() : c;
     }
 
-    ScriptNode convert(const tinyxml2::XMLElement& element, const LineIndex& lines, const fs::path& file) {
+    ScriptNode convert(const tinyxml2::XMLElement& element, const LineIndex& lines, const std::string& file) {
         ScriptNode node;
+        fill(node, element, lines, file);
+        return node;
+    }
+
+    // Builds `node` in place: nodes are large, and moving each one into its parent's vector
+    // costs as much as reading it.
+    void fill(ScriptNode& node, const tinyxml2::XMLElement& element, const LineIndex& lines, const std::string& file) {
         node.name = element.Name();
+        node.tag = tagOf(node.name);
         int line = element.GetLineNum();
         int column = lines.columnOf(line, '<', node.name);
-        node.where = {file.string(), line, column};
+        node.where = {file, line, column};
+        size_t attributeCount = 0;
+        for (const auto* a = element.FirstAttribute(); a; a = a->Next()) ++attributeCount;
+        node.attributes.reserve(attributeCount);
         for (const auto* a = element.FirstAttribute(); a; a = a->Next()) {
             int aline = a->GetLineNum();
             int acol = lines.attributeColumn(aline, a->Name(), aline == line ? column : 1);
-            node.attributes.push_back({a->Name(), a->Value(), {file.string(), aline, acol}});
+            node.attributes.emplace_back(a->Name(), a->Value(), SourceLocation{file, aline, acol});
         }
+        bool keepBlankText = holdsText(node.tag);
+        size_t childCount = 0;
+        for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) ++childCount;
+        node.children.reserve(childCount);
         for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) {
             if (const auto* e = child->ToElement()) {
-                node.children.push_back(convert(*e, lines, file));
+                fill(node.children.emplace_back(), *e, lines, file);
             } else if (const auto* t = child->ToText()) {
-                ScriptNode text;
+                const char* value = t->Value();
+                if (!keepBlankText && isBlank(value)) continue;
+                ScriptNode& text = node.children.emplace_back();
                 text.name = ScriptNode::kTextNodeName;
-                text.text = t->Value();
-                text.where = {file.string(), t->GetLineNum(), 1};
-                node.children.push_back(std::move(text));
+                text.tag = Tag::TextRun;
+                text.text = value;
+                text.where = {file, t->GetLineNum(), 1};
             }
         }
-        return node;
+    }
+
+    // Whether white space between this element's children can be part of what it shows.
+    // Between scenes, images and other structure it is only indentation, and dropping it
+    // halves the tree. Unknown elements keep it, so nothing the validator reports is lost.
+    static bool holdsText(Tag tag) {
+        switch (tag) {
+            case Tag::Exhibit: case Tag::Fragment: case Tag::Seq: case Tag::Par: case Tag::Scene:
+            case Tag::Image: case Tag::Video: case Tag::Audio: case Tag::Map: case Tag::Animate:
+            case Tag::Style: case Tag::Region: case Tag::Include:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    static bool isBlank(const char* s) {
+        for (; *s; ++s)
+            if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r') return false;
+        return true;
     }
 
     // Replaces each <include src="..."/> by the children of the included <fragment>.
     void spliceIncludes(ScriptNode& node, Script& script) {
+        bool hasInclude = false;
+        for (auto& child : node.children) {
+            if (child.tag == Tag::Include) hasInclude = true;
+            else spliceIncludes(child, script);
+        }
+        if (!hasInclude) return;  // the common case: nothing to rebuild
         std::vector<ScriptNode> result;
         result.reserve(node.children.size());
         for (auto& child : node.children) {
-            if (child.name != "include") {
-                spliceIncludes(child, script);
+            if (child.tag != Tag::Include) {
                 result.push_back(std::move(child));
                 continue;
             }

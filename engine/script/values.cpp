@@ -78,14 +78,16 @@ std::optional<Color> parseFunctionalColor(std::string_view s, bool withAlpha) {
 }
 
 std::optional<LengthRect> parseLengthRect(std::string_view s) {
-    auto parts = split(s, ',');
-    if (parts.size() != 4) return std::nullopt;
+    // Read in place: scripts hold thousands of pan-zooms, and a vector per value adds up.
     LengthRect r;
     Length* fields[] = {&r.x, &r.y, &r.width, &r.height};
     for (int i = 0; i < 4; ++i) {
-        auto l = parseLength(parts[i]);
+        size_t comma = s.find(',');
+        if ((comma == std::string_view::npos) != (i == 3)) return std::nullopt;
+        auto l = parseLength(s.substr(0, comma));
         if (!l) return std::nullopt;
         *fields[i] = *l;
+        if (comma != std::string_view::npos) s.remove_prefix(comma + 1);
     }
     if (r.width.value <= 0 || r.height.value <= 0) return std::nullopt;
     return r;
@@ -106,9 +108,45 @@ constexpr double kMaxLength = 1e6;  // beyond any canvas; guards against overflo
 
 }  // namespace
 
+namespace {
+// Numbers as designers write them ("44", "0.8", "-12.5"), read without from_chars: a
+// mantissa of at most 15 digits divided by an exact power of ten is correctly rounded,
+// which is what from_chars would give. Anything else returns nullopt and takes the long way.
+std::optional<double> parseSimpleDecimal(std::string_view s) {
+    static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                              1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    constexpr int kMaxDigits = 15;
+    size_t i = 0;
+    bool negative = false;
+    if (i < s.size() && s[i] == '-') {
+        negative = true;
+        ++i;
+    }
+    std::int64_t mantissa = 0;
+    int digits = 0, fractionDigits = 0;
+    bool inFraction = false;
+    for (; i < s.size(); ++i) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (++digits > kMaxDigits) return std::nullopt;
+            mantissa = mantissa * 10 + (c - '0');
+            if (inFraction) ++fractionDigits;
+        } else if (c == '.' && !inFraction) {
+            inFraction = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (digits == 0 || (inFraction && fractionDigits == 0)) return std::nullopt;
+    double v = static_cast<double>(mantissa) / kPowersOfTen[fractionDigits];
+    return negative ? -v : v;
+}
+}  // namespace
+
 std::optional<double> parseNumber(std::string_view text) {
     std::string_view s = trim(text);
     if (s.empty()) return std::nullopt;
+    if (auto quick = parseSimpleDecimal(s)) return quick;
     // from_chars takes no leading '+', no hex and no "inf" unless asked: exactly what designers write.
     if (s.front() == '+') s.remove_prefix(1);
     double v = 0;

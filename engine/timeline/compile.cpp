@@ -19,16 +19,16 @@ namespace fs = std::filesystem;
 constexpr double kCentredMarginFraction = 0.15;
 constexpr int kMaxStyleDepth = 32;
 
-bool isContainer(const std::string& name) {
-    return name == "exhibit" || name == "fragment" || name == "seq" || name == "par" || name == "scene" ||
-           name == "advisory" || name == "credits";
+bool isContainer(Tag t) {
+    return t == Tag::Exhibit || t == Tag::Fragment || t == Tag::Seq || t == Tag::Par || t == Tag::Scene ||
+           t == Tag::Advisory || t == Tag::Credits;
 }
-bool isSequential(const std::string& name) { return name == "exhibit" || name == "seq"; }
-bool isSceneLike(const std::string& name) { return name == "scene" || name == "advisory" || name == "credits"; }
-bool isLeaf(const std::string& name) {
-    return name == "text" || name == "image" || name == "video" || name == "audio" || name == "map";
-}
-bool isTimed(const ScriptNode& n) { return !n.isText() && (isContainer(n.name) || isLeaf(n.name)); }
+bool isSequential(Tag t) { return t == Tag::Exhibit || t == Tag::Seq; }
+bool isSceneLike(Tag t) { return t == Tag::Scene || t == Tag::Advisory || t == Tag::Credits; }
+bool isLeaf(Tag t) { return t == Tag::Text || t == Tag::Image || t == Tag::Video || t == Tag::Audio || t == Tag::Map; }
+// The C locale's white space, without a call per character.
+bool isAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool isTimed(const ScriptNode& n) { return !n.isText() && (isContainer(n.tag) || isLeaf(n.tag)); }
 
 // What one element's timing attributes say.
 struct Timing {
@@ -64,6 +64,7 @@ public:
         if (options_.readingPace <= 0)
             if (auto p = parseNumber(root.value("reading-pace")); p && *p > 0) readingPace_ = *p;
         collectDeclarations(root);
+        reserveFor(root);
 
         Rect canvas{0, 0, double(show_.canvas.width), double(show_.canvas.height)};
         Micros total = measure(root).value_or(defaultDur_);
@@ -77,10 +78,26 @@ private:
     // ---- declarations -------------------------------------------------------------------
     void collectDeclarations(const ScriptNode& node) {
         for (const auto& c : node.children) {
-            if (c.name == "style" && c.attribute("id")) styles_.emplace(c.value("id"), &c);
-            if (c.name == "region" && c.attribute("id")) regions_.emplace(c.value("id"), &c);
-            if (c.name == "fragment") collectDeclarations(c);
+            if (c.tag == Tag::Style && c.attribute("id")) styles_.emplace(c.value("id"), &c);
+            if (c.tag == Tag::Region && c.attribute("id")) regions_.emplace(c.value("id"), &c);
+            if (c.tag == Tag::Fragment) collectDeclarations(c);
         }
+    }
+
+    // Sizes the tables once: with ten thousand elements, growing them step by step (and moving
+    // every Item each time) costs more than the compiling itself.
+    void reserveFor(const ScriptNode& root) {
+        size_t nodes = 0, leaves = 0;
+        countNodes(root, nodes, leaves);
+        timings_.reserve(nodes);
+        measured_.reserve(nodes);
+        show_.items.reserve(leaves);
+    }
+    static void countNodes(const ScriptNode& n, size_t& nodes, size_t& leaves) {
+        if (n.isText()) return;
+        ++nodes;
+        if (isLeaf(n.tag) || n.tag == Tag::Advisory || n.tag == Tag::Credits) ++leaves;  // each makes one Item
+        for (const auto& c : n.children) countNodes(c, nodes, leaves);
     }
 
     // ---- timing ---------------------------------------------------------------------------
@@ -121,7 +138,7 @@ private:
 
     // The length of one iteration when nothing but the content decides it.
     std::optional<Micros> intrinsic(const ScriptNode& n) {
-        if (n.name == "audio" || n.name == "video") {
+        if (n.tag == Tag::Audio || n.tag == Tag::Video) {
             Micros in = parseTimeValue(n.view("in")).value_or(0);
             if (auto out = parseTimeValue(n.view("out")); out && *out > in) return *out - in;
             if (!options_.mediaDuration || n.value("src").empty()) return std::nullopt;
@@ -129,19 +146,19 @@ private:
             if (!d) return std::nullopt;
             return std::max<Micros>(0, *d - in);
         }
-        if (isSequential(n.name)) {
+        if (isSequential(n.tag)) {
             Micros sum = 0;
             for (const auto& c : n.children)
                 if (isTimed(c)) sum += timing(c).beginOffset + measure(c).value_or(defaultDur_);
             return sum;
         }
-        if (isContainer(n.name)) {
+        if (isContainer(n.tag)) {
             std::optional<Micros> latest;
             for (const auto& c : n.children) {
                 if (!isTimed(c)) continue;
                 if (auto m = measure(c)) latest = std::max(latest.value_or(0), timing(c).beginOffset + *m);
             }
-            if (!latest && isSceneLike(n.name)) return defaultDur_;
+            if (!latest && isSceneLike(n.tag)) return defaultDur_;
             return latest;
         }
         return std::nullopt;  // text, image, map: until the parent ends
@@ -163,7 +180,7 @@ private:
     // ---- placement --------------------------------------------------------------------------
     void placeChildren(const ScriptNode& container, const Placement& p) {
         Micros cursor = p.begin;
-        bool sequential = isSequential(container.name) || container.name == "fragment";
+        bool sequential = isSequential(container.tag) || container.tag == Tag::Fragment;
         for (const auto& c : container.children) {
             if (!isTimed(c)) continue;
             const Timing& t = timing(c);
@@ -186,19 +203,19 @@ private:
 
     void place(const ScriptNode& n, Micros begin, Micros activeEnd, Micros end, const Placement& parent,
                const Timing& t) {
-        if (isSceneLike(n.name)) {
+        if (isSceneLike(n.tag)) {
             placeScene(n, begin, activeEnd, parent);
             return;
         }
-        if (isContainer(n.name)) {
+        if (isContainer(n.tag)) {
             Placement inner = parent;
             inner.begin = begin;
             inner.end = end;
             placeChildren(n, inner);
             return;
         }
-        Item item;
-        item.kind = kindOf(n.name);
+        Item& item = show_.items.emplace_back();  // built in place: an Item is large
+        item.kind = kindOf(n.tag);
         item.id = n.value("id");
         item.where = n.where;
         item.scene = parent.scene;
@@ -210,7 +227,7 @@ private:
             if (simple && *simple > 0) item.simpleDuration = *simple;
         }
         fillItem(item, n, parent.area);
-        addItem(std::move(item));
+        addItem(item);
     }
 
     void placeScene(const ScriptNode& n, Micros begin, Micros end, const Placement& parent) {
@@ -234,7 +251,7 @@ private:
         int index = static_cast<int>(show_.scenes.size());
         show_.scenes.push_back(scene);
         Placement inner{begin, end, index, parent.area};
-        if (n.name == "advisory" || n.name == "credits")
+        if (n.tag == Tag::Advisory || n.tag == Tag::Credits)
             addCentredText(n, inner);
         else
             placeChildren(n, inner);
@@ -242,7 +259,7 @@ private:
 
     // Advisories and credits are scenes whose one text is generated from their children.
     void addCentredText(const ScriptNode& n, const Placement& p) {
-        Item item;
+        Item& item = show_.items.emplace_back();  // built in place: an Item is large
         item.kind = ItemKind::Text;
         item.id = n.value("id");
         item.where = n.where;
@@ -259,9 +276,9 @@ private:
         item.box = Rect{mx, my, show_.canvas.width - 2 * mx, show_.canvas.height - 2 * my};
         if (std::string title = n.value("title"); !title.empty())
             item.paragraphs.push_back(TextParagraph{{TextRun{title, true, false, {}}}, {}});
-        if (n.name == "credits") {
+        if (n.tag == Tag::Credits) {
             for (const auto& entry : n.children) {
-                if (entry.name != "entry") continue;
+                if (entry.tag != Tag::Entry) continue;
                 TextParagraph para;
                 if (std::string role = entry.value("role"); !role.empty())
                     para.runs.push_back(TextRun{role + "\n", false, true, {}});
@@ -273,25 +290,27 @@ private:
             collectParagraphs(n, item.paragraphs);
         }
         item.fadeIn = item.fadeOut = 0;
-        addItem(std::move(item));
+        addItem(item);
     }
 
-    void addItem(Item item) {
-        int index = static_cast<int>(show_.items.size());
+    // Files the item, just built at the back of show_.items, under its scene.
+    void addItem(const Item& item) {
+        int index = static_cast<int>(show_.items.size()) - 1;
         warnAboutItem(item);
         if (item.scene >= 0)
             show_.scenes[item.scene].items.push_back(index);
         else
             show_.unscoped.push_back(index);
-        show_.items.push_back(std::move(item));
     }
 
-    static ItemKind kindOf(const std::string& name) {
-        if (name == "image") return ItemKind::Image;
-        if (name == "video") return ItemKind::Video;
-        if (name == "audio") return ItemKind::Audio;
-        if (name == "map") return ItemKind::Map;
-        return ItemKind::Text;
+    static ItemKind kindOf(Tag t) {
+        switch (t) {
+            case Tag::Image: return ItemKind::Image;
+            case Tag::Video: return ItemKind::Video;
+            case Tag::Audio: return ItemKind::Audio;
+            case Tag::Map: return ItemKind::Map;
+            default: return ItemKind::Text;
+        }
     }
 
     // ---- element contents ---------------------------------------------------------------------
@@ -303,6 +322,23 @@ private:
         item.fadeOut = parseTimeValue(n.view("fade-out")).value_or(fade);
         item.credit = n.value("credit");
         item.source = n.value("source");
+        // Texts (most of any exhibit) have none of the media attributes: do not look for them.
+        if (item.kind != ItemKind::Text) fillMedia(item, n);
+        if (item.kind == ItemKind::Text) {
+            item.style = resolveStyle(n.view("style"), n.where);
+            collectParagraphs(n, item.paragraphs);
+        }
+        if (item.kind == ItemKind::Map) item.mapNode = std::make_shared<const ScriptNode>(n);
+        if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
+            diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
+                               "name the file, or write placeholder=\"what belongs here\"");
+        if ((item.kind == ItemKind::Video || item.kind == ItemKind::Audio) && item.src.empty())
+            diagnostics_.error(n.where, "missing-attribute", "<" + n.name + "> needs src");
+        for (const auto& c : n.children)
+            if (c.tag == Tag::Animate) addAnimation(item, c);
+    }
+
+    void fillMedia(Item& item, const ScriptNode& n) {
         if (std::string src = n.value("src"); !src.empty()) item.src = resolvePath(n, src).string();
         if (std::string cap = n.value("captions"); !cap.empty()) item.captions = resolvePath(n, cap).string();
         if (std::string cap = n.value("second-captions"); !cap.empty()) item.secondCaptions = resolvePath(n, cap).string();
@@ -324,18 +360,6 @@ private:
             item.panTo = normalised(pz->to);
             item.panEasing = parseEasing(n.view("panzoom-easing", "sine-in-out")).value_or(linearEasing());
         }
-        if (item.kind == ItemKind::Text) {
-            item.style = resolveStyle(std::string(n.view("style")), n.where);
-            collectParagraphs(n, item.paragraphs);
-        }
-        if (item.kind == ItemKind::Map) item.mapNode = std::make_shared<const ScriptNode>(n);
-        if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
-            diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
-                               "name the file, or write placeholder=\"what belongs here\"");
-        if ((item.kind == ItemKind::Video || item.kind == ItemKind::Audio) && item.src.empty())
-            diagnostics_.error(n.where, "missing-attribute", "<" + n.name + "> needs src");
-        for (const auto& c : n.children)
-            if (c.name == "animate") addAnimation(item, c);
     }
 
     // Pan-zoom rectangles are fractions of the image; px are read against a nominal 100% = 1.
@@ -352,14 +376,14 @@ private:
 
     Rect layoutBox(const ScriptNode& n, const Rect& canvasArea) {
         Rect area = canvasArea;
-        if (std::string region(n.view("region")); !region.empty()) {
+        if (std::string_view region = n.view("region"); !region.empty()) {
             auto it = regions_.find(region);
             if (it != regions_.end()) {
-                const ScriptNode& r = *it->second;
-                area.x = canvasArea.x + parseLength(r.value("x", "0")).value_or(Length{}).resolve(canvasArea.width);
-                area.y = canvasArea.y + parseLength(r.value("y", "0")).value_or(Length{}).resolve(canvasArea.height);
-                area.width = parseLength(r.value("width", "100%")).value_or(Length{100, true}).resolve(canvasArea.width);
-                area.height = parseLength(r.value("height", "100%")).value_or(Length{100, true}).resolve(canvasArea.height);
+                const RegionLengths& r = regionLengths(*it->second);
+                area.x = canvasArea.x + r.x.resolve(canvasArea.width);
+                area.y = canvasArea.y + r.y.resolve(canvasArea.height);
+                area.width = r.width.resolve(canvasArea.width);
+                area.height = r.height.resolve(canvasArea.height);
             }
         }
         std::string_view anchor = n.view("anchor", "top-left");
@@ -367,8 +391,8 @@ private:
         double ax = anchor.find("left") != std::string_view::npos ? 0 : anchor.find("right") != std::string_view::npos ? 1 : 0.5;
         double ay = anchor.find("top") != std::string_view::npos ? 0 : anchor.find("bottom") != std::string_view::npos ? 1 : 0.5;
         Rect box;
-        box.width = parseLength(n.view("width", "100%")).value_or(Length{100, true}).resolve(area.width);
-        box.height = parseLength(n.view("height", "100%")).value_or(Length{100, true}).resolve(area.height);
+        box.width = lengthOr(n, "width", Length{100, true}).resolve(area.width);
+        box.height = lengthOr(n, "height", Length{100, true}).resolve(area.height);
         double px = n.attribute("x") ? parseLength(n.view("x")).value_or(Length{}).resolve(area.width) : ax * area.width;
         double py = n.attribute("y") ? parseLength(n.view("y")).value_or(Length{}).resolve(area.height) : ay * area.height;
         box.x = area.x + px - ax * box.width;
@@ -376,16 +400,33 @@ private:
         return box;
     }
 
-    // ---- styles ---------------------------------------------------------------------------------
-    TextStyle resolveStyle(const std::string& name, const SourceLocation& where) {
-        // Thousands of texts share a handful of styles: resolve each once.
-        if (auto cached = resolvedStyles_.find(name); cached != resolvedStyles_.end()) return cached->second;
-        TextStyle resolved = resolveStyleUncached(name, where);
-        resolvedStyles_.emplace(name, resolved);
-        return resolved;
+    // The attribute as a length, or `fallback` when it is absent or unreadable (the validator
+    // has reported the latter).
+    static Length lengthOr(const ScriptNode& n, std::string_view name, Length fallback) {
+        const ScriptAttribute* a = n.attribute(name);
+        return a ? parseLength(a->value).value_or(fallback) : fallback;
     }
 
-    TextStyle resolveStyleUncached(const std::string& name, const SourceLocation& where) {
+    // A region's rectangle as written; read once however many elements use it.
+    struct RegionLengths {
+        Length x, y, width, height;
+    };
+    const RegionLengths& regionLengths(const ScriptNode& region) {
+        auto cached = regionLengths_.find(&region);
+        if (cached != regionLengths_.end()) return cached->second;
+        RegionLengths r{lengthOr(region, "x", Length{}), lengthOr(region, "y", Length{}),
+                        lengthOr(region, "width", Length{100, true}), lengthOr(region, "height", Length{100, true})};
+        return regionLengths_.emplace(&region, r).first->second;
+    }
+
+    // ---- styles ---------------------------------------------------------------------------------
+    const TextStyle& resolveStyle(std::string_view name, const SourceLocation& where) {
+        // Thousands of texts share a handful of styles: resolve each once.
+        if (auto cached = resolvedStyles_.find(name); cached != resolvedStyles_.end()) return cached->second;
+        return resolvedStyles_.emplace(std::string(name), resolveStyleUncached(name, where)).first->second;
+    }
+
+    TextStyle resolveStyleUncached(std::string_view name, const SourceLocation& where) {
         TextStyle base;
         if (styles_.count("default")) applyStyle(base, *styles_.at("default"), 0, where);
         if (name.empty() || name == "default") return base;
@@ -430,21 +471,22 @@ private:
     // ---- text -----------------------------------------------------------------------------------
     void collectParagraphs(const ScriptNode& n, std::vector<TextParagraph>& out) {
         TextParagraph loose;
+        const std::string looseLang = n.value("lang");
         auto flushLoose = [&] {
             trimParagraph(loose);
             if (!loose.runs.empty()) out.push_back(std::move(loose));
             loose = TextParagraph{};
         };
         for (const auto& c : n.children) {
-            if (c.name == "p") {
+            if (c.tag == Tag::P) {
                 flushLoose();
                 TextParagraph para;
                 para.lang = c.value("lang");
                 appendRuns(c, para, false, false, para.lang);
                 trimParagraph(para);
                 if (!para.runs.empty()) out.push_back(std::move(para));
-            } else if (c.name != "animate") {
-                appendRunsFrom(c, loose, false, false, n.value("lang"));
+            } else if (c.tag != Tag::Animate) {
+                appendRunsFrom(c, loose, false, false, looseLang);
             }
         }
         flushLoose();
@@ -457,8 +499,9 @@ private:
     void appendRunsFrom(const ScriptNode& c, TextParagraph& para, bool bold, bool italic, const std::string& lang) {
         if (c.isText()) {
             std::string collapsed;
+            collapsed.reserve(c.text.size());
             for (char ch : c.text) {
-                if (std::isspace(static_cast<unsigned char>(ch))) {
+                if (isAsciiSpace(ch)) {
                     if (collapsed.empty() || collapsed.back() != ' ') collapsed.push_back(' ');
                 } else {
                     collapsed.push_back(ch);
@@ -467,16 +510,16 @@ private:
             if (!para.runs.empty() && !para.runs.back().text.empty() && para.runs.back().text.back() == ' ' &&
                 !collapsed.empty() && collapsed.front() == ' ')
                 collapsed.erase(0, 1);
-            if (!collapsed.empty()) para.runs.push_back(TextRun{collapsed, bold, italic, lang});
-        } else if (c.name == "br") {
+            if (!collapsed.empty()) para.runs.push_back(TextRun{std::move(collapsed), bold, italic, lang});
+        } else if (c.tag == Tag::Br) {
             if (!para.runs.empty() && !para.runs.back().text.empty() && para.runs.back().text.back() == ' ')
                 para.runs.back().text.pop_back();
             para.runs.push_back(TextRun{"\n", bold, italic, lang});
-        } else if (c.name == "i" || c.name == "em") {
+        } else if (c.tag == Tag::I || c.tag == Tag::Em) {
             appendRuns(c, para, bold, true, lang);
-        } else if (c.name == "b" || c.name == "strong") {
+        } else if (c.tag == Tag::B || c.tag == Tag::Strong) {
             appendRuns(c, para, true, italic, lang);
-        } else if (c.name == "span") {
+        } else if (c.tag == Tag::Span) {
             appendRuns(c, para, bold, italic, c.value("lang", lang));
         }
     }
@@ -600,11 +643,12 @@ private:
     Micros defaultDur_ = kDefaultDuration;
     TransitionSpec defaultTransition_;
     double readingPace_ = kDefaultReadingPace;
-    std::map<std::string, const ScriptNode*> styles_, regions_;
+    std::map<std::string, const ScriptNode*, std::less<>> styles_, regions_;
+    std::unordered_map<const ScriptNode*, RegionLengths> regionLengths_;
     std::unordered_map<const ScriptNode*, Timing> timings_;
     std::unordered_map<const ScriptNode*, std::optional<Micros>> measured_;
     std::set<std::string> reportedStyleCycles_;
-    std::map<std::string, TextStyle> resolvedStyles_;
+    std::map<std::string, TextStyle, std::less<>> resolvedStyles_;
 };
 
 }  // namespace
@@ -620,7 +664,7 @@ int wordCount(const std::vector<TextParagraph>& paragraphs) {
         bool inWord = false;
         for (const auto& r : p.runs) {
             for (char c : r.text) {
-                bool space = std::isspace(static_cast<unsigned char>(c));
+                bool space = isAsciiSpace(c);
                 if (!space && !inWord) ++words;
                 inWord = !space;
             }

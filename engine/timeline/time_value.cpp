@@ -17,13 +17,17 @@ struct Decimal {
     Micros fractionMicros = 0;  // fraction scaled to 1e6
 };
 
+// Plain comparisons instead of <cctype>: these run for every time value of every element.
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
 // Reads "123" or "123.456"; the fraction is truncated past microseconds.
 std::optional<Decimal> parseDecimal(std::string_view s) {
     if (s.empty()) return std::nullopt;
     Decimal d;
     size_t i = 0;
     bool anyDigit = false;
-    for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) {
+    for (; i < s.size() && isDigit(s[i]); ++i) {
         d.whole = d.whole * 10 + (s[i] - '0');
         if (d.whole > kMaxWholeUnits) return std::nullopt;
         anyDigit = true;
@@ -31,7 +35,7 @@ std::optional<Decimal> parseDecimal(std::string_view s) {
     if (i < s.size() && s[i] == '.') {
         ++i;
         Micros scale = kMicrosPerSecond / 10;
-        for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) {
+        for (; i < s.size() && isDigit(s[i]); ++i) {
             d.fractionMicros += (s[i] - '0') * scale;
             scale /= 10;
             anyDigit = true;
@@ -78,8 +82,8 @@ std::optional<Micros> parseClock(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
     return s;
 }
 
@@ -90,23 +94,27 @@ bool endsWith(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 std::optional<Micros> parseTimeValue(std::string_view text) {
+    if (text.empty()) return std::nullopt;  // the usual case: the attribute is not there
     std::string_view s = trim(text);
     bool negative = false;
     if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
         negative = s.front() == '-';
         s.remove_prefix(1);
     }
+    if (s.empty()) return std::nullopt;
     std::optional<Micros> value;
+    // The unit is read from the end: every element has a few of these, so look once.
+    const char last = s.back();
     if (s.find(':') != std::string_view::npos) {
         value = parseClock(s);
-    } else if (endsWith(s, "ms")) {
+    } else if (last == 's' && s.size() >= 2 && s[s.size() - 2] == 'm') {
         value = scaled(trim(s.substr(0, s.size() - 2)), kMicrosPerMillisecond);
+    } else if (last == 's') {
+        value = scaled(trim(s.substr(0, s.size() - 1)), kMicrosPerSecond);
     } else if (endsWith(s, "min")) {
         value = scaled(trim(s.substr(0, s.size() - 3)), kSecondsPerMinute * kMicrosPerSecond);
-    } else if (endsWith(s, "h")) {
+    } else if (last == 'h') {
         value = scaled(trim(s.substr(0, s.size() - 1)), kSecondsPerHour * kMicrosPerSecond);
-    } else if (endsWith(s, "s")) {
-        value = scaled(trim(s.substr(0, s.size() - 1)), kMicrosPerSecond);
     } else {
         value = scaled(s, kMicrosPerSecond);
     }
