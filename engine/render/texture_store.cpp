@@ -12,6 +12,9 @@ namespace vitrine::render {
 
 namespace {
 constexpr std::size_t kBytesPerPixel = 4;
+// Bytes of work per byte of a mip level's row: the row written and uploaded, and the two
+// rows twice as wide that it averages.
+constexpr std::size_t kMipRowCost = 5;
 constexpr const char* kRefused = "the graphics card refused a texture of this size";
 // A still waits this long for one image to decode before showing its placeholder.
 constexpr std::chrono::milliseconds kStillDecodeTimeout{60'000};
@@ -72,6 +75,11 @@ void useMipmaps(const TiledTexture& picture, bool on) {
     }
 }
 
+void TextureStore::charge(std::size_t& budget, std::size_t bytes) {
+    budget -= std::min(budget, bytes);
+    budgetLeft_ -= std::min(budgetLeft_, bytes);
+}
+
 TextureStore::TextureStore(ImageCache& cache, TextureStoreOptions options) : cache_(cache), options_(options) {}
 TextureStore::~TextureStore() = default;
 
@@ -104,7 +112,7 @@ void TextureStore::advanceUpload(Entry& e, std::size_t budget) {
 void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
     const RgbaImage& base = *e.image;
     TextureTile& tile = *e.tiled.tiles[static_cast<std::size_t>(e.tile)];
-    if (e.level == 0 && e.rowsDone == 0) {
+    if (e.level == 0 && e.rowsDone == 0 && e.tileLevel0.pixels.empty()) {
         if (!tile.texture.create(static_cast<unsigned>(tile.width), static_cast<unsigned>(tile.height))) {
             e.refused = true;
             e.image.reset();
@@ -121,6 +129,9 @@ void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
                         &e.tileLevel0.pixels[static_cast<std::size_t>(row) * rowBytes]);
         if (e.tiled.opaque) e.tiled.opaque = allOpaque(e.tileLevel0);
         e.levelCount = options_.mipmaps ? mipLevelCount(tile.width, tile.height) : 1;
+        // Cutting and scanning the tile is work of the frame too: it counts against the budget.
+        charge(budget, e.tileLevel0.bytes());
+        if (budget == 0) return;
     }
     BoundTexture bound(tile.texture);
     if (e.level > 0 && e.rowsDone == 0 && e.currentLevel.pixels.empty()) {
@@ -136,14 +147,14 @@ void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
     const std::size_t rowBytes = static_cast<std::size_t>(source.width) * kBytesPerPixel;
     // At least one row a call, so even a tiny budget makes progress.
     const std::size_t rowsLeft = static_cast<std::size_t>(source.height - e.rowsDone);
-    const int rows = static_cast<int>(std::clamp<std::size_t>(budget / rowBytes, 1, rowsLeft));
+    // A smaller level's row also reads two rows of the level above it.
+    const std::size_t rowCost = rowBytes * (e.level > 0 ? kMipRowCost : 1);
+    const int rows = static_cast<int>(std::clamp<std::size_t>(budget / rowCost, 1, rowsLeft));
     if (e.level > 0) downsampleRows(e.level == 1 ? e.tileLevel0 : e.previousLevel, e.currentLevel, e.rowsDone, rows);
     glTexSubImage2D(GL_TEXTURE_2D, e.level, 0, e.rowsDone, source.width, rows, GL_RGBA, GL_UNSIGNED_BYTE,
                     source.pixels.data() + rowBytes * static_cast<std::size_t>(e.rowsDone));
     e.rowsDone += rows;
-    const std::size_t spent = rowBytes * static_cast<std::size_t>(rows);
-    budget -= std::min(budget, spent);
-    budgetLeft_ -= std::min(budgetLeft_, spent);
+    charge(budget, rowCost * static_cast<std::size_t>(rows));
     if (e.rowsDone < source.height) return;
     // Level finished.
     ++e.level;

@@ -48,7 +48,8 @@ struct TextureLookup {
 
 /// How much work a TextureStore may do.
 struct TextureStoreOptions {
-    /// Bytes uploaded (and mip levels computed) per frame at most; one 1080p RGBA frame is 8 MB.
+    /// Bytes of upload work per frame at most (pixels cut out, uploaded, and read to
+    /// compute mip levels); one 1080p RGBA frame is 8 MB.
     std::size_t uploadBytesPerFrame = std::size_t{4} * 1024 * 1024;
     /// Textures kept on the GPU; the least recently drawn go first.
     std::size_t memoryBudgetBytes = std::size_t{1024} * 1024 * 1024;
@@ -82,6 +83,7 @@ private:
     struct Entry;
     void advanceUpload(Entry& e, std::size_t budget);
     void advanceTile(Entry& e, std::size_t& budget);
+    void charge(std::size_t& budget, std::size_t bytes);
     void evictIfNeeded();
     TextureLookup refuse(const std::string& key);
 

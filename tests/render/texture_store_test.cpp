@@ -1,0 +1,60 @@
+// Images reach the GPU a budget at a time, and arrive whole and unchanged.
+
+#include <doctest/doctest.h>
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Window/Context.hpp>
+
+#include "media/image_cache.h"
+#include "media/image_decoder.h"
+#include "media/media_test_files.h"
+#include "render/texture_store.h"
+
+using namespace vitrine;
+using vitrine::test::TempDir;
+
+TEST_CASE("texture store: a large image is uploaded over several frames within the budget, tile by tile, unchanged") {
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 300, 200));
+    sf::Context context;  // textures need a GL context
+    ImageCache cache;
+    REQUIRE(cache.waitFor(dir / "pattern.png", std::chrono::seconds(30)).ready());
+    render::TextureStoreOptions options;
+    options.tileSize = 128;
+    options.uploadBytesPerFrame = 32 * 1024;  // far less than the image's 240 KB
+    render::TextureStore store(cache, options);
+    int frames = 0;
+    const render::TiledTexture* texture = nullptr;
+    constexpr int kEnoughFrames = 10'000;
+    while (!texture && frames < kEnoughFrames) {
+        store.beginFrame();
+        render::TextureLookup l = store.get(dir / "pattern.png");
+        REQUIRE_FALSE(l.failed);
+        texture = l.texture;
+        ++frames;
+    }
+    REQUIRE(texture);
+    // 240 KB of pixels, each cut, uploaded, and a third more for the mip levels.
+    CHECK(frames > 10);
+    CHECK(texture->width == 300);
+    CHECK(texture->height == 200);
+    CHECK(texture->tiles.size() == 6);  // 3 × 2 tiles of 128
+    CHECK(texture->opaque);
+
+    // The last tile (bottom right, 44x72) holds exactly the image's pixels there.
+    ImageDecodeResult decoded = decodeImage(dir / "pattern.png");
+    REQUIRE(decoded.ok());
+    const render::TextureTile& tile = *texture->tiles.back();
+    CHECK(tile.x == 256);
+    CHECK(tile.y == 128);
+    sf::Image uploaded = tile.texture.copyToImage();
+    REQUIRE(uploaded.getSize() == sf::Vector2u(44, 72));
+    int differing = 0;
+    for (int y = 0; y < 72; ++y)
+        for (int x = 0; x < 44; ++x) {
+            const std::uint8_t* p = decoded.image->at(tile.x + x, tile.y + y);
+            sf::Color c = uploaded.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y));
+            if (c.r != p[0] || c.g != p[1] || c.b != p[2] || c.a != p[3]) ++differing;
+        }
+    CHECK(differing == 0);
+}
