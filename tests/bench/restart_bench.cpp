@@ -120,7 +120,7 @@ int runRestartBench() {
     fs::create_directories(dir);
     const fs::path installationFile = dir / "installation.xml";
     std::ofstream(installationFile) << "<installation start=\"2026-01-20T09:00:00+04:00\"/>\n";
-    const std::vector<std::string> args{vitrine.string(),
+    const std::vector<std::string> args{vitrine.string(), "play",
                                         (source / "exhibits/baku-1990/exhibit.xml").string(),
                                         "--installation", installationFile.string(),
                                         "--windowed", "1280x720", "--audio", "off"};
