@@ -28,14 +28,6 @@ bool ffmpegQuiet(const std::string& args) {
     return std::system(("ffmpeg -nostdin -hide_banner -loglevel error -y " + args).c_str()) == 0;
 }
 
-// The show as the Player's constructor takes it: by reference before the player's reload
-// work, shared after it (the operations work changes this while the bench is written).
-struct ShowForPlayer {
-    std::shared_ptr<const Show> show;
-    operator const Show&() const { return *show; }
-    operator std::shared_ptr<const Show>() const { return show; }
-};
-
 // |drift| at the given fraction of the sorted samples.
 Micros percentile(std::vector<Micros> samples, double fraction) {
     if (samples.empty()) return 0;
@@ -94,7 +86,7 @@ int runDriftBench(int minutes) {
     };
     std::vector<std::string> log;
     {
-        Player player(ShowForPlayer{show}, resources, options, [&](const std::string& line) { log.push_back(line); });
+        Player player(show, resources, options, [&](const std::string& line) { log.push_back(line); });
         player.run();
     }
 
