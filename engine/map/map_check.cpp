@@ -6,6 +6,7 @@
 #include "script/suggest.h"
 
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <set>
@@ -21,12 +22,28 @@ namespace fs = std::filesystem;
 struct LoadedData {
     GeoCollection collection;
     Diagnostics problems;
+    fs::file_time_type modified;
+    std::uintmax_t size = 0;
 };
+
+}  // namespace
+
+// Files read by earlier checks, kept while they are unchanged on disk, so a studio
+// reload does not parse the map data again.
+struct MapCheckCache {
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<const LoadedData>> files;
+    std::optional<Gazetteer> gazetteer;
+    Diagnostics gazetteerProblems;
+    fs::file_time_type gazetteerModified;
+};
+
+namespace {
 
 class MapChecker {
 public:
-    MapChecker(const fs::path& mapsDirectory, Diagnostics& diagnostics)
-        : mapsDirectory_(mapsDirectory), diagnostics_(diagnostics) {}
+    MapChecker(const fs::path& mapsDirectory, Diagnostics& diagnostics, MapCheckCache& cache)
+        : mapsDirectory_(mapsDirectory), diagnostics_(diagnostics), cache_(cache) {}
 
     void check(const Item& item) {
         if (!item.mapNode || !checked_.insert(item.mapNode.get()).second) return;
@@ -41,23 +58,41 @@ public:
 
 private:
     const Gazetteer& gazetteer() {
-        if (!gazetteer_) {
-            Diagnostics found;
-            gazetteer_ = Gazetteer::load(mapsDirectory_ / "places.json", found);
-            diagnostics_.append(found);  // the bundled file's own problems, once
+        if (!gazetteerLooked_) {
+            gazetteerLooked_ = true;
+            fs::path places = mapsDirectory_ / "places.json";
+            std::error_code ec;
+            fs::file_time_type modified = fs::last_write_time(places, ec);
+            if (!cache_.gazetteer || cache_.gazetteerModified != modified) {
+                cache_.gazetteerProblems = Diagnostics();
+                cache_.gazetteer = Gazetteer::load(places, cache_.gazetteerProblems);
+                cache_.gazetteerModified = modified;
+            }
+            diagnostics_.append(cache_.gazetteerProblems);  // the bundled file's own problems, once
         }
-        return *gazetteer_;
+        return *cache_.gazetteer;
     }
 
     // The data at `path`, or nullptr when there is no file (the media check reports that).
     const LoadedData* data(const std::string& path) {
         auto it = loaded_.find(path);
         if (it != loaded_.end()) return it->second.get();
-        std::unique_ptr<LoadedData> d;
+        std::shared_ptr<const LoadedData> d;
         std::error_code ec;
         if (fs::is_regular_file(path, ec)) {
-            d = std::make_unique<LoadedData>();
-            d->collection = loadGeoJson(path, d->problems);
+            fs::file_time_type modified = fs::last_write_time(path, ec);
+            std::uintmax_t size = fs::file_size(path, ec);
+            auto cached = cache_.files.find(path);
+            if (cached != cache_.files.end() && cached->second->modified == modified && cached->second->size == size) {
+                d = cached->second;
+            } else {
+                auto fresh = std::make_shared<LoadedData>();
+                fresh->collection = loadGeoJson(path, fresh->problems);
+                fresh->modified = modified;
+                fresh->size = size;
+                cache_.files[path] = fresh;
+                d = std::move(fresh);
+            }
         }
         return loaded_.emplace(path, std::move(d)).first->second.get();
     }
@@ -118,8 +153,9 @@ private:
 
     fs::path mapsDirectory_;
     Diagnostics& diagnostics_;
-    std::optional<Gazetteer> gazetteer_;
-    std::map<std::string, std::unique_ptr<LoadedData>> loaded_;
+    MapCheckCache& cache_;
+    bool gazetteerLooked_ = false;
+    std::map<std::string, std::shared_ptr<const LoadedData>> loaded_;  // this check's files
     std::set<std::string> reportedFor_;
     std::set<const ScriptNode*> checked_;  // an element compiled into several items is checked once
 };
@@ -127,16 +163,22 @@ private:
 }  // namespace
 
 void checkMaps(const Show& show, const fs::path& mapsDirectory, Diagnostics& diagnostics) {
-    MapChecker checker(mapsDirectory, diagnostics);
+    MapCheckCache cache;
+    checkMaps(show, mapsDirectory, diagnostics, cache);
+}
+
+void checkMaps(const Show& show, const fs::path& mapsDirectory, Diagnostics& diagnostics, MapCheckCache& cache) {
+    std::lock_guard lock(cache.mutex);
+    MapChecker checker(mapsDirectory, diagnostics, cache);
     for (const Item& item : show.items)
         if (item.kind == ItemKind::Map) checker.check(item);
 }
 
 CompileOptions withMapChecks(CompileOptions options, fs::path mapsDirectory) {
-    options.checkShow = [previous = std::move(options.checkShow), dir = std::move(mapsDirectory)](const Show& show,
-                                                                                                  Diagnostics& found) {
+    options.checkShow = [previous = std::move(options.checkShow), dir = std::move(mapsDirectory),
+                         cache = std::make_shared<MapCheckCache>()](const Show& show, Diagnostics& found) {
         if (previous) previous(show, found);
-        checkMaps(show, dir, found);
+        checkMaps(show, dir, found, *cache);
     };
     return options;
 }

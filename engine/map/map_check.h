@@ -19,8 +19,17 @@ namespace vitrine::map {
 /// message. Map data that does not exist is left to the media check.
 void checkMaps(const Show& show, const std::filesystem::path& mapsDirectory, Diagnostics& diagnostics);
 
+/// Map data and gazetteer files read by earlier checks, reused while unchanged on disk.
+struct MapCheckCache;
+
+/// checkMaps reusing what `cache` holds from earlier checks (a studio reloading a script
+/// does not parse its map data again); the cache may be shared between threads.
+void checkMaps(const Show& show, const std::filesystem::path& mapsDirectory, Diagnostics& diagnostics,
+               MapCheckCache& cache);
+
 /// `options` with its checkShow hook running checkMaps against `mapsDirectory` (after any
-/// check it already had), for loadExhibit: what `vitrine check`, the player and the studio use.
+/// check it already had), for loadExhibit: what `vitrine check`, the player and the studio
+/// use. The hook keeps its own cache: copies of these options share what was read.
 CompileOptions withMapChecks(CompileOptions options, std::filesystem::path mapsDirectory);
 /// The same with the maps shipped with the engine.
 CompileOptions withMapChecks(CompileOptions options = {});

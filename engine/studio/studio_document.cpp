@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "exhibit/exhibit_loader.h"
-#include "map/map_check.h"
 #include "timeline/time_value.h"
 
 namespace vitrine::studio {
@@ -59,7 +58,7 @@ StudioDocument::StudioDocument(fs::path file) : file_(std::move(file)) {
 }
 
 void StudioDocument::compile() {
-    LoadedExhibit loaded = loadExhibitFromText(text_, file_, map::withMapChecks());
+    LoadedExhibit loaded = loadExhibitFromText(text_, file_, compileOptions_);
     diagnostics_ = std::move(loaded.diagnostics);
     if (loaded.show && loaded.script) {
         show_ = std::make_shared<const Show>(std::move(*loaded.show));

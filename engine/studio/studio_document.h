@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "exhibit/exhibit_loader.h"
+#include "map/map_check.h"
 #include "studio/atomic_save.h"
 #include "studio/text_edit.h"
 
@@ -126,6 +127,7 @@ private:
     std::optional<std::string> apply(TextEdit edit, std::string description);
 
     std::filesystem::path file_;
+    CompileOptions compileOptions_ = map::withMapChecks();  // keeps the map data it read between compiles
     std::string text_;
     std::string savedText_;
     std::string loadError_;

@@ -9,6 +9,7 @@
 
 #include "exhibit/check_report.h"
 #include "exhibit/exhibit_loader.h"
+#include "timeline/compile.h"
 #include "map/map_check.h"
 #include "map/map_scene.h"
 #include "media/media_test_files.h"
@@ -130,4 +131,21 @@ TEST_CASE("map check: the Baku exhibit's maps check clean") {
     for (const Diagnostic& d : e.diagnostics.all()) MESSAGE(formatDiagnostic(d));
     CHECK(e.diagnostics.errorCount() == 0);
     CHECK(e.diagnostics.warningCount() == 0);
+}
+
+TEST_CASE("map check: the hook's cache reuses unchanged data and rereads data that changed") {
+    TempDir dir;
+    writeText(dir / "exhibit.xml", kExhibit);
+    writeText(dir / "broken.geojson", kBrokenData);
+    CompileOptions options = map::withMapChecks();
+    LoadedExhibit first = loadExhibit(dir / "exhibit.xml", options);
+    LoadedExhibit again = loadExhibit(dir / "exhibit.xml", options);
+    REQUIRE(findDataProblem(first));
+    REQUIRE(findDataProblem(again));  // a cached file's problems are reported by every check
+    CHECK(findDataProblem(again)->message == findDataProblem(first)->message);
+    // The data fixed (a different size on disk): the next check reads it again.
+    std::string good = kBrokenData.substr(0, kBrokenData.find("},\n  {\"type\": \"Feature\", \"id\": \"bad\"")) + "}\n]}\n";
+    writeText(dir / "broken.geojson", good);
+    LoadedExhibit fixed = loadExhibit(dir / "exhibit.xml", options);
+    CHECK_FALSE(findDataProblem(fixed));
 }
