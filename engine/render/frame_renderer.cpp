@@ -124,7 +124,9 @@ bool moved(const Layer& layer) { return layer.offsetX != 0 || layer.offsetY != 0
 }  // namespace
 
 FrameRenderer::FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures)
-    : show_(show), text_(text), textures_(textures) {}
+    : show_(show), text_(text), textures_(textures) {
+    maps_.prepareAhead(show_);  // map data loads on a worker, so a map scene's first frame does not wait
+}
 
 Viewport FrameRenderer::viewportFor(sf::Vector2u size) const {
     return Viewport::fit(show_.canvas.width, show_.canvas.height, size.x, size.y);
