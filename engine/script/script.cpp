@@ -24,12 +24,9 @@ Tag tagOf(std::string_view name) {
 }
 
 const ScriptAttribute* ScriptNode::attribute(std::string_view attributeName) const {
-    // Compiling asks each element for some twenty attributes it mostly does not have:
-    // compare lengths and first letters before whole names.
+    if (filteredCount == attributes.size() && !(nameFilter & nameBit(attributeName))) return nullptr;
     for (const auto& a : attributes)
-        if (a.name.size() == attributeName.size() && !attributeName.empty() && a.name[0] == attributeName[0] &&
-            std::string_view(a.name) == attributeName)
-            return &a;
+        if (a.name == attributeName) return &a;
     return nullptr;
 }
 

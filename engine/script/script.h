@@ -37,6 +37,20 @@ struct ScriptNode {
     std::vector<ScriptNode> children;
     std::string text;  // only for "#text" nodes; whitespace kept as written
     SourceLocation where;
+    // A one-word summary of the attribute names (see nameBit), kept by the loader: compiling
+    // asks every element for twenty attributes it mostly lacks, and this answers "absent"
+    // without comparing names. Trusted only while `attributes` still has `filteredCount` entries.
+    std::uint64_t nameFilter = 0;
+    std::size_t filteredCount = 0;
+
+    /// The bit of nameFilter that stands for `attributeName`.
+    static std::uint64_t nameBit(std::string_view attributeName) {
+        if (attributeName.empty()) return 1;
+        unsigned mix = static_cast<unsigned>(attributeName.size()) * 7u +
+                       static_cast<unsigned char>(attributeName.front()) * 3u +
+                       static_cast<unsigned char>(attributeName.back());
+        return std::uint64_t{1} << (mix & 63u);
+    }
 
     /// True for a run of text between elements.
     bool isText() const { return tag == Tag::TextRun; }

@@ -140,8 +140,10 @@ private:
         for (const auto* a = element.FirstAttribute(); a; a = a->Next()) {
             int aline = a->GetLineNum();
             int acol = lines.attributeColumn(aline, a->Name(), aline == line ? column : 1);
-            node.attributes.emplace_back(a->Name(), a->Value(), SourceLocation{file, aline, acol});
+            const ScriptAttribute& added = node.attributes.emplace_back(a->Name(), a->Value(), SourceLocation{file, aline, acol});
+            node.nameFilter |= ScriptNode::nameBit(added.name);
         }
+        node.filteredCount = node.attributes.size();
         bool keepBlankText = holdsText(node.tag);
         size_t childCount = 0;
         for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) ++childCount;

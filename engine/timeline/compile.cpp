@@ -28,6 +28,24 @@ bool isSceneLike(Tag t) { return t == Tag::Scene || t == Tag::Advisory || t == T
 bool isLeaf(Tag t) { return t == Tag::Text || t == Tag::Image || t == Tag::Video || t == Tag::Audio || t == Tag::Map; }
 // The C locale's white space, without a call per character.
 bool isAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+// Runs of white space become one space, as a browser shows them. Most runs of text have
+// nothing to collapse, and are copied whole.
+std::string collapseSpaces(const std::string& text) {
+    bool plain = true;
+    for (size_t i = 0; i < text.size() && plain; ++i)
+        plain = text[i] == ' ' ? (i + 1 == text.size() || text[i + 1] != ' ') : !isAsciiSpace(text[i]);
+    if (plain) return text;
+    std::string collapsed;
+    collapsed.reserve(text.size());
+    for (char ch : text) {
+        if (isAsciiSpace(ch)) {
+            if (collapsed.empty() || collapsed.back() != ' ') collapsed.push_back(' ');
+        } else {
+            collapsed.push_back(ch);
+        }
+    }
+    return collapsed;
+}
 bool isTimed(const ScriptNode& n) { return !n.isText() && (isContainer(n.tag) || isLeaf(n.tag)); }
 
 // What one element's timing attributes say.
@@ -498,15 +516,7 @@ private:
 
     void appendRunsFrom(const ScriptNode& c, TextParagraph& para, bool bold, bool italic, const std::string& lang) {
         if (c.isText()) {
-            std::string collapsed;
-            collapsed.reserve(c.text.size());
-            for (char ch : c.text) {
-                if (isAsciiSpace(ch)) {
-                    if (collapsed.empty() || collapsed.back() != ' ') collapsed.push_back(' ');
-                } else {
-                    collapsed.push_back(ch);
-                }
-            }
+            std::string collapsed = collapseSpaces(c.text);
             if (!para.runs.empty() && !para.runs.back().text.empty() && para.runs.back().text.back() == ' ' &&
                 !collapsed.empty() && collapsed.front() == ' ')
                 collapsed.erase(0, 1);
