@@ -53,6 +53,18 @@ void main() {
 }
 )";
 
+// The same result as kFragmentShader where every ramp is 1 and the black level is lifted,
+// without its twelve pow() calls per pixel.
+const char* const kLiftShader = R"(
+#version 120
+uniform sampler2D texture;
+uniform float blackLevel;
+void main() {
+    vec4 c = texture2D(texture, gl_TexCoord[0].xy) * gl_Color;
+    gl_FragColor = vec4(vec3(blackLevel) + (1.0 - blackLevel) * c.rgb, 1.0);
+}
+)";
+
 }  // namespace
 
 WarpOutput::WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u canvasSize)
@@ -68,7 +80,8 @@ WarpOutput::WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u c
     for (std::size_t i = 0; i < outputs_.size(); ++i) buildMesh(i);
     if (!sf::Shader::isAvailable()) {
         problem_ = "this OpenGL has no shaders: edge blending and black level are off";
-    } else if (!shader_.loadFromMemory(kVertexShader, kFragmentShader)) {
+    } else if (!shader_.loadFromMemory(kVertexShader, kFragmentShader) ||
+               !liftShader_.loadFromMemory(kLiftShader, sf::Shader::Fragment)) {
         problem_ = "the edge-blend shader did not compile: edge blending and black level are off";
     } else {
         shaderReady_ = true;
@@ -113,11 +126,22 @@ void WarpOutput::buildMesh(std::size_t index) {
                           sf::Vector2f(static_cast<float>(region.x + u * region.width),
                                        static_cast<float>(region.y + v * region.height)));
     };
-    sf::VertexArray mesh(sf::Triangles);
+    // Every pixel of a square lies within its unwarped bounds (the shader's outputPos is
+    // interpolated from the corners), so a square wholly inside these bounds has all its
+    // ramps at 1 and its black level lifted: the lift-only shader gives the same pixels.
+    auto zone = [](const installation::BlendEdge& e) { return std::max(e.width, 0.0); };
+    const double left = zone(o.blend.left), right = o.width - zone(o.blend.right);
+    const double top = zone(o.blend.top), bottom = o.height - zone(o.blend.bottom);
+    auto interior = [&](int i, int j) {
+        return static_cast<double>(i) / n * o.width >= left && static_cast<double>(i + 1) / n * o.width <= right &&
+               static_cast<double>(j) / n * o.height >= top && static_cast<double>(j + 1) / n * o.height <= bottom;
+    };
+    Mesh mesh;
     for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i) {
             sf::Vertex a = vertexAt(i, j), b = vertexAt(i + 1, j), c = vertexAt(i + 1, j + 1), d = vertexAt(i, j + 1);
-            for (const auto& v : {a, b, c, a, c, d}) mesh.append(v);
+            auto& part = interior(i, j) ? mesh.interior : mesh.edges;
+            for (const auto& v : {a, b, c, a, c, d}) part.append(v);
         }
     meshes_[index] = std::move(mesh);
 }
@@ -129,6 +153,14 @@ void WarpOutput::draw(const sf::Texture& canvas, sf::RenderTarget& target) {
         const auto& o = outputs_[i];
         const auto region = regionOf(o);
         sf::RenderStates states(&canvas);
+        const auto& mesh = meshes_[i];
+        if (shaderReady_) {
+            liftShader_.setUniform("texture", sf::Shader::CurrentTexture);
+            liftShader_.setUniform("blackLevel", static_cast<float>(o.blackLevel));
+            states.shader = &liftShader_;
+        }
+        target.draw(mesh.interior, states);
+        if (mesh.edges.getVertexCount() == 0) continue;
         if (shaderReady_) {
             shader_.setUniform("texture", sf::Shader::CurrentTexture);
             shader_.setUniform("regionOrigin", sf::Glsl::Vec2(static_cast<float>(region.x), static_cast<float>(region.y)));
@@ -143,7 +175,7 @@ void WarpOutput::draw(const sf::Texture& canvas, sf::RenderTarget& target) {
             shader_.setUniform("blackLevel", f(o.blackLevel));
             states.shader = &shader_;
         }
-        target.draw(meshes_[i], states);
+        target.draw(mesh.edges, states);
     }
 }
 

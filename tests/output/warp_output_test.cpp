@@ -126,3 +126,30 @@ TEST_CASE("warp output: keystone corners land where the homography says") {
     CHECK(img.getPixel(375, 6).b > 60);
     CHECK(img.getPixel(26, 166).b > 60);
 }
+
+TEST_CASE("warp output: every pixel matches the blend formula, inside and outside the zones") {
+    // Zones on all four edges, of widths that do not fall on the mesh's square borders,
+    // so squares that straddle a zone's border are drawn with the ramp shader too.
+    inst::Output o;
+    o.width = kCanvasW;
+    o.height = kCanvasH;
+    o.blend.left = inst::BlendEdge{37, 2, 2.2};
+    o.blend.right = inst::BlendEdge{53, 1.5, 1.8};
+    o.blend.top = inst::BlendEdge{21, 3, 2.2};
+    o.blend.bottom = inst::BlendEdge{30, 2, 2.4};
+    o.blackLevel = 0.1;
+    WarpOutput w({o}, {kCanvasW, kCanvasH});
+    REQUIRE(w.shaderReady());
+    const sf::Color grey(200, 200, 200);
+    auto img = warp(w, makeCanvas(grey));
+    int worst = 0;
+    for (unsigned y = 0; y < kCanvasH; ++y)
+        for (unsigned x = 0; x < kCanvasW; ++x) {
+            double px = x + 0.5, py = y + 0.5;
+            double factor = inst::blendFactorAt(o.blend, px, py, kCanvasW, kCanvasH);
+            bool lifted = inst::outsideBlendZones(o.blend, px, py, kCanvasW, kCanvasH);
+            double expected = 255 * inst::blendedValue(grey.r / 255.0, factor, o.blackLevel, lifted);
+            worst = std::max(worst, static_cast<int>(std::lround(std::abs(img.getPixel(x, y).r - expected))));
+        }
+    CHECK(worst <= 2);
+}
