@@ -27,27 +27,36 @@ std::string ImageCache::keyOf(const std::filesystem::path& path) {
     return path.lexically_normal().generic_string();
 }
 
-void ImageCache::prefetch(const std::filesystem::path& path) {
+std::string ImageCache::keyOf(const std::filesystem::path& path, ImageDrawSize drawSize) {
+    std::string key = keyOf(path);
+    if (!drawSize.known()) return key;
+    // '\n' cannot end a path the show names, so sized keys never collide with a file's.
+    key += '\n' + std::to_string(drawSize.width) + 'x' + std::to_string(drawSize.height) + (drawSize.cover ? 'c' : 'f');
+    return key;
+}
+
+void ImageCache::prefetch(const std::filesystem::path& path, ImageDrawSize drawSize) {
     std::lock_guard lock(mutex_);
-    const std::string key = keyOf(path);
+    const std::string key = keyOf(path, drawSize);
     auto found = entries_.find(key);
     if (found == entries_.end()) {
-        enqueueLocked(key, path, false);
+        enqueueLocked(key, path, drawSize, false);
     } else if (found->second.state == EntryState::Ready) {
         // Wanted again soon: keep it away from eviction.
         touchLocked(found->second);
     }
 }
 
-ImageLookup ImageCache::lookup(const std::filesystem::path& path) {
+ImageLookup ImageCache::lookup(const std::filesystem::path& path, ImageDrawSize drawSize) {
     std::lock_guard lock(mutex_);
-    return lookupLocked(keyOf(path), path, true);
+    return lookupLocked(keyOf(path, drawSize), path, drawSize, true);
 }
 
-ImageLookup ImageCache::lookupLocked(const std::string& key, const std::filesystem::path& path, bool urgent) {
+ImageLookup ImageCache::lookupLocked(const std::string& key, const std::filesystem::path& path, ImageDrawSize drawSize,
+                                     bool urgent) {
     auto found = entries_.find(key);
     if (found == entries_.end()) {
-        enqueueLocked(key, path, urgent);
+        enqueueLocked(key, path, drawSize, urgent);
         return {};
     }
     Entry& entry = found->second;
@@ -80,19 +89,23 @@ std::vector<ImageFailure> ImageCache::takeFailures() {
 
 void ImageCache::invalidate(const std::filesystem::path& path) {
     std::lock_guard lock(mutex_);
-    const std::string key = keyOf(path);
-    auto found = entries_.find(key);
-    if (found == entries_.end()) return;
-    Entry& entry = found->second;
-    if (entry.state == EntryState::Ready) {
-        bytesHeld_ -= entry.image->bytes();
-        --readyCount_;
-        lru_.erase(entry.lru);
-    } else if (entry.state == EntryState::Queued) {
-        queue_.erase(std::remove(queue_.begin(), queue_.end(), key), queue_.end());
+    const std::string pathKey = keyOf(path);
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        Entry& entry = it->second;
+        if (entry.pathKey != pathKey) {
+            ++it;
+            continue;
+        }
+        if (entry.state == EntryState::Ready) {
+            bytesHeld_ -= entry.image->bytes();
+            --readyCount_;
+            lru_.erase(entry.lru);
+        } else if (entry.state == EntryState::Queued) {
+            queue_.erase(std::remove(queue_.begin(), queue_.end(), it->first), queue_.end());
+        }
+        // A Decoding entry's worker finds no entry with its ticket and drops the result.
+        it = entries_.erase(it);
     }
-    // A Decoding entry's worker finds no entry with its ticket and drops the result.
-    entries_.erase(found);
 }
 
 std::uint64_t ImageCache::generation() const {
@@ -120,16 +133,17 @@ ImageCacheStats ImageCache::stats() const {
     return {generation_, readyCount_, queue_.size() + decoding_, bytesHeld_};
 }
 
-ImageLookup ImageCache::waitFor(const std::filesystem::path& path, std::chrono::milliseconds timeout) {
+ImageLookup ImageCache::waitFor(const std::filesystem::path& path, std::chrono::milliseconds timeout,
+                                ImageDrawSize drawSize) {
     std::unique_lock lock(mutex_);
-    const std::string key = keyOf(path);
-    ImageLookup result = lookupLocked(key, path, true);
+    const std::string key = keyOf(path, drawSize);
+    ImageLookup result = lookupLocked(key, path, drawSize, true);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (result.state == ImageState::Pending && !stopping_) {
         if (decodeFinished_.wait_until(lock, deadline) == std::cv_status::timeout) {
-            return lookupLocked(key, path, true);
+            return lookupLocked(key, path, drawSize, true);
         }
-        result = lookupLocked(key, path, true);
+        result = lookupLocked(key, path, drawSize, true);
     }
     return result;
 }
@@ -139,9 +153,12 @@ bool ImageCache::waitUntilIdle(std::chrono::milliseconds timeout) {
     return decodeFinished_.wait_for(lock, timeout, [this] { return queue_.empty() && decoding_ == 0; });
 }
 
-void ImageCache::enqueueLocked(const std::string& key, const std::filesystem::path& path, bool urgent) {
+void ImageCache::enqueueLocked(const std::string& key, const std::filesystem::path& path, ImageDrawSize drawSize,
+                               bool urgent) {
     Entry entry;
     entry.path = path;
+    entry.pathKey = keyOf(path);
+    entry.drawSize = drawSize;
     entry.ticket = nextTicket_++;
     entries_.emplace(key, std::move(entry));
     if (urgent) {
@@ -181,10 +198,12 @@ void ImageCache::workerLoop() {
         queued.state = EntryState::Decoding;
         const std::uint64_t ticket = queued.ticket;
         const std::filesystem::path path = queued.path;
+        ImageDecodeOptions decode = options_.decode;
+        decode.drawSize = queued.drawSize;
         ++decoding_;
 
         lock.unlock();
-        ImageDecodeResult result = decodeImage(path, options_.decode);
+        ImageDecodeResult result = decodeImage(path, decode);
         lock.lock();
 
         --decoding_;

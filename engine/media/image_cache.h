@@ -73,17 +73,18 @@ public:
     ImageCache(const ImageCache&) = delete;
     ImageCache& operator=(const ImageCache&) = delete;
 
-    /// Queues a decode of `path` unless it is cached, queued or failed; never blocks on decoding.
-    void prefetch(const std::filesystem::path& path);
+    /// Queues a decode of `path` drawn at `drawSize` unless it is cached, queued or failed;
+    /// never blocks on decoding. Each draw size is a picture of its own.
+    void prefetch(const std::filesystem::path& path, ImageDrawSize drawSize = {});
 
     /// The state of `path`, marking it most recently used; an unknown path is queued ahead of
     /// prefetches and reported Pending. Never blocks on decoding.
-    ImageLookup lookup(const std::filesystem::path& path);
+    ImageLookup lookup(const std::filesystem::path& path, ImageDrawSize drawSize = {});
 
     /// Failures not yet handed out, oldest first; each failure is returned exactly once.
     std::vector<ImageFailure> takeFailures();
 
-    /// Forgets `path` (decoded, failed or queued) so the next request decodes it afresh,
+    /// Forgets `path` at every draw size (decoded, failed or queued) so the next request decodes it afresh,
     /// e.g. after the file was replaced; a decode in flight for it is discarded.
     void invalidate(const std::filesystem::path& path);
 
@@ -102,7 +103,7 @@ public:
 
     /// Blocks until `path` is Ready or Failed (queuing it if unknown) or `timeout` passes;
     /// returns the final lookup or a Pending one. For offline rendering and tests, never the frame loop.
-    ImageLookup waitFor(const std::filesystem::path& path, std::chrono::milliseconds timeout);
+    ImageLookup waitFor(const std::filesystem::path& path, std::chrono::milliseconds timeout, ImageDrawSize drawSize = {});
     /// Blocks until no decode is queued or in progress, or `timeout` passes; true when idle.
     bool waitUntilIdle(std::chrono::milliseconds timeout);
 
@@ -110,6 +111,8 @@ private:
     enum class EntryState { Queued, Decoding, Ready, Failed };
     struct Entry {
         std::filesystem::path path;
+        std::string pathKey;  // keyOf(path): what invalidate() matches
+        ImageDrawSize drawSize;
         EntryState state = EntryState::Queued;
         std::shared_ptr<const RgbaImage> image;
         std::string error;
@@ -118,10 +121,12 @@ private:
     };
 
     static std::string keyOf(const std::filesystem::path& path);
-    void enqueueLocked(const std::string& key, const std::filesystem::path& path, bool urgent);
+    static std::string keyOf(const std::filesystem::path& path, ImageDrawSize drawSize);
+    void enqueueLocked(const std::string& key, const std::filesystem::path& path, ImageDrawSize drawSize, bool urgent);
     void touchLocked(Entry& entry);
     void evictLocked(const std::string& keep);
-    ImageLookup lookupLocked(const std::string& key, const std::filesystem::path& path, bool urgent);
+    ImageLookup lookupLocked(const std::string& key, const std::filesystem::path& path, ImageDrawSize drawSize,
+                             bool urgent);
     void workerLoop();
 
     const ImageCacheOptions options_;

@@ -78,6 +78,8 @@ std::optional<std::pair<std::int64_t, std::int64_t>> sizeFfmpegRefused(const Ffm
 }
 
 constexpr double kMegapixel = 1'000'000.0;
+// Scaled sizes a hair above a whole number (floating-point noise) round down, not up.
+constexpr double kSizeRounding = 1e-6;
 
 std::string describeSize(std::int64_t width, std::int64_t height) {
     return std::to_string(width) + "x" + std::to_string(height);
@@ -156,17 +158,6 @@ AVPixelFormat withoutDeprecatedRange(AVPixelFormat format, bool& fullRange) {
     }
 }
 
-// Result size: the source, shrunk so its longer side fits `maxDimension`, aspect kept.
-void fitWithin(int sourceWidth, int sourceHeight, int maxDimension, int& width, int& height) {
-    width = sourceWidth;
-    height = sourceHeight;
-    const int longer = std::max(sourceWidth, sourceHeight);
-    if (maxDimension <= 0 || longer <= maxDimension) return;
-    const double scale = static_cast<double>(maxDimension) / longer;
-    width = std::clamp(static_cast<int>(std::lround(sourceWidth * scale)), 1, maxDimension);
-    height = std::clamp(static_cast<int>(std::lround(sourceHeight * scale)), 1, maxDimension);
-}
-
 std::optional<ImageOrientation> frameOrientation(const AVFrame& frame) {
     if (const AVFrameSideData* side = av_frame_get_side_data(&frame, AV_FRAME_DATA_DISPLAYMATRIX);
         side != nullptr && side->size >= static_cast<std::size_t>(9 * sizeof(std::int32_t))) {
@@ -180,8 +171,13 @@ std::optional<ImageOrientation> frameOrientation(const AVFrame& frame) {
 }
 
 ImageDecodeResult convertToRgba(const AVFrame& frame, const ImageDecodeOptions& options) {
-    int width = 0, height = 0;
-    fitWithin(frame.width, frame.height, options.maxDimension, width, height);
+    // The draw size is upright; the frame is stored before its orientation is applied.
+    const std::optional<ImageOrientation> orientation = frameOrientation(frame);
+    const bool swapped = orientation && swapsDimensions(*orientation);
+    const ImageSize upright = swapped ? ImageSize{frame.height, frame.width} : ImageSize{frame.width, frame.height};
+    const ImageSize decoded = decodedImageSize(upright, options);
+    const int width = swapped ? decoded.height : decoded.width;
+    const int height = swapped ? decoded.width : decoded.height;
     const bool downscaling = width < frame.width || height < frame.height;
 
     bool fullRange = frame.color_range == AVCOL_RANGE_JPEG;
@@ -222,12 +218,31 @@ ImageDecodeResult convertToRgba(const AVFrame& frame, const ImageDecodeOptions& 
     if (rows != height) return failure(ImageError::Corrupt, "pixel conversion failed");
 
     ImageDecodeResult result;
-    const std::optional<ImageOrientation> orientation = frameOrientation(frame);
     result.image = orientation ? applyOrientation(std::move(image), *orientation) : std::move(image);
     return result;
 }
 
 }  // namespace
+
+ImageSize decodedImageSize(ImageSize upright, const ImageDecodeOptions& options) {
+    ImageSize size = upright;
+    if (upright.width <= 0 || upright.height <= 0) return size;
+    if (options.drawSize.known()) {
+        const double sx = static_cast<double>(options.drawSize.width) / upright.width;
+        const double sy = static_cast<double>(options.drawSize.height) / upright.height;
+        const double scale = options.drawSize.cover ? std::max(sx, sy) : std::min(sx, sy);
+        if (scale < 1) {
+            // Rounded up, so the picture is never drawn enlarged for want of a pixel.
+            size.width = std::max(1, static_cast<int>(std::ceil(upright.width * scale - kSizeRounding)));
+            size.height = std::max(1, static_cast<int>(std::ceil(upright.height * scale - kSizeRounding)));
+        }
+    }
+    const int longer = std::max(size.width, size.height);
+    if (options.maxDimension <= 0 || longer <= options.maxDimension) return size;
+    const double scale = static_cast<double>(options.maxDimension) / longer;
+    return {std::clamp(static_cast<int>(std::lround(size.width * scale)), 1, options.maxDimension),
+            std::clamp(static_cast<int>(std::lround(size.height * scale)), 1, options.maxDimension)};
+}
 
 const char* imageErrorName(ImageError error) {
     switch (error) {

@@ -22,13 +22,37 @@ inline constexpr int kDefaultMaxImageDimension = 16384;
 /// FFmpeg itself refuses pictures of about 268 megapixels or more.
 inline constexpr std::int64_t kDefaultMaxImagePixels = 200'000'000;
 
+/// How large a picture will be drawn: the box it fills on the output, in output pixels,
+/// when the whole picture is shown (a pan-zoom showing a part of it enlarges the box).
+/// Decoding no larger than that spares decoding, uploading and sampling pixels nobody sees.
+struct ImageDrawSize {
+    int width = 0, height = 0;  // 0: not known, decode at full size
+    bool cover = false;         // the picture covers the box (may be cropped) rather than fits inside it
+
+    /// True when a size is given.
+    bool known() const { return width > 0 && height > 0; }
+    friend bool operator==(const ImageDrawSize&, const ImageDrawSize&) = default;
+};
+
 /// How to decode.
 struct ImageDecodeOptions {
     /// Longest side of the result; a larger image is downscaled at decode, keeping its aspect.
     int maxDimension = kDefaultMaxImageDimension;
     /// Source images with more pixels than this are refused before their pixels are allocated.
     std::int64_t maxPixels = kDefaultMaxImagePixels;
+    /// Where known, the picture is decoded only as large as it is drawn (never above its source size).
+    ImageDrawSize drawSize;
 };
+
+/// A picture's size in pixels.
+struct ImageSize {
+    int width = 0, height = 0;
+    friend bool operator==(const ImageSize&, const ImageSize&) = default;
+};
+
+/// The size decodeImage gives an upright source of `upright` pixels under `options`: scaled
+/// to its draw size (cover or contain), never enlarged, then shrunk to `maxDimension`; aspect kept.
+ImageSize decodedImageSize(ImageSize upright, const ImageDecodeOptions& options);
 
 /// Why an image could not be decoded, for code that reacts differently (e.g. retries a
 /// file that is not there yet).

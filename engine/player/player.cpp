@@ -1,5 +1,7 @@
 #include "player/player.h"
 
+#include "render/image_draw_size.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <thread>
@@ -403,8 +405,13 @@ void Player::reportEvents(Micros from, Micros to) {
 }
 
 void Player::prefetch(Micros t) {
+    // Each picture at the size the renderer will ask for, so the decode ahead is the one drawn.
+    const sf::Vector2u output = warpFrames_ ? canvas_->getSize() : window_.target().getSize();
+    const double scale = renderer_->viewportFor(output).scale;
     for (const auto& path : imagesNeeded(*show_, t, t + options_.lookahead, options_.loop))
-        resources_.images().prefetch(path);
+        for (const Item& item : show_->items)
+            if (item.kind == ItemKind::Image && item.src == path)
+                resources_.images().prefetch(path, render::imageDrawSize(item, scale));
 }
 
 void Player::reportMediaProblems() {

@@ -1,5 +1,7 @@
 #include "render/frame_renderer.h"
 
+#include "render/image_draw_size.h"
+
 #include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
@@ -106,6 +108,11 @@ std::optional<QuadPlacement> placeQuad(const TiledTexture& picture, const Rect& 
     q.v1 = q.v0 + q.dest.height / dest.height * sh;
     return q;
 }
+
+// Pictures drawn at least this large read full size alone: a picture decoded to its draw
+// size (rounded up to whole pixels) lands a hair below 1:1, where bilinear filtering still
+// reads every pixel and nothing can shimmer.
+constexpr double kMipmapsBelow = 0.99;
 
 // Canvas or picture px: edges this close count as touching (pan-zoom arithmetic rounds).
 constexpr double kEdgeTolerance = 1e-3;
@@ -250,7 +257,7 @@ Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWa
     }
     sf::Transform transform = itemTransform(d, v);
     if (item.kind == ItemKind::Image && !item.src.empty()) {
-        TextureLookup t = lookupTexture(item.src, wait);
+        TextureLookup t = lookupTexture(item, v, wait);
         if (t.failed) return f;  // a placeholder: a panel under its label
         std::optional<QuadPlacement> q = t.texture ? placeQuad(*t.texture, d.box, d.panZoom, item.fit) : std::nullopt;
         if (!q) {
@@ -276,8 +283,10 @@ Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWa
     return f;  // anything else may overlap itself
 }
 
-TextureLookup FrameRenderer::lookupTexture(const std::string& src, MediaWait wait) {
-    return wait == MediaWait::Always ? textures_.getComplete(src) : textures_.get(src);
+TextureLookup FrameRenderer::lookupTexture(const Item& item, const Viewport& v, MediaWait wait) {
+    // Decoded only as large as it is ever drawn: fewer pixels to decode, upload and sample.
+    const ImageDrawSize size = imageDrawSize(item, v.scale);
+    return wait == MediaWait::Always ? textures_.getComplete(item.src, size) : textures_.get(item.src, size);
 }
 
 std::vector<std::string> FrameRenderer::takeProblems() {
@@ -373,7 +382,7 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
                         item.credit.empty() ? "Credit: to be supplied with the photograph" : "Credit: " + item.credit);
         return;
     }
-    TextureLookup t = lookupTexture(item.src, wait);
+    TextureLookup t = lookupTexture(item, v, wait);
     std::string name = std::filesystem::path(item.src).filename().string();
     if (t.failed) {
         drawPlaceholder(d, target, v, transform, "IMAGE UNAVAILABLE", name, t.error);
@@ -398,7 +407,7 @@ void FrameRenderer::drawTexturedQuad(const TiledTexture& picture, const Rect& bo
     const float* m = transform.getMatrix();
     const double itemScale = std::sqrt(std::abs(double(m[0]) * m[5] - double(m[4]) * m[1]));
     const double magnification = std::min(out.width / (u1 - u0), out.height / (v1 - v0)) * itemScale;
-    useMipmaps(picture, magnification < 1);
+    useMipmaps(picture, magnification < kMipmapsBelow);
     for (const auto& tile : picture.tiles) {
         // The part of the visible rectangle this tile holds.
         double a0 = std::max(u0, double(tile->x)), a1 = std::min(u1, double(tile->x + tile->width));

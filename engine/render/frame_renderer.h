@@ -58,7 +58,7 @@ private:
                      const Viewport& v, MediaWait wait);
     void drawOffscreen(const Layer& layer, int slot, sf::RenderTarget& target, const Viewport& v, MediaWait wait);
     Footprint footprint(const DrawItem& d, const Viewport& v, MediaWait wait);
-    TextureLookup lookupTexture(const std::string& src, MediaWait wait);
+    TextureLookup lookupTexture(const Item& item, const Viewport& v, MediaWait wait);
     const CachedLayout& textLayout(const DrawItem& d, const Item& item, const Viewport& v);
     TextDrawOptions textOptions(const DrawItem& d, const Item& item, const CachedLayout& cached, const Viewport& v,
                                 const sf::Transform& transform);

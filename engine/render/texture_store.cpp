@@ -185,8 +185,16 @@ TextureLookup TextureStore::refuse(const std::string& key) {
     return {nullptr, true, kRefused};
 }
 
-TextureLookup TextureStore::get(const std::filesystem::path& path) {
-    const std::string key = path.string();
+std::string TextureStore::keyOf(const std::filesystem::path& path, ImageDrawSize drawSize) {
+    std::string key = path.string();
+    // '\n' cannot end a path the show names, so invalidate() finds every size of a file.
+    if (drawSize.known())
+        key += '\n' + std::to_string(drawSize.width) + 'x' + std::to_string(drawSize.height) + (drawSize.cover ? 'c' : 'f');
+    return key;
+}
+
+TextureLookup TextureStore::get(const std::filesystem::path& path, ImageDrawSize drawSize) {
+    const std::string key = keyOf(path, drawSize);
     if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, true, f->second};
     auto& slot = entries_[key];
     if (!slot) slot = std::make_unique<Entry>();
@@ -194,7 +202,7 @@ TextureLookup TextureStore::get(const std::filesystem::path& path) {
     e.lastUsed = frame_;
     if (e.complete) return {&e.tiled, false, {}};
     if (!e.image) {
-        ImageLookup l = cache_.lookup(path);
+        ImageLookup l = cache_.lookup(path, drawSize);
         if (l.state == ImageState::Failed) {
             entries_.erase(key);
             failures_[key] = l.error;
@@ -211,14 +219,14 @@ TextureLookup TextureStore::get(const std::filesystem::path& path) {
     return complete ? TextureLookup{texture, false, {}} : TextureLookup{};
 }
 
-TextureLookup TextureStore::getComplete(const std::filesystem::path& path) {
-    const std::string key = path.string();
+TextureLookup TextureStore::getComplete(const std::filesystem::path& path, ImageDrawSize drawSize) {
+    const std::string key = keyOf(path, drawSize);
     if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, true, f->second};
     if (auto it = entries_.find(key); it != entries_.end() && it->second->complete) {
         it->second->lastUsed = frame_;
         return {&it->second->tiled, false, {}};
     }
-    ImageLookup l = cache_.waitFor(path, kStillDecodeTimeout);
+    ImageLookup l = cache_.waitFor(path, kStillDecodeTimeout, drawSize);
     if (l.state != ImageState::Ready) {
         std::string why = l.state == ImageState::Failed ? l.error : "decoding took too long";
         failures_[key] = why;
@@ -238,11 +246,18 @@ TextureLookup TextureStore::getComplete(const std::filesystem::path& path) {
 }
 
 void TextureStore::invalidate(const std::filesystem::path& path) {
-    const std::string key = path.string();
-    failures_.erase(key);
-    if (auto it = entries_.find(key); it != entries_.end()) {
+    const std::string name = path.string();
+    auto ofPath = [&](const std::string& key) {
+        return key.compare(0, name.size(), name) == 0 && (key.size() == name.size() || key[name.size()] == '\n');
+    };
+    std::erase_if(failures_, [&](const auto& f) { return ofPath(f.first); });
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (!ofPath(it->first)) {
+            ++it;
+            continue;
+        }
         bytesHeld_ -= it->second->bytes;
-        entries_.erase(it);
+        it = entries_.erase(it);
     }
 }
 

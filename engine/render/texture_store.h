@@ -69,18 +69,19 @@ public:
 
     /// Starts a frame: resets the upload budget.
     void beginFrame();
-    /// The texture for `path`, advancing its upload within this frame's budget.
-    TextureLookup get(const std::filesystem::path& path);
+    /// The texture for `path` decoded for `drawSize`, advancing its upload within this frame's budget.
+    TextureLookup get(const std::filesystem::path& path, ImageDrawSize drawSize = {});
     /// Waits for the decode and uploads completely, ignoring the budget: for stills and
     /// exports, where every frame must be whole.
-    TextureLookup getComplete(const std::filesystem::path& path);
+    TextureLookup getComplete(const std::filesystem::path& path, ImageDrawSize drawSize = {});
     /// Bytes of textures held.
     std::size_t bytesHeld() const { return bytesHeld_; }
-    /// Forgets `path` (texture and failure), e.g. after the file changed.
+    /// Forgets `path` at every draw size (texture and failure), e.g. after the file changed.
     void invalidate(const std::filesystem::path& path);
 
 private:
     struct Entry;
+    static std::string keyOf(const std::filesystem::path& path, ImageDrawSize drawSize);
     void advanceUpload(Entry& e, std::size_t budget);
     void advanceTile(Entry& e, std::size_t& budget);
     void charge(std::size_t& budget, std::size_t bytes);

@@ -16,6 +16,7 @@
 #include "bench/bench_timer.h"
 #include "exhibit/exhibit_loader.h"
 #include "render/frame_renderer.h"
+#include "render/image_draw_size.h"
 #include "render/render_resources.h"
 #include "timeline/evaluate.h"
 
@@ -136,9 +137,10 @@ void imageArrival(const fs::path& dir) {
                   "</text><image src=\"big.jpg\" credit=\"b\" begin=\"1s\" fit=\"cover\" "
                   "panzoom=\"0,0,100%,100% -> 10%,10%,80%,80%\"/></scene></exhibit>");
     LoadedExhibit e = loadExhibit(dir / "arrival.xml");
-    std::string src;
+    const Item* image = nullptr;
     for (const Item& item : e.show->items)
-        if (item.kind == ItemKind::Image) src = item.src;
+        if (item.kind == ItemKind::Image) image = &item;
+    const std::string src = image->src;
     render::RenderResources resources(text::bundledFontsDirectory(),
                                       render::RenderResources::maxImageDimensionFor(e.show->canvas));
     render::FrameRenderer renderer(*e.show, resources.text(), resources.textures());
@@ -164,7 +166,8 @@ void imageArrival(const fs::path& dir) {
         // this lookup only reports.
         bool complete = false;
         if (t >= kImageBegins) {
-            render::TextureLookup lookup = resources.textures().get(src);
+            render::TextureLookup lookup =
+                resources.textures().get(src, render::imageDrawSize(*image, renderer.viewportFor(rt.getSize()).scale));
             if (lookup.failed) {
                 std::fprintf(stderr, "bench: %s: %s\n", src.c_str(), lookup.error.c_str());
                 return;

@@ -175,6 +175,24 @@ TEST_CASE("image cache: invalidate decodes a replaced file afresh") {
     CHECK(cache.takeFailures().empty());
 }
 
+TEST_CASE("image cache: each draw size is its own picture, and invalidate forgets them all") {
+    TempDir dir;
+    const auto paths = makeImages(dir, 1);
+    ImageCache cache;
+    const ImageDrawSize half{kSide / 2, kSide / 2, false};
+    const ImageLookup small = cache.waitFor(paths[0], kPatience, half);
+    REQUIRE(small.ready());
+    CHECK(small.image->width == kSide / 2);
+    const ImageLookup full = cache.waitFor(paths[0], kPatience);
+    REQUIRE(full.ready());
+    CHECK(full.image->width == kSide);
+    CHECK(cache.readyCount() == 2);
+    CHECK(cache.lookup(paths[0], half).image == small.image);
+    cache.invalidate(paths[0]);
+    CHECK(cache.readyCount() == 0);
+    CHECK(cache.bytesHeld() == 0);
+}
+
 TEST_CASE("image cache: many threads asking at once all get their images") {
     TempDir dir;
     const auto paths = makeImages(dir, 6);

@@ -181,6 +181,32 @@ TEST_CASE("image decoder: images larger than maxDimension are downscaled, aspect
     CHECK(portrait.image->height == 100);
 }
 
+TEST_CASE("image decoder: a draw size decodes no larger than drawn, upright, never enlarged") {
+    TempDir dir;
+    REQUIRE(test::makeSolidImage(dir / "wide.jpg", kColour, 320, 240, "yuvj444p"));
+    ImageDecodeOptions options;
+    options.drawSize = ImageDrawSize{80, 80, true};  // cover: the shorter side fills it
+    const ImageDecodeResult wide = decodeImage(dir / "wide.jpg", options);
+    REQUIRE_MESSAGE(wide.ok(), wide.message);
+    CHECK(wide.image->width == 107);
+    CHECK(wide.image->height == 80);
+    CHECK(near(pixelAt(*wide.image, 50, 40), kExpected, 24));
+
+    // The draw size is upright: a rotated portrait is sized as it stands.
+    test::writeBytes(dir / "portrait.jpg", test::withExifOrientation(test::readBytes(dir / "wide.jpg"), 6));
+    options.drawSize = ImageDrawSize{60, 1000, false};  // contain: limited by the width
+    const ImageDecodeResult portrait = decodeImage(dir / "portrait.jpg", options);
+    REQUIRE_MESSAGE(portrait.ok(), portrait.message);
+    CHECK(portrait.image->width == 60);
+    CHECK(portrait.image->height == 80);
+
+    options.drawSize = ImageDrawSize{4000, 3000, true};
+    const ImageDecodeResult full = decodeImage(dir / "wide.jpg", options);
+    REQUIRE_MESSAGE(full.ok(), full.message);
+    CHECK(full.image->width == 320);
+    CHECK(full.image->height == 240);
+}
+
 TEST_CASE("image decoder: broken input is an error that names the reason") {
     TempDir dir;
 
