@@ -407,11 +407,8 @@ void Player::reportEvents(Micros from, Micros to) {
 void Player::prefetch(Micros t) {
     // Each picture at the size the renderer will ask for, so the decode ahead is the one drawn.
     const sf::Vector2u output = warpFrames_ ? canvas_->getSize() : window_.target().getSize();
-    const double scale = renderer_->viewportFor(output).scale;
-    for (const auto& path : imagesNeeded(*show_, t, t + options_.lookahead, options_.loop))
-        for (const Item& item : show_->items)
-            if (item.kind == ItemKind::Image && item.src == path)
-                resources_.images().prefetch(path, render::imageDrawSize(item, scale));
+    render::prefetchImages(*show_, t, t + options_.lookahead, options_.loop, renderer_->viewportFor(output).scale,
+                           resources_.images());
 }
 
 void Player::reportMediaProblems() {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "timeline/show_position.h"
+
 namespace vitrine::render {
 
 namespace {
@@ -39,6 +41,12 @@ ImageDrawSize imageDrawSize(const Item& item, double outputScale) {
     // Fill stretches each axis to the box: the larger stretch decides, as with cover.
     size.cover = item.fit == Fit::Cover || item.fit == Fit::Fill;
     return size;
+}
+
+void prefetchImages(const Show& show, Micros from, Micros to, bool loop, double outputScale, ImageCache& images) {
+    for (const auto& path : imagesNeeded(show, from, to, loop))
+        for (const Item& item : show.items)
+            if (item.kind == ItemKind::Image && item.src == path) images.prefetch(path, imageDrawSize(item, outputScale));
 }
 
 }  // namespace vitrine::render

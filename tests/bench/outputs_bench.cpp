@@ -17,6 +17,7 @@
 #include "installation/installation.h"
 #include "output/warp_output.h"
 #include "render/frame_renderer.h"
+#include "render/image_draw_size.h"
 #include "render/render_resources.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
@@ -49,7 +50,7 @@ int runOutputsBench() {
     const Show& show = *e.show;
     render::RenderResources resources;
     render::FrameRenderer renderer(show, resources.text(), resources.textures());
-    for (const auto& path : imagesNeeded(show, 0, show.duration, false)) resources.images().prefetch(path);
+    render::prefetchImages(show, 0, show.duration, false, 1.0, resources.images());  // the canvas is drawn 1:1
     resources.images().waitUntilIdle(std::chrono::seconds(120));
 
     const sf::Vector2u canvasSize(static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height));

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "output/offscreen.h"
+#include "render/image_draw_size.h"
 #include "studio_theme.h"
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
@@ -259,7 +260,8 @@ void StudioApp::renderPreview(sf::Vector2u size) {
     if (images != imagesSeen_) previewDirty_ = true;
     imagesSeen_ = images;
     if (!previewDirty_) return;
-    for (const auto& path : imagesNeeded(*rendererShow_, t_, t_ + kLookahead, false)) resources_->images().prefetch(path);
+    render::prefetchImages(*rendererShow_, t_, t_ + kLookahead, false, renderer_->viewportFor(size).scale,
+                           resources_->images());
     renderer_->render(evaluate(*rendererShow_, t_), preview_);
     preview_.display();
     previewDirty_ = false;
