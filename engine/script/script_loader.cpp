@@ -140,8 +140,10 @@ private:
         for (const auto* a = element.FirstAttribute(); a; a = a->Next()) {
             int aline = a->GetLineNum();
             int acol = lines.attributeColumn(aline, a->Name(), aline == line ? column : 1);
-            const ScriptAttribute& added = node.attributes.emplace_back(a->Name(), a->Value(), SourceLocation{file, aline, acol});
-            node.nameFilter |= ScriptNode::nameBit(added.name);
+            // Braces, not emplace_back's parentheses: clang 14 (the fuzzer's compiler) has no
+            // parenthesised aggregate initialisation.
+            node.attributes.push_back(ScriptAttribute{a->Name(), a->Value(), SourceLocation{file, aline, acol}});
+            node.nameFilter |= ScriptNode::nameBit(node.attributes.back().name);
         }
         node.filteredCount = node.attributes.size();
         bool keepBlankText = holdsText(node.tag);
