@@ -44,9 +44,10 @@ ImageDrawSize imageDrawSize(const Item& item, double outputScale) {
 }
 
 void prefetchImages(const Show& show, Micros from, Micros to, bool loop, double outputScale, ImageCache& images) {
-    for (const auto& path : imagesNeeded(show, from, to, loop))
-        for (const Item& item : show.items)
-            if (item.kind == ItemKind::Image && item.src == path) images.prefetch(path, imageDrawSize(item, outputScale));
+    for (int index : imageItemsNeeded(show, from, to, loop)) {
+        const Item& item = show.items[index];
+        images.prefetch(item.src, imageDrawSize(item, outputScale));
+    }
 }
 
 }  // namespace vitrine::render

@@ -45,12 +45,13 @@ Micros wrapTime(const Show& show, Micros t) {
     return w < 0 ? w + show.duration : w;
 }
 
-std::vector<std::string> imagesNeeded(const Show& show, Micros from, Micros to, bool loop) {
-    std::vector<std::pair<Micros, std::string>> found;
+std::vector<int> imageItemsNeeded(const Show& show, Micros from, Micros to, bool loop) {
+    std::vector<std::pair<Micros, int>> found;
     auto scan = [&](Micros a, Micros b, Micros order) {
-        for (const Item& item : show.items) {
+        for (int i = 0; i < static_cast<int>(show.items.size()); ++i) {
+            const Item& item = show.items[i];
             if (item.kind != ItemKind::Image || item.src.empty()) continue;
-            if (item.begin <= b && item.end > a) found.emplace_back(std::max(item.begin, a) + order, item.src);
+            if (item.begin <= b && item.end > a) found.emplace_back(std::max(item.begin, a) + order, i);
         }
     };
     Micros end = to;
@@ -60,11 +61,11 @@ std::vector<std::string> imagesNeeded(const Show& show, Micros from, Micros to, 
     }
     scan(from, end, 0);
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<std::string> paths;
-    std::set<std::string> seen;
-    for (auto& [at, path] : found)
-        if (seen.insert(path).second) paths.push_back(path);
-    return paths;
+    std::vector<int> items;
+    std::set<int> seen;
+    for (auto& [at, index] : found)
+        if (seen.insert(index).second) items.push_back(index);
+    return items;
 }
 
 }  // namespace vitrine

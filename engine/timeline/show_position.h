@@ -15,9 +15,10 @@ namespace vitrine {
 /// unknown or the time is malformed or outside the show; `error` then says why.
 std::optional<Micros> resolvePosition(const Show& show, std::string_view text, std::string* error = nullptr);
 
-/// Paths of images (and placeholders excluded) visible at some instant of [from, to],
-/// wrapping past the end to the start when `loop` is set; first needed first.
-std::vector<std::string> imagesNeeded(const Show& show, Micros from, Micros to, bool loop);
+/// Indices of the image items with a file (placeholders excluded) visible at some instant of
+/// [from, to], wrapping past the end to the start when `loop` is set; first needed first.
+/// Items, not paths: one file shown in two boxes is decoded at two sizes.
+std::vector<int> imageItemsNeeded(const Show& show, Micros from, Micros to, bool loop);
 
 /// Wraps t into [0, duration) for a looping show.
 Micros wrapTime(const Show& show, Micros t);
