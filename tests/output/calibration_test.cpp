@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <unistd.h>
@@ -12,18 +13,39 @@ using namespace vitrine;
 using namespace vitrine::output;
 namespace inst = vitrine::installation;
 
-TEST_CASE("calibration: keys move a corner and S saves it to the installation file") {
-    auto dir = std::filesystem::temp_directory_path() / ("vitrine-calibration-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto file = dir / "installation.xml";
-    {
-        std::ofstream out(file);
-        out << "<installation>\n  <!-- the wall by the entrance -->\n"
-               "  <output id=\"left\" resolution=\"640x360\"/>\n  <output id=\"right\" resolution=\"640x360\" position=\"640,0\"/>\n"
-               "</installation>\n";
+namespace {
+
+std::string readText(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// An installation file written into its own temporary folder, removed at the end.
+struct InstallationFile {
+    std::filesystem::path dir, file;
+    InstallationFile(const std::string& name, const std::string& text)
+        : dir(std::filesystem::temp_directory_path() / ("vitrine-" + name + "-" + std::to_string(::getpid()))),
+          file(dir / "installation.xml") {
+        std::filesystem::create_directories(dir);
+        std::ofstream(file) << text;
     }
-    Diagnostics d;
-    auto installation = inst::loadInstallation(file, d);
+    ~InstallationFile() { std::filesystem::remove_all(dir); }
+    std::optional<inst::Installation> load() const {
+        Diagnostics d;
+        return inst::loadInstallation(file, d);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("calibration: keys move a corner and S saves it to the installation file") {
+    InstallationFile f("calibration", "<installation>\n  <!-- the wall by the entrance -->\n"
+               "  <output id=\"left\" resolution=\"640x360\"/>\n  <output id=\"right\" resolution=\"640x360\" position=\"640,0\"/>\n"
+               "</installation>\n");
+    const auto& file = f.file;
+    auto installation = f.load();
     REQUIRE(installation);
     WarpOutput warp(installation->outputs, {1280, 360});
     Calibration c(warp, file);
@@ -53,9 +75,8 @@ TEST_CASE("calibration: keys move a corner and S saves it to the installation fi
     CHECK(text.str().find("the wall by the entrance") != std::string::npos);  // comments survive
     // No temporary file is left beside it.
     int files = 0;
-    for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir)) ++files;
+    for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(f.dir)) ++files;
     CHECK(files == 1);
-    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("calibration: a move that folds the image is refused") {
@@ -75,33 +96,16 @@ TEST_CASE("calibration: a move that folds the image is refused") {
     REQUIRE(err);  // the file does not exist: an error value, no crash
 }
 
-namespace {
-
-std::string readText(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-}  // namespace
-
 TEST_CASE("calibration: Shift moves a corner by a tenth of a pixel, and that is what is saved") {
-    auto dir = std::filesystem::temp_directory_path() / ("vitrine-calibration-fine-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto file = dir / "installation.xml";
-    {
-        std::ofstream out(file);
-        out << "<installation start=\"2026-01-20T09:00:00Z\">\n"
+    InstallationFile f("calibration-fine", "<installation start=\"2026-01-20T09:00:00Z\">\n"
                "  <output id=\"wall\" resolution=\"800x600\">\n"
                "    <blend edge=\"right\" width=\"40\"/> <!-- overlap with the door projector -->\n"
                "  </output>\n"
                "  <hours><open days=\"daily\" from=\"10:00\" to=\"18:00\"/></hours>\n"
                "  <volume level=\"0.7\"/>\n"
-               "</installation>\n";
-    }
-    Diagnostics d;
-    auto installation = inst::loadInstallation(file, d);
+               "</installation>\n");
+    const auto& file = f.file;
+    auto installation = f.load();
     REQUIRE(installation);
     WarpOutput warp(installation->outputs, {800, 600});
     Calibration c(warp, file);
@@ -127,22 +131,15 @@ TEST_CASE("calibration: Shift moves a corner by a tenth of a pixel, and that is 
     CHECK_FALSE(reread->hours.always);
     REQUIRE(reread->startEpoch);
     CHECK(readText(file).find("overlap with the door projector") != std::string::npos);
-    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("calibration: a mouse press picks the nearest corner of any output and dragging moves it") {
-    auto dir = std::filesystem::temp_directory_path() / ("vitrine-calibration-drag-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto file = dir / "installation.xml";
-    {
-        std::ofstream out(file);
-        out << "<installation>\n  <!-- two projectors -->\n"
+    InstallationFile f("calibration-drag", "<installation>\n  <!-- two projectors -->\n"
                "  <output id=\"left\" resolution=\"640x360\"/>\n"
                "  <output id=\"right\" resolution=\"640x360\" position=\"640,0\"/>\n"
-               "</installation>\n";
-    }
-    Diagnostics d;
-    auto installation = inst::loadInstallation(file, d);
+               "</installation>\n");
+    const auto& file = f.file;
+    auto installation = f.load();
     REQUIRE(installation);
     WarpOutput warp(installation->outputs, {1280, 360});
     Calibration c(warp, file);
@@ -185,7 +182,6 @@ TEST_CASE("calibration: a mouse press picks the nearest corner of any output and
     CHECK((*reread->outputs[0].keystone)[0] == inst::Point{10, 20});
     CHECK((*reread->outputs[1].keystone)[3] == rightCorners[3]);
     CHECK(readText(file).find("two projectors") != std::string::npos);
-    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("calibration: only convex quads can be projected") {
