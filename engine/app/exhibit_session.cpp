@@ -30,7 +30,7 @@ std::unique_ptr<output::OffscreenRenderer> ExhibitSession::offscreen(sf::Vector2
     if (!haveDisplay()) {
         std::fprintf(stderr,
                      "vitrine: no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
-                     "1920x1080x24\")\n");
+                     "1920x1080x24 -noreset\")\n");
         return nullptr;
     }
     auto r = std::make_unique<output::OffscreenRenderer>(*exhibit_.show, resources(), size);

@@ -53,7 +53,7 @@ int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micr
     if (!haveDisplay()) {
         std::fprintf(stderr,
                      "vitrine: no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
-                     "1920x1080x24\")\n");
+                     "1920x1080x24 -noreset\")\n");
         return 3;
     }
     output::ExportOptions options;

@@ -111,6 +111,7 @@ TEST_CASE("cli: render writes numbered frames, or one per scene") {
     vitrine::test::TempDir dir;
     auto xml = write(dir, "s.xml", "<exhibit><scene id=\"a\" dur=\"1s\"/><scene id=\"b\" dur=\"1s\"/></exhibit>");
     Run r = runVitrine("render " + xml + " --frames " + vitrine::test::quoted(dir / "frames") + " --fps 5 --size 160x90");
+    INFO(r.output);
     CHECK(r.status == 0);
     CHECK(std::filesystem::exists(dir / "frames" / "000000.png"));
     CHECK(std::filesystem::exists(dir / "frames" / "000009.png"));

@@ -1,5 +1,5 @@
 // MapDrawer: maps drawn from real data, broken data reported once, the same t drawn the
-// same. Needs an X display: run under xvfb-run -a -s "-screen 0 1920x1080x24".
+// same. Needs an X display: run under xvfb-run -a -s "-screen 0 1920x1080x24 -noreset".
 
 #include <doctest/doctest.h>
 

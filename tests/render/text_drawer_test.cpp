@@ -1,5 +1,5 @@
 // Needs an X display (SFML 2.5 creates a GL context even for RenderTexture):
-// run under xvfb-run -a -s "-screen 0 1920x1080x24".
+// run under xvfb-run -a -s "-screen 0 1920x1080x24 -noreset".
 #include <doctest/doctest.h>
 
 #include <cmath>
