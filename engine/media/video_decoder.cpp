@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "media/media_file.h"
+#include "media/video_frame_pool.h"
 
 extern "C" {
 #include <libavutil/imgutils.h>
@@ -14,6 +15,9 @@ namespace {
 // frameAt() decodes forward rather than seeking when the target is at most this far ahead:
 // with keyframes every few seconds a seek would decode much of that distance anyway.
 constexpr Micros kForwardDecodeLimit = seconds(2);
+
+// Released frames kept for reuse: enough for a player's queue of frames in flight.
+constexpr std::size_t kPooledFrames = 8;
 
 // Frame duration when the file gives no rate at all.
 constexpr Micros kFallbackFrameDuration = millis(40);
@@ -48,6 +52,7 @@ struct VideoDecoder::State {
     MediaStream media;
     ffmpeg::PacketPtr packet{av_packet_alloc()};
     ffmpeg::ScalerPtr scaler;
+    VideoFramePool framePool{kPooledFrames};
     std::deque<RawFrame> ready;  // decoded, in presentation order, not yet returned
     std::shared_ptr<const VideoFrame> last;  // the frame next() returned last
     bool demuxEnded = false;
@@ -122,13 +127,9 @@ struct VideoDecoder::State {
         sws_setColorspaceDetails(scaler.get(), sws_getCoefficients(matrix), fullRange ? 1 : 0,
                                  sws_getCoefficients(SWS_CS_DEFAULT), kFullRangeOut, kBrightness, kContrast,
                                  kSaturation);
-        auto result = std::make_shared<VideoFrame>();
+        auto result = framePool.acquire(frame.width, frame.height);
         result->pts = raw.pts;
         result->duration = duration;
-        result->image.width = frame.width;
-        result->image.height = frame.height;
-        result->image.pixels.resize(static_cast<std::size_t>(frame.width) * static_cast<std::size_t>(frame.height) *
-                                    RgbaImage::kChannels);
         std::uint8_t* destination[4] = {result->image.pixels.data(), nullptr, nullptr, nullptr};
         const int stride[4] = {frame.width * RgbaImage::kChannels, 0, 0, 0};
         sws_scale(scaler.get(), frame.data, frame.linesize, 0, frame.height, destination, stride);
