@@ -171,7 +171,7 @@ private:
         const ScriptAttribute* a = n.attribute(attributeName);
         if (!a) {
             diagnostics_.error(n.where, "missing-attribute",
-                               "<" + n.name + "> needs " + std::string(attributeName) + "=\"lon,lat or a place name\"");
+                               "<" + std::string(n.name) + "> needs " + std::string(attributeName) + "=\"lon,lat or a place name\"");
             return std::nullopt;
         }
         return placeNamed(a->value, a->where);

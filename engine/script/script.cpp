@@ -23,18 +23,6 @@ Tag tagOf(std::string_view name) {
     return Tag::Other;
 }
 
-const ScriptAttribute* ScriptNode::attribute(std::string_view attributeName) const {
-    if (filteredCount == attributes.size() && !(nameFilter & nameBit(attributeName))) return nullptr;
-    for (const auto& a : attributes)
-        if (a.name == attributeName) return &a;
-    return nullptr;
-}
-
-std::string ScriptNode::value(std::string_view attributeName, std::string_view fallback) const {
-    const ScriptAttribute* a = attribute(attributeName);
-    return a ? a->value : std::string(fallback);
-}
-
 namespace {
 void collectText(const ScriptNode& node, std::string& out) {
     if (node.isText()) {
@@ -48,9 +36,9 @@ void collectText(const ScriptNode& node, std::string& out) {
         }
         return;
     }
-    if (node.name == "br" && !out.empty() && out.back() != ' ') out.push_back(' ');
+    if (node.tag == Tag::Br && !out.empty() && out.back() != ' ') out.push_back(' ');
     for (const auto& child : node.children) collectText(child, out);
-    if ((node.name == "p" || node.name == "entry") && !out.empty() && out.back() != ' ') out.push_back(' ');
+    if ((node.tag == Tag::P || node.tag == Tag::Entry) && !out.empty() && out.back() != ' ') out.push_back(' ');
 }
 }  // namespace
 

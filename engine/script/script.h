@@ -1,8 +1,17 @@
 #pragma once
 // The exhibit as written: an XML tree where every node remembers its file, line and column.
 // Includes are already spliced in. Nothing here knows about time.
+//
+// Ten thousand elements are read in the time of a few bare XML parses because nothing is
+// copied one by one: names, values and text view the parsed documents, and each element's
+// children and attributes lie side by side in blocks, all owned by the Script's storage.
+// A node is therefore only valid while a Script (or a copy of its `storage` pointer) that
+// holds it is alive: keep the Script, or a shared_ptr aliasing its storage, not a copy
+// of the node.
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,10 +20,11 @@
 
 namespace vitrine {
 
-/// One attribute as written, with where it was written.
+/// One attribute as written, with where it was written. Name and value view text owned
+/// by the Script's storage.
 struct ScriptAttribute {
-    std::string name;
-    std::string value;
+    std::string_view name;
+    std::string_view value;  // entities decoded
     SourceLocation where;
 };
 
@@ -29,19 +39,22 @@ enum class Tag : std::uint8_t {
 /// The tag for an element name (`Other` for names the timeline does not act on).
 Tag tagOf(std::string_view elementName);
 
-/// An element or a run of text. Text runs have the name "#text" and carry `text`.
+/// An element or a run of text. Text runs have the name "#text" and carry `text`. Every
+/// view and span points into the Script's storage.
 struct ScriptNode {
-    std::string name;
+    std::string_view name;
     Tag tag = Tag::Other;  // derived from name by the loader
-    std::vector<ScriptAttribute> attributes;
-    std::vector<ScriptNode> children;
-    std::string text;  // only for "#text" nodes; whitespace kept as written
+    std::span<const ScriptAttribute> attributes;
+    std::span<const ScriptNode> children;
+    std::string_view text;  // only for "#text" nodes; whitespace kept as written
     SourceLocation where;
+    // Numbers the nodes of one Script from 0 to Script::nodeCount - 1, so that passes over
+    // the tree can keep what they learn about each node in a vector instead of a hash map.
+    std::uint32_t index = 0;
     // A one-word summary of the attribute names (see nameBit), kept by the loader: compiling
     // asks every element for twenty attributes it mostly lacks, and this answers "absent"
-    // without comparing names. Trusted only while `attributes` still has `filteredCount` entries.
+    // without comparing names.
     std::uint64_t nameFilter = 0;
-    std::size_t filteredCount = 0;
 
     /// The bit of nameFilter that stands for `attributeName`.
     static std::uint64_t nameBit(std::string_view attributeName) {
@@ -55,25 +68,43 @@ struct ScriptNode {
     /// True for a run of text between elements.
     bool isText() const { return tag == Tag::TextRun; }
     /// The attribute called `attributeName`, or nullptr.
-    const ScriptAttribute* attribute(std::string_view attributeName) const;
-    /// The attribute's value, or `fallback` when absent.
-    std::string value(std::string_view attributeName, std::string_view fallback = {}) const;
+    const ScriptAttribute* attribute(std::string_view attributeName) const {
+        if (!(nameFilter & nameBit(attributeName))) return nullptr;
+        for (const auto& a : attributes)
+            if (a.name == attributeName) return &a;
+        return nullptr;
+    }
+    /// The attribute's value as a new string, or `fallback` when absent.
+    std::string value(std::string_view attributeName, std::string_view fallback = {}) const {
+        return std::string(view(attributeName, fallback));
+    }
     /// The attribute's value without copying it, or `fallback` when absent. The view lives
-    /// as long as the node (or the fallback).
+    /// as long as the Script's storage (or the fallback).
     std::string_view view(std::string_view attributeName, std::string_view fallback = {}) const {
         const ScriptAttribute* a = attribute(attributeName);
-        return a ? std::string_view(a->value) : fallback;
+        return a ? a->value : fallback;
     }
     /// All text inside this node, descendants included, with whitespace collapsed.
     std::string plainText() const;
 
-    static constexpr const char* kTextNodeName = "#text";
+    static constexpr std::string_view kTextNodeName = "#text";
 };
+
+/// What a Script's nodes point into: the parsed documents and the blocks of nodes and
+/// attributes. Defined by the loader; shared by copies of the Script and by anything that
+/// keeps a node beyond it (a compiled map item).
+struct ScriptStorage;
 
 /// A loaded exhibit: the root `<exhibit>` and every file that went into it.
 struct Script {
     ScriptNode root;
     std::vector<std::string> files;  // the main file first, then includes in the order read
+    std::uint32_t nodeCount = 0;     // every node's index is below this
+    std::shared_ptr<const ScriptStorage> storage;  // owns what root and its descendants view
+
+    /// A pointer to `node` (a node of this script other than root) that keeps the script's
+    /// storage alive, for what must outlive the Script.
+    std::shared_ptr<const ScriptNode> share(const ScriptNode& node) const { return {storage, &node}; }
 };
 
 }  // namespace vitrine

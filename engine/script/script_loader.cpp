@@ -2,7 +2,10 @@
 
 #include <tinyxml2.h>
 
+#include <algorithm>
 #include <fstream>
+#include <memory>
+#include <span>
 #include <sstream>
 
 namespace vitrine {
@@ -29,9 +32,10 @@ public:
         size_t pos = l.find(needle, static_cast<size_t>(std::max(from - 1, 0)));
         return pos == std::string_view::npos ? 1 : static_cast<int>(pos) + 1;
     }
-    // Column of an attribute: its name after a space and before '=' (spaces allowed).
+    // Column of an attribute: its name after a space and before '=' (spaces allowed); 0 when
+    // not found.
     int attributeColumn(int line, std::string_view name, int from) const {
-        if (line < 1 || line > static_cast<int>(lines_.size())) return 1;
+        if (line < 1 || line > static_cast<int>(lines_.size())) return 0;
         std::string_view l = lines_[line - 1];
         for (size_t pos = l.find(name, static_cast<size_t>(std::max(from - 1, 0))); pos != std::string_view::npos;
              pos = l.find(name, pos + 1)) {
@@ -40,7 +44,7 @@ public:
             while (after < l.size() && (l[after] == ' ' || l[after] == '\t')) ++after;
             if (startsWord && after < l.size() && l[after] == '=') return static_cast<int>(pos) + 1;
         }
-        return 1;
+        return 0;
     }
     // Column of `prefix` immediately followed by `name` (an element's "<name").
     int columnOf(int line, char prefix, std::string_view name) const {
@@ -55,15 +59,64 @@ private:
     std::vector<std::string_view> lines_;
 };
 
+// Hands out runs of default-made Ts that stay where they are until the storage goes:
+// each element's attributes and children come from here, side by side, instead of from
+// a heap allocation each. Blocks grow so that a small script does not pay for a large one.
+template <class T>
+class BlockArena {
+public:
+    explicit BlockArena(std::vector<std::unique_ptr<T[]>>& blocks) : blocks_(blocks) {}
+
+    // `count` adjacent Ts (nullptr when count is 0).
+    T* take(size_t count) {
+        if (count == 0) return nullptr;
+        if (count > left_) {
+            nextBlockSize_ = std::min(nextBlockSize_ * 2, kLargestBlock);
+            size_t size = std::max(count, nextBlockSize_);
+            blocks_.push_back(std::make_unique<T[]>(size));
+            next_ = blocks_.back().get();
+            left_ = size;
+        }
+        T* run = next_;
+        next_ += count;
+        left_ -= count;
+        return run;
+    }
+
+private:
+    static constexpr size_t kFirstBlockSize = 32;
+    static constexpr size_t kLargestBlock = 4096;
+    std::vector<std::unique_ptr<T[]>>& blocks_;
+    T* next_ = nullptr;
+    size_t left_ = 0;
+    size_t nextBlockSize_ = kFirstBlockSize / 2;
+};
+
+}  // namespace
+
+// Everything a Script's nodes view. The documents are kept rather than copied out of:
+// TinyXML-2 has already decoded every name, value and text in place.
+struct ScriptStorage {
+    std::vector<std::unique_ptr<tinyxml2::XMLDocument>> documents;
+    std::vector<std::unique_ptr<ScriptNode[]>> nodeBlocks;
+    std::vector<std::unique_ptr<ScriptAttribute[]>> attributeBlocks;
+};
+
+namespace {
+
 class Loader {
 public:
-    Loader(Diagnostics& d, const FileReader& reader) : diagnostics_(d), reader_(reader) {}
+    Loader(Diagnostics& d, const FileReader& reader)
+        : diagnostics_(d), reader_(reader), storage_(std::make_shared<ScriptStorage>()),
+          nodes_(storage_->nodeBlocks), attributes_(storage_->attributeBlocks) {}
 
     std::optional<Script> loadMain(std::string_view text, const fs::path& file) {
         Script script;
         auto root = parseFile(text, file, script, "exhibit");
         if (!root) return std::nullopt;
-        script.root = std::move(*root);
+        script.root = *root;
+        script.nodeCount = nextIndex_;
+        script.storage = storage_;
         return script;
     }
 
@@ -76,31 +129,36 @@ private:
     std::optional<ScriptNode> parseFile(std::string_view text, const fs::path& file, Script& script,
                                         std::string_view expectedRoot) {
         script.files.push_back(file.string());
-        tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
-        doc.Parse(text.data(), text.size());
-        if (doc.Error()) {
-            SourceLocation where{file.string(), doc.ErrorLineNum(), 1};
-            diagnostics_.error(where, "xml-syntax", "XML syntax error: " + describeXmlError(doc),
+        auto doc = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::PRESERVE_WHITESPACE);
+        doc->Parse(text.data(), text.size());
+        if (doc->Error()) {
+            SourceLocation where{file.string(), doc->ErrorLineNum(), 1};
+            diagnostics_.error(where, "xml-syntax", "XML syntax error: " + describeXmlError(*doc),
                                "check that every tag is closed and attribute values are quoted");
             return std::nullopt;
         }
-        const tinyxml2::XMLElement* rootElement = doc.RootElement();
+        const tinyxml2::XMLElement* rootElement = doc->RootElement();
         if (!rootElement) {
             diagnostics_.error({file.string(), 1, 1}, "empty-file", "the file has no root element",
                                "an exhibit starts with <exhibit>");
             return std::nullopt;
         }
+        const tinyxml2::XMLDocument& kept = *storage_->documents.emplace_back(std::move(doc));
+        (void)kept;  // the nodes view its text from now on
         LineIndex lines(text);
-        stack_.push_back({weakCanonical(file), &lines});
-        ScriptNode root = convert(*rootElement, lines, file.string());
-        if (root.name != expectedRoot) {
-            diagnostics_.error(root.where, "wrong-root",
-                               "the root element is <" + root.name + ">, expected <" + std::string(expectedRoot) +
-                                   ">",
+        const std::string fileName = file.string();
+        std::string_view rootName = rootElement->Name();
+        if (rootName != expectedRoot) {
+            int line = rootElement->GetLineNum();
+            diagnostics_.error({fileName, line, lines.columnOf(line, '<', rootName)}, "wrong-root",
+                               "the root element is <" + std::string(rootName) + ">, expected <" +
+                                   std::string(expectedRoot) + ">",
                                expectedRoot == "exhibit" ? "an exhibit file starts with <exhibit>"
                                                          : "an included file starts with <fragment>");
         }
-        spliceIncludes(root, script);
+        stack_.push_back({weakCanonical(file), &lines});
+        ScriptNode root;
+        fill(root, *rootElement, lines, fileName, script);
         stack_.pop_back();
         return root;
     }
@@ -120,49 +178,79 @@ private:
         return ec ? p.lexically_normal() : c;
     }
 
-    ScriptNode convert(const tinyxml2::XMLElement& element, const LineIndex& lines, const std::string& file) {
-        ScriptNode node;
-        fill(node, element, lines, file);
-        return node;
-    }
-
-    // Builds `node` in place: nodes are large, and moving each one into its parent's vector
-    // costs as much as reading it.
-    void fill(ScriptNode& node, const tinyxml2::XMLElement& element, const LineIndex& lines, const std::string& file) {
+    // Builds `node` in place from `element`, its attributes and children in the arenas.
+    // Each <include> among the children is read on the spot and replaced by the children of
+    // the included <fragment>.
+    void fill(ScriptNode& node, const tinyxml2::XMLElement& element, const LineIndex& lines,
+              const std::string& file, Script& script) {
         node.name = element.Name();
         node.tag = tagOf(node.name);
+        node.index = nextIndex_++;
         int line = element.GetLineNum();
         int column = lines.columnOf(line, '<', node.name);
         node.where = {file, line, column};
-        size_t attributeCount = 0;
-        for (const auto* a = element.FirstAttribute(); a; a = a->Next()) ++attributeCount;
-        node.attributes.reserve(attributeCount);
-        for (const auto* a = element.FirstAttribute(); a; a = a->Next()) {
-            int aline = a->GetLineNum();
-            int acol = lines.attributeColumn(aline, a->Name(), aline == line ? column : 1);
-            // Braces, not emplace_back's parentheses: clang 14 (the fuzzer's compiler) has no
-            // parenthesised aggregate initialisation.
-            node.attributes.push_back(ScriptAttribute{a->Name(), a->Value(), SourceLocation{file, aline, acol}});
-            node.nameFilter |= ScriptNode::nameBit(node.attributes.back().name);
-        }
-        node.filteredCount = node.attributes.size();
+        fillAttributes(node, element, lines, file);
+
         bool keepBlankText = holdsText(node.tag);
+        // Counted first so that the children can be built where they will stay.
         size_t childCount = 0;
-        for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) ++childCount;
-        node.children.reserve(childCount);
+        std::vector<std::span<const ScriptNode>> included;  // allocates only when there are includes
         for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) {
             if (const auto* e = child->ToElement()) {
-                fill(node.children.emplace_back(), *e, lines, file);
+                if (std::string_view(e->Name()) == "include") {
+                    included.push_back(loadInclude(*e, lines, file, script));
+                    childCount += included.back().size();
+                } else {
+                    ++childCount;
+                }
+            } else if (const auto* t = child->ToText()) {
+                if (keepBlankText || !isBlank(t->Value())) ++childCount;
+            }
+        }
+        ScriptNode* children = nodes_.take(childCount);
+        size_t made = 0, nextInclude = 0;
+        for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) {
+            if (const auto* e = child->ToElement()) {
+                if (std::string_view(e->Name()) == "include") {
+                    for (const ScriptNode& n : included[nextInclude]) children[made++] = n;
+                    ++nextInclude;
+                } else {
+                    fill(children[made++], *e, lines, file, script);
+                }
             } else if (const auto* t = child->ToText()) {
                 const char* value = t->Value();
                 if (!keepBlankText && isBlank(value)) continue;
-                ScriptNode& text = node.children.emplace_back();
+                ScriptNode& text = children[made++];
                 text.name = ScriptNode::kTextNodeName;
                 text.tag = Tag::TextRun;
                 text.text = value;
+                text.index = nextIndex_++;
                 text.where = {file, t->GetLineNum(), 1};
             }
         }
+        node.children = {children, made};
+    }
+
+    void fillAttributes(ScriptNode& node, const tinyxml2::XMLElement& element, const LineIndex& lines,
+                        const std::string& file) {
+        size_t count = 0;
+        for (const auto* a = element.FirstAttribute(); a; a = a->Next()) ++count;
+        ScriptAttribute* attributes = attributes_.take(count);
+        // Attributes are written in order, so each is looked for after the one before.
+        int searchLine = node.where.line, searchFrom = node.where.column;
+        size_t made = 0;
+        for (const auto* a = element.FirstAttribute(); a; a = a->Next()) {
+            ScriptAttribute& attribute = attributes[made++];
+            attribute.name = a->Name();
+            attribute.value = a->Value();
+            int aline = a->GetLineNum();
+            if (aline != searchLine) searchLine = aline, searchFrom = 1;
+            int acol = lines.attributeColumn(aline, attribute.name, searchFrom);
+            if (acol > 0) searchFrom = acol + static_cast<int>(attribute.name.size());
+            attribute.where = {file, aline, acol > 0 ? acol : 1};
+            node.nameFilter |= ScriptNode::nameBit(attribute.name);
+        }
+        node.attributes = {attributes, made};
     }
 
     // Whether white space between this element's children can be part of what it shows.
@@ -185,40 +273,26 @@ private:
         return true;
     }
 
-    // Replaces each <include src="..."/> by the children of the included <fragment>.
-    void spliceIncludes(ScriptNode& node, Script& script) {
-        bool hasInclude = false;
-        for (auto& child : node.children) {
-            if (child.tag == Tag::Include) hasInclude = true;
-            else spliceIncludes(child, script);
-        }
-        if (!hasInclude) return;  // the common case: nothing to rebuild
-        std::vector<ScriptNode> result;
-        result.reserve(node.children.size());
-        for (auto& child : node.children) {
-            if (child.tag != Tag::Include) {
-                result.push_back(std::move(child));
-                continue;
-            }
-            for (auto& included : loadInclude(child, script)) result.push_back(std::move(included));
-        }
-        node.children = std::move(result);
-    }
-
-    std::vector<ScriptNode> loadInclude(const ScriptNode& include, Script& script) {
+    // The children of the <fragment> that `element` (an <include>) names; none when it
+    // cannot be read.
+    std::span<const ScriptNode> loadInclude(const tinyxml2::XMLElement& element, const LineIndex& lines,
+                                            const std::string& file, Script& script) {
+        ScriptNode include;
+        fill(include, element, lines, file, script);
         const ScriptAttribute* src = include.attribute("src");
         if (!src || src->value.empty()) {
             diagnostics_.error(include.where, "missing-attribute", "<include> needs a src attribute",
                                "write <include src=\"part.xml\"/>");
             return {};
         }
+        std::string srcValue(src->value);
         fs::path base = fs::path(include.where.file).parent_path();
-        fs::path target = base / src->value;
+        fs::path target = base / srcValue;
         fs::path canonical = weakCanonical(target);
         for (const auto& open : stack_) {
             if (open.path == canonical) {
                 diagnostics_.error(src->where, "include-cycle",
-                                   "include cycle: " + src->value + " includes itself (directly or through others)",
+                                   "include cycle: " + srcValue + " includes itself (directly or through others)",
                                    "remove one of the <include> elements that form the loop");
                 return {};
             }
@@ -236,11 +310,15 @@ private:
         }
         auto root = parseFile(*text, target, script, "fragment");
         if (!root) return {};
-        return std::move(root->children);
+        return root->children;
     }
 
     Diagnostics& diagnostics_;
     const FileReader& reader_;
+    std::shared_ptr<ScriptStorage> storage_;
+    BlockArena<ScriptNode> nodes_;
+    BlockArena<ScriptAttribute> attributes_;
+    std::uint32_t nextIndex_ = 0;
     std::vector<OpenFile> stack_;
 };
 

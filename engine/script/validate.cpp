@@ -13,13 +13,16 @@
 namespace vitrine {
 namespace {
 
-bool isBlank(const std::string& s) {
+bool isBlank(std::string_view s) {
     for (char c : s)
         if (!std::isspace(static_cast<unsigned char>(c))) return false;
     return true;
 }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// "<name>", as messages write an element.
+std::string angled(std::string_view name) { return "<" + std::string(name) + ">"; }
 
 std::string joinChoices(const std::vector<std::string>& choices) {
     std::string out;
@@ -39,37 +42,39 @@ public:
 
 private:
     void collectDeclarations(const ScriptNode& node) {
-        if (node.name == "style" || node.name == "region") {
-            auto& names = node.name == "style" ? styles_ : regions_;
-            names.insert(node.value("id"));
+        bool declaration = node.tag == Tag::Style || node.tag == Tag::Region;
+        if (declaration) {
+            auto& names = node.tag == Tag::Style ? styles_ : regions_;
+            names.insert(node.view("id"));
         }
-        if (const ScriptAttribute* id = node.attribute("id"); id && node.name != "style" && node.name != "region") {
-            auto [it, inserted] = ids_.emplace(id->value, id->where);
+        if (const ScriptAttribute* id = node.attribute("id"); id && !declaration) {
+            auto [it, inserted] = ids_.emplace(id->value, id);
             if (!inserted)
                 diagnostics_.error(id->where, "duplicate-id", "the id " + quoted(id->value) + " is already used",
-                                   "first used at line " + std::to_string(it->second.line) + "; ids must be unique");
+                                   "first used at line " + std::to_string(it->second->where.line) +
+                                       "; ids must be unique");
         }
         for (const auto& c : node.children) collectDeclarations(c);
     }
 
     void visit(const ScriptNode& node, const ElementSpec& spec) {
         for (const auto& a : node.attributes) checkAttribute(node, spec, a);
-        if (node.name == "style" || node.name == "region") {
+        if (node.tag == Tag::Style || node.tag == Tag::Region) {
             if (!node.attribute("id"))
-                diagnostics_.error(node.where, "missing-attribute", "<" + node.name + "> needs an id",
+                diagnostics_.error(node.where, "missing-attribute", angled(node.name) + " needs an id",
                                    "other elements refer to it by this name");
         }
         for (const auto& child : node.children) {
             if (child.isText()) {
                 if (!spec.text && !isBlank(child.text))
                     diagnostics_.error(child.where, "stray-text",
-                                       "text is not allowed directly inside <" + node.name + ">",
+                                       "text is not allowed directly inside " + angled(node.name),
                                        "put it in a <text> element");
                 continue;
             }
             const ElementSpec* childSpec = vocabulary_.element(child.name);
             if (!childSpec) {
-                diagnostics_.error(child.where, "unknown-element", "unknown element <" + child.name + ">",
+                diagnostics_.error(child.where, "unknown-element", "unknown element " + angled(child.name),
                                    didYouMean(child.name, spec.children,
                                               didYouMean(child.name, vocabulary_.elementNames(),
                                                          "allowed here: " + joinChoices(spec.children))));
@@ -77,7 +82,7 @@ private:
             }
             if (!spec.allowsChild(child.name)) {
                 diagnostics_.error(child.where, "misplaced-element",
-                                   "<" + child.name + "> is not allowed inside <" + node.name + ">",
+                                   angled(child.name) + " is not allowed inside " + angled(node.name),
                                    "allowed here: " + joinChoices(spec.children));
             }
             visit(child, *childSpec);
@@ -92,7 +97,7 @@ private:
             std::vector<std::string> names;
             for (const auto& s : spec.attributes) names.push_back(s.name);
             diagnostics_.error(a.where, "unknown-attribute",
-                               "<" + node.name + "> has no attribute " + quoted(a.name),
+                               angled(node.name) + " has no attribute " + quoted(a.name),
                                didYouMean(a.name, names, names.empty() ? "it takes no attributes"
                                                                        : "its attributes: " + joinChoices(names)));
             return;
@@ -106,7 +111,7 @@ private:
     }
 
     void checkValue(const ScriptNode& node, const AttributeSpec& spec, const ScriptAttribute& a) {
-        const std::string& v = a.value;
+        std::string_view v = a.value;
         switch (spec.type) {
             case ValueType::Text:
             case ValueType::Place:
@@ -159,12 +164,12 @@ private:
             case ValueType::StyleRef:
                 if (!styles_.count(v) && v != "default")  // "default" is built in
                     diagnostics_.error(a.where, "missing-style", "no <style> has the id " + quoted(v),
-                                       didYouMean(v, {styles_.begin(), styles_.end()}, "declare it with <style id=\"" + v + "\" …/>"));
+                                       didYouMean(v, {styles_.begin(), styles_.end()}, "declare it with <style id=\"" + std::string(v) + "\" …/>"));
                 return;
             case ValueType::RegionRef:
                 if (!regions_.count(v))
                     diagnostics_.error(a.where, "missing-region", "no <region> has the id " + quoted(v),
-                                       didYouMean(v, {regions_.begin(), regions_.end()}, "declare it with <region id=\"" + v + "\" …/>"));
+                                       didYouMean(v, {regions_.begin(), regions_.end()}, "declare it with <region id=\"" + std::string(v) + "\" …/>"));
                 return;
             case ValueType::Path:
                 if (v.empty()) bad(a, "a file path", "name a file relative to the script");
@@ -185,8 +190,9 @@ private:
 
     const Vocabulary& vocabulary_;
     Diagnostics& diagnostics_;
-    std::set<std::string> styles_, regions_;
-    std::map<std::string, SourceLocation> ids_;
+    // Views into the script, which outlives the validator.
+    std::set<std::string_view> styles_, regions_;
+    std::map<std::string_view, const ScriptAttribute*> ids_;
 };
 
 }  // namespace

@@ -139,13 +139,13 @@ std::optional<std::string> StudioDocument::setAttribute(const Selection& target,
     const ScriptNode* node = nodeOf(target);
     if (!node) return std::string("nothing selected");
     if (!sameFile(node->where.file, file_))
-        return "<" + node->name + "> is in " + node->where.file + "; the studio edits only " + file_.string();
+        return "<" + std::string(node->name) + "> is in " + node->where.file + "; the studio edits only " + file_.string();
     if (const ScriptAttribute* a = node->attribute(name); a && a->value == value) return std::nullopt;
     std::string error;
     auto edit = attributeEdit(text_, node->where, node->name, name, value, &error);
     if (!edit) return error;
     return apply(std::move(*edit),
-                 name + " of <" + node->name + "> at line " + std::to_string(node->where.line) + " → " + value);
+                 name + " of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line) + " → " + value);
 }
 
 std::optional<std::string> StudioDocument::setContent(const Selection& target, const std::string& content) {
@@ -153,17 +153,17 @@ std::optional<std::string> StudioDocument::setContent(const Selection& target, c
     const ScriptNode* node = nodeOf(target);
     if (!node) return std::string("nothing selected");
     if (!sameFile(node->where.file, file_))
-        return "<" + node->name + "> is in " + node->where.file + "; the studio edits only " + file_.string();
+        return "<" + std::string(node->name) + "> is in " + node->where.file + "; the studio edits only " + file_.string();
     std::string error;
     auto edit = contentEdit(text_, node->where, node->name, content, &error);
     if (!edit) return error;
-    return apply(std::move(*edit), "text of <" + node->name + "> at line " + std::to_string(node->where.line));
+    return apply(std::move(*edit), "text of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line));
 }
 
 std::optional<std::string> StudioDocument::setDuration(const Selection& target, Micros duration) {
     if (duration <= 0) return std::string("a duration must be more than zero");
     if (const ScriptNode* node = nodeOf(target); node && node->attribute("end"))
-        return "<" + node->name + "> at line " + std::to_string(node->where.line) +
+        return "<" + std::string(node->name) + "> at line " + std::to_string(node->where.line) +
                " ends with end=\"" + node->value("end") + "\"; change that in the inspector";
     return setAttribute(target, "dur", formatTime(duration));
 }

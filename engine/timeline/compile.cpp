@@ -30,11 +30,11 @@ bool isLeaf(Tag t) { return t == Tag::Text || t == Tag::Image || t == Tag::Video
 bool isAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 // Runs of white space become one space, as a browser shows them. Most runs of text have
 // nothing to collapse, and are copied whole.
-std::string collapseSpaces(const std::string& text) {
+std::string collapseSpaces(std::string_view text) {
     bool plain = true;
     for (size_t i = 0; i < text.size() && plain; ++i)
         plain = text[i] == ' ' ? (i + 1 == text.size() || text[i + 1] != ' ') : !isAsciiSpace(text[i]);
-    if (plain) return text;
+    if (plain) return std::string(text);
     std::string collapsed;
     collapsed.reserve(text.size());
     for (char ch : text) {
@@ -129,7 +129,7 @@ private:
                 t.indefinite = true;
             } else if (auto v = parseTimeValue(d->value)) {
                 if (*v < 0)
-                    diagnostics_.error(d->where, "negative-duration", "the duration " + d->value + " is negative",
+                    diagnostics_.error(d->where, "negative-duration", "the duration " + std::string(d->value) + " is negative",
                                        "a duration must be zero or more");
                 else
                     t.simple = *v;
@@ -139,7 +139,7 @@ private:
             if (auto v = parseTimeValue(e->value)) {
                 if (*v < t.beginOffset)
                     diagnostics_.error(e->where, "end-before-begin",
-                                       "end " + e->value + " is before begin " + formatTime(t.beginOffset),
+                                       "end " + std::string(e->value) + " is before begin " + formatTime(t.beginOffset),
                                        "end is measured on the same scale as begin");
                 else if (!t.simple && !t.indefinite)
                     t.simple = *v - t.beginOffset;
@@ -210,7 +210,7 @@ private:
             if (sequential) cursor = active ? begin + *active : p.end;
             if (begin >= p.end && p.end > p.begin) {
                 diagnostics_.warning(c.where, "never-shown",
-                                     "<" + c.name + "> begins at " + formatTime(begin - p.begin) +
+                                     "<" + std::string(c.name) + "> begins at " + formatTime(begin - p.begin) +
                                          ", after its parent has ended",
                                      "shorten what comes before it or lengthen the parent");
                 continue;
@@ -346,12 +346,12 @@ private:
             item.style = resolveStyle(n.view("style"), n.where);
             collectParagraphs(n, item.paragraphs);
         }
-        if (item.kind == ItemKind::Map) item.mapNode = std::make_shared<const ScriptNode>(n);
+        if (item.kind == ItemKind::Map) item.mapNode = script_.share(n);
         if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
             diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
                                "name the file, or write placeholder=\"what belongs here\"");
         if ((item.kind == ItemKind::Video || item.kind == ItemKind::Audio) && item.src.empty())
-            diagnostics_.error(n.where, "missing-attribute", "<" + n.name + "> needs src");
+            diagnostics_.error(n.where, "missing-attribute", "<" + std::string(n.name) + "> needs src");
         for (const auto& c : n.children)
             if (c.tag == Tag::Animate) addAnimation(item, c);
     }
@@ -582,7 +582,7 @@ private:
         if (prop == AnimatedProperty::Color) {
             auto c = parseColor(attr->value);
             if (!c) {
-                diagnostics_.error(attr->where, "bad-color", "'" + attr->value + "' is not a colour");
+                diagnostics_.error(attr->where, "bad-color", "'" + std::string(attr->value) + "' is not a colour");
                 return false;
             }
             out[0] = c->r, out[1] = c->g, out[2] = c->b, out[3] = c->a;
@@ -591,7 +591,7 @@ private:
         if (prop == AnimatedProperty::X || prop == AnimatedProperty::Y) {
             auto l = parseLength(attr->value);
             if (!l) {
-                diagnostics_.error(attr->where, "bad-value", "'" + attr->value + "' is not a length");
+                diagnostics_.error(attr->where, "bad-value", "'" + std::string(attr->value) + "' is not a length");
                 return false;
             }
             // Positions animate the box's left or top edge.
@@ -602,7 +602,7 @@ private:
         }
         auto v = parseNumber(attr->value);
         if (!v) {
-            diagnostics_.error(attr->where, "bad-value", "'" + attr->value + "' is not a number");
+            diagnostics_.error(attr->where, "bad-value", "'" + std::string(attr->value) + "' is not a number");
             return false;
         }
         out[0] = *v;

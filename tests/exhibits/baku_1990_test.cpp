@@ -196,7 +196,7 @@ TEST_CASE("baku 1990: loops in 8 to 12 minutes, advisory first, credits last") {
     REQUIRE(exhibit().script.has_value());
     std::vector<std::string> scenes;
     for (const auto& child : exhibit().script->root.children)
-        if (child.name == "advisory" || child.name == "scene" || child.name == "credits") scenes.push_back(child.name);
+        if (child.name == "advisory" || child.name == "scene" || child.name == "credits") scenes.push_back(std::string(child.name));
     REQUIRE(scenes.size() >= 3);
     CHECK(scenes.front() == "advisory");
     CHECK(scenes.back() == "credits");

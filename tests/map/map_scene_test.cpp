@@ -25,19 +25,19 @@ const Gazetteer& places() {
     return g;
 }
 
-// The first <map> of an exhibit written around `mapXml`.
-ScriptNode mapNode(const std::string& mapXml) {
+// The first <map> of an exhibit written around `mapXml`, keeping the script it views alive.
+std::shared_ptr<const ScriptNode> mapNode(const std::string& mapXml) {
     Diagnostics d;
     std::string text = "<exhibit title=\"t\" size=\"1920x1080\">\n" + mapXml + "\n</exhibit>\n";
     auto script = loadScriptFromText(text, "/tmp/map-test.xml", d, diskFileReader());
     REQUIRE(script);
     for (const ScriptNode& c : script->root.children)
-        if (c.name == "map") return c;
+        if (c.name == "map") return script->share(c);
     FAIL("no <map>");
     return {};
 }
 
-MapScene compile(const std::string& mapXml, Diagnostics& d) { return compileMapScene(mapNode(mapXml), places(), d); }
+MapScene compile(const std::string& mapXml, Diagnostics& d) { return compileMapScene(*mapNode(mapXml), places(), d); }
 
 double polylineLength(const std::vector<Point2>& line) {
     double sum = 0;

@@ -606,14 +606,14 @@ void StudioApp::drawInspector(float x, float y, float w, float h) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextColored(colour(theme::kDimText), "%s", a.name.c_str());
+            ImGui::TextColored(colour(theme::kDimText), "%.*s", static_cast<int>(a.name.size()), a.name.data());
             ImGui::TableSetColumnIndex(1);
             ImGui::SetNextItemWidth(-1);
-            std::string value = a.value;
-            std::string id = "##" + a.name;
+            std::string value(a.value);
+            std::string id = "##" + std::string(a.name);
             // Applied on Enter, so a half-typed value never reaches the file.
             if (ImGui::InputText(id.c_str(), &value, ImGuiInputTextFlags_EnterReturnsTrue)) {
-                std::string name = a.name;
+                std::string name(a.name);
                 if (auto error = doc_.setAttribute(s, name, value)) setStatus(*error, true);
                 else setStatus(doc_.undoDescription());
                 previewDirty_ = true;
