@@ -1,5 +1,7 @@
 #include "output/offscreen.h"
 
+#include <SFML/OpenGL.hpp>
+
 #include <cstdio>
 #include <system_error>
 
@@ -17,6 +19,22 @@ sf::Image OffscreenRenderer::renderAt(Micros t) {
     renderer_.render(frame, target_, render::MediaWait::Always);
     target_.display();
     return target_.getTexture().copyToImage();
+}
+
+const std::vector<std::uint8_t>& OffscreenRenderer::renderPixelsAt(Micros t) {
+    Frame frame = evaluate(show_, t);
+    renderer_.render(frame, target_, render::MediaWait::Always);
+    target_.display();
+    const sf::Vector2u size = target_.getSize();
+    pixels_.resize(static_cast<std::size_t>(size.x) * size.y * 4);
+    // What copyToImage reads (the texture, same orientation), without its two fresh buffers.
+    if (target_.setActive(true)) {
+        sf::Texture::bind(&target_.getTexture());
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels_.data());
+        sf::Texture::bind(nullptr);
+    }
+    return pixels_;
 }
 
 std::optional<std::string> savePngAtomically(const sf::Image& image, const std::filesystem::path& path) {

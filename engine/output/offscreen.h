@@ -6,8 +6,10 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 
 #include <filesystem>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
@@ -25,6 +27,10 @@ public:
     bool ok() const { return ok_; }
     /// The frame at t, waiting for every image so the picture is complete.
     sf::Image renderAt(Micros t);
+    /// The same frame's RGBA pixels, rows top first, in a buffer this renderer reuses: valid
+    /// until the next call. For exports, where a fresh 8 MB image per frame cost more in page
+    /// faults and copies than the encoder's colour conversion.
+    const std::vector<std::uint8_t>& renderPixelsAt(Micros t);
     /// Problems met while drawing (video, captions), each once.
     std::vector<std::string> takeProblems() { return renderer_.takeProblems(); }
 
@@ -32,6 +38,7 @@ private:
     const Show& show_;
     render::FrameRenderer renderer_;
     sf::RenderTexture target_;
+    std::vector<std::uint8_t> pixels_;
     bool ok_ = false;
 };
 

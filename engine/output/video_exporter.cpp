@@ -117,8 +117,7 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
                 return explained(*e);
         }
 
-        const sf::Image image = renderer.renderAt(t);
-        if (auto e = writer->addVideoFrame(image.getPixelsPtr())) return explained(*e);
+        if (auto e = writer->addVideoFrame(renderer.renderPixelsAt(t).data())) return explained(*e);
 
         for (const std::int64_t audioEnd = audioFramesThrough(index, options.fps); audioDone < audioEnd;) {
             const std::int64_t count = std::min(kAudioPeriodFrames, audioEnd - audioDone);
