@@ -2,6 +2,7 @@
 
 #include <SFML/OpenGL.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <system_error>
 
@@ -33,6 +34,12 @@ const std::vector<std::uint8_t>& OffscreenRenderer::renderPixelsAt(Micros t) {
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
         glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels_.data());
         sf::Texture::bind(nullptr);
+        // A render texture's rows are stored bottom up (copyToImage turns them too).
+        const std::size_t rowBytes = static_cast<std::size_t>(size.x) * 4;
+        for (std::size_t top = 0, bottom = size.y - 1; top < bottom; ++top, --bottom)
+            std::swap_ranges(pixels_.begin() + static_cast<std::ptrdiff_t>(top * rowBytes),
+                             pixels_.begin() + static_cast<std::ptrdiff_t>((top + 1) * rowBytes),
+                             pixels_.begin() + static_cast<std::ptrdiff_t>(bottom * rowBytes));
     }
     return pixels_;
 }
