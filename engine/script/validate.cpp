@@ -1,6 +1,10 @@
 #include "script/validate.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <cctype>
 #include <map>
 #include <set>
@@ -19,10 +23,20 @@ bool isBlank(std::string_view s) {
     return true;
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+// `s` between `open` and `close`, built by appending (GCC 12 warns, wrongly, about "x" + string).
+std::string enclosed(char open, std::string_view s, char close) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += open;
+    out += s;
+    out += close;
+    return out;
+}
+
+std::string quoted(std::string_view s) { return enclosed('\'', s, '\''); }
 
 // "<name>", as messages write an element.
-std::string angled(std::string_view name) { return "<" + std::string(name) + ">"; }
+std::string angled(std::string_view name) { return enclosed('<', name, '>'); }
 
 std::string joinChoices(const std::vector<std::string>& choices) {
     std::string out;
@@ -58,7 +72,19 @@ private:
     }
 
     void visit(const ScriptNode& node, const ElementSpec& spec) {
-        for (const auto& a : node.attributes) checkAttribute(node, spec, a);
+        auto& specsByPosition = attributeSpecsByPosition_[&spec];
+        for (size_t i = 0; i < node.attributes.size(); ++i) {
+            const ScriptAttribute& a = node.attributes[i];
+            // Elements of one kind are mostly written with their attributes in the same order.
+            if (i < specsByPosition.size() && specsByPosition[i].first == a.name) {
+                checkValue(node, *specsByPosition[i].second, a);
+                continue;
+            }
+            const AttributeSpec* found = checkAttribute(node, spec, a);
+            if (!found) continue;
+            if (specsByPosition.size() <= i) specsByPosition.resize(i + 1);
+            specsByPosition[i] = {a.name, found};
+        }
         if (node.tag == Tag::Style || node.tag == Tag::Region) {
             if (!node.attribute("id"))
                 diagnostics_.error(node.where, "missing-attribute", angled(node.name) + " needs an id",
@@ -72,7 +98,7 @@ private:
                                        "put it in a <text> element");
                 continue;
             }
-            const ElementSpec* childSpec = vocabulary_.element(child.name);
+            const ElementSpec* childSpec = specOf(child);
             if (!childSpec) {
                 diagnostics_.error(child.where, "unknown-element", "unknown element " + angled(child.name),
                                    didYouMean(child.name, spec.children,
@@ -80,7 +106,7 @@ private:
                                                          "allowed here: " + joinChoices(spec.children))));
                 continue;  // its children would only add noise
             }
-            if (!spec.allowsChild(child.name)) {
+            if (!allows(spec, child)) {
                 diagnostics_.error(child.where, "misplaced-element",
                                    angled(child.name) + " is not allowed inside " + angled(node.name),
                                    "allowed here: " + joinChoices(spec.children));
@@ -89,9 +115,26 @@ private:
         }
     }
 
-    void checkAttribute(const ScriptNode& node, const ElementSpec& spec, const ScriptAttribute& a) {
+    // The element's spec, looked up once per kind of element the loader has named.
+    const ElementSpec* specOf(const ScriptNode& element) {
+        if (element.tag == Tag::Other) return vocabulary_.element(element.name);
+        auto& known = specsByTag_[static_cast<size_t>(element.tag)];
+        if (!known) known = vocabulary_.element(element.name);
+        return *known;
+    }
+
+    bool allows(const ElementSpec& parent, const ScriptNode& child) {
+        if (child.tag == Tag::Other) return parent.allowsChild(child.name);
+        auto [it, inserted] = allowedByTag_.try_emplace({&parent, child.tag}, false);
+        if (inserted) it->second = parent.allowsChild(child.name);
+        return it->second;
+    }
+
+    // The attribute's spec after checking its value; nullptr for an attribute the element
+    // does not take (reported) or one that only XML editors read.
+    const AttributeSpec* checkAttribute(const ScriptNode& node, const ElementSpec& spec, const ScriptAttribute& a) {
         // Namespace declarations and xsi:schemaLocation are how XML editors attach the schema.
-        if (a.name.rfind("xmlns", 0) == 0 || a.name.rfind("xsi:", 0) == 0) return;
+        if (a.name.rfind("xmlns", 0) == 0 || a.name.rfind("xsi:", 0) == 0) return nullptr;
         const AttributeSpec* as = spec.attribute(a.name);
         if (!as) {
             std::vector<std::string> names;
@@ -100,9 +143,10 @@ private:
                                angled(node.name) + " has no attribute " + quoted(a.name),
                                didYouMean(a.name, names, names.empty() ? "it takes no attributes"
                                                                        : "its attributes: " + joinChoices(names)));
-            return;
+            return nullptr;
         }
         checkValue(node, *as, a);
+        return as;
     }
 
     void bad(const ScriptAttribute& a, const std::string& what, const std::string& hint, const char* code = "bad-value") {
@@ -110,7 +154,33 @@ private:
                            hint);
     }
 
+    // Values of these types depend on nothing but their text, and exhibits repeat the same
+    // few ("10s", "50%", one pan-zoom for a whole wall): each good one is parsed once.
+    static bool dependsOnTextAlone(ValueType t) {
+        switch (t) {
+            case ValueType::Time: case ValueType::TimeOrIndefinite: case ValueType::Repeat: case ValueType::Length:
+            case ValueType::Size: case ValueType::Color: case ValueType::Number: case ValueType::Bool:
+            case ValueType::Easing: case ValueType::Transition: case ValueType::PanZoom: case ValueType::Languages:
+            case ValueType::View:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     void checkValue(const ScriptNode& node, const AttributeSpec& spec, const ScriptAttribute& a) {
+        if (!dependsOnTextAlone(spec.type)) {
+            checkValueOnce(node, spec, a);
+            return;
+        }
+        auto& good = goodValues_[spec.type];
+        if (good.count(a.value)) return;
+        size_t before = diagnostics_.all().size();
+        checkValueOnce(node, spec, a);
+        if (diagnostics_.all().size() == before) good.insert(a.value);
+    }
+
+    void checkValueOnce(const ScriptNode& node, const AttributeSpec& spec, const ScriptAttribute& a) {
         std::string_view v = a.value;
         switch (spec.type) {
             case ValueType::Text:
@@ -193,6 +263,12 @@ private:
     // Views into the script, which outlives the validator.
     std::set<std::string_view> styles_, regions_;
     std::map<std::string_view, const ScriptAttribute*> ids_;
+    static constexpr size_t kTagCount = static_cast<size_t>(Tag::Span) + 1;
+    std::array<std::optional<const ElementSpec*>, kTagCount> specsByTag_;
+    std::map<std::pair<const ElementSpec*, Tag>, bool> allowedByTag_;
+    std::unordered_map<const ElementSpec*, std::vector<std::pair<std::string_view, const AttributeSpec*>>>
+        attributeSpecsByPosition_;
+    std::unordered_map<ValueType, std::unordered_set<std::string_view>> goodValues_;
 };
 
 }  // namespace

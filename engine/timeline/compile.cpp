@@ -105,23 +105,23 @@ private:
     // Sizes the tables once: with ten thousand elements, growing them step by step (and moving
     // every Item each time) costs more than the compiling itself.
     void reserveFor(const ScriptNode& root) {
-        size_t nodes = 0, leaves = 0;
-        countNodes(root, nodes, leaves);
-        timings_.reserve(nodes);
-        measured_.reserve(nodes);
+        size_t leaves = 0;
+        std::uint32_t indexBound = script_.nodeCount;
+        countNodes(root, leaves, indexBound);
+        timings_.resize(indexBound);
+        measured_.resize(indexBound);
         show_.items.reserve(leaves);
     }
-    static void countNodes(const ScriptNode& n, size_t& nodes, size_t& leaves) {
+    static void countNodes(const ScriptNode& n, size_t& leaves, std::uint32_t& indexBound) {
         if (n.isText()) return;
-        ++nodes;
+        indexBound = std::max(indexBound, n.index + 1);  // a script not from the loader may not say
         if (isLeaf(n.tag) || n.tag == Tag::Advisory || n.tag == Tag::Credits) ++leaves;  // each makes one Item
-        for (const auto& c : n.children) countNodes(c, nodes, leaves);
+        for (const auto& c : n.children) countNodes(c, leaves, indexBound);
     }
 
     // ---- timing ---------------------------------------------------------------------------
     const Timing& timing(const ScriptNode& n) {
-        auto it = timings_.find(&n);
-        if (it != timings_.end()) return it->second;
+        if (const auto& known = timings_[n.index]) return *known;
         Timing t;
         if (auto b = parseTimeValue(n.view("begin")); b) t.beginOffset = *b;
         if (const ScriptAttribute* d = n.attribute("dur")) {
@@ -151,7 +151,7 @@ private:
         if (const ScriptAttribute* r = n.attribute("repeat"))
             if (auto v = parseRepeat(r->value)) t.repeat = *v;
         t.freeze = n.view("fill") == "freeze";
-        return timings_.emplace(&n, t).first->second;
+        return timings_[n.index].emplace(t);
     }
 
     // The length of one iteration when nothing but the content decides it.
@@ -184,14 +184,13 @@ private:
 
     // Active duration (simple × repeat), or nullopt when it lasts until its parent ends.
     std::optional<Micros> measure(const ScriptNode& n) {
-        auto it = measured_.find(&n);
-        if (it != measured_.end()) return it->second;
+        if (const auto& known = measured_[n.index]) return *known;
         const Timing& t = timing(n);
         std::optional<Micros> simple = t.indefinite ? std::nullopt : (t.simple ? t.simple : intrinsic(n));
         std::optional<Micros> active;
         if (simple && std::isfinite(t.repeat))
             active = static_cast<Micros>(std::llround(static_cast<double>(*simple) * t.repeat));
-        measured_[&n] = active;
+        measured_[n.index] = active;
         return active;
     }
 
@@ -655,8 +654,9 @@ private:
     double readingPace_ = kDefaultReadingPace;
     std::map<std::string, const ScriptNode*, std::less<>> styles_, regions_;
     std::unordered_map<const ScriptNode*, RegionLengths> regionLengths_;
-    std::unordered_map<const ScriptNode*, Timing> timings_;
-    std::unordered_map<const ScriptNode*, std::optional<Micros>> measured_;
+    // By ScriptNode::index: looked up several times for each of thousands of elements.
+    std::vector<std::optional<Timing>> timings_;
+    std::vector<std::optional<std::optional<Micros>>> measured_;  // outer: measured yet
     std::set<std::string> reportedStyleCycles_;
     std::map<std::string, TextStyle, std::less<>> resolvedStyles_;
 };
