@@ -84,7 +84,8 @@ std::int64_t MediaStream::fromMicros(Micros time) const {
 }
 
 void MediaStream::feedOnePacket(AVPacket* packet, bool& demuxEnded,
-                                const std::function<void(const std::string&)>& problem) {
+                                const std::function<void(const std::string&)>& problem,
+                                const std::function<void(const AVPacket&)>& beforeSend) {
     const int read = av_read_frame(format.get(), packet);
     if (read < 0) {
         if (read != AVERROR_EOF) problem("reading failed: " + ffmpeg::errorText(read));
@@ -93,6 +94,7 @@ void MediaStream::feedOnePacket(AVPacket* packet, bool& demuxEnded,
         return;
     }
     if (packet->stream_index == streamIndex) {
+        if (beforeSend) beforeSend(*packet);
         const int sent = avcodec_send_packet(codec.get(), packet);
         // A damaged packet is skipped: a click or a glitch is better than nothing after it.
         if (sent < 0 && sent != AVERROR(EAGAIN)) problem("damaged data: " + ffmpeg::errorText(sent));

@@ -33,8 +33,10 @@ struct MediaStream {
     /// Reads the next packet and hands it to the decoder when it belongs to this stream.
     /// At the end of the file (or a read error) it sends the flush packet and sets
     /// `demuxEnded`. Problems are described through `problem`; a damaged packet is
-    /// skipped, not fatal.
-    void feedOnePacket(AVPacket* packet, bool& demuxEnded, const std::function<void(const std::string&)>& problem);
+    /// skipped, not fatal. `beforeSend`, when given, sees each of this stream's packets just
+    /// before the decoder does (to set per-packet decoder options such as skip_frame).
+    void feedOnePacket(AVPacket* packet, bool& demuxEnded, const std::function<void(const std::string&)>& problem,
+                       const std::function<void(const AVPacket&)>& beforeSend = nullptr);
 };
 
 /// Opens `path` and the decoder of its best stream of `type` (audio or video), with

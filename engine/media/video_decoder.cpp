@@ -1,6 +1,7 @@
 #include "media/video_decoder.h"
 
 #include <chrono>
+#include <limits>
 
 #include "media/media_file.h"
 #include "media/video_frame_pool.h"
@@ -12,8 +13,10 @@ extern "C" {
 namespace vitrine {
 namespace {
 
-// frameAt() decodes forward rather than seeking when the target is at most this far ahead:
-// with keyframes every few seconds a seek would decode much of that distance anyway.
+// frameAt() decodes forward rather than seeking when no keyframe lies between the decoder and
+// the target (a seek would decode from the same keyframe or one before it). A file without a
+// keyframe index decodes forward when the target is at most this far ahead: with keyframes
+// every few seconds a seek would decode much of that distance anyway.
 constexpr Micros kForwardDecodeLimit = seconds(2);
 
 // Released frames kept for reuse: enough for a player's queue of frames in flight.
@@ -60,6 +63,17 @@ struct VideoDecoder::State {
     Micros lastPts = -1;  // of the newest decoded frame, to keep times increasing
     VideoDecodeStats stats;
     std::string problem;
+    // On the way to a target (a seek, a forward skip) most pictures are decoded only to be
+    // passed. One that no other picture refers to need not be decoded at all, and dropping it
+    // cannot change another's pixels: such packets go to the codec with AVDISCARD_NONREF. A
+    // packet qualifies only when an earlier packet (the reference a B-frame waits for) has a
+    // later pts still at or before the target, so it is certainly not the frame shown at t.
+    std::optional<Micros> passTarget;
+    Micros passWitness = std::numeric_limits<Micros>::min();  // latest packet pts ≤ passTarget read so far
+    // The rule reads packet pts; a file whose frame times are not its packets' pts (the codec
+    // guessed from dts, or times went backwards) decodes every picture.
+    bool discardTrusted = true;
+    std::optional<std::int64_t> lastSentDts;  // of the newest packet sent to the codec
 
     Micros nominalFrameDuration() const {
         const AVRational rate = media.stream()->avg_frame_rate.num > 0 ? media.stream()->avg_frame_rate
@@ -82,6 +96,7 @@ struct VideoDecoder::State {
             if (received == 0) {
                 const std::int64_t timestamp = frame->best_effort_timestamp;
                 Micros pts = timestamp == AV_NOPTS_VALUE ? lastPts + nominalFrameDuration() : media.toMicros(timestamp);
+                if (timestamp != frame->pts || pts <= lastPts) discardTrusted = false;
                 if (pts <= lastPts) pts = lastPts + 1;  // broken timestamps must still move forward
                 lastPts = pts;
                 ready.push_back(RawFrame{std::move(frame), pts});
@@ -98,10 +113,55 @@ struct VideoDecoder::State {
                 ended = true;
                 break;
             }
-            media.feedOnePacket(packet.get(), demuxEnded, [this](const std::string& text) { noteProblem(text); });
+            media.feedOnePacket(
+                packet.get(), demuxEnded, [this](const std::string& text) { noteProblem(text); },
+                [this](const AVPacket& sent) { beforeSend(sent); });
         }
         stats.decodeTime += elapsedSince(start);
         return false;
+    }
+
+    // Notes where the decoder is and sets the codec's skip_frame for the packet about to be
+    // sent (see passTarget); the codec reads it when the packet is submitted, frame threads
+    // included.
+    void beforeSend(const AVPacket& sent) {
+        if (sent.dts != AV_NOPTS_VALUE) lastSentDts = sent.dts;
+        AVDiscard discard = AVDISCARD_DEFAULT;
+        if (passTarget && discardTrusted && sent.pts != AV_NOPTS_VALUE) {
+            const Micros pts = media.toMicros(sent.pts);
+            if (pts <= *passTarget && pts < passWitness) {
+                discard = AVDISCARD_NONREF;
+                ++stats.discarded;
+            } else if (pts <= *passTarget) {
+                passWitness = pts;
+            }
+        }
+        media.codec->skip_frame = discard;
+    }
+
+    // Drops, unconverted, every decoded frame whose successor still starts at or before t,
+    // so that ready.front() is the frame shown at t.
+    void passTo(Micros t) {
+        passTarget = t;
+        passWitness = std::numeric_limits<Micros>::min();
+        fillReady(2);
+        while (ready.size() > 1 && ready[1].pts <= t) {
+            ready.pop_front();
+            fillReady(2);
+        }
+        passTarget.reset();
+    }
+
+    // True when decoding on from where the decoder is reaches `t` with no more work than
+    // seeking: the keyframe a seek would land on has been read already. `ahead` is how far t
+    // lies beyond the frame shown last, for files without a keyframe index.
+    bool decodeOnReaches(Micros t, Micros ahead) {
+        AVStream* stream = media.stream();
+        if (!lastSentDts || avformat_index_get_entries_count(stream) == 0) return ahead <= kForwardDecodeLimit;
+        const int index = av_index_search_timestamp(stream, media.fromMicros(t), AVSEEK_FLAG_BACKWARD);
+        if (index < 0) return ahead <= kForwardDecodeLimit;
+        // Index times are decode times, as are the packets' dts.
+        return avformat_index_get_entry(stream, index)->timestamp <= *lastSentDts;
     }
 
     // Makes sure `ready` holds `count` frames, or all that remain.
@@ -159,12 +219,8 @@ struct VideoDecoder::State {
         demuxEnded = false;
         ended = false;
         lastPts = -1;
-        // Drop (unconverted) every frame whose successor still starts at or before t.
-        fillReady(2);
-        while (ready.size() > 1 && ready[1].pts <= t) {
-            ready.pop_front();
-            fillReady(2);
-        }
+        lastSentDts.reset();
+        passTo(t);
         return true;
     }
 };
@@ -199,13 +255,8 @@ std::shared_ptr<const VideoFrame> VideoDecoder::frameAt(Micros t) {
     if (last && last->pts <= t) {
         s.fillReady(1);
         if (s.ready.empty() || t < s.ready.front().pts) return last;  // still showing
-        if (t - last->pts <= kForwardDecodeLimit) {
-            // Skip, without converting, the frames that end before t.
-            s.fillReady(2);
-            while (s.ready.size() > 1 && s.ready[1].pts <= t) {
-                s.ready.pop_front();
-                s.fillReady(2);
-            }
+        if (s.decodeOnReaches(t, t - last->pts)) {
+            s.passTo(t);
             return s.next();
         }
     }

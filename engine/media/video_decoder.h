@@ -27,6 +27,8 @@ struct VideoFrame {
 struct VideoDecodeStats {
     std::int64_t decoded = 0;     // pictures the codec produced
     std::int64_t converted = 0;   // pictures converted to RGBA (skipped ones are not)
+    std::int64_t discarded = 0;   // packets passed on the way to a seek target whose pictures,
+                                  // if nothing refers to them, the codec was told not to decode
     Micros decodeTime = 0;        // spent reading and decoding
     Micros convertTime = 0;       // spent in swscale
 };
@@ -56,7 +58,8 @@ public:
     /// The next frame in presentation order, or nullptr at the end.
     std::shared_ptr<const VideoFrame> next();
     /// Positions so that next() returns the frame shown at `t` (seeks to the keyframe before
-    /// it and decodes forward without converting the frames passed). False if it cannot seek.
+    /// it and decodes forward without converting the frames passed, nor decoding those passed
+    /// that no other frame refers to). False if it cannot seek.
     bool seek(Micros t);
     /// Exactly the frame shown at `t`, synchronously (decoding forward from the current
     /// position when that is near, seeking otherwise); the last frame past the end, the

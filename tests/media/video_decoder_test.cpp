@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "audio/audio_test_media.h"
 #include "media/video_decoder.h"
@@ -65,6 +66,50 @@ TEST_CASE("VideoDecoder::frameAt is frame-exact forwards, backwards and past eit
         REQUIRE(test::readFrameNumber(stepper.decoder->frameAt(t)->image) == expectedFrame(t));
     }
     CHECK(stepper.decoder->stats().converted == 75);
+}
+
+TEST_CASE("VideoDecoder seeks that skip unreferenced frames give the pixels of a straight decode") {
+    // testsrc2 changes every pixel row every frame; -bf 3 gives x264's B-pyramid, so a GOP
+    // holds referenced and unreferenced B-frames, the kind a seek passes without decoding.
+    constexpr int kFrames = 100, kGop = 50;
+    test::TempDir dir;
+    const auto clip = dir / "bframes.mp4";
+    REQUIRE(test::runFfmpeg("-f lavfi -i testsrc2=size=320x240:rate=25 -frames:v " + std::to_string(kFrames) +
+                            " -c:v libx264 -g " + std::to_string(kGop) + " -sc_threshold 0 -bf 3 -pix_fmt yuv420p " +
+                            test::quoted(clip)));
+    std::vector<std::shared_ptr<const VideoFrame>> straight;
+    {
+        VideoOpenResult opened = VideoDecoder::open(clip);
+        REQUIRE(opened.ok());
+        while (auto frame = opened.decoder->next()) straight.push_back(frame);
+        CHECK(opened.decoder->stats().discarded == 0);
+    }
+    REQUIRE(straight.size() == kFrames);
+    const Micros frameTime = straight[1]->pts - straight[0]->pts;
+
+    for (int threads : {1, 0}) {  // one codec thread, and the frame threads FFmpeg picks
+        CAPTURE(threads);
+        VideoOpenResult opened = VideoDecoder::open(clip, threads);
+        REQUIRE(opened.ok());
+        VideoDecoder& decoder = *opened.decoder;
+        auto checkFrameAt = [&](int i) {
+            CAPTURE(i);
+            auto frame = decoder.frameAt(straight[i]->pts + frameTime / 2);
+            REQUIRE(frame);
+            CHECK(frame->pts == straight[i]->pts);
+            CHECK(frame->image.pixels == straight[i]->image.pixels);
+        };
+        // Backwards, every frame, a little after it starts: each is a seek to its keyframe.
+        std::int64_t allFromKeyframes = 0;  // what decoding every picture passed would cost
+        for (int i = kFrames - 1; i >= 0; --i) {
+            checkFrameAt(i);
+            allFromKeyframes += i % kGop + 1;
+        }
+        CHECK(decoder.stats().discarded > 0);
+        CHECK(decoder.stats().decoded < allFromKeyframes);
+        // Forwards three frames at a time: decoded on from where it is, without seeking.
+        for (int i = 0; i < kFrames; i += 3) checkFrameAt(i);
+    }
 }
 
 TEST_CASE("VideoDecoder reports bad files as values") {
