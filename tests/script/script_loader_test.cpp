@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+#include <set>
+
 #include "support/in_memory_files.h"
 
 using namespace vitrine;
@@ -102,4 +105,47 @@ TEST_CASE("a file whose root is not <exhibit> is an error") {
     Diagnostics d;
     loadScript("mem/main.xml", d, files.reader());
     CHECK(findCode(d, "wrong-root"));
+}
+
+TEST_CASE("every node has its own index below nodeCount, and names, values and text are decoded") {
+    InMemoryFiles files;
+    files.files["mem/main.xml"] =
+        "<exhibit title=\"Fish &amp; chips\">\n  <include src=\"b.xml\"/>\n  <scene id=\"a\">\n"
+        "    <text placeholder=\"begin=1\" begin=\"2s\">A &lt;b&gt; <i>c</i></text>\n  </scene>\n</exhibit>";
+    files.files["mem/b.xml"] = "<fragment>\n  <scene id=\"b\"><text>B</text></scene>\n</fragment>";
+    Diagnostics d;
+    auto script = loadScript("mem/main.xml", d, files.reader());
+    REQUIRE(script);
+    CHECK(d.empty());
+    CHECK(script->root.view("title") == "Fish & chips");
+    std::set<std::uint32_t> seen;
+    std::function<void(const ScriptNode&)> visit = [&](const ScriptNode& n) {
+        CHECK(n.index < script->nodeCount);
+        CHECK(seen.insert(n.index).second);
+        for (const auto& c : n.children) visit(c);
+    };
+    visit(script->root);
+    REQUIRE(script->root.children.size() == 2);  // the included scene first, in document order
+    CHECK(script->root.children[0].view("id") == "b");
+    CHECK(script->root.children[0].where.file == "mem/b.xml");
+    const ScriptNode& text = script->root.children[1].children[0];
+    CHECK(text.plainText() == "A <b> c");
+    // The attribute's column is its own, not that of the same word inside an earlier value.
+    CHECK(text.attribute("begin")->where.column == 33);
+    CHECK(text.attribute("placeholder")->where.column == 11);
+}
+
+TEST_CASE("a node shared out of a script outlives the Script object") {
+    InMemoryFiles files;
+    files.files["mem/main.xml"] = "<exhibit>\n  <scene id=\"a\" title=\"Kept\"/>\n</exhibit>";
+    Diagnostics d;
+    std::shared_ptr<const ScriptNode> kept;
+    {
+        auto script = loadScript("mem/main.xml", d, files.reader());
+        REQUIRE(script);
+        kept = script->share(script->root.children[0]);
+    }
+    CHECK(kept->name == "scene");
+    CHECK(kept->view("title") == "Kept");
+    CHECK(kept->where.line == 2);
 }

@@ -196,3 +196,18 @@ TEST_CASE("advisory and credits become centred text scenes") {
     CHECK(credits.paragraphs.at(0).runs.at(0).text == "Text\n");
     CHECK(credits.paragraphs.at(0).runs.at(0).italic);
 }
+
+TEST_CASE("a compiled map keeps its element readable after the script is gone") {
+    Diagnostics d;
+    // compileText drops the script when it returns: the show must hold what the map needs.
+    Show show = compileText("<exhibit>\n  <scene dur=\"5s\">\n    <map id=\"m\" view=\"40,37 → 51,43\">"
+                            "<marker at=\"Baku\"/></map>\n  </scene>\n</exhibit>",
+                            d);
+    const Item& map = itemById(show, "m");
+    REQUIRE(map.mapNode);
+    CHECK(map.mapNode->name == "map");
+    CHECK(map.mapNode->view("view") == "40,37 → 51,43");
+    REQUIRE(map.mapNode->children.size() == 1);
+    CHECK(map.mapNode->children[0].view("at") == "Baku");
+    CHECK(map.mapNode->where.line == 3);
+}
