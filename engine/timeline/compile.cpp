@@ -119,15 +119,32 @@ private:
         for (const auto& c : n.children) countNodes(c, leaves, indexBound);
     }
 
+    // ---- values -----------------------------------------------------------------------------
+    // An exhibit repeats a few time values and pan-zooms thousands of times: each distinct
+    // text is parsed once. The views are the script's, which outlives the compiler.
+    std::optional<Micros> timeValue(std::string_view text) {
+        if (text.empty()) return std::nullopt;  // the attribute is absent: the usual case
+        auto [it, inserted] = timeValues_.try_emplace(text);
+        if (inserted) it->second = parseTimeValue(text);
+        return it->second;
+    }
+
+    std::optional<PanZoomSpec> panZoom(std::string_view text) {
+        if (text.empty()) return std::nullopt;
+        auto [it, inserted] = panZooms_.try_emplace(text);
+        if (inserted) it->second = parsePanZoom(text);
+        return it->second;
+    }
+
     // ---- timing ---------------------------------------------------------------------------
     const Timing& timing(const ScriptNode& n) {
         if (const auto& known = timings_[n.index]) return *known;
         Timing t;
-        if (auto b = parseTimeValue(n.view("begin")); b) t.beginOffset = *b;
+        if (auto b = timeValue(n.view("begin")); b) t.beginOffset = *b;
         if (const ScriptAttribute* d = n.attribute("dur")) {
             if (d->value == "indefinite") {
                 t.indefinite = true;
-            } else if (auto v = parseTimeValue(d->value)) {
+            } else if (auto v = timeValue(d->value)) {
                 if (*v < 0)
                     diagnostics_.error(d->where, "negative-duration", "the duration " + std::string(d->value) + " is negative",
                                        "a duration must be zero or more");
@@ -136,7 +153,7 @@ private:
             }
         }
         if (const ScriptAttribute* e = n.attribute("end")) {
-            if (auto v = parseTimeValue(e->value)) {
+            if (auto v = timeValue(e->value)) {
                 if (*v < t.beginOffset)
                     diagnostics_.error(e->where, "end-before-begin",
                                        "end " + std::string(e->value) + " is before begin " + formatTime(t.beginOffset),
@@ -157,8 +174,8 @@ private:
     // The length of one iteration when nothing but the content decides it.
     std::optional<Micros> intrinsic(const ScriptNode& n) {
         if (n.tag == Tag::Audio || n.tag == Tag::Video) {
-            Micros in = parseTimeValue(n.view("in")).value_or(0);
-            if (auto out = parseTimeValue(n.view("out")); out && *out > in) return *out - in;
+            Micros in = timeValue(n.view("in")).value_or(0);
+            if (auto out = timeValue(n.view("out")); out && *out > in) return *out - in;
             if (!options_.mediaDuration || n.value("src").empty()) return std::nullopt;
             auto d = options_.mediaDuration(resolvePath(n, n.value("src")));
             if (!d) return std::nullopt;
@@ -334,9 +351,9 @@ private:
     void fillItem(Item& item, const ScriptNode& n, const Rect& area) {
         item.box = layoutBox(n, area);
         if (auto o = parseNumber(n.view("opacity"))) item.opacity = std::clamp(*o, 0.0, 1.0);
-        Micros fade = parseTimeValue(n.view("fade")).value_or(0);
-        item.fadeIn = parseTimeValue(n.view("fade-in")).value_or(fade);
-        item.fadeOut = parseTimeValue(n.view("fade-out")).value_or(fade);
+        Micros fade = timeValue(n.view("fade")).value_or(0);
+        item.fadeIn = timeValue(n.view("fade-in")).value_or(fade);
+        item.fadeOut = timeValue(n.view("fade-out")).value_or(fade);
         item.credit = n.value("credit");
         item.source = n.value("source");
         // Texts (most of any exhibit) have none of the media attributes: do not look for them.
@@ -359,8 +376,8 @@ private:
         if (std::string src = n.value("src"); !src.empty()) item.src = resolvePath(n, src).string();
         if (std::string cap = n.value("captions"); !cap.empty()) item.captions = resolvePath(n, cap).string();
         if (std::string cap = n.value("second-captions"); !cap.empty()) item.secondCaptions = resolvePath(n, cap).string();
-        item.clipIn = parseTimeValue(n.view("in")).value_or(0);
-        if (auto out = parseTimeValue(n.view("out"))) item.clipOut = *out;
+        item.clipIn = timeValue(n.view("in")).value_or(0);
+        if (auto out = timeValue(n.view("out"))) item.clipOut = *out;
         if (const ScriptAttribute* in = n.attribute("in"); in && item.clipOut >= 0 && item.clipOut <= item.clipIn)
             diagnostics_.error(in->where, "out-before-in", "the clip's out point is not after its in point");
         item.loop = parseBool(n.view("loop")).value_or(false);
@@ -371,7 +388,7 @@ private:
         std::string_view fit = n.view("fit", "contain");
         item.fit = fit == "cover" ? Fit::Cover : fit == "fill" ? Fit::Fill : fit == "none" ? Fit::None : Fit::Contain;
         item.placeholder = n.value("placeholder");
-        if (auto pz = parsePanZoom(n.view("panzoom"))) {
+        if (auto pz = panZoom(n.view("panzoom"))) {
             item.hasPanZoom = true;
             item.panFrom = normalised(pz->from);
             item.panTo = normalised(pz->to);
@@ -657,6 +674,8 @@ private:
     // By ScriptNode::index: looked up several times for each of thousands of elements.
     std::vector<std::optional<Timing>> timings_;
     std::vector<std::optional<std::optional<Micros>>> measured_;  // outer: measured yet
+    std::unordered_map<std::string_view, std::optional<Micros>> timeValues_;
+    std::unordered_map<std::string_view, std::optional<PanZoomSpec>> panZooms_;
     std::set<std::string> reportedStyleCycles_;
     std::map<std::string, TextStyle, std::less<>> resolvedStyles_;
 };
