@@ -18,8 +18,10 @@ Tag tagOf(std::string_view name) {
         {"em", Tag::Em},           {"b", Tag::B},               {"strong", Tag::Strong},   {"span", Tag::Span},
         {ScriptNode::kTextNodeName, Tag::TextRun},
     };
+    if (name.empty()) return Tag::Other;
+    // Every element of a script passes here: compare only names that could match.
     for (const auto& n : kTags)
-        if (n.name == name) return n.tag;
+        if (n.name.size() == name.size() && n.name.front() == name.front() && n.name == name) return n.tag;
     return Tag::Other;
 }
 

@@ -173,7 +173,7 @@ private:
             checkValueOnce(node, spec, a);
             return;
         }
-        auto& good = goodValues_[spec.type];
+        auto& good = goodValues_[static_cast<size_t>(spec.type)];
         if (good.count(a.value)) return;
         size_t before = diagnostics_.all().size();
         checkValueOnce(node, spec, a);
@@ -268,7 +268,8 @@ private:
     std::map<std::pair<const ElementSpec*, Tag>, bool> allowedByTag_;
     std::unordered_map<const ElementSpec*, std::vector<std::pair<std::string_view, const AttributeSpec*>>>
         attributeSpecsByPosition_;
-    std::unordered_map<ValueType, std::unordered_set<std::string_view>> goodValues_;
+    static constexpr size_t kValueTypeCount = static_cast<size_t>(ValueType::View) + 1;
+    std::array<std::unordered_set<std::string_view>, kValueTypeCount> goodValues_;  // by ValueType
 };
 
 }  // namespace
