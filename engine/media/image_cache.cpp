@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "media/background_thread.h"
+
 namespace vitrine {
 
 ImageCache::ImageCache(ImageCacheOptions options) : options_(std::move(options)) {
@@ -188,6 +190,7 @@ void ImageCache::evictLocked(const std::string& keep) {
 }
 
 void ImageCache::workerLoop() {
+    lowerThisThreadPriority();
     std::unique_lock lock(mutex_);
     for (;;) {
         workAvailable_.wait(lock, [this] { return stopping_ || !queue_.empty(); });

@@ -1,6 +1,7 @@
 #include "render/mip_chain.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace vitrine::render {
 
@@ -14,18 +15,39 @@ int mipLevelCount(int width, int height) {
     return levels;
 }
 
-void downsampleRows(const RgbaImage& larger, RgbaImage& smaller, int firstRow, int rowCount) {
+namespace {
+
+// The rounded average of four RGBA pixels, two channels at a time in 16-bit lanes of a
+// word (a sum of four bytes needs ten bits): four times fewer operations than channel by
+// channel, which made mip levels the most expensive part of a picture's arrival.
+std::uint32_t average4(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d) {
+    constexpr std::uint32_t kLanes = 0x00FF00FF, kRounding = 0x00020002;
+    const std::uint32_t redBlue = (a & kLanes) + (b & kLanes) + (c & kLanes) + (d & kLanes) + kRounding;
+    const std::uint32_t greenAlpha =
+        ((a >> 8) & kLanes) + ((b >> 8) & kLanes) + ((c >> 8) & kLanes) + ((d >> 8) & kLanes) + kRounding;
+    return ((redBlue >> 2) & kLanes) | (((greenAlpha >> 2) & kLanes) << 8);
+}
+
+std::uint32_t pixelAt(const std::uint8_t* row, int x) {
+    std::uint32_t v;
+    std::memcpy(&v, row + static_cast<std::size_t>(x) * 4, sizeof v);
+    return v;
+}
+
+}  // namespace
+
+void downsampleRows(const RgbaView& larger, RgbaImage& smaller, int firstRow, int rowCount) {
     const int lw = larger.width, lh = larger.height, sw = smaller.width;
     const int last = std::min(smaller.height, firstRow + rowCount);
     for (int y = firstRow; y < last; ++y) {
         const int y0 = std::min(2 * y, lh - 1), y1 = std::min(2 * y + 1, lh - 1);
-        const std::uint8_t* r0 = &larger.pixels[static_cast<size_t>(y0) * lw * 4];
-        const std::uint8_t* r1 = &larger.pixels[static_cast<size_t>(y1) * lw * 4];
+        const std::uint8_t* r0 = larger.row(y0);
+        const std::uint8_t* r1 = larger.row(y1);
         std::uint8_t* out = &smaller.pixels[static_cast<size_t>(y) * sw * 4];
         for (int x = 0; x < sw; ++x) {
-            const int x0 = std::min(2 * x, lw - 1) * 4, x1 = std::min(2 * x + 1, lw - 1) * 4;
-            for (int c = 0; c < 4; ++c)
-                out[x * 4 + c] = static_cast<std::uint8_t>((r0[x0 + c] + r0[x1 + c] + r1[x0 + c] + r1[x1 + c] + 2) / 4);
+            const int x0 = std::min(2 * x, lw - 1), x1 = std::min(2 * x + 1, lw - 1);
+            const std::uint32_t v = average4(pixelAt(r0, x0), pixelAt(r0, x1), pixelAt(r1, x0), pixelAt(r1, x1));
+            std::memcpy(out + static_cast<std::size_t>(x) * 4, &v, sizeof v);
         }
     }
 }

@@ -19,8 +19,29 @@ inline int mipSize(int size, int level) {
 /// Number of levels down to 1×1.
 int mipLevelCount(int width, int height);
 
+/// RGBA rows read in place, contiguous or not (a tile of a larger image: no copy cut out).
+struct RgbaView {
+    const std::uint8_t* pixels = nullptr;  // the first channel of the top-left pixel
+    int width = 0;
+    int height = 0;
+    std::size_t rowBytes = 0;  // from one row's start to the next's
+
+    /// Row `y`'s first channel.
+    const std::uint8_t* row(int y) const { return pixels + static_cast<std::size_t>(y) * rowBytes; }
+};
+
+/// A whole image as a view.
+inline RgbaView viewOf(const RgbaImage& image) {
+    return {image.pixels.data(), image.width, image.height, static_cast<std::size_t>(image.width) * RgbaImage::kChannels};
+}
+
+/// The rectangle (x, y, width, height) of `image` as a view; the caller keeps it inside.
+inline RgbaView viewOf(const RgbaImage& image, int x, int y, int width, int height) {
+    return {image.at(x, y), width, height, static_cast<std::size_t>(image.width) * RgbaImage::kChannels};
+}
+
 /// Fills rows [firstRow, firstRow + rowCount) of `smaller` (already sized to half of
-/// `larger`, rounded down, at least 1) with 2×2 averages of `larger`.
-void downsampleRows(const RgbaImage& larger, RgbaImage& smaller, int firstRow, int rowCount);
+/// `larger`, rounded down, at least 1) with 2×2 averages of `larger`, rounded.
+void downsampleRows(const RgbaView& larger, RgbaImage& smaller, int firstRow, int rowCount);
 
 }  // namespace vitrine::render

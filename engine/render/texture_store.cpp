@@ -39,23 +39,28 @@ private:
     GLint previous_ = 0;
 };
 
-bool allOpaque(const RgbaImage& image) {
+bool rowsOpaque(const RgbaView& view, int firstRow, int rowCount) {
     constexpr std::uint8_t kOpaqueAlpha = 255;
-    for (std::size_t i = RgbaImage::kChannels - 1; i < image.pixels.size(); i += RgbaImage::kChannels)
-        if (image.pixels[i] != kOpaqueAlpha) return false;
+    for (int y = firstRow; y < firstRow + rowCount; ++y) {
+        const std::uint8_t* row = view.row(y);
+        for (int x = 0; x < view.width; ++x)
+            if (row[x * RgbaImage::kChannels + RgbaImage::kChannels - 1] != kOpaqueAlpha) return false;
+    }
     return true;
 }
 
 }  // namespace
 
-// One image on its way to (or on) the GPU, a tile at a time. Each tile's level 0 is cut
-// from the decoded image; each smaller level is computed from the one before, band by
-// band, and uploaded as it is made.
+// One image on its way to (or on) the GPU, a tile at a time. Each tile's level 0 is
+// uploaded from the decoded image in place (no copy cut out: that was a frame's worth of
+// work at once); each smaller level is computed from the one before, band by band, and
+// uploaded as it is made.
 struct TextureStore::Entry {
     TiledTexture tiled;
     std::shared_ptr<const RgbaImage> image;  // kept until the upload finishes
     int tile = -1;                            // the tile being uploaded
-    RgbaImage tileLevel0, previousLevel, currentLevel;
+    bool tileStarted = false;  // the tile's texture exists
+    RgbaImage previousLevel, currentLevel;
     int level = 0;
     int levelCount = 1;
     int rowsDone = 0;  // rows of `level` uploaded
@@ -112,47 +117,45 @@ void TextureStore::advanceUpload(Entry& e, std::size_t budget) {
 void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
     const RgbaImage& base = *e.image;
     TextureTile& tile = *e.tiled.tiles[static_cast<std::size_t>(e.tile)];
-    if (e.level == 0 && e.rowsDone == 0 && e.tileLevel0.pixels.empty()) {
+    if (!e.tileStarted) {
         if (!tile.texture.create(static_cast<unsigned>(tile.width), static_cast<unsigned>(tile.height))) {
             e.refused = true;
             e.image.reset();
             return;
         }
         tile.texture.setSmooth(true);
-        // Cut the tile out of the image: uploads and mip levels work on contiguous rows.
-        e.tileLevel0.width = tile.width;
-        e.tileLevel0.height = tile.height;
-        e.tileLevel0.pixels.resize(static_cast<std::size_t>(tile.width) * tile.height * kBytesPerPixel);
-        const std::size_t rowBytes = static_cast<std::size_t>(tile.width) * kBytesPerPixel;
-        for (int row = 0; row < tile.height; ++row)
-            std::copy_n(&base.pixels[(static_cast<std::size_t>(tile.y + row) * base.width + tile.x) * kBytesPerPixel], rowBytes,
-                        &e.tileLevel0.pixels[static_cast<std::size_t>(row) * rowBytes]);
-        if (e.tiled.opaque) e.tiled.opaque = allOpaque(e.tileLevel0);
+        e.tileStarted = true;
         e.levelCount = options_.mipmaps ? mipLevelCount(tile.width, tile.height) : 1;
-        // Cutting and scanning the tile is work of the frame too: it counts against the budget.
-        charge(budget, e.tileLevel0.bytes());
-        if (budget == 0) return;
+        // Giving the texture its storage is this frame's share of the work.
+        charge(budget, budget);
+        return;
     }
+    const RgbaView level0 = viewOf(base, tile.x, tile.y, tile.width, tile.height);
     BoundTexture bound(tile.texture);
     if (e.level > 0 && e.rowsDone == 0 && e.currentLevel.pixels.empty()) {
         // Start a new level: size it and give the GPU its storage.
-        const RgbaImage& larger = e.level == 1 ? e.tileLevel0 : e.previousLevel;
-        e.currentLevel.width = std::max(1, larger.width / 2);
-        e.currentLevel.height = std::max(1, larger.height / 2);
+        const int largerWidth = e.level == 1 ? level0.width : e.previousLevel.width;
+        const int largerHeight = e.level == 1 ? level0.height : e.previousLevel.height;
+        e.currentLevel.width = std::max(1, largerWidth / 2);
+        e.currentLevel.height = std::max(1, largerHeight / 2);
         e.currentLevel.pixels.assign(static_cast<std::size_t>(e.currentLevel.width) * e.currentLevel.height * kBytesPerPixel, 0);
         glTexImage2D(GL_TEXTURE_2D, e.level, GL_RGBA, e.currentLevel.width, e.currentLevel.height, 0, GL_RGBA,
                      GL_UNSIGNED_BYTE, nullptr);
     }
-    const RgbaImage& source = e.level == 0 ? e.tileLevel0 : e.currentLevel;
+    const RgbaView source = e.level == 0 ? level0 : viewOf(e.currentLevel);
     const std::size_t rowBytes = static_cast<std::size_t>(source.width) * kBytesPerPixel;
     // At least one row a call, so even a tiny budget makes progress.
     const std::size_t rowsLeft = static_cast<std::size_t>(source.height - e.rowsDone);
     // A smaller level's row also reads two rows of the level above it.
     const std::size_t rowCost = rowBytes * (e.level > 0 ? kMipRowCost : 1);
     const int rows = static_cast<int>(std::clamp<std::size_t>(budget / rowCost, 1, rowsLeft));
-    if (e.level > 0) downsampleRows(e.level == 1 ? e.tileLevel0 : e.previousLevel, e.currentLevel, e.rowsDone, rows);
+    if (e.level == 0 && e.tiled.opaque) e.tiled.opaque = rowsOpaque(source, e.rowsDone, rows);
+    if (e.level > 0) downsampleRows(e.level == 1 ? level0 : viewOf(e.previousLevel), e.currentLevel, e.rowsDone, rows);
+    // Rows of level 0 lie inside the whole image's rows: say how long those are.
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, static_cast<GLint>(source.rowBytes / kBytesPerPixel));
     glTexSubImage2D(GL_TEXTURE_2D, e.level, 0, e.rowsDone, source.width, rows, GL_RGBA, GL_UNSIGNED_BYTE,
-                    source.pixels.data() + rowBytes * static_cast<std::size_t>(e.rowsDone));
+                    source.row(e.rowsDone));
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     e.rowsDone += rows;
     charge(budget, rowCost * static_cast<std::size_t>(rows));
     if (e.rowsDone < source.height) return;
@@ -169,7 +172,7 @@ void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
     tile.mipmapFiltering = e.levelCount > 1;
     e.level = 0;
     e.previousLevel = RgbaImage{};
-    e.tileLevel0 = RgbaImage{};
+    e.tileStarted = false;
     if (++e.tile >= static_cast<int>(e.tiled.tiles.size())) {
         e.complete = true;
         e.image.reset();  // the pixels live on the GPU now
