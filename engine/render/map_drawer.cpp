@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "map/geojson.h"
+#include "render/simplify_line.h"
 #include "script/suggest.h"
 
 namespace vitrine::render {
@@ -27,6 +28,12 @@ constexpr float kMinLineWidth = 1.0f;  // output px
 constexpr float kFeather = 1.0f;       // output px
 constexpr float kMaxMiter = 2.0f;
 constexpr float kMinPointSpacing = 0.8f;  // output px: closer points add nothing visible
+// Output px: a border point this close to the line its neighbours make moves no stroke
+// edge by a visible amount (the stroke's feather alone is a pixel wide), so it is dropped.
+constexpr float kBorderSimplifyTolerance = 0.25f;
+// The land fill is kept in chunks of this grid over the layer, so a frame sends only the
+// chunks its view touches (a close view of one region skips most of the world).
+constexpr int kFillChunksAcross = 16;
 constexpr float kRouteCasing = 3.0f;      // canvas px added under a route
 constexpr float kMarkerCasing = 2.5f;     // canvas px of dark rim around a marker
 constexpr float kRingWidth = 3.0f;
@@ -141,9 +148,19 @@ void recolour(sf::VertexArray& va, sf::Color c) {
 // ---- cached geometry ---------------------------------------------------------------------------
 
 struct MapDrawer::LayerMesh {
+    /// A run of the fill's vertices that lie in one grid cell of the layer, and their bounds.
+    struct Chunk {
+        std::size_t first = 0, count = 0;
+        sf::FloatRect bounds;  // in the layer's local units (relative to origin)
+    };
     map::ProjectedLayer layer;
     Point2 origin;                          // subtracted from every vertex, so floats stay small
-    sf::VertexArray fill{sf::Triangles};    // all land
+    sf::VertexArray fill{sf::Triangles};    // all land, chunk by chunk in grid rows
+    std::vector<Chunk> chunks;
+    // The fill on the GPU side, made when first drawn (the store is filled off the GL
+    // thread): sending 100k vertices a frame from memory costs the driver a copy each time.
+    sf::VertexBuffer fillBuffer{sf::Triangles, sf::VertexBuffer::Static};
+    bool fillUploaded = false;
     sf::Color fillColour;                   // the colour fill's vertices hold
     std::vector<sf::VertexArray> features;  // per feature, recoloured for highlights
     // Borders stroked for the last camera; reused while it stands still.
@@ -193,13 +210,39 @@ struct MapDrawer::Store {
             return sf::Vector2f(static_cast<float>(p.x - mesh->origin.x), static_cast<float>(p.y - mesh->origin.y));
         };
         mesh->fillColour = land;
+        // Each triangle goes to the grid cell of its first corner; a chunk's bounds hold
+        // all its triangles' corners, so culling by them never drops a visible one.
+        std::vector<std::vector<sf::Vertex>> cells(std::size_t(kFillChunksAcross) * kFillChunksAcross);
+        const double cellWidth = (b.east - b.west) / kFillChunksAcross, cellHeight = (b.north - b.south) / kFillChunksAcross;
+        auto cellOf = [&](const Point2& p) {
+            auto index = [](double offset, double size) {
+                return size > 0 ? std::clamp(int(offset / size), 0, kFillChunksAcross - 1) : 0;
+            };
+            return std::size_t(index(p.y - b.south, cellHeight)) * kFillChunksAcross + index(p.x - b.west, cellWidth);
+        };
         for (const map::LayerFeature& f : mesh->layer.features) {
             sf::VertexArray va(sf::Triangles);
-            for (const Point2& p : f.triangles) {
-                va.append(sf::Vertex(local(p), sf::Color::White));
-                mesh->fill.append(sf::Vertex(local(p), land));
+            for (std::size_t i = 0; i + 2 < f.triangles.size(); i += 3) {
+                std::vector<sf::Vertex>& cell = cells[cellOf(f.triangles[i])];
+                for (std::size_t k = i; k < i + 3; ++k) {
+                    va.append(sf::Vertex(local(f.triangles[k]), sf::Color::White));
+                    cell.push_back(sf::Vertex(local(f.triangles[k]), land));
+                }
             }
             mesh->features.push_back(std::move(va));
+        }
+        for (const std::vector<sf::Vertex>& cell : cells) {
+            LayerMesh::Chunk chunk{mesh->fill.getVertexCount(), cell.size(), {}};
+            if (!cell.empty()) {
+                float left = cell.front().position.x, top = cell.front().position.y, right = left, bottom = top;
+                for (const sf::Vertex& v : cell) {
+                    left = std::min(left, v.position.x), right = std::max(right, v.position.x);
+                    top = std::min(top, v.position.y), bottom = std::max(bottom, v.position.y);
+                    mesh->fill.append(v);
+                }
+                chunk.bounds = {left, top, right - left, bottom - top};
+            }
+            mesh->chunks.push_back(chunk);
         }
         return layers.emplace(key.str(), std::move(mesh)).first->second.get();
     }
@@ -462,22 +505,49 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
         double tx = ocx - a * (s.camera.centre.x - m.origin.x), ty = ocy + a * (s.camera.centre.y - m.origin.y);
         return sf::Transform(float(a), 0, float(tx), 0, float(-a), float(ty), 0, 0, 1);
     };
+    // The camera's view in projected units, for culling outlines and fill chunks.
+    const map::Point2 viewMin = s.toProjected({s.box.x, s.box.y + s.box.height});
+    const map::Point2 viewMax = s.toProjected({s.box.x + s.box.width, s.box.y});
     // Land and water are opaque: drawn without blending, which a software rasteriser
     // would otherwise pay for with a read of every covered pixel.
-    auto opaque = [&](LayerMesh& m) {
+    auto drawFill = [&](LayerMesh& m) {
         if (m.fillColour != palette.land) {
             recolour(m.fill, palette.land);
             m.fillColour = palette.land;
+            m.fillUploaded = false;
         }
-        return sf::RenderStates(sf::BlendNone, transformFor(m), nullptr, nullptr);
+        if (!m.fillUploaded && sf::VertexBuffer::isAvailable() && m.fill.getVertexCount() > 0) {
+            m.fillUploaded = (m.fillBuffer.getVertexCount() == m.fill.getVertexCount() ||
+                              m.fillBuffer.create(m.fill.getVertexCount())) &&
+                             m.fillBuffer.update(&m.fill[0]);
+        }
+        const sf::RenderStates states(sf::BlendNone, transformFor(m), nullptr, nullptr);
+        const sf::FloatRect view(float(viewMin.x - m.origin.x), float(viewMin.y - m.origin.y),
+                                 float(viewMax.x - viewMin.x), float(viewMax.y - viewMin.y));
+        auto send = [&](std::size_t first, std::size_t count) {
+            if (count == 0) return;
+            if (m.fillUploaded) target.draw(m.fillBuffer, first, count, states);
+            else target.draw(&m.fill[first], count, sf::Triangles, states);
+        };
+        // Visible chunks that follow each other in the buffer go in one draw call.
+        std::size_t runFirst = 0, runCount = 0;
+        for (const LayerMesh::Chunk& c : m.chunks) {
+            if (c.count == 0) continue;
+            const bool visible = c.bounds.left <= view.left + view.width && c.bounds.left + c.bounds.width >= view.left &&
+                                 c.bounds.top <= view.top + view.height && c.bounds.top + c.bounds.height >= view.top;
+            if (!visible) continue;
+            if (runCount > 0 && runFirst + runCount == c.first) {
+                runCount += c.count;
+                continue;
+            }
+            send(runFirst, runCount);
+            runFirst = c.first, runCount = c.count;
+        }
+        send(runFirst, runCount);
     };
     auto toOutput = [&](const Point2& canvas) {
         return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
     };
-    // The camera's view in projected units, for culling outlines.
-    const map::Point2 viewMin = s.toProjected({s.box.x, s.box.y + s.box.height});
-    const map::Point2 viewMax = s.toProjected({s.box.x + s.box.width, s.box.y});
-
     auto drawBorders = [&](LayerMesh& m) {
         std::ostringstream key;
         key.precision(17);
@@ -486,7 +556,7 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
             << palette.border.toInteger();
         if (m.strokeKey != key.str()) {
             m.strokes.clear();
-            std::vector<sf::Vector2f> pts;
+            std::vector<sf::Vector2f> pts, simple;
             for (const map::LayerOutline& o : m.layer.outlines) {
                 if (o.bounds.east < viewMin.x || o.bounds.west > viewMax.x || o.bounds.north < viewMin.y ||
                     o.bounds.south > viewMax.y)
@@ -499,7 +569,8 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
                         continue;
                     pts.push_back(p);
                 }
-                strokeLine(m.strokes, pts, f.borderWidth, palette.border);
+                simplifyLine(pts, kBorderSimplifyTolerance, simple);
+                strokeLine(m.strokes, simple, f.borderWidth, palette.border);
             }
             m.strokeKey = key.str();
         }
@@ -507,11 +578,11 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
     };
 
     if (p.base) {
-        target.draw(p.base->fill, opaque(*p.base));
+        drawFill(*p.base);
         drawBorders(*p.base);
     }
     if (p.data) {
-        target.draw(p.data->fill, opaque(*p.data));
+        drawFill(*p.data);
     }
     for (const map::HighlightState& h : s.highlights) {
         for (LayerMesh* m : {p.data, p.base}) {
