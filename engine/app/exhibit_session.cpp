@@ -3,8 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "map/map_check.h"
-#include "media/audio_decoder.h"
 
 namespace vitrine::app {
 
@@ -45,13 +43,6 @@ void ExhibitSession::reportMediaProblems() {
     if (!resources_) return;
     for (const auto& f : resources_->images().takeFailures())
         std::fprintf(stderr, "vitrine: image %s: %s (a placeholder is shown)\n", f.path.c_str(), f.message.c_str());
-}
-
-CompileOptions mediaAwareOptions() {
-    CompileOptions o;
-    // Audio and video without dur last as long as their files: ask the container.
-    o.mediaDuration = [](const std::filesystem::path& p) { return probeDuration(p); };
-    return map::withMapChecks(std::move(o));  // places, features and map data, before any frame
 }
 
 bool haveDisplay() {

@@ -8,6 +8,7 @@
 
 #include "exhibit/exhibit_loader.h"
 #include "output/offscreen.h"
+#include "player/compile_options.h"
 #include "render/render_resources.h"
 
 namespace vitrine::app {
@@ -32,9 +33,6 @@ private:
     LoadedExhibit exhibit_;
     std::unique_ptr<render::RenderResources> resources_;
 };
-
-/// Compile options that can read media durations from the files (FFmpeg).
-CompileOptions mediaAwareOptions();
 
 /// True when an X display is available to draw on.
 bool haveDisplay();

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "exhibit/exhibit_loader.h"
-#include "map/map_check.h"
+#include "player/compile_options.h"
 #include "studio/atomic_save.h"
 #include "studio/text_edit.h"
 
@@ -127,7 +127,8 @@ private:
     std::optional<std::string> apply(TextEdit edit, std::string description);
 
     std::filesystem::path file_;
-    CompileOptions compileOptions_ = map::withMapChecks();  // keeps the map data it read between compiles
+    // As the player compiles (media durations, map checks); keeps what it read between compiles.
+    CompileOptions compileOptions_ = mediaAwareOptions();
     std::string text_;
     std::string savedText_;
     std::string loadError_;

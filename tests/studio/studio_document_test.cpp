@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
+#include "media/video_test_media.h"
 #include "studio/studio_fixture.h"
 #include "timeline/time_value.h"
 
@@ -204,3 +207,14 @@ TEST_CASE("studio document: a file that cannot be read says so") {
 }
 
 }  // namespace vitrine::studio
+
+TEST_CASE("studio document: a video without dur lasts as long as its file, as in the player") {
+    vitrine::test::TempDir dir;
+    REQUIRE(vitrine::test::makeNumberedVideo(dir / "clip.mp4", 3));
+    const auto file = dir / "exhibit.xml";
+    std::ofstream(file) << "<exhibit><scene id=\"film\"><video src=\"clip.mp4\" credit=\"test\"/></scene></exhibit>";
+    vitrine::studio::StudioDocument doc(file);
+    REQUIRE(doc.show() != nullptr);
+    // The scene took the clip's 3 s, not the 8 s default of an element with no length.
+    CHECK(doc.show()->duration == vitrine::seconds(3));
+}
