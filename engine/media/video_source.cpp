@@ -109,6 +109,12 @@ void VideoSource::waitForQueued(std::size_t frames) {
     });
 }
 
+bool VideoSource::catchingUp() const {
+    if (options_.offline) return false;
+    std::lock_guard lock(mutex_);
+    return seekRequested_ || (queuedSinceSeek_ == 0 && !decoderEnded_);
+}
+
 std::shared_ptr<const VideoFrame> VideoSource::frameAt(Micros mediaTime) {
     std::lock_guard lock(mutex_);
     if (options_.offline) {

@@ -69,6 +69,9 @@ public:
     /// Blocks until the decode thread has queued at least `frames` frames since the last
     /// seek, or can queue no more (end, full queue). For tests and pre-roll; real-time only.
     void waitForQueued(std::size_t frames);
+    /// True while a seek is under way: frameAt() hands back the old frame (or none) until
+    /// the decoder reaches the new time. A paused preview draws again until this is false.
+    bool catchingUp() const;
 
     /// Picture width in pixels.
     int width() const { return width_; }

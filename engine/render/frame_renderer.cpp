@@ -153,6 +153,7 @@ sf::RenderTexture* FrameRenderer::layerTexture(int slot, sf::Vector2u size) {
 
 void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWait wait) {
     textures_.beginFrame();
+    waitingForMedia_ = false;
     Viewport v = viewportFor(target.getSize());
     bool letterboxed = v.offsetX > 0 || v.offsetY > 0 || v.width < target.getSize().x || v.height < target.getSize().y;
     // Every full-canvas fill costs a pass over 2 million pixels on a software renderer:
@@ -451,6 +452,7 @@ void FrameRenderer::drawVideo(const DrawItem& d, const Item& item, sf::RenderTar
         return;
     }
     auto frame = e.source->frameAt(d.mediaTime);
+    if (!frame || e.source->catchingUp()) waitingForMedia_ = true;
     if (!frame) return;  // not decoded yet: nothing rather than a stall
     if (frame != e.shown) {
         const RgbaImage& img = frame->image;

@@ -43,6 +43,10 @@ public:
     /// Problems met while drawing (a video or caption file that cannot be read), each once.
     std::vector<std::string> takeProblems();
 
+    /// True when the last render() drew a video without the frame that belongs at its time
+    /// (still decoding after a seek): a paused preview should draw again.
+    bool waitingForMedia() const { return waitingForMedia_; }
+
 private:
     struct CachedLayout {
         double scale = 0;
@@ -94,6 +98,7 @@ private:
     };
     std::map<int, VideoEntry> videos_;
     std::vector<std::string> problems_;
+    bool waitingForMedia_ = false;
     MapDrawer maps_{text_};  // map data and geometry, loaded once per show
     CaptionDrawer captions_{show_, text_};
 };

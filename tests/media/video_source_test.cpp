@@ -42,6 +42,29 @@ TEST_CASE("VideoSource follows the clock from its queue, dropping passed frames,
     CHECK(source.stats().seeks == 2);
 }
 
+TEST_CASE("VideoSource says it is catching up from a jump until the new place is decoded") {
+    test::TempDir dir;
+    // One keyframe: reaching 6 s means decoding 150 frames, far longer than the check below.
+    REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 10, 250));
+    VideoSourceOpenResult opened = VideoSource::open(dir / "numbered.mp4");
+    REQUIRE_MESSAGE(opened.ok(), opened.message);
+    VideoSource& source = *opened.source;
+    source.waitForQueued(4);
+    CHECK(numberAt(source, 0) == 0);
+    CHECK_FALSE(source.catchingUp());
+    CHECK(numberAt(source, seconds(6)) == 0);  // a jump: the old frame meanwhile
+    CHECK(source.catchingUp());
+    source.waitForQueued(4);
+    CHECK_FALSE(source.catchingUp());
+    CHECK(numberAt(source, seconds(6)) == 150);
+
+    VideoSourceOptions offline;
+    offline.offline = true;
+    VideoSourceOpenResult exact = VideoSource::open(dir / "numbered.mp4", offline);
+    REQUIRE(exact.ok());
+    CHECK_FALSE(exact.source->catchingUp());  // frameAt waits for the exact frame itself
+}
+
 TEST_CASE("VideoSource pre-decodes across the loop point and wraps without seeking") {
     test::TempDir dir;
     REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 4));

@@ -264,7 +264,8 @@ void StudioApp::renderPreview(sf::Vector2u size) {
                            resources_->images());
     renderer_->render(evaluate(*rendererShow_, t_), preview_);
     preview_.display();
-    previewDirty_ = false;
+    // A video still decoding towards t: draw again until its frame is there.
+    previewDirty_ = renderer_->waitingForMedia();
 }
 
 void StudioApp::seek(Micros t) {
