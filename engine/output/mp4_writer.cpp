@@ -70,8 +70,8 @@ std::unique_ptr<Mp4Writer> Mp4Writer::open(const Mp4Settings& settings, std::str
         error = *e;
         return nullptr;
     }
-    if (settings.subtitles) {
-        if (auto e = writer->openSubtitles()) {
+    for (const std::string& language : settings.subtitleLanguages) {
+        if (auto e = writer->openSubtitles(language)) {
             error = *e;
             return nullptr;
         }
@@ -162,11 +162,13 @@ std::optional<std::string> Mp4Writer::openAudio() {
     return std::nullopt;
 }
 
-std::optional<std::string> Mp4Writer::openSubtitles() {
+std::optional<std::string> Mp4Writer::openSubtitles(const std::string& language) {
     const AVCodec* codec = avcodec_find_encoder_by_name("mov_text");
     if (!codec) return "this FFmpeg has no mov_text encoder";
-    subtitle_.reset(avcodec_alloc_context3(codec));
-    AVCodecContext* c = subtitle_.get();
+    SubtitleTrack& track = subtitles_.emplace_back();
+    track.codec.reset(avcodec_alloc_context3(codec));
+    AVCodecContext* c = track.codec.get();
+    if (!c) return "no memory for subtitles";
     c->time_base = kSubtitleTimeBase;
     const std::size_t headerSize = std::strlen(kAssHeader);
     // The codec context frees subtitle_header with av_free, so it must come from av_malloc.
@@ -176,10 +178,11 @@ std::optional<std::string> Mp4Writer::openSubtitles() {
     c->subtitle_header_size = static_cast<int>(headerSize);
     if (int code = avcodec_open2(c, codec, nullptr); code < 0) return failed("cannot open the mov_text encoder", code);
 
-    subtitleStream_ = avformat_new_stream(container_.get(), nullptr);
-    if (!subtitleStream_) return "cannot add a subtitle stream";
-    subtitleStream_->time_base = kSubtitleTimeBase;
-    avcodec_parameters_from_context(subtitleStream_->codecpar, c);
+    track.stream = avformat_new_stream(container_.get(), nullptr);
+    if (!track.stream) return "cannot add a subtitle stream";
+    track.stream->time_base = kSubtitleTimeBase;
+    avcodec_parameters_from_context(track.stream->codecpar, c);
+    av_dict_set(&track.stream->metadata, "language", language.c_str(), 0);
     return std::nullopt;
 }
 
@@ -228,8 +231,9 @@ std::optional<std::string> Mp4Writer::encodeQueuedAudio(bool flush) {
     return std::nullopt;
 }
 
-std::optional<std::string> Mp4Writer::addSubtitle(Micros start, Micros end, const std::string& text) {
-    if (!subtitle_) return "this file has no subtitle track";
+std::optional<std::string> Mp4Writer::addSubtitle(std::size_t track, Micros start, Micros end, const std::string& text) {
+    if (track >= subtitles_.size()) return "this file has no such subtitle track";
+    SubtitleTrack& into = subtitles_[track];
     const std::string dialogue = assDialogue(text);
     AVSubtitleRect rect{};
     rect.type = SUBTITLE_ASS;
@@ -244,7 +248,7 @@ std::optional<std::string> Mp4Writer::addSubtitle(Micros start, Micros end, cons
     subtitle.end_display_time = static_cast<std::uint32_t>((end - start) / 1000);
 
     std::vector<std::uint8_t> buffer(kMaxSubtitleBytes);
-    const int size = avcodec_encode_subtitle(subtitle_.get(), buffer.data(), kMaxSubtitleBytes, &subtitle);
+    const int size = avcodec_encode_subtitle(into.codec.get(), buffer.data(), kMaxSubtitleBytes, &subtitle);
     if (size < 0) return failed("cannot encode a subtitle", size);
     AVPacket* packet = packet_.get();
     if (int code = av_new_packet(packet, size); code < 0) return failed("no memory for a subtitle", code);
@@ -252,7 +256,7 @@ std::optional<std::string> Mp4Writer::addSubtitle(Micros start, Micros end, cons
     const AVRational micros = AV_TIME_BASE_Q;
     packet->pts = packet->dts = av_rescale_q(start, micros, kSubtitleTimeBase);
     packet->duration = av_rescale_q(end, micros, kSubtitleTimeBase) - packet->pts;
-    return write(packet, subtitle_.get(), subtitleStream_);
+    return write(packet, into.codec.get(), into.stream);
 }
 
 std::optional<std::string> Mp4Writer::encode(AVCodecContext* codec, AVStream* stream, const AVFrame* frame) {

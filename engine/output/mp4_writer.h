@@ -26,7 +26,8 @@ struct Mp4Settings {
     int fps = 25;
     int crf = 20;
     std::string preset = "medium";
-    bool subtitles = false;  // add a mov_text track
+    /// One mov_text track per entry, tagged with this ISO 639-2 language ("und": unknown).
+    std::vector<std::string> subtitleLanguages;
 };
 
 /// One MP4 file being encoded. Every add* call must come in time order per stream.
@@ -43,8 +44,9 @@ public:
     std::optional<std::string> addVideoFrame(const std::uint8_t* rgba);
     /// Appends `frames` frames of 48 kHz interleaved stereo.
     std::optional<std::string> addAudio(const std::int16_t* interleaved, std::size_t frames);
-    /// Adds a subtitle shown over [start, end) of the file's time (needs `subtitles`).
-    std::optional<std::string> addSubtitle(Micros start, Micros end, const std::string& text);
+    /// Adds a subtitle to track `track` (an index into subtitleLanguages), shown over
+    /// [start, end) of the file's time.
+    std::optional<std::string> addSubtitle(std::size_t track, Micros start, Micros end, const std::string& text);
     /// Drains the encoders and completes the file. Nothing may be added afterwards.
     std::optional<std::string> finish();
 
@@ -52,7 +54,7 @@ private:
     Mp4Writer() = default;
     std::optional<std::string> openVideo(const Mp4Settings& settings);
     std::optional<std::string> openAudio();
-    std::optional<std::string> openSubtitles();
+    std::optional<std::string> openSubtitles(const std::string& language);
     std::optional<std::string> encode(AVCodecContext* codec, AVStream* stream, const AVFrame* frame);
     std::optional<std::string> encodeQueuedAudio(bool flush);
     std::optional<std::string> write(AVPacket* packet, AVCodecContext* codec, AVStream* stream);
@@ -60,10 +62,13 @@ private:
     ffmpeg::OutputContextPtr container_;
     ffmpeg::CodecContextPtr video_;
     ffmpeg::CodecContextPtr audio_;
-    ffmpeg::CodecContextPtr subtitle_;
+    struct SubtitleTrack {
+        ffmpeg::CodecContextPtr codec;
+        AVStream* stream = nullptr;
+    };
+    std::vector<SubtitleTrack> subtitles_;
     AVStream* videoStream_ = nullptr;  // owned by container_
     AVStream* audioStream_ = nullptr;
-    AVStream* subtitleStream_ = nullptr;
     ffmpeg::ScalerPtr scaler_;
     ffmpeg::FramePtr videoFrame_;
     ffmpeg::FramePtr audioFrame_;

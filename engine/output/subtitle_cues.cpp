@@ -1,11 +1,19 @@
 #include "output/subtitle_cues.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 namespace vitrine::output {
 
 namespace {
+
+// ISO 639-1 codes an exhibit's caption files are named with, as the ISO 639-2 codes MP4
+// tracks carry (the bibliographic forms FFmpeg's muxer expects where they differ).
+constexpr std::pair<const char*, const char*> kLanguageCodes[] = {
+    {"en", "eng"}, {"hy", "arm"}, {"az", "aze"}, {"ru", "rus"}, {"ka", "geo"}, {"tr", "tur"}, {"fa", "per"},
+    {"de", "ger"}, {"fr", "fre"}, {"es", "spa"}, {"it", "ita"}, {"uk", "ukr"}, {"ar", "ara"}, {"he", "heb"},
+};
 
 struct PlacedCue {
     Micros start = 0;
@@ -24,12 +32,13 @@ const CaptionTrack& trackFor(const std::string& path, std::map<std::string, Capt
 }  // namespace
 
 std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros to, Diagnostics& diagnostics,
-                                         const FileReader& reader) {
+                                         const FileReader& reader, CaptionLayer layer) {
     std::map<std::string, CaptionTrack> tracks;
     std::vector<PlacedCue> placed;  // in document order, which is the stacking order
     for (const Item& item : show.items) {
-        if (item.kind != ItemKind::Audio || item.captions.empty()) continue;
-        const CaptionTrack& track = trackFor(item.captions, tracks, diagnostics, reader);
+        const std::string& file = layer == CaptionLayer::First ? item.captions : item.secondCaptions;
+        if (item.kind != ItemKind::Audio || file.empty()) continue;
+        const CaptionTrack& track = trackFor(file, tracks, diagnostics, reader);
         // Caption times are times in the media file; the item plays its file from clipIn.
         const Micros offset = item.begin - item.clipIn;
         for (const CaptionCue& cue : track.cues) {
@@ -59,6 +68,22 @@ std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros t
         }
     }
     return flat;
+}
+
+std::string captionLanguage(const Show& show, CaptionLayer layer) {
+    constexpr const char* kUnknown = "und";
+    for (const Item& item : show.items) {
+        const std::string& file = layer == CaptionLayer::First ? item.captions : item.secondCaptions;
+        if (item.kind != ItemKind::Audio || file.empty()) continue;
+        // testimony.hy.vtt: the extension before the last names the language.
+        const std::string code = std::filesystem::path(file).stem().extension().string();
+        if (code.size() < 2) return kUnknown;
+        const std::string bare = code.substr(1);
+        for (const auto& [two, three] : kLanguageCodes)
+            if (bare == two) return three;
+        return bare.size() == 3 ? bare : kUnknown;
+    }
+    return kUnknown;
 }
 
 }  // namespace vitrine::output

@@ -20,11 +20,20 @@ struct SubtitleCue {
     bool operator==(const SubtitleCue&) const = default;
 };
 
+/// Which of an audio item's caption files: `captions`, or `second-captions` (another
+/// language, drawn below the first on screen; in an MP4, a track of its own).
+enum class CaptionLayer { First, Second };
+
 /// The cues of every audio item's captions within [from, to): shifted by where the item
 /// plays its file, clipped to the item's active time and to the range, and flattened so no
 /// two overlap (cues on screen together share one sample, one per line, in document order).
 /// Sorted by start. Unreadable caption files are reported to `diagnostics` and skipped.
 std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros to, Diagnostics& diagnostics,
-                                         const FileReader& reader = diskFileReader());
+                                         const FileReader& reader = diskFileReader(),
+                                         CaptionLayer layer = CaptionLayer::First);
+
+/// The language of a layer's captions as an ISO 639-2 code for a container's track
+/// ("hye" for `testimony.hy.vtt`), read from the first such file name; "und" when unknown.
+std::string captionLanguage(const Show& show, CaptionLayer layer);
 
 }  // namespace vitrine::output

@@ -79,7 +79,19 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     // A caption file that cannot be read is reported by the renderer, which burns the
     // captions into the picture; here it only means no subtitle samples.
     Diagnostics reportedByRenderer;
-    const std::vector<SubtitleCue> cues = subtitleCuesFor(show, options.from, options.to, reportedByRenderer);
+    // One subtitle track per caption language that has cues in the range.
+    struct SubtitleTrackCues {
+        std::vector<SubtitleCue> cues;
+        std::size_t next = 0;
+    };
+    std::vector<SubtitleTrackCues> subtitleTracks;
+    std::vector<std::string> subtitleLanguages;
+    for (CaptionLayer layer : {CaptionLayer::First, CaptionLayer::Second}) {
+        auto cues = subtitleCuesFor(show, options.from, options.to, reportedByRenderer, diskFileReader(), layer);
+        if (cues.empty()) continue;
+        subtitleTracks.push_back({std::move(cues)});
+        subtitleLanguages.push_back(captionLanguage(show, layer));
+    }
 
     OffscreenRenderer renderer(show, resources, options.size);
     if (!renderer.ok())
@@ -100,21 +112,23 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     settings.fps = options.fps;
     settings.crf = options.crf;
     settings.preset = options.preset;
-    settings.subtitles = !cues.empty();
+    settings.subtitleLanguages = subtitleLanguages;
     std::unique_ptr<Mp4Writer> writer = Mp4Writer::open(settings, error);
     if (!writer) return explained("cannot write " + options.path.string() + ": " + error);
 
     Mixer mixer(show);
     std::vector<std::int16_t> samples(static_cast<std::size_t>(kAudioPeriodFrames) * kMixChannels);
     std::int64_t audioDone = 0;
-    std::size_t nextCue = 0;
     for (std::int64_t index = 0; index < frames; ++index) {
         const Micros t = frameTime(options.from, index, options.fps);
         // Subtitles go in as their start comes up, keeping the streams' packets in time order.
         const Micros frameEnd = frameTime(0, index + 1, options.fps);
-        for (; nextCue < cues.size() && cues[nextCue].start < frameEnd; ++nextCue) {
-            if (auto e = writer->addSubtitle(cues[nextCue].start, cues[nextCue].end, cues[nextCue].text))
-                return explained(*e);
+        for (std::size_t track = 0; track < subtitleTracks.size(); ++track) {
+            SubtitleTrackCues& t = subtitleTracks[track];
+            for (; t.next < t.cues.size() && t.cues[t.next].start < frameEnd; ++t.next) {
+                const SubtitleCue& cue = t.cues[t.next];
+                if (auto e = writer->addSubtitle(track, cue.start, cue.end, cue.text)) return explained(*e);
+            }
         }
 
         if (auto e = writer->addVideoFrame(renderer.renderPixelsAt(t).data())) return explained(*e);

@@ -242,3 +242,25 @@ TEST_CASE("A failed or cancelled export leaves nothing at the destination and sa
         CHECK(!std::filesystem::exists(dir / ".show.mp4.partial"));
     }
 }
+
+TEST_CASE("Two caption languages export as two subtitle tracks, each tagged with its language") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "beep.wav", 1000, 0.5, 0, 0.5, kMixSampleRate));
+    writeText(dir, "beep.en.vtt", "WEBVTT\n\n00:00.000 --> 00:00.400\nA beep.\n");
+    writeText(dir, "beep.hy.vtt", "WEBVTT\n\n00:00.000 --> 00:00.400\nԶանգ։\n");
+    const auto xml = writeText(dir, "exhibit.xml",
+                               "<exhibit size=\"320x180\"><scene id=\"s\" dur=\"1s\">"
+                               "<audio src=\"beep.wav\" role=\"effect\" credit=\"test\" captions=\"beep.en.vtt\" "
+                               "second-captions=\"beep.hy.vtt\"/></scene></exhibit>");
+    const auto out = dir / "show.mp4";
+    auto e = exportTo(xml, out);
+    REQUIRE_MESSAGE(!e.error, *e.error);
+    const Probe p = probe(out);
+    REQUIRE(p.count("subtitle") == 2);
+    std::vector<std::string> languages;
+    for (const auto& s : p.streams)
+        if (jsonField(s, "codec_type") == "subtitle") languages.push_back(jsonField(s, "language"));
+    CHECK(languages == std::vector<std::string>{"eng", "arm"});
+    CHECK(capture("ffmpeg -v error -i " + quoted(out) + " -map 0:s:0 -f webvtt -").find("A beep.") != std::string::npos);
+    CHECK(capture("ffmpeg -v error -i " + quoted(out) + " -map 0:s:1 -f webvtt -").find("Զանգ") != std::string::npos);
+}
