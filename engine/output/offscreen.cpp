@@ -15,17 +15,18 @@ OffscreenRenderer::OffscreenRenderer(const Show& show, render::RenderResources& 
     ok_ = target_.create(size.x, size.y);
 }
 
-sf::Image OffscreenRenderer::renderAt(Micros t) {
-    Frame frame = evaluate(show_, t);
-    renderer_.render(frame, target_, render::MediaWait::Always);
+void OffscreenRenderer::draw(Micros t) {
+    renderer_.render(evaluate(show_, t), target_, render::MediaWait::Always);
     target_.display();
+}
+
+sf::Image OffscreenRenderer::renderAt(Micros t) {
+    draw(t);
     return target_.getTexture().copyToImage();
 }
 
 const std::vector<std::uint8_t>& OffscreenRenderer::renderPixelsAt(Micros t) {
-    Frame frame = evaluate(show_, t);
-    renderer_.render(frame, target_, render::MediaWait::Always);
-    target_.display();
+    draw(t);
     const sf::Vector2u size = target_.getSize();
     pixels_.resize(static_cast<std::size_t>(size.x) * size.y * 4);
     // What copyToImage reads (the texture, same orientation), without its two fresh buffers.

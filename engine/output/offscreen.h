@@ -35,6 +35,9 @@ public:
     std::vector<std::string> takeProblems() { return renderer_.takeProblems(); }
 
 private:
+    // The frame at t into target_, every image waited for.
+    void draw(Micros t);
+
     const Show& show_;
     render::FrameRenderer renderer_;
     sf::RenderTexture target_;

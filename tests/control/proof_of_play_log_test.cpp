@@ -1,23 +1,14 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
-#include <sstream>
 
 #include <unistd.h>
 
 #include "control/proof_of_play_log.h"
 #include "installation/civil_time.h"
+#include "media/media_test_files.h"
 
 using namespace vitrine::control;
-
-namespace {
-std::string readAll(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-}  // namespace
 
 TEST_CASE("proof of play: one line per scene start, rotated at the size limit") {
     auto dir = std::filesystem::temp_directory_path() / ("vitrine-pop-" + std::to_string(::getpid()));
@@ -27,7 +18,7 @@ TEST_CASE("proof of play: one line per scene start, rotated at the size limit") 
     {
         ProofOfPlayLog log(file, 100, 2);  // each line is 33-35 bytes: three fit in 100
         REQUIRE_FALSE(log.sceneStarted(t0, "advisory"));
-        CHECK(readAll(file) == "2026-01-20T09:00:00.000Z advisory\n");
+        CHECK(vitrine::test::readTextFile(file) == "2026-01-20T09:00:00.000Z advisory\n");
         for (int i = 1; i < 10; ++i) REQUIRE_FALSE(log.sceneStarted(t0 + i * 12'000'000, "scene-" + std::to_string(i)));
     }
     CHECK(std::filesystem::file_size(file) <= 100);
@@ -35,8 +26,8 @@ TEST_CASE("proof of play: one line per scene start, rotated at the size limit") 
     CHECK(std::filesystem::exists(file.string() + ".2"));
     CHECK_FALSE(std::filesystem::exists(file.string() + ".3"));  // keep = 2
     // The newest line is in the live file, and the one before it in .1.
-    CHECK(readAll(file).find("2026-01-20T09:01:48.000Z scene-9\n") != std::string::npos);
-    CHECK(readAll(file.string() + ".1").find("scene-") != std::string::npos);
+    CHECK(vitrine::test::readTextFile(file).find("2026-01-20T09:01:48.000Z scene-9\n") != std::string::npos);
+    CHECK(vitrine::test::readTextFile(file.string() + ".1").find("scene-") != std::string::npos);
     // A new log on the same file appends (after a restart) rather than truncating.
     auto before = std::filesystem::file_size(file);
     {

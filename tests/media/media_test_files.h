@@ -41,6 +41,12 @@ private:
     std::filesystem::path path_;
 };
 
+/// The whole content of a text file ("" when it cannot be read).
+inline std::string readTextFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 /// Runs the ffmpeg CLI quietly with `arguments` (inputs, options, output); true on success.
 inline bool runFfmpeg(const std::string& arguments) {
     const std::string command = "ffmpeg -nostdin -hide_banner -loglevel error -y " + arguments;

@@ -4,9 +4,8 @@
 #include <optional>
 #include <sstream>
 
-#include <unistd.h>
-
 #include "installation/installation.h"
+#include "media/media_test_files.h"
 #include "output/calibration.h"
 
 using namespace vitrine;
@@ -15,23 +14,11 @@ namespace inst = vitrine::installation;
 
 namespace {
 
-std::string readText(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // An installation file written into its own temporary folder, removed at the end.
 struct InstallationFile {
-    std::filesystem::path dir, file;
-    InstallationFile(const std::string& name, const std::string& text)
-        : dir(std::filesystem::temp_directory_path() / ("vitrine-" + name + "-" + std::to_string(::getpid()))),
-          file(dir / "installation.xml") {
-        std::filesystem::create_directories(dir);
-        std::ofstream(file) << text;
-    }
-    ~InstallationFile() { std::filesystem::remove_all(dir); }
+    test::TempDir dir;
+    std::filesystem::path file = dir / "installation.xml";
+    explicit InstallationFile(const std::string& text) { std::ofstream(file) << text; }
     std::optional<inst::Installation> load() const {
         Diagnostics d;
         return inst::loadInstallation(file, d);
@@ -41,7 +28,7 @@ struct InstallationFile {
 }  // namespace
 
 TEST_CASE("calibration: keys move a corner and S saves it to the installation file") {
-    InstallationFile f("calibration", "<installation>\n  <!-- the wall by the entrance -->\n"
+    InstallationFile f("<installation>\n  <!-- the wall by the entrance -->\n"
                "  <output id=\"left\" resolution=\"640x360\"/>\n  <output id=\"right\" resolution=\"640x360\" position=\"640,0\"/>\n"
                "</installation>\n");
     const auto& file = f.file;
@@ -75,7 +62,7 @@ TEST_CASE("calibration: keys move a corner and S saves it to the installation fi
     CHECK(text.str().find("the wall by the entrance") != std::string::npos);  // comments survive
     // No temporary file is left beside it.
     int files = 0;
-    for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(f.dir)) ++files;
+    for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(f.dir.path())) ++files;
     CHECK(files == 1);
 }
 
@@ -97,7 +84,7 @@ TEST_CASE("calibration: a move that folds the image is refused") {
 }
 
 TEST_CASE("calibration: Shift moves a corner by a tenth of a pixel, and that is what is saved") {
-    InstallationFile f("calibration-fine", "<installation start=\"2026-01-20T09:00:00Z\">\n"
+    InstallationFile f("<installation start=\"2026-01-20T09:00:00Z\">\n"
                "  <output id=\"wall\" resolution=\"800x600\">\n"
                "    <blend edge=\"right\" width=\"40\"/> <!-- overlap with the door projector -->\n"
                "  </output>\n"
@@ -130,11 +117,11 @@ TEST_CASE("calibration: Shift moves a corner by a tenth of a pixel, and that is 
     CHECK(reread->volume == doctest::Approx(0.7));
     CHECK_FALSE(reread->hours.always);
     REQUIRE(reread->startEpoch);
-    CHECK(readText(file).find("overlap with the door projector") != std::string::npos);
+    CHECK(test::readTextFile(file).find("overlap with the door projector") != std::string::npos);
 }
 
 TEST_CASE("calibration: a mouse press picks the nearest corner of any output and dragging moves it") {
-    InstallationFile f("calibration-drag", "<installation>\n  <!-- two projectors -->\n"
+    InstallationFile f("<installation>\n  <!-- two projectors -->\n"
                "  <output id=\"left\" resolution=\"640x360\"/>\n"
                "  <output id=\"right\" resolution=\"640x360\" position=\"640,0\"/>\n"
                "</installation>\n");
@@ -181,7 +168,7 @@ TEST_CASE("calibration: a mouse press picks the nearest corner of any output and
     REQUIRE(reread->outputs[1].keystone);
     CHECK((*reread->outputs[0].keystone)[0] == inst::Point{10, 20});
     CHECK((*reread->outputs[1].keystone)[3] == rightCorners[3]);
-    CHECK(readText(file).find("two projectors") != std::string::npos);
+    CHECK(test::readTextFile(file).find("two projectors") != std::string::npos);
 }
 
 TEST_CASE("calibration: only convex quads can be projected") {
