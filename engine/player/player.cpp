@@ -61,6 +61,9 @@ constexpr Micros kSettleAfterJump = 500'000;
 // Further than this from where the wall clock puts the show (a restart, a clock step,
 // a long pause), the player jumps back; closer, the audio clock steers.
 constexpr Micros kWallClockTolerance = 100'000;
+// Decoded pictures due this soon go to the GPU with the frame budget's spare time, so a
+// large scan (a second of budgeted uploads on a software renderer) is whole when it appears.
+constexpr Micros kUploadAhead = 3 * kMicrosPerSecond;
 }  // namespace
 
 void Player::run() {
@@ -98,6 +101,7 @@ void Player::run() {
         if (calibrating_) drawCalibration();
         else if (dark) window_.target().clear(sf::Color::Black);
         else drawFrame(frame);
+        uploadAhead(t);
         window_.present();
         const Micros took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - frameStart).count();
         stats_.frame(took, periodMicros);
@@ -409,6 +413,11 @@ void Player::prefetch(Micros t) {
     const sf::Vector2u output = warpFrames_ ? canvas_->getSize() : window_.target().getSize();
     render::prefetchImages(*show_, t, t + options_.lookahead, options_.loop, renderer_->viewportFor(output).scale,
                            resources_.images());
+}
+
+void Player::uploadAhead(Micros t) {
+    const sf::Vector2u output = warpFrames_ ? canvas_->getSize() : window_.target().getSize();
+    renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, output);
 }
 
 void Player::reportMediaProblems() {

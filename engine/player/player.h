@@ -79,6 +79,7 @@ private:
     Micros showTime();
     void reportEvents(Micros from, Micros to);
     void prefetch(Micros t);
+    void uploadAhead(Micros t);
     void reportMediaProblems();
     void followAudioClock();
     void handleRemoteCommands();

@@ -1,6 +1,7 @@
 #include "render/frame_renderer.h"
 
 #include "render/image_draw_size.h"
+#include "timeline/show_position.h"
 
 #include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/Sprite.hpp>
@@ -282,6 +283,14 @@ Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWa
         f.bounds = o.transform.transformRect(box);
     }
     return f;  // anything else may overlap itself
+}
+
+void FrameRenderer::uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u targetSize) {
+    const double scale = viewportFor(targetSize).scale;
+    for (int index : imageItemsNeeded(show_, from, to, loop)) {
+        const Item& item = show_.items[static_cast<std::size_t>(index)];
+        textures_.prepare(item.src, imageDrawSize(item, scale));
+    }
 }
 
 TextureLookup FrameRenderer::lookupTexture(const Item& item, const Viewport& v, MediaWait wait) {

@@ -37,6 +37,11 @@ public:
     /// Draws `frame` letterboxed into `target` (cleared first).
     void render(const Frame& frame, sf::RenderTarget& target, MediaWait wait = MediaWait::Never);
 
+    /// Uploads ahead, within what is left of this frame's upload budget, the decoded pictures
+    /// visible in [from, to] (wrapping when `loop`) at their size on a target of `targetSize`:
+    /// call after render(), so a picture is whole on the GPU by its first frame.
+    void uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u targetSize);
+
     /// The canvas placement on a target of this size.
     Viewport viewportFor(sf::Vector2u targetSize) const;
 

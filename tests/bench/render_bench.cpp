@@ -196,6 +196,9 @@ void imageArrival(const fs::path& dir) {
     const Timing b = summarise(before);
     std::printf("  spikes: worst arriving / median before %.2fx, worst shown / median shown %.2fx\n",
                 a.worst / b.median, s.worst / s.median);
+    // What this machine's own jitter gives with no image arriving: the floor of the above.
+    std::printf("  jitter: worst / median of the %zu frames before it began %.2fx; p95 arriving / median before %.2fx\n",
+                before.size(), b.worst / b.median, a.p95 / b.median);
 }
 
 }  // namespace

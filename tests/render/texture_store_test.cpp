@@ -58,3 +58,71 @@ TEST_CASE("texture store: a large image is uploaded over several frames within t
         }
     CHECK(differing == 0);
 }
+
+namespace {
+
+// Frames until `path` is whole through get(), at most `limit`.
+int framesUntilWhole(render::TextureStore& store, const std::filesystem::path& path, int limit = 10'000) {
+    for (int frames = 1; frames <= limit; ++frames) {
+        store.beginFrame();
+        render::TextureLookup l = store.get(path);
+        REQUIRE_FALSE(l.failed);
+        if (l.texture) return frames;
+    }
+    return limit + 1;
+}
+
+}  // namespace
+
+TEST_CASE("texture store: with no time to spare each frame makes a single step of upload") {
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 300, 200));
+    sf::Context context;
+    ImageCache cache;
+    REQUIRE(cache.waitFor(dir / "pattern.png", std::chrono::seconds(30)).ready());
+    render::TextureStoreOptions options;
+    options.tileSize = 128;
+    options.uploadBytesPerFrame = 64 * 1024;
+    options.uploadStepBytes = 8 * 1024;
+    render::TextureStore roomy(cache, options);
+    options.uploadTimePerFrame = std::chrono::microseconds(0);
+    render::TextureStore hurried(cache, options);
+    const int roomyFrames = framesUntilWhole(roomy, dir / "pattern.png");
+    const int hurriedFrames = framesUntilWhole(hurried, dir / "pattern.png");
+    // 240 KB of level 0 alone is 30 steps of 8 KB, and each of the 6 tiles needs a frame to be made.
+    CHECK(hurriedFrames >= 30 + 6);
+    CHECK(hurriedFrames > 2 * roomyFrames);
+    CHECK(hurriedFrames <= 10'000);
+}
+
+TEST_CASE("texture store: a picture prepared ahead is whole on the first frame that asks for it") {
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 300, 200));
+    sf::Context context;
+    ImageCache cache;
+    REQUIRE(cache.waitFor(dir / "pattern.png", std::chrono::seconds(30)).ready());
+    render::TextureStoreOptions options;
+    options.tileSize = 128;
+    options.uploadBytesPerFrame = 32 * 1024;
+    render::TextureStore store(cache, options);
+    // Not decoded (and never asked for): preparing it does nothing, and fails nothing.
+    store.beginFrame();
+    store.prepare(dir / "absent.png");
+    CHECK(store.bytesHeld() == 0);
+
+    // One frame of budget is not enough for the whole picture...
+    render::TextureStore once(cache, options);
+    once.beginFrame();
+    once.prepare(dir / "pattern.png");
+    once.beginFrame();
+    CHECK_FALSE(once.get(dir / "pattern.png").texture);
+    // ...but frames of preparing ahead are: the first frame that draws it has it whole.
+    for (int frame = 0; frame < 200; ++frame) {
+        store.beginFrame();
+        store.prepare(dir / "pattern.png");
+    }
+    store.beginFrame();
+    render::TextureLookup l = store.get(dir / "pattern.png");
+    REQUIRE(l.texture);
+    CHECK(l.texture->tiles.size() == 6);
+}
