@@ -153,6 +153,9 @@ void WarpOutput::draw(const sf::Texture& canvas, sf::RenderTarget& target) {
         const auto& o = outputs_[i];
         const auto region = regionOf(o);
         sf::RenderStates states(&canvas);
+        // Every output pixel is written once and opaque: blending would only read the target
+        // back, a tenth of this pass on a software renderer.
+        states.blendMode = sf::BlendNone;
         const auto& mesh = meshes_[i];
         if (shaderReady_) {
             liftShader_.setUniform("texture", sf::Shader::CurrentTexture);
