@@ -72,23 +72,34 @@ int framesUntilWhole(render::TextureStore& store, const std::filesystem::path& p
     return limit + 1;
 }
 
+// A 300x200 picture decoded and waiting in a cache, and store options that cut it into
+// 6 tiles of 128 pixels.
+struct DecodedPattern {
+    TempDir dir;
+    std::filesystem::path path = dir / "pattern.png";
+    sf::Context context;  // textures need a GL context
+    ImageCache cache;
+    render::TextureStoreOptions options;
+    DecodedPattern() {
+        REQUIRE(vitrine::test::makeTestPattern(path, 300, 200));
+        REQUIRE(cache.waitFor(path, std::chrono::seconds(30)).ready());
+        options.tileSize = 128;
+    }
+};
+
 }  // namespace
 
 TEST_CASE("texture store: with no time to spare each frame makes a single step of upload") {
-    TempDir dir;
-    REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 300, 200));
-    sf::Context context;
-    ImageCache cache;
-    REQUIRE(cache.waitFor(dir / "pattern.png", std::chrono::seconds(30)).ready());
-    render::TextureStoreOptions options;
-    options.tileSize = 128;
+    DecodedPattern p;
+    auto& options = p.options;
+    auto& cache = p.cache;
     options.uploadBytesPerFrame = 64 * 1024;
     options.uploadStepBytes = 8 * 1024;
     render::TextureStore roomy(cache, options);
     options.uploadTimePerFrame = std::chrono::microseconds(0);
     render::TextureStore hurried(cache, options);
-    const int roomyFrames = framesUntilWhole(roomy, dir / "pattern.png");
-    const int hurriedFrames = framesUntilWhole(hurried, dir / "pattern.png");
+    const int roomyFrames = framesUntilWhole(roomy, p.path);
+    const int hurriedFrames = framesUntilWhole(hurried, p.path);
     // 240 KB of level 0 alone is 30 steps of 8 KB, and each of the 6 tiles needs a frame to be made.
     CHECK(hurriedFrames >= 30 + 6);
     CHECK(hurriedFrames > 2 * roomyFrames);
@@ -96,13 +107,10 @@ TEST_CASE("texture store: with no time to spare each frame makes a single step o
 }
 
 TEST_CASE("texture store: a picture prepared ahead is whole on the first frame that asks for it") {
-    TempDir dir;
-    REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 300, 200));
-    sf::Context context;
-    ImageCache cache;
-    REQUIRE(cache.waitFor(dir / "pattern.png", std::chrono::seconds(30)).ready());
-    render::TextureStoreOptions options;
-    options.tileSize = 128;
+    DecodedPattern p;
+    auto& options = p.options;
+    auto& cache = p.cache;
+    const auto& dir = p.dir;
     options.uploadBytesPerFrame = 32 * 1024;
     render::TextureStore store(cache, options);
     // Not decoded (and never asked for): preparing it does nothing, and fails nothing.
