@@ -161,6 +161,10 @@ void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWa
     // clear straight to the canvas colour when there are no bars.
     target.clear(letterboxed ? sf::Color::Black : toSf(frame.background));
     if (letterboxed) fillCanvas(target, v, frame.background);
+    if (!pictureSamplingWarmed_) {
+        warmPictureSampling(target);
+        pictureSamplingWarmed_ = true;
+    }
     std::optional<Color> underneath = frame.background;  // while the whole canvas is one colour
 
     const std::vector<Layer>& layers = frame.layers;

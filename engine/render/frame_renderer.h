@@ -104,6 +104,7 @@ private:
     std::map<int, VideoEntry> videos_;
     std::vector<std::string> problems_;
     bool waitingForMedia_ = false;
+    bool pictureSamplingWarmed_ = false;
     MapDrawer maps_{text_};  // map data and geometry, loaded once per show
     CaptionDrawer captions_{show_, text_};
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <limits>
 
 #include "render/mip_chain.h"
@@ -90,6 +91,30 @@ void useMipmaps(const TiledTexture& picture, bool on) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, wanted ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
         tile->mipmapFiltering = wanted;
     }
+}
+
+void warmPictureSampling(sf::RenderTarget& target) {
+    sf::Texture swatch;
+    if (!swatch.create(2, 2)) return;
+    swatch.setSmooth(true);
+    {
+        BoundTexture bound(swatch);
+        const std::uint8_t clear[kBytesPerPixel] = {};
+        glTexImage2D(GL_TEXTURE_2D, 1, GL_RGBA, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, clear);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 1);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    }
+    // Two texels to one pixel, so the mip level is read; no opacity, so nothing shows.
+    const sf::Vertex quad[] = {sf::Vertex({0, 0}, sf::Color::Transparent, {0, 0}),
+                               sf::Vertex({1, 0}, sf::Color::Transparent, {2, 0}),
+                               sf::Vertex({0, 1}, sf::Color::Transparent, {0, 2}),
+                               sf::Vertex({1, 1}, sf::Color::Transparent, {2, 2})};
+    sf::RenderStates states;
+    states.texture = &swatch;
+    const sf::View view = target.getView();
+    target.setView(target.getDefaultView());
+    target.draw(quad, std::size(quad), sf::TriangleStrip, states);
+    target.setView(view);
 }
 
 void TextureStore::charge(std::size_t& budget, std::size_t bytes) {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Window/Context.hpp>
 
 #include "media/image_cache.h"
@@ -133,4 +134,18 @@ TEST_CASE("texture store: a picture prepared ahead is whole on the first frame t
     render::TextureLookup l = store.get(dir / "pattern.png");
     REQUIRE(l.texture);
     CHECK(l.texture->tiles.size() == 6);
+}
+
+TEST_CASE("texture store: warming picture sampling leaves the target's pixels as they were") {
+    sf::RenderTexture target;
+    REQUIRE(target.create(8, 8));
+    const sf::Color wall(40, 90, 160);
+    target.clear(wall);
+    render::warmPictureSampling(target);
+    target.display();
+    const sf::Image pixels = target.getTexture().copyToImage();
+    int changed = 0;
+    for (unsigned y = 0; y < 8; ++y)
+        for (unsigned x = 0; x < 8; ++x) changed += pixels.getPixel(x, y) != wall;
+    CHECK(changed == 0);
 }
