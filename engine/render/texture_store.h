@@ -62,7 +62,7 @@ struct TextureStoreOptions {
     /// Time of upload work per frame: the byte budget is a ceiling, this fits it to how
     /// fast the GPU takes pixels (a software renderer took 4 MB in 2 to 6 ms, against
     /// 4 ms for a frame of text alone). At least one step is made every frame.
-    std::chrono::microseconds uploadTimePerFrame{1000};
+    std::chrono::microseconds uploadTimePerFrame{500};
     /// Bytes of one step of upload work: the clock is read between steps.
     std::size_t uploadStepBytes = std::size_t{128} * 1024;
     /// Textures kept on the GPU; the least recently drawn go first.
