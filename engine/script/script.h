@@ -29,13 +29,10 @@ struct ScriptLocation {
     int line = 0;
     int column = 0;
 
-    /// The file's name as the loader was given it ("" when unknown).
-    const std::string& file() const {
-        static const std::string kUnknown;
-        return filePath ? *filePath : kUnknown;
-    }
+    /// The file's name as the loader was given it (empty when unknown).
+    std::string_view file() const { return filePath ? std::string_view(*filePath) : std::string_view(); }
     /// The same place as a SourceLocation, for a diagnostic.
-    operator SourceLocation() const { return SourceLocation{file(), line, column}; }
+    operator SourceLocation() const { return SourceLocation{std::string(file()), line, column}; }
 };
 
 /// One attribute as written, with where it was written. Name, value and the file name of
