@@ -20,12 +20,27 @@
 
 namespace vitrine {
 
-/// One attribute as written, with where it was written. Name and value view text owned
-/// by the Script's storage.
+/// Where an attribute was written. Reads like a SourceLocation (line, column, and it
+/// converts to one for a diagnostic), but the file name is the Script storage's own: a
+/// script has fifty thousand attributes and a handful of files, and copying the path into
+/// each attribute cost a string (often a heap block) apiece.
+struct ScriptLocation {
+    const std::string* filePath = nullptr;  // owned by the Script's storage; null = unknown
+    int line = 0;
+    int column = 0;
+
+    /// The file's name as the loader was given it (empty when unknown).
+    std::string_view file() const { return filePath ? std::string_view(*filePath) : std::string_view(); }
+    /// The same place as a SourceLocation, for a diagnostic.
+    operator SourceLocation() const { return SourceLocation{std::string(file()), line, column}; }
+};
+
+/// One attribute as written, with where it was written. Name, value and the file name of
+/// `where` view text owned by the Script's storage.
 struct ScriptAttribute {
     std::string_view name;
     std::string_view value;  // entities decoded
-    SourceLocation where;
+    ScriptLocation where;
 };
 
 /// The elements the timeline acts on, named once at load so that compiling ten thousand
@@ -43,18 +58,18 @@ Tag tagOf(std::string_view elementName);
 /// view and span points into the Script's storage.
 struct ScriptNode {
     std::string_view name;
-    Tag tag = Tag::Other;  // derived from name by the loader
     std::span<const ScriptAttribute> attributes;
     std::span<const ScriptNode> children;
     std::string_view text;  // only for "#text" nodes; whitespace kept as written
     SourceLocation where;
-    // Numbers the nodes of one Script from 0 to Script::nodeCount - 1, so that passes over
-    // the tree can keep what they learn about each node in a vector instead of a hash map.
-    std::uint32_t index = 0;
     // A one-word summary of the attribute names (see nameBit), kept by the loader: compiling
     // asks every element for twenty attributes it mostly lacks, and this answers "absent"
     // without comparing names.
     std::uint64_t nameFilter = 0;
+    // Numbers the nodes of one Script from 0 to Script::nodeCount - 1, so that passes over
+    // the tree can keep what they learn about each node in a vector instead of a hash map.
+    std::uint32_t index = 0;
+    Tag tag = Tag::Other;  // derived from name by the loader; beside index, where it packs
 
     /// The bit of nameFilter that stands for `attributeName`.
     static std::uint64_t nameBit(std::string_view attributeName) {
@@ -70,8 +85,12 @@ struct ScriptNode {
     /// The attribute called `attributeName`, or nullptr.
     const ScriptAttribute* attribute(std::string_view attributeName) const {
         if (!(nameFilter & nameBit(attributeName))) return nullptr;
+        // The filter has said "maybe": most names that share its bit differ in length or
+        // first letter, which are checked before the bytes are compared.
         for (const auto& a : attributes)
-            if (a.name == attributeName) return &a;
+            if (a.name.size() == attributeName.size() &&
+                (a.name.empty() || a.name.front() == attributeName.front()) && a.name == attributeName)
+                return &a;
         return nullptr;
     }
     /// The attribute's value as a new string, or `fallback` when absent.

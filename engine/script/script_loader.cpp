@@ -3,6 +3,7 @@
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <span>
@@ -98,6 +99,9 @@ private:
 // TinyXML-2 has already decoded every name, value and text in place.
 struct ScriptStorage {
     std::vector<std::unique_ptr<tinyxml2::XMLDocument>> documents;
+    // Each file's name once, where every attribute's ScriptLocation points; a block each
+    // so that a name stays where it is as more files are read.
+    std::vector<std::unique_ptr<const std::string>> fileNames;
     std::vector<std::unique_ptr<ScriptNode[]>> nodeBlocks;
     std::vector<std::unique_ptr<ScriptAttribute[]>> attributeBlocks;
 };
@@ -146,7 +150,7 @@ private:
         const tinyxml2::XMLDocument& kept = *storage_->documents.emplace_back(std::move(doc));
         (void)kept;  // the nodes view its text from now on
         LineIndex lines(text);
-        const std::string fileName = file.string();
+        const std::string& fileName = *storage_->fileNames.emplace_back(std::make_unique<const std::string>(file.string()));
         std::string_view rootName = rootElement->Name();
         if (rootName != expectedRoot) {
             int line = rootElement->GetLineNum();
@@ -197,7 +201,7 @@ private:
         std::vector<std::span<const ScriptNode>> included;  // allocates only when there are includes
         for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) {
             if (const auto* e = child->ToElement()) {
-                if (std::string_view(e->Name()) == "include") {
+                if (isInclude(*e)) {
                     included.push_back(loadInclude(*e, lines, file, script));
                     childCount += included.back().size();
                 } else {
@@ -211,7 +215,7 @@ private:
         size_t made = 0, nextInclude = 0;
         for (const auto* child = element.FirstChild(); child; child = child->NextSibling()) {
             if (const auto* e = child->ToElement()) {
-                if (std::string_view(e->Name()) == "include") {
+                if (isInclude(*e)) {
                     for (const ScriptNode& n : included[nextInclude]) children[made++] = n;
                     ++nextInclude;
                 } else {
@@ -247,7 +251,7 @@ private:
             if (aline != searchLine) searchLine = aline, searchFrom = 1;
             int acol = lines.attributeColumn(aline, attribute.name, searchFrom);
             if (acol > 0) searchFrom = acol + static_cast<int>(attribute.name.size());
-            attribute.where = {file, aline, acol > 0 ? acol : 1};
+            attribute.where = {&file, aline, acol > 0 ? acol : 1};
             node.nameFilter |= ScriptNode::nameBit(attribute.name);
         }
         node.attributes = {attributes, made};
@@ -266,6 +270,10 @@ private:
                 return true;
         }
     }
+
+    // Asked of every element twice: strcmp stops at the first letter that differs, where a
+    // string_view would measure the name first.
+    static bool isInclude(const tinyxml2::XMLElement& e) { return std::strcmp(e.Name(), "include") == 0; }
 
     static bool isBlank(const char* s) {
         for (; *s; ++s)

@@ -48,13 +48,22 @@ std::string collapseSpaces(std::string_view text) {
 }
 bool isTimed(const ScriptNode& n) { return !n.isText() && (isContainer(n.tag) || isLeaf(n.tag)); }
 
-// What one element's timing attributes say.
+// What one element's timing attributes say, and what measuring it found: one for every
+// node of the script, so kept in 40 bytes (flags instead of optionals).
 struct Timing {
     Micros beginOffset = 0;
-    std::optional<Micros> simple;  // from dur or end; nullopt = not said
-    bool indefinite = false;       // dur="indefinite"
+    Micros simpleValue = 0;  // meaningful when hasSimple
     double repeat = 1;
+    Micros measuredValue = 0;  // the active duration, meaningful when hasMeasured
+    bool hasSimple = false;    // dur or end said how long one iteration is
+    bool indefinite = false;   // dur="indefinite"
     bool freeze = false;
+    bool read = false;          // the attributes above have been read
+    bool measured = false;      // measuredValue and hasMeasured have been worked out
+    bool hasMeasured = false;   // false: it lasts until its parent ends
+
+    /// One iteration's length from dur or end; nullopt when not said.
+    std::optional<Micros> simple() const { return hasSimple ? std::optional<Micros>(simpleValue) : std::nullopt; }
 };
 
 struct Placement {
@@ -105,29 +114,26 @@ private:
     // Sizes the tables once: with ten thousand elements, growing them step by step (and moving
     // every Item each time) costs more than the compiling itself.
     void reserveFor(const ScriptNode& root) {
-        size_t leaves = 0;
+        size_t leaves = 0, scenes = 0;
         std::uint32_t indexBound = script_.nodeCount;
-        countNodes(root, leaves, indexBound);
+        countNodes(root, leaves, scenes, indexBound);
         timings_.resize(indexBound);
-        measured_.resize(indexBound);
         show_.items.reserve(leaves);
+        show_.scenes.reserve(scenes);
     }
-    static void countNodes(const ScriptNode& n, size_t& leaves, std::uint32_t& indexBound) {
+    static void countNodes(const ScriptNode& n, size_t& leaves, size_t& scenes, std::uint32_t& indexBound) {
         if (n.isText()) return;
         indexBound = std::max(indexBound, n.index + 1);  // a script not from the loader may not say
         if (isLeaf(n.tag) || n.tag == Tag::Advisory || n.tag == Tag::Credits) ++leaves;  // each makes one Item
-        for (const auto& c : n.children) countNodes(c, leaves, indexBound);
+        if (isSceneLike(n.tag)) ++scenes;
+        for (const auto& c : n.children) countNodes(c, leaves, scenes, indexBound);
     }
 
     // ---- values -----------------------------------------------------------------------------
-    // An exhibit repeats a few time values and pan-zooms thousands of times: each distinct
-    // text is parsed once. The views are the script's, which outlives the compiler.
-    std::optional<Micros> timeValue(std::string_view text) {
-        if (text.empty()) return std::nullopt;  // the attribute is absent: the usual case
-        auto [it, inserted] = timeValues_.try_emplace(text);
-        if (inserted) it->second = parseTimeValue(text);
-        return it->second;
-    }
+    // A time value ("10s") is read in less time than hashing it would take, so it is parsed
+    // each time. A pan-zoom is longer and an exhibit repeats a few of them thousands of times:
+    // each distinct text is parsed once. The views are the script's, which outlives the compiler.
+    static std::optional<Micros> timeValue(std::string_view text) { return parseTimeValue(text); }
 
     std::optional<PanZoomSpec> panZoom(std::string_view text) {
         if (text.empty()) return std::nullopt;
@@ -138,8 +144,9 @@ private:
 
     // ---- timing ---------------------------------------------------------------------------
     const Timing& timing(const ScriptNode& n) {
-        if (const auto& known = timings_[n.index]) return *known;
-        Timing t;
+        Timing& t = timings_[n.index];
+        if (t.read) return t;
+        t.read = true;
         if (auto b = timeValue(n.view("begin")); b) t.beginOffset = *b;
         if (const ScriptAttribute* d = n.attribute("dur")) {
             if (d->value == "indefinite") {
@@ -149,7 +156,7 @@ private:
                     diagnostics_.error(d->where, "negative-duration", "the duration " + std::string(d->value) + " is negative",
                                        "a duration must be zero or more");
                 else
-                    t.simple = *v;
+                    t.simpleValue = *v, t.hasSimple = true;
             }
         }
         if (const ScriptAttribute* e = n.attribute("end")) {
@@ -158,8 +165,8 @@ private:
                     diagnostics_.error(e->where, "end-before-begin",
                                        "end " + std::string(e->value) + " is before begin " + formatTime(t.beginOffset),
                                        "end is measured on the same scale as begin");
-                else if (!t.simple && !t.indefinite)
-                    t.simple = *v - t.beginOffset;
+                else if (!t.hasSimple && !t.indefinite)
+                    t.simpleValue = *v - t.beginOffset, t.hasSimple = true;
                 else if (n.attribute("dur"))
                     diagnostics_.warning(e->where, "end-and-dur", "both dur and end are given; dur wins",
                                          "remove one of them");
@@ -168,7 +175,7 @@ private:
         if (const ScriptAttribute* r = n.attribute("repeat"))
             if (auto v = parseRepeat(r->value)) t.repeat = *v;
         t.freeze = n.view("fill") == "freeze";
-        return timings_[n.index].emplace(t);
+        return t;
     }
 
     // The length of one iteration when nothing but the content decides it.
@@ -201,13 +208,16 @@ private:
 
     // Active duration (simple × repeat), or nullopt when it lasts until its parent ends.
     std::optional<Micros> measure(const ScriptNode& n) {
-        if (const auto& known = measured_[n.index]) return *known;
         const Timing& t = timing(n);
-        std::optional<Micros> simple = t.indefinite ? std::nullopt : (t.simple ? t.simple : intrinsic(n));
+        if (t.measured) return t.hasMeasured ? std::optional<Micros>(t.measuredValue) : std::nullopt;
+        std::optional<Micros> simple = t.indefinite ? std::nullopt : (t.hasSimple ? t.simple() : intrinsic(n));
         std::optional<Micros> active;
         if (simple && std::isfinite(t.repeat))
             active = static_cast<Micros>(std::llround(static_cast<double>(*simple) * t.repeat));
-        measured_[n.index] = active;
+        Timing& stored = timings_[n.index];  // intrinsic() may have measured children, not n
+        stored.measured = true;
+        stored.hasMeasured = active.has_value();
+        stored.measuredValue = active.value_or(0);
         return active;
     }
 
@@ -257,7 +267,7 @@ private:
         item.activeEnd = activeEnd;
         item.end = end;
         if (t.repeat != 1) {
-            std::optional<Micros> simple = t.simple ? t.simple : intrinsic(n);
+            std::optional<Micros> simple = t.hasSimple ? t.simple() : intrinsic(n);
             if (simple && *simple > 0) item.simpleDuration = *simple;
         }
         fillItem(item, n, parent.area);
@@ -283,7 +293,9 @@ private:
                                  "shorten the transition or lengthen the scene");
         }
         int index = static_cast<int>(show_.scenes.size());
-        show_.scenes.push_back(scene);
+        show_.scenes.push_back(std::move(scene));
+        // Most of a scene's items are its own children: one allocation instead of a dozen.
+        show_.scenes.back().items.reserve(n.children.size());
         Placement inner{begin, end, index, parent.area};
         if (n.tag == Tag::Advisory || n.tag == Tag::Credits)
             addCentredText(n, inner);
@@ -579,7 +591,7 @@ private:
         a.property = p->second;
         const Timing& t = timing(n);
         a.begin = t.beginOffset;
-        a.duration = t.simple.value_or(item.end - item.begin - a.begin);
+        a.duration = t.simple().value_or(item.end - item.begin - a.begin);
         a.repeat = t.repeat;
         a.freeze = n.value("fill", "freeze") == "freeze";
         a.easing = parseEasing(n.value("easing", "linear")).value_or(linearEasing());
@@ -672,9 +684,7 @@ private:
     std::map<std::string, const ScriptNode*, std::less<>> styles_, regions_;
     std::unordered_map<const ScriptNode*, RegionLengths> regionLengths_;
     // By ScriptNode::index: looked up several times for each of thousands of elements.
-    std::vector<std::optional<Timing>> timings_;
-    std::vector<std::optional<std::optional<Micros>>> measured_;  // outer: measured yet
-    std::unordered_map<std::string_view, std::optional<Micros>> timeValues_;
+    std::vector<Timing> timings_;
     std::unordered_map<std::string_view, std::optional<PanZoomSpec>> panZooms_;
     std::set<std::string> reportedStyleCycles_;
     std::map<std::string, TextStyle, std::less<>> resolvedStyles_;

@@ -72,8 +72,22 @@ TEST_CASE("includes splice a fragment's children in place, keeping their own fil
         if (c.value("id") == "b") {
             CHECK(c.where.file == "mem/parts/b.xml");
             CHECK(c.where.line == 3);
+            // An attribute names its file through the script's storage; a diagnostic gets a copy.
+            const ScriptAttribute* id = c.attribute("id");
+            REQUIRE(id);
+            CHECK(id->where.file() == "mem/parts/b.xml");
+            SourceLocation reported = id->where;
+            CHECK(reported.file == "mem/parts/b.xml");
+            CHECK(reported.line == 3);
+            CHECK(reported.column == 10);
         }
-    CHECK(script->files.size() == 2);
+    for (const auto& c : script->root.children)
+        if (c.value("id") == "c") CHECK(c.attribute("id")->where.file() == "mem/main.xml");
+    // A copy of the script keeps the file names its attributes point to.
+    Script copy = *script;
+    script.reset();
+    CHECK(copy.root.children.back().attribute("id")->where.file() == "mem/main.xml");
+    CHECK(copy.files.size() == 2);
 }
 
 TEST_CASE("include cycles, missing includes and wrong roots are reported, not followed forever") {
