@@ -6,7 +6,7 @@
 
 namespace vitrine {
 
-/// Lowers the calling thread's scheduling priority (Linux: nice +10 for this thread
+/// Lowers the calling thread's scheduling priority (Linux: nice +19 for this thread
 /// only), so frames are drawn first and decoding fills the time between them. Best
 /// effort: where it cannot, the thread simply keeps its priority.
 void lowerThisThreadPriority();
