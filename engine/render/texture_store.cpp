@@ -173,7 +173,7 @@ void TextureStore::advanceTile(Entry& e, std::size_t& budget) {
         e.tileStarted = true;
         e.levelCount = options_.mipmaps ? mipLevelCount(tile.width, tile.height) : 1;
         // Every level's storage now: given later, after level 0 held pixels, the first
-        // level's took llvmpipe a millisecond (the texture's storage is laid out again).
+        // level's took llvmpipe about a millisecond; given with the tile, too little to measure.
         BoundTexture bound(tile.texture);
         for (int level = 1, w = tile.width, h = tile.height; level < e.levelCount; ++level) {
             w = std::max(1, w / 2), h = std::max(1, h / 2);
