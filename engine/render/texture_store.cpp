@@ -146,17 +146,16 @@ void TextureStore::advanceUpload(Entry& e, std::size_t budget, Clock::time_point
         bytesHeld_ += e.bytes;
         e.tile = 0;
     }
-    // Step by step, so the deadline is seen before the work overruns it by much; new
-    // storage only as a frame's first step, so one frame never pays for it and a full
-    // share of rows too.
+    // Step by step, so the deadline is seen before the work overruns it by much (the
+    // renderer may ask for a picture more than once a frame); new storage only as a
+    // frame's first step, so one frame never pays for it and a full share of rows too.
     while (budget > 0 && !e.complete && !e.refused) {
-        if (stepsThisFrame_ > 0 && e.nextStepAllocates()) break;
+        if (stepsThisFrame_ > 0 && (e.nextStepAllocates() || Clock::now() >= deadline)) break;
         const std::size_t step = std::min(budget, std::max<std::size_t>(1, options_.uploadStepBytes));
         std::size_t stepLeft = step;
         advanceTile(e, stepLeft);
         ++stepsThisFrame_;
         budget -= std::min(budget, step - stepLeft);
-        if (Clock::now() >= deadline) break;
     }
 }
 
