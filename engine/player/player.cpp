@@ -230,6 +230,10 @@ void Player::publishStatus(Micros t, Micros took, Micros period) {
 void Player::noteLoop() {
     ++loops_;
     // Once a loop: a player that runs for months must not grow, and this is where to see it.
+    // What the allocator holds free goes back to the system first (0.3-1.7 ms), so the
+    // resident memory logged is what the player uses: without it, 100 loops of the Baku
+    // exhibit grew 2.5-8 % while the heap in use stayed flat.
+    releaseFreeMemory();
     std::string line = "loop " + std::to_string(loops_ + 1) + " begins";
     if (auto rss = residentBytes()) {
         char mib[48];

@@ -1,5 +1,9 @@
 #include "player/resident_memory.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -28,6 +32,12 @@ std::optional<std::int64_t> residentBytes() {
     std::stringstream text;
     text << in.rdbuf();
     return parseResidentBytes(text.str());
+}
+
+void releaseFreeMemory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 }  // namespace vitrine

@@ -12,6 +12,10 @@ namespace vitrine {
 /// the system has no such file.
 std::optional<std::int64_t> residentBytes();
 
+/// Gives the memory the C library's allocator holds free back to the system (glibc's
+/// malloc_trim); elsewhere does nothing.
+void releaseFreeMemory();
+
 /// The VmRSS line of a /proc/PID/status text, in bytes; nullopt when it has none.
 std::optional<std::int64_t> parseResidentBytes(std::string_view procStatus);
 
