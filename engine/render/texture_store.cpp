@@ -128,34 +128,43 @@ void TextureStore::beginFrame() {
     ++frame_;
 }
 
-void TextureStore::advanceUpload(Entry& e, std::size_t budget, Clock::time_point deadline) {
+void TextureStore::layOutTiles(Entry& e) {
+    if (e.tile >= 0) return;
+    // Their textures are made one by one as their turn comes.
     const RgbaImage& base = *e.image;
-    if (e.tile < 0) {
-        // Lay out the tiles; their textures are made one by one as their turn comes.
-        const int size = std::max(64, options_.tileSize);
-        e.tiled.width = base.width;
-        e.tiled.height = base.height;
-        e.tiled.opaque = true;  // until a tile shows otherwise
-        for (int y = 0; y < base.height; y += size)
-            for (int x = 0; x < base.width; x += size) {
-                auto t = std::make_unique<TextureTile>();
-                t->x = x, t->y = y, t->width = std::min(size, base.width - x), t->height = std::min(size, base.height - y);
-                e.tiled.tiles.push_back(std::move(t));
-            }
-        e.bytes = base.bytes() + (options_.mipmaps ? base.bytes() / 3 : 0);
-        bytesHeld_ += e.bytes;
-        e.tile = 0;
-    }
+    const int size = std::max(64, options_.tileSize);
+    e.tiled.width = base.width;
+    e.tiled.height = base.height;
+    e.tiled.opaque = true;  // until a tile shows otherwise
+    for (int y = 0; y < base.height; y += size)
+        for (int x = 0; x < base.width; x += size) {
+            auto t = std::make_unique<TextureTile>();
+            t->x = x, t->y = y, t->width = std::min(size, base.width - x), t->height = std::min(size, base.height - y);
+            e.tiled.tiles.push_back(std::move(t));
+        }
+    e.bytes = base.bytes() + (options_.mipmaps ? base.bytes() / 3 : 0);
+    bytesHeld_ += e.bytes;
+    e.tile = 0;
+}
+
+void TextureStore::advanceUpload(Entry& e) {
+    layOutTiles(e);
     // Step by step, so the deadline is seen before the work overruns it by much (the
     // renderer may ask for a picture more than once a frame); new storage only as a
     // frame's first step, so one frame never pays for it and a full share of rows too.
-    while (budget > 0 && !e.complete && !e.refused) {
-        if (stepsThisFrame_ > 0 && (e.nextStepAllocates() || Clock::now() >= deadline)) break;
-        const std::size_t step = std::min(budget, std::max<std::size_t>(1, options_.uploadStepBytes));
-        std::size_t stepLeft = step;
-        advanceTile(e, stepLeft);
+    while (budgetLeft_ > 0 && !e.complete && !e.refused) {
+        if (stepsThisFrame_ > 0 && (e.nextStepAllocates() || Clock::now() >= uploadDeadline_)) break;
+        std::size_t step = std::min(budgetLeft_, std::max<std::size_t>(1, options_.uploadStepBytes));
+        advanceTile(e, step);
         ++stepsThisFrame_;
-        budget -= std::min(budget, step - stepLeft);
+    }
+}
+
+void TextureStore::finishUpload(Entry& e) {
+    layOutTiles(e);
+    while (!e.complete && !e.refused) {
+        std::size_t unlimited = std::numeric_limits<std::size_t>::max() / 2;
+        advanceTile(e, unlimited);
     }
 }
 
@@ -270,7 +279,7 @@ void TextureStore::prepare(const std::filesystem::path& path, ImageDrawSize draw
     if (failures_.contains(key) || budgetLeft_ == 0 || Clock::now() >= uploadDeadline_) return;
     Entry* e = decodedEntry(key, path, drawSize);
     if (!e || e->complete || !e->image) return;
-    advanceUpload(*e, budgetLeft_, uploadDeadline_);
+    advanceUpload(*e);
     if (e->refused) refuse(key);
 }
 
@@ -282,7 +291,7 @@ TextureLookup TextureStore::get(const std::filesystem::path& path, ImageDrawSize
     Entry& e = *found;
     if (e.complete) return {&e.tiled, false, {}};
     if (!e.image) return {};
-    if (budgetLeft_ > 0) advanceUpload(e, budgetLeft_, uploadDeadline_);
+    advanceUpload(e);
     if (e.refused) return refuse(key);
     bool complete = e.complete;
     const TiledTexture* texture = &e.tiled;
@@ -309,10 +318,7 @@ TextureLookup TextureStore::getComplete(const std::filesystem::path& path, Image
     Entry& e = *slot;
     e.lastUsed = frame_;
     if (!e.image) e.image = l.image;
-    while (!e.complete && !e.refused) {
-        stepsThisFrame_ = 0;  // no frame to spare here: every step now
-        advanceUpload(e, std::numeric_limits<std::size_t>::max() / 2);
-    }
+    finishUpload(e);
     if (e.refused) return refuse(key);
     const TiledTexture* texture = &e.tiled;
     evictIfNeeded();

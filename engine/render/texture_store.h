@@ -101,7 +101,9 @@ private:
     struct Entry;
     static std::string keyOf(const std::filesystem::path& path, ImageDrawSize drawSize);
     using Clock = std::chrono::steady_clock;
-    void advanceUpload(Entry& e, std::size_t budget, Clock::time_point deadline = Clock::time_point::max());
+    void layOutTiles(Entry& e);
+    void advanceUpload(Entry& e);  // within this frame's budgets
+    void finishUpload(Entry& e);   // all of it now
     void advanceTile(Entry& e, std::size_t& budget);
     void charge(std::size_t& budget, std::size_t bytes);
     Entry* decodedEntry(const std::string& key, const std::filesystem::path& path, ImageDrawSize drawSize);
