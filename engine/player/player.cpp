@@ -414,14 +414,14 @@ void Player::reportEvents(Micros from, Micros to) {
 
 void Player::prefetch(Micros t) {
     // Each picture at the size the renderer will ask for, so the decode ahead is the one drawn.
-    const sf::Vector2u output = warpFrames_ ? canvas_->getSize() : window_.target().getSize();
-    render::prefetchImages(*show_, t, t + options_.lookahead, options_.loop, renderer_->viewportFor(output).scale,
+    render::prefetchImages(*show_, t, t + options_.lookahead, options_.loop, renderer_->viewportFor(drawnSize()).scale,
                            resources_.images());
 }
 
-void Player::uploadAhead(Micros t) {
-    const sf::Vector2u output = warpFrames_ ? canvas_->getSize() : window_.target().getSize();
-    renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, output);
+void Player::uploadAhead(Micros t) { renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize()); }
+
+sf::Vector2u Player::drawnSize() {
+    return warpFrames_ ? canvas_->getSize() : window_.target().getSize();
 }
 
 void Player::reportMediaProblems() {

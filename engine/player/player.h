@@ -80,6 +80,8 @@ private:
     void reportEvents(Micros from, Micros to);
     void prefetch(Micros t);
     void uploadAhead(Micros t);
+    /// The size frames are drawn at: the canvas texture when outputs are warped, else the window.
+    sf::Vector2u drawnSize();
     void reportMediaProblems();
     void followAudioClock();
     void handleRemoteCommands();
