@@ -130,11 +130,10 @@ private:
     }
 
     // ---- values -----------------------------------------------------------------------------
-    // A time value ("10s") is read in less time than hashing it would take, so it is parsed
-    // each time. A pan-zoom is longer and an exhibit repeats a few of them thousands of times:
-    // each distinct text is parsed once. The views are the script's, which outlives the compiler.
-    static std::optional<Micros> timeValue(std::string_view text) { return parseTimeValue(text); }
-
+    // A time value ("10s") is read in less time than hashing it would take, so parseTimeValue
+    // is called each time. A pan-zoom is longer and an exhibit repeats a few of them thousands
+    // of times: each distinct text is parsed once. The views are the script's, which outlives
+    // the compiler.
     std::optional<PanZoomSpec> panZoom(std::string_view text) {
         if (text.empty()) return std::nullopt;
         auto [it, inserted] = panZooms_.try_emplace(text);
@@ -147,11 +146,11 @@ private:
         Timing& t = timings_[n.index];
         if (t.read) return t;
         t.read = true;
-        if (auto b = timeValue(n.view("begin")); b) t.beginOffset = *b;
+        if (auto b = parseTimeValue(n.view("begin")); b) t.beginOffset = *b;
         if (const ScriptAttribute* d = n.attribute("dur")) {
             if (d->value == "indefinite") {
                 t.indefinite = true;
-            } else if (auto v = timeValue(d->value)) {
+            } else if (auto v = parseTimeValue(d->value)) {
                 if (*v < 0)
                     diagnostics_.error(d->where, "negative-duration", "the duration " + std::string(d->value) + " is negative",
                                        "a duration must be zero or more");
@@ -160,7 +159,7 @@ private:
             }
         }
         if (const ScriptAttribute* e = n.attribute("end")) {
-            if (auto v = timeValue(e->value)) {
+            if (auto v = parseTimeValue(e->value)) {
                 if (*v < t.beginOffset)
                     diagnostics_.error(e->where, "end-before-begin",
                                        "end " + std::string(e->value) + " is before begin " + formatTime(t.beginOffset),
@@ -181,8 +180,8 @@ private:
     // The length of one iteration when nothing but the content decides it.
     std::optional<Micros> intrinsic(const ScriptNode& n) {
         if (n.tag == Tag::Audio || n.tag == Tag::Video) {
-            Micros in = timeValue(n.view("in")).value_or(0);
-            if (auto out = timeValue(n.view("out")); out && *out > in) return *out - in;
+            Micros in = parseTimeValue(n.view("in")).value_or(0);
+            if (auto out = parseTimeValue(n.view("out")); out && *out > in) return *out - in;
             if (!options_.mediaDuration || n.value("src").empty()) return std::nullopt;
             auto d = options_.mediaDuration(resolvePath(n, n.value("src")));
             if (!d) return std::nullopt;
@@ -363,9 +362,9 @@ private:
     void fillItem(Item& item, const ScriptNode& n, const Rect& area) {
         item.box = layoutBox(n, area);
         if (auto o = parseNumber(n.view("opacity"))) item.opacity = std::clamp(*o, 0.0, 1.0);
-        Micros fade = timeValue(n.view("fade")).value_or(0);
-        item.fadeIn = timeValue(n.view("fade-in")).value_or(fade);
-        item.fadeOut = timeValue(n.view("fade-out")).value_or(fade);
+        Micros fade = parseTimeValue(n.view("fade")).value_or(0);
+        item.fadeIn = parseTimeValue(n.view("fade-in")).value_or(fade);
+        item.fadeOut = parseTimeValue(n.view("fade-out")).value_or(fade);
         item.credit = n.value("credit");
         item.source = n.value("source");
         // Texts (most of any exhibit) have none of the media attributes: do not look for them.
@@ -388,8 +387,8 @@ private:
         if (std::string src = n.value("src"); !src.empty()) item.src = resolvePath(n, src).string();
         if (std::string cap = n.value("captions"); !cap.empty()) item.captions = resolvePath(n, cap).string();
         if (std::string cap = n.value("second-captions"); !cap.empty()) item.secondCaptions = resolvePath(n, cap).string();
-        item.clipIn = timeValue(n.view("in")).value_or(0);
-        if (auto out = timeValue(n.view("out"))) item.clipOut = *out;
+        item.clipIn = parseTimeValue(n.view("in")).value_or(0);
+        if (auto out = parseTimeValue(n.view("out"))) item.clipOut = *out;
         if (const ScriptAttribute* in = n.attribute("in"); in && item.clipOut >= 0 && item.clipOut <= item.clipIn)
             diagnostics_.error(in->where, "out-before-in", "the clip's out point is not after its in point");
         item.loop = parseBool(n.view("loop")).value_or(false);
