@@ -104,6 +104,7 @@ private:
     bool offWallClock_ = false;  // moved by hand or remote: the wall clock waits for Play
     bool calibrating_ = false;
     int loops_ = 0;
+    bool peakIsPerLoop_ = false;  // whether the resident peak was last reset at a loop boundary
     std::string reloadProblem_;  // the last failed reload, until one succeeds
     // With projector outputs in the installation, frames are drawn into the canvas and
     // then warped and blended onto the window; otherwise straight onto the window.

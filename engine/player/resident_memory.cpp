@@ -15,23 +15,36 @@ namespace {
 constexpr std::int64_t kBytesPerKiB = 1024;
 }  // namespace
 
-std::optional<std::int64_t> parseResidentBytes(std::string_view procStatus) {
-    constexpr std::string_view kKey = "VmRSS:";
-    auto at = procStatus.find(kKey);
+std::optional<std::int64_t> parseStatusBytes(std::string_view procStatus, std::string_view field) {
+    const std::string key = "\n" + std::string(field) + ":";
+    auto at = procStatus.find(key);
     if (at == std::string_view::npos) return std::nullopt;
-    std::string rest(procStatus.substr(at + kKey.size(), 64));
+    std::string rest(procStatus.substr(at + key.size(), 64));
     char* end = nullptr;
     long long kib = std::strtoll(rest.c_str(), &end, 10);
     if (end == rest.c_str()) return std::nullopt;
     return static_cast<std::int64_t>(kib) * kBytesPerKiB;  // the kernel reports kB (KiB)
 }
 
-std::optional<std::int64_t> residentBytes() {
+namespace {
+std::optional<std::int64_t> ownStatusBytes(std::string_view field) {
     std::ifstream in("/proc/self/status");
     if (!in) return std::nullopt;
     std::stringstream text;
-    text << in.rdbuf();
-    return parseResidentBytes(text.str());
+    text << "\n" << in.rdbuf();  // so the first line's field is found like the others
+    return parseStatusBytes(text.str(), field);
+}
+}  // namespace
+
+std::optional<std::int64_t> residentBytes() { return ownStatusBytes("VmRSS"); }
+
+std::optional<std::int64_t> peakResidentBytes() { return ownStatusBytes("VmHWM"); }
+
+bool resetPeakResident() {
+    std::ofstream out("/proc/self/clear_refs");
+    out << "5";  // "reset the peak resident set size" (proc(5))
+    out.flush();
+    return static_cast<bool>(out);
 }
 
 void releaseFreeMemory() {

@@ -1,5 +1,5 @@
 #pragma once
-// How much memory the player holds in RAM (VmRSS), for the log: a player that runs for
+// How much memory the player holds in RAM (VmRSS), and the most it held (VmHWM), for the log: a player that runs for
 // months must not grow loop after loop.
 
 #include <cstdint>
@@ -12,11 +12,19 @@ namespace vitrine {
 /// the system has no such file.
 std::optional<std::int64_t> residentBytes();
 
+/// The most this process has held in RAM (VmHWM) since it started or since
+/// `resetPeakResident()`; nullopt where the system does not say.
+std::optional<std::int64_t> peakResidentBytes();
+
+/// Starts the peak over from the present resident set (Linux's /proc/self/clear_refs);
+/// false where that is not allowed, and the peak then runs on from launch.
+bool resetPeakResident();
+
 /// Gives the memory the C library's allocator holds free back to the system (glibc's
 /// malloc_trim); elsewhere does nothing.
 void releaseFreeMemory();
 
-/// The VmRSS line of a /proc/PID/status text, in bytes; nullopt when it has none.
-std::optional<std::int64_t> parseResidentBytes(std::string_view procStatus);
+/// A kB field of a /proc/PID/status text ("VmRSS", "VmHWM"), in bytes; nullopt when it has none.
+std::optional<std::int64_t> parseStatusBytes(std::string_view procStatus, std::string_view field);
 
 }  // namespace vitrine

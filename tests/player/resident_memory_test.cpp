@@ -9,10 +9,12 @@
 using namespace vitrine;
 
 TEST_CASE("resident memory: VmRSS read from a status text, and from this process") {
-    CHECK(parseResidentBytes("Name:\tvitrine\nVmPeak:\t  9000 kB\nVmRSS:\t  123456 kB\nRssAnon:\t 1 kB\n") ==
-          123456LL * 1024);
-    CHECK_FALSE(parseResidentBytes("Name:\tkthreadd\nState:\tS\n"));
-    CHECK_FALSE(parseResidentBytes("VmRSS:\t \n"));
+    const char* status = "Name:\tvitrine\nVmPeak:\t  9000 kB\nVmHWM:\t  200000 kB\nVmRSS:\t  123456 kB\nRssAnon:\t 1 kB\n";
+    CHECK(parseStatusBytes(status, "VmRSS") == 123456LL * 1024);
+    CHECK(parseStatusBytes(status, "VmHWM") == 200000LL * 1024);
+    CHECK_FALSE(parseStatusBytes(status, "RSS"));  // a whole field's name, not the end of one
+    CHECK_FALSE(parseStatusBytes("Name:\tkthreadd\nState:\tS\n", "VmRSS"));
+    CHECK_FALSE(parseStatusBytes("\nVmRSS:\t \n", "VmRSS"));
     auto rss = residentBytes();
     REQUIRE(rss);
     CHECK(*rss > 1024 * 1024);  // a test program holds more than a megabyte
@@ -39,5 +41,24 @@ TEST_CASE("resident memory: freed memory the allocator holds goes back to the sy
     REQUIRE(after);
     CHECK(*before - *after > static_cast<std::int64_t>(kBlocks * kBlockBytes / 2));
     CHECK(pin);
+}
+
+TEST_CASE("resident memory: the peak holds the most held since it was last reset") {
+    constexpr std::size_t kBytes = 64 * 1024 * 1024;
+    REQUIRE(resetPeakResident());
+    {
+        auto big = std::make_unique<char[]>(kBytes);
+        std::memset(big.get(), 1, kBytes);
+    }
+    releaseFreeMemory();
+    const auto peak = peakResidentBytes();
+    const auto now = residentBytes();
+    REQUIRE(peak);
+    REQUIRE(now);
+    CHECK(*peak - *now > static_cast<std::int64_t>(kBytes / 2));  // the 64 MB is gone but remembered
+    REQUIRE(resetPeakResident());
+    const auto afterReset = peakResidentBytes();
+    REQUIRE(afterReset);
+    CHECK(*afterReset - *now < static_cast<std::int64_t>(kBytes / 4));  // forgotten once reset
 }
 #endif
