@@ -21,8 +21,7 @@
 namespace vitrine::bench {
 
 namespace {
-double medianOf(const std::vector<double>& values, std::size_t from, std::size_t to) {
-    std::vector<double> part(values.begin() + static_cast<std::ptrdiff_t>(from), values.begin() + static_cast<std::ptrdiff_t>(to));
+double medianOf(std::vector<double> part) {
     std::sort(part.begin(), part.end());
     const std::size_t n = part.size();
     return n % 2 ? part[n / 2] : (part[n / 2 - 1] + part[n / 2]) / 2;
@@ -73,21 +72,26 @@ int runSoakBench(int loops, double speed) {
     std::printf("soak: %d loops of the Baku exhibit (%.0f s each) at %.0fx speed in %.0f s, 640x360 window, sound off\n",
                 loops, static_cast<double>(e.show->duration) / kMicrosPerSecond, speed, took);
     // What is resident at one instant includes what the GL driver holds for the frames in
-    // flight: with llvmpipe that swings by 7-8 MiB from one loop to the next while
-    // everything the player allocates stays the same. So the headline compares the median
-    // of the first ten loops with that of the last ten; a leak moves every loop, a swing
-    // does not move the median.
-    const std::size_t window = std::min<std::size_t>(10, rssAtLoop.size() / 2);
-    auto growth = [](double from, double to) { return (to - from) / from * 100.0; };
-    auto report = [&](const char* what, const std::vector<double>& mib) {
-        const double early = medianOf(mib, 0, window), late = medianOf(mib, mib.size() - window, mib.size());
-        std::printf("  %s, median of loops 1-%zu: %.1f MiB, of loops %zu-%zu: %.1f MiB; growth %+.2f %% (target < 2 %%)\n",
-                    what, window, early, mib.size() - window + 1, mib.size(), late, growth(early, late));
-        std::printf("    loop 1 alone: %.1f MiB, loop %zu alone: %.1f MiB; growth %+.2f %%\n", mib.front(), mib.size(),
-                    mib.back(), growth(mib.front(), mib.back()));
+    // flight: with llvmpipe that swings by 7-8 MiB from one loop boundary to the next, in
+    // two states, while everything the player allocates stays the same. So each figure
+    // compares the first ten loops with the last ten: the median of each loop's peak, and
+    // the lowest and highest of the samples as loops ended. A leak moves all of them.
+    const std::size_t n = rssAtLoop.size(), window = std::min<std::size_t>(10, n / 2);
+    auto early = [&](const std::vector<double>& v) { return std::vector<double>(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(window)); };
+    auto late = [&](const std::vector<double>& v) { return std::vector<double>(v.end() - static_cast<std::ptrdiff_t>(window), v.end()); };
+    auto line = [&](const char* what, double from, double to, const char* target) {
+        std::printf("  %-44s loops 1-%zu: %.1f MiB, loops %zu-%zu: %.1f MiB; growth %+.2f %%%s\n", what, window, from,
+                    n - window + 1, n, to, (to - from) / from * 100.0, target);
     };
-    report("peak resident memory during a loop", peakOfLoop);
-    report("resident memory as a loop ended", rssAtLoop);
+    line("peak resident memory of a loop, median,", medianOf(early(peakOfLoop)), medianOf(late(peakOfLoop)),
+         " (target < 2 %)");
+    auto lowest = [](const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); };
+    auto highest = [](const std::vector<double>& v) { return *std::max_element(v.begin(), v.end()); };
+    line("resident memory as a loop ended, lowest,", lowest(early(rssAtLoop)), lowest(late(rssAtLoop)), "");
+    line("resident memory as a loop ended, highest,", highest(early(rssAtLoop)), highest(late(rssAtLoop)), "");
+    std::printf("  loop 1 alone -> loop %zu alone: peak %+.2f %%, resident as it ended %+.2f %%\n", n,
+                (peakOfLoop.back() - peakOfLoop.front()) / peakOfLoop.front() * 100.0,
+                (rssAtLoop.back() - rssAtLoop.front()) / rssAtLoop.front() * 100.0);
     for (std::size_t loop : {1u, 10u, 25u, 50u, 75u, 100u})
         if (loop <= rssAtLoop.size())
             std::printf("  loop %3zu: peak %.1f MiB; as it ended: resident %.1f MiB, heap in use %.1f MiB\n", loop,
