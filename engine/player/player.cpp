@@ -61,9 +61,13 @@ constexpr Micros kSettleAfterJump = 500'000;
 // Further than this from where the wall clock puts the show (a restart, a clock step,
 // a long pause), the player jumps back; closer, the audio clock steers.
 constexpr Micros kWallClockTolerance = 100'000;
-// Decoded pictures due this soon go to the GPU with the frame budget's spare time, so a
-// large scan (a second of budgeted uploads on a software renderer) is whole when it appears.
+// Decoded pictures due this soon go to the GPU between frames, so a large scan (about a
+// second of uploads on a software renderer) is whole when it appears.
 constexpr Micros kUploadAhead = 3 * kMicrosPerSecond;
+// Upload time between two frames at most, and what is left free before the next is due:
+// a software renderer takes the 4 MB byte budget in 2-6 ms.
+constexpr auto kUploadTimeBetweenFrames = std::chrono::milliseconds(4);
+constexpr auto kUploadMargin = std::chrono::milliseconds(1);
 }  // namespace
 
 void Player::run() {
@@ -101,8 +105,10 @@ void Player::run() {
         if (calibrating_) drawCalibration();
         else if (dark) window_.target().clear(sf::Color::Black);
         else drawFrame(frame);
-        uploadAhead(t);
         window_.present();
+        // Pictures go to the GPU once the frame is on screen, in the time left before the
+        // next one is due, so no frame waits for an upload.
+        uploadAhead(t, deadline + framePeriod - Clock::now());
         const Micros took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - frameStart).count();
         stats_.frame(took, periodMicros);
         publishStatus(t, took, periodMicros);
@@ -140,11 +146,11 @@ void Player::run() {
 
 void Player::drawFrame(const Frame& frame) {
     if (warpFrames_) {
-        renderer_->render(frame, *canvas_);
+        renderer_->render(frame, *canvas_, render::MediaWait::BetweenFrames);
         canvas_->display();
         warp_->draw(canvas_->getTexture(), window_.target());
     } else {
-        renderer_->render(frame, window_.target());
+        renderer_->render(frame, window_.target(), render::MediaWait::BetweenFrames);
     }
 }
 
@@ -428,7 +434,16 @@ void Player::prefetch(Micros t) {
                            resources_.images());
 }
 
-void Player::uploadAhead(Micros t) { renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize()); }
+std::chrono::microseconds uploadTimeBetweenFrames(std::chrono::steady_clock::duration untilNextFrame) {
+    // Late already: none, and the store still makes one step, so a picture arrives even on
+    // a machine that cannot keep up.
+    return std::clamp(std::chrono::duration_cast<std::chrono::microseconds>(untilNextFrame - kUploadMargin),
+                      std::chrono::microseconds{0}, std::chrono::microseconds(kUploadTimeBetweenFrames));
+}
+
+void Player::uploadAhead(Micros t, std::chrono::steady_clock::duration untilNextFrame) {
+    renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize(), uploadTimeBetweenFrames(untilNextFrame));
+}
 
 sf::Vector2u Player::drawnSize() {
     return warpFrames_ ? canvas_->getSize() : window_.target().getSize();

@@ -2,6 +2,7 @@
 // The frame loop of `vitrine play`: a flat list of named steps, then a wait until the
 // next frame's deadline. Timing comes from evaluate(show, t); the loop only chooses t.
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -57,6 +58,11 @@ struct PlayerOptions {
 using LogLine = std::function<void(const std::string&)>;
 
 /// Plays a show in a window until quit (or its end, when not looping).
+/// How long the player uploads pictures once a frame is shown, given the time until the
+/// next frame is due: what is left of it less a margin, at most a few milliseconds, and
+/// nothing when late (one step is still made).
+std::chrono::microseconds uploadTimeBetweenFrames(std::chrono::steady_clock::duration untilNextFrame);
+
 class Player {
 public:
     Player(std::shared_ptr<const Show> show, render::RenderResources& resources, PlayerOptions options, LogLine log);
@@ -79,7 +85,7 @@ private:
     Micros showTime();
     void reportEvents(Micros from, Micros to);
     void prefetch(Micros t);
-    void uploadAhead(Micros t);
+    void uploadAhead(Micros t, std::chrono::steady_clock::duration untilNextFrame);
     /// The size frames are drawn at: the canvas texture when outputs are warped, else the window.
     sf::Vector2u drawnSize();
     void reportMediaProblems();

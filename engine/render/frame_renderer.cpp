@@ -289,7 +289,9 @@ Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWa
     return f;  // anything else may overlap itself
 }
 
-void FrameRenderer::uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u targetSize) {
+void FrameRenderer::uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u targetSize,
+                                std::chrono::microseconds time) {
+    textures_.beginUploadsBetweenFrames(time);
     const double scale = viewportFor(targetSize).scale;
     for (int index : imageItemsNeeded(show_, from, to, loop)) {
         const Item& item = show_.items[static_cast<std::size_t>(index)];
@@ -300,7 +302,12 @@ void FrameRenderer::uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u 
 TextureLookup FrameRenderer::lookupTexture(const Item& item, const Viewport& v, MediaWait wait) {
     // Decoded only as large as it is ever drawn: fewer pixels to decode, upload and sample.
     const ImageDrawSize size = imageDrawSize(item, v.scale);
-    return wait == MediaWait::Always ? textures_.getComplete(item.src, size) : textures_.get(item.src, size);
+    switch (wait) {
+        case MediaWait::Always: return textures_.getComplete(item.src, size);
+        case MediaWait::BetweenFrames: return textures_.lookup(item.src, size);
+        case MediaWait::Never: break;
+    }
+    return textures_.get(item.src, size);
 }
 
 std::vector<std::string> FrameRenderer::takeProblems() {

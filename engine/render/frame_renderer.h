@@ -24,8 +24,9 @@ namespace vitrine::render {
 
 /// How media that is not ready yet is treated.
 enum class MediaWait {
-    Never,   // the player: draw what is ready, never wait
-    Always,  // stills and exports: wait for every image, so the frame is complete
+    Never,          // draw what is ready, uploading pictures within this frame's budget (the studio)
+    BetweenFrames,  // the player: draw only what is on the GPU; uploadAhead() uploads once the frame is shown
+    Always,         // stills and exports: wait for every image, so the frame is complete
 };
 
 /// Draws frames of one Show. The text drawer and texture store are shared across
@@ -37,10 +38,12 @@ public:
     /// Draws `frame` letterboxed into `target` (cleared first).
     void render(const Frame& frame, sf::RenderTarget& target, MediaWait wait = MediaWait::Never);
 
-    /// Uploads ahead, within what is left of this frame's upload budget, the decoded pictures
-    /// visible in [from, to] (wrapping when `loop`) at their size on a target of `targetSize`:
-    /// call after render(), so a picture is whole on the GPU by its first frame.
-    void uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u targetSize);
+    /// Uploads, for at most `time` (and at least one step), the decoded pictures visible in
+    /// [from, to] (wrapping when `loop`) at their size on a target of `targetSize`, those on
+    /// screen at `from` first: call once a frame drawn with MediaWait::BetweenFrames is
+    /// shown, with the time left before the next, so no frame waits for an upload and a
+    /// picture is whole on the GPU by its first frame.
+    void uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u targetSize, std::chrono::microseconds time);
 
     /// The canvas placement on a target of this size.
     Viewport viewportFor(sf::Vector2u targetSize) const;

@@ -128,6 +128,12 @@ void TextureStore::beginFrame() {
     ++frame_;
 }
 
+void TextureStore::beginUploadsBetweenFrames(std::chrono::microseconds time) {
+    budgetLeft_ = options_.uploadBytesPerFrame;
+    uploadDeadline_ = Clock::now() + std::max(time, std::chrono::microseconds{0});
+    stepsThisFrame_ = 0;
+}
+
 void TextureStore::layOutTiles(Entry& e) {
     if (e.tile >= 0) return;
     // Their textures are made one by one as their turn comes.
@@ -276,7 +282,8 @@ TextureStore::Entry* TextureStore::decodedEntry(const std::string& key, const st
 
 void TextureStore::prepare(const std::filesystem::path& path, ImageDrawSize drawSize) {
     const std::string key = keyOf(path, drawSize);
-    if (failures_.contains(key) || budgetLeft_ == 0 || Clock::now() >= uploadDeadline_) return;
+    if (failures_.contains(key) || budgetLeft_ == 0) return;
+    if (stepsThisFrame_ > 0 && Clock::now() >= uploadDeadline_) return;
     Entry* e = decodedEntry(key, path, drawSize);
     if (!e || e->complete || !e->image) return;
     advanceUpload(*e);
@@ -297,6 +304,15 @@ TextureLookup TextureStore::get(const std::filesystem::path& path, ImageDrawSize
     const TiledTexture* texture = &e.tiled;
     evictIfNeeded();
     return complete ? TextureLookup{texture, false, {}} : TextureLookup{};
+}
+
+TextureLookup TextureStore::lookup(const std::filesystem::path& path, ImageDrawSize drawSize) {
+    const std::string key = keyOf(path, drawSize);
+    if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, true, f->second};
+    Entry* found = decodedEntry(key, path, drawSize);
+    if (!found) return {nullptr, true, failures_[key]};
+    if (found->complete) return {&found->tiled, false, {}};
+    return {};
 }
 
 TextureLookup TextureStore::getComplete(const std::filesystem::path& path, ImageDrawSize drawSize) {

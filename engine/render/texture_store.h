@@ -86,6 +86,12 @@ public:
     void beginFrame();
     /// The texture for `path` decoded for `drawSize`, advancing its upload within this frame's budget.
     TextureLookup get(const std::filesystem::path& path, ImageDrawSize drawSize = {});
+    /// The texture for `path` if it is whole on the GPU, without uploading anything (the
+    /// decode is asked for as by get()): for a frame whose uploads wait until it is shown.
+    TextureLookup lookup(const std::filesystem::path& path, ImageDrawSize drawSize = {});
+    /// Starts uploading between frames: a fresh byte budget and `time` from now (at least
+    /// one step is always made), for prepare() calls once the frame is on screen.
+    void beginUploadsBetweenFrames(std::chrono::microseconds time);
     /// Advances the upload of a decoded `path` with what is left of this frame's budget, and
     /// never past its deadline: for a picture about to be shown, so it is whole on its first frame.
     void prepare(const std::filesystem::path& path, ImageDrawSize drawSize = {});

@@ -251,3 +251,37 @@ TEST_CASE("a fading layer looks as if drawn whole and then blended, whichever wa
         CHECK(mixError(drawFrame(*e.show, resources, frameOf({c, fadingB})), imageC, imageB, p) <= kRounding);
     }
 }
+
+TEST_CASE("the player's frames draw only what is on the GPU; its uploads between frames bring the picture") {
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "a.png", 1200, 900));
+    auto xml = writeExhibit(dir, "<exhibit background=\"#000000\"><scene dur=\"10s\">"
+                                 "<image src=\"a.png\" credit=\"t\" fit=\"cover\"/></scene></exhibit>");
+    LoadedExhibit e = loadExhibit(xml);
+    REQUIRE(e.show);
+    render::RenderResources resources;
+    render::FrameRenderer renderer(*e.show, resources.text(), resources.textures());
+    sf::RenderTexture target;
+    REQUIRE(target.create(kGoldenSize.x, kGoldenSize.y));
+    const Frame frame = evaluate(*e.show, seconds(1));
+    auto litPixels = [&] {
+        target.display();
+        const sf::Image image = target.getTexture().copyToImage();
+        return static_cast<int>(kGoldenSize.x * kGoldenSize.y) -
+               countColour(image, {0, 0, static_cast<int>(kGoldenSize.x), static_cast<int>(kGoldenSize.y)}, sf::Color::Black, 0);
+    };
+    // Decoded, but frames drawn as the player draws them never upload it: black.
+    renderer.render(frame, target, render::MediaWait::BetweenFrames);  // asks for the decode
+    REQUIRE(resources.images().waitUntilIdle(std::chrono::seconds(30)));
+    for (int i = 0; i < 20; ++i) renderer.render(frame, target, render::MediaWait::BetweenFrames);
+    CHECK(litPixels() == 0);
+    CHECK(resources.textures().bytesHeld() == 0);
+    // Uploads between frames bring it, and it fills the frame once whole.
+    int frames = 0;
+    for (; frames < 2000 && litPixels() == 0; ++frames) {
+        renderer.uploadAhead(seconds(1), seconds(1), false, target.getSize(), std::chrono::milliseconds(2));
+        renderer.render(frame, target, render::MediaWait::BetweenFrames);
+    }
+    CHECK(frames < 2000);
+    CHECK(litPixels() > static_cast<int>(kGoldenSize.x * kGoldenSize.y) * 9 / 10);
+}

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <vector>
 
 #include "media/image_cache.h"
@@ -162,6 +163,37 @@ TEST_CASE("texture store: a picture prepared ahead is whole on the first frame t
     render::TextureLookup l = store.get(dir / "pattern.png");
     REQUIRE(l.texture);
     CHECK(l.texture->tiles.size() == 6);
+}
+
+TEST_CASE("texture store: a lookup never uploads; uploads between frames do, one step even with no time") {
+    DecodedPattern p;
+    p.options.uploadStepBytes = 8 * 1024;
+    render::TextureStore store(p.cache, p.options);
+    // Frames that only look it up leave it where it was: nothing on the GPU.
+    for (int frame = 0; frame < 50; ++frame) {
+        store.beginFrame();
+        CHECK_FALSE(store.lookup(p.path).texture);
+    }
+    CHECK(store.bytesHeld() == 0);
+    // With no time between frames each still makes one step, so the picture arrives...
+    int frames = 0;
+    for (; frames < 10'000 && !store.lookup(p.path).texture; ++frames) {
+        store.beginFrame();
+        store.beginUploadsBetweenFrames(std::chrono::microseconds(0));
+        store.prepare(p.path);
+    }
+    CHECK(frames >= 30 + 6);  // 240 KB of level 0 in 8 KB steps, and a frame to make each of 6 tiles
+    CHECK(frames < 10'000);
+    // ...and a lookup then finds it whole.
+    store.beginFrame();
+    render::TextureLookup l = store.lookup(p.path);
+    REQUIRE(l.texture);
+    CHECK(l.texture->tiles.size() == 6);
+    // A file that cannot be decoded is reported by a lookup as by get().
+    const auto broken = p.dir / "broken.png";
+    { std::ofstream(broken) << "not a picture"; }
+    REQUIRE(p.cache.waitFor(broken, std::chrono::seconds(30)).state == ImageState::Failed);
+    CHECK(store.lookup(broken).failed);
 }
 
 TEST_CASE("texture store: warming picture sampling leaves the target's pixels as they were") {
