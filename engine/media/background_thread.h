@@ -6,9 +6,9 @@
 
 namespace vitrine {
 
-/// Lowers the calling thread's scheduling priority (Linux: nice +19 for this thread
-/// only), so frames are drawn first and decoding fills the time between them. Best
-/// effort: where it cannot, the thread simply keeps its priority.
+/// Lowers the calling thread's scheduling priority (Linux: SCHED_IDLE and nice +19, for
+/// this thread only), so frames are drawn first and decoding fills the time between them.
+/// Best effort: where it cannot, the thread simply keeps its priority.
 void lowerThisThreadPriority();
 
 }  // namespace vitrine
