@@ -57,12 +57,12 @@ struct PlayerOptions {
 /// One line for the log (stderr in the program, a vector in tests).
 using LogLine = std::function<void(const std::string&)>;
 
-/// Plays a show in a window until quit (or its end, when not looping).
 /// How long the player uploads pictures once a frame is shown, given the time until the
 /// next frame is due: what is left of it less a margin, at most a few milliseconds, and
 /// nothing when late (one step is still made).
 std::chrono::microseconds uploadTimeBetweenFrames(std::chrono::steady_clock::duration untilNextFrame);
 
+/// Plays a show in a window until quit (or its end, when not looping).
 class Player {
 public:
     Player(std::shared_ptr<const Show> show, render::RenderResources& resources, PlayerOptions options, LogLine log);

@@ -1,6 +1,6 @@
 #pragma once
-// How much memory the player holds in RAM (VmRSS), and the most it held (VmHWM), for the log: a player that runs for
-// months must not grow loop after loop.
+// How much memory the player holds in RAM (VmRSS), and the most it held (VmHWM), for the
+// log: a player that runs for months must not grow loop after loop.
 
 #include <cstdint>
 #include <optional>

@@ -93,7 +93,8 @@ public:
     /// one step is always made), for prepare() calls once the frame is on screen.
     void beginUploadsBetweenFrames(std::chrono::microseconds time);
     /// Advances the upload of a decoded `path` with what is left of this frame's budget, and
-    /// never past its deadline: for a picture about to be shown, so it is whole on its first frame.
+    /// past its deadline only for the first step since the budget began: for a picture on
+    /// screen or about to be, so it is whole on its first frame.
     void prepare(const std::filesystem::path& path, ImageDrawSize drawSize = {});
     /// Waits for the decode and uploads completely, ignoring the budget: for stills and
     /// exports, where every frame must be whole.
