@@ -170,11 +170,13 @@ std::optional<ImageOrientation> frameOrientation(const AVFrame& frame) {
     return std::nullopt;
 }
 
-ImageDecodeResult convertToRgba(const AVFrame& frame, const ImageDecodeOptions& options) {
+// `stored` is the source's size as stored, which a reduced decode (lowres) makes larger
+// than the frame: the result is the size a full decode would give.
+ImageDecodeResult convertToRgba(const AVFrame& frame, ImageSize stored, const ImageDecodeOptions& options) {
     // The draw size is upright; the frame is stored before its orientation is applied.
     const std::optional<ImageOrientation> orientation = frameOrientation(frame);
     const bool swapped = orientation && swapsDimensions(*orientation);
-    const ImageSize upright = swapped ? ImageSize{frame.height, frame.width} : ImageSize{frame.width, frame.height};
+    const ImageSize upright = swapped ? ImageSize{stored.height, stored.width} : stored;
     const ImageSize decoded = decodedImageSize(upright, options);
     const int width = swapped ? decoded.height : decoded.width;
     const int height = swapped ? decoded.width : decoded.height;
@@ -224,6 +226,20 @@ ImageDecodeResult convertToRgba(const AVFrame& frame, const ImageDecodeOptions& 
 
 }  // namespace
 
+int jpegReduction(ImageSize stored, bool turned, int maxReduction, const ImageDecodeOptions& options) {
+    if (stored.width <= 0 || stored.height <= 0) return 0;
+    // The size needed, upright, brought back to the way the pixels are stored.
+    const ImageSize upright = turned ? ImageSize{stored.height, stored.width} : stored;
+    const ImageSize need = decodedImageSize(upright, options);
+    const int needWidth = turned ? need.height : need.width;
+    const int needHeight = turned ? need.width : need.height;
+    int reduction = 0;
+    while (reduction < maxReduction && (stored.width >> (reduction + 1)) >= needWidth &&
+           (stored.height >> (reduction + 1)) >= needHeight)
+        ++reduction;
+    return reduction;
+}
+
 ImageSize decodedImageSize(ImageSize upright, const ImageDecodeOptions& options) {
     ImageSize size = upright;
     if (upright.width <= 0 || upright.height <= 0) return size;
@@ -258,7 +274,11 @@ const char* imageErrorName(ImageError error) {
     return "unknown";
 }
 
-ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& options) {
+namespace {
+
+// `turned`: whether the picture is taken to be turned a quarter by its orientation, which
+// only decoding tells; a JPEG decoded reduced on the wrong guess is decoded again.
+ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& options, bool turned) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (!fs::exists(status)) return failure(ImageError::FileNotFound, "file not found");
@@ -316,6 +336,8 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     // than an honest placeholder. (AV_EF_EXPLODE is not used: it makes the TIFF decoder
     // reject every file with a tag it does not know, such as ResolutionUnit.)
     decoder->err_recognition = AV_EF_CAREFUL | AV_EF_BUFFER | AV_EF_BITSTREAM;
+    if (codec->id == AV_CODEC_ID_MJPEG)
+        decoder->lowres = jpegReduction({parameters->width, parameters->height}, turned, codec->max_lowres, options);
     if (const int error = avcodec_open2(decoder.get(), codec, nullptr); error < 0) {
         return failure(ImageError::NotAnImage, withDetail("cannot open decoder " + std::string(codec->name), log));
     }
@@ -368,7 +390,19 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
         return failure(ImageError::Corrupt, withDetail("truncated or corrupt data", log));
     }
     if (frame->width <= 0 || frame->height <= 0) return failure(ImageError::Corrupt, "image has no pixels");
-    return convertToRgba(*frame, options);
+    if (decoder->lowres > 0) {
+        const std::optional<ImageOrientation> orientation = frameOrientation(*frame);
+        if ((orientation && swapsDimensions(*orientation)) != turned) return decodeImage(path, options, !turned);
+        // A reduced decode leaves the frame at the stored size divided by 2^lowres, rounded up.
+        return convertToRgba(*frame, {parameters->width, parameters->height}, options);
+    }
+    return convertToRgba(*frame, {frame->width, frame->height}, options);
+}
+
+}  // namespace
+
+ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& options) {
+    return decodeImage(path, options, false);  // most pictures are stored upright
 }
 
 }  // namespace vitrine

@@ -54,6 +54,11 @@ struct ImageSize {
 /// to its draw size (cover or contain), never enlarged, then shrunk to `maxDimension`; aspect kept.
 ImageSize decodedImageSize(ImageSize upright, const ImageDecodeOptions& options);
 
+/// How many times (0..maxReduction) a JPEG of `stored` pixels can be halved as it is
+/// decoded (FFmpeg's lowres: a smaller inverse DCT, so less work and memory) while still
+/// covering the size decodeImage gives it; `turned` when its orientation turns it a quarter.
+int jpegReduction(ImageSize stored, bool turned, int maxReduction, const ImageDecodeOptions& options);
+
 /// Why an image could not be decoded, for code that reacts differently (e.g. retries a
 /// file that is not there yet).
 enum class ImageError {

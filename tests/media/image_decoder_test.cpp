@@ -338,3 +338,49 @@ TEST_CASE("image decoder: decodes on many threads at once") {
         CHECK(expectedFailures[t] == kRounds);
     }
 }
+
+TEST_CASE("image decoder: how far a JPEG is reduced as it is decoded") {
+    ImageDecodeOptions options;
+    options.maxDimension = 0;
+    CHECK(jpegReduction({6000, 4000}, false, 3, options) == 0);  // no draw size: full size needed
+    options.drawSize = ImageDrawSize{2400, 1350, true};  // cover: 2400x1600 needed
+    CHECK(jpegReduction({6000, 4000}, false, 3, options) == 1);  // 3000x2000; 1500x1000 would not do
+    // Turned a quarter, it stands 4000x6000 and needs 2400x3600: halving would not do.
+    CHECK(jpegReduction({6000, 4000}, true, 3, options) == 0);
+    options.drawSize = ImageDrawSize{100, 100, false};
+    CHECK(jpegReduction({8000, 8000}, false, 3, options) == 3);  // the decoder's limit
+    CHECK(jpegReduction({8000, 8000}, false, 0, options) == 0);
+    CHECK(jpegReduction({0, 0}, false, 3, options) == 0);
+}
+
+TEST_CASE("image decoder: a JPEG decoded reduced gives the size and the pixels of a full decode") {
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 1600, 1200));
+    REQUIRE(test::runFfmpeg("-i " + test::quoted(dir / "pattern.png") + " -q:v 2 -pix_fmt yuvj444p " +
+                            test::quoted(dir / "pattern.jpg")));
+    test::writeBytes(dir / "turned.jpg", test::withExifOrientation(test::readBytes(dir / "pattern.jpg"), 6));
+    ImageDecodeOptions options;
+    options.drawSize = ImageDrawSize{300, 300, true};  // 400x300 needed: a quarter, so halved twice
+    REQUIRE(jpegReduction({1600, 1200}, false, 3, options) == 2);
+    // The PNG is never reduced: it is the reference.
+    const ImageDecodeResult reference = decodeImage(dir / "pattern.png", options);
+    const ImageDecodeResult reduced = decodeImage(dir / "pattern.jpg", options);
+    REQUIRE_MESSAGE(reference.ok(), reference.message);
+    REQUIRE_MESSAGE(reduced.ok(), reduced.message);
+    REQUIRE(reduced.image->width == reference.image->width);
+    REQUIRE(reduced.image->height == reference.image->height);
+    CHECK(reduced.image->width == 400);
+    long total = 0;
+    for (int y = 0; y < reduced.image->height; ++y)
+        for (int x = 0; x < reduced.image->width; ++x) {
+            const Rgba a = pixelAt(*reduced.image, x, y), b = pixelAt(*reference.image, x, y);
+            total += std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b);
+        }
+    const double meanError = static_cast<double>(total) / (3.0 * reduced.image->width * reduced.image->height);
+    CHECK(meanError < 3.0);  // of 255: JPEG's own loss and a different downscaling path
+    // Turned by its EXIF orientation, the guess is wrong at first: it comes out upright and whole.
+    const ImageDecodeResult turned = decodeImage(dir / "turned.jpg", options);
+    REQUIRE_MESSAGE(turned.ok(), turned.message);
+    CHECK(turned.image->width == 300);
+    CHECK(turned.image->height == 400);
+}
