@@ -226,6 +226,33 @@ ImageDecodeResult convertToRgba(const AVFrame& frame, ImageSize stored, const Im
 
 }  // namespace
 
+std::optional<ImageSize> jpegFrameSize(const std::uint8_t* data, std::size_t size) {
+    // Markers follow the start of image (FF D8), each FF, its code, a big-endian length.
+    if (size < 4 || data[0] != 0xFF || data[1] != 0xD8) return std::nullopt;
+    std::size_t at = 2;
+    while (at + 4 <= size) {
+        if (data[at] != 0xFF) return std::nullopt;
+        const std::uint8_t code = data[at + 1];
+        if (code == 0xFF) {  // fill byte
+            ++at;
+            continue;
+        }
+        const std::size_t length = static_cast<std::size_t>(data[at + 2]) << 8 | data[at + 3];
+        // Start of frame: C0-CF except C4 (Huffman tables), C8 (reserved) and CC (arithmetic).
+        const bool startOfFrame = code >= 0xC0 && code <= 0xCF && code != 0xC4 && code != 0xC8 && code != 0xCC;
+        if (startOfFrame) {
+            if (at + 9 > size || length < 7) return std::nullopt;
+            const int height = data[at + 5] << 8 | data[at + 6];
+            const int width = data[at + 7] << 8 | data[at + 8];
+            if (width <= 0 || height <= 0) return std::nullopt;
+            return ImageSize{width, height};
+        }
+        if (code == 0xDA || length < 2) return std::nullopt;  // image data before any frame header
+        at += 2 + length;
+    }
+    return std::nullopt;
+}
+
 int jpegReduction(ImageSize stored, bool turned, int maxReduction, const ImageDecodeOptions& options) {
     if (stored.width <= 0 || stored.height <= 0) return 0;
     // The size needed, upright, brought back to the way the pixels are stored.
@@ -336,22 +363,35 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     // than an honest placeholder. (AV_EF_EXPLODE is not used: it makes the TIFF decoder
     // reject every file with a tag it does not know, such as ResolutionUnit.)
     decoder->err_recognition = AV_EF_CAREFUL | AV_EF_BUFFER | AV_EF_BITSTREAM;
-    if (codec->id == AV_CODEC_ID_MJPEG)
-        decoder->lowres = jpegReduction({parameters->width, parameters->height}, turned, codec->max_lowres, options);
-    if (const int error = avcodec_open2(decoder.get(), codec, nullptr); error < 0) {
-        return failure(ImageError::NotAnImage, withDetail("cannot open decoder " + std::string(codec->name), log));
-    }
-
     FramePtr frame(av_frame_alloc());
     PacketPtr packet(av_packet_alloc());
     if (!frame || !packet) return failure(ImageError::OutOfMemory, "out of memory for a frame");
+
+    // A JPEG's size is in its frame header, in the first packet: read it now, so the decoder
+    // can be told how far to reduce it before it starts.
+    bool pending = false;
+    ImageSize stored{parameters->width, parameters->height};
+    if (codec->id == AV_CODEC_ID_MJPEG) {
+        while (!pending && av_read_frame(format.get(), packet.get()) >= 0) {
+            pending = packet->stream_index == streamIndex;
+            if (!pending) av_packet_unref(packet.get());
+        }
+        if (pending) {
+            if (auto size = jpegFrameSize(packet->data, static_cast<std::size_t>(packet->size))) stored = *size;
+            decoder->lowres = jpegReduction(stored, turned, codec->max_lowres, options);
+        }
+    }
+    if (const int error = avcodec_open2(decoder.get(), codec, nullptr); error < 0) {
+        return failure(ImageError::NotAnImage, withDetail("cannot open decoder " + std::string(codec->name), log));
+    }
 
     int decodeError = 0;
     bool gotFrame = false;
     bool flushing = false;
     while (!gotFrame && decodeError == 0) {
         if (!flushing) {
-            const int read = av_read_frame(format.get(), packet.get());
+            const int read = pending ? 0 : av_read_frame(format.get(), packet.get());
+            pending = false;
             if (read < 0) {
                 flushing = true;
                 avcodec_send_packet(decoder.get(), nullptr);
@@ -392,9 +432,13 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     if (frame->width <= 0 || frame->height <= 0) return failure(ImageError::Corrupt, "image has no pixels");
     if (decoder->lowres > 0) {
         const std::optional<ImageOrientation> orientation = frameOrientation(*frame);
-        if ((orientation && swapsDimensions(*orientation)) != turned) return decodeImage(path, options, !turned);
+        const bool isTurned = orientation && swapsDimensions(*orientation);
+        if (isTurned != turned && jpegReduction(stored, isTurned, codec->max_lowres, options) < decoder->lowres)
+            return decodeImage(path, options, isTurned);  // the guess was wrong and too few pixels came out
         // A reduced decode leaves the frame at the stored size divided by 2^lowres, rounded up.
-        return convertToRgba(*frame, {parameters->width, parameters->height}, options);
+        ImageDecodeResult result = convertToRgba(*frame, stored, options);
+        result.reducedBy = decoder->lowres;
+        return result;
     }
     return convertToRgba(*frame, {frame->width, frame->height}, options);
 }

@@ -54,6 +54,10 @@ struct ImageSize {
 /// to its draw size (cover or contain), never enlarged, then shrunk to `maxDimension`; aspect kept.
 ImageSize decodedImageSize(ImageSize upright, const ImageDecodeOptions& options);
 
+/// The width and height in a JPEG's frame header (its SOF marker); nullopt when the bytes
+/// hold none before the image data.
+std::optional<ImageSize> jpegFrameSize(const std::uint8_t* data, std::size_t size);
+
 /// How many times (0..maxReduction) a JPEG of `stored` pixels can be halved as it is
 /// decoded (FFmpeg's lowres: a smaller inverse DCT, so less work and memory) while still
 /// covering the size decodeImage gives it; `turned` when its orientation turns it a quarter.
@@ -77,6 +81,7 @@ struct ImageDecodeResult {
     std::optional<RgbaImage> image;  // set on success, upright (EXIF orientation applied)
     ImageError error = ImageError::None;
     std::string message;  // the reason in a technician's words, without the file name
+    int reducedBy = 0;    // times a JPEG was halved as it was decoded (see jpegReduction)
 
     /// True when `image` holds the decoded picture.
     bool ok() const { return image.has_value(); }

@@ -353,6 +353,24 @@ TEST_CASE("image decoder: how far a JPEG is reduced as it is decoded") {
     CHECK(jpegReduction({0, 0}, false, 3, options) == 0);
 }
 
+TEST_CASE("image decoder: a JPEG's size is read from its frame header") {
+    TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 322, 124));
+    REQUIRE(test::runFfmpeg("-i " + test::quoted(dir / "pattern.png") + " " + test::quoted(dir / "pattern.jpg")));
+    test::writeBytes(dir / "exif.jpg", test::withExifOrientation(test::readBytes(dir / "pattern.jpg"), 6));
+    for (const char* name : {"pattern.jpg", "exif.jpg"}) {
+        CAPTURE(name);
+        const std::vector<std::uint8_t> bytes = test::readBytes(dir / name);
+        const auto size = jpegFrameSize(bytes.data(), bytes.size());
+        REQUIRE(size);
+        CHECK(*size == ImageSize{322, 124});  // as stored: the EXIF turn is not the header's business
+        CHECK_FALSE(jpegFrameSize(bytes.data(), 20));  // cut before the frame header
+    }
+    const std::vector<std::uint8_t> png = test::readBytes(dir / "pattern.png");
+    CHECK_FALSE(jpegFrameSize(png.data(), png.size()));
+    CHECK_FALSE(jpegFrameSize(nullptr, 0));
+}
+
 TEST_CASE("image decoder: a JPEG decoded reduced gives the size and the pixels of a full decode") {
     TempDir dir;
     REQUIRE(vitrine::test::makeTestPattern(dir / "pattern.png", 1600, 1200));
@@ -367,6 +385,8 @@ TEST_CASE("image decoder: a JPEG decoded reduced gives the size and the pixels o
     const ImageDecodeResult reduced = decodeImage(dir / "pattern.jpg", options);
     REQUIRE_MESSAGE(reference.ok(), reference.message);
     REQUIRE_MESSAGE(reduced.ok(), reduced.message);
+    CHECK(reduced.reducedBy == 2);
+    CHECK(reference.reducedBy == 0);
     REQUIRE(reduced.image->width == reference.image->width);
     REQUIRE(reduced.image->height == reference.image->height);
     CHECK(reduced.image->width == 400);
@@ -378,9 +398,33 @@ TEST_CASE("image decoder: a JPEG decoded reduced gives the size and the pixels o
         }
     const double meanError = static_cast<double>(total) / (3.0 * reduced.image->width * reduced.image->height);
     CHECK(meanError < 3.0);  // of 255: JPEG's own loss and a different downscaling path
-    // Turned by its EXIF orientation, the guess is wrong at first: it comes out upright and whole.
+    // Turned by its EXIF orientation, the guess is wrong at first: it comes out upright and whole,
+    // whether the first, reduced decode had pixels enough (a square draw size) or not.
     const ImageDecodeResult turned = decodeImage(dir / "turned.jpg", options);
     REQUIRE_MESSAGE(turned.ok(), turned.message);
     CHECK(turned.image->width == 300);
     CHECK(turned.image->height == 400);
+    CHECK(turned.reducedBy == 2);  // the first decode had pixels enough: not decoded again
+    // Here the reduced decode made for the stored shape is too small for the turned one.
+    const test::Rgb red{255, 0, 0}, green{0, 255, 0}, blue{0, 0, 255};
+    test::writePpm(dir / "marked.ppm", 1600, 1200, [&](int x, int y) {
+        if (y < 300 && x < 400) return red;
+        if (y < 300 && x >= 1200) return green;
+        return blue;
+    });
+    REQUIRE(test::runFfmpeg("-i " + test::quoted(dir / "marked.ppm") + " -q:v 2 -pix_fmt yuvj444p " +
+                            test::quoted(dir / "marked.jpg")));
+    test::writeBytes(dir / "marked6.jpg", test::withExifOrientation(test::readBytes(dir / "marked.jpg"), 6));
+    options.drawSize = ImageDrawSize{800, 200, true};  // upright 1200x1600 needs 800x1067
+    REQUIRE(jpegReduction({1600, 1200}, false, 3, options) == 1);  // as stored 800x600 would do
+    REQUIRE(jpegReduction({1600, 1200}, true, 3, options) == 0);
+    const ImageDecodeResult tall = decodeImage(dir / "marked6.jpg", options);
+    REQUIRE_MESSAGE(tall.ok(), tall.message);
+    CHECK(tall.image->width == 800);
+    CHECK(tall.image->height == 1067);
+    CHECK(tall.reducedBy == 0);  // decoded again, whole, not enlarged from too few pixels
+    // Orientation 6: the stored top-left (red) is at the top right, the stored top-right (green) at the bottom right.
+    CHECK(near(pixelAt(*tall.image, 760, 60), {255, 0, 0, 255}, 24));
+    CHECK(near(pixelAt(*tall.image, 760, 1000), {0, 255, 0, 255}, 24));
+    CHECK(near(pixelAt(*tall.image, 100, 500), {0, 0, 255, 255}, 24));
 }
