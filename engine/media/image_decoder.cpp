@@ -378,6 +378,9 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
         }
         if (pending) {
             if (auto size = jpegFrameSize(packet->data, static_cast<std::size_t>(packet->size))) stored = *size;
+            // Refused by its own size, as a full decode would be, however small it is drawn.
+            if (static_cast<std::int64_t>(stored.width) * stored.height > options.maxPixels)
+                return tooLarge(stored.width, stored.height, options.maxPixels);
             decoder->lowres = jpegReduction(stored, turned, codec->max_lowres, options);
         }
     }

@@ -294,8 +294,15 @@ TEST_CASE("image decoder: maxPixels refuses before decoding, naming the size") {
         CHECK(result.error == ImageError::TooLarge);
         CHECK(result.message.find("320x240") != std::string::npos);
     }
+    // Drawn small enough to be decoded reduced, it is still refused by its own size.
+    options.drawSize = ImageDrawSize{40, 30, false};
+    const ImageDecodeResult small = decodeImage(dir / "pattern.jpg", options);
+    CHECK(small.error == ImageError::TooLarge);
     options.maxPixels = 320 * 240;
     CHECK(decodeImage(dir / "pattern.png", options).ok());
+    const ImageDecodeResult allowed = decodeImage(dir / "pattern.jpg", options);
+    REQUIRE(allowed.ok());
+    CHECK(allowed.reducedBy == 3);
 }
 
 TEST_CASE("image decoder: file names with %, colons and spaces are files, not patterns or protocols") {
