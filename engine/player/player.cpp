@@ -241,17 +241,13 @@ void Player::noteLoop() {
     // exhibit grew 2.5-8 % while the heap in use stayed flat.
     releaseFreeMemory();
     std::string line = "loop " + std::to_string(loops_ + 1) + " begins";
-    constexpr double kMiB = 1024.0 * 1024.0;
-    if (auto rss = residentBytes()) {
-        char mib[48];
-        std::snprintf(mib, sizeof mib, "; resident memory %.1f MiB", static_cast<double>(*rss) / kMiB);
-        line += mib;
-    }
     // The peak says more than one sample: what is alive at a given instant swings by the
     // GL driver's working memory (7-8 MiB with llvmpipe), the peak over a loop does not.
-    if (auto peak = peakResidentBytes()) {
-        char mib[64];
-        std::snprintf(mib, sizeof mib, ", peak %.1f MiB %s", static_cast<double>(*peak) / kMiB,
+    if (auto memory = residentSet()) {
+        constexpr double kMiB = 1024.0 * 1024.0;
+        char mib[96];
+        std::snprintf(mib, sizeof mib, "; resident memory %.1f MiB, peak %.1f MiB %s",
+                      static_cast<double>(memory->bytes) / kMiB, static_cast<double>(memory->peakBytes) / kMiB,
                       peakIsPerLoop_ ? "during the last loop" : "since launch");
         line += mib;
     }

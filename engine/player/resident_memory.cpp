@@ -26,19 +26,16 @@ std::optional<std::int64_t> parseStatusBytes(std::string_view procStatus, std::s
     return static_cast<std::int64_t>(kib) * kBytesPerKiB;  // the kernel reports kB (KiB)
 }
 
-namespace {
-std::optional<std::int64_t> ownStatusBytes(std::string_view field) {
+std::optional<ResidentSet> residentSet() {
     std::ifstream in("/proc/self/status");
     if (!in) return std::nullopt;
-    std::stringstream text;
-    text << "\n" << in.rdbuf();  // so the first line's field is found like the others
-    return parseStatusBytes(text.str(), field);
+    std::stringstream read;
+    read << "\n" << in.rdbuf();  // so the first line's field is found like the others
+    const std::string text = read.str();
+    const auto bytes = parseStatusBytes(text, "VmRSS"), peak = parseStatusBytes(text, "VmHWM");
+    if (!bytes || !peak) return std::nullopt;
+    return ResidentSet{*bytes, *peak};
 }
-}  // namespace
-
-std::optional<std::int64_t> residentBytes() { return ownStatusBytes("VmRSS"); }
-
-std::optional<std::int64_t> peakResidentBytes() { return ownStatusBytes("VmHWM"); }
 
 bool resetPeakResident() {
     std::ofstream out("/proc/self/clear_refs");

@@ -8,13 +8,14 @@
 
 namespace vitrine {
 
-/// This process's resident set size in bytes, from /proc/self/status; nullopt where
-/// the system has no such file.
-std::optional<std::int64_t> residentBytes();
+/// What this process holds in RAM, in bytes, from one read of /proc/self/status.
+struct ResidentSet {
+    std::int64_t bytes = 0;      // now (VmRSS)
+    std::int64_t peakBytes = 0;  // the most since start or since resetPeakResident() (VmHWM)
+};
 
-/// The most this process has held in RAM (VmHWM) since it started or since
-/// `resetPeakResident()`; nullopt where the system does not say.
-std::optional<std::int64_t> peakResidentBytes();
+/// This process's resident set; nullopt where the system has no such file.
+std::optional<ResidentSet> residentSet();
 
 /// Starts the peak over from the present resident set (Linux's /proc/self/clear_refs);
 /// false where that is not allowed, and the peak then runs on from launch.

@@ -15,9 +15,10 @@ TEST_CASE("resident memory: VmRSS read from a status text, and from this process
     CHECK_FALSE(parseStatusBytes(status, "RSS"));  // a whole field's name, not the end of one
     CHECK_FALSE(parseStatusBytes("Name:\tkthreadd\nState:\tS\n", "VmRSS"));
     CHECK_FALSE(parseStatusBytes("\nVmRSS:\t \n", "VmRSS"));
-    auto rss = residentBytes();
-    REQUIRE(rss);
-    CHECK(*rss > 1024 * 1024);  // a test program holds more than a megabyte
+    auto memory = residentSet();
+    REQUIRE(memory);
+    CHECK(memory->bytes > 1024 * 1024);  // a test program holds more than a megabyte
+    CHECK(memory->peakBytes >= memory->bytes);
 }
 
 // AddressSanitizer replaces the C library's allocator (freed blocks wait in its quarantine),
@@ -34,12 +35,12 @@ TEST_CASE("resident memory: freed memory the allocator holds goes back to the sy
     }
     auto pin = std::make_unique<char[]>(kBlockBytes);
     blocks.clear();
-    const auto before = residentBytes();
+    const auto before = residentSet();
     releaseFreeMemory();
-    const auto after = residentBytes();
+    const auto after = residentSet();
     REQUIRE(before);
     REQUIRE(after);
-    CHECK(*before - *after > static_cast<std::int64_t>(kBlocks * kBlockBytes / 2));
+    CHECK(before->bytes - after->bytes > static_cast<std::int64_t>(kBlocks * kBlockBytes / 2));
     CHECK(pin);
 }
 
@@ -51,14 +52,12 @@ TEST_CASE("resident memory: the peak holds the most held since it was last reset
         std::memset(big.get(), 1, kBytes);
     }
     releaseFreeMemory();
-    const auto peak = peakResidentBytes();
-    const auto now = residentBytes();
-    REQUIRE(peak);
-    REQUIRE(now);
-    CHECK(*peak - *now > static_cast<std::int64_t>(kBytes / 2));  // the 64 MB is gone but remembered
+    const auto freed = residentSet();
+    REQUIRE(freed);
+    CHECK(freed->peakBytes - freed->bytes > static_cast<std::int64_t>(kBytes / 2));  // gone but remembered
     REQUIRE(resetPeakResident());
-    const auto afterReset = peakResidentBytes();
+    const auto afterReset = residentSet();
     REQUIRE(afterReset);
-    CHECK(*afterReset - *now < static_cast<std::int64_t>(kBytes / 4));  // forgotten once reset
+    CHECK(afterReset->peakBytes - freed->bytes < static_cast<std::int64_t>(kBytes / 4));  // forgotten once reset
 }
 #endif
