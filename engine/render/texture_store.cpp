@@ -122,9 +122,7 @@ TextureStore::TextureStore(ImageCache& cache, TextureStoreOptions options) : cac
 TextureStore::~TextureStore() = default;
 
 void TextureStore::beginFrame() {
-    budgetLeft_ = options_.uploadBytesPerFrame;
-    uploadDeadline_ = Clock::now() + options_.uploadTimePerFrame;
-    stepsThisFrame_ = 0;
+    beginUploadsBetweenFrames(options_.uploadTimePerFrame);
     ++frame_;
 }
 
@@ -151,6 +149,7 @@ void TextureStore::layOutTiles(Entry& e) {
     e.bytes = base.bytes() + (options_.mipmaps ? base.bytes() / 3 : 0);
     bytesHeld_ += e.bytes;
     e.tile = 0;
+    evictIfNeeded();  // where the bytes grow, whichever way the upload was asked for
 }
 
 void TextureStore::advanceUpload(Entry& e) {
@@ -280,39 +279,27 @@ TextureStore::Entry* TextureStore::decodedEntry(const std::string& key, const st
     return &e;
 }
 
-void TextureStore::prepare(const std::filesystem::path& path, ImageDrawSize drawSize) {
-    const std::string key = keyOf(path, drawSize);
-    if (failures_.contains(key) || budgetLeft_ == 0) return;
-    if (stepsThisFrame_ > 0 && Clock::now() >= uploadDeadline_) return;
-    Entry* e = decodedEntry(key, path, drawSize);
-    if (!e || e->complete || !e->image) return;
-    advanceUpload(*e);
-    if (e->refused) refuse(key);
-}
-
-TextureLookup TextureStore::get(const std::filesystem::path& path, ImageDrawSize drawSize) {
+TextureLookup TextureStore::find(const std::filesystem::path& path, ImageDrawSize drawSize, bool upload) {
     const std::string key = keyOf(path, drawSize);
     if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, true, f->second};
-    Entry* found = decodedEntry(key, path, drawSize);
-    if (!found) return {nullptr, true, failures_[key]};
-    Entry& e = *found;
-    if (e.complete) return {&e.tiled, false, {}};
-    if (!e.image) return {};
-    advanceUpload(e);
-    if (e.refused) return refuse(key);
-    bool complete = e.complete;
-    const TiledTexture* texture = &e.tiled;
-    evictIfNeeded();
-    return complete ? TextureLookup{texture, false, {}} : TextureLookup{};
+    Entry* e = decodedEntry(key, path, drawSize);
+    if (!e) return {nullptr, true, failures_[key]};
+    if (upload && !e->complete && e->image) {
+        advanceUpload(*e);
+        if (e->refused) return refuse(key);
+    }
+    if (e->complete) return {&e->tiled, false, {}};
+    return {};
+}
+
+void TextureStore::prepare(const std::filesystem::path& path, ImageDrawSize drawSize) { find(path, drawSize, true); }
+
+TextureLookup TextureStore::get(const std::filesystem::path& path, ImageDrawSize drawSize) {
+    return find(path, drawSize, true);
 }
 
 TextureLookup TextureStore::lookup(const std::filesystem::path& path, ImageDrawSize drawSize) {
-    const std::string key = keyOf(path, drawSize);
-    if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, true, f->second};
-    Entry* found = decodedEntry(key, path, drawSize);
-    if (!found) return {nullptr, true, failures_[key]};
-    if (found->complete) return {&found->tiled, false, {}};
-    return {};
+    return find(path, drawSize, false);
 }
 
 TextureLookup TextureStore::getComplete(const std::filesystem::path& path, ImageDrawSize drawSize) {
@@ -336,9 +323,7 @@ TextureLookup TextureStore::getComplete(const std::filesystem::path& path, Image
     if (!e.image) e.image = l.image;
     finishUpload(e);
     if (e.refused) return refuse(key);
-    const TiledTexture* texture = &e.tiled;
-    evictIfNeeded();
-    return {texture, false, {}};
+    return {&e.tiled, false, {}};
 }
 
 void TextureStore::invalidate(const std::filesystem::path& path) {

@@ -92,9 +92,9 @@ public:
     /// Starts uploading between frames: a fresh byte budget and `time` from now (at least
     /// one step is always made), for prepare() calls once the frame is on screen.
     void beginUploadsBetweenFrames(std::chrono::microseconds time);
-    /// Advances the upload of a decoded `path` with what is left of this frame's budget, and
-    /// past its deadline only for the first step since the budget began: for a picture on
-    /// screen or about to be, so it is whole on its first frame.
+    /// Advances the upload of a decoded `path` as get() does, within what is left of the
+    /// budget (one step always, the first since it began): for a picture on screen or
+    /// about to be, so it is whole on its first frame.
     void prepare(const std::filesystem::path& path, ImageDrawSize drawSize = {});
     /// Waits for the decode and uploads completely, ignoring the budget: for stills and
     /// exports, where every frame must be whole.
@@ -114,6 +114,9 @@ private:
     void advanceTile(Entry& e, std::size_t& budget);
     void charge(std::size_t& budget, std::size_t bytes);
     Entry* decodedEntry(const std::string& key, const std::filesystem::path& path, ImageDrawSize drawSize);
+    /// What get(), lookup() and prepare() share: the texture if whole, after advancing its
+    /// upload within this frame's budgets when `upload`.
+    TextureLookup find(const std::filesystem::path& path, ImageDrawSize drawSize, bool upload);
     void evictIfNeeded();
     TextureLookup refuse(const std::string& key);
 

@@ -196,6 +196,32 @@ TEST_CASE("texture store: a lookup never uploads; uploads between frames do, one
     CHECK(store.lookup(broken).failed);
 }
 
+TEST_CASE("texture store: uploads between frames keep to the memory budget, the least recently drawn going first") {
+    DecodedPattern p;
+    const auto second = p.dir / "second.png";
+    REQUIRE(vitrine::test::makeTestPattern(second, 300, 200));
+    REQUIRE(p.cache.waitFor(second, std::chrono::seconds(30)).ready());
+    // Room for one 300x200 picture with its mip levels (240 KB + a third), not two.
+    p.options.memoryBudgetBytes = 400 * 1024;
+    render::TextureStore store(p.cache, p.options);
+    // As the player does: frames only look pictures up; uploads come between frames.
+    auto showUntilWhole = [&](const std::filesystem::path& path) {
+        for (int frame = 0; frame < 10'000; ++frame) {
+            store.beginFrame();
+            if (store.lookup(path).texture) return true;
+            store.beginUploadsBetweenFrames(std::chrono::milliseconds(50));
+            store.prepare(path);
+        }
+        return false;
+    };
+    REQUIRE(showUntilWhole(p.path));
+    REQUIRE(showUntilWhole(second));
+    CHECK(store.bytesHeld() <= p.options.memoryBudgetBytes);
+    store.beginFrame();
+    CHECK(store.lookup(second).texture);
+    CHECK_FALSE(store.lookup(p.path).texture);  // the first went, to be uploaded again if asked for
+}
+
 TEST_CASE("texture store: warming picture sampling leaves the target's pixels as they were") {
     sf::RenderTexture target;
     REQUIRE(target.create(8, 8));
