@@ -183,12 +183,11 @@ ArrivalFigures imageArrival(const fs::path& dir, bool details) {
                              uploadTimeBetweenFrames(std::chrono::duration_cast<std::chrono::steady_clock::duration>(untilNext)));
         uploads.push_back(now() - uploadStart);
         busy.push_back(now() - start);
-        // After render() the frame's upload budget is spent (or the upload finished), so
-        // this lookup only reports.
+        // Only reports: a lookup uploads nothing.
         bool complete = false;
         if (t >= kImageBegins) {
             render::TextureLookup lookup =
-                resources.textures().get(src, render::imageDrawSize(*image, renderer.viewportFor(rt.getSize()).scale));
+                resources.textures().lookup(src, render::imageDrawSize(*image, renderer.viewportFor(rt.getSize()).scale));
             if (lookup.failed) {
                 std::fprintf(stderr, "bench: %s: %s\n", src.c_str(), lookup.error.c_str());
                 return {};
