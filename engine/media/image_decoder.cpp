@@ -341,10 +341,25 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     const int streamIndex = av_find_best_stream(format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
     if (streamIndex < 0 || codec == nullptr) return failure(ImageError::NotAnImage, "not an image / unsupported format");
     const AVCodecParameters* parameters = format->streams[streamIndex]->codecpar;
-    if (parameters->width > 0 && parameters->height > 0 &&
-        static_cast<std::int64_t>(parameters->width) * parameters->height > options.maxPixels) {
-        return tooLarge(parameters->width, parameters->height, options.maxPixels);
+    FramePtr frame(av_frame_alloc());
+    PacketPtr packet(av_packet_alloc());
+    if (!frame || !packet) return failure(ImageError::OutOfMemory, "out of memory for a frame");
+
+    // The size as stored: the stream's, where the demuxer knows it; a JPEG's from its frame
+    // header in the first packet, read now so the decoder can be told how far to reduce it.
+    bool pending = false;
+    ImageSize stored{parameters->width, parameters->height};
+    if (codec->id == AV_CODEC_ID_MJPEG) {
+        while (!pending && av_read_frame(format.get(), packet.get()) >= 0) {
+            pending = packet->stream_index == streamIndex;
+            if (!pending) av_packet_unref(packet.get());
+        }
+        if (pending)
+            if (auto size = jpegFrameSize(packet->data, static_cast<std::size_t>(packet->size))) stored = *size;
     }
+    // Refused by its own size before its pixels are allocated, however small it is drawn.
+    if (stored.width > 0 && stored.height > 0 && static_cast<std::int64_t>(stored.width) * stored.height > options.maxPixels)
+        return tooLarge(stored.width, stored.height, options.maxPixels);
 
     CodecContextPtr decoder(avcodec_alloc_context3(codec));
     if (!decoder) return failure(ImageError::OutOfMemory, "out of memory for a decoder");
@@ -363,27 +378,7 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     // than an honest placeholder. (AV_EF_EXPLODE is not used: it makes the TIFF decoder
     // reject every file with a tag it does not know, such as ResolutionUnit.)
     decoder->err_recognition = AV_EF_CAREFUL | AV_EF_BUFFER | AV_EF_BITSTREAM;
-    FramePtr frame(av_frame_alloc());
-    PacketPtr packet(av_packet_alloc());
-    if (!frame || !packet) return failure(ImageError::OutOfMemory, "out of memory for a frame");
-
-    // A JPEG's size is in its frame header, in the first packet: read it now, so the decoder
-    // can be told how far to reduce it before it starts.
-    bool pending = false;
-    ImageSize stored{parameters->width, parameters->height};
-    if (codec->id == AV_CODEC_ID_MJPEG) {
-        while (!pending && av_read_frame(format.get(), packet.get()) >= 0) {
-            pending = packet->stream_index == streamIndex;
-            if (!pending) av_packet_unref(packet.get());
-        }
-        if (pending) {
-            if (auto size = jpegFrameSize(packet->data, static_cast<std::size_t>(packet->size))) stored = *size;
-            // Refused by its own size, as a full decode would be, however small it is drawn.
-            if (static_cast<std::int64_t>(stored.width) * stored.height > options.maxPixels)
-                return tooLarge(stored.width, stored.height, options.maxPixels);
-            decoder->lowres = jpegReduction(stored, turned, codec->max_lowres, options);
-        }
-    }
+    if (codec->id == AV_CODEC_ID_MJPEG) decoder->lowres = jpegReduction(stored, turned, codec->max_lowres, options);
     if (const int error = avcodec_open2(decoder.get(), codec, nullptr); error < 0) {
         return failure(ImageError::NotAnImage, withDetail("cannot open decoder " + std::string(codec->name), log));
     }
