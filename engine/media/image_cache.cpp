@@ -84,6 +84,21 @@ ImageLookup ImageCache::lookupLocked(const std::string& key, const std::filesyst
     return {};
 }
 
+void ImageCache::holdNewDecodes() {
+    std::lock_guard lock(mutex_);
+    held_ = true;
+}
+
+void ImageCache::startHeldDecodes() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!held_) return;
+        held_ = false;
+        if (queue_.empty()) return;
+    }
+    workAvailable_.notify_all();
+}
+
 std::vector<ImageFailure> ImageCache::takeFailures() {
     std::lock_guard lock(mutex_);
     return std::exchange(failures_, {});
@@ -193,7 +208,7 @@ void ImageCache::workerLoop() {
     lowerThisThreadPriority();
     std::unique_lock lock(mutex_);
     for (;;) {
-        workAvailable_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        workAvailable_.wait(lock, [this] { return stopping_ || (!held_ && !queue_.empty()); });
         if (stopping_) return;
         const std::string key = queue_.front();
         queue_.pop_front();

@@ -96,6 +96,8 @@ void Player::run() {
             noteLoop();
         }
         reportEvents(previous_, t);
+        // Decodes asked for while the frame is drawn wait until it is on screen, as uploads do.
+        resources_.images().holdNewDecodes();
         prefetch(t);
         Frame frame = evaluate(*show_, t);
         // Outside hours, on command, or while calibrating: no show sound.
@@ -106,6 +108,7 @@ void Player::run() {
         else if (dark) window_.target().clear(sf::Color::Black);
         else drawFrame(frame);
         window_.present();
+        resources_.images().startHeldDecodes();
         // Pictures go to the GPU once the frame is on screen, in the time left before the
         // next one is due, so no frame waits for an upload.
         uploadAhead(t, deadline + framePeriod - Clock::now());

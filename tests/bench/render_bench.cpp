@@ -174,12 +174,15 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
     for (int i = 1; i < 900 && shown.size() < kFramesShown; ++i) {
         Micros t = i * 16'667;
         double start = now();
-        // As the player draws: what is on the GPU, no upload in the frame.
+        // As the player draws: what is on the GPU, no upload in the frame, and no decode
+        // begun while it is drawn.
+        resources.images().holdNewDecodes();
         renderer.render(evaluate(*e.show, t), rt, render::MediaWait::BetweenFrames);
         double drawn = now();
         finish(rt);
         double took = now() - start;
         all.push_back(took);
+        resources.images().startHeldDecodes();
         // As the player uploads once the frame is shown: in the time left before the next.
         // Only what is on screen, not the player's 3 s ahead: the picture is asked for when
         // it is due, as after a jump, so its whole decode and upload run beside frames.

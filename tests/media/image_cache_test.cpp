@@ -58,6 +58,25 @@ TEST_CASE("image cache: lookup is Pending, then Ready with the decoded image") {
     CHECK(cache.generation() == generation);
 }
 
+TEST_CASE("image cache: held decodes start only when let go") {
+    TempDir dir;
+    const auto paths = makeImages(dir, 2);
+    ImageCache cache;
+    cache.holdNewDecodes();
+    CHECK(cache.lookup(paths[0]).state == ImageState::Pending);
+    cache.prefetch(paths[1]);
+    // Long enough for two small decodes many times over, had they started.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK(cache.generation() == 0);
+    CHECK(cache.pendingCount() == 2);
+    CHECK(cache.lookup(paths[0]).state == ImageState::Pending);
+    cache.startHeldDecodes();
+    REQUIRE(cache.waitUntilIdle(kPatience));
+    CHECK(cache.readyCount() == 2);
+    CHECK(cache.lookup(paths[0]).ready());
+    CHECK(cache.lookup(paths[1]).ready());
+}
+
 TEST_CASE("image cache: prefetch decodes ahead, once per path") {
     TempDir dir;
     const auto paths = makeImages(dir, 3);
