@@ -313,6 +313,7 @@ void imageArrivals(const fs::path& dir) {
     std::printf("  worst before / median before   %s: this machine's jitter, no picture involved\n", range(jitter).c_str());
     const std::vector<FrameMedian> before = medianFramesAcrossRuns(runs, ArrivalPhase::Before);
     const std::vector<FrameMedian> arriving = medianFramesAcrossRuns(runs, ArrivalPhase::Arriving);
+    if (before.empty() || arriving.empty()) return;  // no frame in the same phase in half the runs
     const double beforeMedian = medianOf(before);
     const FrameMedian worstArriving = slowest(arriving), worstBefore = slowest(before);
     std::printf("image arrival, the median run at each frame (%zu frames arriving in at least half the runs):\n",
