@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+#include "exhibit/exhibit_loader.h"
+#include "media/media_test_files.h"
+#include "player/player.h"
+
+using namespace vitrine;
+
+// The player holds new decodes while it draws a frame and starts them once the frame is on
+// screen; a player that held them and never let go would show no picture at all.
+TEST_CASE("player: a picture asked for while a frame is drawn is decoded and uploaded between frames") {
+    test::TempDir dir;
+    REQUIRE(test::makeSolidImage(dir / "red.png", {255, 0, 0}, 64, 36, "rgb24"));
+    std::ofstream(dir / "exhibit.xml") << "<exhibit size=\"320x180\"><scene dur=\"60s\">"
+                                          "<image src=\"red.png\" credit=\"test\" fit=\"fill\"/></scene></exhibit>";
+    auto loaded = loadExhibit(dir / "exhibit.xml");
+    REQUIRE(loaded.show);
+
+    render::RenderResources resources;
+    std::stop_source stop;
+    PlayerOptions options;
+    options.window.fullscreen = false;
+    options.window.width = 320;
+    options.window.height = 180;
+    options.audio = AudioDevice::Off;
+    options.frameRate = 30;
+    options.stop = stop.get_token();
+    Player player(std::make_shared<const Show>(*loaded.show), resources, options, [](const std::string&) {});
+
+    // Stops the player once the picture is decoded and a few frames later, so uploads
+    // between frames have had their turn; or after a minute, when it never is.
+    std::thread watcher([&] {
+        for (int i = 0; i < 3000 && resources.images().readyCount() == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        stop.request_stop();
+    });
+    player.run();
+    watcher.join();
+    CHECK(resources.images().readyCount() == 1);
+    CHECK(resources.textures().bytesHeld() > 0);
+}
