@@ -86,7 +86,11 @@ ImageLookup ImageCache::lookupLocked(const std::string& key, const std::filesyst
 
 void ImageCache::holdNewDecodes() {
     std::lock_guard lock(mutex_);
+    if (held_) return;
     held_ = true;
+    // Those already let go may still start: a frame loop running late holds again
+    // microseconds after letting go, before a worker has woken to take them.
+    startableWhileHeld_ = queue_.size();
 }
 
 void ImageCache::startHeldDecodes() {
@@ -208,8 +212,10 @@ void ImageCache::workerLoop() {
     lowerThisThreadPriority();
     std::unique_lock lock(mutex_);
     for (;;) {
-        workAvailable_.wait(lock, [this] { return stopping_ || (!held_ && !queue_.empty()); });
+        workAvailable_.wait(
+            lock, [this] { return stopping_ || (!queue_.empty() && (!held_ || startableWhileHeld_ > 0)); });
         if (stopping_) return;
+        if (held_) --startableWhileHeld_;
         const std::string key = queue_.front();
         queue_.pop_front();
         Entry& queued = entries_.at(key);

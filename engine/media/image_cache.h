@@ -81,8 +81,8 @@ public:
     /// prefetches and reported Pending. Never blocks on decoding.
     ImageLookup lookup(const std::filesystem::path& path, ImageDrawSize drawSize = {});
 
-    /// While held, queued decodes wait and a worker that finishes takes no new one; decodes
-    /// in progress go on. A frame loop holds them while it draws and starts them once the
+    /// While held, decodes asked for wait and a worker that finishes takes no new one;
+    /// decodes in progress, and those let go before the hold began, go on. A frame loop holds them while it draws and starts them once the
     /// frame is on screen, as it does with uploads: on two cores shared with a software
     /// renderer, the frame a large decode began in took 1.25-1.4x the median frame (as the
     /// median of nine runs), and no later frame of the decode did. Never wait for a picture
@@ -153,6 +153,7 @@ private:
     std::uint64_t generation_ = 0;
     std::uint64_t nextTicket_ = 1;
     bool held_ = false;
+    std::size_t startableWhileHeld_ = 0;  // decodes let go before the hold that may still start
     bool stopping_ = false;
     std::vector<std::thread> workers_;  // last: started after every other member exists
 };

@@ -77,6 +77,29 @@ TEST_CASE("image cache: held decodes start only when let go") {
     CHECK(cache.lookup(paths[1]).ready());
 }
 
+TEST_CASE("image cache: decodes let go start even when the next hold comes at once") {
+    // A player running late holds the next frame's decodes microseconds after letting the
+    // last frame's go: those must still start, or a slow machine would never show a picture.
+    TempDir dir;
+    const auto paths = makeImages(dir, 1);
+    ImageCache cache;
+    cache.holdNewDecodes();
+    CHECK(cache.lookup(paths[0]).state == ImageState::Pending);
+    cache.startHeldDecodes();
+    cache.holdNewDecodes();
+    // Decodes asked for during this hold wait for its end...
+    cache.prefetch(dir / "later.png");
+    for (int i = 0; i < 3000 && cache.generation() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(cache.lookup(paths[0]).ready());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK(cache.generation() == 1);
+    CHECK(cache.pendingCount() == 1);
+    // ...and start once it ends.
+    cache.startHeldDecodes();
+    REQUIRE(cache.waitUntilIdle(kPatience));
+    CHECK(cache.takeFailures().size() == 1);  // later.png does not exist
+}
+
 TEST_CASE("image cache: prefetch decodes ahead, once per path") {
     TempDir dir;
     const auto paths = makeImages(dir, 3);

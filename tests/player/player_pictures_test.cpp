@@ -11,6 +11,39 @@
 
 using namespace vitrine;
 
+namespace {
+
+struct PictureSeen {
+    std::size_t decoded = 0;      // pictures the image cache holds
+    std::size_t bytesOnGpu = 0;   // what the texture store holds
+};
+
+// Plays a one-picture show in a window until the picture is decoded and half a second
+// more, so uploads between frames have had their turn; or for a minute, when it never is.
+PictureSeen playUntilPictureArrives(const Show& show, int frameRate) {
+    render::RenderResources resources;
+    std::stop_source stop;
+    PlayerOptions options;
+    options.window.fullscreen = false;
+    options.window.width = 320;
+    options.window.height = 180;
+    options.audio = AudioDevice::Off;
+    options.frameRate = frameRate;
+    options.stop = stop.get_token();
+    Player player(std::make_shared<const Show>(show), resources, options, [](const std::string&) {});
+    std::thread watcher([&] {
+        for (int i = 0; i < 3000 && resources.images().readyCount() == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        stop.request_stop();
+    });
+    player.run();
+    watcher.join();
+    return {resources.images().readyCount(), resources.textures().bytesHeld()};
+}
+
+}  // namespace
+
 // The player holds new decodes while it draws a frame and starts them once the frame is on
 // screen; a player that held them and never let go would show no picture at all.
 TEST_CASE("player: a picture asked for while a frame is drawn is decoded and uploaded between frames") {
@@ -20,28 +53,12 @@ TEST_CASE("player: a picture asked for while a frame is drawn is decoded and upl
                                           "<image src=\"red.png\" credit=\"test\" fit=\"fill\"/></scene></exhibit>";
     auto loaded = loadExhibit(dir / "exhibit.xml");
     REQUIRE(loaded.show);
-
-    render::RenderResources resources;
-    std::stop_source stop;
-    PlayerOptions options;
-    options.window.fullscreen = false;
-    options.window.width = 320;
-    options.window.height = 180;
-    options.audio = AudioDevice::Off;
-    options.frameRate = 30;
-    options.stop = stop.get_token();
-    Player player(std::make_shared<const Show>(*loaded.show), resources, options, [](const std::string&) {});
-
-    // Stops the player once the picture is decoded and a few frames later, so uploads
-    // between frames have had their turn; or after a minute, when it never is.
-    std::thread watcher([&] {
-        for (int i = 0; i < 3000 && resources.images().readyCount() == 0; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        stop.request_stop();
-    });
-    player.run();
-    watcher.join();
-    CHECK(resources.images().readyCount() == 1);
-    CHECK(resources.textures().bytesHeld() > 0);
+    // At 1000 frames a second every frame is late, so the loop holds decodes again at once
+    // after letting them go; they must start all the same.
+    for (int frameRate : {30, 1000}) {
+        CAPTURE(frameRate);
+        const PictureSeen seen = playUntilPictureArrives(*loaded.show, frameRate);
+        CHECK(seen.decoded == 1);
+        CHECK(seen.bytesOnGpu > 0);
+    }
 }
