@@ -88,9 +88,20 @@ void ImageCache::holdNewDecodes() {
     std::lock_guard lock(mutex_);
     if (held_) return;
     held_ = true;
-    // Those already let go may still start: a frame loop running late holds again
-    // microseconds after letting go, before a worker has woken to take them.
-    startableWhileHeld_ = queue_.size();
+    // Decodes already let go may still start on the workers idle now: a frame loop running
+    // late holds again microseconds after letting go, before those workers have woken to
+    // take them. A worker busy now takes nothing new until the hold ends.
+    holdBeganAtTicket_ = nextTicket_;
+    const std::size_t idle = workers_.size() - decoding_;
+    startableWhileHeld_ = std::min(queue_.size(), idle);
+}
+
+std::deque<std::string>::iterator ImageCache::nextToStartLocked() {
+    if (!held_) return queue_.begin();
+    if (startableWhileHeld_ == 0) return queue_.end();
+    // Only one asked for before the hold began, though lookups during it go to the front.
+    return std::find_if(queue_.begin(), queue_.end(),
+                        [this](const std::string& key) { return entries_.at(key).ticket < holdBeganAtTicket_; });
 }
 
 void ImageCache::startHeldDecodes() {
@@ -212,12 +223,12 @@ void ImageCache::workerLoop() {
     lowerThisThreadPriority();
     std::unique_lock lock(mutex_);
     for (;;) {
-        workAvailable_.wait(
-            lock, [this] { return stopping_ || (!queue_.empty() && (!held_ || startableWhileHeld_ > 0)); });
+        workAvailable_.wait(lock, [this] { return stopping_ || nextToStartLocked() != queue_.end(); });
         if (stopping_) return;
+        const auto next = nextToStartLocked();
+        const std::string key = *next;
+        queue_.erase(next);
         if (held_) --startableWhileHeld_;
-        const std::string key = queue_.front();
-        queue_.pop_front();
         Entry& queued = entries_.at(key);
         queued.state = EntryState::Decoding;
         const std::uint64_t ticket = queued.ticket;

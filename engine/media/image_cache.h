@@ -82,11 +82,13 @@ public:
     ImageLookup lookup(const std::filesystem::path& path, ImageDrawSize drawSize = {});
 
     /// While held, decodes asked for wait and a worker that finishes takes no new one;
-    /// decodes in progress, and those let go before the hold began, go on. A frame loop holds them while it draws and starts them once the
-    /// frame is on screen, as it does with uploads: on two cores shared with a software
-    /// renderer, the frame a large decode began in took 1.25-1.4x the median frame (as the
-    /// median of nine runs), and no later frame of the decode did. Never wait for a picture
-    /// (waitFor, waitUntilIdle) while decodes are held: it would wait out its timeout.
+    /// decodes in progress go on, and those asked for before the hold may still start on a
+    /// worker that was idle when it began. A frame loop holds them while it draws and starts
+    /// them once the frame is on screen, as it does with uploads: on two cores shared with a
+    /// software renderer, the frame a 6000x4000 JPEG began decoding in was the slowest of its
+    /// arrival (1.23-1.39x the median frame, per-frame median of nine runs), and no later
+    /// frame of the decode was. Never wait for a picture (waitFor, waitUntilIdle) while
+    /// decodes are held: it would wait out its timeout.
     void holdNewDecodes();
     /// Lets held decodes start.
     void startHeldDecodes();
@@ -137,6 +139,7 @@ private:
     void evictLocked(const std::string& keep);
     ImageLookup lookupLocked(const std::string& key, const std::filesystem::path& path, ImageDrawSize drawSize,
                              bool urgent);
+    std::deque<std::string>::iterator nextToStartLocked();  // queue_.end() when none may start now
     void workerLoop();
 
     const ImageCacheOptions options_;
@@ -153,7 +156,8 @@ private:
     std::uint64_t generation_ = 0;
     std::uint64_t nextTicket_ = 1;
     bool held_ = false;
-    std::size_t startableWhileHeld_ = 0;  // decodes let go before the hold that may still start
+    std::uint64_t holdBeganAtTicket_ = 0;  // entries with a lower ticket were asked for before the hold
+    std::size_t startableWhileHeld_ = 0;   // how many of those may still start during it
     bool stopping_ = false;
     std::vector<std::thread> workers_;  // last: started after every other member exists
 };

@@ -97,6 +97,8 @@ void Player::run() {
         }
         reportEvents(previous_, t);
         // Decodes asked for while the frame is drawn wait until it is on screen, as uploads do.
+        // The hold spans present(): a software renderer draws the frame there, and a GPU's
+        // vsync wait there costs a new decode at most a frame.
         resources_.images().holdNewDecodes();
         prefetch(t);
         Frame frame = evaluate(*show_, t);

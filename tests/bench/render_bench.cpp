@@ -173,10 +173,21 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
     constexpr double kPeriod = 1.0 / 60;
     for (int i = 1; i < 900 && shown.size() < kFramesShown; ++i) {
         Micros t = i * 16'667;
-        double start = now();
-        // As the player draws: what is on the GPU, no upload in the frame, and no decode
-        // begun while it is drawn.
+        // As the player draws: no decode begun while the frame is drawn...
         resources.images().holdNewDecodes();
+        // Whether this frame draws the picture whole (untimed, and a lookup uploads nothing).
+        bool complete = false;
+        if (t >= kImageBegins) {
+            render::TextureLookup lookup =
+                resources.textures().lookup(src, render::imageDrawSize(*image, renderer.viewportFor(rt.getSize()).scale));
+            if (lookup.failed) {
+                std::fprintf(stderr, "bench: %s: %s\n", src.c_str(), lookup.error.c_str());
+                return {};
+            }
+            complete = lookup.texture != nullptr;
+        }
+        double start = now();
+        // ...and only what is on the GPU, no upload in the frame.
         renderer.render(evaluate(*e.show, t), rt, render::MediaWait::BetweenFrames);
         double drawn = now();
         finish(rt);
@@ -192,20 +203,8 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
                              uploadTimeBetweenFrames(std::chrono::duration_cast<std::chrono::steady_clock::duration>(untilNext)));
         uploads.push_back(now() - uploadStart);
         busy.push_back(now() - start);
-        // Only reports: a lookup uploads nothing.
-        bool complete = false;
-        if (t >= kImageBegins) {
-            render::TextureLookup lookup =
-                resources.textures().lookup(src, render::imageDrawSize(*image, renderer.viewportFor(rt.getSize()).scale));
-            if (lookup.failed) {
-                std::fprintf(stderr, "bench: %s: %s\n", src.c_str(), lookup.error.c_str());
-                return {};
-            }
-            complete = lookup.texture != nullptr;
-            (complete ? shown : arriving).push_back(took);
-        } else {
-            before.push_back(took);
-        }
+        if (t >= kImageBegins) (complete ? shown : arriving).push_back(took);
+        else before.push_back(took);
         run.frames.push_back({t < kImageBegins ? ArrivalPhase::Before : complete ? ArrivalPhase::Shown : ArrivalPhase::Arriving, took});
         if (trace)
             std::printf("frame %3d  calls %6.2f ms  gpu %6.2f ms  upload after %6.2f ms  textures %4zu MB  decoding %zu%s\n",
@@ -244,7 +243,8 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
 }
 
 // The median, at each frame index, of that frame's time in the runs where it was in the
-// given phase; indices where fewer than half the runs were in it are left out.
+// given phase (the upper median for an even count); indices where fewer than half the runs
+// were in it are left out.
 struct FrameMedian {
     std::size_t frame;  // its index, the same in every run
     double seconds;
@@ -257,6 +257,8 @@ std::vector<FrameMedian> medianFramesAcrossRuns(const std::vector<ArrivalRun>& r
         std::vector<double> samples;
         for (const ArrivalRun& run : runs)
             if (i < run.frames.size() && run.frames[i].phase == phase) samples.push_back(run.frames[i].seconds);
+        // Near the end of the arrival only the slower runs are still arriving, so the last
+        // indices lean slow: this errs against us.
         if (2 * samples.size() >= runs.size()) medians.push_back({i, summarise(samples).median});
     }
     return medians;
@@ -279,10 +281,10 @@ FrameMedian slowest(const std::vector<FrameMedian>& frames) {
 // arrival is repeated, each time with fresh caches, and two measures are given:
 //  - each run's worst arriving frame, over the median frame before the picture was asked
 //    for; the median of the runs;
-//  - the same ratio for the median run at each frame: the picture is asked for at the same
-//    frame in every run, so a cost the arrival brings falls on about the same frames every
-//    time and stays in the per-frame median, while the machine's hiccups, which fall on
-//    any frame, drop out. The same measure over the frames before the picture shows what
+//  - the same ratio with each frame's time the median of its times across the runs: the
+//    picture is asked for at the same frame in every run, so a cost the arrival brings
+//    falls on about the same frames every time and stays in the per-frame median, while
+//    the machine's hiccups, which fall on any frame, drop out. The same measure over the frames before the picture shows what
 //    is left of the jitter.
 void imageArrivals(const fs::path& dir) {
     constexpr int kRuns = 9;
@@ -316,7 +318,7 @@ void imageArrivals(const fs::path& dir) {
     if (before.empty() || arriving.empty()) return;  // no frame in the same phase in half the runs
     const double beforeMedian = medianOf(before);
     const FrameMedian worstArriving = slowest(arriving), worstBefore = slowest(before);
-    std::printf("image arrival, the median run at each frame (%zu frames arriving in at least half the runs):\n",
+    std::printf("image arrival, each frame the median of its times across the runs (%zu frames arriving in at least half of them):\n",
                 arriving.size());
     std::printf("  worst arriving / median before %.2fx (target <= 1.5x), at frame %zu of the arrival; "
                 "arriving median / median before %.2fx\n",

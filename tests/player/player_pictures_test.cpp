@@ -31,22 +31,23 @@ PictureSeen playUntilPictureArrives(const Show& show, int frameRate) {
     options.frameRate = frameRate;
     options.stop = stop.get_token();
     Player player(std::make_shared<const Show>(show), resources, options, [](const std::string&) {});
-    std::thread watcher([&] {
+    std::jthread watcher([&] {
         for (int i = 0; i < 3000 && resources.images().readyCount() == 0; ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
         stop.request_stop();
     });
     player.run();
-    watcher.join();
+    watcher.join();  // a jthread: joined too if run() throws
     return {resources.images().readyCount(), resources.textures().bytesHeld()};
 }
 
 }  // namespace
 
 // The player holds new decodes while it draws a frame and starts them once the frame is on
-// screen; a player that held them and never let go would show no picture at all.
-TEST_CASE("player: a picture asked for while a frame is drawn is decoded and uploaded between frames") {
+// screen: a player that held them and never let go would show no picture at all. (Whether
+// decodes really wait for the frame is the image cache's tests' to show.)
+TEST_CASE("player: a picture is decoded and uploaded as it plays, at an easy pace and with every frame late") {
     test::TempDir dir;
     REQUIRE(test::makeSolidImage(dir / "red.png", {255, 0, 0}, 64, 36, "rgb24"));
     std::ofstream(dir / "exhibit.xml") << "<exhibit size=\"320x180\"><scene dur=\"60s\">"
