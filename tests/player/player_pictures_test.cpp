@@ -8,6 +8,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "media/media_test_files.h"
 #include "player/player.h"
+#include "small_window_options.h"
 
 using namespace vitrine;
 
@@ -23,14 +24,8 @@ struct PictureSeen {
 PictureSeen playUntilPictureArrives(const Show& show, int frameRate) {
     render::RenderResources resources;
     std::stop_source stop;
-    PlayerOptions options;
-    options.window.fullscreen = false;
-    options.window.width = 320;
-    options.window.height = 180;
-    options.audio = AudioDevice::Off;
-    options.frameRate = frameRate;
-    options.stop = stop.get_token();
-    Player player(std::make_shared<const Show>(show), resources, options, [](const std::string&) {});
+    Player player(std::make_shared<const Show>(show), resources, test::smallWindowOptions(stop.get_token(), frameRate),
+                  [](const std::string&) {});
     std::jthread watcher([&] {
         for (int i = 0; i < 3000 && resources.images().readyCount() == 0; ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));

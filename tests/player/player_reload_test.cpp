@@ -16,6 +16,7 @@
 #include "control/operations.h"
 #include "exhibit/exhibit_loader.h"
 #include "player/player.h"
+#include "small_window_options.h"
 
 using namespace vitrine;
 
@@ -75,14 +76,8 @@ TEST_CASE("player: reload over HTTP keeps the scene and offset; a broken file ke
 
     render::RenderResources resources;
     std::stop_source stop;
-    PlayerOptions options;
-    options.window.fullscreen = false;
-    options.window.width = 320;
-    options.window.height = 180;
-    options.audio = AudioDevice::Off;
-    options.frameRate = 30;
+    PlayerOptions options = test::smallWindowOptions(stop.get_token());
     options.operations = &operations;
-    options.stop = stop.get_token();
     options.reload = [&] { return reloadShow(file, {}, {}); };
     Player player(std::make_shared<const Show>(*loaded.show), resources, options, sink);
 
