@@ -141,8 +141,18 @@ struct ArrivalFrame {
     double seconds;
 };
 struct ArrivalRun {
-    bool measured = false;
+    bool failed = false;
     std::vector<ArrivalFrame> frames;  // frames[i] is frame i + 1
+
+    std::vector<double> timesIn(ArrivalPhase phase) const {
+        std::vector<double> times;
+        for (const ArrivalFrame& f : frames)
+            if (f.phase == phase) times.push_back(f.seconds);
+        return times;
+    }
+    bool measured() const {
+        return !failed && !timesIn(ArrivalPhase::Before).empty() && !timesIn(ArrivalPhase::Arriving).empty();
+    }
 };
 
 ArrivalRun imageArrival(const fs::path& dir, bool details) {
@@ -165,13 +175,14 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
     renderer.render(evaluate(*e.show, 0), rt);
     finish(rt);
     ArrivalRun run;
-    std::vector<double> all, before, arriving, shown, uploads, busy;
+    std::vector<double> all, uploads, busy;
+    std::size_t framesShown = 0;
     // VITRINE_BENCH_TRACE=1 prints each frame: drawing calls, then the GPU finishing them.
     const bool trace = std::getenv("VITRINE_BENCH_TRACE") != nullptr;
     constexpr Micros kImageBegins = 1'000'000;
     constexpr std::size_t kFramesShown = 60;
     constexpr double kPeriod = 1.0 / 60;
-    for (int i = 1; i < 900 && shown.size() < kFramesShown; ++i) {
+    for (int i = 1; i < 900 && framesShown < kFramesShown; ++i) {
         Micros t = i * 16'667;
         // As the player draws: no decode begun while the frame is drawn...
         resources.images().holdNewDecodes();
@@ -182,7 +193,8 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
                 resources.textures().lookup(src, render::imageDrawSize(*image, renderer.viewportFor(rt.getSize()).scale));
             if (lookup.failed) {
                 std::fprintf(stderr, "bench: %s: %s\n", src.c_str(), lookup.error.c_str());
-                return {};
+                run.failed = true;
+                return run;
             }
             complete = lookup.texture != nullptr;
         }
@@ -203,9 +215,8 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
                              uploadTimeBetweenFrames(std::chrono::duration_cast<std::chrono::steady_clock::duration>(untilNext)));
         uploads.push_back(now() - uploadStart);
         busy.push_back(now() - start);
-        if (t >= kImageBegins) (complete ? shown : arriving).push_back(took);
-        else before.push_back(took);
         run.frames.push_back({t < kImageBegins ? ArrivalPhase::Before : complete ? ArrivalPhase::Shown : ArrivalPhase::Arriving, took});
+        if (complete) ++framesShown;
         if (trace)
             std::printf("frame %3d  calls %6.2f ms  gpu %6.2f ms  upload after %6.2f ms  textures %4zu MB  decoding %zu%s\n",
                         i, (drawn - start) * 1e3, (took - (drawn - start)) * 1e3, uploads.back() * 1e3,
@@ -214,13 +225,14 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
         // The frame loop runs at the display's pace; the decoder runs meanwhile.
         sf::sleep(sf::microseconds(std::max(0, static_cast<int>((start + kPeriod - now()) * 1e6))));
     }
+    if (!details) return run;
+    const std::vector<double> before = run.timesIn(ArrivalPhase::Before), arriving = run.timesIn(ArrivalPhase::Arriving),
+                              shown = run.timesIn(ArrivalPhase::Shown);
     Timing t = summarise(all), a = summarise(arriving), s = summarise(shown), b = summarise(before);
     // Each frame is judged against the median of frames doing the same drawing: a frame that
     // uploads against frames before the picture began, a frame showing the picture against
     // frames showing it. (All frames mixed are no yardstick: on a software renderer a
     // full-screen picture costs several text-only frames.)
-    run.measured = !arriving.empty() && !before.empty();
-    if (!details) return run;
     std::printf("image arrival: 6000x4000 JPEG decoded and uploaded while %zu frames ran\n", all.size());
     std::printf("  before it began (%zu frames):   median %6.2f ms, worst %6.2f ms (this machine's jitter %.2fx)\n",
                 before.size(), b.median * 1e3, b.worst * 1e3, b.worst / b.median);
@@ -284,21 +296,17 @@ FrameMedian slowest(const std::vector<FrameMedian>& frames) {
 //  - the same ratio with each frame's time the median of its times across the runs: the
 //    picture is asked for at the same frame in every run, so a cost the arrival brings
 //    falls on about the same frames every time and stays in the per-frame median, while
-//    the machine's hiccups, which fall on any frame, drop out. The same measure over the frames before the picture shows what
-//    is left of the jitter.
+//    the machine's hiccups, which fall on any frame, drop out. The same measure over the
+//    frames before the picture shows what is left of the jitter.
 void imageArrivals(const fs::path& dir) {
     constexpr int kRuns = 9;
     std::vector<ArrivalRun> runs;
     std::vector<double> worst, p95, jitter;
     for (int r = 0; r < kRuns; ++r) {
         runs.push_back(imageArrival(dir, r == 0));
-        if (!runs.back().measured) return;
-        std::vector<double> before, arriving;
-        for (const ArrivalFrame& f : runs.back().frames) {
-            if (f.phase == ArrivalPhase::Before) before.push_back(f.seconds);
-            if (f.phase == ArrivalPhase::Arriving) arriving.push_back(f.seconds);
-        }
-        const Timing b = summarise(before), a = summarise(arriving);
+        if (!runs.back().measured()) return;
+        const Timing b = summarise(runs.back().timesIn(ArrivalPhase::Before)),
+                     a = summarise(runs.back().timesIn(ArrivalPhase::Arriving));
         worst.push_back(a.worst / b.median);
         p95.push_back(a.p95 / b.median);
         jitter.push_back(b.worst / b.median);
