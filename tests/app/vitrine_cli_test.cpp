@@ -1,6 +1,7 @@
 // The vitrine program as a user runs it: exit codes, messages, help.
 
 #include <doctest/doctest.h>
+#include "support/build_paths.h"
 
 #include <array>
 #include <cstdio>
@@ -16,7 +17,7 @@ struct Run {
 };
 
 Run runVitrine(const std::string& arguments) {
-    std::string command = std::string(VITRINE_BINARY_DIR) + "/bin/vitrine " + arguments + " 2>&1";
+    std::string command = (vitrine::test::binaryDir() / "bin/vitrine").string() + " " + arguments + " 2>&1";
     Run r;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);

@@ -12,6 +12,7 @@
 // Run with tools/bench map (part of vitrine_bench).
 
 #include <SFML/Graphics/Image.hpp>
+#include "support/build_paths.h"
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/OpenGL.hpp>
 
@@ -116,7 +117,7 @@ void printSummary(const std::string& what, const std::vector<double>& ms) {
 
 // Scrub and first-frame figures on the Baku exhibit.
 int runBakuMapFigures() {
-    const auto exhibitPath = std::filesystem::path(VITRINE_SOURCE_DIR) / "exhibits/baku-1990/exhibit.xml";
+    const auto exhibitPath = vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml";
     LoadedExhibit exhibit = loadExhibit(exhibitPath);
     if (!exhibit.show) {
         std::cerr << "map_bench: the Baku exhibit does not compile\n";

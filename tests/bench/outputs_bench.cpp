@@ -9,6 +9,7 @@
 //    the least any two projectors cost, whatever the last step does.
 
 #include <GL/gl.h>
+#include "support/build_paths.h"
 #include <SFML/Graphics.hpp>
 
 #include <cstdio>
@@ -39,7 +40,7 @@ void finish(sf::RenderTexture& rt) {
 }  // namespace
 
 int runOutputsBench() {
-    const fs::path source(VITRINE_SOURCE_DIR);
+    const fs::path source = vitrine::test::sourceDir();
     LoadedExhibit e = loadExhibit(source / "exhibits/baku-1990/exhibit.xml");
     Diagnostics d;
     auto inst = installation::loadInstallation(source / "exhibits/installation.example.xml", d);

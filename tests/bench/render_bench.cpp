@@ -4,6 +4,7 @@
 //  - the worst frame while a 6000x4000 JPEG arrives, against the median frame.
 
 #include <GL/gl.h>
+#include "support/build_paths.h"
 #include <SFML/Graphics.hpp>
 
 #include <algorithm>
@@ -82,7 +83,7 @@ struct CrossfadeMinimalSfml {
         b.loadFromFile((dir / "b.png").string());
         a.setSmooth(true);
         b.setSmooth(true);
-        font.loadFromFile((fs::path(VITRINE_SOURCE_DIR) / "assets/fonts/NotoSerif-Regular.ttf").string());
+        font.loadFromFile((vitrine::test::sourceDir() / "assets/fonts/NotoSerif-Regular.ttf").string());
         text = sf::Text(kParagraph, font, 44);
         text.setPosition(192, 648);
         rt.create(1920, 1080);

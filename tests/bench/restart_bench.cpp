@@ -7,6 +7,7 @@
 // frame" is checked, not assumed (issue: target < 3 s).
 
 #include <poll.h>
+#include "support/build_paths.h"
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -107,7 +108,7 @@ std::string firstLineOf(const fs::path& p) {
 }  // namespace
 
 int runRestartBench() {
-    const fs::path source(VITRINE_SOURCE_DIR);
+    const fs::path source = vitrine::test::sourceDir();
     const fs::path self = fs::read_symlink("/proc/self/exe");
     const fs::path vitrine = self.parent_path() / "vitrine";
     const fs::path unit = source / "packaging/vitrine.service";

@@ -4,6 +4,7 @@
 // loop 100 < 2 %).
 
 #include <malloc.h>
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -22,7 +23,7 @@
 namespace vitrine::bench {
 
 int runSoakBench(int loops, double speed) {
-    const std::filesystem::path source(VITRINE_SOURCE_DIR);
+    const std::filesystem::path source = vitrine::test::sourceDir();
     CompileOptions compile;
     LoadedExhibit e = loadExhibit(source / "exhibits/baku-1990/exhibit.xml", compile);
     if (!e.show) {

@@ -3,6 +3,7 @@
 // synthesised reading is captioned word for word and labelled while it plays.
 
 #include <doctest/doctest.h>
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -22,8 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kExhibit = fs::path(VITRINE_SOURCE_DIR) / "exhibits/baku-1990/exhibit.xml";
-const fs::path kSource = fs::path(VITRINE_SOURCE_DIR) / "../shared/content/baku-pogroms-1990.txt";
+const fs::path kExhibit = vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml";
+const fs::path kSource = vitrine::test::sourceDir() / "exhibits/baku-1990/source/baku-pogroms-1990.txt";
 
 constexpr Micros kMinimumLength = 8 * 60 * kMicrosPerSecond;
 constexpr Micros kMaximumLength = 12 * 60 * kMicrosPerSecond;
@@ -45,8 +46,7 @@ std::optional<std::string> readFile(const fs::path& path) {
 // not a skip, because without it nothing here can be checked.
 std::string sourceText() {
     std::optional<std::string> text = readFile(kSource);
-    REQUIRE_MESSAGE(text.has_value(), "the exhibit's source text is missing: " << kSource.string()
-                                                                              << " (shared/content/baku-pogroms-1990.txt)");
+    REQUIRE_MESSAGE(text.has_value(), "the exhibit's source text is missing: " << kSource.string());
     return *text;
 }
 

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include "support/build_paths.h"
 
 #include "installation/installation.h"
 
@@ -7,7 +8,7 @@ using namespace vitrine::installation;
 
 TEST_CASE("installation: the example file loads without a problem") {
     Diagnostics d;
-    auto inst = loadInstallation(std::filesystem::path(VITRINE_SOURCE_DIR) / "exhibits/installation.example.xml", d);
+    auto inst = loadInstallation(vitrine::test::sourceDir() / "exhibits/installation.example.xml", d);
     for (const auto& x : d.all()) INFO(formatDiagnostic(x));
     REQUIRE(inst);
     CHECK(d.empty());

@@ -1,4 +1,5 @@
 #include "map/gazetteer.h"
+#include "support/build_paths.h"
 
 #include "map/geojson.h"
 
@@ -11,7 +12,7 @@ using namespace vitrine::map;
 namespace {
 
 Gazetteer committedPlaces(vitrine::Diagnostics& diagnostics) {
-    return Gazetteer::load(std::filesystem::path(VITRINE_SOURCE_DIR) / "assets/maps/places.json",
+    return Gazetteer::load(vitrine::test::sourceDir() / "assets/maps/places.json",
                            diagnostics);
 }
 
@@ -70,7 +71,7 @@ TEST_CASE("gazetteer: the committed cities lie in the right countries of the com
     vitrine::Diagnostics diagnostics;
     const Gazetteer places = committedPlaces(diagnostics);
     const GeoCollection map = loadGeoJson(
-        std::filesystem::path(VITRINE_SOURCE_DIR) / "assets/maps/caucasus.geojson", diagnostics);
+        vitrine::test::sourceDir() / "assets/maps/caucasus.geojson", diagnostics);
     CHECK(diagnostics.empty());
     auto countryOf = [&](const std::string& placeId) -> std::string {
         const Point2 p = places.find(placeId)->lonLat;

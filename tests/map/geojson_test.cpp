@@ -1,4 +1,5 @@
 #include "map/geojson.h"
+#include "support/build_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -9,7 +10,7 @@ using namespace vitrine::map;
 
 namespace {
 
-std::filesystem::path mapsDir() { return std::filesystem::path(VITRINE_SOURCE_DIR) / "assets/maps"; }
+std::filesystem::path mapsDir() { return vitrine::test::sourceDir() / "assets/maps"; }
 
 }  // namespace
 

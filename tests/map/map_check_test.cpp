@@ -2,6 +2,7 @@
 // data are found when the exhibit is loaded, with the exhibit's line and the data's line.
 
 #include <doctest/doctest.h>
+#include "support/build_paths.h"
 
 #include <algorithm>
 #include <string>
@@ -125,7 +126,7 @@ TEST_CASE("map check: without the hook the loader stays map-blind (the core link
 }
 
 TEST_CASE("map check: the Baku exhibit's maps check clean") {
-    LoadedExhibit e = loadExhibit(std::filesystem::path(VITRINE_SOURCE_DIR) / "exhibits/baku-1990/exhibit.xml",
+    LoadedExhibit e = loadExhibit(vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml",
                                   map::withMapChecks());
     REQUIRE(e.show);
     for (const Diagnostic& d : e.diagnostics.all()) MESSAGE(formatDiagnostic(d));

@@ -1,4 +1,5 @@
 #include "map/tessellate.h"
+#include "support/build_paths.h"
 
 #include "map/geojson.h"
 
@@ -55,7 +56,7 @@ TEST_CASE("a self-crossing bow tie needs the combine callback and still fills bo
 
 TEST_CASE("Azerbaijan from caucasus.geojson triangulates to its shoelace area") {
     vitrine::Diagnostics diagnostics;
-    const auto path = std::filesystem::path(VITRINE_SOURCE_DIR) / "assets/maps/caucasus.geojson";
+    const auto path = vitrine::test::sourceDir() / "assets/maps/caucasus.geojson";
     const GeoCollection caucasus = loadGeoJson(path, diagnostics);
     CHECK(diagnostics.empty());
     const GeoFeature* azerbaijan = caucasus.find("Azerbaijan");

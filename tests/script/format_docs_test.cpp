@@ -3,6 +3,7 @@
 // which is the format's single source of truth.
 
 #include <doctest/doctest.h>
+#include "support/build_paths.h"
 #include <tinyxml2.h>
 
 #include <algorithm>
@@ -23,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using Names = std::set<std::string>;
 
-const fs::path kSourceDir = VITRINE_SOURCE_DIR;
+const fs::path kSourceDir = vitrine::test::sourceDir();
 const fs::path kSchemaPath = kSourceDir / "exhibits" / "vitrine-exhibit.xsd";
 const fs::path kReferencePath = kSourceDir / "exhibits" / "README.md";
 const fs::path kFixtureDir = kSourceDir / "tests" / "fixtures" / "format";

@@ -3,6 +3,7 @@
 // display (run the suite under xvfb-run); without one these cases only say so.
 
 #include <doctest/doctest.h>
+#include "support/build_paths.h"
 
 #include <sys/wait.h>
 
@@ -29,7 +30,7 @@ struct Run {
     std::string output;
 };
 
-std::string studioBinary() { return std::string(VITRINE_BINARY_DIR) + "/bin/vitrine-studio"; }
+std::string studioBinary() { return (vitrine::test::binaryDir() / "bin/vitrine-studio").string(); }
 
 Run runStudio(const std::string& arguments) {
     std::string command = "ALSOFT_DRIVERS=null " + studioBinary() + " " + arguments + " 2>&1";

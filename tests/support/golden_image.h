@@ -3,6 +3,7 @@
 // VITRINE_UPDATE_GOLDEN=1 writes the references instead (then look at them before committing).
 
 #include <SFML/Graphics/Image.hpp>
+#include "support/build_paths.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -39,7 +40,7 @@ inline ImageDifference compareImages(const sf::Image& a, const sf::Image& b, int
 }
 
 inline std::filesystem::path goldenPath(const std::string& name) {
-    return std::filesystem::path(VITRINE_TEST_FIXTURES) / "golden" / (name + ".png");
+    return fixturesDir() / "golden" / (name + ".png");
 }
 
 /// Checks `actual` against tests/fixtures/golden/NAME.png. On failure the actual image is
@@ -56,7 +57,7 @@ inline std::string matchGolden(const sf::Image& actual, const std::string& name,
     if (!expected.loadFromFile(path.string())) return "no reference image " + path.string();
     ImageDifference d = compareImages(actual, expected, tolerance);
     if (d.sameSize && d.differingFraction <= allowedFraction) return {};
-    auto failed = std::filesystem::path(VITRINE_BINARY_DIR) / ("golden-actual-" + name + ".png");
+    auto failed = binaryDir() / ("golden-actual-" + name + ".png");
     actual.saveToFile(failed.string());
     return name + ": " + (d.sameSize ? std::to_string(d.differingFraction * 100) + "% of pixels differ (max delta " +
                                            std::to_string(d.maxChannelDelta) + ")"
