@@ -122,9 +122,20 @@ std::optional<Micros> parseTimeValue(std::string_view text) {
     return negative ? -*value : *value;
 }
 
-std::string formatTime(Micros t) {
-    std::string sign = t < 0 ? "-" : "";
-    Micros a = t < 0 ? -t : t;
+namespace {
+
+// |t| rounded to the nearest multiple of `unit`, halves away from zero.
+Micros roundedMagnitude(Micros t, Micros unit) {
+    const Micros a = t < 0 ? -t : t;
+    return (a + unit / 2) / unit * unit;
+}
+
+}  // namespace
+
+std::string formatTime(Micros t, TimePrecision precision) {
+    const Micros unit = precision == TimePrecision::Tenths ? kMicrosPerSecond / 10 : kMicrosPerMillisecond;
+    const Micros a = roundedMagnitude(t, unit);
+    std::string sign = t < 0 && a != 0 ? "-" : "";
     Micros whole = a / kMicrosPerSecond;
     Micros frac = a % kMicrosPerSecond;
     std::string fracText;
@@ -150,8 +161,8 @@ std::string formatTime(Micros t) {
 }
 
 std::string formatClock(Micros t) {
-    std::string sign = t < 0 ? "-" : "";
-    Micros a = t < 0 ? -t : t;
+    const Micros a = roundedMagnitude(t, kMicrosPerMillisecond);
+    std::string sign = t < 0 && a != 0 ? "-" : "";
     Micros ms = (a % kMicrosPerSecond) / kMicrosPerMillisecond;
     Micros whole = a / kMicrosPerSecond;
     Micros h = whole / kSecondsPerHour, m = (whole / kSecondsPerMinute) % kSecondsPerMinute,

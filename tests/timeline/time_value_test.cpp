@@ -41,3 +41,16 @@ TEST_CASE("times format back to a form that parses to the same value") {
     CHECK(formatTime(62'500'000) == "1:02.5");
     CHECK(formatClock(3'723'250'000) == "1:02:03.250");
 }
+
+TEST_CASE("times shown to a person never go finer than a millisecond") {
+    CHECK(formatTime(93'196'281) == "1:33.196");  // not 1:33.196281
+    CHECK(formatTime(28'964'004) == "28.964s");
+    CHECK(formatTime(28'964'604) == "28.965s");  // rounded, not cut
+    CHECK(formatTime(59'999'700) == "1:00");      // rounding carries into the minutes
+    CHECK(formatTime(-1'000'400) == "-1s");
+    CHECK(formatTime(400) == "0s");               // no "-0s" or "0.0004s"
+    CHECK(formatTime(235'196'281, TimePrecision::Tenths) == "3:55.2");
+    CHECK(formatTime(235'000'000, TimePrecision::Tenths) == "3:55");
+    CHECK(formatClock(235'196'681) == "3:55.197");
+    CHECK(formatClock(59'999'700) == "1:00.000");
+}
