@@ -186,3 +186,59 @@ TEST_CASE("evaluate is deterministic: the same t gives the same frame, in any or
     for (auto& t : original) t = anyTime(replay);
     for (size_t i = 0; i < original.size(); ++i) CHECK(fingerprint(original[i]) == first[i]);
 }
+
+TEST_CASE("a scene after a pause fades in from black, never from the scene before the pause") {
+    Diagnostics d;
+    // In <exhibit> (a sequence) begin="3s" is a pause of three seconds after scene a ends.
+    Show s = compileText("<exhibit size=\"1000x500\">"
+                         "<scene id=\"a\" dur=\"10s\"><text id=\"ta\">first</text></scene>"
+                         "<scene id=\"b\" begin=\"3s\" dur=\"10s\" transition=\"fade 2s\"><text id=\"tb\">second</text></scene>"
+                         "</exhibit>",
+                         d);
+    REQUIRE(s.scenes.size() == 2);
+    REQUIRE(s.scenes[1].begin == seconds(13));
+    CHECK(evaluate(s, seconds(11)).layers.empty());  // the pause itself is empty
+    for (Micros t : {seconds(13), seconds(13.5), seconds(14), seconds(15) - 1}) {
+        CAPTURE(t);
+        Frame f = evaluate(s, t);
+        CHECK(f.scene == 1);
+        for (const auto& layer : f.layers) CHECK(layer.scene == 1);
+        CHECK_FALSE(drawOf(f, s, "ta"));
+    }
+    // A scene right after another still crossfades from it (the guard is not too broad).
+    Show joined = twoScenes("fade 2s");
+    CHECK(drawOf(evaluate(joined, seconds(11)), joined, "ta"));
+}
+
+TEST_CASE("a repeated, frozen element holds the end of its last repeat from the instant the repeats end") {
+    Diagnostics d;
+    Show s = compileText("<exhibit><scene dur=\"10s\">"
+                         "<image id=\"r\" placeholder=\"x\" dur=\"2s\" repeat=\"3\" fill=\"freeze\">"
+                         "<animate attribute=\"x\" from=\"0\" to=\"100\" dur=\"2s\"/></image>"
+                         "<image id=\"half\" placeholder=\"y\" dur=\"2s\" repeat=\"1.5\" fill=\"freeze\">"
+                         "<animate attribute=\"x\" from=\"0\" to=\"100\" dur=\"2s\"/></image>"
+                         "<video id=\"v\" src=\"clip.mp4\" in=\"10s\" dur=\"2s\" repeat=\"3\" fill=\"freeze\"/>"
+                         "</scene></exhibit>",
+                         d);
+    // At 6 s the third repeat has just ended: SMIL freezes the state at the end of the
+    // simple duration (2 s into the last repeat), not at its start and not 6 s into it.
+    for (Micros t : {seconds(6), seconds(8)}) {
+        CAPTURE(t);
+        Frame f = evaluate(s, t);
+        const DrawItem* r = drawOf(f, s, "r");
+        REQUIRE(r);
+        CHECK(r->localTime == seconds(2));
+        CHECK(r->box.x == doctest::Approx(100));
+        const DrawItem* v = drawOf(f, s, "v");
+        REQUIRE(v);
+        CHECK(v->mediaTime == seconds(12));  // the clip's last frame of the repeat, not 6 s past its in point
+        CHECK(f.audio.empty());               // frozen media is silent
+    }
+    // Just before, the last repeat is still playing towards that same state.
+    CHECK(drawOf(evaluate(s, seconds(6) - 1), s, "r")->localTime == seconds(2) - 1);
+    // One and a half repeats freeze halfway through the simple duration.
+    const DrawItem* half = drawOf(evaluate(s, seconds(3)), s, "half");
+    REQUIRE(half);
+    CHECK(half->localTime == seconds(1));
+    CHECK(half->box.x == doctest::Approx(50));
+}
