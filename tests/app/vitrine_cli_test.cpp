@@ -92,7 +92,7 @@ TEST_CASE("cli: scenes lists ids, starts and durations") {
     CHECK(r.output.find("2 scenes, 1:35 total") != std::string::npos);
 }
 
-TEST_CASE("cli: still writes the frame at a scene-relative time; bad positions are refused") {
+TEST_CASE("cli: still writes the frame at a scene-relative time, bad positions are refused") {
     vitrine::test::TempDir dir;
     auto xml = write(dir, "s.xml", "<exhibit background=\"#102030\"><scene id=\"a\" dur=\"5s\"/><scene id=\"b\" dur=\"5s\"/></exhibit>");
     auto png = dir / "frame.png";

@@ -81,7 +81,7 @@ TEST_CASE("dip to black and slide transitions") {
     CHECK(mid.layers[1].offsetX == doctest::Approx(500));
 }
 
-TEST_CASE("repeat restarts local time; freeze holds the end state") {
+TEST_CASE("repeat restarts local time, freeze holds the end state") {
     Diagnostics d;
     Show s = compileText("<exhibit><scene dur=\"10s\">"
                          "<image id=\"r\" placeholder=\"x\" dur=\"2s\" repeat=\"3\"><animate attribute=\"x\" from=\"0\" to=\"100\" dur=\"2s\"/></image>"
@@ -95,7 +95,7 @@ TEST_CASE("repeat restarts local time; freeze holds the end state") {
     CHECK(drawOf(evaluate(s, seconds(9)), s, "f")->scale == doctest::Approx(2));
 }
 
-TEST_CASE("animations ease their property; fill=remove returns to the base value") {
+TEST_CASE("animations ease their property, fill=remove returns to the base value") {
     Diagnostics d;
     Show s = compileText("<exhibit size=\"1000x1000\"><scene dur=\"10s\"><text id=\"t\">a"
                          "<animate attribute=\"opacity\" from=\"0\" to=\"1\" dur=\"4s\" easing=\"cubic-in\"/>"
