@@ -10,6 +10,7 @@ Operations::Operations(installation::Installation installation, ServerLog log)
     : installation_(std::move(installation)),
       log_(std::move(log)),
       watchdog_(kFrozenAfterMicros, steadyClock()),
+      notifier_(SystemdNotifier::fromEnvironment()),
       startedAt_(steadyClock()()),
       fpsWindowStart_(startedAt_) {
     if (installation_.proofOfPlay)
