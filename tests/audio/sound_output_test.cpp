@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "audio/mixer_test_support.h"
 #include "audio/sound_output.h"
@@ -46,18 +48,40 @@ TEST_CASE("A beep written at 3 s in an exhibit is heard at 3.000 s in the mixed 
     CHECK(rms(mixed, static_cast<std::size_t>(audioFramesIn(seconds(3.52))), SIZE_MAX) == 0.0);
 }
 
-TEST_CASE("NullAudioOutput pulls from the mixer into its tap until stopped") {
-    TempDir dir;
+namespace {
+
+/// A show of one item: a 440 Hz tone at 0.3, 2 s long, made in `dir`.
+Show toneShow(const TempDir& dir) {
     REQUIRE(makeTone(dir / "tone.wav", 440, 0.3, 0, 2, kMixSampleRate));
     Show show;
     show.items = {audioItem(dir / "tone.wav")};
-    Mixer mixer(show);
-    mixer.update({{0, 0, 1.0}}, 0);
+    return show;
+}
+
+/// The tone's show with a mixer playing it from its start.
+struct TonePlaying {
+    explicit TonePlaying(const TempDir& dir) : show(toneShow(dir)) { mixer.update({{0, 0, 1.0}}, 0); }
+    Show show;
+    Mixer mixer{show};
+};
+
+/// The root mean square level of a recording made by a tap (a sine at 0.3 gives about 0.21).
+double recordedLevel(const std::filesystem::path& recording) {
+    AudioOpenResult opened = AudioDecoder::open(recording);
+    REQUIRE(opened.ok());
+    return rms(readAll(*opened.decoder));
+}
+
+}  // namespace
+
+TEST_CASE("NullAudioOutput pulls from the mixer into its tap until stopped") {
+    TempDir dir;
+    TonePlaying tone(dir);
     const auto recording = dir / "null.wav";
     std::int64_t written = 0;
     {
         WavWriter tap(recording, kMixSampleRate, kMixChannels);
-        NullAudioOutput output(mixer, &tap);
+        NullAudioOutput output(tone.mixer, &tap);
         output.play();
         output.waitUntilMixed(static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames));
         output.stop();
@@ -65,23 +89,36 @@ TEST_CASE("NullAudioOutput pulls from the mixer into its tap until stopped") {
         REQUIRE(tap.finish());
     }
     CHECK(written >= static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames));
-    CHECK(mixer.framesMixed() == written);
-    AudioOpenResult opened = AudioDecoder::open(recording);
-    REQUIRE(opened.ok());
-    CHECK(rms(readAll(*opened.decoder)) > 0.1);
+    CHECK(tone.mixer.framesMixed() == written);
+    CHECK(recordedLevel(recording) > 0.1);
 }
 
-TEST_CASE("SoundOutput streams the mixer as 48 kHz stereo through SFML") {
+TEST_CASE("SoundOutput streams the mixer's samples as 48 kHz stereo through SFML") {
     // No sound card in tests: OpenAL's null driver, unless the caller chose another.
     setenv("ALSOFT_DRIVERS", "null", 0);
-    Show show;
-    Mixer mixer(show);
-    SoundOutput output(mixer);
-    CHECK(output.getChannelCount() == static_cast<unsigned>(kMixChannels));
-    CHECK(output.getSampleRate() == static_cast<unsigned>(kMixSampleRate));
-    output.play();
-    output.stop();
-    CHECK(output.getStatus() == sf::SoundSource::Stopped);
+    TempDir dir;
+    TonePlaying tone(dir);
+    const auto recording = dir / "stream.wav";
+    std::int64_t written = 0;
+    {
+        WavWriter tap(recording, kMixSampleRate, kMixChannels);
+        SoundOutput output(tone.mixer, &tap);
+        CHECK(output.getChannelCount() == static_cast<unsigned>(kMixChannels));
+        CHECK(output.getSampleRate() == static_cast<unsigned>(kMixSampleRate));
+        output.play();
+        // SFML queues three periods as it starts; the null driver then plays in real time.
+        const auto minimum = static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (tone.mixer.framesMixed() < minimum && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        output.stop();
+        CHECK(output.getStatus() == sf::SoundSource::Stopped);
+        written = tap.frames();
+        REQUIRE(tap.finish());
+        CHECK(written >= minimum);
+    }
+    CHECK(tone.mixer.framesMixed() == written);
+    CHECK(recordedLevel(recording) > 0.1);
 }
 
 }  // namespace vitrine
