@@ -58,67 +58,63 @@ Show toneShow(const TempDir& dir) {
     return show;
 }
 
-/// The tone's show with a mixer playing it from its start.
-struct TonePlaying {
-    explicit TonePlaying(const TempDir& dir) : show(toneShow(dir)) { mixer.update({{0, 0, 1.0}}, 0); }
-    Show show;
+/// The tone's show with a mixer playing it from its start, and a tap for an output to
+/// record what it pulls from the mixer.
+struct ToneRecording {
+    ToneRecording() { mixer.update({{0, 0, 1.0}}, 0); }
+
+    /// Closes the tap; the root mean square level of what it recorded (a sine at 0.3 gives
+    /// about 0.21, silence 0).
+    double level() {
+        REQUIRE(tap.finish());
+        AudioOpenResult opened = AudioDecoder::open(file);
+        REQUIRE(opened.ok());
+        return rms(readAll(*opened.decoder));
+    }
+
+    TempDir dir;
+    Show show = toneShow(dir);
     Mixer mixer{show};
+    std::filesystem::path file = dir / "output.wav";
+    WavWriter tap{file, kMixSampleRate, kMixChannels};
 };
 
-/// The root mean square level of a recording made by a tap (a sine at 0.3 gives about 0.21).
-double recordedLevel(const std::filesystem::path& recording) {
-    AudioOpenResult opened = AudioDecoder::open(recording);
-    REQUIRE(opened.ok());
-    return rms(readAll(*opened.decoder));
-}
+constexpr auto kThreePeriods = static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames);
 
 }  // namespace
 
 TEST_CASE("NullAudioOutput pulls from the mixer into its tap until stopped") {
-    TempDir dir;
-    TonePlaying tone(dir);
-    const auto recording = dir / "null.wav";
-    std::int64_t written = 0;
+    ToneRecording tone;
     {
-        WavWriter tap(recording, kMixSampleRate, kMixChannels);
-        NullAudioOutput output(tone.mixer, &tap);
+        NullAudioOutput output(tone.mixer, &tone.tap);
         output.play();
-        output.waitUntilMixed(static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames));
+        output.waitUntilMixed(kThreePeriods);
         output.stop();
-        written = tap.frames();
-        REQUIRE(tap.finish());
     }
-    CHECK(written >= static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames));
-    CHECK(tone.mixer.framesMixed() == written);
-    CHECK(recordedLevel(recording) > 0.1);
+    CHECK(tone.tap.frames() >= kThreePeriods);
+    CHECK(tone.mixer.framesMixed() == tone.tap.frames());
+    CHECK(tone.level() > 0.1);
 }
 
 TEST_CASE("SoundOutput streams the mixer's samples as 48 kHz stereo through SFML") {
     // No sound card in tests: OpenAL's null driver, unless the caller chose another.
     setenv("ALSOFT_DRIVERS", "null", 0);
-    TempDir dir;
-    TonePlaying tone(dir);
-    const auto recording = dir / "stream.wav";
-    std::int64_t written = 0;
+    ToneRecording tone;
     {
-        WavWriter tap(recording, kMixSampleRate, kMixChannels);
-        SoundOutput output(tone.mixer, &tap);
+        SoundOutput output(tone.mixer, &tone.tap);
         CHECK(output.getChannelCount() == static_cast<unsigned>(kMixChannels));
         CHECK(output.getSampleRate() == static_cast<unsigned>(kMixSampleRate));
         output.play();
         // SFML queues three periods as it starts; the null driver then plays in real time.
-        const auto minimum = static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames);
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (tone.mixer.framesMixed() < minimum && std::chrono::steady_clock::now() < deadline)
+        while (tone.mixer.framesMixed() < kThreePeriods && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         output.stop();
         CHECK(output.getStatus() == sf::SoundSource::Stopped);
-        written = tap.frames();
-        REQUIRE(tap.finish());
-        CHECK(written >= minimum);
     }
-    CHECK(tone.mixer.framesMixed() == written);
-    CHECK(recordedLevel(recording) > 0.1);
+    CHECK(tone.tap.frames() >= kThreePeriods);
+    CHECK(tone.mixer.framesMixed() == tone.tap.frames());
+    CHECK(tone.level() > 0.1);
 }
 
 }  // namespace vitrine
