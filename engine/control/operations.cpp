@@ -11,6 +11,7 @@ Operations::Operations(installation::Installation installation, ServerLog log, W
       log_(std::move(log)),
       wallClock_(std::move(wallClock)),
       watchdog_(kFrozenAfterMicros, steadyClock()),
+      notifier_(SystemdNotifier::fromEnvironment()),
       startedAt_(steadyClock()()),
       fpsWindowStart_(startedAt_) {
     if (installation_.proofOfPlay)

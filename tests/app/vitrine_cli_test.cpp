@@ -129,7 +129,7 @@ TEST_CASE("cli: scenes aligns its columns by characters, not bytes") {
     CHECK(r.output.find("\nnuit         0:05.000") != std::string::npos);
 }
 
-TEST_CASE("cli: still writes the frame at a scene-relative time; bad positions are refused") {
+TEST_CASE("cli: still writes the frame at a scene-relative time, bad positions are refused") {
     vitrine::test::TempDir dir;
     auto xml = write(dir, "s.xml", "<exhibit background=\"#102030\"><scene id=\"a\" dur=\"5s\"/><scene id=\"b\" dur=\"5s\"/></exhibit>");
     auto png = dir / "frame.png";

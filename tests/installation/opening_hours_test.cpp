@@ -75,7 +75,7 @@ TEST_CASE("opening hours: exceptions close a day or give it special hours") {
     CHECK(nextChange(h, LocalTime::at(kMonday, 18, 0)) == LocalTime::at(wednesday, 20, 0));
 }
 
-TEST_CASE("opening hours: always open never changes; closed for good has no next change") {
+TEST_CASE("opening hours: always open never changes, closed for good has no next change") {
     OpeningHours always;
     CHECK(isOpen(always, LocalTime::at(kMonday, 3, 0)));
     CHECK_FALSE(nextChange(always, LocalTime::at(kMonday, 3, 0)));

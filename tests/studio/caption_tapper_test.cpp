@@ -62,7 +62,7 @@ TEST_CASE("caption tapper: each line starts at its tap and ends a gap before the
     CHECK(track.cues[2].plainText() == "Three");
 }
 
-TEST_CASE("caption tapper: the end key ends a line early; a tap that comes too soon is refused") {
+TEST_CASE("caption tapper: the end key ends a line early, a tap that comes too soon is refused") {
     CaptionTapper tapper = plainTapper("One\nTwo\nThree\n");
     CHECK_FALSE(tapper.endLine(seconds(1)));  // nothing started
     CHECK(tapper.tap(seconds(1)));
