@@ -1,7 +1,7 @@
 #include "installation/keystone_file.h"
 
-#include <fcntl.h>
-#include <unistd.h>
+#include "files/atomic_save.h"
+
 #include <tinyxml2.h>
 
 #include <cerrno>
@@ -21,52 +21,6 @@ std::string formatPoint(Point p) {
     s << round1(p.x) << "," << round1(p.y);
     return s.str();
 }
-
-std::string systemError(const std::string& what) { return what + ": " + std::strerror(errno); }
-
-}  // namespace
-
-std::optional<std::string> writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
-    auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
-    int fd = mkstemp(temp.data());
-    if (fd < 0) return systemError("cannot create a temporary file in " + folder.string());
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            auto e = systemError("cannot write " + temp);
-            ::close(fd);
-            ::unlink(temp.c_str());
-            return e;
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    // The data must be on disk before the rename makes it the file people rely on.
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        auto e = systemError("cannot flush " + temp);
-        ::unlink(temp.c_str());
-        return e;
-    }
-    // Keep the old file's permissions (a technician may have made it group-writable).
-    std::error_code ec;
-    auto perms = std::filesystem::status(path, ec).permissions();
-    if (!ec) std::filesystem::permissions(temp, perms, ec);
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        auto e = systemError("cannot replace " + path.string());
-        ::unlink(temp.c_str());
-        return e;
-    }
-    int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dir >= 0) {
-        ::fsync(dir);  // makes the rename itself durable
-        ::close(dir);
-    }
-    return std::nullopt;
-}
-
-namespace {
 
 // Offset of the first character of 1-based `line` in `text`.
 std::size_t lineOffset(const std::string& text, int line) {
@@ -206,7 +160,7 @@ std::optional<std::string> saveKeystones(const std::filesystem::path& file, cons
     tinyxml2::XMLDocument check;
     if (check.Parse(text.c_str(), text.size()) != tinyxml2::XML_SUCCESS)
         return file.string() + ": the edited file would not parse; not saved";
-    return writeFileAtomically(file, text);
+    return saveFileAtomically(file, text);
 }
 
 std::optional<std::string> saveKeystone(const std::filesystem::path& file, std::string_view outputId,

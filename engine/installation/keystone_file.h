@@ -29,8 +29,4 @@ std::optional<std::string> saveKeystones(const std::filesystem::path& file, cons
 std::optional<std::string> saveKeystone(const std::filesystem::path& file, std::string_view outputId,
                                         std::size_t outputIndex, const Quad& corners);
 
-/// Replaces `path`'s content with `bytes` atomically (temp file in the same folder, fsync,
-/// rename, fsync of the folder). Returns an error message, or nullopt.
-std::optional<std::string> writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
-
 }  // namespace vitrine::installation

@@ -10,7 +10,7 @@
 #include "captions/webvtt_parser.h"
 #include "captions/webvtt_writer.h"
 #include "script/script_loader.h"
-#include "studio/atomic_save.h"
+#include "files/atomic_save.h"
 
 namespace vitrine::studio {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "captions/caption_track.h"
 #include "diag/diagnostic.h"
-#include "studio/atomic_save.h"
+#include "files/atomic_save.h"
 
 namespace vitrine::studio {
 

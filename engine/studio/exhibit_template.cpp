@@ -1,6 +1,6 @@
 #include "studio/exhibit_template.h"
 
-#include "studio/atomic_save.h"
+#include "files/atomic_save.h"
 #include "studio/text_edit.h"
 
 namespace vitrine::studio {

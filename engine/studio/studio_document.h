@@ -11,7 +11,7 @@
 
 #include "exhibit/exhibit_loader.h"
 #include "player/compile_options.h"
-#include "studio/atomic_save.h"
+#include "files/atomic_save.h"
 #include "studio/text_edit.h"
 
 namespace vitrine::studio {

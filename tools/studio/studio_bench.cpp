@@ -12,7 +12,7 @@
 
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
-#include "studio/atomic_save.h"
+#include "files/atomic_save.h"
 #include "studio/file_watcher.h"
 #include "studio/studio_document.h"
 #include "text/font_library.h"

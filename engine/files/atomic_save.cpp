@@ -1,4 +1,4 @@
-#include "studio/atomic_save.h"
+#include "files/atomic_save.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,7 +9,7 @@
 #include <cstring>
 #include <memory>
 
-namespace vitrine::studio {
+namespace vitrine {
 namespace {
 
 namespace fs = std::filesystem;
@@ -45,22 +45,31 @@ const char* saveStepName(SaveStep step) {
 
 std::optional<std::string> saveFileAtomically(const fs::path& path, std::string_view text,
                                               const SaveFailureInjector& inject) {
-    fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-    // A fixed, hidden name in the same folder: rename() is atomic only within one file system.
-    fs::path temporary = folder / ("." + path.filename().string() + ".saving");
+    // Saving through a symbolic link saves its target: the link stays a link, and the
+    // temporary lies beside the file it replaces (rename() is atomic only within one file system).
+    std::error_code linkError;
+    const bool isLink = fs::symlink_status(path, linkError).type() == fs::file_type::symlink;  // a new file is none
+    const fs::path target = isLink ? fs::weakly_canonical(path, linkError) : path;
+    if (isLink && linkError) return failure(SaveStep::Open, path, linkError.value());
+    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     struct stat existing {};
-    mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : kNewFileMode;
+    const mode_t mode = ::stat(target.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : kNewFileMode;
 
+    // A fresh, unpredictable name made with O_CREAT|O_EXCL (mkstemp): a fixed name would let
+    // a link planted there redirect the write to any file the designer may write.
+    std::string temporaryName = (folder / ("." + target.filename().string() + ".saving-XXXXXX")).string();
+    fs::path temporary;
     auto abandon = [&](SaveStep step, int error) {
         std::error_code ignored;
-        fs::remove(temporary, ignored);
+        if (!temporary.empty()) fs::remove(temporary, ignored);
         return failure(step, path, error);
     };
 
     if (fails(inject, SaveStep::Open)) return abandon(SaveStep::Open, EACCES);
-    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    int fd = ::mkostemp(temporaryName.data(), O_CLOEXEC);
     if (fd < 0) return abandon(SaveStep::Open, errno);
-    ::fchmod(fd, mode);  // umask may have narrowed it
+    temporary = temporaryName;
+    ::fchmod(fd, mode);  // mkstemp makes it 0600; the saved file keeps the old one's permissions
     FilePtr file(::fdopen(fd, "wb"));
     if (!file) {
         int error = errno;
@@ -92,7 +101,7 @@ std::optional<std::string> saveFileAtomically(const fs::path& path, std::string_
     bool closeFailed = fails(inject, SaveStep::Close);
     if (std::fclose(file.release()) != 0 || closeFailed) return abandon(SaveStep::Close, errno);
 
-    if (fails(inject, SaveStep::Rename) || ::rename(temporary.c_str(), path.c_str()) != 0)
+    if (fails(inject, SaveStep::Rename) || ::rename(temporary.c_str(), target.c_str()) != 0)
         return abandon(SaveStep::Rename, errno);
 
     // The rename is durable only once the folder's entry is on disk.
@@ -107,4 +116,4 @@ std::optional<std::string> saveFileAtomically(const fs::path& path, std::string_
     return std::nullopt;
 }
 
-}  // namespace vitrine::studio
+}  // namespace vitrine

@@ -1,8 +1,12 @@
-#include "studio/atomic_save.h"
+#include "files/atomic_save.h"
 
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "studio/studio_document.h"
 #include "studio/studio_fixture.h"
@@ -51,6 +55,41 @@ TEST_CASE("atomic save: success replaces the text and keeps the file's permissio
     struct stat st {};
     REQUIRE(::stat(f.file.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0640);
+}
+
+TEST_CASE("atomic save: a link planted where the temporary goes is never followed") {
+    testing::StudioFixture f;
+    // Every name the old saver would have used, and some, point at a file the save must not touch.
+    const auto victim = f.folder / "victim.txt";
+    { std::ofstream(victim) << "keep"; }
+    ::chmod(victim.c_str(), 0600);
+    const std::string name = f.file.filename().string();
+    for (const std::string planted : {"." + name + ".saving", "." + name + ".saving-XXXXXX", "." + name + ".tmp"})
+        std::filesystem::create_symlink(victim, f.folder / planted);
+    CHECK_FALSE(saveFileAtomically(f.file, "new").has_value());
+    CHECK(f.read() == "new");
+    CHECK_FALSE(std::filesystem::is_symlink(f.file));
+    std::ifstream in(victim);
+    std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(kept == "keep");
+    struct stat st {};
+    REQUIRE(::stat(victim.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("atomic save: saving through a symbolic link saves its target and keeps the link") {
+    testing::StudioFixture f;
+    const auto real = f.folder / "real" / "exhibit.xml";
+    std::filesystem::create_directories(real.parent_path());
+    std::filesystem::rename(f.file, real);
+    std::filesystem::create_symlink(std::filesystem::path("real") / "exhibit.xml", f.file);
+    CHECK_FALSE(saveFileAtomically(f.file, "through the link").has_value());
+    CHECK(std::filesystem::is_symlink(f.file));
+    CHECK(f.read() == "through the link");
+    // No temporary is left beside the link or the target.
+    for (const auto& folder : {f.folder, real.parent_path()})
+        for (const auto& entry : std::filesystem::directory_iterator(folder))
+            CHECK(entry.path().filename().string().find(".saving") == std::string::npos);
 }
 
 TEST_CASE("atomic save: a document whose save fails stays modified, and saves later") {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace vitrine::studio {
+namespace vitrine {
 
 /// The steps of a save, in order, each of which can fail.
 enum class SaveStep { Open, Write, Flush, Sync, Close, Rename, SyncFolder };
@@ -20,10 +20,12 @@ const char* saveStepName(SaveStep step);
 /// refused it (a failing Write writes half the text first). Tests inject failures with it.
 using SaveFailureInjector = std::function<bool(SaveStep)>;
 
-/// Writes `text` to a temporary file beside `path`, flushes and fsyncs it, renames it over
-/// `path` and fsyncs the folder. The file keeps its permissions. Returns an error message
-/// (the temporary is removed, `path` untouched), or nullopt on success.
+/// Writes `text` to a new temporary file beside `path` (created exclusively, under a name
+/// no one can predict), flushes and fsyncs it, renames it over `path` and fsyncs the
+/// folder. The file keeps its permissions; when `path` is a symbolic link, its target is
+/// saved and the link stays. Returns an error message (the temporary is removed, `path`
+/// untouched), or nullopt on success.
 std::optional<std::string> saveFileAtomically(const std::filesystem::path& path, std::string_view text,
                                               const SaveFailureInjector& inject = {});
 
-}  // namespace vitrine::studio
+}  // namespace vitrine
