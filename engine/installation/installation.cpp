@@ -3,6 +3,7 @@
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -15,6 +16,8 @@ namespace {
 
 constexpr int kMaxPort = 65535;
 constexpr int kMaxResolution = 16384;
+// X11 places screens with 16-bit coordinates.
+constexpr double kMaxDesktopCoordinate = 32767;
 constexpr int kDaysPerWeek = 7;
 const char* const kDayNames[kDaysPerWeek] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
@@ -97,7 +100,8 @@ std::string_view trimmed(std::string_view s) {
 
 std::optional<int> parseInteger(std::string_view s, int low, int high) {
     auto v = parseNumber(s);
-    if (!v || *v != static_cast<double>(static_cast<long long>(*v)) || *v < low || *v > high) return std::nullopt;
+    // The range is checked before any conversion: converting 1e300 to an integer is undefined.
+    if (!v || !(*v >= low && *v <= high) || *v != std::floor(*v)) return std::nullopt;
     return static_cast<int>(*v);
 }
 
@@ -273,11 +277,12 @@ void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
     }
     if (const char* pos = e.Attribute("position")) {
         auto p = parsePoint(pos);
-        if (p && p->x >= 0 && p->y >= 0) {
+        if (p && p->x >= 0 && p->y >= 0 && p->x <= kMaxDesktopCoordinate && p->y <= kMaxDesktopCoordinate) {
             out.positionX = static_cast<int>(p->x);
             out.positionY = static_cast<int>(p->y);
         } else {
-            r.error(e, "position", "bad-value", std::string("'") + pos + "' is not a position", "e.g. 1920,0");
+            r.error(e, "position", "bad-value", std::string("'") + pos + "' is not a position on the desktop",
+                    "x,y in desktop pixels from 0 to 32767, e.g. 1920,0");
         }
     }
     if (const char* c = e.Attribute("canvas")) {

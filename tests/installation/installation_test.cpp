@@ -86,6 +86,32 @@ TEST_CASE("installation: problems name file, line and column") {
     CHECK(d.errorCount() >= 6);
 }
 
+TEST_CASE("installation: numbers too large for their field are errors, never converted") {
+    // Each of these once reached an undefined conversion to int (UBSan: "outside the range").
+    const char* text =
+        "<installation>\n"
+        "  <output display=\"1e300\" position=\"1e300,0\"/>\n"
+        "  <output display=\"1\" position=\"0,-1e300\"/>\n"
+        "  <control http=\"44444444444444444440\" osc=\"-1e300\" token=\"t\"/>\n"
+        "</installation>\n";
+    Diagnostics d;
+    auto inst = parseInstallation(text, "site.xml", d);
+    REQUIRE(inst);
+    auto errorsAt = [&](int line, const std::string& text) {
+        int n = 0;
+        for (const auto& x : d.all()) n += x.where.line == line && x.message.find(text) != std::string::npos;
+        return n;
+    };
+    CHECK(errorsAt(2, "is not a display index") == 1);
+    CHECK(errorsAt(2, "is not a position") == 1);
+    CHECK(errorsAt(3, "is not a position") == 1);
+    CHECK(errorsAt(4, "is not a port") == 2);
+    for (const auto& output : inst->outputs) {
+        CHECK(output.positionX >= 0);
+        CHECK(output.positionY >= 0);
+    }
+}
+
 TEST_CASE("installation: broken XML is one error with its line, not a crash") {
     Diagnostics d;
     CHECK_FALSE(parseInstallation("<installation>\n<output>\n</installation>", "x.xml", d));
