@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "output/display_probe.h"
 
 namespace vitrine::app {
 
@@ -25,10 +26,8 @@ render::RenderResources& ExhibitSession::resources() {
 }
 
 std::unique_ptr<output::OffscreenRenderer> ExhibitSession::offscreen(sf::Vector2u size) {
-    if (!haveDisplay()) {
-        std::fprintf(stderr,
-                     "vitrine: no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
-                     "1920x1080x24 -noreset\")\n");
+    if (auto problem = displayProblem()) {
+        std::fprintf(stderr, "vitrine: %s\n", problem->c_str());
         return nullptr;
     }
     auto r = std::make_unique<output::OffscreenRenderer>(*exhibit_.show, resources(), size);
@@ -45,9 +44,14 @@ void ExhibitSession::reportMediaProblems() {
         std::fprintf(stderr, "vitrine: image %s: %s (a placeholder is shown)\n", f.path.c_str(), f.message.c_str());
 }
 
-bool haveDisplay() {
-    const char* d = std::getenv("DISPLAY");
-    return d && *d;
+std::optional<std::string> displayProblem() {
+    const std::string name = output::displayName();
+    if (name.empty())
+        return std::string("no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
+                           "1920x1080x24 -noreset\")");
+    if (!output::displayAnswers(name))
+        return "the display " + name + " does not answer: is its X server running, and may this user use it?";
+    return std::nullopt;
 }
 
 }  // namespace vitrine::app

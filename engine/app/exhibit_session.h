@@ -1,4 +1,7 @@
 #pragma once
+
+#include <optional>
+#include <string>
 // What every drawing command does first: load the exhibit, print its errors, and set
 // up rendering resources. Media problems are printed once each, as they are found.
 
@@ -34,7 +37,8 @@ private:
     std::unique_ptr<render::RenderResources> resources_;
 };
 
-/// True when an X display is available to draw on.
-bool haveDisplay();
+/// Why nothing can be drawn: no DISPLAY, or an X server that does not answer on it (SFML
+/// would abort); nullopt when a display answers.
+std::optional<std::string> displayProblem();
 
 }  // namespace vitrine::app

@@ -1,15 +1,18 @@
 // vitrine play: the exhibit on a projector.
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "app/commands.h"
 #include "app/exhibit_session.h"
 #include "app/options.h"
 #include "control/operations.h"
 #include "installation/installation.h"
+#include "output/display_probe.h"
 #include "player/advisory_scene.h"
 #include "player/language_choice.h"
 #include "player/show_loading.h"
@@ -19,6 +22,30 @@
 namespace vitrine::app {
 
 namespace {
+
+// At boot the player can start before the X server answers (a display manager still
+// starting). SFML would abort then, and under Restart=always that is a core dump a second:
+// wait for the display instead, saying so once, and again every minute.
+constexpr auto kDisplayRetry = std::chrono::seconds(1);
+constexpr int kRetriesBetweenReminders = 60;
+
+void waitForDisplay(const std::string& name) {
+    if (output::displayAnswers(name)) return;
+    const auto since = std::chrono::steady_clock::now();
+    auto waited = [&] {
+        return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - since).count();
+    };
+    std::fprintf(stderr, "vitrine: the display %s does not answer yet; waiting for its X server\n", name.c_str());
+    for (int tries = 1; !output::displayAnswers(name); ++tries) {
+        std::this_thread::sleep_for(kDisplayRetry);
+        if (tries % kRetriesBetweenReminders == 0)
+            std::fprintf(stderr, "vitrine: still waiting for the display %s (%llds)\n", name.c_str(),
+                         static_cast<long long>(waited()));
+    }
+    std::fprintf(stderr, "vitrine: the display %s answers, after %llds\n", name.c_str(),
+                 static_cast<long long>(waited()));
+}
+
 // Beyond this a frame would skip whole scenes even at 60 fps.
 constexpr double kMaxSpeed = 1000;
 }  // namespace
@@ -30,11 +57,12 @@ int runPlay(const Arguments& args) {
                             {"--once", "--calibrate"}, {"--windowed"});
     if (!o) return kUsageError;
     if (auto display = o->value("--display")) setenv("DISPLAY", display->c_str(), 1);
-    if (!haveDisplay()) {
+    if (output::displayName().empty()) {
         std::fprintf(stderr, "vitrine: no display to play on. Use 'vitrine still' or 'vitrine render' to see frames "
                              "without one.\n");
         return 3;
     }
+    waitForDisplay(output::displayName());
     ExhibitSession session(o->file());
     if (!session.show()) return 2;
     const Show& show = *session.show();

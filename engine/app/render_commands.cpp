@@ -50,10 +50,8 @@ sf::Vector2u outputSize(const Show& show, const Options& o, bool& ok) {
 
 // render -o FILE.mp4: the range as one video file, with progress on stderr.
 int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micros to, int fps, sf::Vector2u size) {
-    if (!haveDisplay()) {
-        std::fprintf(stderr,
-                     "vitrine: no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
-                     "1920x1080x24 -noreset\")\n");
+    if (auto problem = displayProblem()) {
+        std::fprintf(stderr, "vitrine: %s\n", problem->c_str());
         return 3;
     }
     output::ExportOptions options;

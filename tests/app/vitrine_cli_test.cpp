@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "media/media_test_files.h"
@@ -16,8 +17,10 @@ struct Run {
     std::string output;  // stdout and stderr together
 };
 
-Run runVitrine(const std::string& arguments) {
-    std::string command = (vitrine::test::binaryDir() / "bin/vitrine").string() + " " + arguments + " 2>&1";
+// `environment` is put before the command, e.g. "DISPLAY=:9 timeout 3".
+Run runVitrineWith(const std::string& environment, const std::string& arguments) {
+    std::string command =
+        environment + " " + (vitrine::test::binaryDir() / "bin/vitrine").string() + " " + arguments + " 2>&1";
     Run r;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -27,6 +30,8 @@ Run runVitrine(const std::string& arguments) {
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
 }
+
+Run runVitrine(const std::string& arguments) { return runVitrineWith("", arguments); }
 
 std::string write(const vitrine::test::TempDir& dir, const std::string& name, const std::string& text) {
     auto p = dir / name;
@@ -177,4 +182,23 @@ TEST_CASE("cli: play --once plays a short show in a window and exits by itself")
     Run start = runVitrine("play " + xml + " --windowed 320x180 --once --start second");
     CHECK(start.status == 0);
     CHECK(start.output.find("scene first") == std::string::npos);
+}
+
+TEST_CASE("cli: a display that does not answer is reported, or waited for by play, never an abort") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "s.xml", "<exhibit><scene id=\"a\" dur=\"5s\"><text>a</text></scene></exhibit>");
+    int unused = 90;
+    while (std::filesystem::exists("/tmp/.X11-unix/X" + std::to_string(unused))) ++unused;
+    const std::string silent = "DISPLAY=:" + std::to_string(unused);
+    Run still = runVitrineWith(silent, "still " + xml + " --at 1s -o " + vitrine::test::quoted(dir / "f.png"));
+    INFO(still.output);
+    CHECK(still.status == 3);  // not SIGABRT from SFML
+    CHECK(still.output.find("the display :" + std::to_string(unused) + " does not answer") != std::string::npos);
+    Run render = runVitrineWith(silent, "render " + xml + " -o " + vitrine::test::quoted(dir / "v.mp4"));
+    CHECK(render.status == 3);
+    // play waits for the X server (at boot it may come later); timeout ends the wait.
+    Run play = runVitrineWith(silent + " timeout 3", "play " + xml + " --windowed 320x180");
+    INFO(play.output);
+    CHECK(play.status == 124);
+    CHECK(play.output.find("does not answer yet; waiting for its X server") != std::string::npos);
 }
