@@ -148,7 +148,13 @@ inline std::string matchGolden(const sf::Image& actual, const std::string& name)
         return "no reference image " + path.string() + "; what was drawn is in " + actualPath.string();
     }
     ImageDifference d = compareImages(actual, expected);
-    if (d.sameSize && d.changedPixels == 0) return {};
+    if (d.sameSize && d.changedPixels == 0) {
+        // What an earlier run left there no longer describes this frame.
+        std::error_code ignored;
+        for (const auto& stale : {actualPath, diffDir / (name + ".png"), diffDir / (name + ".txt")})
+            std::filesystem::remove(stale, ignored);
+        return {};
+    }
     actual.saveToFile(actualPath.string());
     if (d.sameSize) differenceImage(actual, expected).saveToFile((diffDir / (name + ".png")).string());
     std::ofstream(diffDir / (name + ".txt")) << describe(d) << "\n";
