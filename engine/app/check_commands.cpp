@@ -57,8 +57,9 @@ int runScenes(const Arguments& args) {
     auto parsed = parse(args, "scenes", false);
     if (!parsed) return kUsageError;
     LoadedExhibit exhibit = loadExhibit(parsed->file, mediaAwareOptions());
-    if (!exhibit.show) {
-        for (const auto& d : exhibit.diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    // A timeline of a script with errors would be a wrong answer: report them as check does.
+    if (checkExitCode(exhibit) == 2) {
+        std::fputs(checkReportText(exhibit).c_str(), stderr);
         return 2;
     }
     std::fputs(sceneTable(*exhibit.show).c_str(), stdout);

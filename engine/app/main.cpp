@@ -22,8 +22,10 @@ Usage:
                                        --speed N runs the show N times faster (soak tests, no sound)
   vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH]
                                        write the frame shown at that instant
-  vitrine render EXHIBIT.xml --frames DIR [--per-scene] | -o FILE.mp4 [--fps N] [--from T] [--to T] [--size WxH]
-                                       write numbered PNG frames (or one per scene), or an MP4 video
+  vitrine render EXHIBIT.xml --frames DIR [--per-scene] | -o FILE.mp4 [--fps N] [--from POS] [--to POS] [--size WxH]
+                                       write numbered PNG frames (or one per scene), or an MP4 video;
+                                       POS is a time (1:30, 95s), a scene (lens: its start), or a
+                                       scene and an offset (lens+3s), as for still --at
   vitrine --help | --version
 
 check prints problems as file:line:col: error|warning: message, then a summary.

@@ -6,10 +6,12 @@
 
 namespace vitrine::control {
 
-Operations::Operations(installation::Installation installation, ServerLog log)
+Operations::Operations(installation::Installation installation, ServerLog log, WallClock wallClock)
     : installation_(std::move(installation)),
       log_(std::move(log)),
+      wallClock_(std::move(wallClock)),
       watchdog_(kFrozenAfterMicros, steadyClock()),
+      notifier_(SystemdNotifier::fromEnvironment()),
       startedAt_(steadyClock()()),
       fpsWindowStart_(startedAt_) {
     if (installation_.proofOfPlay)
@@ -35,12 +37,10 @@ std::vector<std::string> Operations::startServers() {
 
 Micros Operations::wallShowTime(Micros duration) const {
     constexpr std::int64_t kMicrosPerSecond = 1'000'000;
-    const std::int64_t now = installation::systemNowMicros();
+    const std::int64_t now = wallClock_();
     return installation::scheduledShowTime(installation_, duration, advisoryStart_, now,
                                            localTimeAt(now / kMicrosPerSecond));
 }
-
-installation::LocalTime localTimeNow() { return localTimeAt(std::time(nullptr)); }
 
 installation::LocalTime localTimeAt(std::int64_t unixSeconds) {
     std::time_t now = static_cast<std::time_t>(unixSeconds);
@@ -50,11 +50,14 @@ installation::LocalTime localTimeAt(std::int64_t unixSeconds) {
                                        local.tm_min, local.tm_sec);
 }
 
-bool Operations::openNow() const { return installation::isOpen(installation_.hours, localTimeNow()); }
+bool Operations::openNow() const {
+    constexpr std::int64_t kMicrosPerSecond = 1'000'000;
+    return installation::isOpen(installation_.hours, localTimeAt(wallClock_() / kMicrosPerSecond));
+}
 
 void Operations::sceneStarted(const std::string& sceneId) {
     if (!proofOfPlay_) return;
-    if (auto e = proofOfPlay_->sceneStarted(installation::systemNowMicros(), sceneId)) log_(*e);
+    if (auto e = proofOfPlay_->sceneStarted(wallClock_(), sceneId)) log_(*e);
 }
 
 void Operations::frameDone(PlayerStatus status, std::int64_t tookMicros, std::int64_t periodMicros) {

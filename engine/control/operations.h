@@ -4,6 +4,7 @@
 // control servers and their command queue, the status snapshot, the watchdogs and the
 // proof-of-play log. Built from the installation file.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,14 +20,20 @@
 
 namespace vitrine::control {
 
+/// The wall clock: Unix time in microseconds.
+using WallClock = std::function<std::int64_t()>;
+
 /// The installation side of a running player.
 class Operations {
 public:
     /// A frame loop silent for longer than this is reported frozen in /status.
     static constexpr std::int64_t kFrozenAfterMicros = 2'000'000;
 
-    /// `log` must be thread-safe (the servers log from their threads).
-    Operations(installation::Installation installation, ServerLog log);
+    /// `log` must be thread-safe (the servers log from their threads). `wallClock` gives the
+    /// Unix time in microseconds; tests pass their own, so the hours and the start epoch
+    /// can be checked at any instant.
+    Operations(installation::Installation installation, ServerLog log,
+               WallClock wallClock = installation::systemNowMicros);
 
     /// Starts the HTTP and OSC servers the file asks for; returns the problems (the show
     /// plays without a server that could not start).
@@ -55,6 +62,7 @@ public:
 private:
     installation::Installation installation_;
     ServerLog log_;
+    WallClock wallClock_;
     Micros advisoryStart_ = -1;
     ControlQueue queue_;
     StatusBoard status_;
@@ -71,9 +79,7 @@ private:
     std::string lastState_;
 };
 
-/// The machine's local time now (its time zone, as set with timedatectl).
-installation::LocalTime localTimeNow();
-/// The machine's local time at Unix second `unixSeconds`.
+/// The machine's local time (its time zone, as set with timedatectl) at Unix second `unixSeconds`.
 installation::LocalTime localTimeAt(std::int64_t unixSeconds);
 
 }  // namespace vitrine::control

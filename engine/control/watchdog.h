@@ -40,10 +40,15 @@ private:
 /// started by systemd (no NOTIFY_SOCKET), so the same program runs by hand.
 class SystemdNotifier {
 public:
-    SystemdNotifier();
+    /// Sends to the datagram socket at `socketPath` ("@name" for an abstract one; "" for none:
+    /// then every call does nothing) and pings a watchdog of `watchdogMicros` (0: none). The
+    /// socket is passed in rather than read here, so a test can listen on one of its own.
+    SystemdNotifier(std::string socketPath, std::int64_t watchdogMicros);
+    /// As systemd asks in our environment: NOTIFY_SOCKET, WATCHDOG_USEC and WATCHDOG_PID.
+    static SystemdNotifier fromEnvironment();
 
     /// True when systemd asked for notifications.
-    bool active() const { return active_; }
+    bool active() const { return !socketPath_.empty(); }
     /// How often systemd wants WATCHDOG=1 (µs), or 0 when it has no watchdog for us.
     std::int64_t watchdogInterval() const { return watchdogMicros_; }
 
@@ -57,7 +62,9 @@ public:
     void stopping();
 
 private:
-    bool active_ = false;
+    void send(const std::string& message) const;
+
+    std::string socketPath_;
     std::int64_t watchdogMicros_ = 0;
     std::int64_t lastAlive_ = 0;
 };

@@ -1,5 +1,6 @@
 #include "exhibit/check_report.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "diag/json_writer.h"
@@ -15,7 +16,8 @@ std::string checkSummary(const LoadedExhibit& e) {
     auto plural = [](size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
     std::string s;
     if (e.show) {
-        s += plural(e.show->scenes.size(), "scene") + ", " + formatTime(e.show->duration) + " total, ";
+        s += plural(e.show->scenes.size(), "scene") + ", " + formatTime(e.show->duration, TimePrecision::Tenths) +
+             " total, ";
         s += plural(e.mediaReferenced.size(), "media file") + " referenced, " + std::to_string(e.mediaMissing.size()) +
              " missing; ";
     } else {
@@ -58,20 +60,35 @@ std::string checkReportJson(const LoadedExhibit& e, const std::string& file) {
     return out;
 }
 
+namespace {
+
+// Characters, not bytes: a UTF-8 continuation byte (10xxxxxx) adds none.
+size_t characterCount(const std::string& text) {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// `text` padded with spaces to `width` characters.
+std::string padded(const std::string& text, size_t width) {
+    const size_t n = characterCount(text);
+    return n >= width ? text : text + std::string(width - n, ' ');
+}
+
+}  // namespace
+
 std::string sceneTable(const Show& show) {
     size_t width = 5;
-    for (const auto& s : show.scenes) width = std::max(width, s.id.size());
+    for (const auto& s : show.scenes) width = std::max(width, characterCount(s.id));
     std::string out;
     char line[512];
-    std::snprintf(line, sizeof line, "%-*s  %10s  %10s  %s\n", static_cast<int>(width), "scene", "start", "duration",
-                  "title");
-    out += line;
+    std::snprintf(line, sizeof line, "  %10s  %10s  %s\n", "start", "duration", "title");
+    out += padded("scene", width) + line;
     for (const auto& s : show.scenes) {
-        std::snprintf(line, sizeof line, "%-*s  %10s  %10s  %s\n", static_cast<int>(width), s.id.c_str(),
-                      formatClock(s.begin).c_str(), formatTime(s.end - s.begin).c_str(), s.title.c_str());
-        out += line;
+        std::snprintf(line, sizeof line, "  %10s  %10s  ", formatClock(s.begin).c_str(),
+                      formatTime(s.end - s.begin).c_str());
+        out += padded(s.id, width) + line + s.title + "\n";
     }
-    std::snprintf(line, sizeof line, "%zu scenes, %s total\n", show.scenes.size(), formatTime(show.duration).c_str());
+    std::snprintf(line, sizeof line, "%zu scenes, %s total\n", show.scenes.size(),
+                  formatTime(show.duration, TimePrecision::Tenths).c_str());
     out += line;
     return out;
 }

@@ -138,8 +138,7 @@ public:
         diagnostics_.error(lines_.locate(offset), "json-syntax",
                            "malformed JSON: " + what,
                            "check for a missing comma, quote or bracket just before this point");
-        doc_.complete_ = false;
-        for (json* open : stack_) doc_.unfinished_.insert(LocatedJson::identity(*open));
+        stopReading();
         return false;
     }
 
@@ -162,7 +161,21 @@ private:
         place(std::move(value));
         return true;
     }
+    // Ends the parse early: what was read stays, its open containers marked unfinished.
+    void stopReading() {
+        doc_.complete_ = false;
+        for (json* open : stack_) doc_.unfinished_.insert(LocatedJson::identity(*open));
+    }
     bool open(json container) {
+        if (stack_.size() >= kMaxJsonDepth) {
+            const std::size_t offset = consumed_ > 0 ? consumed_ - 1 : 0;
+            diagnostics_.error(lines_.locate(offset), "json-too-deep",
+                               "objects and arrays are nested more than " + std::to_string(kMaxJsonDepth) +
+                                   " levels deep here; the rest of the file is not read",
+                               "map data never needs this depth: the file is damaged or was not made for a map");
+            stopReading();
+            return false;
+        }
         json* placed = place(std::move(container));
         // The '{' or '[' is the last character the parser took.
         const std::size_t offset = consumed_ > 0 ? consumed_ - 1 : 0;

@@ -25,10 +25,17 @@ SourceLocation locationAt(std::string_view text, std::size_t offset, const std::
 /// The whole file as bytes; nullopt when it cannot be opened or read.
 std::optional<std::string> readTextFile(const std::filesystem::path& path);
 
+/// The deepest nesting of objects and arrays a document may have. GeoJSON needs about
+/// eight levels (a FeatureCollection of MultiPolygons) and a places file three; a deeper
+/// file is refused as it is read, before it can exhaust the stack (or the memory) of
+/// anything that walks, copies or frees it.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
 class LocatedJson {
 public:
-    /// Parses `text`; a syntax error becomes one "json-syntax" error in `diagnostics` and
-    /// the document keeps what was read before it (with the unfinished containers marked).
+    /// Parses `text`; a syntax error becomes one "json-syntax" error in `diagnostics`, and
+    /// nesting deeper than kMaxJsonDepth one "json-too-deep" error; either way the document
+    /// keeps what was read before it (with the unfinished containers marked).
     static LocatedJson parse(std::string_view text, std::string file, Diagnostics& diagnostics);
 
     /// The document root; null when nothing could be read.

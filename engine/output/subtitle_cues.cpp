@@ -15,6 +15,8 @@ constexpr std::pair<const char*, const char*> kLanguageCodes[] = {
     {"de", "ger"}, {"fr", "fre"}, {"es", "spa"}, {"it", "ita"}, {"uk", "ukr"}, {"ar", "ara"}, {"he", "heb"},
 };
 
+constexpr const char* kUndetermined = "und";
+
 struct PlacedCue {
     Micros start = 0;
     Micros end = 0;
@@ -70,20 +72,33 @@ std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros t
     return flat;
 }
 
+namespace {
+
+// An ISO 639-1 or 639-2 code (or a BCP 47 tag such as "en-CA") as the ISO 639-2 code an MP4
+// track carries; "und" when it is neither.
+std::string isoTrackLanguage(const std::string& tag) {
+    const std::string primary = tag.substr(0, tag.find('-'));
+    for (const auto& [two, three] : kLanguageCodes)
+        if (primary == two) return three;
+    return primary.size() == 3 ? primary : kUndetermined;
+}
+
+}  // namespace
+
 std::string captionLanguage(const Show& show, CaptionLayer layer) {
-    constexpr const char* kUnknown = "und";
     for (const Item& item : show.items) {
         const std::string& file = layer == CaptionLayer::First ? item.captions : item.secondCaptions;
         if (item.kind != ItemKind::Audio || file.empty()) continue;
         // testimony.hy.vtt: the extension before the last names the language.
         const std::string code = std::filesystem::path(file).stem().extension().string();
-        if (code.size() < 2) return kUnknown;
-        const std::string bare = code.substr(1);
-        for (const auto& [two, three] : kLanguageCodes)
-            if (bare == two) return three;
-        return bare.size() == 3 ? bare : kUnknown;
+        std::string named = code.size() >= 2 ? isoTrackLanguage(code.substr(1)) : kUndetermined;
+        // A first caption file with no language in its name is in the exhibit's own language
+        // (the player shows it as such); a second one could be in any.
+        if (named == kUndetermined && layer == CaptionLayer::First && !show.languages.empty())
+            return isoTrackLanguage(show.languages.front());
+        return named;
     }
-    return kUnknown;
+    return kUndetermined;
 }
 
 }  // namespace vitrine::output

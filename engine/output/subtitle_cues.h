@@ -33,7 +33,9 @@ std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros t
                                          CaptionLayer layer = CaptionLayer::First);
 
 /// The language of a layer's captions as an ISO 639-2 code for a container's track
-/// ("hye" for `testimony.hy.vtt`), read from the first such file name; "und" when unknown.
+/// ("arm" for `testimony.hy.vtt`), read from the first such file name. A first-layer file
+/// whose name carries no language is in the exhibit's `lang` ("eng" for lang="en"); "und"
+/// when nothing tells.
 std::string captionLanguage(const Show& show, CaptionLayer layer);
 
 }  // namespace vitrine::output

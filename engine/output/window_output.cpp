@@ -1,5 +1,6 @@
 #include "output/window_output.h"
 
+#include <SFML/Graphics/Texture.hpp>
 #include <SFML/Window/Event.hpp>
 
 namespace vitrine::output {
@@ -16,6 +17,13 @@ void WindowOutput::open() {
     window_.setMouseCursorVisible(false);
     window_.setVerticalSyncEnabled(true);
     window_.setKeyRepeatEnabled(false);
+}
+
+sf::Image WindowOutput::capture() {
+    sf::Texture texture;
+    if (!texture.create(window_.getSize().x, window_.getSize().y)) return {};
+    texture.update(window_);
+    return texture.copyToImage();
 }
 
 void WindowOutput::setFullscreen(bool fullscreen) {

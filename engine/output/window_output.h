@@ -2,6 +2,7 @@
 // The projector window: fullscreen or windowed, cursor hidden, vsync on, keys turned
 // into commands. The only place the player touches SFML's window and events.
 
+#include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
 
 #include <string>
@@ -36,6 +37,8 @@ public:
     void showCursor(bool visible) { window_.setMouseCursorVisible(visible); }
     /// The surface to draw the next frame on.
     sf::RenderTarget& target() { return window_; }
+    /// A copy of what is drawn on the window now, before present() (tests read frames back).
+    sf::Image capture();
     /// Shows the drawn frame (waits for vertical sync where the display has it).
     void present() { window_.display(); }
     /// Re-opens the window fullscreen or windowed.

@@ -109,6 +109,7 @@ void Player::run() {
         if (calibrating_) drawCalibration();
         else if (dark) window_.target().clear(sf::Color::Black);
         else drawFrame(frame);
+        if (options_.frameShown) options_.frameShown(window_.capture());
         window_.present();
         resources_.images().startHeldDecodes();
         // Pictures go to the GPU once the frame is on screen, in the time left before the

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 
 #include "output/calibration.h"
@@ -52,6 +53,9 @@ struct PlayerOptions {
     /// An installation's side (wall-clock time, hours, remote control, watchdogs,
     /// proof of play); null when playing by hand.
     control::Operations* operations = nullptr;
+    /// Shown each frame's picture as it goes on screen, read back from the window (tests:
+    /// what a visitor would see); unset: nothing is read back.
+    std::function<void(const sf::Image&)> frameShown;
 };
 
 /// One line for the log (stderr in the program, a vector in tests).

@@ -9,7 +9,8 @@ std::string exhibitTemplate(const std::string& title) {
     return R"(<?xml version="1.0" encoding="UTF-8"?>
 <!--
   A new exhibit. Open it in the studio (vitrine-studio exhibit.xml): the preview reloads
-  each time this file is saved. The format is described in docs/ of the Vitrine sources.
+  each time this file is saved. Every element and attribute is described, with examples,
+  in exhibits/README.md of the Vitrine sources; exhibits/vitrine-exhibit.xsd is its schema.
 -->
 <exhibit title=")" + escapeAttribute(title) + R"(" size="1920x1080" lang="en" background="#0b0a09"
          default-transition="fade 1.5s">

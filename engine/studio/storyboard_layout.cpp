@@ -63,7 +63,9 @@ StoryboardLayout storyboardLayoutFor(const PixelSize& canvas, int columns) {
 
 std::vector<StoryboardCaption> storyboardCaptions(const Show& show) {
     std::vector<StoryboardCaption> out;
-    for (const auto& scene : show.scenes) out.push_back({scene.id, formatTime(scene.begin), firstTextOf(show, scene)});
+    // A scene's title is the designer's own name for it; its first text is the next best.
+    for (const auto& scene : show.scenes)
+        out.push_back({scene.id, formatTime(scene.begin), scene.title.empty() ? firstTextOf(show, scene) : scene.title});
     return out;
 }
 

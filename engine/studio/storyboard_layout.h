@@ -29,11 +29,12 @@ struct StoryboardLayout {
 /// A layout whose stills have the canvas's aspect ratio.
 StoryboardLayout storyboardLayoutFor(const PixelSize& canvas, int columns = 4);
 
-/// What is written under a scene's still: its id, its start, its first line of text.
+/// What is written under a scene's still: its id, its start, its title (or, when it has
+/// none, its first line of text).
 struct StoryboardCaption {
     std::string id;
     std::string start;      // "1:02.5"
-    std::string firstLine;  // the first words of the scene's first text, or its title
+    std::string firstLine;  // the scene's title, or the first words of its first text
 };
 
 /// The captions of every scene, in order.

@@ -123,7 +123,12 @@ std::optional<DrawItem> evaluateItem(const Show& show, int index, Micros t) {
     Micros elapsed = std::min(t, item.activeEnd) - item.begin;  // frozen after the active end
     Micros active = item.activeEnd - item.begin;
     Micros local = elapsed;
-    if (item.simpleDuration > 0 && t < item.activeEnd) local = elapsed % item.simpleDuration;
+    if (item.simpleDuration > 0) {
+        local = elapsed % item.simpleDuration;
+        // Frozen after a whole number of repeats, SMIL holds the end of the last repeat:
+        // not its start (the remainder 0), nor the active duration past the clip's end.
+        if (t >= item.activeEnd && local == 0 && elapsed > 0) local = item.simpleDuration;
+    }
     d.localTime = local;
     d.progress = ratio(elapsed, active);
     d.mediaTime = mediaPosition(item, local);

@@ -12,16 +12,26 @@ constexpr Micros kSecondsPerHour = 3600;
 // Times beyond ~100 years are surely typos and would overflow when multiplied.
 constexpr std::int64_t kMaxWholeUnits = 3'000'000'000LL;
 
+// Up to 18 fraction digits are kept: an hour's millionth is 3.6 ms, so six digits are not
+// enough to be exact to the microsecond in every unit (0.0000001h is 360 µs).
+constexpr int kMaxFractionDigits = 18;
+
 struct Decimal {
     std::int64_t whole = 0;
-    Micros fractionMicros = 0;  // fraction scaled to 1e6
+    std::int64_t fraction = 0;     // the digits after the point, as an integer...
+    std::int64_t fractionScale = 1;  // ...over this power of ten
+
+    // The fraction of `unit`, truncated to whole microseconds (128 bits: no overflow).
+    Micros fractionOf(Micros unit) const {
+        return static_cast<Micros>(static_cast<__int128>(fraction) * unit / fractionScale);
+    }
 };
 
 // Plain comparisons instead of <cctype>: these run for every time value of every element.
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Reads "123" or "123.456"; the fraction is truncated past microseconds.
+// Reads "123" or "123.456"; digits past the 18th after the point are ignored.
 std::optional<Decimal> parseDecimal(std::string_view s) {
     if (s.empty()) return std::nullopt;
     Decimal d;
@@ -34,10 +44,11 @@ std::optional<Decimal> parseDecimal(std::string_view s) {
     }
     if (i < s.size() && s[i] == '.') {
         ++i;
-        Micros scale = kMicrosPerSecond / 10;
-        for (; i < s.size() && isDigit(s[i]); ++i) {
-            d.fractionMicros += (s[i] - '0') * scale;
-            scale /= 10;
+        for (int digits = 0; i < s.size() && isDigit(s[i]); ++i, ++digits) {
+            if (digits < kMaxFractionDigits) {
+                d.fraction = d.fraction * 10 + (s[i] - '0');
+                d.fractionScale *= 10;
+            }
             anyDigit = true;
         }
     }
@@ -48,13 +59,12 @@ std::optional<Decimal> parseDecimal(std::string_view s) {
 std::optional<Micros> scaled(std::string_view number, Micros unitMicros) {
     auto d = parseDecimal(number);
     if (!d) return std::nullopt;
-    // fraction is in millionths of the unit
-    return d->whole * unitMicros + d->fractionMicros * unitMicros / kMicrosPerSecond;
+    return d->whole * unitMicros + d->fractionOf(unitMicros);
 }
 
 std::optional<std::int64_t> parseWhole(std::string_view s) {
     auto d = parseDecimal(s);
-    if (!d || d->fractionMicros != 0 || s.find('.') != std::string_view::npos) return std::nullopt;
+    if (!d || s.find('.') != std::string_view::npos) return std::nullopt;
     return d->whole;
 }
 
@@ -78,7 +88,7 @@ std::optional<Micros> parseClock(std::string_view s) {
     if (secondsText.size() < 2 || secs->whole >= kSecondsPerMinute) return std::nullopt;
     if (second != std::string_view::npos && *minutes >= kSecondsPerMinute) return std::nullopt;
     return (*hours * kSecondsPerHour + *minutes * kSecondsPerMinute + secs->whole) * kMicrosPerSecond +
-           secs->fractionMicros;
+           secs->fractionOf(kMicrosPerSecond);
 }
 
 std::string_view trim(std::string_view s) {
@@ -122,9 +132,20 @@ std::optional<Micros> parseTimeValue(std::string_view text) {
     return negative ? -*value : *value;
 }
 
-std::string formatTime(Micros t) {
-    std::string sign = t < 0 ? "-" : "";
-    Micros a = t < 0 ? -t : t;
+namespace {
+
+// |t| rounded to the nearest multiple of `unit`, halves away from zero.
+Micros roundedMagnitude(Micros t, Micros unit) {
+    const Micros a = t < 0 ? -t : t;
+    return (a + unit / 2) / unit * unit;
+}
+
+}  // namespace
+
+std::string formatTime(Micros t, TimePrecision precision) {
+    const Micros unit = precision == TimePrecision::Tenths ? kMicrosPerSecond / 10 : kMicrosPerMillisecond;
+    const Micros a = roundedMagnitude(t, unit);
+    std::string sign = t < 0 && a != 0 ? "-" : "";
     Micros whole = a / kMicrosPerSecond;
     Micros frac = a % kMicrosPerSecond;
     std::string fracText;
@@ -150,8 +171,8 @@ std::string formatTime(Micros t) {
 }
 
 std::string formatClock(Micros t) {
-    std::string sign = t < 0 ? "-" : "";
-    Micros a = t < 0 ? -t : t;
+    const Micros a = roundedMagnitude(t, kMicrosPerMillisecond);
+    std::string sign = t < 0 && a != 0 ? "-" : "";
     Micros ms = (a % kMicrosPerSecond) / kMicrosPerMillisecond;
     Micros whole = a / kMicrosPerSecond;
     Micros h = whole / kSecondsPerHour, m = (whole / kSecondsPerMinute) % kSecondsPerMinute,

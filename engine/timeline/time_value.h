@@ -26,10 +26,16 @@ constexpr Micros millis(std::int64_t ms) { return ms * kMicrosPerMillisecond; }
 /// Returns nullopt for anything else.
 std::optional<Micros> parseTimeValue(std::string_view text);
 
-/// Formats as the shortest clear form: "12s", "1.5s", "1:02.5", "1:02:03.25".
-std::string formatTime(Micros t);
+/// How finely a time is shown to a person: never finer than a millisecond, which is as
+/// finely as anyone writes a time or can see one; tenths for totals and summaries.
+enum class TimePrecision { Milliseconds, Tenths };
 
-/// Formats as a fixed clock "h:mm:ss.mmm" or "m:ss.mmm", for tables and logs.
+/// Formats as the shortest clear form, rounded to the precision: "12s", "1.5s", "1:02.5",
+/// "1:02:03.25", "1:33.196" (never "1:33.196281"; "3:55.2" in tenths).
+std::string formatTime(Micros t, TimePrecision precision = TimePrecision::Milliseconds);
+
+/// Formats as a fixed clock "h:mm:ss.mmm" or "m:ss.mmm" (rounded to the millisecond), for
+/// tables and logs.
 std::string formatClock(Micros t);
 
 }  // namespace vitrine

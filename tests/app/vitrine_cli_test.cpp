@@ -40,6 +40,9 @@ TEST_CASE("cli: --help and --version") {
     Run help = runVitrine("--help");
     CHECK(help.status == 0);
     CHECK(help.output.find("vitrine check EXHIBIT.xml") != std::string::npos);
+    // render's range takes scene names and offsets, and says so.
+    CHECK(help.output.find("[--from POS] [--to POS]") != std::string::npos);
+    CHECK(help.output.find("lens+3s") != std::string::npos);
     Run version = runVitrine("--version");
     CHECK(version.status == 0);
     CHECK(version.output.rfind("vitrine ", 0) == 0);
@@ -92,7 +95,41 @@ TEST_CASE("cli: scenes lists ids, starts and durations") {
     CHECK(r.output.find("2 scenes, 1:35 total") != std::string::npos);
 }
 
-TEST_CASE("cli: still writes the frame at a scene-relative time; bad positions are refused") {
+TEST_CASE("cli: scenes and check show times to the millisecond at most") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "t.xml",
+                     "<exhibit><scene id=\"a\" dur=\"1:33.1962814\"/><scene id=\"b\" dur=\"2:22\"/></exhibit>");
+    Run r = runVitrine("scenes " + xml);
+    CHECK(r.status == 0);
+    CHECK(r.output.find("1:33.196 ") != std::string::npos);
+    CHECK(r.output.find("1:33.196281") == std::string::npos);
+    CHECK(r.output.find("b        1:33.196") != std::string::npos);  // the next scene's start, rounded
+    CHECK(r.output.find("2 scenes, 3:55.2 total") != std::string::npos);
+    Run c = runVitrine("check " + xml);
+    CHECK(c.output.find("2 scenes, 3:55.2 total") != std::string::npos);
+}
+
+TEST_CASE("cli: scenes on a script with errors reports them, as check does, and exits 2") {
+    vitrine::test::TempDir dir;
+    auto bad = write(dir, "bad.xml", "<exhibit>\n  <scene id=\"a\" dur=\"5s\"/>\n  <scene id=\"b\" dur=\"soon\"/>\n</exhibit>");
+    Run r = runVitrine("scenes " + bad);
+    CHECK(r.status == 2);
+    CHECK(r.output.find("bad.xml:3:17: error: 'soon' is not a time") != std::string::npos);
+    CHECK(r.output.find("1 error") != std::string::npos);
+    CHECK(r.output.find("start") == std::string::npos);  // no timeline
+}
+
+TEST_CASE("cli: scenes aligns its columns by characters, not bytes") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "u.xml", "<exhibit><scene id=\"phare-\xC3\xA9t\xC3\xA9\" dur=\"5s\"/><scene id=\"nuit\" dur=\"5s\"/></exhibit>");
+    Run r = runVitrine("scenes " + xml);
+    CHECK(r.status == 0);
+    // "phare-été" is 9 characters (11 bytes): both start columns end at character 21.
+    CHECK(r.output.find("phare-\xC3\xA9t\xC3\xA9    0:00.000") != std::string::npos);
+    CHECK(r.output.find("\nnuit         0:05.000") != std::string::npos);
+}
+
+TEST_CASE("cli: still writes the frame at a scene-relative time, bad positions are refused") {
     vitrine::test::TempDir dir;
     auto xml = write(dir, "s.xml", "<exhibit background=\"#102030\"><scene id=\"a\" dur=\"5s\"/><scene id=\"b\" dur=\"5s\"/></exhibit>");
     auto png = dir / "frame.png";
@@ -120,6 +157,13 @@ TEST_CASE("cli: render writes numbered frames, or one per scene") {
     Run s = runVitrine("render " + xml + " --frames " + vitrine::test::quoted(dir / "scenes") + " --per-scene --size 160x90");
     CHECK(s.status == 0);
     CHECK(std::filesystem::exists(dir / "scenes" / "000001-b.png"));
+    // A range by scene name and offset: b's first 0.6 s at 5 fps is 3 frames.
+    Run range = runVitrine("render " + xml + " --frames " + vitrine::test::quoted(dir / "range") +
+                           " --from b --to b+0.6s --fps 5 --size 160x90");
+    INFO(range.output);
+    CHECK(range.status == 0);
+    CHECK(std::filesystem::exists(dir / "range" / "000002.png"));
+    CHECK_FALSE(std::filesystem::exists(dir / "range" / "000003.png"));
 }
 
 TEST_CASE("cli: play --once plays a short show in a window and exits by itself") {

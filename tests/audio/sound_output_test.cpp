@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "audio/mixer_test_support.h"
 #include "audio/sound_output.h"
@@ -46,42 +48,73 @@ TEST_CASE("A beep written at 3 s in an exhibit is heard at 3.000 s in the mixed 
     CHECK(rms(mixed, static_cast<std::size_t>(audioFramesIn(seconds(3.52))), SIZE_MAX) == 0.0);
 }
 
-TEST_CASE("NullAudioOutput pulls from the mixer into its tap until stopped") {
-    TempDir dir;
+namespace {
+
+/// A show of one item: a 440 Hz tone at 0.3, 2 s long, made in `dir`.
+Show toneShow(const TempDir& dir) {
     REQUIRE(makeTone(dir / "tone.wav", 440, 0.3, 0, 2, kMixSampleRate));
     Show show;
     show.items = {audioItem(dir / "tone.wav")};
-    Mixer mixer(show);
-    mixer.update({{0, 0, 1.0}}, 0);
-    const auto recording = dir / "null.wav";
-    std::int64_t written = 0;
-    {
-        WavWriter tap(recording, kMixSampleRate, kMixChannels);
-        NullAudioOutput output(mixer, &tap);
-        output.play();
-        output.waitUntilMixed(static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames));
-        output.stop();
-        written = tap.frames();
-        REQUIRE(tap.finish());
-    }
-    CHECK(written >= static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames));
-    CHECK(mixer.framesMixed() == written);
-    AudioOpenResult opened = AudioDecoder::open(recording);
-    REQUIRE(opened.ok());
-    CHECK(rms(readAll(*opened.decoder)) > 0.1);
+    return show;
 }
 
-TEST_CASE("SoundOutput streams the mixer as 48 kHz stereo through SFML") {
+/// The tone's show with a mixer playing it from its start, and a tap for an output to
+/// record what it pulls from the mixer.
+struct ToneRecording {
+    ToneRecording() { mixer.update({{0, 0, 1.0}}, 0); }
+
+    /// Closes the tap; the root mean square level of what it recorded (a sine at 0.3 gives
+    /// about 0.21, silence 0).
+    double level() {
+        REQUIRE(tap.finish());
+        AudioOpenResult opened = AudioDecoder::open(file);
+        REQUIRE(opened.ok());
+        return rms(readAll(*opened.decoder));
+    }
+
+    TempDir dir;
+    Show show = toneShow(dir);
+    Mixer mixer{show};
+    std::filesystem::path file = dir / "output.wav";
+    WavWriter tap{file, kMixSampleRate, kMixChannels};
+};
+
+constexpr auto kThreePeriods = static_cast<std::int64_t>(3 * kDefaultAudioPeriodFrames);
+
+}  // namespace
+
+TEST_CASE("NullAudioOutput pulls from the mixer into its tap until stopped") {
+    ToneRecording tone;
+    {
+        NullAudioOutput output(tone.mixer, &tone.tap);
+        output.play();
+        output.waitUntilMixed(kThreePeriods);
+        output.stop();
+    }
+    CHECK(tone.tap.frames() >= kThreePeriods);
+    CHECK(tone.mixer.framesMixed() == tone.tap.frames());
+    CHECK(tone.level() > 0.1);
+}
+
+TEST_CASE("SoundOutput streams the mixer's samples as 48 kHz stereo through SFML") {
     // No sound card in tests: OpenAL's null driver, unless the caller chose another.
     setenv("ALSOFT_DRIVERS", "null", 0);
-    Show show;
-    Mixer mixer(show);
-    SoundOutput output(mixer);
-    CHECK(output.getChannelCount() == static_cast<unsigned>(kMixChannels));
-    CHECK(output.getSampleRate() == static_cast<unsigned>(kMixSampleRate));
-    output.play();
-    output.stop();
-    CHECK(output.getStatus() == sf::SoundSource::Stopped);
+    ToneRecording tone;
+    {
+        SoundOutput output(tone.mixer, &tone.tap);
+        CHECK(output.getChannelCount() == static_cast<unsigned>(kMixChannels));
+        CHECK(output.getSampleRate() == static_cast<unsigned>(kMixSampleRate));
+        output.play();
+        // SFML queues three periods as it starts; the null driver then plays in real time.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (tone.mixer.framesMixed() < kThreePeriods && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        output.stop();
+        CHECK(output.getStatus() == sf::SoundSource::Stopped);
+    }
+    CHECK(tone.tap.frames() >= kThreePeriods);
+    CHECK(tone.mixer.framesMixed() == tone.tap.frames());
+    CHECK(tone.level() > 0.1);
 }
 
 }  // namespace vitrine

@@ -100,4 +100,41 @@ TEST_CASE("webvtt writer: ids that would read as timing lines are dropped, text 
     CHECK(again.cues[0].lines == cue.lines);
 }
 
+TEST_CASE("webvtt writer: settings at their limits are written back exactly") {
+    const char* source =
+        "WEBVTT\n"
+        "\n"
+        "00:01.000 --> 00:02.000 position:100%,line-right line:100%,end size:100% align:end\n"
+        "at the far corner\n"
+        "\n"
+        "00:02.000 --> 00:03.000 position:0%,line-left line:0%,center size:0% align:start\n"
+        "at the near corner\n"
+        "\n"
+        "00:03.000 --> 00:04.000 line:0 align:left\n"
+        "first line\n"
+        "\n"
+        "00:04.000 --> 00:05.000 line:-1 align:right vertical:lr\n"
+        "last line\n";
+    Diagnostics first;
+    CaptionTrack parsed = parseWebVtt(source, "in.vtt", first);
+    REQUIRE(first.empty());
+    REQUIRE(parsed.cues.size() == 4);
+    REQUIRE(parsed.cues[0].position == 100.0);
+    REQUIRE(parsed.cues[0].line == 100.0);
+    REQUIRE(parsed.cues[0].size == 100.0);
+    REQUIRE(parsed.cues[1].size == 0.0);
+
+    std::string written = writeWebVtt(parsed);
+    INFO(written);
+    for (const char* setting : {" line:100%,end position:100%,line-right size:100% align:end\n",
+                                " line:0%,center position:0%,line-left size:0% align:start\n", " line:0 align:left\n",
+                                " line:-1 align:right vertical:lr\n"}) {
+        CAPTURE(setting);
+        CHECK(written.find(setting) != std::string::npos);
+    }
+    Diagnostics second;
+    checkSameCues(parsed, parseWebVtt(written, "out.vtt", second));
+    CHECK(second.empty());
+}
+
 }  // namespace vitrine

@@ -27,7 +27,7 @@ void sendRaw(int port, const std::string& bytes) {
 }
 }  // namespace
 
-TEST_CASE("osc control: /vitrine/... messages become commands; random bytes are refused") {
+TEST_CASE("osc control: /vitrine/... messages become commands, random bytes are refused") {
     ControlQueue queue;
     std::mutex m;
     std::vector<std::string> lines;

@@ -1,6 +1,16 @@
 #include <doctest/doctest.h>
 
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+
 #include "control/watchdog.h"
+#include "media/media_test_files.h"
 
 using namespace vitrine::control;
 
@@ -26,12 +36,103 @@ TEST_CASE("watchdog: a loop that stops petting is reported frozen, with how long
     CHECK_FALSE(dog.frozenFor());
 }
 
-TEST_CASE("systemd notifier: without systemd it stays quiet") {
-    // Tests do not run under systemd; NOTIFY_SOCKET is unset unless the CI sets it.
-    if (std::getenv("NOTIFY_SOCKET")) return;
-    SystemdNotifier n;
-    CHECK_FALSE(n.active());
+namespace {
+
+/// A private stand-in for systemd's notification socket: a Unix datagram socket in a temp
+/// folder of its own, read without waiting (a local datagram is queued when sendto returns).
+class NotifySocket {
+public:
+    NotifySocket() {
+        fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        REQUIRE(fd_ >= 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const std::string path = this->path();
+        REQUIRE(path.size() < sizeof(address.sun_path));
+        std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
+        REQUIRE(::bind(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof(address)) == 0);
+    }
+    ~NotifySocket() { ::close(fd_); }
+    NotifySocket(const NotifySocket&) = delete;
+    NotifySocket& operator=(const NotifySocket&) = delete;
+
+    std::string path() const { return (dir_ / "notify").string(); }
+    /// The next message sent to it, or "" when none is waiting.
+    std::string next() const {
+        char buffer[256];
+        const ssize_t n = ::recv(fd_, buffer, sizeof(buffer), MSG_DONTWAIT);
+        return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
+    }
+
+private:
+    vitrine::test::TempDir dir_;
+    int fd_ = -1;
+};
+
+/// Sets an environment variable (or unsets it, for nullopt) until the end of the scope.
+class ScopedEnvironment {
+public:
+    ScopedEnvironment(std::string name, const std::optional<std::string>& value) : name_(std::move(name)) {
+        if (const char* old = std::getenv(name_.c_str())) old_ = old;
+        if (value) ::setenv(name_.c_str(), value->c_str(), 1);
+        else ::unsetenv(name_.c_str());
+    }
+    ~ScopedEnvironment() {
+        if (old_) ::setenv(name_.c_str(), old_->c_str(), 1);
+        else ::unsetenv(name_.c_str());
+    }
+    ScopedEnvironment(const ScopedEnvironment&) = delete;
+    ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+private:
+    std::string name_;
+    std::optional<std::string> old_;
+};
+
+}  // namespace
+
+TEST_CASE("systemd notifier: READY, STATUS, WATCHDOG at half the interval, and STOPPING reach the socket") {
+    NotifySocket systemd;
+    SystemdNotifier n(systemd.path(), 1'000'000);
+    REQUIRE(n.active());
     n.ready();
-    n.alive(1);
+    CHECK(systemd.next() == "READY=1");
+    n.status("playing, scene opening");
+    CHECK(systemd.next() == "STATUS=playing, scene opening");
+    n.alive(100'000);  // too soon after the start: systemd has time to spare
+    CHECK(systemd.next().empty());
+    n.alive(500'000);
+    CHECK(systemd.next() == "WATCHDOG=1");
+    n.alive(900'000);  // within half an interval of the last ping
+    CHECK(systemd.next().empty());
+    n.alive(1'000'000);
+    CHECK(systemd.next() == "WATCHDOG=1");
+    n.stopping();
+    CHECK(systemd.next() == "STOPPING=1");
+    CHECK(systemd.next().empty());
+}
+
+TEST_CASE("systemd notifier: the socket and watchdog come from the environment systemd sets") {
+    NotifySocket systemd;
+    ScopedEnvironment socket("NOTIFY_SOCKET", systemd.path());
+    ScopedEnvironment interval("WATCHDOG_USEC", "3000000");
+    ScopedEnvironment pid("WATCHDOG_PID", std::to_string(::getpid()));
+    SystemdNotifier n = SystemdNotifier::fromEnvironment();
+    CHECK(n.active());
+    CHECK(n.watchdogInterval() == 3'000'000);
+    n.ready();
+    CHECK(systemd.next() == "READY=1");
+    n.alive(2'000'000);
+    CHECK(systemd.next() == "WATCHDOG=1");
+}
+
+TEST_CASE("systemd notifier: without systemd it stays quiet") {
+    ScopedEnvironment socket("NOTIFY_SOCKET", std::nullopt);
+    ScopedEnvironment interval("WATCHDOG_USEC", std::nullopt);
+    SystemdNotifier n = SystemdNotifier::fromEnvironment();
+    CHECK_FALSE(n.active());
+    CHECK(n.watchdogInterval() == 0);
+    n.ready();
+    n.alive(10'000'000);
     n.stopping();  // no effect, no crash
 }

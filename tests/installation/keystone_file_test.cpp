@@ -34,7 +34,7 @@ const Quad kCorners{{{10, 20}, {1900.25, 0}, {1920, 1080}, {0.5, 1070}}};
 
 }  // namespace
 
-TEST_CASE("keystone file: only the corner values change; layout, comments and the rest stay byte for byte") {
+TEST_CASE("keystone file: only the corner values change while layout, comments and the rest stay byte for byte") {
     const std::string before =
         "<?xml version=\"1.0\"?>\n"
         "<!-- Hall B, checked 2026-01-20 -->\n"
@@ -79,7 +79,7 @@ TEST_CASE("keystone file: only the corner values change; layout, comments and th
     }
 }
 
-TEST_CASE("keystone file: an installation with no outputs gets one; a file that is not one is left alone") {
+TEST_CASE("keystone file: an installation with no outputs gets one, a file that is not one is left alone") {
     TempFile empty("<installation/>\n");
     REQUIRE_FALSE(saveKeystone(empty.file, "main", 0, kCorners));
     CHECK(empty.read() ==

@@ -75,7 +75,7 @@ TEST_CASE("opening hours: exceptions close a day or give it special hours") {
     CHECK(nextChange(h, LocalTime::at(kMonday, 18, 0)) == LocalTime::at(wednesday, 20, 0));
 }
 
-TEST_CASE("opening hours: always open never changes; closed for good has no next change") {
+TEST_CASE("opening hours: always open never changes, closed for good has no next change") {
     OpeningHours always;
     CHECK(isOpen(always, LocalTime::at(kMonday, 3, 0)));
     CHECK_FALSE(nextChange(always, LocalTime::at(kMonday, 3, 0)));
@@ -97,4 +97,44 @@ TEST_CASE("opening hours: openedAt finds the start of the opening in progress") 
     late.weekly[5] = DaySpan{18 * kHour, 2 * kHour};
     CHECK(openedAt(late, LocalTime::at(plusDays(kMonday, 6), 1, 0)) == LocalTime::at(plusDays(kMonday, 5), 18, 0));
     CHECK_FALSE(openedAt(OpeningHours{}, LocalTime::at(kMonday, 12, 0)));  // always open: no opening
+}
+
+TEST_CASE("opening hours: a day whose from equals its to runs round the clock") {
+    OpeningHours h;
+    h.always = false;
+    h.weekly[0] = DaySpan{6 * kHour, 6 * kHour};    // Monday 06:00 – Tuesday 06:00
+    h.weekly[1] = DaySpan{10 * kHour, 18 * kHour};  // Tuesday 10:00 – 18:00
+    CivilDate tuesday = plusDays(kMonday, 1);
+    CHECK_FALSE(isOpen(h, LocalTime::at(kMonday, 5, 59, 59)));
+    CHECK(isOpen(h, LocalTime::at(kMonday, 6, 0)));
+    CHECK(isOpen(h, LocalTime::at(kMonday, 23, 59, 59)));
+    CHECK(isOpen(h, LocalTime::at(tuesday, 5, 59, 59)));
+    CHECK_FALSE(isOpen(h, LocalTime::at(tuesday, 6, 0)));
+    CHECK(nextChange(h, LocalTime::at(kMonday, 12, 0)) == LocalTime::at(tuesday, 6, 0));
+    CHECK(nextChange(h, LocalTime::at(tuesday, 6, 0)) == LocalTime::at(tuesday, 10, 0));
+    CHECK(openedAt(h, LocalTime::at(tuesday, 3, 0)) == LocalTime::at(kMonday, 6, 0));
+
+    // Every day from midnight to midnight: open all the time, so nothing ever changes.
+    OpeningHours daily;
+    daily.always = false;
+    daily.weekly.fill(DaySpan{0, 0});
+    for (int hour : {0, 7, 12, 23}) {
+        CAPTURE(hour);
+        CHECK(isOpen(daily, LocalTime::at(kMonday, hour, 0)));
+        CHECK(isOpen(daily, LocalTime::at(plusDays(kMonday, 6), hour, 30)));
+    }
+    CHECK_FALSE(nextChange(daily, LocalTime::at(kMonday, 12, 0)));
+}
+
+TEST_CASE("opening hours: asked after midnight inside a late opening, the next change is its close") {
+    OpeningHours h;
+    h.always = false;
+    h.weekly[4] = DaySpan{18 * kHour, 2 * kHour};  // Friday 18:00 – Saturday 02:00
+    CivilDate friday = plusDays(kMonday, 4), saturday = plusDays(kMonday, 5);
+    REQUIRE(isOpen(h, LocalTime::at(saturday, 1, 0)));
+    CHECK(nextChange(h, LocalTime::at(saturday, 1, 0)) == LocalTime::at(saturday, 2, 0));
+    CHECK(nextChange(h, LocalTime::at(saturday, 0, 0)) == LocalTime::at(saturday, 2, 0));
+    CHECK(openedAt(h, LocalTime::at(saturday, 1, 0)) == LocalTime::at(friday, 18, 0));
+    // Once closed, the next change is the next Friday evening.
+    CHECK(nextChange(h, LocalTime::at(saturday, 2, 0)) == LocalTime::at(plusDays(friday, 7), 18, 0));
 }

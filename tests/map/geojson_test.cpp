@@ -76,6 +76,34 @@ TEST_CASE("geojson: a syntax error names its line and column and earlier feature
     CHECK(c.features[0].id == "a");
 }
 
+TEST_CASE("geojson: nesting deep enough to overflow a stack is refused at its line, and nothing crashes") {
+    // A 200 KB property of arrays nested 100,000 deep, and a GeometryCollection nested
+    // 50,000 deep: each once killed `vitrine check` and a reloading player.
+    const std::string feature = "{\"type\":\"Feature\",\"id\":\"a\",\"properties\":{},\"geometry\":{\"type\":\"Point\","
+                                "\"coordinates\":[1,2]}},\n";
+    std::string nestedProperty = "{\"type\":\"FeatureCollection\",\"features\":[\n" + feature +
+                                 "{\"type\":\"Feature\",\"properties\":{\"deep\":";
+    nestedProperty += std::string(100'000, '[') + std::string(100'000, ']') + "},\"geometry\":null}]}";
+    std::string nestedCollection = "{\"type\":\"FeatureCollection\",\"features\":[\n" + feature +
+                                   "{\"type\":\"Feature\",\"properties\":{},\"geometry\":";
+    for (int i = 0; i < 50'000; ++i) nestedCollection += "{\"type\":\"GeometryCollection\",\"geometries\":[";
+    nestedCollection += "{\"type\":\"Point\",\"coordinates\":[0,0]}";
+    for (int i = 0; i < 50'000; ++i) nestedCollection += "]}";
+    nestedCollection += "}]}";
+    for (const std::string* text : {&nestedProperty, &nestedCollection}) {
+        vitrine::Diagnostics diagnostics;
+        const GeoCollection c = parseGeoJson(*text, "deep.geojson", diagnostics);
+        REQUIRE(diagnostics.errorCount() == 1);
+        const vitrine::Diagnostic& d = diagnostics.all()[0];
+        CHECK(d.code == "json-too-deep");
+        CHECK(d.where.line == 3);
+        CHECK(d.message.find("64 levels") != std::string::npos);
+        // The whole feature before the deep one still loads.
+        REQUIRE(c.features.size() == 1);
+        CHECK(c.features[0].id == "a");
+    }
+}
+
 TEST_CASE("geojson: bad geometries are diagnosed at their line and the rest loads") {
     const std::string text =
         "{\"type\":\"FeatureCollection\",\"features\":[\n"

@@ -51,7 +51,7 @@ bool overlaps(const Rect& a, const Rect& b) {
 
 }  // namespace
 
-TEST_CASE("map scene: places resolve by name or lon,lat; an unknown name is reported at its attribute") {
+TEST_CASE("map scene: places resolve by name or lon,lat, an unknown name is reported at its attribute") {
     Diagnostics d;
     MapScene s = compile(R"(<map view="40,37.5 → 51,43.5">
   <marker at="Baku" label="Baku"/>

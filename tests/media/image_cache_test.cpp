@@ -294,3 +294,33 @@ TEST_CASE("image cache: destruction with queued and running work joins cleanly")
         // Destroyed here, most work still queued and some decoding: must return, not hang or crash.
     }
 }
+
+TEST_CASE("image cache: a picture needed on screen now is decoded before queued prefetches") {
+    // One worker decodes in queue order, and a missing file's failure is recorded the moment
+    // its decode ends, so the order of the failures is the order of the decodes.
+    TempDir dir;
+    std::vector<std::filesystem::path> ahead;
+    for (int i = 0; i < 3; ++i) ahead.push_back(dir / ("ahead" + std::to_string(i) + ".png"));
+    const auto onScreen = dir / "on-screen.png";
+    ImageCacheOptions oneWorker;
+    oneWorker.workerCount = 1;
+    ImageCache cache(oneWorker);
+    // Held, the worker starts nothing, so every prefetch is still queued at the lookup.
+    cache.holdNewDecodes();
+    for (const auto& path : ahead) cache.prefetch(path);
+    std::vector<std::filesystem::path> expected;
+
+    SUBCASE("a picture not asked for before") {
+        CHECK(cache.lookup(onScreen).state == ImageState::Pending);
+        expected = {onScreen, ahead[0], ahead[1], ahead[2]};
+    }
+    SUBCASE("a picture already queued as the last prefetch") {
+        CHECK(cache.lookup(ahead[2]).state == ImageState::Pending);
+        expected = {ahead[2], ahead[0], ahead[1]};
+    }
+    cache.startHeldDecodes();
+    REQUIRE(cache.waitUntilIdle(kPatience));
+    std::vector<std::filesystem::path> decoded;
+    for (const auto& failure : cache.takeFailures()) decoded.push_back(failure.path);
+    CHECK(decoded == expected);
+}

@@ -67,3 +67,24 @@ TEST_CASE("A caption file that cannot be read is reported and gives no cues") {
     CHECK(output::subtitleCuesFor(show, 0, show.duration, exportProblems, files.reader()).empty());
     CHECK(exportProblems.hasErrors());
 }
+
+TEST_CASE("A caption track is tagged with the language its file name says, else the exhibit's own") {
+    InMemoryFiles files;
+    for (const char* name : {"mem/t.vtt", "mem/t.hy.vtt", "mem/t.fr.vtt"})
+        files.files[name] = "WEBVTT\n\n00:00.000 --> 00:02.000\nWords\n";
+    Diagnostics diagnostics;
+    auto show = [&](const char* lang, const char* captions, const char* second) {
+        return compileText(std::string("<exhibit lang=\"") + lang + "\"><scene dur=\"5s\"><audio src=\"a.wav\" captions=\"" +
+                               captions + "\"" + (second ? std::string(" second-captions=\"") + second + "\"" : "") +
+                               "/></scene></exhibit>",
+                           diagnostics, files);
+    };
+    using output::CaptionLayer;
+    using output::captionLanguage;
+    CHECK(captionLanguage(show("en", "t.vtt", nullptr), CaptionLayer::First) == "eng");
+    CHECK(captionLanguage(show("fr", "t.vtt", nullptr), CaptionLayer::First) == "fre");
+    CHECK(captionLanguage(show("en", "t.hy.vtt", nullptr), CaptionLayer::First) == "arm");
+    // A second layer in an unnamed file could be in any language: it is not guessed.
+    CHECK(captionLanguage(show("en", "t.hy.vtt", "t.vtt"), CaptionLayer::Second) == "und");
+    CHECK(captionLanguage(show("en", "t.hy.vtt", "t.fr.vtt"), CaptionLayer::Second) == "fre");
+}

@@ -55,7 +55,7 @@ struct Observed {
 
 }  // namespace
 
-TEST_CASE("player: reload over HTTP keeps the scene and offset; a broken file keeps the old show and says so") {
+TEST_CASE("player: reload over HTTP keeps the scene and offset, a broken file keeps the old show and says so") {
     auto dir = std::filesystem::temp_directory_path() / ("vitrine-reload-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto file = dir / "exhibit.xml";

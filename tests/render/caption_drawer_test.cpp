@@ -100,7 +100,7 @@ TEST_CASE("golden: two caption languages stacked, the first on top, clear of a n
     CHECK_MESSAGE(mismatch.empty(), mismatch);
 }
 
-TEST_CASE("one caption language is one box; the second language alone keeps its place at the bottom") {
+TEST_CASE("one caption language is one box, the second language alone keeps its place at the bottom") {
     TempDir dir;
     auto xml = writeCaptionedShow(dir, "captions=\"talk.en.vtt\" second-captions=\"talk.fr.vtt\"");
     // At 8.5 s the first language's cue has ended and the second's has not.

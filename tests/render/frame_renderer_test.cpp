@@ -338,7 +338,7 @@ TEST_CASE("a fading layer looks as if drawn whole and then blended, whichever wa
     }
 }
 
-TEST_CASE("the player's frames draw only what is on the GPU; its uploads between frames bring the picture") {
+TEST_CASE("the player's frames draw only what is on the GPU, its uploads between frames bring the picture") {
     TempDir dir;
     REQUIRE(vitrine::test::makeTestPattern(dir / "a.png", 1200, 900));
     auto xml = writeExhibit(dir, "<exhibit background=\"#000000\"><scene dur=\"10s\">"

@@ -65,7 +65,7 @@ TEST_CASE("image draw size: divided by the tightest pan-zoom rectangle") {
     CHECK(s.height == 1'080'000);
 }
 
-TEST_CASE("image draw size: a scale animation enlarges it; fill counts as cover; none and non-images are full size") {
+TEST_CASE("image draw size: a scale animation enlarges it, fill counts as cover, and none and non-images are full size") {
     Item item = imageIn(400, 300, Fit::Fill);
     Animation grow;
     grow.property = AnimatedProperty::Scale;

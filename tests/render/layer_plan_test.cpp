@@ -60,7 +60,7 @@ TEST_CASE("layer plan: a background is painted unless the canvas beneath already
     CHECK_FALSE(planLayer(items, false, kGrey, std::nullopt, kCanvas).fill);
 }
 
-TEST_CASE("layer plan: separate parts take the opacity each; touching is not overlapping") {
+TEST_CASE("layer plan: separate parts take the opacity each, touching is not overlapping") {
     CHECK(planLayer({boxAt(0, 0, 100, 100), boxAt(100, 0, 100, 100)}, false, {}, std::nullopt, kCanvas).perItem);
     CHECK_FALSE(planLayer({boxAt(0, 0, 100, 100), boxAt(99, 0, 100, 100)}, false, {}, std::nullopt, kCanvas).perItem);
     // A part that overlaps itself (text with a shadow) or is unknown never does.

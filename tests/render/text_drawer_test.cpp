@@ -5,12 +5,14 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <vector>
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Text.hpp>
 
 #include "render/text_drawer.h"
+#include "support/build_paths.h"
 
 using namespace vitrine;
 using text::LayoutStyle;
@@ -37,6 +39,32 @@ Span span(std::string text, bool bold = false, bool italic = false) {
 bool isInk(const sf::Image& image, unsigned x, unsigned y) {
     const sf::Color c = image.getPixel(x, y);
     return c.r > kInkThreshold || c.g > kInkThreshold || c.b > kInkThreshold;
+}
+
+/// Ink pixels inside each box (widened by `margin` on every side: italic tails, side bearings,
+/// descenders and accents may overhang the advance box by a few pixels), and those outside
+/// all of them.
+struct InkCount {
+    std::vector<int> inside;
+    int outside = 0;
+};
+InkCount countInk(const sf::Image& image, const std::vector<sf::FloatRect>& boxes, float margin) {
+    InkCount count;
+    count.inside.assign(boxes.size(), 0);
+    for (unsigned y = 0; y < image.getSize().y; ++y) {
+        for (unsigned x = 0; x < image.getSize().x; ++x) {
+            if (!isInk(image, x, y)) continue;
+            bool within = false;
+            for (std::size_t i = 0; i < boxes.size() && !within; ++i) {
+                const sf::FloatRect& box = boxes[i];
+                within = x + margin >= box.left && x <= box.left + box.width + margin && y + margin >= box.top &&
+                         y < box.top + box.height + margin;
+                count.inside[i] += within ? 1 : 0;
+            }
+            count.outside += within ? 0 : 1;
+        }
+    }
+    return count;
 }
 
 std::vector<Paragraph> mixedScriptSample() {
@@ -77,19 +105,9 @@ TEST_CASE("text_drawer: a mixed-script paragraph puts ink inside its layout boun
     CHECK(box.left == doctest::Approx(200));
     CHECK(box.top == doctest::Approx(120));
     CHECK(box.width <= 1400);
-    // Italic tails and side bearings may overhang the advance box by a few pixels.
-    const float margin = 0.2f * static_cast<float>(layout.sizePx);
-    int inside = 0, outside = 0;
-    for (unsigned y = 0; y < kHeight; ++y) {
-        for (unsigned x = 0; x < kWidth; ++x) {
-            if (!isInk(image, x, y)) continue;
-            const bool within = x + margin >= box.left && x <= box.left + box.width + margin && y >= box.top &&
-                                y < box.top + box.height;
-            ++(within ? inside : outside);
-        }
-    }
-    CHECK(outside == 0);
-    CHECK(inside > 20000);
+    const InkCount ink = countInk(image, {box}, 0.2f * static_cast<float>(layout.sizePx));
+    CHECK(ink.outside == 0);
+    CHECK(ink.inside[0] > 20000);
 
     // Every line has ink of its own, Armenian and Cyrillic included (no empty boxes lost).
     for (const auto& line : layout.lines) {
@@ -191,8 +209,8 @@ TEST_CASE("text_drawer: scale lays out at output size, shadow and box stay near 
     CHECK(image.getPixel(static_cast<unsigned>(box.left + box.width + 30), insideY) == sf::Color::White);
 }
 
-TEST_CASE("text_drawer: sample card for a person to look at") {
-    // Writes <tmp>/text-sample.png: 44 px Noto Serif, #efe6d6 on #111, at 1920x1080.
+TEST_CASE("text_drawer: sample card for a person to look at, its title and body inside their boxes") {
+    // Writes text-sample.png in the build folder: 44 px Noto Serif, #efe6d6 on #111, at 1920x1080.
     text::FontLibrary fonts(text::bundledFontsDirectory());
     render::FontCache cache;
     render::TextDrawer drawer(fonts, cache);
@@ -208,19 +226,32 @@ TEST_CASE("text_drawer: sample card for a person to look at") {
     const auto titleLayout = drawer.layout({Paragraph{{span("The Baku Pogroms of Armenians")}},
                                             Paragraph{{span("January 1990", false, true)}}},
                                            title, 1.0f);
-    render::TextDrawOptions options;
-    options.position = {260, 140};
-    options.color = kInk;
-    drawer.draw(canvas, titleLayout, options);
+    render::TextDrawOptions titleOptions;
+    titleOptions.position = {260, 140};
+    titleOptions.color = kInk;
+    drawer.draw(canvas, titleLayout, titleOptions);
 
     LayoutStyle body;
     body.maxWidthPx = 1400;
     auto paragraphs = mixedScriptSample();
     paragraphs.erase(paragraphs.begin());
     const auto bodyLayout = drawer.layout(paragraphs, body, 1.0f);
-    options.position = {260, 140 + titleLayout.height + 60};
-    drawer.draw(canvas, bodyLayout, options);
+    render::TextDrawOptions bodyOptions = titleOptions;
+    bodyOptions.position = {260, 140 + titleLayout.height + 60};
+    drawer.draw(canvas, bodyLayout, bodyOptions);
     canvas.display();
-    const auto path = std::filesystem::temp_directory_path() / "text-sample.png";
-    CHECK(canvas.getTexture().copyToImage().saveToFile(path.string()));
+    const sf::Image image = canvas.getTexture().copyToImage();
+
+    // The title's two lines and the body's paragraphs each fill their own box, and nothing
+    // is drawn anywhere else (the gap of 60 px between them included).
+    const sf::FloatRect titleBox = render::TextDrawer::bounds(titleLayout, titleOptions);
+    const sf::FloatRect bodyBox = render::TextDrawer::bounds(bodyLayout, bodyOptions);
+    CHECK(titleBox.top + titleBox.height + 60 == doctest::Approx(bodyBox.top));
+    const InkCount ink = countInk(image, {titleBox, bodyBox}, 0.2f * static_cast<float>(titleLayout.sizePx));
+    CHECK(ink.outside == 0);
+    CHECK(ink.inside[0] > 10000);
+    CHECK(ink.inside[1] > 20000);
+
+    const auto path = vitrine::test::binaryDir() / "text-sample.png";
+    CHECK(image.saveToFile(path.string()));
 }

@@ -165,7 +165,7 @@ TEST_CASE("texture store: a picture prepared ahead is whole on the first frame t
     CHECK(l.texture->tiles.size() == 6);
 }
 
-TEST_CASE("texture store: a lookup never uploads; uploads between frames do, one step even with no time") {
+TEST_CASE("texture store: a lookup never uploads, uploads between frames do, one step even with no time") {
     DecodedPattern p;
     p.options.uploadStepBytes = 8 * 1024;
     render::TextureStore store(p.cache, p.options);

@@ -62,7 +62,7 @@ TEST_CASE("caption tapper: each line starts at its tap and ends a gap before the
     CHECK(track.cues[2].plainText() == "Three");
 }
 
-TEST_CASE("caption tapper: the end key ends a line early; a tap that comes too soon is refused") {
+TEST_CASE("caption tapper: the end key ends a line early, a tap that comes too soon is refused") {
     CaptionTapper tapper = plainTapper("One\nTwo\nThree\n");
     CHECK_FALSE(tapper.endLine(seconds(1)));  // nothing started
     CHECK(tapper.tap(seconds(1)));
@@ -241,6 +241,45 @@ TEST_CASE("caption tapper: an interrupted save leaves the old caption file whole
     }
     REQUIRE_FALSE(tapper->save(vtt));
     CHECK(readFile(vtt).find("00:00:01.250 --> ") != std::string::npos);
+}
+
+TEST_CASE("caption tapper: settings at their limits stay exactly as written when a file is retimed") {
+    testing::StudioFixture f;
+    auto vtt = f.folder / "limits.vtt";
+    const std::string far = " position:100% line:100% size:100% align:end";
+    const std::string near = " line:0% position:0%,line-left size:0% align:start";
+    const std::string lineNumbers = " line:0 align:left vertical:rl";
+    writeFile(vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000" + far + "\nfar\n\n00:00:03.000 --> 00:00:04.000" +
+                       near + "\nnear\n\n00:00:05.000 --> 00:00:06.000" + lineNumbers + "\ntop\n");
+    Diagnostics diagnostics;
+    auto tapper = loadCaptionTapper(vtt, kAudioEnd, diagnostics);
+    REQUIRE(tapper);
+    REQUIRE(tapper->lineCount() == 3);
+    const CaptionTrack before = tapper->result();
+    CHECK(tapper->tap(seconds(1.5)));
+    CHECK(tapper->tap(seconds(3.5)));
+    CHECK(tapper->tap(seconds(5.5)));
+    REQUIRE_FALSE(tapper->save(vtt));
+
+    const std::string saved = readFile(vtt);
+    CHECK(saved == "WEBVTT\n\n00:00:01.500 --> 00:00:03.420" + far + "\nfar\n\n00:00:03.500 --> 00:00:05.420" + near +
+                       "\nnear\n\n00:00:05.500 --> 00:00:20.000" + lineNumbers + "\ntop\n");
+    Diagnostics reread;
+    CaptionTrack again = parseWebVtt(saved, vtt.string(), reread);
+    CHECK(reread.empty());
+    REQUIRE(again.cues.size() == before.cues.size());
+    for (std::size_t i = 0; i < again.cues.size(); ++i) {
+        CAPTURE(i);
+        CHECK(again.cues[i].line == before.cues[i].line);
+        CHECK(again.cues[i].lineUnit == before.cues[i].lineUnit);
+        CHECK(again.cues[i].position == before.cues[i].position);
+        CHECK(again.cues[i].positionAlign == before.cues[i].positionAlign);
+        CHECK(again.cues[i].size == before.cues[i].size);
+        CHECK(again.cues[i].align == before.cues[i].align);
+        CHECK(again.cues[i].vertical == before.cues[i].vertical);
+    }
+    CHECK(again.cues[0].position == 100.0);
+    CHECK(again.cues[1].size == 0.0);
 }
 
 }  // namespace vitrine::studio

@@ -127,7 +127,7 @@ TEST_CASE("studio document: undo and redo walk the edits back and forth") {
     CHECK_FALSE(doc.canRedo());
 }
 
-TEST_CASE("studio document: save writes the edited text; the file holds exactly that") {
+TEST_CASE("studio document: save writes the edited text, the file holds exactly that") {
     StudioFixture f;
     StudioDocument doc(f.file);
     doc.selectScene(0);

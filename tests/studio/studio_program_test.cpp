@@ -1,6 +1,6 @@
 // End to end: the vitrine-studio program, driven by its --script actions (the same code
 // paths as the mouse), on a fixture; and its storyboard and new commands. Needs an X
-// display (run the suite under xvfb-run); without one these cases only say so.
+// display (run the suite under xvfb-run) and the studio built; without either they fail.
 
 #include <doctest/doctest.h>
 #include "support/build_paths.h"
@@ -44,17 +44,14 @@ Run runStudio(const std::string& arguments) {
     return r;
 }
 
-bool canRunStudio() {
+/// The studio is part of the build (tools/setup installs libimgui-dev, which it needs), and
+/// these cases are its only end-to-end check: a missing binary or display fails them.
+void requireStudio() {
     const char* display = std::getenv("DISPLAY");
-    if (!display || !*display) {
-        MESSAGE("no X display: the studio's end-to-end test needs xvfb-run");
-        return false;
-    }
-    if (!std::filesystem::exists(studioBinary())) {
-        MESSAGE("vitrine-studio was not built (libimgui-dev missing?)");
-        return false;
-    }
-    return true;
+    INFO("the studio's end-to-end tests need an X display: run them under xvfb-run (tools/test does)");
+    REQUIRE((display && *display));
+    INFO("vitrine-studio was not built: install libimgui-dev (tools/setup) and configure again");
+    REQUIRE(std::filesystem::exists(studioBinary()));
 }
 
 std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
@@ -62,7 +59,7 @@ std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "
 }  // namespace
 
 TEST_CASE("studio program: scrub, select, change a duration as the drag does, save: one attribute changes") {
-    if (!canRunStudio()) return;
+    requireStudio();
     testing::StudioFixture f;
     const std::string original = f.read();
     Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'scrub closing+2s; select line 6; wait 2; "
@@ -84,7 +81,7 @@ TEST_CASE("studio program: scrub, select, change a duration as the drag does, sa
 }
 
 TEST_CASE("studio program: a script that cannot be done fails with a reason and saves nothing") {
-    if (!canRunStudio()) return;
+    requireStudio();
     testing::StudioFixture f;
     Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'select scene nowhere; save; quit'");
     CHECK(r.status == 2);
@@ -93,7 +90,7 @@ TEST_CASE("studio program: a script that cannot be done fails with a reason and 
 }
 
 TEST_CASE("studio program: a screenshot of the window is written at the window's size") {
-    if (!canRunStudio()) return;
+    requireStudio();
     testing::StudioFixture f;
     auto png = f.folder / "window.png";
     Run r = runStudio(quoted(f.file) + " --size 1280x720 --screenshot " + quoted(png) + " --frames 3");
@@ -105,7 +102,7 @@ TEST_CASE("studio program: a screenshot of the window is written at the window's
 }
 
 TEST_CASE("studio program: storyboard writes one still per scene on a sheet of the expected size") {
-    if (!canRunStudio()) return;
+    requireStudio();
     testing::StudioFixture f;
     auto png = f.folder / "sheet.png";
     Run r = runStudio("storyboard " + quoted(f.file) + " -o " + quoted(png) + " --columns 4");
@@ -124,7 +121,7 @@ TEST_CASE("studio program: storyboard writes one still per scene on a sheet of t
 }
 
 TEST_CASE("studio program: caption timing taps lines from a .txt and writes the .vtt beside it") {
-    if (!canRunStudio()) return;
+    requireStudio();
     testing::StudioFixture f(R"(<?xml version="1.0" encoding="UTF-8"?>
 <exhibit title="Caption timing" size="1280x720" lang="en">
   <scene id="testimony" dur="8s">

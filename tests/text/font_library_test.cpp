@@ -48,7 +48,7 @@ TEST_CASE("font_library: Armenian letters fall back to the Armenian face of the 
     CHECK(stemFor("sans", false, true, U'a') == "NotoSans-Italic");
 }
 
-TEST_CASE("font_library: unknown families resolve as serif; stems name one face") {
+TEST_CASE("font_library: unknown families resolve as serif, stems name one face") {
     CHECK(stemFor("No Such Font", false, false, U'x') == "NotoSerif-Regular");
     CHECK(stemFor("NotoSans-Bold", false, false, U'x') == "NotoSans-Bold");
     CHECK(stemFor("DejaVuSans", false, false, U'x') == "DejaVuSans");

@@ -66,7 +66,7 @@ TEST_CASE("media without dur take their length from the probe") {
     CHECK(itemById(s, "a").clipIn == seconds(1));
 }
 
-TEST_CASE("fill=freeze holds an element until its parent ends; repeat multiplies") {
+TEST_CASE("fill=freeze holds an element until its parent ends, repeat multiplies") {
     Diagnostics d;
     Show s = compileText("<exhibit><scene dur=\"10s\">"
                          "<text id=\"f\" dur=\"2s\" fill=\"freeze\">a</text>"

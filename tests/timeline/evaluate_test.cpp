@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <numeric>
 #include <random>
 
 #include "support/in_memory_files.h"
@@ -81,7 +83,7 @@ TEST_CASE("dip to black and slide transitions") {
     CHECK(mid.layers[1].offsetX == doctest::Approx(500));
 }
 
-TEST_CASE("repeat restarts local time; freeze holds the end state") {
+TEST_CASE("repeat restarts local time, freeze holds the end state") {
     Diagnostics d;
     Show s = compileText("<exhibit><scene dur=\"10s\">"
                          "<image id=\"r\" placeholder=\"x\" dur=\"2s\" repeat=\"3\"><animate attribute=\"x\" from=\"0\" to=\"100\" dur=\"2s\"/></image>"
@@ -95,7 +97,7 @@ TEST_CASE("repeat restarts local time; freeze holds the end state") {
     CHECK(drawOf(evaluate(s, seconds(9)), s, "f")->scale == doctest::Approx(2));
 }
 
-TEST_CASE("animations ease their property; fill=remove returns to the base value") {
+TEST_CASE("animations ease their property, fill=remove returns to the base value") {
     Diagnostics d;
     Show s = compileText("<exhibit size=\"1000x1000\"><scene dur=\"10s\"><text id=\"t\">a"
                          "<animate attribute=\"opacity\" from=\"0\" to=\"1\" dur=\"4s\" easing=\"cubic-in\"/>"
@@ -180,9 +182,66 @@ TEST_CASE("evaluate is deterministic: the same t gives the same frame, in any or
     };
     std::vector<std::string> first;
     for (Micros t : times) first.push_back(fingerprint(t));
-    std::shuffle(times.begin(), times.end(), random);
-    std::mt19937_64 replay(1990);
-    std::vector<Micros> original(500);
-    for (auto& t : original) t = anyTime(replay);
-    for (size_t i = 0; i < original.size(); ++i) CHECK(fingerprint(original[i]) == first[i]);
+    // The same times again in another order: each gives the frame it gave the first time.
+    std::vector<std::size_t> order(times.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::shuffle(order.begin(), order.end(), random);
+    REQUIRE_FALSE(std::is_sorted(order.begin(), order.end()));
+    for (std::size_t i : order) CHECK(fingerprint(times[i]) == first[i]);
+}
+
+TEST_CASE("a scene after a pause fades in from black, never from the scene before the pause") {
+    Diagnostics d;
+    // In <exhibit> (a sequence) begin="3s" is a pause of three seconds after scene a ends.
+    Show s = compileText("<exhibit size=\"1000x500\">"
+                         "<scene id=\"a\" dur=\"10s\"><text id=\"ta\">first</text></scene>"
+                         "<scene id=\"b\" begin=\"3s\" dur=\"10s\" transition=\"fade 2s\"><text id=\"tb\">second</text></scene>"
+                         "</exhibit>",
+                         d);
+    REQUIRE(s.scenes.size() == 2);
+    REQUIRE(s.scenes[1].begin == seconds(13));
+    CHECK(evaluate(s, seconds(11)).layers.empty());  // the pause itself is empty
+    for (Micros t : {seconds(13), seconds(13.5), seconds(14), seconds(15) - 1}) {
+        CAPTURE(t);
+        Frame f = evaluate(s, t);
+        CHECK(f.scene == 1);
+        for (const auto& layer : f.layers) CHECK(layer.scene == 1);
+        CHECK_FALSE(drawOf(f, s, "ta"));
+    }
+    // A scene right after another still crossfades from it (the guard is not too broad).
+    Show joined = twoScenes("fade 2s");
+    CHECK(drawOf(evaluate(joined, seconds(11)), joined, "ta"));
+}
+
+TEST_CASE("a repeated, frozen element holds the end of its last repeat from the instant the repeats end") {
+    Diagnostics d;
+    Show s = compileText("<exhibit><scene dur=\"10s\">"
+                         "<image id=\"r\" placeholder=\"x\" dur=\"2s\" repeat=\"3\" fill=\"freeze\">"
+                         "<animate attribute=\"x\" from=\"0\" to=\"100\" dur=\"2s\"/></image>"
+                         "<image id=\"half\" placeholder=\"y\" dur=\"2s\" repeat=\"1.5\" fill=\"freeze\">"
+                         "<animate attribute=\"x\" from=\"0\" to=\"100\" dur=\"2s\"/></image>"
+                         "<video id=\"v\" src=\"clip.mp4\" in=\"10s\" dur=\"2s\" repeat=\"3\" fill=\"freeze\"/>"
+                         "</scene></exhibit>",
+                         d);
+    // At 6 s the third repeat has just ended: SMIL freezes the state at the end of the
+    // simple duration (2 s into the last repeat), not at its start and not 6 s into it.
+    for (Micros t : {seconds(6), seconds(8)}) {
+        CAPTURE(t);
+        Frame f = evaluate(s, t);
+        const DrawItem* r = drawOf(f, s, "r");
+        REQUIRE(r);
+        CHECK(r->localTime == seconds(2));
+        CHECK(r->box.x == doctest::Approx(100));
+        const DrawItem* v = drawOf(f, s, "v");
+        REQUIRE(v);
+        CHECK(v->mediaTime == seconds(12));  // the clip's last frame of the repeat, not 6 s past its in point
+        CHECK(f.audio.empty());               // frozen media is silent
+    }
+    // Just before, the last repeat is still playing towards that same state.
+    CHECK(drawOf(evaluate(s, seconds(6) - 1), s, "r")->localTime == seconds(2) - 1);
+    // One and a half repeats freeze halfway through the simple duration.
+    const DrawItem* half = drawOf(evaluate(s, seconds(3)), s, "half");
+    REQUIRE(half);
+    CHECK(half->localTime == seconds(1));
+    CHECK(half->box.x == doctest::Approx(50));
 }

@@ -77,7 +77,7 @@ int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem:
     const float margin = static_cast<float>(layout.margin);
     drawLine(sheet, font, show.title.empty() ? exhibit.filename().string() : show.title, kTitlePixels, kTextColour,
              margin, margin * 0.6f, static_cast<float>(layout.width()) - 2 * margin);
-    std::string summary = std::to_string(stills) + " scenes, " + formatTime(show.duration);
+    std::string summary = std::to_string(stills) + " scenes, " + formatTime(show.duration, TimePrecision::Tenths);
     drawLine(sheet, font, summary, kCaptionPixels, kDimColour, margin, margin * 0.6f + kTitlePixels + 6,
              static_cast<float>(layout.width()));
 
