@@ -1,5 +1,5 @@
-// Which picture the cache decodes first, and which decode a box is given: what decides
-// whether the picture a visitor is looking at appears at once and at the right size.
+// Which picture the cache decodes first, which it keeps, and which decode a box is given:
+// what decides whether the picture a visitor looks at appears at once and at the right size.
 #include "media/image_cache.h"
 
 #include "media_test_files.h"
@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace vitrine;
@@ -65,4 +66,76 @@ TEST_CASE("image cache: a box the picture covers and a box it fits inside get th
     CHECK(fitted.image->height == kSide / 4);
     CHECK(covering.image->width == kSide);     // 64x32 over 16x16: 32x16
     CHECK(covering.image->height == kSide / 2);
+}
+
+TEST_CASE("image cache: a picture prefetched again, because it is due again soon, is kept over older ones") {
+    TempDir dir;
+    const auto first = makeImage(dir, "first.png", kSide, kSide);
+    const auto second = makeImage(dir, "second.png", kSide, kSide);
+    const auto third = makeImage(dir, "third.png", kSide, kSide);
+    ImageCacheOptions options;
+    options.workerCount = 1;
+    options.memoryBudgetBytes = 2 * std::size_t{kSide} * kSide * RgbaImage::kChannels;  // room for two
+    ImageCache cache(options);
+    REQUIRE(cache.waitFor(first, kPatience).ready());
+    REQUIRE(cache.waitFor(second, kPatience).ready());
+    cache.prefetch(first);  // the show needs it again: now the most recently wanted
+    REQUIRE(cache.waitFor(third, kPatience).ready());
+    const std::uint64_t generation = cache.generation();
+    CHECK(cache.lookup(first).ready());
+    CHECK_FALSE(cache.lookup(second).ready());  // the one evicted
+    CHECK(cache.generation() == generation);
+}
+
+TEST_CASE("image cache: a worker busy when a hold begins takes nothing new until the hold ends") {
+    TempDir dir;
+    // A detailed 24-megapixel scan: its decode takes long enough to be still running when
+    // the hold below begins, microseconds after the worker may have taken it.
+    const auto large = dir / "large.jpg";
+    REQUIRE(test::makeTestPattern(large, 6000, 4000));
+    ImageCacheOptions options;
+    options.workerCount = 1;
+    ImageCache cache(options);
+    cache.holdNewDecodes();
+    CHECK(cache.lookup(large).state == ImageState::Pending);
+    cache.prefetch(dir / "next.png");  // missing: its decode would be reported at once
+    // Let both go and hold again at once, as a frame loop does: the one worker takes the
+    // large picture (before or after the hold began), and the second must wait.
+    cache.startHeldDecodes();
+    cache.holdNewDecodes();
+    REQUIRE(cache.waitFor(large, kPatience).ready());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // time for a wrong start
+    CHECK(cache.takeFailures().empty());
+    CHECK(cache.pendingCount() == 1);
+    cache.startHeldDecodes();
+    REQUIRE(cache.waitUntilIdle(kPatience));
+    CHECK(cache.takeFailures().size() == 1);
+}
+
+TEST_CASE("image cache: a picture decoded from a file that changed meanwhile is not shown") {
+    TempDir dir;
+    const auto scan = dir / "scan.jpg";
+    REQUIRE(test::makeTestPattern(scan, 6000, 4000));  // long to decode
+    ImageCacheOptions options;
+    options.workerCount = 1;
+    ImageCache cache(options);
+    cache.holdNewDecodes();
+    cache.prefetch(dir / "missing.png");
+    cache.prefetch(scan);
+    cache.startHeldDecodes();
+    // The worker reports the missing file and takes the scan without letting go of the
+    // cache in between: once the report shows, the scan is being decoded.
+    for (int i = 0; i < 60'000 && cache.generation() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    REQUIRE(cache.generation() >= 1);
+    // The designer saves a new version (written aside and renamed over, as editors do).
+    const auto edited = dir / "edited.jpg";
+    REQUIRE(test::makeTestPattern(edited, kSide, kSide));
+    std::filesystem::rename(edited, scan);
+    cache.invalidate(scan);
+    const ImageLookup shown = cache.waitFor(scan, kPatience);
+    REQUIRE(shown.ready());
+    CHECK(shown.image->width == kSide);
+    REQUIRE(cache.waitUntilIdle(kPatience));
+    CHECK(cache.readyCount() == 1);
+    CHECK(cache.bytesHeld() == std::size_t{kSide} * kSide * RgbaImage::kChannels);
 }
