@@ -2,22 +2,13 @@
 // and par without durations, begin offsets inside a seq, and a scene's own transition.
 #include <doctest/doctest.h>
 
+#include "support/frame_draws.h"
 #include "support/in_memory_files.h"
 #include "timeline/evaluate.h"
 
 using namespace vitrine;
 using vitrine::test::compileText;
-
-namespace {
-
-bool shown(const Show& s, const std::string& id, Micros t) {
-    for (const auto& l : evaluate(s, t).layers)
-        for (const auto& d : l.draws)
-            if (s.items[d.item].id == id) return true;
-    return false;
-}
-
-}  // namespace
+using vitrine::test::shownAt;
 
 TEST_CASE("a clip lasts from its in point to its out point, and holds the out point's frame") {
     Diagnostics d;
@@ -38,7 +29,7 @@ TEST_CASE("a clip lasts from its in point to its out point, and holds the out po
 TEST_CASE("a par of texts without durations lasts as long as its scene") {
     Diagnostics d;
     Show s = compileText("<exhibit default-dur=\"5s\"><scene dur=\"20s\"><par><text id=\"t\">a</text></par></scene></exhibit>", d);
-    CHECK(shown(s, "t", seconds(15)));
+    CHECK(shownAt(s, "t", seconds(15)));
     CHECK(s.duration == seconds(20));
 }
 
@@ -48,10 +39,10 @@ TEST_CASE("in a seq, a text without dur takes the default duration and the next 
                          "<text id=\"a\">first</text><text id=\"b\" dur=\"2s\">second</text>"
                          "</seq></scene></exhibit>",
                          d);
-    CHECK(shown(s, "a", seconds(4)));
-    CHECK_FALSE(shown(s, "a", seconds(5)));
-    CHECK(shown(s, "b", seconds(5)));
-    CHECK_FALSE(shown(s, "b", seconds(7)));
+    CHECK(shownAt(s, "a", seconds(4)));
+    CHECK_FALSE(shownAt(s, "a", seconds(5)));
+    CHECK(shownAt(s, "b", seconds(5)));
+    CHECK_FALSE(shownAt(s, "b", seconds(7)));
 }
 
 TEST_CASE("in a seq, an element that begins late pushes back the ones after it") {
@@ -60,11 +51,11 @@ TEST_CASE("in a seq, an element that begins late pushes back the ones after it")
                          "<text id=\"a\" begin=\"1s\" dur=\"2s\">first</text><text id=\"b\" dur=\"2s\">second</text>"
                          "</seq></scene></exhibit>",
                          d);
-    CHECK_FALSE(shown(s, "a", seconds(0.5)));
-    CHECK(shown(s, "a", seconds(2.5)));
-    CHECK_FALSE(shown(s, "b", seconds(2.5)));  // still a's turn
-    CHECK(shown(s, "b", seconds(4.5)));
-    CHECK_FALSE(shown(s, "b", seconds(5)));
+    CHECK_FALSE(shownAt(s, "a", seconds(0.5)));
+    CHECK(shownAt(s, "a", seconds(2.5)));
+    CHECK_FALSE(shownAt(s, "b", seconds(2.5)));  // still a's turn
+    CHECK(shownAt(s, "b", seconds(4.5)));
+    CHECK_FALSE(shownAt(s, "b", seconds(5)));
 }
 
 TEST_CASE("a scene's own transition replaces the exhibit's default") {

@@ -2,22 +2,13 @@
 // looping, repeated animations, frozen media and items shown outside every scene.
 #include <doctest/doctest.h>
 
+#include "support/frame_draws.h"
 #include "support/in_memory_files.h"
 #include "timeline/evaluate.h"
 
 using namespace vitrine;
 using vitrine::test::compileText;
-
-namespace {
-
-const DrawItem* drawOf(const Frame& f, const Show& s, const std::string& id) {
-    for (const auto& l : f.layers)
-        for (const auto& d : l.draws)
-            if (s.items[d.item].id == id) return &d;
-    return nullptr;
-}
-
-}  // namespace
+using vitrine::test::drawOf;
 
 TEST_CASE("a looping clip plays from its in point to its out point, again and again") {
     Diagnostics d;
