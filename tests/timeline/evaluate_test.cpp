@@ -4,11 +4,13 @@
 #include <numeric>
 #include <random>
 
+#include "support/frame_draws.h"
 #include "support/in_memory_files.h"
 #include "timeline/evaluate.h"
 
 using namespace vitrine;
 using vitrine::test::compileText;
+using vitrine::test::drawOf;
 
 namespace {
 
@@ -19,13 +21,6 @@ Show twoScenes(const std::string& transition) {
                        "<scene id=\"b\" dur=\"10s\" transition=\"" + transition + "\"><text id=\"tb\">second</text></scene>"
                        "</exhibit>",
                        d);
-}
-
-const DrawItem* drawOf(const Frame& f, const Show& s, const std::string& id) {
-    for (const auto& l : f.layers)
-        for (const auto& d : l.draws)
-            if (s.items[d.item].id == id) return &d;
-    return nullptr;
 }
 
 }  // namespace
