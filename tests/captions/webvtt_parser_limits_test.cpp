@@ -6,7 +6,7 @@
 
 using namespace vitrine;
 
-TEST_CASE("WebVTT: percentages from 0% to 100% place the cue; beyond 100% the setting is refused") {
+TEST_CASE("WebVTT: percentages from 0% to 100% place the cue, beyond 100% the setting is refused") {
     Diagnostics d;
     CaptionTrack track = parseWebVtt("WEBVTT\n\n"
                                      "00:01.000 --> 00:02.000 position:100%,line-right size:100% line:0%\n"
