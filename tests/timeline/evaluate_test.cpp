@@ -233,9 +233,13 @@ TEST_CASE("a repeated, frozen element holds the end of its last repeat from the 
         CHECK(f.audio.empty());               // frozen media is silent
     }
     // Just before, the last repeat is still playing towards that same state.
-    CHECK(drawOf(evaluate(s, seconds(6) - 1), s, "r")->localTime == seconds(2) - 1);
+    // (Each frame is kept while its draws are read: drawOf points into it.)
+    const Frame before = evaluate(s, seconds(6) - 1);
+    REQUIRE(drawOf(before, s, "r"));
+    CHECK(drawOf(before, s, "r")->localTime == seconds(2) - 1);
     // One and a half repeats freeze halfway through the simple duration.
-    const DrawItem* half = drawOf(evaluate(s, seconds(3)), s, "half");
+    const Frame atThree = evaluate(s, seconds(3));
+    const DrawItem* half = drawOf(atThree, s, "half");
     REQUIRE(half);
     CHECK(half->localTime == seconds(1));
     CHECK(half->box.x == doctest::Approx(50));
