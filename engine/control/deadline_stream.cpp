@@ -32,6 +32,12 @@ bool DeadlineStream::is_readable() const { return wait(POLLIN); }
 bool DeadlineStream::is_writable() const { return wait(POLLOUT); }
 
 ssize_t DeadlineStream::read(char* ptr, size_t size) {
+    // Past the deadline nothing more is read, not even bytes already waiting: a client that
+    // keeps a few bytes always in flight must not stretch its request either.
+    if (Clock::now() >= deadline_) {
+        expired_ = true;
+        return -1;
+    }
     if (!wait(POLLIN)) return -1;
     const ssize_t n = ::recv(fd_, ptr, size, 0);
     if (n > 0) received_ += static_cast<std::size_t>(n);
