@@ -25,11 +25,13 @@ constexpr int kStatusOk = 200, kAccepted = 202, kBadRequest = 400, kUnauthorised
 // How often the accept loop wakes to write refusals counted a minute ago, when no client comes.
 constexpr int kTallyCheckMillis = 1000;
 
-std::string refusalReason(int status) {
+// Why a request was refused, for the refusal tally; an unknown path is worth naming (a
+// misspelt URL in a control desk's setup), escaped, as it is the client's text.
+std::string refusalReason(int status, const std::string& path) {
     switch (status) {
         case kBadRequest: return "malformed";
         case kUnauthorised: return "without a valid token";
-        case kNotFound: return "for an unknown path";
+        case kNotFound: return "for the unknown path " + escapeForLog(path);
         case kTooLarge: return "too large";
         case kUnavailable: return "while the command queue was full";
         default: return "answered " + std::to_string(status);
@@ -121,10 +123,11 @@ void HttpControlServer::routes() {
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         reply(res, 500, {{"error", "internal error"}});
     });
+    // Only refusals: an accepted command is logged once, by the player as it carries it out
+    // ("remote pause from http 127.0.0.1").
     s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         if (req.remote_addr.empty()) return;  // never parsed: serve() counts it, with the client's address
-        if (res.status >= kBadRequest) refusals_.refuse(refusalReason(res.status), req.remote_addr);
-        else if (req.method == "POST") log_("control: http POST " + escapeForLog(req.path) + " from " + req.remote_addr);
+        if (res.status >= kBadRequest) refusals_.refuse(refusalReason(res.status, req.path), req.remote_addr);
     });
 }
 

@@ -173,7 +173,8 @@ void OscControlServer::handleMessage(unsigned char* data, std::size_t size, cons
         if (strings.empty() || strings[0] != token_) return refusals_.refuse("without a valid token", address);
         next = 1;
     }
-    if (path.substr(0, kPrefix.size()) != kPrefix) return refusals_.refuse("for an unknown address", address);
+    if (path.substr(0, kPrefix.size()) != kPrefix)
+        return refusals_.refuse("for the unknown address " + escapeForLog(path), address);
     std::string verb(path.substr(kPrefix.size()));
     ControlCommand c;
     c.origin = "osc " + from;
@@ -186,10 +187,10 @@ void OscControlServer::handleMessage(unsigned char* data, std::size_t size, cons
     } else if (auto k = parseCommandVerb(verb)) {
         c.kind = *k;
     } else {
-        return refusals_.refuse("for an unknown address", address);
+        return refusals_.refuse("for the unknown address " + escapeForLog(path), address);
     }
-    if (!queue_.push(c)) return refusals_.refuse("while the command queue was full", address);
-    log_("control: osc " + std::string(path) + " from " + from);
+    // Logged once, by the player as it carries the command out ("remote pause from osc …").
+    if (!queue_.push(c)) refusals_.refuse("while the command queue was full", address);
 }
 
 }  // namespace vitrine::control

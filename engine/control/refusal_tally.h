@@ -23,7 +23,8 @@ public:
     static constexpr std::size_t kNamedSources = 8;
 
     /// `server` names the lines ("http", "osc"). Reasons and addresses passed to refuse()
-    /// must not come from a client's bytes (an address as the kernel gives it is fine).
+    /// go to the log as they are: a client's text in them must be escaped (escapeForLog);
+    /// an address as the kernel gives it is fine.
     RefusalTally(std::string server, ServerLog log, MonotonicClock clock = steadyClock());
 
     /// Counts one refusal: `reason` ("without a valid token") from `address`.

@@ -320,6 +320,7 @@ TEST_CASE("http control: a %0A in a path forges no log line, from refused or acc
     CHECK(client.Post("/scene/caf%C3%A9", auth, "", "text/plain")->status == 202);
     served.server.reset();  // stopping writes the refusals still counted
     CHECK(served.log.lines.size() >= 2);
+    CHECK(served.log.contains("1 for the unknown path /nothing\\x0Aforged\\xFF\\xC3 from 127.0.0.1"));
     for (const auto& line : served.log.lines) {
         INFO(line);
         CHECK(cleanLine(line));
