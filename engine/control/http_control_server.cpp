@@ -45,9 +45,10 @@ void reply(httplib::Response& res, int status, const nlohmann::json& body) {
 
 }  // namespace
 
-// httplib's request handling (parsing, routing, the reply) with our own accept loop: its
-// own loop hands each connection to a fixed pool with a timeout per read, which slow
-// clients fill (findings of the control API review), and it offers no per-request deadline.
+// httplib's request handling (parsing, routing, the reply) under our own accept loop. Its
+// own loop hands every connection to a fixed pool and bounds each read, not a request: two
+// clients sending a byte a second held both workers, and /status went silent. It has no
+// per-request deadline nor any limit per client, so the loop that admits connections is ours.
 class HttpControlServer::Server : public httplib::Server {
 public:
     using httplib::Server::process_request;
