@@ -1,22 +1,41 @@
 #include "control/http_control_server.h"
 
+#include <fcntl.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+
+#include "control/deadline_stream.h"
+#include "control/socket_address.h"
+#include "control/untrusted_text.h"
 #include "installation/installation.h"
 
 namespace vitrine::control {
 
 namespace {
 
-constexpr std::size_t kMaxSceneId = 128;
-constexpr int kStatusOk = 200, kAccepted = 202, kBadRequest = 400, kUnauthorised = 401, kUnavailable = 503;
+constexpr int kStatusOk = 200, kAccepted = 202, kBadRequest = 400, kUnauthorised = 401, kNotFound = 404,
+              kTooLarge = 413, kUnavailable = 503;
+// How often the accept loop wakes to write refusals counted a minute ago, when no client comes.
+constexpr int kTallyCheckMillis = 1000;
 
-bool validSceneId(const std::string& id) {
-    if (id.empty() || id.size() > kMaxSceneId) return false;
-    for (unsigned char c : id)
-        if (c < 0x20 || c == 0x7f) return false;
-    return true;
+// Why a request was refused, for the refusal tally; an unknown path is worth naming (a
+// misspelt URL in a control desk's setup), escaped, as it is the client's text.
+std::string refusalReason(int status, const std::string& path) {
+    switch (status) {
+        case kBadRequest: return "malformed";
+        case kUnauthorised: return "without a valid token";
+        case kNotFound: return "for the unknown path " + escapeForLog(path);
+        case kTooLarge: return "too large";
+        case kUnavailable: return "while the command queue was full";
+        default: return "answered " + std::to_string(status);
+    }
 }
 
 void reply(httplib::Response& res, int status, const nlohmann::json& body) {
@@ -26,8 +45,21 @@ void reply(httplib::Response& res, int status, const nlohmann::json& body) {
 
 }  // namespace
 
+// httplib's request handling (parsing, routing, the reply) under our own accept loop. Its
+// own loop hands every connection to a fixed pool and bounds each read, not a request: two
+// clients sending a byte a second held both workers, and /status went silent. It has no
+// per-request deadline nor any limit per client, so the loop that admits connections is ours.
+class HttpControlServer::Server : public httplib::Server {
+public:
+    using httplib::Server::process_request;
+    int listeningSocket() const { return svr_sock_; }
+    void closeListeningSocket() {
+        if (const int fd = svr_sock_.exchange(INVALID_SOCKET); fd != INVALID_SOCKET) ::close(fd);
+    }
+};
+
 HttpControlServer::HttpControlServer(ControlQueue& queue, StatusBoard& status, const Watchdog* watchdog, ServerLog log)
-    : queue_(queue), status_(status), watchdog_(watchdog), log_(std::move(log)) {}
+    : queue_(queue), status_(status), watchdog_(watchdog), log_(std::move(log)), refusals_("http", log_) {}
 
 HttpControlServer::~HttpControlServer() { stop(); }
 
@@ -92,12 +124,11 @@ void HttpControlServer::routes() {
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         reply(res, 500, {{"error", "internal error"}});
     });
+    // Only refusals: an accepted command is logged once, by the player as it carries it out
+    // ("remote pause from http 127.0.0.1").
     s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        if (res.status >= kBadRequest)
-            log_("control: http " + std::to_string(res.status) + " for " + req.method + " " +
-                 req.path.substr(0, kMaxSceneId) + " from " + req.remote_addr);
-        else if (req.method == "POST")
-            log_("control: http " + req.method + " " + req.path.substr(0, kMaxSceneId) + " from " + req.remote_addr);
+        if (req.remote_addr.empty()) return;  // never parsed: serve() counts it, with the client's address
+        if (res.status >= kBadRequest) refusals_.refuse(refusalReason(res.status, req.path), req.remote_addr);
     });
 }
 
@@ -106,26 +137,85 @@ std::optional<std::string> HttpControlServer::start(const std::string& address, 
     if (!installation::isLoopback(address) && token.empty())
         return "listening on " + address + " needs a token (anyone on the network could control the show)";
     token_ = token;
-    server_ = std::make_unique<httplib::Server>();
-    server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    server_ = std::make_unique<Server>();
     server_->set_payload_max_length(kMaxBody);
-    server_->set_read_timeout(kReadTimeoutSeconds, 0);
     routes();
-    int bound = port == 0 ? server_->bind_to_any_port(address.c_str()) : (server_->bind_to_port(address.c_str(), port) ? port : -1);
+    int bound = port == 0 ? server_->bind_to_any_port(address) : (server_->bind_to_port(address, port) ? port : -1);
     if (bound <= 0) {
         server_.reset();
         return "cannot listen for HTTP on " + address + ":" + std::to_string(port);
     }
+    // Non-blocking, so a connection that goes away between poll and accept cannot block the
+    // loop; and a longer queue of connections waiting to be accepted than httplib's 5, past
+    // which the kernel drops a new client's SYN and that client retries only a second later.
+    const int listening = server_->listeningSocket();
+    ::fcntl(listening, F_SETFL, ::fcntl(listening, F_GETFL) | O_NONBLOCK);
+    ::listen(listening, SOMAXCONN);
     port_ = bound;
-    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    wake_ = ::eventfd(0, EFD_CLOEXEC);
+    thread_ = std::thread([this] { acceptLoop(); });
     return std::nullopt;
+}
+
+void HttpControlServer::acceptLoop() {
+    httplib::ThreadPool workers(kMaxConnections);
+    const int listening = server_->listeningSocket();
+    pollfd fds[2] = {{listening, POLLIN, 0}, {wake_, POLLIN, 0}};
+    while (true) {
+        const int ready = ::poll(fds, 2, kTallyCheckMillis);
+        refusals_.flushIfDue();
+        if (ready < 0 && errno != EINTR) {
+            log_(std::string("control: http stopped: ") + std::strerror(errno));
+            break;
+        }
+        if (ready > 0 && fds[1].revents) break;
+        if (ready <= 0 || !(fds[0].revents & POLLIN)) continue;
+        sockaddr_storage from{};
+        socklen_t length = sizeof from;
+        const int fd = ::accept4(listening, reinterpret_cast<sockaddr*>(&from), &length, SOCK_CLOEXEC);
+        if (fd < 0) {
+            // Out of descriptors, the socket stays readable: wait a little rather than spin.
+            if (errno == EMFILE || errno == ENFILE) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            continue;
+        }
+        int clientPort = 0;
+        std::string client = numericAddress(from, &clientPort);
+        if (!connections_.admit(client, fd)) {
+            // Answered without a worker; never waits (a full socket buffer just loses the reply).
+            static constexpr std::string_view kBusy =
+                "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            [[maybe_unused]] auto sent = ::send(fd, kBusy.data(), kBusy.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+            ::close(fd);
+            refusals_.refuse("over the connection limit", client);
+            continue;
+        }
+        workers.enqueue([this, fd, client, clientPort] { serve(fd, client, clientPort); });
+    }
+    connections_.shutdownAll();
+    workers.shutdown();
+}
+
+void HttpControlServer::serve(int fd, const std::string& address, int port) {
+    DeadlineStream stream(fd, address, port, DeadlineStream::Clock::now() + kRequestDeadline);
+    bool parsed = false, closed = false;
+    // One request per connection: a kept-alive connection would hold its worker while idle.
+    server_->process_request(stream, /*close_connection=*/true, closed, [&](httplib::Request&) { parsed = true; });
+    if (!parsed && (stream.expired() || stream.received() > 0))
+        refusals_.refuse(stream.expired() ? "too slow (no whole request in time)" : "malformed", address);
+    connections_.release(address, fd);
+    ::close(fd);
 }
 
 void HttpControlServer::stop() {
     if (!server_) return;
-    server_->stop();
+    std::uint64_t one = 1;
+    [[maybe_unused]] auto n = ::write(wake_, &one, sizeof one);
     if (thread_.joinable()) thread_.join();
+    server_->closeListeningSocket();
+    ::close(wake_);
+    wake_ = -1;
     server_.reset();
+    refusals_.flush();
 }
 
 }  // namespace vitrine::control

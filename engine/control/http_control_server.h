@@ -1,36 +1,40 @@
 #pragma once
-// The HTTP status and command API, served on its own thread:
+// The HTTP status and command API, served on its own threads:
 //   GET /status                        the latest PlayerStatus as JSON
 //   POST /play /pause /next /previous /black /reload
 //   POST /scene/{id}, or POST /scene with {"id": "…"}
-// With a token, every request needs "Authorization: Bearer TOKEN". Bad requests get
-// 400/401 and a log line; nothing a client sends can stop the show.
+// With a token, every request needs "Authorization: Bearer TOKEN". Nothing a client sends
+// can stop the show or silence the API: each connection carries one request, which must
+// arrive whole within a deadline; connections are limited per address and in total, and
+// every admitted one has a worker, so slow or idle clients cannot keep /status from
+// answering. Refusals are counted and logged once a while; a client's bytes reach the
+// log only escaped (control/untrusted_text.h).
 
-#include <functional>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
 
+#include "control/connection_limits.h"
 #include "control/control_queue.h"
 #include "control/player_status.h"
+#include "control/refusal_tally.h"
+#include "control/server_log.h"
 #include "control/watchdog.h"
 
-namespace httplib {
-class Server;
-}
-
 namespace vitrine::control {
-
-/// One line for the log; called from the server's threads, so it must be thread-safe.
-using ServerLog = std::function<void(const std::string&)>;
 
 /// Serves the API until destroyed.
 class HttpControlServer {
 public:
     static constexpr std::size_t kMaxBody = 64 * 1024;  // commands are tiny: refuse more
-    static constexpr int kWorkerThreads = 2;
-    static constexpr int kReadTimeoutSeconds = 5;  // a client that stalls is dropped
+    /// The whole request, headers and body, must arrive within this, however steadily it trickles.
+    static constexpr std::chrono::milliseconds kRequestDeadline{2000};
+    static constexpr int kMaxConnectionsPerAddress = 8;
+    /// Also the number of workers: every admitted connection is served at once, and one
+    /// address can hold only a quarter of them.
+    static constexpr int kMaxConnections = 32;
 
     /// `watchdog` may be null; when given, a frozen loop shows in /status problems.
     HttpControlServer(ControlQueue& queue, StatusBoard& status, const Watchdog* watchdog, ServerLog log);
@@ -43,20 +47,28 @@ public:
     std::optional<std::string> start(const std::string& address, int port, const std::string& token);
     /// The port listened on (after start).
     int port() const { return port_; }
-    /// Stops listening and joins the thread (also done by the destructor).
+    /// Stops listening, ends the open connections, joins the threads and logs the refusals
+    /// still counted (also done by the destructor).
     void stop();
 
 private:
+    class Server;  // httplib's, opened to our accept loop
+
     void routes();
     bool authorised(const std::string& header) const;
+    void acceptLoop();
+    void serve(int fd, const std::string& address, int port);
 
     ControlQueue& queue_;
     StatusBoard& status_;
     const Watchdog* watchdog_;
     ServerLog log_;
+    RefusalTally refusals_;
+    ConnectionLimits connections_{kMaxConnectionsPerAddress, kMaxConnections};
     std::string token_;
-    std::unique_ptr<httplib::Server> server_;
+    std::unique_ptr<Server> server_;
     std::thread thread_;
+    int wake_ = -1;  // eventfd: stop() writes it to end the accept loop's poll
     int port_ = 0;
 };
 

@@ -1,17 +1,19 @@
 #pragma once
 // The OSC command API (show-control desks and tablets speak OSC over UDP), on its own
 // thread: /vitrine/play, /vitrine/pause, /vitrine/next, /vitrine/previous,
-// /vitrine/black, /vitrine/reload, /vitrine/scene s:id. With a token, each message's
-// first argument must be the token (UDP has no headers). Packets are decoded by liblo;
-// anything malformed is counted and logged, never acted on.
+// /vitrine/black, /vitrine/reload, /vitrine/scene s:id, alone or in bundles (OSC 1.0:
+// "#bundle", a time tag, then sized elements, bundles nested; the messages are handled in
+// order, at once whatever the time tag). With a token, each message's first argument must
+// be the token (UDP has no headers). Messages are decoded by liblo; anything malformed is
+// counted and logged once a while (RefusalTally), never acted on.
 
-#include <atomic>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "control/control_queue.h"
-#include "control/http_control_server.h"
+#include "control/refusal_tally.h"
+#include "control/server_log.h"
 
 namespace vitrine::control {
 
@@ -19,26 +21,27 @@ namespace vitrine::control {
 class OscControlServer {
 public:
     static constexpr std::size_t kMaxPacket = 65536;  // the largest UDP datagram
-    static constexpr int kLoggedRejects = 10;         // then only every kRejectLogEvery-th
-    static constexpr int kRejectLogEvery = 1000;
+    static constexpr int kMaxBundleDepth = 8;         // bundles in bundles: deeper is refused
 
     OscControlServer(ControlQueue& queue, ServerLog log);
     ~OscControlServer();
     OscControlServer(const OscControlServer&) = delete;
     OscControlServer& operator=(const OscControlServer&) = delete;
 
-    /// Binds a UDP socket on `address`:`port` (0 picks a free port). A non-loopback
-    /// address needs a token. Returns an error message, or nullopt.
+    /// Binds a UDP socket on `address`:`port` (0 picks a free port); `address` is IPv4,
+    /// IPv6 ("::1") or "localhost". A non-loopback address needs a token. Returns an error
+    /// message, or nullopt.
     std::optional<std::string> start(const std::string& address, int port, const std::string& token);
     int port() const { return port_; }
-    /// Packets refused so far (malformed, unknown address, wrong token).
-    int rejected() const { return rejected_.load(); }
+    /// Packets and messages refused so far (malformed, unknown address, wrong token, bad id).
+    int rejected() const { return static_cast<int>(refusals_.total()); }
+    /// Stops listening and logs the refusals still counted (also done by the destructor).
     void stop();
 
 private:
     void serve();
-    void handle(const unsigned char* data, std::size_t size, const std::string& from);
-    void reject(const std::string& why);
+    void handlePacket(unsigned char* data, std::size_t size, const std::string& address, const std::string& from);
+    void handleMessage(unsigned char* data, std::size_t size, const std::string& address, const std::string& from);
 
     ControlQueue& queue_;
     ServerLog log_;
@@ -46,7 +49,7 @@ private:
     int socket_ = -1;
     int wake_ = -1;  // eventfd: stop() writes it to end the blocking poll
     int port_ = 0;
-    std::atomic<int> rejected_{0};
+    RefusalTally refusals_;
     std::thread thread_;
 };
 

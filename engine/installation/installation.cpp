@@ -434,9 +434,8 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
                       "elements: output, hours, languages, volume, advisory, control, proof-of-play");
         }
     }
-    // Ports in use by two servers would make the second fail at start: say so now.
-    if (inst.control.httpPort != 0 && inst.control.httpPort == inst.control.oscPort)
-        diagnostics.error({fileName.string(), root->GetLineNum(), 1}, "port-clash", "HTTP and OSC use the same port");
+    // HTTP and OSC on the same number do not clash: HTTP listens on TCP, OSC on UDP, and
+    // those are separate port spaces.
     std::set<std::string> ids;
     for (const auto& o : inst.outputs)
         if (!ids.insert(o.id).second)

@@ -74,6 +74,21 @@ std::u32string decodeUtf8(std::string_view utf8) {
     return out;
 }
 
+std::size_t leadingCharacterLength(std::string_view utf8) {
+    if (utf8.empty()) return 0;
+    const auto lead = static_cast<unsigned char>(utf8[0]);
+    std::size_t length = 0;
+    if (lead < 0x80) return 1;
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
+    else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
+    else return 0;
+    if (utf8.size() < length || !secondByteValid(lead, static_cast<unsigned char>(utf8[1]))) return 0;
+    for (std::size_t k = 2; k < length; ++k)
+        if (!isContinuation(static_cast<unsigned char>(utf8[k]))) return 0;
+    return length;
+}
+
 std::string encodeUtf8(std::u32string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -5,37 +5,29 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
-#include <mutex>
+#include <chrono>
+#include <cstdlib>
+#include <optional>
+#include <thread>
 
 #include "control/http_control_server.h"
+#include "support/captured_log.h"
+#include "text/utf8.h"
 
 using namespace vitrine::control;
 
 namespace {
 
-struct Log {
-    std::mutex m;
-    std::vector<std::string> lines;
-    ServerLog sink() {
-        return [this](const std::string& l) {
-            std::lock_guard g(m);
-            lines.push_back(l);
-        };
-    }
-    bool contains(const std::string& s) {
-        std::lock_guard g(m);
-        for (auto& l : lines)
-            if (l.find(s) != std::string::npos) return true;
-        return false;
-    }
-};
+using Log = vitrine::test::CapturedLog;
 
-// Sends raw bytes to the server and returns what it answers (until it closes).
-std::string rawExchange(int port, const std::string& bytes, bool halfClose = true) {
+// A loopback connection with a bounded wait on every receive.
+int connectLoopback(int port) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     REQUIRE(fd >= 0);
     timeval tv{10, 0};  // bound the wait if the server never answers
@@ -45,6 +37,12 @@ std::string rawExchange(int port, const std::string& bytes, bool halfClose = tru
     a.sin_port = htons(static_cast<uint16_t>(port));
     inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
     REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    return fd;
+}
+
+// Sends raw bytes to the server and returns what it answers (until it closes).
+std::string rawExchange(int port, const std::string& bytes, bool halfClose = true) {
+    int fd = connectLoopback(port);
     std::size_t sent = 0;
     while (sent < bytes.size()) {
         ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
@@ -117,7 +115,7 @@ TEST_CASE("http control: status and commands over loopback") {
     REQUIRE(getCommand);
     CHECK(getCommand->status == 404);
     CHECK(queue.drain().empty());
-    CHECK(log.contains("control: http 400 for POST /scene from 127.0.0.1"));
+    CHECK(log.contains("control: http refused 1 request: 1 malformed from 127.0.0.1"));
 
     // curl -X POST sends neither a body nor a Content-Length: still a command.
     auto bare = rawExchange(server.port(), "POST /next HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false);
@@ -161,7 +159,7 @@ TEST_CASE("http control: a token is required when set, and for any non-loopback 
     REQUIRE(prefix);
     CHECK(prefix->status == 401);
     CHECK(queue.drain().empty());
-    CHECK(log.contains("control: http 401 for POST /pause"));
+    CHECK(log.contains("control: http refused 1 request: 1 without a valid token from 127.0.0.1"));
     auto right = client.Post("/pause", httplib::Headers{{"Authorization", "Bearer s3cret-token"}}, "", "text/plain");
     REQUIRE(right);
     CHECK(right->status == 202);
@@ -183,4 +181,171 @@ TEST_CASE("http control: a frozen frame loop shows in /status problems") {
     auto j = nlohmann::json::parse(r->body);
     REQUIRE(j["problems"].size() == 1);
     CHECK(j["problems"][0] == "frame loop frozen for 2500 ms");
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t millisSince(Clock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+}
+
+// Times one GET /status; -1 when it got no 200 (the client gives up after 3 s).
+std::int64_t statusMillis(int port) {
+    httplib::Client client("127.0.0.1", port);
+    client.set_connection_timeout(3, 0);
+    client.set_read_timeout(3, 0);
+    auto start = Clock::now();
+    auto r = client.Get("/status");
+    return r && r->status == 200 ? millisSince(start) : -1;
+}
+
+// Four clients that each send a request one byte a second until told to stop (or 4 s
+// pass); each records how long the server kept its connection open.
+struct Tricklers {
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> threads;
+    std::vector<std::int64_t> closedAfterMillis = std::vector<std::int64_t>(4, -1);
+    explicit Tricklers(int port) {
+        for (int i = 0; i < 4; ++i)
+            threads.emplace_back([this, port, i] {
+                int fd = connectLoopback(port);
+                const std::string request = "GET /status HTTP/1.1\r\nHost: x\r\n\r\n";
+                auto start = Clock::now();
+                for (std::size_t k = 0; k < request.size() && !stop && millisSince(start) < 4000; ++k) {
+                    if (::send(fd, request.data() + k, 1, MSG_NOSIGNAL) != 1) break;
+                    // Waits up to a second for the server to close or answer (either way it is
+                    // done with this client), then sends the next byte.
+                    pollfd p{fd, POLLIN, 0};
+                    if (::poll(&p, 1, 1000) > 0) break;
+                }
+                if (!stop) closedAfterMillis[static_cast<std::size_t>(i)] = millisSince(start);
+                ::close(fd);
+            });
+    }
+    ~Tricklers() {
+        stop = true;
+        for (auto& t : threads)
+            if (t.joinable()) t.join();
+    }
+};
+
+// A server on loopback with its queue, status board and captured log; reset `server` to stop it.
+struct Served {
+    ControlQueue queue;
+    StatusBoard board;
+    Log log;
+    std::optional<HttpControlServer> server;
+    explicit Served(const std::string& token) {
+        server.emplace(queue, board, nullptr, log.sink());
+        REQUIRE_FALSE(server->start("127.0.0.1", 0, token));
+    }
+    int port() const { return server->port(); }
+};
+
+// Every line is one line of printable UTF-8: nothing a client sent can start a line of its own.
+bool cleanLine(const std::string& line) {
+    for (unsigned char c : line)
+        if (c < 0x20 || c == 0x7f) return false;
+    return vitrine::text::encodeUtf8(vitrine::text::decodeUtf8(line)) == line;
+}
+
+}  // namespace
+
+TEST_CASE("http control: /status answers at once while four clients trickle a byte a second") {
+    Served served("a-token");  // slow clients never get as far as the token
+    Tricklers tricklers(served.port());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // all four connected and trickling
+    std::int64_t worst = 0;
+    for (int i = 0; i < 3; ++i) {
+        httplib::Client client("127.0.0.1", served.port());
+        client.set_connection_timeout(3, 0);
+        client.set_read_timeout(3, 0);
+        auto start = Clock::now();
+        auto r = client.Get("/status", httplib::Headers{{"Authorization", "Bearer a-token"}});
+        worst = std::max(worst, millisSince(start));
+        CHECK((r && r->status == 200));
+    }
+    MESSAGE("slowest /status of three with four trickling clients: " << worst << " ms");
+    CHECK(worst < 100);
+    // The whole request must arrive within the deadline, however steadily it trickles.
+    for (auto& t : tricklers.threads) t.join();
+    for (auto closed : tricklers.closedAfterMillis) {
+        CHECK(closed >= 0);
+        CHECK(closed < 3500);
+    }
+}
+
+TEST_CASE("http control: /status answers at once while four idle connections are open") {
+    Served served("");
+    std::vector<int> idle;
+    for (int i = 0; i < 4; ++i) idle.push_back(connectLoopback(served.port()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    auto start = Clock::now();
+    CHECK(statusMillis(served.port()) >= 0);
+    const auto took = millisSince(start);
+    MESSAGE("/status with four idle connections: " << took << " ms");
+    CHECK(took < 100);
+    // And an idle connection is closed once the deadline passes (recv sees the end, not its 5 s timeout).
+    start = Clock::now();
+    char byte;
+    CHECK(::recv(idle[0], &byte, 1, 0) == 0);
+    CHECK(millisSince(start) < 3000);
+    for (int fd : idle) ::close(fd);
+}
+
+TEST_CASE("http control: connections are limited per address and in total, the extra ones refused") {
+    Served served("");
+    std::vector<int> idle;
+    for (int i = 0; i < HttpControlServer::kMaxConnectionsPerAddress; ++i) idle.push_back(connectLoopback(served.port()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    // One more from the same address: answered 503 at once, without waiting for a worker.
+    auto extra = rawExchange(served.port(), "GET /status HTTP/1.1\r\nHost: x\r\n\r\n");
+    CHECK(extra.rfind("HTTP/1.1 503", 0) == 0);
+    for (int fd : idle) ::close(fd);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the server sees them go
+    CHECK(statusMillis(served.port()) >= 0);
+    CHECK(served.log.contains("1 over the connection limit from 127.0.0.1"));
+}
+
+TEST_CASE("http control: a %0A in a path forges no log line, from refused or accepted clients") {
+    Served served("tok");
+    httplib::Client client("127.0.0.1", served.port());
+    const httplib::Headers auth{{"Authorization", "Bearer tok"}};
+    // Refused (no token), then not a scene id, then an unknown path, then accepted.
+    CHECK(client.Post("/scene/x%0Acontrol:%20http%20POST%20/black%20from%20127.0.0.1")->status == 401);
+    CHECK(client.Post("/scene/x%0Dforged%00", auth, "", "text/plain")->status == 400);
+    CHECK(client.Post("/nothing%0Aforged%FF%C3", auth, "", "text/plain")->status == 404);
+    CHECK(client.Post("/scene/caf%C3%A9", auth, "", "text/plain")->status == 202);
+    served.server.reset();  // stopping writes the refusals still counted
+    CHECK(served.log.lines.size() >= 2);
+    CHECK(served.log.contains("1 for the unknown path /nothing\\x0Aforged\\xFF\\xC3 from 127.0.0.1"));
+    for (const auto& line : served.log.lines) {
+        INFO(line);
+        CHECK(cleanLine(line));
+        CHECK(line.find("control: http POST /black") == std::string::npos);
+    }
+}
+
+TEST_CASE("http control: a burst of 10,000 refused requests writes a bounded log") {
+    Served served("tok");
+    httplib::Client client("127.0.0.1", served.port());
+    int refused = 0;
+    for (int i = 0; i < 10'000; ++i) {
+        auto r = client.Get("/status%0Aforged");
+        refused += r && r->status == 401;
+    }
+    CHECK(refused == 10'000);
+    served.server.reset();  // stopping writes the refusals still counted
+    std::size_t bytes = 0;
+    for (const auto& line : served.log.lines) bytes += line.size() + 1;
+    MESSAGE("log for 10,000 refused requests: " << served.log.lines.size() << " lines, " << bytes << " bytes");
+    CHECK(served.log.lines.size() <= 3);
+    CHECK(bytes < 1000);
+    // The counts add up: nothing refused goes unreported.
+    std::int64_t reported = 0;
+    for (const auto& line : served.log.lines)
+        if (auto at = line.find("refused "); at != std::string::npos) reported += std::atoll(line.c_str() + at + 8);
+    CHECK(reported == 10'000);
 }

@@ -49,6 +49,16 @@ TEST_CASE("installation: an empty file means one output, always open, loopback c
     CHECK(inst->control.httpPort == 0);
 }
 
+TEST_CASE("installation: HTTP and OSC may share a port number (TCP and UDP)") {
+    Diagnostics d;
+    auto inst = parseInstallation("<installation><control http=\"9000\" osc=\"9000\"/></installation>", "site.xml", d);
+    REQUIRE(inst);
+    for (const auto& x : d.all()) INFO(formatDiagnostic(x));
+    CHECK(d.empty());
+    CHECK(inst->control.httpPort == 9000);
+    CHECK(inst->control.oscPort == 9000);
+}
+
 TEST_CASE("installation: problems name file, line and column") {
     const char* text =
         "<installation start=\"yesterday\">\n"

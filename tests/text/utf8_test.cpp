@@ -35,3 +35,26 @@ TEST_CASE("utf8: every single byte and byte pair decodes without crashing") {
         }
     }
 }
+
+TEST_CASE("utf8: the leading character's length, 0 where the decoder would replace it") {
+    using vitrine::text::leadingCharacterLength;
+    CHECK(leadingCharacterLength("a\n") == 1);
+    CHECK(leadingCharacterLength("\xC3\xA9!") == 2);          // é
+    CHECK(leadingCharacterLength("\xD4\xB2") == 2);           // Բ
+    CHECK(leadingCharacterLength("\xF0\x9F\x93\x9C") == 4);   // 📜
+    CHECK(leadingCharacterLength("") == 0);
+    CHECK(leadingCharacterLength("\xC3") == 0);               // truncated
+    CHECK(leadingCharacterLength("\xC0\xAF") == 0);           // overlong '/'
+    CHECK(leadingCharacterLength("\xED\xA0\x80") == 0);       // surrogate
+    CHECK(leadingCharacterLength("\xF4\x90\x80\x80") == 0);   // above U+10FFFF
+    CHECK(leadingCharacterLength("\xE2\x82") == 0);           // truncated three-byte
+    CHECK(leadingCharacterLength("\x80") == 0);               // stray continuation
+    // Agrees with the decoder on every character of two bytes or fewer.
+    for (int a = 0; a < 256; ++a)
+        for (int b = 0; b < 256; ++b) {
+            const std::string pair{static_cast<char>(a), static_cast<char>(b)};
+            const auto decoded = decodeUtf8(pair);
+            const auto expected = decoded[0] == kReplacementCharacter ? 0 : encodeUtf8(decoded.substr(0, 1)).size();
+            if (leadingCharacterLength(pair) != expected) CHECK(leadingCharacterLength(pair) == expected);
+        }
+}
