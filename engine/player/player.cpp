@@ -458,8 +458,7 @@ void Player::reportMediaProblems() {
     for (const auto& f : resources_.images().takeFailures())
         log_("image " + f.path.string() + ": " + f.message + " (a placeholder is shown)");
     for (const auto& problem : renderer_->takeProblems()) log_(problem);
-    for (const auto& p : audio_->takeProblems())
-        log_("sound " + show_->items[p.item].src + ": " + p.message + " (silence instead)");
+    for (const auto& p : audio_->takeProblems()) log_(p.message);
 }
 
 }  // namespace vitrine
