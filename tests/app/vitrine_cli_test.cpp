@@ -254,6 +254,23 @@ TEST_CASE("cli: play --once plays a short show in a window and exits by itself")
     CHECK(start.output.find("scene first") == std::string::npos);
 }
 
+TEST_CASE("cli: play reads the corners calibration saved in the unit's state folder") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "s.xml", "<exhibit><scene id=\"only\" dur=\"300ms\"><text>a</text></scene></exhibit>");
+    auto installation = write(dir, "installation.xml", "<installation>\n  <output id=\"wall\" resolution=\"320x180\"/>\n</installation>\n");
+    std::filesystem::create_directories(dir / "state");
+    // Saved for an output this installation lacks: a warning at its line proves the file was read.
+    write(dir, "state/keystone.xml",
+          "<installation>\n  <output id=\"door\">\n    <keystone tl=\"1,1\" tr=\"319,0\" br=\"320,180\" bl=\"0,180\"/>\n"
+          "  </output>\n</installation>\n");
+    Run r = runVitrineWith("STATE_DIRECTORY=" + vitrine::test::quoted(dir / "state"),
+                           "play " + xml + " --windowed 320x180 --once --audio off --installation " + installation);
+    INFO(r.output);
+    CHECK(r.status == 0);
+    CHECK(r.output.find((dir / "state" / "keystone.xml").string() + ":2:") != std::string::npos);
+    CHECK(r.output.find("no output 'door'") != std::string::npos);
+}
+
 TEST_CASE("cli: a display that does not answer is reported, or waited for by play, never an abort") {
     vitrine::test::TempDir dir;
     auto xml = write(dir, "s.xml", "<exhibit><scene id=\"a\" dur=\"5s\"><text>a</text></scene></exhibit>");
