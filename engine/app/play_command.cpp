@@ -127,7 +127,7 @@ int runPlay(const Arguments& args) {
         options.volume = operations->installation().volume;
         if (session.exhibit().script) operations->setAdvisoryStart(advisoryStart(*session.exhibit().script, show));
     } else if (o->has("--calibrate")) {
-        return usageError("--calibrate needs --installation FILE: the corners are its outputs'");
+        return usageError("--calibrate needs --installation FILE: it says which outputs there are to calibrate");
     }
     options.calibrate = o->has("--calibrate");
     LanguageChoice languages;
