@@ -29,8 +29,9 @@ public:
     render::RenderResources& resources();
     /// An off-screen renderer of `size`, or nullptr (with a message) when there is no display.
     std::unique_ptr<output::OffscreenRenderer> offscreen(sf::Vector2u size);
-    /// Prints image failures not printed before.
-    void reportMediaProblems();
+    /// Prints image failures not printed before, and the problems `drawn` met while drawing
+    /// (a video or caption file that cannot be read), each once.
+    void reportMediaProblems(output::OffscreenRenderer* drawn = nullptr);
 
 private:
     LoadedExhibit exhibit_;

@@ -12,6 +12,7 @@
 #include "app/options.h"
 #include "control/operations.h"
 #include "installation/installation.h"
+#include "installation/saved_keystones.h"
 #include "output/display_probe.h"
 #include "player/advisory_scene.h"
 #include "player/language_choice.h"
@@ -114,17 +115,19 @@ int runPlay(const Arguments& args) {
         // A broken installation file is reported, never fatal: the show plays with defaults.
         Diagnostics diagnostics;
         auto inst = installation::loadInstallation(*file, diagnostics);
+        // Corners saved by calibration (where the player's user can write) replace the file's own.
+        if (inst) installation::applySavedKeystones(*inst, installation::keystoneSaveFile(*file), diagnostics);
         for (const auto& d : diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
         if (!inst || diagnostics.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
         auto chosen = inst.value_or(installation::Installation{});
-        if (chosen.file.empty()) chosen.file = *file;  // calibration still saves into it
+        if (chosen.file.empty()) chosen.file = *file;  // calibration still saves for it
         operations = std::make_unique<control::Operations>(std::move(chosen), log);
         for (const auto& problem : operations->startServers()) log(problem);
         options.operations = operations.get();
         options.volume = operations->installation().volume;
         if (session.exhibit().script) operations->setAdvisoryStart(advisoryStart(*session.exhibit().script, show));
     } else if (o->has("--calibrate")) {
-        return usageError("--calibrate needs --installation FILE: the corners are saved there");
+        return usageError("--calibrate needs --installation FILE: it says which outputs there are to calibrate");
     }
     options.calibrate = o->has("--calibrate");
     LanguageChoice languages;

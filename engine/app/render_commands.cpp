@@ -91,7 +91,7 @@ int runStill(const Arguments& args) {
     auto offscreen = session.offscreen(size);
     if (!offscreen) return 3;
     sf::Image image = offscreen->renderAt(*t);
-    session.reportMediaProblems();
+    session.reportMediaProblems(offscreen.get());
     if (auto error = output::savePngAtomically(image, *o->value("-o"))) {
         std::fprintf(stderr, "vitrine: %s\n", error->c_str());
         return 3;
@@ -152,7 +152,7 @@ int runRender(const Arguments& args) {
             std::fprintf(stderr, "vitrine: %s\n", error->c_str());
             return 3;
         }
-        session.reportMediaProblems();
+        session.reportMediaProblems(offscreen.get());
     }
     std::printf("%d frames written to %s\n", index, dir.c_str());
     return 0;

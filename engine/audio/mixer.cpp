@@ -40,9 +40,18 @@ std::vector<MixerProblem> Mixer::takeProblems() {
     return std::exchange(problems_, {});
 }
 
-void Mixer::report(int item, std::string message) {
+void Mixer::report(int item, std::string reason) {
+    const std::string& src = show_.items[static_cast<std::size_t>(item)].src;
     std::lock_guard lock(mutex_);
-    problems_.push_back(MixerProblem{item, std::move(message)});
+    problems_.push_back(MixerProblem{item, "sound " + src + ": " + reason + " (silence instead)"});
+}
+
+bool Mixer::reportsOwnFailure(const Item& item, MediaError error) {
+    if (item.kind != ItemKind::Video) return true;
+    // A video without sound (archival film mostly is) is not a problem; a file that cannot
+    // be opened at all is reported by the video's picture. Only a sound of its own that
+    // will not decode is the mixer's to say.
+    return error == MediaError::Corrupt || error == MediaError::OutOfMemory;
 }
 
 std::unique_ptr<Playback> Mixer::start(const AudioCue& cue, Micros position) {
@@ -50,7 +59,7 @@ std::unique_ptr<Playback> Mixer::start(const AudioCue& cue, Micros position) {
     AudioOpenResult opened = AudioDecoder::open(item.src);
     if (!opened.ok()) {
         failed_.insert(cue.item);
-        report(cue.item, std::string(mediaErrorName(opened.error)) + ": " + opened.message);
+        if (reportsOwnFailure(item, opened.error)) report(cue.item, opened.message);
         return nullptr;
     }
     auto playback = std::make_unique<Playback>(cue.item, item, std::move(opened.decoder));
@@ -161,7 +170,9 @@ void Mixer::mix(std::int16_t* out, std::size_t frames) {
     accumulator_.assign(frames * kMixChannels, 0.0f);
     for (auto& [item, playback] : playing_) {
         playback->mixInto(accumulator_.data(), frames);
-        if (!playback->problem().empty() && reportedDamage_.insert(item).second) {
+        // A video's damage is its file's, and its picture reports it (once, FrameRenderer).
+        const bool video = show_.items[static_cast<std::size_t>(item)].kind == ItemKind::Video;
+        if (!video && !playback->problem().empty() && reportedDamage_.insert(item).second) {
             report(item, "damaged audio: " + playback->problem());
         }
     }

@@ -44,7 +44,7 @@ struct MixerOptions {
 /// A sound that could not be played, to be reported once.
 struct MixerProblem {
     int item = -1;
-    std::string message;
+    std::string message;  // the whole line: "sound FILE: reason (silence instead)"
 };
 
 /// Mixes the cues of one show into 48 kHz interleaved int16 stereo.
@@ -88,7 +88,10 @@ private:
     void apply(const std::vector<AudioCue>& cues, Micros showTime, std::optional<std::int64_t> heardFrame);
     std::unique_ptr<Playback> start(const AudioCue& cue, Micros position);
     void retire(std::unique_ptr<Playback> playback);
-    void report(int item, std::string message);
+    // Queues `reason` as a problem line naming the item's file.
+    void report(int item, std::string reason);
+    // Whether a failure to open `item`'s sound is the mixer's to report.
+    static bool reportsOwnFailure(const Item& item, MediaError error);
 
     const Show& show_;
     const MixerOptions options_;

@@ -1,5 +1,7 @@
 #include "captions/caption_lines.h"
 
+#include "files/bounded_read.h"
+
 namespace vitrine {
 
 std::string_view stripBom(std::string_view text) {
@@ -37,6 +39,28 @@ std::string_view trimSpaces(std::string_view text) {
     if (first == std::string_view::npos) return {};
     auto last = text.find_last_not_of(" \t");
     return text.substr(first, last - first + 1);
+}
+
+bool withinCaptionLimits(std::string_view text, const std::string& fileName, Diagnostics& diagnostics) {
+    if (refuseTooLarge(text, fileName, kMaxCaptionFileBytes, "caption file", diagnostics)) return false;
+    std::size_t cues = 0;
+    for (const CaptionLine& line : splitCaptionLines(stripBom(text))) {
+        if (line.text.size() > kMaxCaptionLineBytes) {
+            diagnostics.error({fileName, line.number, static_cast<int>(kMaxCaptionLineBytes) + 1}, "caption-line-too-long",
+                              "this line is longer than " + std::to_string(kMaxCaptionLineBytes) +
+                                  " bytes; the caption file is not read",
+                              "a caption line is read in seconds: split it, or check that this is a caption file");
+            return false;
+        }
+        // Every cue has one timing line: counting them counts the cues before parsing any.
+        if (line.text.find("-->") != std::string_view::npos && ++cues > kMaxCaptionCues) {
+            diagnostics.error({fileName, line.number, 1}, "too-many-captions",
+                              "more than " + std::to_string(kMaxCaptionCues) + " cues; the caption file is not read",
+                              "split the captions into one file per recording");
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace vitrine

@@ -96,6 +96,11 @@ private:
 }  // namespace
 
 CaptionTrack parseSrt(std::string_view text, const std::string& fileName, Diagnostics& diagnostics) {
+    if (!withinCaptionLimits(text, fileName, diagnostics)) {
+        CaptionTrack refused;
+        refused.file = fileName;
+        return refused;
+    }
     return SrtParser(text, fileName, diagnostics).parse();
 }
 

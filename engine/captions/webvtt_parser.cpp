@@ -283,6 +283,11 @@ bool hasWebVttSignature(std::string_view text) {
 }
 
 CaptionTrack parseWebVtt(std::string_view text, const std::string& fileName, Diagnostics& diagnostics) {
+    if (!withinCaptionLimits(text, fileName, diagnostics)) {
+        CaptionTrack refused;
+        refused.file = fileName;
+        return refused;
+    }
     return WebVttParser(text, fileName, diagnostics).parse();
 }
 

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <set>
 #include <sstream>
 
+#include "files/bounded_read.h"
 #include "script/values.h"
 
 namespace vitrine::installation {
@@ -444,14 +444,13 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
 }
 
 std::optional<Installation> loadInstallation(const std::filesystem::path& file, Diagnostics& diagnostics) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    auto text = readFileUpTo(file, kMaxInstallationBytes);
+    if (!text) {
         diagnostics.error({file.string(), 0, 0}, "unreadable", "cannot read the installation file");
         return std::nullopt;
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return parseInstallation(bytes.str(), file, diagnostics);
+    if (refuseTooLarge(*text, file.string(), kMaxInstallationBytes, "installation file", diagnostics)) return std::nullopt;
+    return parseInstallation(*text, file, diagnostics);
 }
 
 }  // namespace vitrine::installation

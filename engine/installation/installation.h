@@ -77,7 +77,10 @@ struct Installation {
 std::optional<Installation> parseInstallation(std::string_view text, const std::filesystem::path& fileName,
                                               Diagnostics& diagnostics);
 
-/// Reads and parses `file`.
+/// The largest installation file read: a site's is a few kilobytes.
+inline constexpr std::size_t kMaxInstallationBytes = std::size_t{1} << 20;
+
+/// Reads and parses `file` (refused, as an error, when larger than kMaxInstallationBytes).
 std::optional<Installation> loadInstallation(const std::filesystem::path& file, Diagnostics& diagnostics);
 
 /// Whether `address` is a loopback address (127.x.x.x, ::1, localhost).

@@ -155,12 +155,18 @@ std::optional<std::string> saveKeystones(const std::filesystem::path& file, cons
     std::stringstream buffer;
     buffer << in.rdbuf();
     std::string text = buffer.str();
+    if (auto error = editKeystones(text, edits, file)) return error;
+    return saveFileAtomically(file, text);
+}
+
+std::optional<std::string> editKeystones(std::string& text, const std::vector<KeystoneEdit>& edits,
+                                         const std::filesystem::path& file) {
     for (const auto& edit : edits)
         if (auto error = applyEdit(text, edit, file)) return error;
     tinyxml2::XMLDocument check;
     if (check.Parse(text.c_str(), text.size()) != tinyxml2::XML_SUCCESS)
         return file.string() + ": the edited file would not parse; not saved";
-    return saveFileAtomically(file, text);
+    return std::nullopt;
 }
 
 std::optional<std::string> saveKeystone(const std::filesystem::path& file, std::string_view outputId,

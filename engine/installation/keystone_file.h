@@ -21,6 +21,11 @@ struct KeystoneEdit {
     Quad corners;
 };
 
+/// Applies `edits` to installation XML `text` (as saveKeystones does, without saving);
+/// `file` names it in messages. Returns an error message, or nullopt when done.
+std::optional<std::string> editKeystones(std::string& text, const std::vector<KeystoneEdit>& edits,
+                                         const std::filesystem::path& file);
+
 /// Sets <keystone tl tr br bl> of each edited <output> (an <output> is created when none
 /// matches) in one atomic rewrite. Returns an error message, or nullopt when saved.
 std::optional<std::string> saveKeystones(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits);

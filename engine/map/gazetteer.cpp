@@ -1,5 +1,6 @@
 #include "map/gazetteer.h"
 
+#include "files/bounded_read.h"
 #include "map/located_json.h"
 
 #include <algorithm>
@@ -239,6 +240,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path& path, Diagnostics& diagno
                           "cannot read gazetteer " + path.string());
         return {};
     }
+    if (refuseTooLarge(*text, path.string(), kMaxMapFileBytes, "gazetteer", diagnostics)) return {};
     return parse(*text, path.string(), diagnostics);
 }
 

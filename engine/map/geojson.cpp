@@ -1,5 +1,6 @@
 #include "map/geojson.h"
 
+#include "files/bounded_read.h"
 #include "map/located_json.h"
 
 #include <cmath>
@@ -244,6 +245,7 @@ GeoCollection loadGeoJson(const std::filesystem::path& path, Diagnostics& diagno
                           "cannot read GeoJSON file " + path.string());
         return {};
     }
+    if (refuseTooLarge(*text, path.string(), kMaxMapFileBytes, "GeoJSON file", diagnostics)) return {};
     return parseGeoJson(*text, path.string(), diagnostics);
 }
 

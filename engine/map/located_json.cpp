@@ -1,8 +1,8 @@
 #include "map/located_json.h"
 
+#include "files/bounded_read.h"
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <iterator>
 #include <vector>
 
@@ -26,12 +26,7 @@ SourceLocation locationAt(std::string_view text, std::size_t offset, const std::
 }
 
 std::optional<std::string> readTextFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return std::move(bytes).str();
+    return readFileUpTo(path, kMaxMapFileBytes);
 }
 
 namespace {

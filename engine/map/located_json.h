@@ -22,7 +22,12 @@ namespace vitrine::map {
 /// Line and column (from 1, columns in UTF-8 code points) of the byte at `offset` in `text`.
 SourceLocation locationAt(std::string_view text, std::size_t offset, const std::string& file);
 
-/// The whole file as bytes; nullopt when it cannot be opened or read.
+/// The largest map data file read (GeoJSON, places): Natural Earth's most detailed world
+/// map is about 25 MiB, and parsed JSON takes several times its text in memory.
+inline constexpr std::size_t kMaxMapFileBytes = std::size_t{64} << 20;
+
+/// A map data file's bytes, at most kMaxMapFileBytes + 1 of them (refuseTooLarge tells
+/// the rest); nullopt when it cannot be opened or read.
 std::optional<std::string> readTextFile(const std::filesystem::path& path);
 
 /// The deepest nesting of objects and arrays a document may have. GeoJSON needs about

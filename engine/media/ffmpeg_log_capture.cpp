@@ -18,12 +18,11 @@ constexpr std::size_t kMaxLineLength = 1024;
 // threads each see only their own messages.
 thread_local FfmpegLogCapture* tActiveCapture = nullptr;
 
-void routeLog(void* context, int level, const char* format, va_list args) {
+void routeLog(void* /*context*/, int level, const char* format, va_list args) {
     FfmpegLogCapture* capture = tActiveCapture;
-    if (capture == nullptr) {
-        av_log_default_callback(context, level, format, args);
-        return;
-    }
+    // Outside a capture FFmpeg's line would be a second, unnamed report of a problem that
+    // is ours to report (see the header): it is dropped.
+    if (capture == nullptr) return;
     char line[kMaxLineLength];
     std::vsnprintf(line, sizeof line, format, args);
     capture->record(level, line);

@@ -2,17 +2,20 @@
 // Keeps FFmpeg's messages about one decode with that decode instead of on stderr.
 //
 // Why a callback rather than av_log_set_level(AV_LOG_ERROR): both are process-wide, but
-// lowering the level would also hide messages other parts of the program (a video
-// decoder, a tool) may want, and would throw away the very text that explains why an
-// archival file is broken. The callback installed here behaves exactly like FFmpeg's
-// default on every thread except one inside an FfmpegLogCapture scope; there, messages
-// are collected so the caller can put the reason into the one report a broken file gets
-// (DESIGN.md: reported once, with file and reason). Installing it is done once per process
-// (std::call_once); a program that installs its own callback later simply gets our
-// decoders' messages too, and our errors lose only their detail.
+// lowering the level would throw away the very text that explains why an archival file is
+// broken. The callback installed here collects messages on a thread inside an
+// FfmpegLogCapture scope, so the caller can put the reason into the one report a broken
+// file gets (DESIGN.md: reported once, with file and reason). Everywhere else it drops
+// them: FFmpeg's raw lines ("[mov,mp4,…] stream 0, offset 0x9d7b: partial file") name
+// neither our file nor what happens next, and a truncated film would print one per decode
+// pass for months; our own report says both. Installing it is done once per process
+// (std::call_once), by the first capture, which comes before any file is opened; a program
+// that installs its own callback later simply gets our decoders' messages too, and our
+// errors lose only their detail.
 //
-// This relies on the capturing thread doing all of the FFmpeg work itself, so codec
-// contexts used inside a capture must run with thread_count = 1.
+// Only the capturing thread's messages are caught: a codec's own worker threads
+// (thread_count > 1) log nowhere, so a decode that must explain itself runs with
+// thread_count = 1 or reports what the calls on its own thread return.
 
 #include <string>
 

@@ -86,20 +86,24 @@ std::int64_t MediaStream::fromMicros(Micros time) const {
 void MediaStream::feedOnePacket(AVPacket* packet, bool& demuxEnded,
                                 const std::function<void(const std::string&)>& problem,
                                 const std::function<void(const AVPacket&)>& beforeSend) {
+    // A cut-short file is often only logged ("partial file") while the read ends as if at
+    // the end: the log is the reason, so it goes into the problem, not onto stderr.
+    FfmpegLogCapture log;
     const int read = av_read_frame(format.get(), packet);
     if (read < 0) {
-        if (read != AVERROR_EOF) problem("reading failed: " + ffmpeg::errorText(read));
+        if (read != AVERROR_EOF) problem(withDetail("reading failed: " + ffmpeg::errorText(read), log));
         demuxEnded = true;
         avcodec_send_packet(codec.get(), nullptr);
-        return;
+    } else {
+        if (packet->stream_index == streamIndex) {
+            if (beforeSend) beforeSend(*packet);
+            const int sent = avcodec_send_packet(codec.get(), packet);
+            // A damaged packet is skipped: a click or a glitch is better than nothing after it.
+            if (sent < 0 && sent != AVERROR(EAGAIN)) problem(withDetail("damaged data: " + ffmpeg::errorText(sent), log));
+        }
+        av_packet_unref(packet);
     }
-    if (packet->stream_index == streamIndex) {
-        if (beforeSend) beforeSend(*packet);
-        const int sent = avcodec_send_packet(codec.get(), packet);
-        // A damaged packet is skipped: a click or a glitch is better than nothing after it.
-        if (sent < 0 && sent != AVERROR(EAGAIN)) problem("damaged data: " + ffmpeg::errorText(sent));
-    }
-    av_packet_unref(packet);
+    if (log.hasErrors()) problem("damaged or cut short: " + log.firstError());
 }
 
 MediaStream openMediaStream(const fs::path& path, AVMediaType type, int threadCount) {

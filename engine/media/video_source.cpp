@@ -81,8 +81,10 @@ void VideoSource::run() {
             wrapped = true;
         }
         const VideoDecodeStats decoderStats = decoder_->stats();
+        std::string problem = problem_.empty() ? decoder_->problem() : std::string();
         lock.lock();
         stats_.decoder = decoderStats;
+        if (problem_.empty()) problem_ = std::move(problem);
         if (generation != generation_) continue;  // a seek came in while decoding
         if (wrapped) {
             // A file with no frame in [in, out) would wrap for ever: stop instead.
@@ -122,6 +124,7 @@ std::shared_ptr<const VideoFrame> VideoSource::frameAt(Micros mediaTime) {
         if (frame != shown_) ++stats_.shown;
         shown_ = frame;
         stats_.decoder = decoder_->stats();
+        if (problem_.empty()) problem_ = decoder_->problem();
         return frame;
     }
 
@@ -179,6 +182,11 @@ std::shared_ptr<const VideoFrame> VideoSource::frameAt(Micros mediaTime) {
 VideoSourceStats VideoSource::stats() const {
     std::lock_guard lock(mutex_);
     return stats_;
+}
+
+std::string VideoSource::problem() const {
+    std::lock_guard lock(mutex_);
+    return problem_;
 }
 
 }  // namespace vitrine

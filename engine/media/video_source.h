@@ -79,6 +79,8 @@ public:
     int height() const { return height_; }
     /// Counts so far.
     VideoSourceStats stats() const;
+    /// The first damage met while decoding (damaged frames are skipped), or empty.
+    std::string problem() const;
 
 private:
     struct Queued {
@@ -109,6 +111,7 @@ private:
     int shownLap_ = 0;
     bool shownStale_ = false;  // shown_ is from before the last seek
     VideoSourceStats stats_;
+    std::string problem_;  // the decoder's first problem, copied where stats_ is
     std::thread thread_;
 };
 

@@ -1,6 +1,8 @@
 #include "output/calibration.h"
 
 #include <SFML/Graphics/CircleShape.hpp>
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
 #include <cmath>
@@ -8,7 +10,8 @@
 #include <limits>
 #include <vector>
 
-#include "installation/keystone_file.h"
+#include "installation/saved_keystones.h"
+#include "text/font_library.h"
 
 namespace vitrine::output {
 
@@ -18,6 +21,13 @@ constexpr float kCornerDotRadius = 6;
 constexpr float kOutlineThickness = 3;
 const sf::Color kSelectedColour = sf::Color::Red;
 const sf::Color kOutlineColour(255, 200, 0);
+// The save status: large enough to read across a hall, on a dark box over any pattern.
+constexpr unsigned kStatusPixels = 32;
+constexpr float kStatusMargin = 24;
+constexpr float kStatusPadding = 10;
+const sf::Color kStatusBox(0, 0, 0, 200);
+const sf::Color kSavedColour(120, 230, 120);
+const sf::Color kNotSavedColour(255, 110, 90);
 const char* const kCornerNames[4] = {"top-left", "top-right", "bottom-right", "bottom-left"};
 
 double cross(installation::Point o, installation::Point a, installation::Point b) {
@@ -42,8 +52,8 @@ bool isProjectableQuad(const installation::Quad& q) {
     return positive == 4 || negative == 4;
 }
 
-Calibration::Calibration(WarpOutput& warp, std::filesystem::path installationFile)
-    : warp_(warp), file_(std::move(installationFile)) {}
+Calibration::Calibration(WarpOutput& warp, std::filesystem::path saveFile)
+    : warp_(warp), file_(std::move(saveFile)) {}
 
 installation::Quad Calibration::cornersOf(std::size_t output) const {
     const auto& o = warp_.outputs()[output];
@@ -68,6 +78,7 @@ bool Calibration::placeCorner(installation::Point to) {
         return false;
     warp_.setKeystone(output_, moved);
     unsaved_.insert(output_);
+    saveStatus_.clear();
     return true;
 }
 
@@ -96,12 +107,12 @@ std::optional<std::string> Calibration::handleKey(sf::Keyboard::Key key, bool sh
             const auto& o = warp_.outputs()[output_];
             warp_.setKeystone(output_, installation::rectangleCorners(o.width, o.height));
             unsaved_.insert(output_);
+            saveStatus_.clear();
             return "corners of " + o.id + " reset";
         }
-        case sf::Keyboard::S: {
-            auto error = save();
-            return error ? "not saved: " + *error : "saved to " + file_.string();
-        }
+        case sf::Keyboard::S:
+            save();
+            return saveStatus_;
         default: return std::nullopt;
     }
 }
@@ -148,7 +159,7 @@ std::optional<std::string> Calibration::releaseMouse() {
     return describeCorner();
 }
 
-void Calibration::drawOverlay(sf::RenderTarget& target) const {
+void Calibration::drawOverlay(sf::RenderTarget& target) {
     target.setView(target.getDefaultView());
     for (std::size_t i = 0; i < warp_.outputs().size(); ++i) {
         const auto& o = warp_.outputs()[i];
@@ -177,14 +188,30 @@ void Calibration::drawOverlay(sf::RenderTarget& target) const {
     marker.setOutlineColor(kSelectedColour);
     marker.setOutlineThickness(kOutlineThickness);
     target.draw(marker);
+    if (saveStatus_.empty()) return;
+    if (!fontTried_) {
+        fontTried_ = true;
+        font_.loadFromFile((text::bundledFontsDirectory() / "DejaVuSans.ttf").string());
+    }
+    sf::Text status(sf::String::fromUtf8(saveStatus_.begin(), saveStatus_.end()), font_, kStatusPixels);
+    status.setFillColor(saveStatus_.starts_with("saved") ? kSavedColour : kNotSavedColour);
+    const sf::Vector2f at(static_cast<float>(o.positionX) + kStatusMargin, static_cast<float>(o.positionY) + kStatusMargin);
+    status.setPosition(at);
+    const auto bounds = status.getGlobalBounds();
+    sf::RectangleShape box({bounds.width + 2 * kStatusPadding, bounds.height + 2 * kStatusPadding});
+    box.setPosition(bounds.left - kStatusPadding, bounds.top - kStatusPadding);
+    box.setFillColor(kStatusBox);
+    target.draw(box);
+    target.draw(status);
 }
 
 std::optional<std::string> Calibration::save() {
     std::vector<installation::KeystoneEdit> edits;
     auto changed = unsaved_.empty() ? std::set<std::size_t>{output_} : unsaved_;
     for (auto i : changed) edits.push_back({warp_.outputs()[i].id, i, cornersOf(i)});
-    auto error = installation::saveKeystones(file_, edits);
+    auto error = installation::saveCalibration(file_, edits);
     if (!error) unsaved_.clear();
+    saveStatus_ = error ? "not saved: " + *error : "saved to " + file_.string();
     return error;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // Calibration mode: the technician picks an output and a corner, drags it with the mouse
 // or nudges it with the arrow keys while a test pattern shows the result live, and saves
-// the corners to installation.xml.
+// the corners where the player's user can write them (installation/saved_keystones.h).
 
+#include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Window/Event.hpp>
 #include <SFML/Window/Keyboard.hpp>
@@ -25,8 +26,8 @@ public:
     static constexpr double kCoarseStep = 10;  // with Ctrl
     static constexpr double kGrabRadius = 48;  // how near a corner a mouse press must land to pick it
 
-    /// Calibrates `warp`; saves go to `installationFile`.
-    Calibration(WarpOutput& warp, std::filesystem::path installationFile);
+    /// Calibrates `warp`; saves go to `saveFile` (installation::keystoneSaveFile).
+    Calibration(WarpOutput& warp, std::filesystem::path saveFile);
 
     /// Handles one key press. 1–4 pick a corner (top-left, top-right, bottom-right,
     /// bottom-left), Tab the next output, arrows move the corner (Shift: 0.1 px, Ctrl: 10 px),
@@ -54,13 +55,18 @@ public:
     /// Outputs whose corners changed since the last save.
     const std::set<std::size_t>& unsaved() const { return unsaved_; }
 
-    /// Outlines every output and marks the selected corner on the window (after
-    /// WarpOutput::draw).
-    void drawOverlay(sf::RenderTarget& target) const;
+    /// Outlines every output, marks the selected corner and writes the last save's
+    /// outcome on the window (after WarpOutput::draw): the technician looks at the wall,
+    /// not at the log.
+    void drawOverlay(sf::RenderTarget& target);
 
     /// Writes the corners of every changed output (the selected one when none changed) to
-    /// the installation file in one atomic save; an error or nullopt.
+    /// the save file in one atomic save; an error or nullopt.
     std::optional<std::string> save();
+
+    /// What the last save did, as shown on the pattern: "saved to FILE" or "not saved:
+    /// why"; empty before any save and once a corner moves again.
+    const std::string& saveStatus() const { return saveStatus_; }
 
 private:
     installation::Quad cornersOf(std::size_t output) const;
@@ -76,6 +82,9 @@ private:
     bool dragging_ = false;
     sf::Vector2f grabOffset_;  // from the mouse to the corner when the drag began
     std::set<std::size_t> unsaved_;
+    std::string saveStatus_;
+    sf::Font font_;  // loaded on the first status drawn
+    bool fontTried_ = false;
 };
 
 /// Whether `q` is a convex quad in a consistent winding: what a projector can show

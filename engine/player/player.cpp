@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "control/operations.h"
+#include "installation/saved_keystones.h"
 #include "player/resident_memory.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
@@ -179,6 +180,8 @@ void Player::setCalibrating(bool on) {
         if (!calibration_) {
             std::filesystem::path file = options_.operations ? options_.operations->installation().file : "";
             if (file.empty()) log_("calibration: no installation file (--installation FILE): corners cannot be saved");
+            // Installed, the service user cannot write /etc/vitrine: corners go to its state folder.
+            else file = installation::keystoneSaveFile(file);
             calibration_ = std::make_unique<output::Calibration>(*warp_, file);
         }
         log_("calibration: drag a corner with the mouse, or 1-4 pick a corner, arrows move it (Shift 0.1 px, Ctrl 10 px), "
@@ -455,8 +458,7 @@ void Player::reportMediaProblems() {
     for (const auto& f : resources_.images().takeFailures())
         log_("image " + f.path.string() + ": " + f.message + " (a placeholder is shown)");
     for (const auto& problem : renderer_->takeProblems()) log_(problem);
-    for (const auto& p : audio_->takeProblems())
-        log_("sound " + show_->items[p.item].src + ": " + p.message + " (silence instead)");
+    for (const auto& p : audio_->takeProblems()) log_(p.message);
 }
 
 }  // namespace vitrine

@@ -472,6 +472,12 @@ void FrameRenderer::drawVideo(const DrawItem& d, const Item& item, sf::RenderTar
         return;
     }
     auto frame = e.source->frameAt(d.mediaTime);
+    if (!e.damageReported) {
+        if (std::string damage = e.source->problem(); !damage.empty()) {
+            e.damageReported = true;
+            problems_.push_back("video " + item.src + ": " + damage + " (the pictures that decode are shown)");
+        }
+    }
     if (!frame || e.source->catchingUp()) waitingForMedia_ = true;
     if (!frame) return;  // not decoded yet: nothing rather than a stall
     if (frame != e.shown) {

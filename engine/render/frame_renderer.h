@@ -101,6 +101,7 @@ private:
         std::unique_ptr<VideoSource> source;
         bool offline = false;
         std::string error;
+        bool damageReported = false;  // a file's damage is reported once, not per reopen
         TiledTexture picture;  // one tile, updated with each new frame
         std::shared_ptr<const VideoFrame> shown;
     };

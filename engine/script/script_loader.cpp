@@ -1,13 +1,13 @@
 #include "script/script_loader.h"
 
+#include "files/bounded_read.h"
+
 #include <tinyxml2.h>
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <memory>
 #include <span>
-#include <sstream>
 
 namespace vitrine {
 namespace {
@@ -134,7 +134,13 @@ private:
                                         std::string_view expectedRoot) {
         script.files.push_back(file.string());
         auto doc = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::PRESERVE_WHITESPACE);
+        if (refuseTooLarge(text, file.string(), kMaxScriptBytes, "exhibit file", diagnostics_)) return std::nullopt;
         doc->Parse(text.data(), text.size());
+        if (doc->ErrorID() == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
+            // TinyXML-2's own bound (its parser recurses), above ours: the same error as ours.
+            reportTooDeep({file.string(), doc->ErrorLineNum(), 1}, TINYXML2_MAX_ELEMENT_DEPTH);
+            return std::nullopt;
+        }
         if (doc->Error()) {
             SourceLocation where{file.string(), doc->ErrorLineNum(), 1};
             diagnostics_.error(where, "xml-syntax", "XML syntax error: " + describeXmlError(*doc),
@@ -194,7 +200,27 @@ private:
         int column = lines.columnOf(line, '<', node.name);
         node.where = {file, line, column};
         fillAttributes(node, element, lines, file);
+        if (depth_ >= kMaxElementDepth) {
+            reportTooDeep(node.where, kMaxElementDepth);
+            return;  // no children: what lies deeper is left out
+        }
+        ++depth_;
+        fillChildren(node, element, lines, file, script);
+        --depth_;
+    }
 
+    void reportTooDeep(const SourceLocation& where, int limit) {
+        if (reportedTooDeep_) return;  // one error, not one per element below the limit
+        reportedTooDeep_ = true;
+        diagnostics_.error(where, "element-too-deep",
+                           "elements are nested more than " + std::to_string(limit) +
+                               " deep here (includes count); what lies deeper is left out",
+                           "an exhibit needs a handful of levels (exhibit, seq, scene, par, text): the file is "
+                           "damaged or was generated wrongly");
+    }
+
+    void fillChildren(ScriptNode& node, const tinyxml2::XMLElement& element, const LineIndex& lines,
+                      const std::string& file, Script& script) {
         bool keepBlankText = holdsText(node.tag);
         // Counted first so that the children can be built where they will stay.
         size_t childCount = 0;
@@ -316,7 +342,10 @@ private:
                                "check the path; it is relative to the including file");
             return {};
         }
+        // The fragment's root is replaced by its children: they sit at the <include>'s depth.
+        --depth_;
         auto root = parseFile(*text, target, script, "fragment");
+        ++depth_;
         if (!root) return {};
         return root->children;
     }
@@ -328,20 +357,15 @@ private:
     BlockArena<ScriptAttribute> attributes_;
     std::uint32_t nextIndex_ = 0;
     std::vector<OpenFile> stack_;
+    int depth_ = 0;  // of the element being filled, counted through includes
+    bool reportedTooDeep_ = false;
 };
 
 }  // namespace
 
 FileReader diskFileReader() {
-    return [](const fs::path& path) -> std::optional<std::string> {
-        std::error_code ec;
-        if (!fs::is_regular_file(path, ec)) return std::nullopt;
-        std::ifstream in(path, std::ios::binary);
-        if (!in) return std::nullopt;
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
+    // Up to the script's limit: caption files, read through the same reader, have a lower one.
+    return [](const fs::path& path) { return readFileUpTo(path, kMaxScriptBytes); };
 }
 
 std::optional<Script> loadScript(const fs::path& file, Diagnostics& diagnostics, const FileReader& reader) {

@@ -16,7 +16,7 @@ namespace vitrine {
 /// their own so that no disk is touched.
 using FileReader = std::function<std::optional<std::string>(const std::filesystem::path&)>;
 
-/// Reads files from disk.
+/// Reads files from disk, at most kMaxScriptBytes + 1 bytes of each (see bounded_read.h).
 FileReader diskFileReader();
 
 /// Loads `file` and its includes. Returns nullopt only when the main file cannot be
@@ -31,5 +31,15 @@ std::optional<Script> loadScriptFromText(std::string_view text, const std::files
 
 /// The deepest include nesting accepted; deeper is surely a mistake.
 inline constexpr int kMaxIncludeDepth = 16;
+
+/// The deepest element nesting accepted, counted through includes. An exhibit needs a
+/// handful of levels (exhibit, seq, scene, par, text, span); validate, compile and
+/// evaluate walk the tree recursively, so this also bounds their depth. Deeper elements
+/// are one "element-too-deep" error and are left out.
+inline constexpr int kMaxElementDepth = 64;
+
+/// The largest exhibit file (or included fragment) read: a long exhibit's script is tens
+/// of kilobytes, so this is a damaged or wrong file, never a real one.
+inline constexpr std::size_t kMaxScriptBytes = std::size_t{16} << 20;
 
 }  // namespace vitrine

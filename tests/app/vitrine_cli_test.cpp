@@ -171,6 +171,76 @@ TEST_CASE("cli: render writes numbered frames, or one per scene") {
     CHECK_FALSE(std::filesystem::exists(dir / "range" / "000003.png"));
 }
 
+namespace {
+
+// How many lines of `output` contain `text`.
+int linesWith(const std::string& output, const std::string& text) {
+    int count = 0;
+    std::size_t start = 0;
+    while (start < output.size()) {
+        std::size_t end = output.find('\n', start);
+        if (end == std::string::npos) end = output.size();
+        if (output.substr(start, end - start).find(text) != std::string::npos) ++count;
+        start = end + 1;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("cli: still and render name a broken video once, with its reason, and FFmpeg's own lines stay quiet") {
+    vitrine::test::TempDir dir;
+    // An MP4 with its index first, cut off after a third: it opens, then runs out mid-film.
+    REQUIRE(vitrine::test::runFfmpeg("-f lavfi -i testsrc2=size=160x90:rate=25 -f lavfi -i sine=f=440 -t 3 "
+                                     "-pix_fmt yuv420p -c:a aac -movflags +faststart " +
+                                     vitrine::test::quoted(dir / "whole.mp4")));
+    auto whole = vitrine::test::readBytes(dir / "whole.mp4");
+    whole.resize(whole.size() / 3);
+    vitrine::test::writeBytes(dir / "cut.mp4", whole);
+    vitrine::test::writeBytes(dir / "noise.mp4", std::vector<std::uint8_t>(4000, 0x5a));
+    auto xml = write(dir, "v.xml",
+                     "<exhibit size=\"160x90\"><scene id=\"cut\" dur=\"3s\"><video src=\"cut.mp4\" credit=\"test\"/></scene>"
+                     "<scene id=\"noise\" dur=\"1s\"><video src=\"noise.mp4\" credit=\"test\"/></scene></exhibit>");
+    auto png = vitrine::test::quoted(dir / "frame.png");
+
+    Run cut = runVitrine("still " + xml + " --at cut+2.5s -o " + png);
+    INFO(cut.output);
+    CHECK(cut.status == 0);
+    CHECK(linesWith(cut.output, "video " + (dir / "cut.mp4").string() + ": damaged or cut short: ") == 1);
+    CHECK(linesWith(cut.output, "cut.mp4") == 1);
+    // Nothing else: no raw FFmpeg line ("[mov,mp4,…] stream 0, offset 0x9d7b: partial file").
+    CHECK(linesWith(cut.output, "") == 2);  // the message and the still's own line
+
+    Run noise = runVitrine("still " + xml + " --at noise -o " + png);
+    INFO(noise.output);
+    CHECK(noise.status == 0);
+    CHECK(linesWith(noise.output, "video " + (dir / "noise.mp4").string() + ": not a media file") == 1);
+    CHECK(linesWith(noise.output, "noise.mp4") == 1);
+
+    Run frames = runVitrine("render " + xml + " --frames " + vitrine::test::quoted(dir / "frames") + " --fps 10");
+    INFO(frames.output);
+    CHECK(frames.status == 0);
+    CHECK(linesWith(frames.output, "cut.mp4") == 1);
+    CHECK(linesWith(frames.output, "noise.mp4") == 1);
+    CHECK(linesWith(frames.output, "") == 3);  // the two messages and "N frames written"
+}
+
+TEST_CASE("cli: render -o names a sound it cannot play, and says nothing of a silent film") {
+    vitrine::test::TempDir dir;
+    REQUIRE(vitrine::test::runFfmpeg("-f lavfi -i testsrc2=size=160x90:rate=25 -t 1 -pix_fmt yuv420p " +
+                                     vitrine::test::quoted(dir / "silent.mp4")));
+    vitrine::test::writeBytes(dir / "broken.wav", std::vector<std::uint8_t>(3000, 0x5a));
+    auto xml = write(dir, "a.xml",
+                     "<exhibit size=\"160x90\"><scene id=\"film\" dur=\"1s\"><video src=\"silent.mp4\" credit=\"test\"/></scene>"
+                     "<scene id=\"voice\" dur=\"1s\"><audio src=\"broken.wav\" credit=\"test\"/></scene></exhibit>");
+    Run r = runVitrine("render " + xml + " -o " + vitrine::test::quoted(dir / "out.mp4") + " --fps 5");
+    INFO(r.output);
+    CHECK(r.status == 0);
+    CHECK(linesWith(r.output, "sound " + (dir / "broken.wav").string() + ": ") == 1);
+    CHECK(linesWith(r.output, "silent.mp4") == 0);
+    CHECK(linesWith(r.output, "audio stream") == 0);
+}
+
 TEST_CASE("cli: play --once plays a short show in a window and exits by itself") {
     vitrine::test::TempDir dir;
     auto xml = write(dir, "s.xml", "<exhibit><scene id=\"first\" dur=\"300ms\"><text>a</text></scene>"
@@ -182,6 +252,23 @@ TEST_CASE("cli: play --once plays a short show in a window and exits by itself")
     Run start = runVitrine("play " + xml + " --windowed 320x180 --once --start second");
     CHECK(start.status == 0);
     CHECK(start.output.find("scene first") == std::string::npos);
+}
+
+TEST_CASE("cli: play reads the corners calibration saved in the unit's state folder") {
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "s.xml", "<exhibit><scene id=\"only\" dur=\"300ms\"><text>a</text></scene></exhibit>");
+    auto installation = write(dir, "installation.xml", "<installation>\n  <output id=\"wall\" resolution=\"320x180\"/>\n</installation>\n");
+    std::filesystem::create_directories(dir / "state");
+    // Saved for an output this installation lacks: a warning at its line proves the file was read.
+    write(dir, "state/keystone.xml",
+          "<installation>\n  <output id=\"door\">\n    <keystone tl=\"1,1\" tr=\"319,0\" br=\"320,180\" bl=\"0,180\"/>\n"
+          "  </output>\n</installation>\n");
+    Run r = runVitrineWith("STATE_DIRECTORY=" + vitrine::test::quoted(dir / "state"),
+                           "play " + xml + " --windowed 320x180 --once --audio off --installation " + installation);
+    INFO(r.output);
+    CHECK(r.status == 0);
+    CHECK(r.output.find((dir / "state" / "keystone.xml").string() + ":2:") != std::string::npos);
+    CHECK(r.output.find("no output 'door'") != std::string::npos);
 }
 
 TEST_CASE("cli: a display that does not answer is reported, or waited for by play, never an abort") {

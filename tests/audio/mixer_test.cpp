@@ -144,7 +144,7 @@ TEST_CASE("Mixer reports a missing sound once and keeps mixing the others") {
     const std::vector<MixerProblem> problems = mixer.takeProblems();
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].item == 0);
-    CHECK(problems[0].message.find("file-not-found") != std::string::npos);
+    CHECK(problems[0].message == "sound " + (dir / "missing.ogg").string() + ": file not found (silence instead)");
     CHECK(mixer.takeProblems().empty());
     CHECK(rms(out) > 0.1 * kInt16Full);
 }
@@ -193,6 +193,25 @@ TEST_CASE("Mixer anchors show time where the speakers are, so an output's buffer
     const std::int64_t onset = firstLoudFrame(out, 0.02 * kInt16Full);
     MESSAGE("tone heard at frame " << onset << ", expected " << kMixSampleRate);
     CHECK(std::abs(onset - kMixSampleRate) <= kMixSampleRate / 1000);
+}
+
+TEST_CASE("Mixer says nothing of a video without sound, and names the file of a sound it cannot play") {
+    TempDir dir;
+    // Archival film is mostly silent: a video with no audio stream is normal, not a problem.
+    REQUIRE(runFfmpeg("-f lavfi -i testsrc2=size=64x36:rate=25 -t 1 -pix_fmt yuv420p " + quoted(dir / "silent.mp4")));
+    writeBytes(dir / "broken.wav", std::vector<std::uint8_t>(3000, 0x5a));
+    Show show;
+    Item film;
+    film.kind = ItemKind::Video;
+    film.src = (dir / "silent.mp4").string();
+    show.items = {film, audioItem(dir / "broken.wav")};
+    Mixer mixer(show);
+    runMixer(mixer, 20, [](Micros t) { return std::vector<AudioCue>{{0, t, 1.0}, {1, t, 1.0}}; });
+    const std::vector<MixerProblem> problems = mixer.takeProblems();
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].item == 1);
+    CHECK(problems[0].message.rfind("sound " + (dir / "broken.wav").string() + ": ", 0) == 0);
+    CHECK(problems[0].message.find("(silence instead)") != std::string::npos);
 }
 
 }  // namespace vitrine

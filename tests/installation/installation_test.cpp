@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 #include "support/build_paths.h"
 
+#include <fstream>
+
 #include "installation/installation.h"
+#include "media/media_test_files.h"
 
 using namespace vitrine;
 using namespace vitrine::installation;
@@ -133,4 +136,23 @@ TEST_CASE("installation: broken XML is one error with its line, not a crash") {
     Diagnostics d3;
     CHECK_FALSE(loadInstallation("/nonexistent/installation.xml", d3));
     CHECK(d3.hasErrors());
+}
+
+TEST_CASE("an installation file larger than the limit is one error at the line where the limit falls") {
+    test::TempDir dir;
+    const auto file = dir / "installation.xml";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "<installation>\n";
+        // Lines of 100 bytes after the first (15 bytes) line.
+        for (std::size_t written = 15; written <= kMaxInstallationBytes; written += 100)
+            out << std::string(99, ' ') << "\n";
+        out << "</installation>\n";
+    }
+    Diagnostics d;
+    CHECK_FALSE(loadInstallation(file, d));
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all()[0].code == "file-too-large");
+    CHECK(d.all()[0].where.file == file.string());
+    CHECK(d.all()[0].where.line == 2 + static_cast<int>((kMaxInstallationBytes - 15) / 100));
 }

@@ -4,6 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+
+#include "map/located_json.h"
+#include "media/media_test_files.h"
 #include <string>
 
 using namespace vitrine::map;
@@ -194,4 +198,23 @@ TEST_CASE("the committed map data: right countries, RFC 7946 winding, cities ins
     CHECK(box.north <= 46.0);
     CHECK(box.east <= 52.0);
     CHECK(std::filesystem::file_size(mapsDir() / "caucasus.geojson") < 300 * 1024);
+}
+
+TEST_CASE("a GeoJSON file larger than the limit is one error at the line where the limit falls") {
+    vitrine::test::TempDir dir;
+    const auto file = dir / "map.geojson";
+    {
+        // Valid JSON whitespace, lines of 100 bytes after the first (2 bytes).
+        std::ofstream out(file, std::ios::binary);
+        out << "{\n";
+        const std::string line = std::string(99, ' ') + "\n";
+        for (std::size_t written = 2; written <= kMaxMapFileBytes; written += line.size()) out << line;
+        out << "}\n";
+    }
+    vitrine::Diagnostics d;
+    CHECK(loadGeoJson(file, d).features.empty());
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all()[0].code == "file-too-large");
+    CHECK(d.all()[0].where.file == file.string());
+    CHECK(d.all()[0].where.line == 2 + static_cast<int>((kMaxMapFileBytes - 2) / 100));
 }

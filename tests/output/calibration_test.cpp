@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -72,7 +75,9 @@ TEST_CASE("calibration: a move that folds the image is refused") {
     o.height = 100;
     o.keystone = inst::Quad{{{0, 0}, {100, 0}, {100, 100}, {1, 99}}};
     WarpOutput warp({o}, {100, 100});
-    Calibration c(warp, "/nonexistent/installation.xml");
+    test::TempDir dir;
+    std::ofstream(dir / "file") << "not a folder";
+    Calibration c(warp, dir / "file" / "installation.xml");
     c.handleKey(sf::Keyboard::Num4, false);
     for (int i = 0; i < 3; ++i) c.handleKey(sf::Keyboard::Right, false);  // towards the diagonal
     for (int i = 0; i < 200; ++i) c.handleKey(sf::Keyboard::Right, false, true);
@@ -80,7 +85,7 @@ TEST_CASE("calibration: a move that folds the image is refused") {
     // However far it is pushed, the quad stays one a homography can map.
     CHECK(inst::Homography::fromCorners(inst::rectangleCorners(100, 100), q));
     auto err = c.save();
-    REQUIRE(err);  // the file does not exist: an error value, no crash
+    REQUIRE(err);  // the file cannot be made: an error value, no crash
 }
 
 TEST_CASE("calibration: Shift moves a corner by a tenth of a pixel, and that is what is saved") {
@@ -177,4 +182,56 @@ TEST_CASE("calibration: only convex quads can be projected") {
     CHECK_FALSE(isProjectableQuad(inst::Quad{{{0, 0}, {100, 0}, {0, 50}, {100, 50}}}));  // crossed
     CHECK_FALSE(isProjectableQuad(inst::Quad{{{0, 0}, {100, 0}, {20, 10}, {0, 50}}}));   // concave
     CHECK_FALSE(isProjectableQuad(inst::Quad{{{0, 0}, {50, 0}, {100, 0}, {0, 50}}}));    // three on a line
+}
+
+namespace {
+
+// Pixels of the overlay drawn over black in `colour` (the status text's fill), in the
+// output's top-left corner where the status is written.
+int statusPixels(Calibration& c, sf::Color colour) {
+    sf::RenderTexture target;
+    REQUIRE(target.create(640, 360));
+    target.clear(sf::Color::Black);
+    c.drawOverlay(target);
+    target.display();
+    const sf::Image image = target.getTexture().copyToImage();
+    int count = 0;
+    for (unsigned y = 20; y < 80; ++y)
+        for (unsigned x = 20; x < 620; ++x)
+            if (image.getPixel(x, y) == colour) ++count;
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("calibration: the pattern says whether S saved, and why not") {
+    inst::Output o;
+    o.id = "wall";
+    o.width = 640;
+    o.height = 360;
+    WarpOutput warp({o}, {640, 360});
+    const sf::Color saved(120, 230, 120), notSaved(255, 110, 90);
+    test::TempDir dir;
+    // A folder that cannot be made, for root too: its parent is a regular file.
+    std::ofstream(dir / "state") << "not a folder";
+    Calibration refused(warp, dir / "state" / "vitrine" / "keystone.xml");
+    CHECK(refused.saveStatus().empty());
+    CHECK(statusPixels(refused, notSaved) == 0);
+    refused.handleKey(sf::Keyboard::Right, false);
+    const auto line = refused.handleKey(sf::Keyboard::S, false);
+    REQUIRE(line);
+    CHECK(line->rfind("not saved: cannot create the folder " + (dir / "state" / "vitrine").string(), 0) == 0);
+    CHECK(refused.saveStatus() == *line);
+    CHECK(statusPixels(refused, notSaved) > 50);
+    CHECK(statusPixels(refused, saved) == 0);
+    // Moving a corner again makes the old outcome stale: it goes.
+    refused.handleKey(sf::Keyboard::Right, false);
+    CHECK(refused.saveStatus().empty());
+    CHECK(statusPixels(refused, notSaved) == 0);
+
+    Calibration accepted(warp, dir / "state-ok" / "keystone.xml");
+    accepted.handleKey(sf::Keyboard::Right, false);
+    REQUIRE(accepted.handleKey(sf::Keyboard::S, false) == "saved to " + (dir / "state-ok" / "keystone.xml").string());
+    CHECK(statusPixels(accepted, saved) > 50);
+    CHECK(statusPixels(accepted, notSaved) == 0);
 }

@@ -163,3 +163,75 @@ TEST_CASE("a node shared out of a script outlives the Script object") {
     CHECK(kept->view("title") == "Kept");
     CHECK(kept->where.line == 2);
 }
+
+namespace {
+
+// `depth` <par> elements, one per line, each inside the one before, around one scene.
+std::string nestedPars(int depth) {
+    std::string xml;
+    for (int i = 0; i < depth; ++i) xml += "<par>\n";
+    xml += "<scene id=\"deep\" dur=\"1s\"><text>deep</text></scene>\n";
+    for (int i = 0; i < depth; ++i) xml += "</par>\n";
+    return xml;
+}
+
+}  // namespace
+
+TEST_CASE("elements nested deeper than the limit are one error at the line where it is passed, and no crash") {
+    Diagnostics d;
+    // <exhibit> is depth 0 on line 1; the <par> on line k + 1 is depth k.
+    Show show = test::compileText("<exhibit>\n" + nestedPars(kMaxElementDepth + 16) + "</exhibit>\n", d);
+    REQUIRE(d.errorCount() >= 1);
+    const Diagnostic* deep = findCode(d, "element-too-deep");
+    REQUIRE(deep);
+    CHECK(deep->where.file == "mem/main.xml");
+    CHECK(deep->where.line == kMaxElementDepth + 1);
+    CHECK(deep->message.find(std::to_string(kMaxElementDepth)) != std::string::npos);
+    int reported = 0;
+    for (const auto& x : d.all()) reported += x.code == "element-too-deep";
+    CHECK(reported == 1);
+
+    // Past TinyXML-2's own limit (its parser recurses) the same error, at its line.
+    Diagnostics d2;
+    test::InMemoryFiles files;
+    files.files["mem/main.xml"] = "<exhibit>\n" + nestedPars(500) + "</exhibit>\n";
+    CHECK_FALSE(loadScript("mem/main.xml", d2, files.reader()));
+    const Diagnostic* tinyDeep = findCode(d2, "element-too-deep");
+    REQUIRE(tinyDeep);
+    CHECK(tinyDeep->where.file == "mem/main.xml");
+    CHECK(tinyDeep->where.line > kMaxElementDepth);
+}
+
+TEST_CASE("element depth counts through includes, and the error is in the included file") {
+    test::InMemoryFiles files;
+    files.files["mem/main.xml"] = "<exhibit>\n";
+    for (int i = 0; i < 40; ++i) files.files["mem/main.xml"] += "<par>\n";
+    files.files["mem/main.xml"] += "<include src=\"part.xml\"/>\n";
+    for (int i = 0; i < 40; ++i) files.files["mem/main.xml"] += "</par>\n";
+    files.files["mem/main.xml"] += "</exhibit>\n";
+    // The fragment's children stand where the <include> stood, at depth 41.
+    files.files["mem/part.xml"] = "<fragment>\n" + nestedPars(40) + "</fragment>\n";
+    Diagnostics d;
+    auto script = loadScript("mem/main.xml", d, files.reader());
+    REQUIRE(script);
+    const Diagnostic* deep = findCode(d, "element-too-deep");
+    REQUIRE(deep);
+    CHECK(deep->where.file == "mem/part.xml");
+    CHECK(deep->where.line == 1 + (kMaxElementDepth - 40));
+}
+
+TEST_CASE("an exhibit file larger than the limit is one error at the line where the limit falls") {
+    // Lines of 100 bytes: the limit falls inside line limit / 100 + 1.
+    std::string big = "<exhibit>" + std::string(90, ' ') + "\n";
+    const std::string line = std::string(99, ' ') + "\n";
+    while (big.size() <= kMaxScriptBytes) big += line;
+    test::InMemoryFiles files;
+    files.files["mem/main.xml"] = big + "</exhibit>\n";
+    Diagnostics d;
+    CHECK_FALSE(loadScript("mem/main.xml", d, files.reader()));
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all()[0].code == "file-too-large");
+    CHECK(d.all()[0].where.file == "mem/main.xml");
+    CHECK(d.all()[0].where.line == static_cast<int>(kMaxScriptBytes / 100) + 1);
+    CHECK(d.all()[0].message.find("16 MiB") != std::string::npos);
+}
