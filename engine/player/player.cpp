@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "control/operations.h"
+#include "player/drift_follower.h"
 #include "player/resident_memory.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
@@ -51,13 +52,6 @@ bool Player::ensureWarp() {
 }
 
 namespace {
-// Drift correction: the show clock follows the audio clock in steps of at most a
-// millisecond a frame (too small to see), ignoring a dead band of jitter, and ignoring
-// the moments after a seek or a loop when the output still plays the old sound.
-constexpr Micros kDriftDeadBand = 2'000;
-constexpr Micros kDriftMaxStep = 1'000;
-constexpr Micros kDriftTransient = 500'000;
-constexpr Micros kSettleAfterJump = 500'000;
 // Further than this from where the wall clock puts the show (a restart, a clock step,
 // a long pause), the player jumps back; closer, the audio clock steers.
 constexpr Micros kWallClockTolerance = 100'000;
@@ -359,17 +353,14 @@ void Player::followWallClock() {
 
 void Player::followAudioClock() {
     auto speakers = audio_->speakerShowTime();
-    if (!speakers || clock_.paused() || show_->duration <= 0) return;
-    Micros position = clock_.position();
-    if (position - lastJump_ < kSettleAfterJump && position >= lastJump_) return;
-    Micros drift = wrapTime(*show_, position) - *speakers;
-    if (drift > show_->duration / 2) drift -= show_->duration;
-    if (drift < -show_->duration / 2) drift += show_->duration;
-    if (drift > kDriftTransient || drift < -kDriftTransient) return;
-    stats_.drift(drift);
-    if (options_.driftObserver) options_.driftObserver(position, drift);
-    if (drift > kDriftDeadBand || drift < -kDriftDeadBand) {
-        clock_.nudge(std::clamp(-drift, -kDriftMaxStep, kDriftMaxStep));
+    if (!speakers || clock_.paused()) return;
+    const Micros position = clock_.position();
+    const auto step = followAudio(*show_, position, lastJump_, *speakers);
+    if (!step) return;
+    stats_.drift(step->drift);
+    if (options_.driftObserver) options_.driftObserver(position, step->drift);
+    if (step->nudge != 0) {
+        clock_.nudge(step->nudge);
         ++stats_.driftCorrections;
     }
 }
