@@ -83,7 +83,8 @@ void Player::run() {
         handleRemoteCommands();
         followAudioClock();
         followWallClock();
-        Micros t = showTime();
+        const Micros clockTime = clock_.position();
+        Micros t = showTime(clockTime);
         if (finished_) break;
         if (t < previous_) {  // looped
             lastJump_ = clock_.position();
@@ -95,7 +96,8 @@ void Player::run() {
         // vsync wait there costs a new decode at most a frame.
         resources_.images().holdNewDecodes();
         prefetch(t);
-        Frame frame = evaluate(*show_, t);
+        // Looping, the clock's position past the end says a pass came before: the seam fades.
+        Frame frame = options_.loop ? evaluateLooping(*show_, clockTime) : evaluate(*show_, t);
         // Outside hours, on command, or while calibrating: no show sound.
         const bool dark = black_ || closed_;
         const bool silent = dark || calibrating_;
@@ -395,8 +397,7 @@ void Player::goToScene(int delta) {
     log_("scene " + show_->scenes[next].id);
 }
 
-Micros Player::showTime() {
-    Micros raw = clock_.position();
+Micros Player::showTime(Micros raw) {
     if (!options_.loop && raw >= show_->duration) {
         finished_ = true;
         return show_->duration;
