@@ -10,6 +10,8 @@
 // same pace, so the opening hours, the schedule and the status the player publishes every
 // frame go through the month's days, the DST change and the step.
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -52,6 +54,7 @@ int openDescriptors() {
 
 struct Sample {
     double residentMiB = 0;
+    double heapMiB = 0;  // what the C library's allocator has handed out
     int threads = 0;
     int descriptors = 0;
 };
@@ -59,6 +62,7 @@ struct Sample {
 Sample sample() {
     Sample s;
     if (auto memory = residentSet()) s.residentMiB = static_cast<double>(memory->bytes) / (1024.0 * 1024.0);
+    s.heapMiB = static_cast<double>(mallinfo2().uordblks) / (1024.0 * 1024.0);
     s.threads = processThreads();
     s.descriptors = openDescriptors();
     return s;
@@ -141,9 +145,9 @@ int runSoakMonthBench(int days, double speed) {
                     loopsNow = loops;
                 }
                 std::printf("  day %2d  %04d-%02d-%02d %02d:%02d local  open %2d h the day before  loops %6d  "
-                            "resident %6.1f MiB  threads %3d  fds %3d\n",
+                            "resident %6.1f MiB  heap %6.1f MiB  threads %3d  fds %3d\n",
                             hour / 24, date.year, date.month, date.day, local.second / 3600, local.second / 60 % 60,
-                            openHours, loopsNow, s.residentMiB, s.threads, s.descriptors);
+                            openHours, loopsNow, s.residentMiB, s.heapMiB, s.threads, s.descriptors);
                 std::fflush(stdout);
                 openHours = 0;
             }
@@ -161,11 +165,17 @@ int runSoakMonthBench(int days, double speed) {
     // Day 0 is sampled as the player opens its window; from day 1 it has played a day.
     const Sample& first = samples[1];
     const Sample& last = samples.back();
-    std::printf("  day 1 -> day %zu: resident %.1f -> %.1f MiB (%+.2f %%), threads %d -> %d, file descriptors %d -> %d\n",
+    std::printf("  day 1 -> day %zu: resident %.1f -> %.1f MiB (%+.2f %%), heap in use %.1f -> %.1f MiB (%+.2f %%), "
+                "threads %d -> %d, file descriptors %d -> %d\n",
                 samples.size() - 1, first.residentMiB, last.residentMiB, (last.residentMiB - first.residentMiB) / first.residentMiB * 100.0,
-                first.threads, last.threads, first.descriptors, last.descriptors);
-    // One sample swings by the GL driver's working memory (7-8 MiB with llvmpipe, see the
-    // soak bench); a leak moves the lowest and the highest of a week alike.
+                first.heapMiB, last.heapMiB, (last.heapMiB - first.heapMiB) / first.heapMiB * 100.0, first.threads, last.threads,
+                first.descriptors, last.descriptors);
+    // The heap in use swings with the pictures cached at the sampled instant (which scene it
+    // falls on); what is resident beside the heap (code, GL driver, stacks) should not move.
+    std::printf("  resident less heap: day 1 %.1f MiB, day %zu %.1f MiB (%+.2f MiB)\n", first.residentMiB - first.heapMiB,
+                samples.size() - 1, last.residentMiB - last.heapMiB,
+                (last.residentMiB - last.heapMiB) - (first.residentMiB - first.heapMiB));
+    // A leak moves the lowest and the highest of a week alike.
     const std::size_t week = std::min<std::size_t>(7, (samples.size() - 1) / 2);
     auto range = [&](std::size_t from) {
         double low = samples[from].residentMiB, high = low;
