@@ -240,7 +240,9 @@ TEST_CASE("a repeated, frozen element holds the end of its last repeat from the 
     // Just before, the last repeat is still playing towards that same state.
     CHECK(drawOf(evaluate(s, seconds(6) - 1), s, "r")->localTime == seconds(2) - 1);
     // One and a half repeats freeze halfway through the simple duration.
-    const DrawItem* half = drawOf(evaluate(s, seconds(3)), s, "half");
+    // The frame is kept: drawOf points into it (a temporary here was read after it was freed).
+    const Frame atThree = evaluate(s, seconds(3));
+    const DrawItem* half = drawOf(atThree, s, "half");
     REQUIRE(half);
     CHECK(half->localTime == seconds(1));
     CHECK(half->box.x == doctest::Approx(50));
