@@ -22,16 +22,21 @@ namespace fs = std::filesystem;
 constexpr int kDefaultFps = 25;
 constexpr int kMaxFps = 240;
 
+// A position in the show, or a time past its end: the show loops, as the player plays it,
+// so a time past the end is in a later pass (where the last scene fades into the first).
+std::optional<Micros> loopingPosition(const Show& show, const std::string& text, std::string& why) {
+    if (auto t = resolvePosition(show, text, &why)) return t;
+    if (auto t = parseTimeValue(text); t && *t >= show.duration) return t;
+    return std::nullopt;
+}
+
 std::optional<Micros> positionOption(const Show& show, const Options& o, const std::string& name, Micros fallback) {
     auto v = o.value(name);
     if (!v) return fallback;
     std::string why;
-    auto t = resolvePosition(show, *v, &why);
-    if (!t && *v != formatTime(show.duration)) {
-        usageError(name + ": " + why);
-        return std::nullopt;
-    }
-    return t ? *t : show.duration;
+    auto t = loopingPosition(show, *v, why);
+    if (!t) usageError(name + ": " + why);
+    return t;
 }
 
 sf::Vector2u outputSize(const Show& show, const Options& o, bool& ok) {
@@ -83,7 +88,7 @@ int runStill(const Arguments& args) {
     if (!session.show()) return 2;
     const Show& show = *session.show();
     std::string why;
-    auto t = resolvePosition(show, *o->value("--at"), &why);
+    auto t = loopingPosition(show, *o->value("--at"), why);
     if (!t) return usageError("--at: " + why);
     bool sizeOk = false;
     sf::Vector2u size = outputSize(show, *o, sizeOk);
@@ -97,7 +102,7 @@ int runStill(const Arguments& args) {
         return 3;
     }
     std::printf("%s: %s at %s (scene %s)\n", o->value("-o")->c_str(), fs::path(o->file()).filename().c_str(),
-                formatClock(*t).c_str(), show.sceneAt(*t) >= 0 ? show.scenes[show.sceneAt(*t)].id.c_str() : "-");
+                formatClock(*t).c_str(), show.sceneAt(wrapTime(show, *t)) >= 0 ? show.scenes[show.sceneAt(wrapTime(show, *t))].id.c_str() : "-");
     return 0;
 }
 

@@ -3,8 +3,10 @@
 namespace vitrine {
 
 SoundOutput::SoundOutput(Mixer& mixer, WavWriter* tap, std::size_t periodFrames)
-    : mixer_(mixer), tap_(tap), buffer_(periodFrames * kMixChannels) {
+    : mixer_(mixer), tap_(tap), buffer_(periodFrames * kMixChannels), clock_(static_cast<std::int64_t>(periodFrames)) {
     initialize(kMixChannels, kMixSampleRate);
+    // A looping stream asks onLoop() for a mark after every buffer onGetData ends with false.
+    setLoop(true);
 }
 
 SoundOutput::~SoundOutput() { stop(); }
@@ -15,8 +17,13 @@ bool SoundOutput::onGetData(Chunk& data) {
     if (tap_) tap_->write(buffer_.data(), frames);
     data.samples = buffer_.data();
     data.sampleCount = buffer_.size();
-    return true;
+    mark_ = clock_.handOver();
+    // "Loops" after every buffer: SFML then asks onLoop() for the offset it reports once this
+    // buffer is played, and the buffer itself plays as any other (its samples are kept).
+    return false;
 }
+
+sf::Int64 SoundOutput::onLoop() { return mark_ * kMixChannels; }
 
 void SoundOutput::onSeek(sf::Time) {}
 
@@ -49,7 +56,8 @@ void NullAudioOutput::waitUntilMixed(std::int64_t frames) {
 }
 
 std::int64_t SoundOutput::playedFrames() const {
-    return static_cast<std::int64_t>(getPlayingOffset().asMicroseconds()) * kMixSampleRate / kMicrosPerSecond;
+    // The offset is a mark plus the position in the queue, below a second: exact as a float.
+    return clock_.played(audioFramesIn(getPlayingOffset().asMicroseconds()));
 }
 
 std::int64_t NullAudioOutput::playedFrames() const {

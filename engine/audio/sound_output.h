@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "audio/mixer.h"
+#include "audio/stream_clock.h"
 #include "audio/wav_writer.h"
 
 namespace vitrine {
@@ -28,12 +29,17 @@ public:
     explicit SoundOutput(Mixer& mixer, WavWriter* tap = nullptr, std::size_t periodFrames = kDefaultAudioPeriodFrames);
     /// Stops the stream before the members it reads go away.
     ~SoundOutput() override;
-    /// Frames the sound card has played since play(): the audio clock at the speakers.
+    /// Frames the sound card has played since play(): the audio clock at the speakers, an
+    /// integer count exact to the frame however long the stream runs (see stream_clock.h).
+    /// The output is played once: the count does not restart with a second play().
     std::int64_t playedFrames() const;
 
 protected:
-    /// Mixes the next period; never ends the stream (silence is mixed when nothing plays).
+    /// Mixes the next period. Never ends the stream (silence is mixed when nothing plays);
+    /// returns false only so that SFML asks onLoop() for the buffer's mark.
     bool onGetData(Chunk& data) override;
+    /// The mark at which SFML's playing offset restarts once the buffer just mixed is played.
+    sf::Int64 onLoop() override;
     /// Position is the show's business, not the stream's: nothing to do.
     void onSeek(sf::Time timeOffset) override;
 
@@ -41,6 +47,8 @@ private:
     Mixer& mixer_;
     WavWriter* tap_;
     std::vector<std::int16_t> buffer_;
+    StreamClock clock_;
+    std::int64_t mark_ = 0;  // streaming thread: the mark of the buffer just mixed
 };
 
 /// Pulls from a Mixer at real-time pace with no sound card: a thread that mixes one period

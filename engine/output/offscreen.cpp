@@ -16,7 +16,8 @@ OffscreenRenderer::OffscreenRenderer(const Show& show, render::RenderResources& 
 }
 
 void OffscreenRenderer::draw(Micros t) {
-    renderer_.render(evaluate(show_, t), target_, render::MediaWait::Always);
+    // As the player shows it looping: past the end is a later pass, whose start fades from the last scene.
+    renderer_.render(evaluateLooping(show_, t), target_, render::MediaWait::Always);
     target_.display();
 }
 

@@ -59,6 +59,24 @@ Micros frameTime(Micros from, std::int64_t index, int fps) { return from + index
 // video frame carries exactly its share of samples and the two never drift apart.
 std::int64_t audioFramesThrough(std::int64_t index, int fps) { return (index + 1) * kMixSampleRate / fps; }
 
+// The cues of [from, to) of the show looping (an export may cross the loop): each pass's
+// cues, placed where that pass falls in the export.
+std::vector<SubtitleCue> loopingCues(const Show& show, Micros from, Micros to, Diagnostics& diagnostics, CaptionLayer layer) {
+    std::vector<SubtitleCue> all;
+    if (show.duration <= 0) return all;
+    for (Micros pass = from / show.duration * show.duration; pass < to; pass += show.duration) {
+        auto cues = subtitleCuesFor(show, std::max(from, pass) - pass, std::min(to, pass + show.duration) - pass,
+                                    diagnostics, diskFileReader(), layer);
+        const Micros shift = std::max<Micros>(0, pass - from);
+        for (SubtitleCue& cue : cues) {
+            cue.start += shift;
+            cue.end += shift;
+            all.push_back(std::move(cue));
+        }
+    }
+    return all;
+}
+
 }  // namespace
 
 std::optional<std::string> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
@@ -87,7 +105,7 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     std::vector<SubtitleTrackCues> subtitleTracks;
     std::vector<std::string> subtitleLanguages;
     for (CaptionLayer layer : {CaptionLayer::First, CaptionLayer::Second}) {
-        auto cues = subtitleCuesFor(show, options.from, options.to, reportedByRenderer, diskFileReader(), layer);
+        auto cues = loopingCues(show, options.from, options.to, reportedByRenderer, layer);
         if (cues.empty()) continue;
         subtitleTracks.push_back({std::move(cues)});
         subtitleLanguages.push_back(captionLanguage(show, layer));
@@ -136,7 +154,7 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
         for (const std::int64_t audioEnd = audioFramesThrough(index, options.fps); audioDone < audioEnd;) {
             const std::int64_t count = std::min(kAudioPeriodFrames, audioEnd - audioDone);
             const Micros at = options.from + audioFramesDuration(audioDone);
-            mixer.update(evaluate(show, at).audio, at);
+            mixer.update(evaluateLooping(show, at).audio, at);
             mixer.mix(samples.data(), static_cast<std::size_t>(count));
             if (auto e = writer->addAudio(samples.data(), static_cast<std::size_t>(count))) return explained(*e);
             audioDone += count;

@@ -21,7 +21,8 @@ namespace vitrine::output {
 struct ExportOptions {
     /// The MP4 file to write (replaced when it exists).
     std::filesystem::path path;
-    /// The exported range of show time; `to` < 0 means the end of the show.
+    /// The exported range of show time; `to` < 0 means the end of the show. Past the end the
+    /// show loops, as the player plays it (the range may cross the loop's seam).
     Micros from = 0;
     Micros to = -1;
     /// Frames per second of the video.

@@ -8,6 +8,7 @@
 
 #include "control/operations.h"
 #include "installation/saved_keystones.h"
+#include "player/drift_follower.h"
 #include "player/resident_memory.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
@@ -52,13 +53,6 @@ bool Player::ensureWarp() {
 }
 
 namespace {
-// Drift correction: the show clock follows the audio clock in steps of at most a
-// millisecond a frame (too small to see), ignoring a dead band of jitter, and ignoring
-// the moments after a seek or a loop when the output still plays the old sound.
-constexpr Micros kDriftDeadBand = 2'000;
-constexpr Micros kDriftMaxStep = 1'000;
-constexpr Micros kDriftTransient = 500'000;
-constexpr Micros kSettleAfterJump = 500'000;
 // Further than this from where the wall clock puts the show (a restart, a clock step,
 // a long pause), the player jumps back; closer, the audio clock steers.
 constexpr Micros kWallClockTolerance = 100'000;
@@ -90,7 +84,8 @@ void Player::run() {
         handleRemoteCommands();
         followAudioClock();
         followWallClock();
-        Micros t = showTime();
+        const Micros clockTime = clock_.position();
+        Micros t = showTime(clockTime);
         if (finished_) break;
         if (t < previous_) {  // looped
             lastJump_ = clock_.position();
@@ -102,7 +97,8 @@ void Player::run() {
         // vsync wait there costs a new decode at most a frame.
         resources_.images().holdNewDecodes();
         prefetch(t);
-        Frame frame = evaluate(*show_, t);
+        // Looping, the clock's position past the end says a pass came before: the seam fades.
+        Frame frame = options_.loop ? evaluateLooping(*show_, clockTime) : evaluate(*show_, t);
         // Outside hours, on command, or while calibrating: no show sound.
         const bool dark = black_ || closed_;
         const bool silent = dark || calibrating_;
@@ -362,17 +358,14 @@ void Player::followWallClock() {
 
 void Player::followAudioClock() {
     auto speakers = audio_->speakerShowTime();
-    if (!speakers || clock_.paused() || show_->duration <= 0) return;
-    Micros position = clock_.position();
-    if (position - lastJump_ < kSettleAfterJump && position >= lastJump_) return;
-    Micros drift = wrapTime(*show_, position) - *speakers;
-    if (drift > show_->duration / 2) drift -= show_->duration;
-    if (drift < -show_->duration / 2) drift += show_->duration;
-    if (drift > kDriftTransient || drift < -kDriftTransient) return;
-    stats_.drift(drift);
-    if (options_.driftObserver) options_.driftObserver(position, drift);
-    if (drift > kDriftDeadBand || drift < -kDriftDeadBand) {
-        clock_.nudge(std::clamp(-drift, -kDriftMaxStep, kDriftMaxStep));
+    if (!speakers || clock_.paused()) return;
+    const Micros position = clock_.position();
+    const auto step = followAudio(*show_, position, lastJump_, *speakers);
+    if (!step) return;
+    stats_.drift(step->drift);
+    if (options_.driftObserver) options_.driftObserver(position, step->drift);
+    if (step->nudge != 0) {
+        clock_.nudge(step->nudge);
         ++stats_.driftCorrections;
     }
 }
@@ -407,8 +400,7 @@ void Player::goToScene(int delta) {
     log_("scene " + show_->scenes[next].id);
 }
 
-Micros Player::showTime() {
-    Micros raw = clock_.position();
+Micros Player::showTime(Micros raw) {
     if (!options_.loop && raw >= show_->duration) {
         finished_ = true;
         return show_->duration;

@@ -86,7 +86,8 @@ private:
     void noteLoop();
     void handleCommands();
     void goToScene(int delta);
-    Micros showTime();
+    /// The show time at clock position `raw`: wrapped when looping.
+    Micros showTime(Micros raw);
     void reportEvents(Micros from, Micros to);
     void prefetch(Micros t);
     void uploadAhead(Micros t, std::chrono::steady_clock::duration untilNextFrame);

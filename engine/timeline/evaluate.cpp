@@ -4,6 +4,8 @@
 #include <cmath>
 #include <optional>
 
+#include "timeline/show_position.h"
+
 namespace vitrine {
 namespace {
 
@@ -146,7 +148,19 @@ std::optional<DrawItem> evaluateItem(const Show& show, int index, Micros t) {
     return d;
 }
 
-Frame evaluate(const Show& show, Micros t) {
+namespace {
+
+// The scene shown before `scene` as it comes in, held at its end, or -1 (a gap before it,
+// or the first scene of a first pass). After a loop the first scene follows the last one,
+// when the show ends with it: the seam is a scene change like any other.
+int sceneBefore(const Show& show, int scene, bool afterLoop) {
+    if (scene > 0) return show.scenes[scene - 1].end == show.scenes[scene].begin ? scene - 1 : -1;
+    const int last = static_cast<int>(show.scenes.size()) - 1;
+    if (afterLoop && last > 0 && show.scenes[0].begin == 0 && show.scenes[last].end == show.duration) return last;
+    return -1;
+}
+
+Frame evaluateIn(const Show& show, Micros t, bool afterLoop) {
     Frame frame;
     frame.t = t;
     frame.background = show.background;
@@ -156,13 +170,14 @@ Frame evaluate(const Show& show, Micros t) {
     if (frame.scene >= 0) {
         const Scene& scene = show.scenes[frame.scene];
         TransitionState tr = transitionAt(show, scene, t);
-        bool hasOutgoing = tr.active && frame.scene > 0 && show.scenes[frame.scene - 1].end == scene.begin;
-        if (hasOutgoing && tr.outgoing > 0) {
+        const int before = tr.active ? sceneBefore(show, frame.scene, afterLoop) : -1;
+        if (before >= 0 && tr.outgoing > 0) {
             // The outgoing scene holds its last state while it is replaced.
-            Layer out = sceneLayer(show, frame.scene - 1, scene.begin - 1);
+            Layer out = sceneLayer(show, before, show.scenes[before].end - 1);
             out.opacity = tr.outgoing;
             out.offsetX = tr.outX;
             out.offsetY = tr.outY;
+            out.held = true;
             frame.layers.push_back(std::move(out));
         }
         Layer in = sceneLayer(show, frame.scene, t);
@@ -179,6 +194,7 @@ Frame evaluate(const Show& show, Micros t) {
     }
 
     for (const Layer& layer : frame.layers) {
+        if (layer.held) continue;  // a scene held at its end is silent, as frozen media is
         for (const DrawItem& d : layer.draws) {
             const Item& item = show.items[d.item];
             if (item.kind == ItemKind::Audio || (item.kind == ItemKind::Video && item.volume > 0)) {
@@ -188,6 +204,15 @@ Frame evaluate(const Show& show, Micros t) {
         }
     }
     return frame;
+}
+
+}  // namespace
+
+Frame evaluate(const Show& show, Micros t) { return evaluateIn(show, t, false); }
+
+Frame evaluateLooping(const Show& show, Micros t) {
+    // A time before 0 wraps to the end of the show, as the player's clock does.
+    return evaluateIn(show, wrapTime(show, t), t >= show.duration);
 }
 
 std::vector<ShowEvent> eventsIn(const Show& show, Micros from, Micros to) {

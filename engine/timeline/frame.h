@@ -29,6 +29,7 @@ struct Layer {
     double offsetX = 0, offsetY = 0;  // canvas px, for slides
     Color background{0, 0, 0, 0};
     std::vector<DrawItem> draws;  // back to front
+    bool held = false;  // an outgoing scene held at its last instant (silent)
 };
 
 /// A sound that should be playing at t, and where in its file.

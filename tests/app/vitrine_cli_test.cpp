@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string>
 
+#include <SFML/Graphics/Image.hpp>
+
 #include "media/media_test_files.h"
 
 namespace {
@@ -145,9 +147,42 @@ TEST_CASE("cli: still writes the frame at a scene-relative time, bad positions a
     Run bad = runVitrine("still " + xml + " --at nowhere -o " + vitrine::test::quoted(png));
     CHECK(bad.status == 2);
     CHECK(bad.output.find("neither a time nor a scene (scenes: a, b)") != std::string::npos);
-    Run late = runVitrine("still " + xml + " --at 20s -o " + vitrine::test::quoted(png));
-    CHECK(late.status == 2);
-    CHECK(late.output.find("outside the show") != std::string::npos);
+    Run early = runVitrine("still " + xml + " --at -1s -o " + vitrine::test::quoted(png));
+    CHECK(early.status == 2);
+    CHECK(early.output.find("outside the show") != std::string::npos);
+    // Past the end the show loops, as the player plays it: 20 s is the start of a third pass.
+    Run late = runVitrine("still " + xml + " --at 21s -o " + vitrine::test::quoted(png) + " --size 320x180");
+    CHECK(late.status == 0);
+    CHECK(late.output.find("0:21.000 (scene a)") != std::string::npos);
+}
+
+TEST_CASE("cli: still just after the loop's seam shows the credits fading into the first scene") {
+    // A red first scene and blue credits, with the show's default fade of 2 s: one second
+    // into the second pass both are on screen; one second into the first, only red (over
+    // the black background).
+    vitrine::test::TempDir dir;
+    auto xml = write(dir, "s.xml",
+                     "<exhibit background=\"#000000\" default-transition=\"fade 2s\">"
+                     "<scene id=\"opening\" dur=\"5s\" background=\"#ff0000\"/>"
+                     "<scene id=\"credits\" dur=\"5s\" background=\"#0000ff\"/></exhibit>");
+    auto colourAt = [&](const std::string& at) {
+        auto png = dir / "frame.png";
+        Run r = runVitrine("still " + xml + " --at " + at + " -o " + vitrine::test::quoted(png) + " --size 160x90");
+        INFO(r.output);
+        REQUIRE(r.status == 0);
+        sf::Image image;
+        REQUIRE(image.loadFromFile(png.string()));
+        return image.getPixel(80, 45);
+    };
+    const sf::Color seam = colourAt("11s");
+    MESSAGE("one second after the seam: " << int(seam.r) << "," << int(seam.g) << "," << int(seam.b));
+    CHECK(seam.r > 60);
+    CHECK(seam.r < 200);
+    CHECK(seam.b > 60);
+    CHECK(seam.b < 200);
+    const sf::Color start = colourAt("1s");
+    CHECK(start.r > 60);
+    CHECK(start.b < 10);
 }
 
 TEST_CASE("cli: render writes numbered frames, or one per scene") {

@@ -117,4 +117,30 @@ TEST_CASE("SoundOutput streams the mixer's samples as 48 kHz stereo through SFML
     CHECK(tone.level() > 0.1);
 }
 
+TEST_CASE("SoundOutput counts the frames played through SFML, steadily, with its marks in the stream") {
+    // Every buffer is handed to SFML with a mark (stream_clock.h); this checks, through
+    // SFML and OpenAL's null driver, that the count read back never runs backwards nor
+    // ahead of what was mixed, and goes on past the first buffers refilled.
+    setenv("ALSOFT_DRIVERS", "null", 0);
+    ToneRecording tone;
+    SoundOutput output(tone.mixer, &tone.tap);
+    output.play();
+    const std::int64_t period = static_cast<std::int64_t>(kDefaultAudioPeriodFrames);
+    std::int64_t last = 0;
+    int backwards = 0;
+    int ahead = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (last < 6 * period && std::chrono::steady_clock::now() < deadline) {
+        const std::int64_t played = output.playedFrames();
+        if (played < last) ++backwards;
+        if (played > tone.mixer.framesMixed()) ++ahead;
+        last = std::max(last, played);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    output.stop();
+    CHECK(backwards == 0);
+    CHECK(ahead == 0);
+    CHECK(last >= 6 * period);
+}
+
 }  // namespace vitrine

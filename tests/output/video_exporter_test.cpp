@@ -264,3 +264,27 @@ TEST_CASE("Two caption languages export as two subtitle tracks, each tagged with
     CHECK(capture("ffmpeg -v error -i " + quoted(out) + " -map 0:s:0 -f webvtt -").find("A beep.") != std::string::npos);
     CHECK(capture("ffmpeg -v error -i " + quoted(out) + " -map 0:s:1 -f webvtt -").find("Զանգ") != std::string::npos);
 }
+
+TEST_CASE("An export that crosses the loop goes on into the next pass, its captions included") {
+    // The 3-second flash-and-beep show from 2.5 s to 5.5 s: the seam at 3 s, then the next
+    // pass, whose beep and its caption come 2 s into it, 2.5 s into the export.
+    TempDir dir;
+    const auto xml = writeFlashBeepShow(dir);
+    LoadedExhibit exhibit = loadExhibit(xml);
+    REQUIRE(exhibit.show);
+    render::RenderResources resources;
+    output::ExportOptions options;
+    options.path = dir / "seam.mp4";
+    options.from = seconds(2.5);
+    options.to = seconds(5.5);
+    options.fps = kFps;
+    options.size = {kWidth, kHeight};
+    const auto error = output::exportShow(*exhibit.show, resources, options, {});
+    REQUIRE_FALSE(error);
+    const Probe p = probe(options.path);
+    REQUIRE(p.count("subtitle") == 1);
+    const std::string srt = capture("ffmpeg -v error -i " + quoted(options.path) + " -map 0:s:0 -f srt -");
+    INFO(srt);
+    CHECK(srt.find("00:00:02,500 --> 00:00:02,900") != std::string::npos);
+    CHECK(srt.find("A beep.") != std::string::npos);
+}

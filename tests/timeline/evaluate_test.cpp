@@ -244,3 +244,60 @@ TEST_CASE("a repeated, frozen element holds the end of its last repeat from the 
     CHECK(half->localTime == seconds(1));
     CHECK(half->box.x == doctest::Approx(50));
 }
+
+namespace {
+
+Show loopingShow(const std::string& firstSceneTransition) {
+    Diagnostics d;
+    return compileText("<exhibit size=\"1000x500\" default-transition=\"fade 2s\">"
+                       "<scene id=\"opening\" dur=\"10s\"" + firstSceneTransition + "><text id=\"ta\">first</text></scene>"
+                       "<scene id=\"middle\" dur=\"10s\"><text id=\"tb\">second</text></scene>"
+                       "<scene id=\"credits\" dur=\"10s\"><text id=\"tc\">credits</text></scene>"
+                       "</exhibit>",
+                       d);
+}
+
+}  // namespace
+
+TEST_CASE("the loop's seam fades: after a wrap the credits fade into the first scene as any scene change") {
+    Show s = loopingShow("");
+    REQUIRE(s.duration == seconds(30));
+    // Half-way through the first scene's fade on the second pass: the credits, held at their
+    // end and silent, under the first scene coming in.
+    Frame seam = evaluateLooping(s, s.duration + seconds(1));
+    CHECK(seam.t == seconds(1));
+    CHECK(seam.scene == 0);
+    REQUIRE(seam.layers.size() == 2);
+    CHECK(seam.layers[0].scene == 2);
+    CHECK(seam.layers[0].held);
+    CHECK(seam.layers[0].opacity == 1);
+    REQUIRE(drawOf(seam, s, "tc"));
+    CHECK(seam.layers[1].scene == 0);
+    CHECK(seam.layers[1].opacity > 0.1);
+    CHECK(seam.layers[1].opacity < 0.9);
+    // The same as the change from the first scene to the second, a scene change like any other.
+    Frame change = evaluate(s, seconds(11));
+    REQUIRE(change.layers.size() == 2);
+    CHECK(seam.layers[1].opacity == doctest::Approx(change.layers[1].opacity));
+    // Once the fade is over, a pass is the first pass again, frame for frame.
+    CHECK(evaluateLooping(s, 7 * s.duration + seconds(3)).layers.size() == evaluate(s, seconds(3)).layers.size());
+    CHECK(evaluateLooping(s, 3 * s.duration + seconds(25)).scene == 2);
+
+    // The first pass starts from the background, as the show started.
+    Frame start = evaluateLooping(s, seconds(1));
+    REQUIRE(start.layers.size() == 1);
+    CHECK(start.layers[0].scene == 0);
+}
+
+TEST_CASE("the loop's seam takes the first scene's own transition, a cut included") {
+    Show dip = loopingShow(" transition=\"dip 2s\"");
+    Frame early = evaluateLooping(dip, dip.duration + millis(200));
+    REQUIRE(early.layers.size() == 1);  // the credits dipping to black, the first scene not yet in
+    CHECK(early.layers[0].scene == 2);
+    CHECK(early.layers[0].opacity < 1);
+
+    Show cut = loopingShow(" transition=\"cut\"");
+    Frame after = evaluateLooping(cut, cut.duration + millis(200));
+    REQUIRE(after.layers.size() == 1);
+    CHECK(after.layers[0].scene == 0);
+}
