@@ -300,10 +300,10 @@ void Player::swapInReload() {
     audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
     audio_->setMasterGain(options_.volume);
     if (options_.operations) options_.operations->setAdvisoryStart(ready->loaded.advisoryStart);
-    // The clocks are read only now: stopping and starting the sound output above takes
+    // Same scene, same offset into it; a scene that is gone keeps the same show time. The
+    // clock is read only now: stopping and starting the sound output above takes
     // milliseconds, which a place read before it lost at every reload (17 reloads put the
     // show 102 ms behind the wall clock).
-    // Same scene, same offset into it; a scene that is gone keeps the same show time.
     const Micros t = wrapTime(*old, clock_.position());
     Micros at = std::min(t, std::max<Micros>(0, show_->duration - 1));
     if (int scene = old->sceneAt(t); scene >= 0) {
