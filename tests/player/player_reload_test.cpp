@@ -23,6 +23,7 @@
 #include "player/compile_options.h"
 #include "player/player.h"
 #include "small_window_options.h"
+#include "wall_clock_from.h"
 
 using namespace vitrine;
 
@@ -150,14 +151,6 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// A wall clock that reads `at` when made and runs on from there at real pace.
-control::WallClock wallClockFrom(std::int64_t at) {
-    const auto origin = SteadyClock::now();
-    return [at, origin] {
-        return at + std::chrono::duration_cast<std::chrono::microseconds>(SteadyClock::now() - origin).count();
-    };
-}
-
 // A GeoJSON of about `megabytes` MB: small square islands in rows over the Caucasus, valid
 // (so only its size makes it slow to parse, check and triangulate) unless `brokenAtEnd`:
 // then its last feature's coordinates are a string, found only once all else is parsed.
@@ -194,6 +187,21 @@ struct Timeline {
         std::lock_guard g(mutex);
         return frames.size();
     }
+    // When the first line holding `text` was logged (the end of time when none was).
+    SteadyClock::time_point whenLogged(const std::string& text) {
+        std::lock_guard g(mutex);
+        for (const auto& [when, line] : log)
+            if (line.find(text) != std::string::npos) return when;
+        return SteadyClock::time_point::max();
+    }
+    // The longest time between two frames shown while [from, to] lasted.
+    SteadyClock::duration longestGap(SteadyClock::time_point from, SteadyClock::time_point to) {
+        std::lock_guard g(mutex);
+        auto longest = SteadyClock::duration::zero();
+        for (std::size_t i = 1; i < frames.size(); ++i)
+            if (frames[i] > from && frames[i - 1] < to) longest = std::max(longest, frames[i] - frames[i - 1]);
+        return longest;
+    }
     // Waits (at most `limit`) until `ready` holds; whether it did.
     bool waitFor(const std::function<bool()>& ready, std::chrono::seconds limit = std::chrono::seconds(20)) {
         const auto until = SteadyClock::now() + limit;
@@ -206,7 +214,8 @@ struct Timeline {
 };
 
 // Plays `file` (already written) as an installation in a small window while `drive` runs
-// on another thread; the player stops when `drive` returns.
+// on another thread; the player stops when `drive` returns. `drive` checks with CHECK, not
+// REQUIRE: an exception leaving its thread would end the test program.
 void runPlayer(const std::filesystem::path& file, control::Operations& operations, Timeline& seen,
                const std::function<void()>& drive, AudioDevice audio = AudioDevice::Off) {
     auto loaded = loadExhibit(file);
@@ -238,8 +247,10 @@ void runPlayer(const std::filesystem::path& file, control::Operations& operation
 }
 
 void askReload(control::Operations& operations) {
-    REQUIRE(operations.queue().push({control::ControlCommand::Kind::Reload, {}, "test"}));
+    CHECK(operations.queue().push({control::ControlCommand::Kind::Reload, {}, "test"}));
 }
+
+double inMilliseconds(SteadyClock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
 const std::int64_t kStartEpoch = *installation::parseIsoInstant("2026-01-20T09:00:00Z");
 
@@ -252,9 +263,9 @@ TEST_CASE("player: a reload that parses a large map keeps the frames flowing, an
     installation::Installation inst;
     inst.startEpoch = kStartEpoch;
     // 5 s into scene a, which the reload keeps.
-    control::Operations operations(inst, [](const std::string&) {}, wallClockFrom(kStartEpoch + seconds(5)));
+    control::Operations operations(inst, [](const std::string&) {}, test::wallClockFrom(kStartEpoch + seconds(5)));
     Timeline seen;
-    SteadyClock::time_point asked, done, jumped;
+    SteadyClock::time_point asked;
     runPlayer(file, operations, seen, [&] {
         write(dir / "big.geojson", bigMapData(8));
         write(file, "<exhibit title=\"With the map\" size=\"320x180\">\n"
@@ -267,31 +278,27 @@ TEST_CASE("player: a reload that parses a large map keeps the frames flowing, an
         asked = SteadyClock::now();
         askReload(operations);
         seen.waitFor([&] { return seen.linesWith("reloaded") + seen.linesWith("reload failed") > 0; });
-        done = SteadyClock::now();
         // Straight to the map scene: its data was loaded before the swap, so its first
         // frame does not wait for it.
-        jumped = SteadyClock::now();
-        REQUIRE(operations.queue().push({control::ControlCommand::Kind::Scene, "m", "test"}));
+        CHECK(operations.queue().push({control::ControlCommand::Kind::Scene, "m", "test"}));
         const std::size_t after = seen.frameCount();
         seen.waitFor([&] { return seen.frameCount() >= after + 5; });
     });
     REQUIRE(seen.linesWith("reload failed") == 0);
     REQUIRE(seen.linesWith("reloaded") == 1);
     // The longest time between two frames while the reload was read, checked and its map
-    // triangulated (a frame at 30 fps is 33 ms).
-    auto longestGap = [&](SteadyClock::time_point from, SteadyClock::time_point to) {
-        auto longest = SteadyClock::duration::zero();
-        for (std::size_t i = 1; i < seen.frames.size(); ++i)
-            if (seen.frames[i] > from && seen.frames[i - 1] < to) longest = std::max(longest, seen.frames[i] - seen.frames[i - 1]);
-        return longest;
-    };
-    const auto ms = [](SteadyClock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
-    const auto whileReading = longestGap(asked, done), atTheMap = longestGap(jumped, seen.frames.back());
-    MESSAGE("reload took " << ms(done - asked) << " ms; longest frame gap meanwhile " << ms(whileReading)
-                           << " ms, at the map scene's first frames " << ms(atTheMap) << " ms");
+    // triangulated, up to the frame that swapped it in (a frame at 30 fps is 33 ms); then
+    // from that frame on, when the map scene is drawn.
+    const auto done = seen.whenLogged("reloaded");
+    const auto whileReading = seen.longestGap(asked, done), atTheMap = seen.longestGap(done, seen.frames.back());
+    MESSAGE("reload took " << inMilliseconds(done - asked) << " ms; longest frame gap meanwhile "
+                           << inMilliseconds(whileReading) << " ms, at the map scene's first frames "
+                           << inMilliseconds(atTheMap) << " ms");
     // The map must take clearly longer than a frame, or this shows nothing.
     REQUIRE(done - asked > std::chrono::milliseconds(500));
-    CHECK(whileReading < std::chrono::milliseconds(250));
+    // About a frame, with room for this shared two-core machine: the worker and other
+    // programs take turns with the frame loop (up to 130 ms seen while compiling beside it).
+    CHECK(whileReading < std::chrono::milliseconds(300));
     // Drawing this map the first time takes a software renderer about 0.3 s (its islands
     // uploaded and stroked); waiting for its data to load took 3 s.
     CHECK(atTheMap < std::chrono::milliseconds(1000));
@@ -309,14 +316,17 @@ TEST_CASE("player: fifty reloads while playing leave the show exactly on the wal
     installation::Installation inst;
     inst.startEpoch = kStartEpoch;
     inst.control.httpPort = freeTcpPort();
-    control::Operations operations(inst, [](const std::string&) {}, wallClockFrom(kStartEpoch + seconds(5)));
+    control::Operations operations(inst, [](const std::string&) {}, test::wallClockFrom(kStartEpoch + seconds(5)));
     REQUIRE(operations.startServers().empty());
     Timeline seen;
     std::vector<double> drifts;  // seconds, from /status after the reloads
     runPlayer(file, operations, seen, [&] {
         for (std::size_t i = 1; i <= 50; ++i) {
             askReload(operations);
-            REQUIRE(seen.waitFor([&] { return seen.linesWith("reloaded") == i; }));
+            if (!seen.waitFor([&] { return seen.linesWith("reloaded") == i; })) {
+                FAIL_CHECK("reload " << i << " never swapped in");
+                return;
+            }
         }
         httplib::Client http("127.0.0.1", inst.control.httpPort);
         // /status as of a frame after the last reload.
@@ -364,15 +374,14 @@ TEST_CASE("player: a refused reload leaves the show as it was and the frames flo
     }
     installation::Installation inst;
     inst.startEpoch = kStartEpoch;
-    control::Operations operations(inst, [](const std::string&) {}, wallClockFrom(kStartEpoch + seconds(5)));
+    control::Operations operations(inst, [](const std::string&) {}, test::wallClockFrom(kStartEpoch + seconds(5)));
     Timeline seen;
-    SteadyClock::time_point asked, refused;
+    SteadyClock::time_point asked;
     runPlayer(file, operations, seen, [&] {
         write(file, broken);
         asked = SteadyClock::now();
         askReload(operations);
-        REQUIRE(seen.waitFor([&] { return seen.linesWith("reload failed") > 0; }));
-        refused = SteadyClock::now();
+        CHECK(seen.waitFor([&] { return seen.linesWith("reload failed") > 0; }));
         const std::size_t after = seen.frameCount();
         seen.waitFor([&] { return seen.frameCount() >= after + 10; });
     });
@@ -383,13 +392,10 @@ TEST_CASE("player: a refused reload leaves the show as it was and the frames flo
     // Every frame, before, during and after, is the good version's green.
     REQUIRE(seen.centres.size() >= 10);
     for (const auto& c : seen.centres) CHECK(c == sf::Color(0, 200, 0));
-    auto longest = SteadyClock::duration::zero();
-    for (std::size_t i = 1; i < seen.frames.size(); ++i)
-        if (seen.frames[i] > asked && seen.frames[i - 1] < refused)
-            longest = std::max(longest, seen.frames[i] - seen.frames[i - 1]);
-    MESSAGE("refused after " << std::chrono::duration<double, std::milli>(refused - asked).count()
-                             << " ms; longest frame gap meanwhile "
-                             << std::chrono::duration<double, std::milli>(longest).count() << " ms");
+    const auto refused = seen.whenLogged("reload failed");
+    const auto longest = seen.longestGap(asked, refused);
+    MESSAGE("refused after " << inMilliseconds(refused - asked) << " ms; longest frame gap meanwhile "
+                             << inMilliseconds(longest) << " ms");
     if (slow) CHECK(refused - asked > std::chrono::milliseconds(500));
-    CHECK(longest < std::chrono::milliseconds(250));
+    CHECK(longest < std::chrono::milliseconds(300));  // as for a large map that is accepted
 }
