@@ -135,9 +135,12 @@ int runPlay(const Arguments& args) {
         languages.text = operations->installation().languages;
         languages.captions = operations->installation().captionLanguages;
     }
-    // Reload reads the exhibit again with the same site choices.
+    // Reload reads the exhibit again with the same site choices, and one set of compile
+    // options, so media durations and map data unchanged on disk are not read again.
     const std::filesystem::path exhibitFile = o->file();
-    options.reload = [exhibitFile, languages] { return reloadShow(exhibitFile, mediaAwareOptions(), languages); };
+    options.reload = [exhibitFile, languages, compile = mediaAwareOptions()] {
+        return reloadShow(exhibitFile, compile, languages);
+    };
     Player player(std::make_shared<const Show>(chooseLanguages(show, languages)), session.resources(), std::move(options), log);
     player.run();
     return 0;

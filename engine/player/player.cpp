@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <thread>
+#include <utility>
 
 #include "control/operations.h"
 #include "installation/saved_keystones.h"
@@ -34,6 +35,18 @@ Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resour
                  std::to_string(show_->canvas.height) + "; drawing without keystone and blending");
     }
     if (options_.calibrate) setCalibrating(true);
+    if (options_.reload)
+        reloader_ = std::make_unique<ShowReloader>([load = options_.reload, &resources] {
+            ReadyShow ready{load(), nullptr};
+            if (ready.loaded.show) {
+                // The renderer loads the maps on its own worker; waiting for them here spares
+                // the first frame after the swap a wait for a map scene's data.
+                ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded.show, resources.text(),
+                                                                         resources.textures());
+                ready.renderer->finishPreparing();
+            }
+            return ready;
+        });
 }
 
 Player::~Player() = default;
@@ -82,6 +95,7 @@ void Player::run() {
         const auto frameStart = Clock::now();
         handleCommands();
         handleRemoteCommands();
+        swapInReload();
         followAudioClock();
         followWallClock();
         const Micros clockTime = clock_.position();
@@ -229,10 +243,9 @@ void Player::publishStatus(Micros t, Micros took, Micros period) {
                : black_     ? "black"
                : clock_.paused() ? "paused"
                                  : "playing";
-    Micros drift = t - options_.operations->wallShowTime(show_->duration);
-    if (drift > show_->duration / 2) drift -= show_->duration;
-    if (drift < -show_->duration / 2) drift += show_->duration;
-    st.drift = drift;
+    // The show clock and the wall clock read at one instant: `t`, read before the frame was
+    // drawn, against the wall clock now would count the drawing time as drift.
+    st.drift = loopOffset(wrapTime(*show_, clock_.position()), options_.operations->wallShowTime(show_->duration));
     if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
     if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
     options_.operations->frameDone(std::move(st), took, period);
@@ -261,47 +274,62 @@ void Player::noteLoop() {
 }
 
 void Player::reload() {
-    if (!options_.reload) {
+    if (!reloader_) {
         log_("reload: this player was not started from a file it can read again");
         return;
     }
-    ReloadedShow next = options_.reload();
-    if (!next.show) {
+    if (reloader_->busy()) log_("reload: already reading the exhibit; it is read again once that ends");
+    reloader_->request();
+}
+
+void Player::swapInReload() {
+    if (!reloader_) return;
+    std::optional<ReadyShow> ready = reloader_->take();
+    if (!ready) return;
+    if (!ready->loaded.show) {
         // The old show keeps playing; the problem stays in /status until a reload succeeds.
-        reloadProblem_ = "reload failed, still playing the previous version: " + next.error;
+        reloadProblem_ = "reload failed, still playing the previous version: " + ready->loaded.error;
         log_(reloadProblem_);
         return;
     }
-    // Same scene, same offset into it; a scene that is gone keeps the same show time.
-    const Micros t = wrapTime(*show_, clock_.position());
-    Micros at = std::min(t, std::max<Micros>(0, next.show->duration - 1));
-    if (int scene = show_->sceneAt(t); scene >= 0) {
-        const auto& old = show_->scenes[scene];
-        if (int found = next.show->sceneById(old.id); found >= 0) {
-            const auto& now = next.show->scenes[found];
-            at = std::min(now.begin + (t - old.begin), std::max(now.begin, now.end - 1));
-        }
-    }
     // The renderer and the mixer hold the show: replace them before it goes.
     audio_.reset();
-    renderer_.reset();
-    show_ = std::move(next.show);
-    renderer_ = std::make_unique<render::FrameRenderer>(*show_, resources_.text(), resources_.textures());
+    renderer_ = std::move(ready->renderer);
+    const std::shared_ptr<const Show> old = std::exchange(show_, std::move(ready->loaded.show));
     audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
     audio_->setMasterGain(options_.volume);
+    if (options_.operations) options_.operations->setAdvisoryStart(ready->loaded.advisoryStart);
+    // Same scene, same offset into it; a scene that is gone keeps the same show time. The
+    // clock is read only now: stopping and starting the sound output above takes
+    // milliseconds, which a place read before it lost at every reload (17 reloads put the
+    // show 102 ms behind the wall clock).
+    const Micros t = wrapTime(*old, clock_.position());
+    Micros at = std::min(t, std::max<Micros>(0, show_->duration - 1));
+    if (int scene = old->sceneAt(t); scene >= 0) {
+        const auto& was = old->scenes[scene];
+        if (int found = show_->sceneById(was.id); found >= 0) {
+            const auto& now = show_->scenes[found];
+            at = std::min(now.begin + (t - was.begin), std::max(now.begin, now.end - 1));
+        }
+    }
+    bool timingChanged = false;
+    if (followingWallClock()) {
+        const Micros wall = options_.operations->wallShowTime(show_->duration);
+        const Micros off = loopOffset(at, wall);
+        // Within the tolerance the place is the wall clock's, exactly: the few microseconds
+        // since the clock was read would otherwise add up, reload after reload.
+        if (off <= kWallClockTolerance && off >= -kWallClockTolerance) at = wall;
+        else timingChanged = true;
+    }
     clock_.seek(at);
     previous_ = at;
     lastJump_ = at;
     reloadProblem_.clear();
-    if (options_.operations) options_.operations->setAdvisoryStart(next.advisoryStart);
     log_("reloaded " + show_->file + " at " + formatClock(at));
-    if (options_.operations && !offWallClock_ && options_.speed == 1) {
-        Micros off = at - options_.operations->wallShowTime(show_->duration);
-        if (off > kWallClockTolerance || off < -kWallClockTolerance) {
-            // The edit moved this moment in time; jumping would lose the visitor's place.
-            offWallClock_ = true;
-            log_("reload: the show's timing changed; it follows the wall clock again after 'play'");
-        }
+    if (timingChanged) {
+        // The edit moved this moment in time; jumping would lose the visitor's place.
+        offWallClock_ = true;
+        log_("reload: the show's timing changed; it follows the wall clock again after 'play'");
     }
 }
 
@@ -342,13 +370,23 @@ void Player::handleRemoteCommands() {
     }
 }
 
-void Player::followWallClock() {
+bool Player::followingWallClock() const {
     // Paused or stepped by hand, the show leaves the wall clock on purpose; Play returns to it.
-    if (!options_.operations || offWallClock_ || clock_.paused() || show_->duration <= 0 || options_.speed != 1) return;
-    Micros wall = options_.operations->wallShowTime(show_->duration);
-    Micros off = wrapTime(*show_, clock_.position()) - wall;
+    return options_.operations && !offWallClock_ && !clock_.paused() && show_->duration > 0 && options_.speed == 1;
+}
+
+Micros Player::loopOffset(Micros a, Micros b) const {
+    // The shorter way round the loop: 1 s after the end is 1 s after the start.
+    Micros off = a - b;
     if (off > show_->duration / 2) off -= show_->duration;
     if (off < -show_->duration / 2) off += show_->duration;
+    return off;
+}
+
+void Player::followWallClock() {
+    if (!followingWallClock()) return;
+    Micros wall = options_.operations->wallShowTime(show_->duration);
+    Micros off = loopOffset(wrapTime(*show_, clock_.position()), wall);
     if (off > kWallClockTolerance || off < -kWallClockTolerance) {
         clock_.seek(wall);
         previous_ = wall;

@@ -22,6 +22,7 @@
 #include "player/play_clock.h"
 #include "player/play_stats.h"
 #include "player/show_loading.h"
+#include "player/show_reloader.h"
 #include "timeline/show.h"
 
 namespace vitrine::control {
@@ -47,7 +48,8 @@ struct PlayerOptions {
     bool calibrate = false;    // open in calibration mode (test patterns, corner dragging)
     double volume = 1;         // master volume, 0..1
     std::stop_token stop;      // the loop ends when stop is requested (tests, benchmarks)
-    /// Reads the exhibit again (remote `reload`); unset: reload is refused.
+    /// Reads the exhibit again (remote `reload`), on a worker thread while frames go on;
+    /// unset: reload is refused.
     std::function<ReloadedShow()> reload;
     std::chrono::steady_clock::time_point launchedAt = std::chrono::steady_clock::now();
     /// An installation's side (wall-clock time, hours, remote control, watchdogs,
@@ -82,6 +84,9 @@ private:
     void setCalibrating(bool on);
     bool ensureWarp();
     void reload();
+    void swapInReload();
+    bool followingWallClock() const;
+    Micros loopOffset(Micros a, Micros b) const;
     void publishStatus(Micros t, Micros took, Micros period);
     void noteLoop();
     void handleCommands();
@@ -123,6 +128,8 @@ private:
     std::unique_ptr<output::WarpOutput> warp_;
     bool warpFrames_ = false;  // the installation has outputs: every frame goes through warp_
     std::unique_ptr<output::Calibration> calibration_;
+    // Last: destroyed first, it waits for a read under way that uses resources_.
+    std::unique_ptr<ShowReloader> reloader_;
 };
 
 }  // namespace vitrine

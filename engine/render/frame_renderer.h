@@ -35,6 +35,11 @@ class FrameRenderer {
 public:
     FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures);
 
+    /// Waits until the show's map data is loaded and triangulated (it starts on a worker
+    /// when the renderer is made). Touches no GL context nor the shared drawers: a worker
+    /// may call it on a renderer that no frame uses yet.
+    void finishPreparing() { maps_.finishAhead(); }
+
     /// Draws `frame` letterboxed into `target` (cleared first).
     void render(const Frame& frame, sf::RenderTarget& target, MediaWait wait = MediaWait::Never);
 

@@ -64,6 +64,10 @@ public:
     /// before its data is ready waits for it (a still or an export must show the map).
     void prepareAhead(const Show& show);
 
+    /// Waits until what prepareAhead began is loaded and takes it in: a player's reload
+    /// worker calls it before the new show is swapped in, so no frame waits for the maps.
+    void finishAhead() { adoptAhead(); }
+
     /// Draws a map item as evaluated in `d` (its local time, box and opacity), clipped to
     /// its box. Missing or broken map data is reported once and the rest still draws.
     void draw(const Item& item, const DrawItem& d, sf::RenderTarget& target, const Viewport& v);

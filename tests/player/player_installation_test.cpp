@@ -13,6 +13,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "player/player.h"
 #include "small_window_options.h"
+#include "wall_clock_from.h"
 
 using namespace vitrine;
 
@@ -44,14 +45,6 @@ std::int64_t unixAtLocal(installation::CivilDate date, int hour) {
     local.tm_hour = hour;
     local.tm_isdst = -1;
     return static_cast<std::int64_t>(std::mktime(&local)) * kMicrosPerSecond;
-}
-
-// A wall clock that reads `at` when made and runs on from there at real pace.
-control::WallClock wallClockFrom(std::int64_t at) {
-    const auto origin = std::chrono::steady_clock::now();
-    return [at, origin] {
-        return at + std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - origin).count();
-    };
 }
 
 struct Played {
@@ -104,7 +97,7 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     auto show = colouredShow(dir);
     SUBCASE("open: the show is seen and heard (the measure can tell)") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       wallClockFrom(unixAtLocal(kMonday, 12)));
+                                       test::wallClockFrom(unixAtLocal(kMonday, 12)));
         REQUIRE(operations.openNow());
         Played played = playInstallation(show, operations, dir);
         REQUIRE_FALSE(played.centres.empty());
@@ -113,7 +106,7 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     }
     SUBCASE("closed in the evening") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       wallClockFrom(unixAtLocal(kMonday, 20)));
+                                       test::wallClockFrom(unixAtLocal(kMonday, 20)));
         REQUIRE_FALSE(operations.openNow());
         Played played = playInstallation(show, operations, dir);
         REQUIRE_FALSE(played.centres.empty());
@@ -122,7 +115,7 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     }
     SUBCASE("open, but a remote asked for black") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       wallClockFrom(unixAtLocal(kMonday, 12)));
+                                       test::wallClockFrom(unixAtLocal(kMonday, 12)));
         REQUIRE(operations.queue().push({control::ControlCommand::Kind::Black, {}, "test"}));
         Played played = playInstallation(show, operations, dir);
         REQUIRE_FALSE(played.centres.empty());
@@ -140,7 +133,7 @@ TEST_CASE("player: started with an installation's start epoch, the first frame i
     // Seven loops and 12.5 s after the start: scene b, 2.5 s in.
     const auto wallClockMade = std::chrono::steady_clock::now();
     control::Operations operations(inst, [](const std::string&) {},
-                                   wallClockFrom(*inst.startEpoch + 7 * show->duration + seconds(12.5)));
+                                   test::wallClockFrom(*inst.startEpoch + 7 * show->duration + seconds(12.5)));
     Played played = playInstallation(show, operations, dir, 1);
     const double secondsSinceWallClockMade =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallClockMade).count();
