@@ -372,6 +372,17 @@ TEST_CASE("player: a refused reload leaves the show as it was and the frames flo
         where = "exhibit.xml:3";
         slow = true;
     }
+    SUBCASE("a map nested 100,000 deep, which once overflowed the stack and killed the player") {
+        write(dir / "deep.geojson", "{\"type\":\"FeatureCollection\",\"features\":[\n"
+                                    "{\"type\":\"Feature\",\"properties\":{\"deep\":" +
+                                        std::string(100'000, '[') + std::string(100'000, ']') +
+                                        "},\"geometry\":null}]}\n");
+        broken = "<exhibit title=\"Deep map\" size=\"320x180\">\n"
+                 "  <scene id=\"a\" dur=\"60s\" background=\"#c80000\"><text>First</text></scene>\n"
+                 "  <scene id=\"m\" dur=\"10s\"><map src=\"deep.geojson\" view=\"40,37.5 → 51,43.5\"/></scene>\n"
+                 "</exhibit>\n";
+        where = "deep.geojson:2";
+    }
     installation::Installation inst;
     inst.startEpoch = kStartEpoch;
     control::Operations operations(inst, [](const std::string&) {}, test::wallClockFrom(kStartEpoch + seconds(5)));
