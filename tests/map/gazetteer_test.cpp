@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "map/oversized_json.h"
+
 #include <filesystem>
 #include <fstream>
 
@@ -130,18 +132,11 @@ TEST_CASE("case folding covers the gazetteer's scripts") {
 TEST_CASE("a gazetteer file larger than the limit is one error at the line where the limit falls") {
     vitrine::test::TempDir dir;
     const auto file = dir / "places.json";
-    {
-        // Valid JSON whitespace, lines of 100 bytes after the first (2 bytes).
-        std::ofstream out(file, std::ios::binary);
-        out << "{\n";
-        const std::string line = std::string(99, ' ') + "\n";
-        for (std::size_t written = 2; written <= kMaxMapFileBytes; written += line.size()) out << line;
-        out << "}\n";
-    }
+    vitrine::test::writeJsonPast(file, kMaxMapFileBytes);
     vitrine::Diagnostics d;
     CHECK(Gazetteer::load(file, d).places().empty());
     REQUIRE(d.all().size() == 1);
     CHECK(d.all()[0].code == "file-too-large");
     CHECK(d.all()[0].where.file == file.string());
-    CHECK(d.all()[0].where.line == 2 + static_cast<int>((kMaxMapFileBytes - 2) / 100));
+    CHECK(d.all()[0].where.line == vitrine::test::lineOfLimit(kMaxMapFileBytes));
 }
