@@ -151,6 +151,10 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
+// How long a reload that reads a large map may take: about 5 s in a release build, several
+// times that in the sanitizer build (tools/test --sanitize) on a busy two-core machine.
+constexpr std::chrono::seconds kMapReloadLimit{90};
+
 // A GeoJSON of about `megabytes` MB: small square islands in rows over the Caucasus, valid
 // (so only its size makes it slow to parse, check and triangulate) unless `brokenAtEnd`:
 // then its last feature's coordinates are a string, found only once all else is parsed.
@@ -277,7 +281,7 @@ TEST_CASE("player: a reload that parses a large map keeps the frames flowing, an
         seen.waitFor([&] { return seen.frameCount() >= before + 5; });
         asked = SteadyClock::now();
         askReload(operations);
-        seen.waitFor([&] { return seen.linesWith("reloaded") + seen.linesWith("reload failed") > 0; });
+        seen.waitFor([&] { return seen.linesWith("reloaded") + seen.linesWith("reload failed") > 0; }, kMapReloadLimit);
         // Straight to the map scene: its data was loaded before the swap, so its first
         // frame does not wait for it.
         CHECK(operations.queue().push({control::ControlCommand::Kind::Scene, "m", "test"}));
@@ -392,7 +396,7 @@ TEST_CASE("player: a refused reload leaves the show as it was and the frames flo
         write(file, broken);
         asked = SteadyClock::now();
         askReload(operations);
-        CHECK(seen.waitFor([&] { return seen.linesWith("reload failed") > 0; }));
+        CHECK(seen.waitFor([&] { return seen.linesWith("reload failed") > 0; }, kMapReloadLimit));
         const std::size_t after = seen.frameCount();
         seen.waitFor([&] { return seen.frameCount() >= after + 10; });
     });
