@@ -1,13 +1,14 @@
 #include "installation/keystone_file.h"
 
 #include "files/atomic_save.h"
+#include "files/bounded_read.h"
+#include "installation/installation.h"
 
 #include <tinyxml2.h>
 
 #include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 namespace vitrine::installation {
@@ -150,11 +151,14 @@ std::optional<std::string> applyEdit(std::string& text, const KeystoneEdit& edit
 std::optional<std::string> saveKeystones(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits) {
     // The technician's file is edited as text, so its layout, comments and every other
     // element stay exactly as written; only the corner values change.
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return "cannot read " + file.string() + ": " + std::strerror(errno);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
+    // Read as the installation loader reads it (bounded): a file over its limit is refused,
+    // never saved cut short.
+    std::optional<std::string> read = readFileUpTo(file, kMaxInstallationBytes);
+    if (!read) return "cannot read " + file.string() + ": " + std::strerror(errno);
+    if (read->size() > kMaxInstallationBytes)
+        return file.string() + ": larger than an installation file may be (" +
+               std::to_string(kMaxInstallationBytes >> 20) + " MiB); not saved";
+    std::string text = std::move(*read);
     if (auto error = editKeystones(text, edits, file)) return error;
     return saveFileAtomically(file, text);
 }

@@ -90,3 +90,14 @@ TEST_CASE("keystone file: an installation with no outputs gets one, a file that 
     REQUIRE(error);
     CHECK(wrong.read() == "<exhibit title=\"Not an installation\"/>\n");
 }
+
+TEST_CASE("keystone file: a file larger than an installation may be is refused, never saved cut short") {
+    // Valid XML padded with a comment past the installation loader's limit.
+    const std::string text = "<installation>\n<output id=\"a\"/>\n<!--" + std::string(kMaxInstallationBytes, ' ') +
+                             "-->\n</installation>\n";
+    TempFile f(text);
+    auto error = saveKeystone(f.file, "a", 0, kCorners);
+    REQUIRE(error);
+    CHECK(error->find("not saved") != std::string::npos);
+    CHECK(f.read() == text);
+}
