@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <thread>
 #include <utility>
 
 #include "control/operations.h"
@@ -21,6 +20,7 @@ Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resour
       resources_(resources),
       options_(std::move(options)),
       log_(std::move(log)),
+      venue_(venueFor(options_.operations)),
       window_(show_->title.empty() ? "Vitrine" : show_->title, options_.window),
       renderer_(std::make_unique<render::FrameRenderer>(*show_, resources.text(), resources.textures())) {
     // Faster than real time the sound would be noise and the wall clock would pull back.
@@ -28,7 +28,7 @@ Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resour
     audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
     audio_->setMasterGain(options_.volume);
     clock_.setRate(options_.speed);
-    if (options_.operations && !options_.operations->installation().outputs.empty()) {
+    if (!venue_->outputs().empty()) {
         warpFrames_ = ensureWarp();
         if (!warpFrames_)
             log_("outputs: no canvas texture of " + std::to_string(show_->canvas.width) + "x" +
@@ -36,20 +36,25 @@ Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resour
     }
     if (options_.calibrate) setCalibrating(true);
     if (options_.reload)
-        reloader_ = std::make_unique<ShowReloader>([load = options_.reload, &resources] {
-            ReadyShow ready{load(), nullptr};
-            if (ready.loaded.show) {
-                // The renderer loads the maps on its own worker; waiting for them here spares
-                // the first frame after the swap a wait for a map scene's data.
-                ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded.show, resources.text(),
-                                                                         resources.textures());
-                ready.renderer->finishPreparing();
-            }
-            return ready;
-        });
+        reloader_ = std::make_unique<ShowReloader>(
+            [load = options_.reload, &resources] {
+                ReadyShow ready{load(), nullptr};
+                if (ready.loaded.show) {
+                    // The renderer loads the maps on its own worker; waiting for them here spares
+                    // the first frame after the swap a wait for a map scene's data.
+                    ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded.show, resources.text(),
+                                                                             resources.textures());
+                    ready.renderer->finishPreparing();
+                }
+                return ready;
+            },
+            [this] { wake_.wake(); });
+    venue_->onCommand([this] { wake_.wake(); });
 }
 
-Player::~Player() = default;
+Player::~Player() {
+    venue_->onCommand({});  // the queue outlives this player: it must not wake a player that is gone
+}
 
 bool Player::ensureWarp() {
     if (warp_) return true;
@@ -58,9 +63,7 @@ bool Player::ensureWarp() {
     if (!canvas->create(size.x, size.y)) return false;
     canvas->setSmooth(true);
     canvas_ = std::move(canvas);
-    std::vector<installation::Output> outputs;
-    if (options_.operations) outputs = options_.operations->installation().outputs;
-    warp_ = std::make_unique<output::WarpOutput>(std::move(outputs), size);
+    warp_ = std::make_unique<output::WarpOutput>(venue_->outputs(), size);
     if (!warp_->shaderReady()) log_(warp_->problem());
     return true;
 }
@@ -78,87 +81,168 @@ constexpr auto kUploadTimeBetweenFrames = std::chrono::milliseconds(4);
 constexpr auto kUploadMargin = std::chrono::milliseconds(1);
 }  // namespace
 
+// While closed nothing is drawn, but the loop still turns this often: /status and the
+// watchdogs hear from it (a loop silent for Operations::kFrozenAfterMicros is reported
+// frozen), and it sees the opening time and the window's keys.
+constexpr auto kClosedHeartbeat = std::chrono::seconds(1);
+
 void Player::run() {
-    using Clock = std::chrono::steady_clock;
-    const auto framePeriod = std::chrono::microseconds(kMicrosPerSecond / std::max(1, options_.frameRate));
-    const Micros periodMicros = std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count();
-    if (options_.operations && options_.speed == 1) options_.start = options_.operations->wallShowTime(show_->duration);
-    clock_.seek(options_.start);
-    lastJump_ = options_.start;
-    clock_.resume();
-    previous_ = options_.start;
-    auto deadline = Clock::now();
-    const auto playStarted = Clock::now();
-    auto statsDue = playStarted + std::chrono::microseconds(options_.statsInterval);
-    bool firstFrame = true;
-    while (window_.isOpen() && !finished_ && !options_.stop.stop_requested()) {
-        const auto frameStart = Clock::now();
-        handleCommands();
-        handleRemoteCommands();
+    begin();
+    while (mode_.now != PlayerState::Finished && window_.isOpen()) {
+        const auto turnStart = Clock::now();
+        takeInput();
         swapInReload();
         followAudioClock();
         followWallClock();
         const Micros clockTime = clock_.position();
-        Micros t = showTime(clockTime);
-        if (finished_) break;
-        if (t < previous_) {  // looped
-            lastJump_ = clock_.position();
-            noteLoop();
-        }
-        reportEvents(previous_, t);
-        // Decodes asked for while the frame is drawn wait until it is on screen, as uploads do.
-        // The hold spans present(): a software renderer draws the frame there, and a GPU's
-        // vsync wait there costs a new decode at most a frame.
-        resources_.images().holdNewDecodes();
-        prefetch(t);
-        // Looping, the clock's position past the end says a pass came before: the seam fades.
-        Frame frame = options_.loop ? evaluateLooping(*show_, clockTime) : evaluate(*show_, t);
-        // Outside hours, on command, or while calibrating: no show sound.
-        const bool dark = black_ || closed_;
-        const bool silent = dark || calibrating_;
-        audio_->update(silent ? std::vector<AudioCue>{} : frame.audio, t, clock_.paused() || silent);
-        if (calibrating_) drawCalibration();
-        else if (dark) window_.target().clear(sf::Color::Black);
-        else drawFrame(frame);
-        if (options_.frameShown) options_.frameShown(window_.capture());
-        window_.present();
-        resources_.images().startHeldDecodes();
-        // Pictures go to the GPU once the frame is on screen, in the time left before the
-        // next one is due, so no frame waits for an upload.
-        uploadAhead(t, deadline + framePeriod - Clock::now());
-        const Micros took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - frameStart).count();
-        stats_.frame(took, periodMicros);
-        publishStatus(t, took, periodMicros);
-        if (Clock::now() >= statsDue) {
-            log_(stats_.takeLine());
-            statsDue += std::chrono::microseconds(options_.statsInterval);
-        }
-        if (firstFrame) {
-            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - options_.launchedAt).count();
-            std::string line = "first frame on screen " + std::to_string(ms) + " ms after launch, at " + formatClock(t);
-            if (options_.operations) {
-                Micros wall = options_.operations->wallShowTime(show_->duration);
-                char off[64];
-                std::snprintf(off, sizeof off, " (%+.1f ms from the wall clock)", static_cast<double>(t - wall) / 1000.0);
-                line += off;
-            }
-            log_(line);
-            firstFrame = false;
-        }
-        reportMediaProblems();
-        if (options_.quitAfter >= 0 &&
-            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted).count() >= options_.quitAfter)
-            finished_ = true;
+        const Micros t = advance(clockTime);
+        if (mode_.now == PlayerState::Finished) break;
+        const bool drawn = showFrame(t, clockTime);
+        publish(t, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - turnStart).count(), drawn);
         previous_ = t;
-        // Wait for the next deadline rather than spinning (vsync may already have waited).
-        deadline += framePeriod;
-        auto now = Clock::now();
-        if (deadline < now) deadline = now;  // late: do not try to catch up with a burst
-        std::this_thread::sleep_until(deadline);
+        if (options_.quitAfter >= 0 &&
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted_).count() >= options_.quitAfter)
+            change(PlayerEvent::Quit);
+        waitForNextTurn(drawn);
     }
+    end();
+}
+
+void Player::begin() {
+    // A stop request ends the wait under way, not only the next turn.
+    if (options_.speed == 1)
+        if (auto wall = venue_->wallShowTime(show_->duration)) options_.start = *wall;
+    jump(options_.start);
+    offWallClock_ = false;
+    change(PlayerEvent::Play);
+    playStarted_ = due_ = Clock::now();
+    statsDue_ = playStarted_ + std::chrono::microseconds(options_.statsInterval);
+}
+
+void Player::takeInput() {
+    if (options_.stop.stop_requested()) change(PlayerEvent::Quit);
+    handleCommands();
+    change(venue_->openNow() ? PlayerEvent::HoursOpened : PlayerEvent::HoursClosed);
+    handleRemoteCommands();
+}
+
+Micros Player::advance(Micros clockTime) {
+    if (!options_.loop && clockTime >= show_->duration) {
+        change(PlayerEvent::Quit);
+        return show_->duration;
+    }
+    const Micros t = options_.loop ? wrapTime(*show_, clockTime) : clockTime;
+    if (t < previous_) {  // looped
+        lastJump_ = clockTime;
+        noteLoop();
+    }
+    reportEvents(previous_, t);
+    return t;
+}
+
+bool Player::showFrame(Micros t, Micros clockTime) {
+    const PlayerState state = mode_.now;
+    // Closed, the black picture stays on screen: nothing is drawn until something changes.
+    if (state == PlayerState::Closed && shown_ == PlayerState::Closed) {
+        audio_->update({}, t, true);
+        return false;
+    }
+    // Decodes asked for while the frame is drawn wait until it is on screen, as uploads do.
+    // The hold spans present(): a software renderer draws the frame there, and a GPU's
+    // vsync wait there costs a new decode at most a frame.
+    resources_.images().holdNewDecodes();
+    if (state != PlayerState::Closed) prefetch(t);
+    // Looping, the clock's position past the end says a pass came before: the seam fades.
+    Frame frame = options_.loop ? evaluateLooping(*show_, clockTime) : evaluate(*show_, t);
+    // Outside hours, on command, or while calibrating: no show sound.
+    const bool heard = showIsHeard(state);
+    audio_->update(heard ? frame.audio : std::vector<AudioCue>{}, t, clock_.paused() || !heard);
+    if (state == PlayerState::Calibrating) drawCalibration();
+    else if (state == PlayerState::Black || state == PlayerState::Closed) window_.target().clear(sf::Color::Black);
+    else drawFrame(frame);
+    if (options_.frameShown) options_.frameShown(window_.capture());
+    window_.present();
+    shown_ = state;
+    resources_.images().startHeldDecodes();
+    // Pictures go to the GPU once the frame is on screen, in the time left before the
+    // next one is due, so no frame waits for an upload.
+    renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize(), uploadTimeBetweenFrames(nextDue() - Clock::now()));
+    reportMediaProblems();
+    return true;
+}
+
+void Player::publish(Micros t, Micros took, bool drawn) {
+    const Micros period = kMicrosPerSecond / std::max(1, options_.frameRate);
+    if (drawn) stats_.frame(took, period);
+    control::PlayerStatus st;
+    st.exhibit = show_->title;
+    int scene = show_->sceneAt(t);
+    if (scene >= 0) st.scene = show_->scenes[scene].id;
+    st.time = t;
+    st.duration = show_->duration;
+    st.state = std::string(stateName(mode_.now));
+    // The show clock and the wall clock read at one instant: `t`, read before the frame was
+    // drawn, against the wall clock now would count the drawing time as drift.
+    if (auto wall = venue_->wallShowTime(show_->duration))
+        st.drift = loopOffset(wrapTime(*show_, clock_.position()), *wall);
+    if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
+    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
+    venue_->frameDone(std::move(st), took, period);
+    if (Clock::now() >= statsDue_) {
+        log_(stats_.takeLine());
+        statsDue_ += std::chrono::microseconds(options_.statsInterval);
+    }
+    if (drawn && firstFrame_) logFirstFrame(t);
+}
+
+void Player::logFirstFrame(Micros t) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - options_.launchedAt).count();
+    std::string line = "first frame on screen " + std::to_string(ms) + " ms after launch, at " + formatClock(t);
+    if (auto wall = venue_->wallShowTime(show_->duration)) {
+        char off[64];
+        std::snprintf(off, sizeof off, " (%+.1f ms from the wall clock)", static_cast<double>(t - *wall) / 1000.0);
+        line += off;
+    }
+    log_(line);
+    firstFrame_ = false;
+}
+
+Player::Clock::time_point Player::nextDue() const {
+    // The frames keep to a grid of periods: a turn woken early (a command) leaves it as it
+    // was; a late frame does not try to catch up with a burst.
+    const auto period = std::chrono::microseconds(kMicrosPerSecond / std::max(1, options_.frameRate));
+    const auto now = Clock::now();
+    return due_ > now ? due_ : std::max(due_ + period, now);
+}
+
+void Player::waitForNextTurn(bool drawn) {
+    if (mode_.now == PlayerState::Finished) return;
+    due_ = nextDue();
+    // Rather than spinning (vsync may already have waited); a command, a reload or a stop
+    // request ends the wait at once.
+    std::stop_callback onStop(options_.stop, [this] { wake_.wake(); });
+    wake_.waitUntil(drawn ? due_ : Clock::now() + kClosedHeartbeat);
+}
+
+void Player::end() {
     log_(stats_.takeLine());
-    if (options_.operations) options_.operations->stopping();
+    venue_->stopping();
     window_.close();
+}
+
+void Player::change(PlayerEvent event) {
+    mode_ = nextMode(mode_, event);
+    // The mode says whether the clock runs; the clock is told only when that changes.
+    const bool paused = mode_.clock == PlayerState::Paused;
+    if (paused != clock_.paused()) paused ? clock_.pause() : clock_.resume();
+}
+
+void Player::jump(Micros at) {
+    // The one way to move the show: the clock, the interval events are reported over, and
+    // the moment drift measurements restart from.
+    clock_.seek(at);
+    previous_ = at;
+    lastJump_ = at;
 }
 
 void Player::drawFrame(const Frame& frame) {
@@ -181,14 +265,14 @@ void Player::drawCalibration() {
 }
 
 void Player::setCalibrating(bool on) {
-    if (on == calibrating_) return;
+    if (on == (mode_.now == PlayerState::Calibrating)) return;
     if (on) {
         if (!ensureWarp()) {
             log_("calibration: no canvas texture could be made; calibration is not available");
             return;
         }
         if (!calibration_) {
-            std::filesystem::path file = options_.operations ? options_.operations->installation().file : "";
+            std::filesystem::path file = venue_->installationFile();
             if (file.empty()) log_("calibration: no installation file (--installation FILE): corners cannot be saved");
             // Installed, the service user cannot write /etc/vitrine: corners go to its state folder.
             else file = installation::keystoneSaveFile(file);
@@ -201,7 +285,7 @@ void Player::setCalibrating(bool on) {
             log_("calibration: corners changed but not saved (they apply until the player restarts; S saves)");
         log_("calibration off");
     }
-    calibrating_ = on;
+    change(on ? PlayerEvent::CalibrationOn : PlayerEvent::CalibrationOff);
     window_.showCursor(on);
 }
 
@@ -228,27 +312,6 @@ void Player::handleCalibrationEvents(const std::vector<sf::Event>& events) {
         }
         if (line) log_("calibration: " + *line);
     }
-}
-
-void Player::publishStatus(Micros t, Micros took, Micros period) {
-    if (!options_.operations) return;
-    control::PlayerStatus st;
-    st.exhibit = show_->title;
-    int scene = show_->sceneAt(t);
-    if (scene >= 0) st.scene = show_->scenes[scene].id;
-    st.time = t;
-    st.duration = show_->duration;
-    st.state = calibrating_ ? "calibrating"
-               : closed_    ? "closed"
-               : black_     ? "black"
-               : clock_.paused() ? "paused"
-                                 : "playing";
-    // The show clock and the wall clock read at one instant: `t`, read before the frame was
-    // drawn, against the wall clock now would count the drawing time as drift.
-    st.drift = loopOffset(wrapTime(*show_, clock_.position()), options_.operations->wallShowTime(show_->duration));
-    if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
-    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
-    options_.operations->frameDone(std::move(st), took, period);
 }
 
 void Player::noteLoop() {
@@ -298,7 +361,7 @@ void Player::swapInReload() {
     const std::shared_ptr<const Show> old = std::exchange(show_, std::move(ready->loaded.show));
     audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
     audio_->setMasterGain(options_.volume);
-    if (options_.operations) options_.operations->setAdvisoryStart(ready->loaded.advisoryStart);
+    venue_->setAdvisoryStart(ready->loaded.advisoryStart);
     // Same scene, same offset into it; a scene that is gone keeps the same show time. The
     // clock is read only now: stopping and starting the sound output above takes
     // milliseconds, which a place read before it lost at every reload (17 reloads put the
@@ -314,16 +377,14 @@ void Player::swapInReload() {
     }
     bool timingChanged = false;
     if (followingWallClock()) {
-        const Micros wall = options_.operations->wallShowTime(show_->duration);
+        const Micros wall = *venue_->wallShowTime(show_->duration);
         const Micros off = loopOffset(at, wall);
         // Within the tolerance the place is the wall clock's, exactly: the few microseconds
         // since the clock was read would otherwise add up, reload after reload.
         if (off <= kWallClockTolerance && off >= -kWallClockTolerance) at = wall;
         else timingChanged = true;
     }
-    clock_.seek(at);
-    previous_ = at;
-    lastJump_ = at;
+    jump(at);
     reloadProblem_.clear();
     log_("reloaded " + show_->file + " at " + formatClock(at));
     if (timingChanged) {
@@ -334,24 +395,22 @@ void Player::swapInReload() {
 }
 
 void Player::handleRemoteCommands() {
-    if (!options_.operations) return;
-    closed_ = !options_.operations->openNow();
-    for (const auto& c : options_.operations->queue().drain()) {
+    for (const auto& c : venue_->takeCommands()) {
         using Kind = control::ControlCommand::Kind;
         log_("remote " + std::string(control::commandVerb(c.kind)) + (c.sceneId.empty() ? "" : " " + c.sceneId) +
              " from " + c.origin);
         switch (c.kind) {
             case Kind::Play:
-                clock_.resume();
-                black_ = offWallClock_ = false;  // back to where the wall clock says
+                change(PlayerEvent::Play);
+                offWallClock_ = false;  // back to where the wall clock says
                 break;
             case Kind::Pause:
-                clock_.pause();
+                change(PlayerEvent::Pause);
                 offWallClock_ = true;
                 break;
             case Kind::Next: goToScene(+1); break;
             case Kind::Previous: goToScene(-1); break;
-            case Kind::Black: black_ = !black_; break;
+            case Kind::Black: change(PlayerEvent::ToggleBlack); break;
             case Kind::Reload: reload(); break;
             case Kind::Scene: {
                 auto it = std::find_if(show_->scenes.begin(), show_->scenes.end(),
@@ -360,9 +419,7 @@ void Player::handleRemoteCommands() {
                     log_("remote scene " + c.sceneId + ": no such scene");
                     break;
                 }
-                clock_.seek(it->begin);
-                previous_ = it->begin;
-                lastJump_ = clock_.position();
+                jump(it->begin);
                 offWallClock_ = true;
                 break;
             }
@@ -372,7 +429,8 @@ void Player::handleRemoteCommands() {
 
 bool Player::followingWallClock() const {
     // Paused or stepped by hand, the show leaves the wall clock on purpose; Play returns to it.
-    return options_.operations && !offWallClock_ && !clock_.paused() && show_->duration > 0 && options_.speed == 1;
+    return !offWallClock_ && !clock_.paused() && show_->duration > 0 && options_.speed == 1 &&
+           venue_->wallShowTime(show_->duration);
 }
 
 Micros Player::loopOffset(Micros a, Micros b) const {
@@ -385,13 +443,9 @@ Micros Player::loopOffset(Micros a, Micros b) const {
 
 void Player::followWallClock() {
     if (!followingWallClock()) return;
-    Micros wall = options_.operations->wallShowTime(show_->duration);
-    Micros off = loopOffset(wrapTime(*show_, clock_.position()), wall);
-    if (off > kWallClockTolerance || off < -kWallClockTolerance) {
-        clock_.seek(wall);
-        previous_ = wall;
-        lastJump_ = wall;
-    }
+    const Micros wall = *venue_->wallShowTime(show_->duration);
+    const Micros off = loopOffset(wrapTime(*show_, clock_.position()), wall);
+    if (off > kWallClockTolerance || off < -kWallClockTolerance) jump(wall);
 }
 
 void Player::followAudioClock() {
@@ -410,20 +464,24 @@ void Player::followAudioClock() {
 
 void Player::handleCommands() {
     std::vector<sf::Event> calibrationEvents;
-    for (auto c : window_.pollCommands(calibrating_ ? &calibrationEvents : nullptr)) {
+    const bool calibrating = mode_.now == PlayerState::Calibrating;
+    for (auto c : window_.pollCommands(calibrating ? &calibrationEvents : nullptr)) {
         switch (c) {
             case output::InputCommand::TogglePause:
-                clock_.paused() ? clock_.resume() : clock_.pause();
+                change(PlayerEvent::TogglePause);
                 log_(clock_.paused() ? "paused" : "playing");
                 break;
             case output::InputCommand::PreviousScene: goToScene(-1); break;
             case output::InputCommand::NextScene: goToScene(+1); break;
-            case output::InputCommand::ToggleFullscreen: window_.setFullscreen(!window_.fullscreen()); break;
-            case output::InputCommand::ToggleCalibration: setCalibrating(!calibrating_); break;
-            case output::InputCommand::Quit: finished_ = true; break;
+            case output::InputCommand::ToggleFullscreen:
+                window_.setFullscreen(!window_.fullscreen());
+                shown_ = PlayerState::Finished;  // a new window: nothing on it yet, even while closed
+                break;
+            case output::InputCommand::ToggleCalibration: setCalibrating(mode_.now != PlayerState::Calibrating); break;
+            case output::InputCommand::Quit: change(PlayerEvent::Quit); break;
         }
     }
-    if (calibrating_) handleCalibrationEvents(calibrationEvents);
+    if (calibrating) handleCalibrationEvents(calibrationEvents);
 }
 
 void Player::goToScene(int delta) {
@@ -431,19 +489,9 @@ void Player::goToScene(int delta) {
     int current = show_->sceneAt(wrapTime(*show_, clock_.position()));
     int count = static_cast<int>(show_->scenes.size());
     int next = ((current < 0 ? 0 : current) + delta + count) % count;
-    clock_.seek(show_->scenes[next].begin);
-    previous_ = show_->scenes[next].begin;
-    lastJump_ = clock_.position();
+    jump(show_->scenes[next].begin);
     offWallClock_ = true;
     log_("scene " + show_->scenes[next].id);
-}
-
-Micros Player::showTime(Micros raw) {
-    if (!options_.loop && raw >= show_->duration) {
-        finished_ = true;
-        return show_->duration;
-    }
-    return options_.loop ? wrapTime(*show_, raw) : raw;
 }
 
 void Player::reportEvents(Micros from, Micros to) {
@@ -459,7 +507,8 @@ void Player::reportEvents(Micros from, Micros to) {
     for (const auto& e : events) {
         if (e.kind != ShowEvent::Kind::SceneStart) continue;
         log_("scene " + show_->scenes[e.index].id + " at " + formatClock(e.at));
-        if (options_.operations && !black_ && !closed_) options_.operations->sceneStarted(show_->scenes[e.index].id);
+        if (mode_.now != PlayerState::Black && mode_.now != PlayerState::Closed)
+            venue_->sceneStarted(show_->scenes[e.index].id);
     }
 }
 
@@ -474,10 +523,6 @@ std::chrono::microseconds uploadTimeBetweenFrames(std::chrono::steady_clock::dur
     // a machine that cannot keep up.
     return std::clamp(std::chrono::duration_cast<std::chrono::microseconds>(untilNextFrame - kUploadMargin),
                       std::chrono::microseconds{0}, std::chrono::microseconds(kUploadTimeBetweenFrames));
-}
-
-void Player::uploadAhead(Micros t, std::chrono::steady_clock::duration untilNextFrame) {
-    renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize(), uploadTimeBetweenFrames(untilNextFrame));
 }
 
 sf::Vector2u Player::drawnSize() {

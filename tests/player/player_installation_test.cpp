@@ -12,6 +12,7 @@
 #include "control/operations.h"
 #include "exhibit/exhibit_loader.h"
 #include "player/player.h"
+#include "coloured_show.h"
 #include "small_window_options.h"
 #include "wall_clock_from.h"
 
@@ -19,33 +20,11 @@ using namespace vitrine;
 
 namespace {
 
-constexpr Micros kSceneLength = seconds(10);
-const sf::Color kGreen(0, 200, 0);  // scene b's background
-
-// Three scenes of 10 s, each its own background colour and each with a tone throughout.
-std::shared_ptr<const Show> colouredShow(const test::TempDir& dir) {
-    REQUIRE(test::makeTone(dir / "tone.wav", 440, 0.5, 0, 10, 8000));
-    std::string scenes;
-    for (const char* scene : {"id=\"a\" background=\"#0000c8\"", "id=\"b\" background=\"#00c800\"",
-                              "id=\"c\" background=\"#c80000\""})
-        scenes += std::string("<scene dur=\"10s\" ") + scene + "><audio src=\"tone.wav\" credit=\"test tone\"/></scene>";
-    std::ofstream(dir / "exhibit.xml") << "<exhibit size=\"320x180\">" + scenes + "</exhibit>";
-    auto loaded = loadExhibit(dir / "exhibit.xml");
-    REQUIRE(loaded.show);
-    REQUIRE(loaded.show->duration == 3 * kSceneLength);
-    return std::make_shared<const Show>(*loaded.show);
-}
-
-// The Unix time, in µs, at which this machine's local clock reads `date` `hour`:00.
-std::int64_t unixAtLocal(installation::CivilDate date, int hour) {
-    std::tm local{};
-    local.tm_year = date.year - 1900;
-    local.tm_mon = date.month - 1;
-    local.tm_mday = date.day;
-    local.tm_hour = hour;
-    local.tm_isdst = -1;
-    return static_cast<std::int64_t>(std::mktime(&local)) * kMicrosPerSecond;
-}
+using test::colouredShow;
+using test::kGreen;
+using test::kMonday;
+using test::unixAtLocal;
+using test::weekdaysTenToSix;
 
 struct Played {
     std::vector<sf::Color> centres;  // the middle pixel of each frame shown
@@ -80,16 +59,6 @@ Played playInstallation(std::shared_ptr<const Show> show, control::Operations& o
     return played;
 }
 
-installation::Installation weekdaysTenToSix() {
-    installation::Installation inst;
-    inst.hours.always = false;
-    for (int day = 0; day < 5; ++day) inst.hours.weekly[day] = installation::DaySpan{10 * 3600, 18 * 3600};
-    return inst;
-}
-
-// 2026-03-02 is a Monday.
-constexpr installation::CivilDate kMonday{2026, 3, 2};
-
 }  // namespace
 
 TEST_CASE("player: outside the opening hours the frames are black and the mixer hears nothing") {
@@ -108,7 +77,8 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
                                        test::wallClockFrom(unixAtLocal(kMonday, 20)));
         REQUIRE_FALSE(operations.openNow());
-        Played played = playInstallation(show, operations, dir);
+        // One frame: closed, the loop draws the black picture once and then nothing.
+        Played played = playInstallation(show, operations, dir, 1);
         REQUIRE_FALSE(played.centres.empty());
         for (const auto& c : played.centres) CHECK(c == sf::Color::Black);
         CHECK(played.loudness < 1e-4);
