@@ -15,6 +15,7 @@
 
 #include "output/offscreen.h"
 #include "render/image_draw_size.h"
+#include "studio_panels.h"
 #include "studio_theme.h"
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
@@ -41,9 +42,6 @@ constexpr float kTransportHeight = 56;
 constexpr float kTimelineFraction = 0.32f;
 constexpr float kInspectorFraction = 0.55f;
 
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-
 std::vector<std::string> splitActions(const std::string& script) {
     std::vector<std::string> out;
     std::stringstream s(script);
@@ -66,14 +64,6 @@ const char* kindName(ItemKind kind) {
         case ItemKind::Map: return "map";
     }
     return "item";
-}
-
-ImVec4 colour(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
-
-void beginPanel(const char* name, float x, float y, float w, float h, ImGuiWindowFlags extra = 0) {
-    ImGui::SetNextWindowPos(ImVec2(x, y));
-    ImGui::SetNextWindowSize(ImVec2(w, h));
-    ImGui::Begin(name, nullptr, kPanelFlags | extra);
 }
 
 }  // namespace
@@ -191,8 +181,9 @@ void StudioApp::frame(float seconds) {
     window_.clear(sf::Color(24, 26, 30));
     gui_->render();
     if (!screenshotPath_.empty()) {
-        captureWindow(screenshotPath_);
+        captureWindow(screenshotPath_, screenshotPreviewOnly_ ? preview_.shownRect() : std::nullopt);
         screenshotPath_.clear();
+        screenshotPreviewOnly_ = false;
     }
     window_.display();
 }
@@ -246,13 +237,15 @@ void StudioApp::ensureRenderer() {
     previewDirty_ = true;
 }
 
-void StudioApp::renderPreview(sf::Vector2u size) {
+void StudioApp::renderPreview() {
     ensureRenderer();
-    if (!renderer_ || size.x == 0 || size.y == 0) return;
-    if (size != previewSize_) {
-        if (!preview_.create(size.x, size.y)) return;
-        preview_.setSmooth(true);
-        previewSize_ = size;
+    if (!renderer_) return;
+    const sf::Vector2u canvasSize(static_cast<unsigned>(rendererShow_->canvas.width),
+                                  static_cast<unsigned>(rendererShow_->canvas.height));
+    sf::RenderTexture* canvas = preview_.canvas(canvasSize);
+    if (!canvas) return;
+    if (canvasSize != previewSize_) {
+        previewSize_ = canvasSize;
         previewDirty_ = true;
     }
     // Images decode on worker threads: draw again when one has arrived.
@@ -260,10 +253,10 @@ void StudioApp::renderPreview(sf::Vector2u size) {
     if (images != imagesSeen_) previewDirty_ = true;
     imagesSeen_ = images;
     if (!previewDirty_) return;
-    render::prefetchImages(*rendererShow_, t_, t_ + kLookahead, false, renderer_->viewportFor(size).scale,
+    render::prefetchImages(*rendererShow_, t_, t_ + kLookahead, false, renderer_->viewportFor(canvasSize).scale,
                            resources_->images());
-    renderer_->render(evaluate(*rendererShow_, t_), preview_);
-    preview_.display();
+    renderer_->render(evaluate(*rendererShow_, t_), *canvas);
+    canvas->display();
     // A video still decoding towards t: draw again until its frame is there.
     previewDirty_ = renderer_->waitingForMedia();
 }
@@ -478,42 +471,8 @@ void StudioApp::drawToolbar() {
 }
 
 void StudioApp::drawPreview(float x, float y, float w, float h) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    beginPanel("##preview", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    ImGui::PopStyleVar();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    sf::Vector2u size(static_cast<unsigned>(std::max(1.0f, avail.x)), static_cast<unsigned>(std::max(1.0f, avail.y)));
-    renderPreview(size);
-    if (renderer_ && previewSize_ == size) {
-        // The render texture is stored bottom-up, as OpenGL keeps it.
-        auto id = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(preview_.getTexture().getNativeHandle()));
-        ImGui::Image(id, avail, ImVec2(0, 1), ImVec2(1, 0));
-    }
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    if (doc_.showIsStale() || !doc_.show()) {
-        // The last good version stays; the first error is written over it.
-        const Diagnostic* first = nullptr;
-        for (const auto& d : doc_.diagnostics().all())
-            if (d.severity == Severity::Error) {
-                first = &d;
-                break;
-            }
-        std::string line = doc_.loadError();
-        if (first)
-            line = std::filesystem::path(first->where.file).filename().string() + ":" +
-                   std::to_string(first->where.line) + ": " + first->message;
-        std::string banner = doc_.show() ? "Showing the last good version. " : "";
-        banner += std::to_string(doc_.diagnostics().errorCount()) + " error(s) in the file:";
-        ImVec2 a(origin.x + 16, origin.y + 16), b(origin.x + avail.x - 16, origin.y + 84);
-        list->AddRectFilled(a, b, IM_COL32(60, 20, 20, 235), 6);
-        list->AddRect(a, b, theme::kError, 6, 0, 1.5f);
-        list->AddText(ImVec2(a.x + 14, a.y + 12), theme::kText, banner.c_str());
-        list->PushClipRect(a, b, true);
-        list->AddText(ImVec2(a.x + 14, a.y + 42), theme::kError, line.c_str());
-        list->PopClipRect();
-    }
-    ImGui::End();
+    renderPreview();
+    preview_.draw(doc_, x, y, w, h);
 }
 
 void StudioApp::drawTransport(float x, float y, float w, float h) {
@@ -824,6 +783,11 @@ bool StudioApp::runAction(const std::string& action) {
         screenshotPath_ = rest;
         return !rest.empty();
     }
+    if (verb == "screenshot-preview") {
+        screenshotPath_ = rest;
+        screenshotPreviewOnly_ = true;
+        return !rest.empty();
+    }
     if (verb == "quit") {
         quit_ = true;
         return true;
@@ -832,7 +796,7 @@ bool StudioApp::runAction(const std::string& action) {
     return false;
 }
 
-void StudioApp::captureWindow(const std::string& path) {
+void StudioApp::captureWindow(const std::string& path, std::optional<sf::IntRect> part) {
     // Called after the frame is drawn and before it is shown: the back buffer holds it.
     sf::Vector2u size = window_.getSize();
     sf::Texture texture;
@@ -842,7 +806,15 @@ void StudioApp::captureWindow(const std::string& path) {
         return;
     }
     texture.update(window_);
-    if (auto error = output::savePngAtomically(texture.copyToImage(), path)) {
+    sf::Image image = texture.copyToImage();
+    if (part) {
+        sf::Image cropped;
+        cropped.create(static_cast<unsigned>(part->width), static_cast<unsigned>(part->height));
+        cropped.copy(image, 0, 0, *part);
+        image = cropped;
+        size = cropped.getSize();
+    }
+    if (auto error = output::savePngAtomically(image, path)) {
         setStatus(*error, true);
         exitCode_ = 2;
     } else {

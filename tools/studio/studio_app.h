@@ -13,6 +13,7 @@
 
 #include "caption_timing_panel.h"
 #include "imgui_sfml.h"
+#include "preview_panel.h"
 #include "player/audio_link.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
@@ -44,7 +45,7 @@ private:
     void handleEvent(const sf::Event& event);
     void reloadIfChanged();
     void ensureRenderer();
-    void renderPreview(sf::Vector2u size);
+    void renderPreview();
     void seek(Micros t);
     void applyResize(const Selection& target, Micros duration);
     void save();
@@ -76,7 +77,8 @@ private:
     void drawStatus(float x, float y, float w, float h);
 
     bool runAction(const std::string& action);
-    void captureWindow(const std::string& path);
+    /// Saves the window, or `part` of it, as a PNG.
+    void captureWindow(const std::string& path, std::optional<sf::IntRect> part = std::nullopt);
 
     StudioOptions options_;
     StudioDocument doc_;
@@ -87,7 +89,7 @@ private:
     std::shared_ptr<const Show> rendererShow_;  // keeps the renderer's show alive
     std::unique_ptr<render::FrameRenderer> renderer_;
     int rendererGeneration_ = -1;
-    sf::RenderTexture preview_;
+    PreviewPanel preview_;
     sf::Vector2u previewSize_{0, 0};
     bool previewDirty_ = true;
     std::uint64_t imagesSeen_ = 0;
@@ -114,6 +116,7 @@ private:
     std::deque<std::string> actions_;
     int waitFrames_ = 0;
     std::string screenshotPath_;  // captured at the end of this frame
+    bool screenshotPreviewOnly_ = false;  // only the preview's picture, as it is shown
     int exitCode_ = 0;
     bool quit_ = false;
 };
