@@ -15,40 +15,33 @@
 
 namespace vitrine {
 
+namespace {
+LiveShow::Options liveOptions(const PlayerOptions& o, std::function<void()> wake) {
+    LiveShow::Options live;
+    live.audio = o.audio;
+    live.audioCapture = o.audioCapture;
+    live.volume = o.volume;
+    live.speed = o.speed;
+    live.reload = o.reload;
+    live.reloadReady = std::move(wake);
+    return live;
+}
+}  // namespace
+
 Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resources, PlayerOptions options, LogLine log)
-    : show_(std::move(show)),
-      resources_(resources),
+    : resources_(resources),
       options_(std::move(options)),
       log_(std::move(log)),
       venue_(venueFor(options_.operations)),
-      window_(show_->title.empty() ? "Vitrine" : show_->title, options_.window),
-      renderer_(std::make_unique<render::FrameRenderer>(*show_, resources.text(), resources.textures())) {
-    // Faster than real time the sound would be noise and the wall clock would pull back.
-    if (options_.speed != 1) options_.audio = AudioDevice::Off;
-    audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
-    audio_->setMasterGain(options_.volume);
-    clock_.setRate(options_.speed);
+      window_(show->title.empty() ? "Vitrine" : show->title, options_.window),
+      live_(std::move(show), resources, liveOptions(options_, [this] { wake_.wake(); })) {
     if (!venue_->outputs().empty()) {
         warpFrames_ = ensureWarp();
         if (!warpFrames_)
-            log_("outputs: no canvas texture of " + std::to_string(show_->canvas.width) + "x" +
-                 std::to_string(show_->canvas.height) + "; drawing without keystone and blending");
+            log_("outputs: no canvas texture of " + std::to_string(live_.show().canvas.width) + "x" +
+                 std::to_string(live_.show().canvas.height) + "; drawing without keystone and blending");
     }
     if (options_.calibrate) setCalibrating(true);
-    if (options_.reload)
-        reloader_ = std::make_unique<ShowReloader>(
-            [load = options_.reload, &resources] {
-                ReadyShow ready{load(), nullptr};
-                if (ready.loaded.show) {
-                    // The renderer loads the maps on its own worker; waiting for them here spares
-                    // the first frame after the swap a wait for a map scene's data.
-                    ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded.show, resources.text(),
-                                                                             resources.textures());
-                    ready.renderer->finishPreparing();
-                }
-                return ready;
-            },
-            [this] { wake_.wake(); });
     venue_->onCommand([this] { wake_.wake(); });
 }
 
@@ -59,7 +52,7 @@ Player::~Player() {
 bool Player::ensureWarp() {
     if (warp_) return true;
     auto canvas = std::make_unique<sf::RenderTexture>();
-    const sf::Vector2u size(static_cast<unsigned>(show_->canvas.width), static_cast<unsigned>(show_->canvas.height));
+    const sf::Vector2u size(static_cast<unsigned>(show().canvas.width), static_cast<unsigned>(show().canvas.height));
     if (!canvas->create(size.x, size.y)) return false;
     canvas->setSmooth(true);
     canvas_ = std::move(canvas);
@@ -94,7 +87,7 @@ void Player::run() {
         swapInReload();
         followAudioClock();
         followWallClock();
-        const Micros clockTime = clock_.position();
+        const Micros clockTime = live_.clock().position();
         const Micros t = advance(clockTime);
         if (mode_.now == PlayerState::Finished) break;
         const bool drawn = showFrame(t, clockTime);
@@ -111,7 +104,7 @@ void Player::run() {
 void Player::begin() {
     // A stop request ends the wait under way, not only the next turn.
     if (options_.speed == 1)
-        if (auto wall = venue_->wallShowTime(show_->duration)) options_.start = *wall;
+        if (auto wall = venue_->wallShowTime(show().duration)) options_.start = *wall;
     jump(options_.start);
     offWallClock_ = false;
     change(PlayerEvent::Play);
@@ -127,13 +120,13 @@ void Player::takeInput() {
 }
 
 Micros Player::advance(Micros clockTime) {
-    if (!options_.loop && clockTime >= show_->duration) {
+    if (!options_.loop && clockTime >= show().duration) {
         change(PlayerEvent::Quit);
-        return show_->duration;
+        return show().duration;
     }
-    const Micros t = options_.loop ? wrapTime(*show_, clockTime) : clockTime;
+    const Micros t = options_.loop ? wrapTime(show(), clockTime) : clockTime;
     if (t < previous_) {  // looped
-        lastJump_ = clockTime;
+        live_.looped(clockTime);
         noteLoop();
     }
     reportEvents(previous_, t);
@@ -144,7 +137,7 @@ bool Player::showFrame(Micros t, Micros clockTime) {
     const PlayerState state = mode_.now;
     // Closed, the black picture stays on screen: nothing is drawn until something changes.
     if (state == PlayerState::Closed && shown_ == PlayerState::Closed) {
-        audio_->update({}, t, true);
+        live_.audio().update({}, t, true);
         return false;
     }
     // Decodes asked for while the frame is drawn wait until it is on screen, as uploads do.
@@ -153,10 +146,10 @@ bool Player::showFrame(Micros t, Micros clockTime) {
     resources_.images().holdNewDecodes();
     if (state != PlayerState::Closed) prefetch(t);
     // Looping, the clock's position past the end says a pass came before: the seam fades.
-    Frame frame = options_.loop ? evaluateLooping(*show_, clockTime) : evaluate(*show_, t);
+    Frame frame = options_.loop ? evaluateLooping(show(), clockTime) : evaluate(show(), t);
     // Outside hours, on command, or while calibrating: no show sound.
     const bool heard = showIsHeard(state);
-    audio_->update(heard ? frame.audio : std::vector<AudioCue>{}, t, clock_.paused() || !heard);
+    live_.audio().update(heard ? frame.audio : std::vector<AudioCue>{}, t, live_.clock().paused() || !heard);
     if (state == PlayerState::Calibrating) drawCalibration();
     else if (state == PlayerState::Black || state == PlayerState::Closed) window_.target().clear(sf::Color::Black);
     else drawFrame(frame);
@@ -166,7 +159,7 @@ bool Player::showFrame(Micros t, Micros clockTime) {
     resources_.images().startHeldDecodes();
     // Pictures go to the GPU once the frame is on screen, in the time left before the
     // next one is due, so no frame waits for an upload.
-    renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize(), uploadTimeBetweenFrames(nextDue() - Clock::now()));
+    live_.renderer().uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize(), uploadTimeBetweenFrames(nextDue() - Clock::now()));
     reportMediaProblems();
     return true;
 }
@@ -175,16 +168,16 @@ void Player::publish(Micros t, Micros took, bool drawn) {
     const Micros period = kMicrosPerSecond / std::max(1, options_.frameRate);
     if (drawn) stats_.frame(took, period);
     control::PlayerStatus st;
-    st.exhibit = show_->title;
-    int scene = show_->sceneAt(t);
-    if (scene >= 0) st.scene = show_->scenes[scene].id;
+    st.exhibit = show().title;
+    int scene = show().sceneAt(t);
+    if (scene >= 0) st.scene = show().scenes[scene].id;
     st.time = t;
-    st.duration = show_->duration;
+    st.duration = show().duration;
     st.state = std::string(stateName(mode_.now));
     // The show clock and the wall clock read at one instant: `t`, read before the frame was
     // drawn, against the wall clock now would count the drawing time as drift.
-    if (auto wall = venue_->wallShowTime(show_->duration))
-        st.drift = loopOffset(wrapTime(*show_, clock_.position()), *wall);
+    if (auto wall = venue_->wallShowTime(show().duration))
+        st.drift = loopOffset(wrapTime(show(), live_.clock().position()), *wall);
     if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
     if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
     venue_->frameDone(std::move(st), took, period);
@@ -198,7 +191,7 @@ void Player::publish(Micros t, Micros took, bool drawn) {
 void Player::logFirstFrame(Micros t) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - options_.launchedAt).count();
     std::string line = "first frame on screen " + std::to_string(ms) + " ms after launch, at " + formatClock(t);
-    if (auto wall = venue_->wallShowTime(show_->duration)) {
+    if (auto wall = venue_->wallShowTime(show().duration)) {
         char off[64];
         std::snprintf(off, sizeof off, " (%+.1f ms from the wall clock)", static_cast<double>(t - *wall) / 1000.0);
         line += off;
@@ -234,24 +227,23 @@ void Player::change(PlayerEvent event) {
     mode_ = nextMode(mode_, event);
     // The mode says whether the clock runs; the clock is told only when that changes.
     const bool paused = mode_.clock == PlayerState::Paused;
-    if (paused != clock_.paused()) paused ? clock_.pause() : clock_.resume();
+    if (paused != live_.clock().paused()) paused ? live_.clock().pause() : live_.clock().resume();
 }
 
 void Player::jump(Micros at) {
-    // The one way to move the show: the clock, the interval events are reported over, and
-    // the moment drift measurements restart from.
-    clock_.seek(at);
+    // The one way to move the show: the clock (and the moment drift measurements restart
+    // from), and the interval events are reported over.
+    live_.jump(at);
     previous_ = at;
-    lastJump_ = at;
 }
 
 void Player::drawFrame(const Frame& frame) {
     if (warpFrames_) {
-        renderer_->render(frame, *canvas_, render::MediaWait::BetweenFrames);
+        live_.renderer().render(frame, *canvas_, render::MediaWait::BetweenFrames);
         canvas_->display();
         warp_->draw(canvas_->getTexture(), window_.target());
     } else {
-        renderer_->render(frame, window_.target(), render::MediaWait::BetweenFrames);
+        live_.renderer().render(frame, window_.target(), render::MediaWait::BetweenFrames);
     }
 }
 
@@ -337,47 +329,25 @@ void Player::noteLoop() {
 }
 
 void Player::reload() {
-    if (!reloader_) {
-        log_("reload: this player was not started from a file it can read again");
-        return;
-    }
-    if (reloader_->busy()) log_("reload: already reading the exhibit; it is read again once that ends");
-    reloader_->request();
+    if (live_.reloading()) log_("reload: already reading the exhibit; it is read again once that ends");
+    if (!live_.reload()) log_("reload: this player was not started from a file it can read again");
 }
 
 void Player::swapInReload() {
-    if (!reloader_) return;
-    std::optional<ReadyShow> ready = reloader_->take();
-    if (!ready) return;
-    if (!ready->loaded.show) {
+    std::optional<LiveShow::Reload> reloaded = live_.takeReload();
+    if (!reloaded) return;
+    if (!reloaded->error.empty()) {
         // The old show keeps playing; the problem stays in /status until a reload succeeds.
-        reloadProblem_ = "reload failed, still playing the previous version: " + ready->loaded.error;
+        reloadProblem_ = "reload failed, still playing the previous version: " + reloaded->error;
         log_(reloadProblem_);
         return;
     }
-    // The renderer and the mixer hold the show: replace them before it goes.
-    audio_.reset();
-    renderer_ = std::move(ready->renderer);
-    const std::shared_ptr<const Show> old = std::exchange(show_, std::move(ready->loaded.show));
-    audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
-    audio_->setMasterGain(options_.volume);
-    venue_->setAdvisoryStart(ready->loaded.advisoryStart);
-    // Same scene, same offset into it; a scene that is gone keeps the same show time. The
-    // clock is read only now: stopping and starting the sound output above takes
-    // milliseconds, which a place read before it lost at every reload (17 reloads put the
-    // show 102 ms behind the wall clock).
-    const Micros t = wrapTime(*old, clock_.position());
-    Micros at = std::min(t, std::max<Micros>(0, show_->duration - 1));
-    if (int scene = old->sceneAt(t); scene >= 0) {
-        const auto& was = old->scenes[scene];
-        if (int found = show_->sceneById(was.id); found >= 0) {
-            const auto& now = show_->scenes[found];
-            at = std::min(now.begin + (t - was.begin), std::max(now.begin, now.end - 1));
-        }
-    }
+    venue_->setAdvisoryStart(reloaded->advisoryStart);
+    // The live show went on from the same scene, at the same offset into it.
+    Micros at = reloaded->at;
     bool timingChanged = false;
     if (followingWallClock()) {
-        const Micros wall = *venue_->wallShowTime(show_->duration);
+        const Micros wall = *venue_->wallShowTime(show().duration);
         const Micros off = loopOffset(at, wall);
         // Within the tolerance the place is the wall clock's, exactly: the few microseconds
         // since the clock was read would otherwise add up, reload after reload.
@@ -386,7 +356,7 @@ void Player::swapInReload() {
     }
     jump(at);
     reloadProblem_.clear();
-    log_("reloaded " + show_->file + " at " + formatClock(at));
+    log_("reloaded " + show().file + " at " + formatClock(at));
     if (timingChanged) {
         // The edit moved this moment in time; jumping would lose the visitor's place.
         offWallClock_ = true;
@@ -413,9 +383,9 @@ void Player::handleRemoteCommands() {
             case Kind::Black: change(PlayerEvent::ToggleBlack); break;
             case Kind::Reload: reload(); break;
             case Kind::Scene: {
-                auto it = std::find_if(show_->scenes.begin(), show_->scenes.end(),
+                auto it = std::find_if(show().scenes.begin(), show().scenes.end(),
                                        [&](const auto& s) { return s.id == c.sceneId; });
-                if (it == show_->scenes.end()) {
+                if (it == show().scenes.end()) {
                     log_("remote scene " + c.sceneId + ": no such scene");
                     break;
                 }
@@ -429,37 +399,32 @@ void Player::handleRemoteCommands() {
 
 bool Player::followingWallClock() const {
     // Paused or stepped by hand, the show leaves the wall clock on purpose; Play returns to it.
-    return !offWallClock_ && !clock_.paused() && show_->duration > 0 && options_.speed == 1 &&
-           venue_->wallShowTime(show_->duration);
+    return !offWallClock_ && !live_.clock().paused() && show().duration > 0 && options_.speed == 1 &&
+           venue_->wallShowTime(show().duration);
 }
 
 Micros Player::loopOffset(Micros a, Micros b) const {
     // The shorter way round the loop: 1 s after the end is 1 s after the start.
     Micros off = a - b;
-    if (off > show_->duration / 2) off -= show_->duration;
-    if (off < -show_->duration / 2) off += show_->duration;
+    if (off > show().duration / 2) off -= show().duration;
+    if (off < -show().duration / 2) off += show().duration;
     return off;
 }
 
 void Player::followWallClock() {
     if (!followingWallClock()) return;
-    const Micros wall = *venue_->wallShowTime(show_->duration);
-    const Micros off = loopOffset(wrapTime(*show_, clock_.position()), wall);
+    const Micros wall = *venue_->wallShowTime(show().duration);
+    const Micros off = loopOffset(wrapTime(show(), live_.clock().position()), wall);
     if (off > kWallClockTolerance || off < -kWallClockTolerance) jump(wall);
 }
 
 void Player::followAudioClock() {
-    auto speakers = audio_->speakerShowTime();
-    if (!speakers || clock_.paused()) return;
-    const Micros position = clock_.position();
-    const auto step = followAudio(*show_, position, lastJump_, *speakers);
+    const Micros position = live_.clock().position();
+    const auto step = live_.followAudio();
     if (!step) return;
     stats_.drift(step->drift);
     if (options_.driftObserver) options_.driftObserver(position, step->drift);
-    if (step->nudge != 0) {
-        clock_.nudge(step->nudge);
-        ++stats_.driftCorrections;
-    }
+    if (step->nudge != 0) ++stats_.driftCorrections;
 }
 
 void Player::handleCommands() {
@@ -469,7 +434,7 @@ void Player::handleCommands() {
         switch (c) {
             case output::InputCommand::TogglePause:
                 change(PlayerEvent::TogglePause);
-                log_(clock_.paused() ? "paused" : "playing");
+                log_(live_.clock().paused() ? "paused" : "playing");
                 break;
             case output::InputCommand::PreviousScene: goToScene(-1); break;
             case output::InputCommand::NextScene: goToScene(+1); break;
@@ -485,36 +450,36 @@ void Player::handleCommands() {
 }
 
 void Player::goToScene(int delta) {
-    if (show_->scenes.empty()) return;
-    int current = show_->sceneAt(wrapTime(*show_, clock_.position()));
-    int count = static_cast<int>(show_->scenes.size());
+    if (show().scenes.empty()) return;
+    int current = show().sceneAt(wrapTime(show(), live_.clock().position()));
+    int count = static_cast<int>(show().scenes.size());
     int next = ((current < 0 ? 0 : current) + delta + count) % count;
-    jump(show_->scenes[next].begin);
+    jump(show().scenes[next].begin);
     offWallClock_ = true;
-    log_("scene " + show_->scenes[next].id);
+    log_("scene " + show().scenes[next].id);
 }
 
 void Player::reportEvents(Micros from, Micros to) {
     // A tick that crosses the loop point is split there, so nothing is missed or doubled.
     std::vector<ShowEvent> events;
     if (to < from) {
-        events = eventsIn(*show_, from, show_->duration);
-        auto after = eventsIn(*show_, 0, to);
+        events = eventsIn(show(), from, show().duration);
+        auto after = eventsIn(show(), 0, to);
         events.insert(events.end(), after.begin(), after.end());
     } else {
-        events = eventsIn(*show_, from, to);
+        events = eventsIn(show(), from, to);
     }
     for (const auto& e : events) {
         if (e.kind != ShowEvent::Kind::SceneStart) continue;
-        log_("scene " + show_->scenes[e.index].id + " at " + formatClock(e.at));
+        log_("scene " + show().scenes[e.index].id + " at " + formatClock(e.at));
         if (mode_.now != PlayerState::Black && mode_.now != PlayerState::Closed)
-            venue_->sceneStarted(show_->scenes[e.index].id);
+            venue_->sceneStarted(show().scenes[e.index].id);
     }
 }
 
 void Player::prefetch(Micros t) {
     // Each picture at the size the renderer will ask for, so the decode ahead is the one drawn.
-    render::prefetchImages(*show_, t, t + options_.lookahead, options_.loop, renderer_->viewportFor(drawnSize()).scale,
+    render::prefetchImages(show(), t, t + options_.lookahead, options_.loop, live_.renderer().viewportFor(drawnSize()).scale,
                            resources_.images());
 }
 
@@ -532,8 +497,8 @@ sf::Vector2u Player::drawnSize() {
 void Player::reportMediaProblems() {
     for (const auto& f : resources_.images().takeFailures())
         log_("image " + f.path.string() + ": " + f.message + " (a placeholder is shown)");
-    for (const auto& problem : renderer_->takeProblems()) log_(problem);
-    for (const auto& p : audio_->takeProblems()) log_(p.message);
+    for (const auto& problem : live_.renderer().takeProblems()) log_(problem);
+    for (const auto& p : live_.audio().takeProblems()) log_(p.message);
 }
 
 }  // namespace vitrine

@@ -20,12 +20,11 @@
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "player/audio_link.h"
+#include "player/live_show.h"
 #include "player/loop_wake.h"
-#include "player/play_clock.h"
 #include "player/play_stats.h"
 #include "player/player_state.h"
 #include "player/show_loading.h"
-#include "player/show_reloader.h"
 #include "player/venue.h"
 #include "timeline/show.h"
 
@@ -102,6 +101,7 @@ private:
     bool ensureWarp();
     void reload();
     void swapInReload();
+    const Show& show() const { return live_.show(); }
     bool followingWallClock() const;
     Micros loopOffset(Micros a, Micros b) const;
     void logFirstFrame(Micros t);
@@ -118,7 +118,6 @@ private:
     void handleRemoteCommands();
     void followWallClock();
 
-    std::shared_ptr<const Show> show_;
     render::RenderResources& resources_;
     PlayerOptions options_;
     LogLine log_;
@@ -126,13 +125,10 @@ private:
     LoopWake wake_;
     std::unique_ptr<Venue> venue_;  // never null: a window opened by hand has a null venue
     output::WindowOutput window_;
-    std::unique_ptr<render::FrameRenderer> renderer_;  // rebuilt on reload: both hold the show
-    PlayClock clock_;
-    std::unique_ptr<AudioLink> audio_;
+    LiveShow live_;  // the show, its renderer, mixer and clock
     PlayStats stats_;
     PlayerMode mode_;
     PlayerState shown_ = PlayerState::Finished;  // the state of the picture on screen; none yet
-    Micros lastJump_ = 0;  // clock position of the last seek or loop, when drift is transient
     Micros previous_ = 0;
     bool offWallClock_ = false;  // moved by hand or remote: the wall clock waits for Play
     int loops_ = 0;
@@ -146,8 +142,6 @@ private:
     std::unique_ptr<output::WarpOutput> warp_;
     bool warpFrames_ = false;  // the installation has outputs: every frame goes through warp_
     std::unique_ptr<output::Calibration> calibration_;
-    // Last: destroyed first, it waits for a read under way that uses resources_.
-    std::unique_ptr<ShowReloader> reloader_;
 };
 
 }  // namespace vitrine
