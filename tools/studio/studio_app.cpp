@@ -89,11 +89,11 @@ StudioApp::StudioApp(StudioOptions options)
     // player: the sound is then mixed at real-time pace and discarded.
     const char* drivers = std::getenv("ALSOFT_DRIVERS");
     if (drivers && std::string(drivers) == "null") audioDevice_ = AudioDevice::Null;
+    ensureLive();
 }
 
 StudioApp::~StudioApp() {
-    audio_.reset();
-    renderer_.reset();
+    live_.reset();
     gui_.reset();
 }
 
@@ -125,7 +125,7 @@ void StudioApp::handleEvent(const sf::Event& event) {
     else if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
     else if (key.control && key.code == sf::Keyboard::Z && !key.shift) undo();
     else if (key.control && (key.code == sf::Keyboard::Y || (key.code == sf::Keyboard::Z && key.shift))) redo();
-    else if (key.code == sf::Keyboard::Space) playing_ = !playing_;
+    else if (key.code == sf::Keyboard::Space) setPlaying(!playing());
     else if (key.code == sf::Keyboard::Left) seek(t_ - kFrameStep);
     else if (key.code == sf::Keyboard::Right) seek(t_ + kFrameStep);
 }
@@ -146,13 +146,14 @@ void StudioApp::frame(float seconds) {
         }
         if (quit_) return;
     }
-    if (playing_ && doc_.show()) {
-        Micros next = t_ + static_cast<Micros>(seconds * kSpeeds[speedIndex_] * kMicrosPerSecond);
-        if (next >= doc_.show()->duration) {
-            next = doc_.show()->duration > 0 ? doc_.show()->duration - 1 : 0;
-            playing_ = false;
+    ensureLive();
+    if (playing()) {
+        // The playhead is the live show's clock, read once a frame so the whole frame agrees.
+        t_ = live_->clock().position();
+        if (t_ >= doc_.show()->duration) {
+            setPlaying(false);
+            seek(doc_.show()->duration - 1);
         }
-        t_ = next;
         previewDirty_ = true;
     }
     updateAudio();
@@ -206,42 +207,58 @@ void StudioApp::reloadIfChanged() {
 }
 
 void StudioApp::updateAudio() {
+    if (!live_) return;
     // Sound only while playing at normal speed: at other speeds the mixer would chase the
     // clock in audible jumps.
-    const bool audible = playing_ && speedIndex_ == kNormalSpeed && doc_.show();
+    const bool audible = playing() && speedIndex_ == kNormalSpeed;
     if (!audible) {
-        if (audio_) audio_->update({}, t_, true);
+        live_->audio().update({}, t_, true);
         return;
     }
-    if (!audio_ || audioGeneration_ != doc_.showGeneration()) {
-        audio_.reset();
-        audioShow_ = doc_.sharedShow();
-        audio_ = std::make_unique<AudioLink>(*audioShow_, audioDevice_);
-        audioGeneration_ = doc_.showGeneration();
-    }
-    audio_->update(evaluate(*audioShow_, t_).audio, t_, false);
-    for (const auto& problem : audio_->takeProblems()) setStatus("Sound: " + problem.message, true);
+    live_->audio().update(evaluate(live_->show(), t_).audio, t_, false);
+    for (const auto& problem : live_->audio().takeProblems()) setStatus("Sound: " + problem.message, true);
 }
 
-void StudioApp::ensureRenderer() {
+void StudioApp::ensureLive() {
     if (!doc_.show()) return;
     if (!resources_) {
         int maxDimension = render::RenderResources::maxImageDimensionFor(doc_.show()->canvas);
         resources_ = std::make_unique<render::RenderResources>(text::bundledFontsDirectory(), maxDimension);
     }
-    if (renderer_ && rendererGeneration_ == doc_.showGeneration()) return;
-    renderer_.reset();
-    rendererShow_ = doc_.sharedShow();
-    renderer_ = std::make_unique<render::FrameRenderer>(*rendererShow_, resources_->text(), resources_->textures());
-    rendererGeneration_ = doc_.showGeneration();
+    if (live_ && liveGeneration_ == doc_.showGeneration()) return;
+    if (!live_) {
+        LiveShow::Options options;
+        options.audio = audioDevice_;
+        live_ = std::make_unique<LiveShow>(doc_.sharedShow(), *resources_, options);
+        live_->clock().setRate(kSpeeds[speedIndex_]);
+    } else {
+        live_->replace(doc_.sharedShow());
+    }
+    // The studio keeps its own place across an edit: the document says where it is.
+    live_->jump(t_);
+    liveGeneration_ = doc_.showGeneration();
     previewDirty_ = true;
 }
 
+void StudioApp::setSpeed(int index) {
+    speedIndex_ = index;
+    if (live_) live_->clock().setRate(kSpeeds[index]);
+}
+
+bool StudioApp::playing() const { return live_ && !live_->clock().paused(); }
+
+void StudioApp::setPlaying(bool on) {
+    if (!live_) return;
+    if (on) live_->clock().resume();
+    else live_->clock().pause();
+}
+
 void StudioApp::renderPreview() {
-    ensureRenderer();
-    if (!renderer_) return;
-    const sf::Vector2u canvasSize(static_cast<unsigned>(rendererShow_->canvas.width),
-                                  static_cast<unsigned>(rendererShow_->canvas.height));
+    ensureLive();
+    if (!live_) return;
+    const Show& show = live_->show();
+    render::FrameRenderer& renderer = live_->renderer();
+    const sf::Vector2u canvasSize(static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height));
     sf::RenderTexture* canvas = preview_.canvas(canvasSize);
     if (!canvas) return;
     if (canvasSize != previewSize_) {
@@ -253,17 +270,18 @@ void StudioApp::renderPreview() {
     if (images != imagesSeen_) previewDirty_ = true;
     imagesSeen_ = images;
     if (!previewDirty_) return;
-    render::prefetchImages(*rendererShow_, t_, t_ + kLookahead, false, renderer_->viewportFor(canvasSize).scale,
+    render::prefetchImages(show, t_, t_ + kLookahead, false, renderer.viewportFor(canvasSize).scale,
                            resources_->images());
-    renderer_->render(evaluate(*rendererShow_, t_), *canvas);
+    renderer.render(evaluate(show, t_), *canvas);
     canvas->display();
     // A video still decoding towards t: draw again until its frame is there.
-    previewDirty_ = renderer_->waitingForMedia();
+    previewDirty_ = renderer.waitingForMedia();
 }
 
 void StudioApp::seek(Micros t) {
     if (!doc_.show()) return;
     t_ = std::clamp<Micros>(t, 0, std::max<Micros>(0, doc_.show()->duration - 1));
+    if (live_) live_->jump(t_);
     previewDirty_ = true;
 }
 
@@ -323,8 +341,8 @@ std::optional<Micros> StudioApp::timedMediaTime(Micros showTime) const {
 Micros StudioApp::heardShowTime() const {
     // A sound card plays ~64 ms behind the mix head: a tap belongs to what was heard. With
     // no sound card (ALSOFT_DRIVERS=null) the show clock is what the designer follows.
-    if (audioDevice_ == AudioDevice::SoundCard && audio_ && playing_)
-        if (auto heard = audio_->speakerShowTime()) return *heard;
+    if (audioDevice_ == AudioDevice::SoundCard && playing())
+        if (auto heard = live_->audio().speakerShowTime()) return *heard;
     return t_;
 }
 
@@ -354,9 +372,9 @@ bool StudioApp::startCaptionTiming() {
     }
     const std::size_t lines = tapper->lineCount();
     timing_.emplace(s.index, item.captions, std::move(*tapper));
-    speedIndex_ = kNormalSpeed;
+    setSpeed(kNormalSpeed);
     seek(item.begin);
-    playing_ = true;
+    setPlaying(true);
     setStatus("Timing " + std::to_string(lines) + " captions: press Space as each line starts");
     return true;
 }
@@ -406,10 +424,9 @@ bool StudioApp::saveCaptions() {
     }
     std::size_t cues = timing_->tapper().result().cues.size();
     timing_.reset();
-    playing_ = false;
+    setPlaying(false);
     // The caption drawer reads each caption file once: a new renderer reads the saved one.
-    renderer_.reset();
-    rendererGeneration_ = -1;
+    liveGeneration_ = -1;
     previewDirty_ = true;
     setStatus("Saved " + file.string() + ": " + std::to_string(cues) + " captions");
     return true;
@@ -417,7 +434,7 @@ bool StudioApp::saveCaptions() {
 
 void StudioApp::cancelCaptionTiming(const std::string& why) {
     timing_.reset();
-    playing_ = false;
+    setPlaying(false);
     setStatus(why);
 }
 
@@ -494,7 +511,7 @@ void StudioApp::drawTransport(float x, float y, float w, float h) {
     ImGui::SameLine();
     if (ImGui::Button("◀ 1/25")) seek(t_ - kFrameStep);
     ImGui::SameLine();
-    if (ImGui::Button(playing_ ? "  Pause  " : "  ▶ Play  ", ImVec2(110, 0))) playing_ = !playing_;
+    if (ImGui::Button(playing() ? "  Pause  " : "  ▶ Play  ", ImVec2(110, 0))) setPlaying(!playing());
     ImGui::SameLine();
     if (ImGui::Button("1/25 ▶")) seek(t_ + kFrameStep);
     ImGui::SameLine();
@@ -502,7 +519,8 @@ void StudioApp::drawTransport(float x, float y, float w, float h) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next scene");
     ImGui::SameLine(0, 20);
     ImGui::SetNextItemWidth(90);
-    ImGui::Combo("##speed", &speedIndex_, kSpeedNames, kSpeedCount);
+    int speed = speedIndex_;
+    if (ImGui::Combo("##speed", &speed, kSpeedNames, kSpeedCount)) setSpeed(speed);
     ImGui::SameLine(0, 28);
     ImGui::PushFont(gui_->largeFont());
     ImGui::TextUnformatted(formatClock(t_).c_str());
@@ -532,7 +550,7 @@ void StudioApp::drawTimeline(float x, float y, float w, float h) {
     if (request.select) select(*request.select, false);
     if (request.seek) {
         seek(*request.seek);
-        playing_ = false;
+        setPlaying(false);
     }
     if (request.resize) applyResize(request.resize->first, request.resize->second);
 }
@@ -761,11 +779,11 @@ bool StudioApp::runAction(const std::string& action) {
         return true;
     }
     if (verb == "play") {
-        playing_ = true;
-        return true;
+        setPlaying(true);
+        return playing();
     }
     if (verb == "pause") {
-        playing_ = false;
+        setPlaying(false);
         return true;
     }
     // Caption timing, as its keys do: taps read the playhead, so a script pauses and scrubs.

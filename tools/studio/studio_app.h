@@ -14,7 +14,7 @@
 #include "caption_timing_panel.h"
 #include "imgui_sfml.h"
 #include "preview_panel.h"
-#include "player/audio_link.h"
+#include "player/live_show.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "studio/file_watcher.h"
@@ -44,7 +44,10 @@ private:
     void frame(float seconds);
     void handleEvent(const sf::Event& event);
     void reloadIfChanged();
-    void ensureRenderer();
+    void ensureLive();
+    bool playing() const;
+    void setPlaying(bool on);
+    void setSpeed(int index);
     void renderPreview();
     void seek(Micros t);
     void applyResize(const Selection& target, Micros duration);
@@ -86,17 +89,17 @@ private:
     sf::RenderWindow window_;
     std::unique_ptr<ImGuiSfml> gui_;
     std::unique_ptr<render::RenderResources> resources_;
-    std::shared_ptr<const Show> rendererShow_;  // keeps the renderer's show alive
-    std::unique_ptr<render::FrameRenderer> renderer_;
-    int rendererGeneration_ = -1;
+    // The show on screen and in the speakers, with its clock; made once the document has a
+    // show (and the window its GL context), replaced when the document's show changes.
+    std::unique_ptr<LiveShow> live_;
+    int liveGeneration_ = -1;
     PreviewPanel preview_;
     sf::Vector2u previewSize_{0, 0};
     bool previewDirty_ = true;
     std::uint64_t imagesSeen_ = 0;
     TimelinePanel timeline_;
 
-    Micros t_ = 0;
-    bool playing_ = false;
+    Micros t_ = 0;  // the playhead this frame: the live show's clock, read once a frame
     int speedIndex_ = 2;
     std::string status_;
     bool statusIsError_ = false;
@@ -106,9 +109,6 @@ private:
     std::string newAttributeName_, newAttributeValue_;
 
     AudioDevice audioDevice_ = AudioDevice::SoundCard;
-    std::shared_ptr<const Show> audioShow_;  // keeps the mixer's show alive; declared before audio_
-    std::unique_ptr<AudioLink> audio_;       // made the first time something plays
-    int audioGeneration_ = -1;
 
     std::optional<CaptionTimingPanel> timing_;
     std::optional<sf::Keyboard::Key> heldTimingKey_;  // a held key repeats; one press is one tap
