@@ -15,7 +15,11 @@
 
 #include "output/offscreen.h"
 #include "render/image_draw_size.h"
+#include "script_actions.h"
+#include "diagnostics_panel.h"
 #include "studio_panels.h"
+#include "toolbar.h"
+#include "transport_panel.h"
 #include "studio_theme.h"
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
@@ -27,12 +31,7 @@ namespace {
 
 constexpr float kFontPixels = 17;
 constexpr int kFrameRateLimit = 60;
-constexpr Micros kFrameStep = kMicrosPerSecond / 25;   // one frame at 25 fps
 constexpr Micros kLookahead = 10 * kMicrosPerSecond;  // images decoded ahead of the playhead
-const double kSpeeds[] = {0.25, 0.5, 1.0, 1.5, 2.0};
-const char* const kSpeedNames[] = {"0.25×", "0.5×", "1×", "1.5×", "2×"};
-constexpr int kSpeedCount = 5;
-constexpr int kNormalSpeed = 2;
 
 // The fixed layout, in pixels of the window.
 constexpr float kToolbarHeight = 44;
@@ -41,30 +40,6 @@ constexpr float kSideWidthFraction = 0.30f;
 constexpr float kTransportHeight = 56;
 constexpr float kTimelineFraction = 0.32f;
 constexpr float kInspectorFraction = 0.55f;
-
-std::vector<std::string> splitActions(const std::string& script) {
-    std::vector<std::string> out;
-    std::stringstream s(script);
-    std::string part;
-    while (std::getline(s, part, ';')) {
-        auto first = part.find_first_not_of(" \t\n");
-        if (first == std::string::npos) continue;
-        auto last = part.find_last_not_of(" \t\n");
-        out.push_back(part.substr(first, last - first + 1));
-    }
-    return out;
-}
-
-const char* kindName(ItemKind kind) {
-    switch (kind) {
-        case ItemKind::Text: return "text";
-        case ItemKind::Image: return "image";
-        case ItemKind::Video: return "video";
-        case ItemKind::Audio: return "audio";
-        case ItemKind::Map: return "map";
-    }
-    return "item";
-}
 
 }  // namespace
 
@@ -77,7 +52,7 @@ StudioApp::StudioApp(StudioOptions options)
     window_.setActive(true);
     gui_ = std::make_unique<ImGuiSfml>(window_, text::bundledFontsDirectory() / "DejaVuSans.ttf", kFontPixels);
     theme::apply();
-    for (auto& a : splitActions(options_.script)) actions_.push_back(a);
+    for (auto& a : splitScript(options_.script)) actions_.push_back(a);
     if (!doc_.loadError().empty()) setStatus(doc_.loadError(), true);
     if (doc_.show() && !options_.at.empty()) {
         std::string why;
@@ -322,140 +297,6 @@ void StudioApp::redo() {
     previewDirty_ = true;
 }
 
-const Item* StudioApp::timedItem() const {
-    const Show* show = doc_.show();
-    if (!timing_ || !show || timing_->item() >= static_cast<int>(show->items.size())) return nullptr;
-    const Item& item = show->items[timing_->item()];
-    if (item.kind != ItemKind::Audio || item.captions != timing_->captionsFile().string()) return nullptr;
-    return &item;
-}
-
-std::optional<Micros> StudioApp::timedMediaTime(Micros showTime) const {
-    // The sound's own time is what the mixer plays and what the caption drawer shows by.
-    if (!timedItem()) return std::nullopt;
-    for (const AudioCue& cue : evaluate(*doc_.show(), showTime).audio)
-        if (cue.item == timing_->item()) return cue.mediaTime;
-    return std::nullopt;
-}
-
-Micros StudioApp::heardShowTime() const {
-    // A sound card plays ~64 ms behind the mix head: a tap belongs to what was heard. With
-    // no sound card (ALSOFT_DRIVERS=null) the show clock is what the designer follows.
-    if (audioDevice_ == AudioDevice::SoundCard && playing())
-        if (auto heard = live_->audio().speakerShowTime()) return *heard;
-    return t_;
-}
-
-bool StudioApp::startCaptionTiming() {
-    const Show* show = doc_.show();
-    const Selection& s = doc_.selection();
-    if (!show || s.kind != Selection::Kind::Item || show->items[s.index].kind != ItemKind::Audio ||
-        show->items[s.index].captions.empty()) {
-        setStatus("select an <audio> with captions=\"….vtt\" to time its captions", true);
-        return false;
-    }
-    const Item& item = show->items[s.index];
-    // The sound's own time at the end of the item: where a last line left open ends.
-    Micros audioEnd = item.clipIn + (item.activeEnd - item.begin);
-    if (item.clipOut >= 0) audioEnd = std::min(audioEnd, item.clipOut);
-    Diagnostics diagnostics;
-    auto tapper = loadCaptionTapper(item.captions, audioEnd, diagnostics);
-    if (!tapper) {
-        for (const auto& d : diagnostics.all())
-            if (d.severity == Severity::Error) std::fprintf(stderr, "vitrine-studio: %s\n", formatDiagnostic(d).c_str());
-        const Diagnostic* last = diagnostics.all().empty() ? nullptr : &diagnostics.all().back();
-        setStatus(last ? std::filesystem::path(last->where.file).filename().string() + ":" +
-                             std::to_string(last->where.line) + ": " + last->message
-                       : "no captions to time",
-                  true);
-        return false;
-    }
-    const std::size_t lines = tapper->lineCount();
-    timing_.emplace(s.index, item.captions, std::move(*tapper));
-    setSpeed(kNormalSpeed);
-    seek(item.begin);
-    setPlaying(true);
-    setStatus("Timing " + std::to_string(lines) + " captions: press Space as each line starts");
-    return true;
-}
-
-bool StudioApp::tapCaption() {
-    if (!timing_) return false;
-    auto t = timedMediaTime(heardShowTime());
-    if (!t) {
-        setStatus("the playhead is outside the sound: play it from its start to tap its lines", true);
-        return false;
-    }
-    CaptionTapper& tapper = timing_->tapper();
-    if (!tapper.tap(*t)) {
-        setStatus(tapper.complete() ? "every line is tapped: Save, or Backspace to take a tap back"
-                                    : "too soon after the last tap or end: ignored",
-                  true);
-        return false;
-    }
-    setStatus("Line " + std::to_string(tapper.tappedCount()) + " of " + std::to_string(tapper.lineCount()) +
-              " at " + formatClock(*t));
-    return true;
-}
-
-bool StudioApp::endCaptionLine() {
-    if (!timing_) return false;
-    auto t = timedMediaTime(heardShowTime());
-    if (!t || !timing_->tapper().endLine(*t)) {
-        setStatus("no line to end here (none started, ended already, or just started)", true);
-        return false;
-    }
-    setStatus("Line " + std::to_string(timing_->tapper().tappedCount()) + " ends at " + formatClock(*t));
-    return true;
-}
-
-bool StudioApp::untapCaption() {
-    if (!timing_ || !timing_->tapper().undo()) return false;
-    setStatus("Took back the last tap: " + std::to_string(timing_->tapper().tappedCount()) + " lines tapped");
-    return true;
-}
-
-bool StudioApp::saveCaptions() {
-    if (!timing_) return false;
-    const std::filesystem::path file = timing_->captionsFile();
-    if (auto error = timing_->tapper().save(file)) {
-        setStatus(*error, true);
-        return false;
-    }
-    std::size_t cues = timing_->tapper().result().cues.size();
-    timing_.reset();
-    setPlaying(false);
-    // The caption drawer reads each caption file once: a new renderer reads the saved one.
-    liveGeneration_ = -1;
-    previewDirty_ = true;
-    setStatus("Saved " + file.string() + ": " + std::to_string(cues) + " captions");
-    return true;
-}
-
-void StudioApp::cancelCaptionTiming(const std::string& why) {
-    timing_.reset();
-    setPlaying(false);
-    setStatus(why);
-}
-
-bool StudioApp::handleCaptionTimingKey(const sf::Event::KeyEvent& key) {
-    if (ImGui::GetIO().WantTextInput) return false;
-    if (key.control && key.code == sf::Keyboard::S) return saveCaptions(), true;
-    if (key.control || key.alt) return false;
-    using K = sf::Keyboard;
-    const bool timingKey = key.code == K::Space || key.code == K::Enter || key.code == K::E ||
-                           key.code == K::BackSpace || key.code == K::Escape;
-    if (!timingKey) return false;
-    // A held key repeats its press: only the first press counts, or one tap would be many.
-    if (heldTimingKey_ == key.code) return true;
-    heldTimingKey_ = key.code;
-    if (key.code == K::Space || key.code == K::Enter) tapCaption();
-    else if (key.code == K::E) endCaptionLine();
-    else if (key.code == K::BackSpace) untapCaption();
-    else cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
-    return true;
-}
-
 void StudioApp::setStatus(std::string message, bool error) {
     status_ = std::move(message);
     statusIsError_ = error;
@@ -463,28 +304,10 @@ void StudioApp::setStatus(std::string message, bool error) {
 }
 
 void StudioApp::drawToolbar() {
-    beginPanel("##toolbar", 0, 0, ImGui::GetIO().DisplaySize.x, kToolbarHeight,
-               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushFont(gui_->largeFont());
-    ImGui::TextUnformatted("Vitrine Studio");
-    ImGui::PopFont();
-    ImGui::SameLine(0, 24);
-    ImGui::AlignTextToFramePadding();
-    std::string title = doc_.file().filename().string() + (doc_.modified() ? "  •  unsaved" : "");
-    if (doc_.show() && !doc_.show()->title.empty()) title = doc_.show()->title + "  —  " + title;
-    ImGui::TextColored(colour(theme::kDimText), "%s", title.c_str());
-    float right = ImGui::GetWindowWidth() - 300;
-    ImGui::SameLine(right);
-    if (ImGui::Button("Save")) save();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!doc_.canUndo());
-    if (ImGui::Button("Undo")) undo();
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!doc_.canRedo());
-    if (ImGui::Button("Redo")) redo();
-    ImGui::EndDisabled();
-    ImGui::End();
+    ToolbarRequest request = studio::drawToolbar(doc_, gui_->largeFont(), kToolbarHeight);
+    if (request.save) save();
+    if (request.undo) undo();
+    if (request.redo) redo();
 }
 
 void StudioApp::drawPreview(float x, float y, float w, float h) {
@@ -493,52 +316,10 @@ void StudioApp::drawPreview(float x, float y, float w, float h) {
 }
 
 void StudioApp::drawTransport(float x, float y, float w, float h) {
-    beginPanel("##transport", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    const Show* show = doc_.show();
-    ImGui::AlignTextToFramePadding();
-    auto sceneJump = [&](int delta) {
-        if (!show || show->scenes.empty()) return;
-        int current = show->sceneAt(t_);
-        if (delta < 0 && current >= 0 && t_ - show->scenes[current].begin > kMicrosPerSecond) {
-            seek(show->scenes[current].begin);
-            return;
-        }
-        int next = std::clamp((current < 0 ? 0 : current) + delta, 0, static_cast<int>(show->scenes.size()) - 1);
-        seek(show->scenes[next].begin);
-    };
-    if (ImGui::Button("|◀")) sceneJump(-1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous scene");
-    ImGui::SameLine();
-    if (ImGui::Button("◀ 1/25")) seek(t_ - kFrameStep);
-    ImGui::SameLine();
-    if (ImGui::Button(playing() ? "  Pause  " : "  ▶ Play  ", ImVec2(110, 0))) setPlaying(!playing());
-    ImGui::SameLine();
-    if (ImGui::Button("1/25 ▶")) seek(t_ + kFrameStep);
-    ImGui::SameLine();
-    if (ImGui::Button("▶|")) sceneJump(+1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next scene");
-    ImGui::SameLine(0, 20);
-    ImGui::SetNextItemWidth(90);
-    int speed = speedIndex_;
-    if (ImGui::Combo("##speed", &speed, kSpeedNames, kSpeedCount)) setSpeed(speed);
-    ImGui::SameLine(0, 28);
-    ImGui::PushFont(gui_->largeFont());
-    ImGui::TextUnformatted(formatClock(t_).c_str());
-    ImGui::PopFont();
-    if (show) {
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(colour(theme::kDimText), "/ %s", formatClock(show->duration).c_str());
-        int scene = show->sceneAt(t_);
-        if (scene >= 0) {
-            ImGui::SameLine(0, 24);
-            const Scene& s = show->scenes[scene];
-            ImGui::TextColored(colour(theme::kAccent), "%s", s.id.c_str());
-            ImGui::SameLine();
-            ImGui::TextColored(colour(theme::kDimText), "+%s  %s", formatTime(t_ - s.begin).c_str(), s.title.c_str());
-        }
-    }
-    ImGui::End();
+    TransportRequest request = studio::drawTransport(doc_.show(), t_, playing(), speedIndex_, gui_->largeFont(), x, y, w, h);
+    if (request.seek) seek(*request.seek);
+    if (request.togglePlay) setPlaying(!playing());
+    if (request.speed) setSpeed(*request.speed);
 }
 
 void StudioApp::drawTimeline(float x, float y, float w, float h) {
@@ -556,152 +337,31 @@ void StudioApp::drawTimeline(float x, float y, float w, float h) {
 }
 
 void StudioApp::drawInspector(float x, float y, float w, float h) {
-    beginPanel("Inspector", x, y, w, h);
-    const Show* show = doc_.show();
-    const Selection& s = doc_.selection();
-    const ScriptNode* node = doc_.nodeOf(s);
-    if (!show || !node) {
-        ImGui::TextDisabled("Click a scene or an item on the timeline,\nor a diagnostic, to inspect it here.");
-        ImGui::End();
-        return;
-    }
-    ImGui::PushFont(gui_->largeFont());
-    if (s.kind == Selection::Kind::Scene) ImGui::Text("Scene %s", show->scenes[s.index].id.c_str());
-    else ImGui::Text("<%s>", kindName(show->items[s.index].kind));
-    ImGui::PopFont();
-    SourceLocation where = doc_.locationOf(s);
-    ImGui::TextColored(colour(theme::kDimText), "%s:%d", std::filesystem::path(where.file).filename().c_str(), where.line);
-    Micros begin = s.kind == Selection::Kind::Scene ? show->scenes[s.index].begin : show->items[s.index].begin;
-    Micros end = s.kind == Selection::Kind::Scene ? show->scenes[s.index].end : show->items[s.index].end;
-    ImGui::SameLine(0, 20);
-    ImGui::Text("%s – %s  (%s)", formatTime(begin).c_str(), formatTime(end).c_str(), formatTime(end - begin).c_str());
-    ImGui::Separator();
-
-    if (ImGui::BeginTable("##attributes", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-        ImGui::TableSetupColumn("attribute", ImGuiTableColumnFlags_WidthFixed, 110);
-        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-        for (const auto& a : node->attributes) {
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextColored(colour(theme::kDimText), "%.*s", static_cast<int>(a.name.size()), a.name.data());
-            ImGui::TableSetColumnIndex(1);
-            ImGui::SetNextItemWidth(-1);
-            std::string value(a.value);
-            std::string id = "##" + std::string(a.name);
-            // Applied on Enter, so a half-typed value never reaches the file.
-            if (ImGui::InputText(id.c_str(), &value, ImGuiInputTextFlags_EnterReturnsTrue)) {
-                std::string name(a.name);
-                if (auto error = doc_.setAttribute(s, name, value)) setStatus(*error, true);
-                else setStatus(doc_.undoDescription());
-                previewDirty_ = true;
-                ImGui::EndTable();
-                ImGui::End();
-                return;  // the node is gone: the text was compiled again
-            }
-        }
-        ImGui::EndTable();
-    }
-    ImGui::Spacing();
-    ImGui::SetNextItemWidth(110);
-    ImGui::InputTextWithHint("##new-name", "attribute", &newAttributeName_);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 60);
-    ImGui::InputTextWithHint("##new-value", "value", &newAttributeValue_);
-    ImGui::SameLine();
-    if (ImGui::Button("Add") && !newAttributeName_.empty()) {
-        if (auto error = doc_.setAttribute(s, newAttributeName_, newAttributeValue_)) setStatus(*error, true);
-        else {
+    InspectorRequest request = inspector_.draw(doc_, gui_->largeFont(), x, y, w, h);
+    const Selection s = doc_.selection();
+    if (request.setAttribute) {
+        if (auto error = doc_.setAttribute(s, request.setAttribute->first, request.setAttribute->second)) {
+            setStatus(*error, true);
+        } else {
             setStatus(doc_.undoDescription());
-            newAttributeName_.clear();
-            newAttributeValue_.clear();
+            inspector_.clearNewAttribute();
         }
         previewDirty_ = true;
-        ImGui::End();
-        return;
     }
-
-    if (s.kind == Selection::Kind::Item && show->items[s.index].kind == ItemKind::Audio) {
-        ImGui::Spacing();
-        const std::string& captions = show->items[s.index].captions;
-        ImGui::BeginDisabled(captions.empty());
-        if (ImGui::Button("Time captions…")) startCaptionTiming();
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        if (captions.empty()) ImGui::TextDisabled("add captions=\"name.vtt\" first");
-        else ImGui::TextColored(colour(theme::kDimText), "play the sound, tap a key at each line");
+    if (request.setContent) {
+        if (auto error = doc_.setContent(s, *request.setContent)) setStatus(*error, true);
+        else setStatus(doc_.undoDescription());
+        previewDirty_ = true;
     }
-
-    if (s.kind == Selection::Kind::Item && show->items[s.index].kind == ItemKind::Text) {
-        bool plain = std::all_of(node->children.begin(), node->children.end(),
-                                 [](const ScriptNode& c) { return c.isText(); });
-        ImGui::Spacing();
-        ImGui::TextColored(colour(theme::kDimText), "Text");
-        if (!plain) {
-            ImGui::TextWrapped("%s", node->plainText().c_str());
-            ImGui::TextDisabled("This text has markup (<p>, <br/>, <i>); edit it in the file.");
-        } else {
-            if (contentFor_ != s || contentGeneration_ != doc_.showGeneration()) {
-                contentBuffer_ = node->plainText();
-                contentFor_ = s;
-                contentGeneration_ = doc_.showGeneration();
-            }
-            ImGui::InputTextMultiline("##content", &contentBuffer_, ImVec2(-1, 110));
-            if (ImGui::Button("Apply text")) {
-                if (auto error = doc_.setContent(s, contentBuffer_)) setStatus(*error, true);
-                else setStatus(doc_.undoDescription());
-                previewDirty_ = true;
-            }
-        }
-    }
-    ImGui::End();
-}
-
-void StudioApp::drawCaptionTiming(float x, float y, float w, float h) {
-    beginPanel("Caption timing", x, y, w, h);
-    CaptionTimingRequest request = timing_->draw(timedMediaTime(t_), gui_->largeFont());
-    ImGui::End();
-    if (request.tap) tapCaption();
-    if (request.endLine) endCaptionLine();
-    if (request.undo) untapCaption();
-    if (request.save) saveCaptions();
-    else if (request.cancel) cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
+    if (request.timeCaptions) startCaptionTiming();
 }
 
 void StudioApp::drawDiagnostics(float x, float y, float w, float h) {
-    const Diagnostics& d = doc_.diagnostics();
-    std::string title = "Diagnostics: " + std::to_string(d.errorCount()) + " errors, " +
-                        std::to_string(d.warningCount()) + " warnings###diagnostics";
-    beginPanel(title.c_str(), x, y, w, h);
-    if (d.empty()) ImGui::TextColored(colour(theme::kDimText), "The exhibit checks clean.");
-    int index = 0;
-    for (const auto& diag : d.all()) {
-        ImU32 c = diag.severity == Severity::Error     ? theme::kError
-                  : diag.severity == Severity::Warning ? theme::kWarning
-                                                       : theme::kNote;
-        ImGui::PushID(index++);
-        // A full-width selectable as tall as the wrapped message, with the text drawn over it.
-        std::string label = "line " + std::to_string(diag.where.line) + "  " + diag.message;
-        const float indent = 78;
-        float wrapWidth = ImGui::GetContentRegionAvail().x - indent;
-        ImVec2 textSize = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrapWidth);
-        ImVec2 at = ImGui::GetCursorPos();
-        if (ImGui::Selectable("##diagnostic", false, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(0, textSize.y))) {
-            if (doc_.selectAt(diag.where)) select(doc_.selection(), true);
-            setStatus(std::filesystem::path(diag.where.file).filename().string() + ":" +
-                      std::to_string(diag.where.line) + ":" + std::to_string(diag.where.column) + "  " + diag.message);
-        }
-        if (ImGui::IsItemHovered() && !diag.hint.empty()) ImGui::SetTooltip("%s", diag.hint.c_str());
-        ImGui::SetCursorPos(at);
-        ImGui::TextColored(colour(c), "%s", severityName(diag.severity));
-        ImGui::SameLine(at.x + indent);
-        ImGui::PushTextWrapPos(at.x + indent + wrapWidth);
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopID();
-    }
-    ImGui::End();
+    std::optional<Diagnostic> clicked = studio::drawDiagnostics(doc_.diagnostics(), x, y, w, h);
+    if (!clicked) return;
+    if (doc_.selectAt(clicked->where)) select(doc_.selection(), true);
+    setStatus(std::filesystem::path(clicked->where.file).filename().string() + ":" + std::to_string(clicked->where.line) +
+              ":" + std::to_string(clicked->where.column) + "  " + clicked->message);
 }
 
 void StudioApp::drawStatus(float x, float y, float w, float h) {
@@ -715,103 +375,6 @@ void StudioApp::drawStatus(float x, float y, float w, float h) {
     else
         ImGui::TextColored(colour(statusIsError_ ? theme::kError : theme::kText), "%s", status_.c_str());
     ImGui::End();
-}
-
-bool StudioApp::runAction(const std::string& action) {
-    std::stringstream words(action);
-    std::string verb;
-    words >> verb;
-    std::string rest;
-    std::getline(words, rest);
-    if (auto first = rest.find_first_not_of(' '); first != std::string::npos) rest = rest.substr(first);
-    else rest.clear();
-    const Show* show = doc_.show();
-    if (verb == "wait") {
-        waitFrames_ = std::max(0, std::atoi(rest.c_str()));
-        return true;
-    }
-    if (verb == "scrub") {
-        std::string why;
-        auto t = show ? resolvePosition(*show, rest, &why) : std::nullopt;
-        if (!t) {
-            setStatus(why, true);
-            return false;
-        }
-        seek(*t);
-        return true;
-    }
-    if (verb == "select") {
-        // "select scene ID", "select line N" (the item or scene written there), or "select playhead"
-        // (the first item on screen at the playhead: what a click on its block selects).
-        std::stringstream args(rest);
-        std::string what, value;
-        args >> what >> value;
-        if (!show) return false;
-        if (what == "scene") {
-            int index = show->sceneById(value);
-            if (index < 0) return false;
-            select({Selection::Kind::Scene, index}, true);
-            return true;
-        }
-        if (what == "line") {
-            if (!doc_.selectAt({doc_.file().string(), std::atoi(value.c_str()), 1})) return false;
-            select(doc_.selection(), true);
-            return true;
-        }
-        return false;
-    }
-    if (verb == "duration") {
-        auto d = parseTimeValue(rest);
-        if (!d || doc_.selection().empty()) return false;
-        applyResize(doc_.selection(), *d);
-        return !statusIsError_;
-    }
-    if (verb == "save") {
-        save();
-        return !statusIsError_;
-    }
-    if (verb == "undo") {
-        undo();
-        return true;
-    }
-    if (verb == "redo") {
-        redo();
-        return true;
-    }
-    if (verb == "play") {
-        setPlaying(true);
-        return playing();
-    }
-    if (verb == "pause") {
-        setPlaying(false);
-        return true;
-    }
-    // Caption timing, as its keys do: taps read the playhead, so a script pauses and scrubs.
-    if (verb == "time-captions") return startCaptionTiming();
-    if (verb == "tap") return tapCaption();
-    if (verb == "end-line") return endCaptionLine();
-    if (verb == "untap") return untapCaption();
-    if (verb == "save-captions") return saveCaptions();
-    if (verb == "cancel-captions") {
-        if (!timing_) return false;
-        cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
-        return true;
-    }
-    if (verb == "screenshot") {
-        screenshotPath_ = rest;
-        return !rest.empty();
-    }
-    if (verb == "screenshot-preview") {
-        screenshotPath_ = rest;
-        screenshotPreviewOnly_ = true;
-        return !rest.empty();
-    }
-    if (verb == "quit") {
-        quit_ = true;
-        return true;
-    }
-    setStatus("unknown action '" + verb + "'", true);
-    return false;
 }
 
 void StudioApp::captureWindow(const std::string& path, std::optional<sf::IntRect> part) {

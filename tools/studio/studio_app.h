@@ -13,6 +13,7 @@
 
 #include "caption_timing_panel.h"
 #include "imgui_sfml.h"
+#include "inspector_panel.h"
 #include "preview_panel.h"
 #include "player/live_show.h"
 #include "render/frame_renderer.h"
@@ -27,7 +28,7 @@ namespace vitrine::studio {
 struct StudioOptions {
     std::string file;
     sf::Vector2u windowSize{1600, 900};
-    std::string script;  // actions separated by ';' (see StudioApp::runAction)
+    std::string script;  // actions separated by ';' (see script_actions.cpp)
     std::string at;      // where the playhead starts: TIME, SCENE or SCENE+TIME
 };
 
@@ -79,7 +80,9 @@ private:
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
+    // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
+    bool selectByScript(const std::string& words);
     /// Saves the window, or `part` of it, as a PNG.
     void captureWindow(const std::string& path, std::optional<sf::IntRect> part = std::nullopt);
 
@@ -103,10 +106,7 @@ private:
     int speedIndex_ = 2;
     std::string status_;
     bool statusIsError_ = false;
-    std::string contentBuffer_;  // the inspector's text being edited
-    Selection contentFor_;
-    int contentGeneration_ = -1;
-    std::string newAttributeName_, newAttributeValue_;
+    InspectorPanel inspector_;
 
     AudioDevice audioDevice_ = AudioDevice::SoundCard;
 
