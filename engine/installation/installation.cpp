@@ -179,9 +179,33 @@ std::optional<DaySpan> readSpan(Reader& r, const tinyxml2::XMLElement& e) {
     return DaySpan{*open, *close};
 }
 
+// Two openings of one day that share time: allowed (the day is open in either), but
+// usually a typo, so the technician is told.
+bool overlap(const DaySpan& a, const DaySpan& b) {
+    auto end = [](const DaySpan& s) { return s.close <= s.open ? s.close + kSecondsPerDay : s.close; };
+    return a.open < end(b) && b.open < end(a);
+}
+
+void addSpan(Reader& r, const tinyxml2::XMLElement& e, DaySpans& spans, const std::string& day, DaySpan span) {
+    for (const auto& s : spans)
+        if (overlap(s, span))
+            r.warning(e, "from", "hours-overlap",
+                      "this opening overlaps another on " + day + "; the day is open in either",
+                      "several <open>s or <special>s on a day add up: a lunch break is two of them");
+    spans.push_back(span);
+}
+
 void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours& hours) {
     hours.always = false;
     r.onlyAttributes(hoursElement, {});
+    // Dates given by <closed>, kept apart so a <special> on the same date is caught in
+    // either order (the rule, documented in INSTALLATION.md: the date stays closed).
+    std::vector<CivilDate> closedDates;
+    auto exceptionFor = [&](CivilDate date) -> HoursException& {
+        for (auto& x : hours.exceptions)
+            if (x.date == date) return x;
+        return hours.exceptions.emplace_back(HoursException{date, {}});
+    };
     for (auto e = hoursElement.FirstChildElement(); e; e = e->NextSiblingElement()) {
         std::string name = e->Name();
         if (name == "open") {
@@ -196,12 +220,8 @@ void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours
             }
             auto span = readSpan(r, *e);
             if (!span) continue;
-            for (int d : *days) {
-                if (hours.weekly[d])
-                    r.warning(*e, "days", "hours-overlap",
-                              std::string("hours for ") + kDayNames[d] + " are given twice; the later one is used");
-                hours.weekly[d] = span;
-            }
+            // Several <open>s for a day add up: "daily 10-18" and "fri 18-22" is a late Friday.
+            for (int d : *days) addSpan(r, *e, hours.weekly[d], kDayNames[d], *span);
         } else if (name == "closed" || name == "special") {
             r.onlyAttributes(*e, name == "closed" ? std::initializer_list<std::string_view>{"date", "note"}
                                                   : std::initializer_list<std::string_view>{"date", "from", "to", "note"});
@@ -213,12 +233,27 @@ void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours
                         "e.g. date=\"2026-12-25\"");
                 continue;
             }
-            HoursException x{*date, std::nullopt};
-            if (name == "special") {
-                x.span = readSpan(r, *e);
-                if (!x.span) continue;
+            bool closedAlready = std::find(closedDates.begin(), closedDates.end(), *date) != closedDates.end();
+            auto& x = exceptionFor(*date);
+            if (name == "closed") {
+                if (!x.spans.empty())
+                    r.error(*e, "date", "closed-and-special",
+                            std::string(dateText) + " is given both as <closed> and with hours; it stays closed",
+                            "remove the <closed> or the <special>s for this date");
+                closedDates.push_back(*date);
+                x.spans.clear();
+                continue;
             }
-            hours.exceptions.push_back(x);
+            auto span = readSpan(r, *e);
+            if (!span) continue;
+            if (closedAlready) {
+                r.error(*e, "date", "closed-and-special",
+                        std::string(dateText) + " is given both as <closed> and with hours; it stays closed",
+                        "remove the <closed> or the <special>s for this date");
+                continue;
+            }
+            // Several <special>s on a date add up, like several <open>s on a weekday.
+            addSpan(r, *e, x.spans, dateText, *span);
         } else {
             r.warning(*e, nullptr, "unknown-element", "<hours> has no element <" + name + ">; it is ignored",
                       "use <open days from to>, <closed date>, <special date from to>");

@@ -15,7 +15,7 @@ CivilDate plusDays(CivilDate d, int n) { return civilFromDays(daysFromCivil(d) +
 TEST_CASE("opening hours: after midnight in a late opening, the next change is that night's closing") {
     OpeningHours h;
     h.always = false;
-    h.weekly[5] = DaySpan{18 * kHour, 2 * kHour};  // Saturday 18:00 – Sunday 02:00
+    h.weekly[5] = {DaySpan{18 * kHour, 2 * kHour}};  // Saturday 18:00 – Sunday 02:00
     CivilDate sunday = plusDays(kMonday, 6);
     CHECK(nextChange(h, LocalTime::at(sunday, 1, 0)) == LocalTime::at(sunday, 2, 0));
     CHECK(nextChange(h, LocalTime::at(sunday, 0, 0)) == LocalTime::at(sunday, 2, 0));
@@ -24,7 +24,7 @@ TEST_CASE("opening hours: after midnight in a late opening, the next change is t
 TEST_CASE("opening hours: a day whose closing equals its opening is open for twenty-four hours") {
     OpeningHours h;
     h.always = false;
-    h.weekly[0] = DaySpan{9 * kHour, 9 * kHour};  // Monday 09:00 – Tuesday 09:00
+    h.weekly[0] = {DaySpan{9 * kHour, 9 * kHour}};  // Monday 09:00 – Tuesday 09:00
     CivilDate tuesday = plusDays(kMonday, 1);
     CHECK_FALSE(isOpen(h, LocalTime::at(kMonday, 8, 59, 59)));
     CHECK(isOpen(h, LocalTime::at(kMonday, 9, 0)));

@@ -83,7 +83,7 @@ Played playInstallation(std::shared_ptr<const Show> show, control::Operations& o
 installation::Installation weekdaysTenToSix() {
     installation::Installation inst;
     inst.hours.always = false;
-    for (int day = 0; day < 5; ++day) inst.hours.weekly[day] = installation::DaySpan{10 * 3600, 18 * 3600};
+    for (int day = 0; day < 5; ++day) inst.hours.weekly[day] = {installation::DaySpan{10 * 3600, 18 * 3600}};
     return inst;
 }
 
