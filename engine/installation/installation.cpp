@@ -9,6 +9,7 @@
 
 #include "files/bounded_read.h"
 #include "script/values.h"
+#include "timeline/time_value.h"
 
 namespace vitrine::installation {
 
@@ -292,6 +293,62 @@ void readEdge(Reader& r, const tinyxml2::XMLElement& e, Output& out) {
     number("gamma", 0.5, 5, edge->gamma);
 }
 
+// The longest warm-up lead: a lamp needs a minute or two; the power schedule looks ahead
+// two days at most.
+constexpr std::int64_t kMaxWarmUpMicros = 3600LL * 1'000'000;
+
+void readPower(Reader& r, const tinyxml2::XMLElement& e, Output& out) {
+    r.onlyAttributes(e, {"pjlink", "password", "cec", "adapter", "warm-up"});
+    PowerControl p;
+    p.where = r.at(e);
+    const char* pjlink = e.Attribute("pjlink");
+    const char* cec = e.Attribute("cec");
+    if (!pjlink == !cec) {
+        r.error(e, nullptr, "bad-power", "<power> needs either pjlink=\"HOST[:PORT]\" or cec=\"ADDRESS\"",
+                "e.g. <power pjlink=\"192.168.1.50\" password=\"…\"/> or <power cec=\"0\"/>");
+        return;
+    }
+    if (pjlink) {
+        std::string_view text = trimmed(pjlink);
+        auto colon = text.rfind(':');
+        p.host = std::string(text.substr(0, colon));
+        if (colon != std::string_view::npos) {
+            if (auto port = parseInteger(text.substr(colon + 1), 1, kMaxPort)) p.port = *port;
+            else p.host.clear();
+        }
+        if (p.host.empty() || p.host.find_first_of(" /@") != std::string::npos) {
+            r.error(e, "pjlink", "bad-address", std::string("'") + pjlink + "' is not a projector's address",
+                    "HOST or HOST:PORT, e.g. 192.168.1.50 or projector-left.local:4352");
+            return;
+        }
+        if (const char* pw = e.Attribute("password")) p.password = pw;
+    } else {
+        p.protocol = PowerProtocol::Cec;
+        auto device = parseInteger(cec, 0, 14);
+        if (!device) {
+            r.error(e, "cec", "bad-value", std::string("'") + cec + "' is not a CEC logical address (0-14)",
+                    "0 is the television or monitor on the HDMI cable");
+            return;
+        }
+        p.cecDevice = std::to_string(*device);
+        if (const char* adapter = e.Attribute("adapter")) p.cecAdapter = adapter;
+        if (e.Attribute("password")) r.warning(e, "password", "ignored-attribute", "HDMI-CEC has no password; it is ignored");
+    }
+    if (const char* lead = e.Attribute("warm-up")) {
+        auto v = parseTimeValue(lead);
+        if (v && *v >= 0 && *v <= kMaxWarmUpMicros) p.warmUpMicros = *v;
+        else {
+            // Like every mistake in <power>, the device is then left alone, never switched
+            // on a guess.
+            r.error(e, "warm-up", "bad-time", std::string("'") + lead + "' is not a warm-up time up to 1 hour",
+                    "e.g. warm-up=\"90s\" or \"2min\"");
+            return;
+        }
+    }
+    if (out.power) r.warning(e, nullptr, "duplicate-element", "a second <power> in one output replaces the first");
+    out.power = p;
+}
+
 void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
     r.onlyAttributes(e, {"id", "display", "resolution", "position", "canvas", "black-level"});
     Output out;
@@ -357,15 +414,26 @@ void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
             out.keystone = q;
         } else if (name == "blend") {
             readEdge(r, *child, out);
+        } else if (name == "power") {
+            readPower(r, *child, out);
         } else {
             r.warning(*child, nullptr, "unknown-element", "<output> has no element <" + name + ">; it is ignored",
-                      "use <keystone> and <blend>");
+                      "use <keystone>, <blend> and <power>");
         }
     }
     inst.outputs.push_back(std::move(out));
 }
 
 }  // namespace
+
+std::vector<std::string> problemLines(const Diagnostics& diagnostics) {
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics.all())
+        if (d.severity != Severity::Note)
+            lines.push_back(d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
+                            ": " + severityName(d.severity) + ": " + d.message);
+    return lines;
+}
 
 bool isLoopback(std::string_view a) {
     return a == "localhost" || a == "::1" || a.substr(0, 4) == "127.";
