@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "installation/show_schedule.h"
+#include "output/display_watch.h"
 #include "power/power_controller.h"
 
 namespace vitrine::control {
@@ -24,6 +25,10 @@ Operations::Operations(installation::Installation installation, ServerLog log, W
             std::move(devices), installation_.hours,
             [this](std::int64_t ahead) { return localTimeAt((wallClock_() + ahead) / 1'000'000); }, wallClock_,
             power::PowerTiming{}, log_);
+    // Displays that come and go: which output has lost its monitor goes to the status.
+    if (auto display = output::displayName(); !installation_.outputs.empty() && output::displayAnswers(display))
+        displays_ = std::make_unique<output::DisplayWatcher>(installation_.outputs, [display] { return output::monitors(display); },
+                                                             log_);
 }
 
 Operations::~Operations() = default;
@@ -100,6 +105,8 @@ void Operations::frameDone(PlayerStatus status, std::int64_t tookMicros, std::in
         status.power = power_->snapshot();
         for (auto& line : power::powerProblems(status.power)) status.problems.push_back(std::move(line));
     }
+    if (displays_)
+        for (auto& line : displays_->problems()) status.problems.push_back(std::move(line));
     status_.publish(std::move(status));
 }
 

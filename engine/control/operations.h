@@ -21,6 +21,9 @@
 namespace vitrine::power {
 class PowerController;
 }
+namespace vitrine::output {
+class DisplayWatcher;
+}
 
 namespace vitrine::control {
 
@@ -77,6 +80,7 @@ private:
     std::unique_ptr<OscControlServer> osc_;
     std::unique_ptr<ProofOfPlayLog> proofOfPlay_;
     std::unique_ptr<power::PowerController> power_;  // null when no output has <power>
+    std::unique_ptr<output::DisplayWatcher> displays_;  // null without <output>s or an X display
     bool readySent_ = false;
     std::int64_t startedAt_ = 0;
     std::int64_t frames_ = 0, dropped_ = 0;
