@@ -33,3 +33,17 @@ TEST_CASE("opening hours: a day whose closing equals its opening is open for twe
     CHECK_FALSE(isOpen(h, LocalTime::at(tuesday, 9, 0)));
     CHECK(nextChange(h, LocalTime::at(kMonday, 12, 0)) == LocalTime::at(tuesday, 9, 0));
 }
+
+TEST_CASE("opening hours: with a lunch break each opening is an opening, and a late one spills past midnight") {
+    OpeningHours h;
+    h.always = false;
+    h.weekly[0] = {DaySpan{10 * kHour, 13 * kHour}, DaySpan{14 * kHour, 18 * kHour}, DaySpan{22 * kHour, 1 * kHour}};
+    CivilDate tuesday = plusDays(kMonday, 1);
+    CHECK(openedAt(h, LocalTime::at(kMonday, 12, 0)) == LocalTime::at(kMonday, 10, 0));
+    CHECK(openedAt(h, LocalTime::at(kMonday, 15, 0)) == LocalTime::at(kMonday, 14, 0));  // after lunch
+    CHECK_FALSE(openedAt(h, LocalTime::at(kMonday, 13, 30)));
+    CHECK(openedAt(h, LocalTime::at(tuesday, 0, 30)) == LocalTime::at(kMonday, 22, 0));
+    CHECK(nextChange(h, LocalTime::at(kMonday, 18, 0)) == LocalTime::at(kMonday, 22, 0));
+    CHECK(nextChange(h, LocalTime::at(kMonday, 23, 0)) == LocalTime::at(tuesday, 1, 0));
+    CHECK_FALSE(isOpen(h, LocalTime::at(tuesday, 12, 0)));  // Tuesday has no hours of its own
+}
