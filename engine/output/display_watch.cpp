@@ -37,6 +37,8 @@ std::vector<std::string> DisplayWatcher::problems() const {
 }
 
 void DisplayWatcher::watch(std::stop_token stop) {
+    // The probe opens its own X connection on this thread: libX11 1.8 (Debian 12) enables
+    // its locking by itself, so this is safe beside SFML's connection on the main thread.
     while (!stop.stop_requested()) {
         // No answer from X (or no RandR) says nothing about the displays: keep the last look.
         if (auto found = probe_()) {
