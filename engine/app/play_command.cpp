@@ -121,6 +121,7 @@ int runPlay(const Arguments& args) {
         if (!inst || diagnostics.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
         auto chosen = inst.value_or(installation::Installation{});
         if (chosen.file.empty()) chosen.file = *file;  // calibration still saves for it
+        chosen.problems = installation::problemLines(diagnostics);  // shown in /status too
         operations = std::make_unique<control::Operations>(std::move(chosen), log);
         for (const auto& problem : operations->startServers()) log(problem);
         options.operations = operations.get();

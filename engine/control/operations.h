@@ -18,6 +18,13 @@
 #include "installation/installation.h"
 #include "installation/wall_clock_anchor.h"
 
+namespace vitrine::power {
+class PowerController;
+}
+namespace vitrine::output {
+class DisplayWatcher;
+}
+
 namespace vitrine::control {
 
 /// The wall clock: Unix time in microseconds.
@@ -34,6 +41,7 @@ public:
     /// can be checked at any instant.
     Operations(installation::Installation installation, ServerLog log,
                WallClock wallClock = installation::systemNowMicros);
+    ~Operations();
 
     /// Starts the HTTP and OSC servers the file asks for; returns the problems (the show
     /// plays without a server that could not start).
@@ -71,6 +79,8 @@ private:
     std::unique_ptr<HttpControlServer> http_;
     std::unique_ptr<OscControlServer> osc_;
     std::unique_ptr<ProofOfPlayLog> proofOfPlay_;
+    std::unique_ptr<power::PowerController> power_;  // null when no output has <power>
+    std::unique_ptr<output::DisplayWatcher> displays_;  // null without <output>s or an X display
     bool readySent_ = false;
     std::int64_t startedAt_ = 0;
     std::int64_t frames_ = 0, dropped_ = 0;

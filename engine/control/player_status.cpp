@@ -32,6 +32,11 @@ std::string statusJson(const PlayerStatus& s) {
         {"frame", s.frame},
         {"problems", s.problems},
     };
+    j["power"] = nlohmann::json::array();
+    for (const auto& d : s.power)
+        j["power"].push_back({{"output", d.output}, {"protocol", d.protocol}, {"address", d.address},
+                              {"wanted", d.wanted ? "on" : "off"}, {"state", power::powerStateName(d.state)},
+                              {"lampHours", d.lampHours}, {"errors", d.errors}, {"problem", d.problem}});
     // Scene ids and titles come from files: replace bad UTF-8 rather than throw.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "power/device_status.h"
+
 namespace vitrine::control {
 
 /// One frame's view of the player.
@@ -22,6 +24,7 @@ struct PlayerStatus {
     std::int64_t uptime = 0;    // since the player started, µs
     std::int64_t frame = 0;     // frames drawn since start
     std::vector<std::string> problems;  // current problems, in words
+    std::vector<power::DeviceStatus> power;  // projectors and displays switched by the hours
 };
 
 /// The latest PlayerStatus, guarded by a mutex.

@@ -49,7 +49,7 @@ inline std::int64_t unixAtLocal(installation::CivilDate date, int hour) {
 inline installation::Installation weekdaysTenToSix() {
     installation::Installation inst;
     inst.hours.always = false;
-    for (int day = 0; day < 5; ++day) inst.hours.weekly[day] = installation::DaySpan{10 * 3600, 18 * 3600};
+    for (int day = 0; day < 5; ++day) inst.hours.weekly[day] = {installation::DaySpan{10 * 3600, 18 * 3600}};
     return inst;
 }
 
