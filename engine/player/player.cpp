@@ -60,7 +60,7 @@ bool Player::ensureWarp() {
     canvas_ = std::move(canvas);
     std::vector<installation::Output> outputs;
     if (options_.operations) outputs = options_.operations->installation().outputs;
-    warp_ = std::make_unique<output::WarpOutput>(std::move(outputs), size);
+    warp_ = std::make_unique<output::WarpOutput>(std::move(outputs), size, window_.target().getSize());
     if (!warp_->shaderReady()) log_(warp_->problem());
     return true;
 }
