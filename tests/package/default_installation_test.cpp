@@ -47,10 +47,10 @@ TEST_CASE("packaging: played on a 1280x1024 screen, the default installation sho
     std::ofstream(dir / "exhibit.xml") << R"(<exhibit size="1920x1080"><scene id="green" dur="60s" background="#00c800"/></exhibit>)";
     const std::string script =
         "cd " + test::quoted(dir.path()) + "; " + test::quoted(test::binaryDir() / "bin/vitrine") +
-        " play exhibit.xml --installation installation.xml --audio off --quit-after 50s 2>player.log & "
+        " play exhibit.xml --installation installation.xml --audio off --quit-after 50s 2>player.log & player=$!; "
         "for i in $(seq 300); do grep -q 'first frame on screen' player.log && break; sleep 0.1; done; "
         "sleep 0.5; ffmpeg -loglevel error -f x11grab -video_size 1280x1024 -i $DISPLAY -frames:v 1 -y screen.png; "
-        "kill %1; wait";
+        "kill $player; wait";
     const auto run = test::runCommand("timeout 90 xvfb-run -a -s '-screen 0 1280x1024x24 -noreset' sh -c " +
                                       test::quoted(script) + " 2>&1");
     INFO(run.output << test::readTextFile(dir / "player.log"));
