@@ -358,6 +358,7 @@ void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
         if (auto v = parseInteger(d, 0, 63)) out.display = *v;
         else r.error(e, "display", "bad-value", std::string("'") + d + "' is not a display index", "0 is the first projector");
     }
+    out.sizedByDisplay = !e.Attribute("resolution");
     if (const char* res = e.Attribute("resolution")) {
         auto s = parseSize(res);
         if (s && s->width > 0 && s->height > 0 && s->width <= kMaxResolution && s->height <= kMaxResolution) {

@@ -45,6 +45,9 @@ struct Output {
     std::string id;
     int display = 0;                 // the projector's index on the machine (xrandr order), for people
     int width = 1920, height = 1080; // the projector's resolution
+    // No resolution given: when it is the only output, it is the whole display found (the
+    // canvas letterboxed in it, output::WarpOutput), whatever that display's size.
+    bool sizedByDisplay = false;
     int positionX = 0, positionY = 0;// where its image starts inside the player's window
     std::optional<PixelRect> canvas; // the part of the exhibit canvas it shows; nullopt = all
     std::optional<Quad> keystone;    // where the region's corners land, in output pixels; nullopt = none

@@ -56,7 +56,7 @@ bool Player::ensureWarp() {
     if (!canvas->create(size.x, size.y)) return false;
     canvas->setSmooth(true);
     canvas_ = std::move(canvas);
-    warp_ = std::make_unique<output::WarpOutput>(venue_->outputs(), size);
+    warp_ = std::make_unique<output::WarpOutput>(venue_->outputs(), size, window_.target().getSize());
     if (!warp_->shaderReady()) log_(warp_->problem());
     return true;
 }
