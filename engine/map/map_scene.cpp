@@ -5,6 +5,7 @@
 #include "map/fly_path.h"
 #include "map/map_view.h"
 #include "text/utf8.h"
+#include "timeline/timing_attributes.h"
 
 #include <algorithm>
 #include <array>
@@ -99,23 +100,18 @@ struct ChildTiming {
     bool hasDuration = false;
 };
 
+// A child's time, read as the timeline reads every element's (one reader of begin, dur,
+// end and fill); a child that says nothing of fill holds or not as its kind does.
 ChildTiming parseTiming(const ScriptNode& n, bool freezeByDefault) {
+    const TimingAttributes a = readTimingAttributes(n);
     ChildTiming out;
     MapTiming& t = out.timing;
-    t.begin = parseTimeValue(n.value("begin")).value_or(0);
-    std::string dur = n.value("dur");
-    if (dur == "indefinite") {
-        t.duration = MapTiming::kForever;
-    } else if (auto d = parseTimeValue(dur); d && *d >= 0) {
-        t.duration = *d;
-        out.hasDuration = true;
-    } else if (auto e = parseTimeValue(n.value("end")); e && *e >= t.begin) {
-        t.duration = *e - t.begin;
+    t.begin = a.begin;
+    if (a.simple && !a.indefinite) {
+        t.duration = *a.simple;
         out.hasDuration = true;
     }
-    std::string fill = n.value("fill");
-    bool freeze = fill.empty() ? freezeByDefault : fill == "freeze";
-    if (out.hasDuration && !freeze) t.end = t.begin + t.duration;
+    if (out.hasDuration && !a.freeze.value_or(freezeByDefault)) t.end = t.begin + t.duration;
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "script/values.h"
+#include "timeline/timing_attributes.h"
 
 namespace vitrine {
 namespace {
@@ -146,34 +147,13 @@ private:
         Timing& t = timings_[n.index];
         if (t.read) return t;
         t.read = true;
-        if (auto b = parseTimeValue(n.view("begin")); b) t.beginOffset = *b;
-        if (const ScriptAttribute* d = n.attribute("dur")) {
-            if (d->value == "indefinite") {
-                t.indefinite = true;
-            } else if (auto v = parseTimeValue(d->value)) {
-                if (*v < 0)
-                    diagnostics_.error(d->where, "negative-duration", "the duration " + std::string(d->value) + " is negative",
-                                       "a duration must be zero or more");
-                else
-                    t.simpleValue = *v, t.hasSimple = true;
-            }
-        }
-        if (const ScriptAttribute* e = n.attribute("end")) {
-            if (auto v = parseTimeValue(e->value)) {
-                if (*v < t.beginOffset)
-                    diagnostics_.error(e->where, "end-before-begin",
-                                       "end " + std::string(e->value) + " is before begin " + formatTime(t.beginOffset),
-                                       "end is measured on the same scale as begin");
-                else if (!t.hasSimple && !t.indefinite)
-                    t.simpleValue = *v - t.beginOffset, t.hasSimple = true;
-                else if (n.attribute("dur"))
-                    diagnostics_.warning(e->where, "end-and-dur", "both dur and end are given; dur wins",
-                                         "remove one of them");
-            }
-        }
+        const TimingAttributes a = readTimingAttributes(n, &diagnostics_);
+        t.beginOffset = a.begin;
+        if (a.simple) t.simpleValue = *a.simple, t.hasSimple = true;
+        t.indefinite = a.indefinite;
         if (const ScriptAttribute* r = n.attribute("repeat"))
             if (auto v = parseRepeat(r->value)) t.repeat = *v;
-        t.freeze = n.view("fill") == "freeze";
+        t.freeze = a.freeze.value_or(false);
         return t;
     }
 
@@ -373,7 +353,7 @@ private:
             item.style = resolveStyle(n.view("style"), n.where);
             collectParagraphs(n, item.paragraphs);
         }
-        if (item.kind == ItemKind::Map) item.mapNode = script_.share(n);
+        if (item.kind == ItemKind::Map) item.map = compiledMap(n, item.src);
         if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
             diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
                                "name the file, or write placeholder=\"what belongs here\"");
@@ -381,6 +361,14 @@ private:
             diagnostics_.error(n.where, "missing-attribute", "<" + std::string(n.name) + "> needs src");
         for (const auto& c : n.children)
             if (c.tag == Tag::Animate) addAnimation(item, c);
+    }
+
+    // The element's map, compiled once however many items it becomes.
+    std::shared_ptr<const map::CompiledMap> compiledMap(const ScriptNode& n, const std::string& src) {
+        if (!options_.compileMap) return nullptr;
+        auto [it, inserted] = compiledMaps_.try_emplace(&n);
+        if (inserted) it->second = options_.compileMap(n, src, diagnostics_);
+        return it->second;
     }
 
     void fillMedia(Item& item, const ScriptNode& n) {
@@ -687,6 +675,7 @@ private:
     std::unordered_map<std::string_view, std::optional<PanZoomSpec>> panZooms_;
     std::set<std::string> reportedStyleCycles_;
     std::map<std::string, TextStyle, std::less<>> resolvedStyles_;
+    std::unordered_map<const ScriptNode*, std::shared_ptr<const map::CompiledMap>> compiledMaps_;
 };
 
 }  // namespace
