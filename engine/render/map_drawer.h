@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "map/map_layer.h"
-#include "map/map_scene.h"
+#include "map/map_state.h"
 #include "render/text_drawer.h"
 #include "render/viewport.h"
 #include "timeline/frame.h"
