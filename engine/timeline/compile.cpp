@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "script/values.h"
+#include "timeline/animation_reader.h"
 #include "timeline/designer_warnings.h"
 #include "timeline/style_resolver.h"
 #include "timeline/text_extraction.h"
@@ -342,7 +343,8 @@ private:
         if ((item.kind == ItemKind::Video || item.kind == ItemKind::Audio) && item.src.empty())
             diagnostics_.error(n.where, "missing-attribute", "<" + std::string(n.name) + "> needs src");
         for (const auto& c : n.children)
-            if (c.tag == Tag::Animate) addAnimation(item, c);
+            if (c.tag == Tag::Animate)
+                if (auto a = readAnimation(c, item.end - item.begin, show_.canvas, diagnostics_)) item.animations.push_back(*a);
     }
 
     // The element's map, compiled once however many items it becomes.
@@ -432,71 +434,6 @@ private:
         RegionLengths r{lengthOr(region, "x", Length{}), lengthOr(region, "y", Length{}),
                         lengthOr(region, "width", Length{100, true}), lengthOr(region, "height", Length{100, true})};
         return regionLengths_.emplace(&region, r).first->second;
-    }
-
-    // ---- animation ------------------------------------------------------------------------------
-    void addAnimation(Item& item, const ScriptNode& n) {
-        Animation a;
-        a.where = n.where;
-        std::string attribute = n.value("attribute");
-        static const std::map<std::string, AnimatedProperty> kProperties = {
-            {"opacity", AnimatedProperty::Opacity}, {"x", AnimatedProperty::X},
-            {"y", AnimatedProperty::Y},             {"scale", AnimatedProperty::Scale},
-            {"rotation", AnimatedProperty::Rotation}, {"color", AnimatedProperty::Color}};
-        auto p = kProperties.find(attribute);
-        if (p == kProperties.end()) {
-            if (!n.attribute("attribute"))
-                diagnostics_.error(n.where, "missing-attribute", "<animate> needs attribute=\"…\"",
-                                   "one of opacity, x, y, scale, rotation, color");
-            return;
-        }
-        a.property = p->second;
-        const Timing& t = timing(n);
-        a.begin = t.beginOffset;
-        a.duration = t.simple().value_or(item.end - item.begin - a.begin);
-        a.repeat = t.repeat;
-        a.freeze = n.value("fill", "freeze") == "freeze";
-        a.easing = parseEasing(n.value("easing", "linear")).value_or(linearEasing());
-        if (!readAnimationValue(n, "from", a.property, item, a.from) ||
-            !readAnimationValue(n, "to", a.property, item, a.to))
-            return;
-        item.animations.push_back(a);
-    }
-
-    bool readAnimationValue(const ScriptNode& n, const char* which, AnimatedProperty prop, const Item& item, double out[4]) {
-        const ScriptAttribute* attr = n.attribute(which);
-        if (!attr) {
-            diagnostics_.error(n.where, "missing-attribute", std::string("<animate> needs ") + which + "=\"…\"");
-            return false;
-        }
-        if (prop == AnimatedProperty::Color) {
-            auto c = parseColor(attr->value);
-            if (!c) {
-                diagnostics_.error(attr->where, "bad-color", "'" + std::string(attr->value) + "' is not a colour");
-                return false;
-            }
-            out[0] = c->r, out[1] = c->g, out[2] = c->b, out[3] = c->a;
-            return true;
-        }
-        if (prop == AnimatedProperty::X || prop == AnimatedProperty::Y) {
-            auto l = parseLength(attr->value);
-            if (!l) {
-                diagnostics_.error(attr->where, "bad-value", "'" + std::string(attr->value) + "' is not a length");
-                return false;
-            }
-            // Positions animate the box's left or top edge.
-            double reference = prop == AnimatedProperty::X ? show_.canvas.width : show_.canvas.height;
-            out[0] = l->resolve(reference);
-            (void)item;
-            return true;
-        }
-        auto v = parseNumber(attr->value);
-        if (!v) {
-            diagnostics_.error(attr->where, "bad-value", "'" + std::string(attr->value) + "' is not a number");
-            return false;
-        }
-        out[0] = *v;
-        return true;
     }
 
     const Script& script_;
