@@ -21,13 +21,16 @@ constexpr float kArrowHalfWidthRatio = 0.5f;
 constexpr float kScaleBarLine = 2.0f;
 constexpr float kScaleBarCasing = 2.5f;  // dark edge around the bar
 
+// A canvas point on the output.
+sf::Vector2f outputPoint(const Viewport& v, const Point2& canvas) {
+    return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
+}
+
 }  // namespace
 
 std::vector<sf::Vertex> routeAndMarkerVertices(const map::MapState& s, const Viewport& v, const MapPalette& palette) {
     const float scale = static_cast<float>(v.scale);
-    auto toOutput = [&](const Point2& canvas) {
-        return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
-    };
+    auto toOutput = [&](const Point2& canvas) { return outputPoint(v, canvas); };
     Vertices marks;
     // Routes: a dark casing, the line, and an arrowhead at the drawn end.
     for (const map::RouteState& r : s.routes) {
@@ -84,9 +87,7 @@ std::vector<sf::Vertex> routeAndMarkerVertices(const map::MapState& s, const Vie
 
 std::vector<sf::Vertex> scaleBarVertices(const map::MapState& s, const Viewport& v, const MapPalette& palette) {
     const float scale = static_cast<float>(v.scale);
-    auto toOutput = [&](const Point2& canvas) {
-        return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
-    };
+    auto toOutput = [&](const Point2& canvas) { return outputPoint(v, canvas); };
     Vertices marks;
     for (const map::ScaleBarState& b : s.scaleBars) {
         sf::Vector2f start = toOutput(b.start), end = toOutput({b.start.x + b.lengthPx, b.start.y});
