@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "map/compiled_map.h"
 #include "script/script_loader.h"
 #include "script/validate.h"
 #include "script/vocabulary.h"
@@ -38,9 +39,11 @@ void checkAndCompile(LoadedExhibit& out, const CompileOptions& options) {
     if (!out.script) return;
     Vocabulary vocabulary;
     validateScript(*out.script, vocabulary, out.diagnostics);
-    out.show = compileShow(*out.script, out.diagnostics, options);
+    // An exhibit is compiled with its maps; options without a map library get one of their
+    // own, which lasts this load only (keep options, as the player does, to share one).
+    if (options.compileMap) out.show = compileShow(*out.script, out.diagnostics, options);
+    else out.show = compileShow(*out.script, out.diagnostics, map::withMaps(options));
     checkMediaFiles(out);
-    if (out.show && options.checkShow) options.checkShow(*out.show, out.diagnostics);
     out.diagnostics.sortByLocation();
 }
 

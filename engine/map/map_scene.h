@@ -1,8 +1,7 @@
 #pragma once
 // A <map> element interpreted: its projection, its first view and its children
 // (markers, labels, flights, view changes, highlights, routes) as plain timed data
-// in the map's local time; and the pure function that says what the map shows at a
-// local time in a canvas box. No SFML, no files: the renderer draws the result.
+// in the map's local time. What it shows at one instant is map_state.h.
 
 #include "diag/diagnostic.h"
 #include "map/gazetteer.h"
@@ -15,7 +14,6 @@
 #include "timeline/time_value.h"
 
 #include <filesystem>
-#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -146,123 +144,5 @@ MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, 
 
 /// The folder of the map data shipped with the engine (world.geojson, places.json).
 std::filesystem::path bundledMapsDirectory();
-
-// ---- what the map shows at one instant ------------------------------------------------------
-
-/// The camera: the projected point at the box centre and the projected width across the box.
-struct MapCamera {
-    Point2 centre;
-    double width = 1;
-};
-
-struct MarkerState {
-    Point2 at;  // canvas px
-    MarkerShape shape = MarkerShape::Dot;
-    Color color;
-    double opacity = 1;
-    double pulsePhase = 0;  // 0..1 through the current pulse, for MarkerShape::Pulse
-};
-
-struct LabelState {
-    std::string text;
-    double sizePx = 0;       // canvas px
-    Rect box;                // canvas px: where the text's layout box goes
-    double opacity = 1;
-    bool primary = true;     // a marker's or a route's label (set brighter) rather than a free one
-};
-
-struct HighlightState {
-    std::string feature;
-    Color color;
-    double opacity = 1;  // multiplies the colour's alpha
-};
-
-struct RouteState {
-    std::vector<Point2> line;  // canvas px, from the start to the drawn end
-    double drawnFraction = 0;  // of the route's length
-    double lengthPx = 0;       // of the whole route, canvas px
-    Point2 tip;                // the drawn end, canvas px
-    Point2 direction{1, 0};    // unit vector of travel at the tip (canvas px, y down)
-    Color color;
-    double width = 0;  // canvas px
-    double opacity = 1;
-};
-
-/// A scale bar as drawn: a bar along `start`→ `start + (lengthPx, 0)` with its text above.
-struct ScaleBarState {
-    Point2 start;           // canvas px: the bar's left end, on its line
-    double lengthPx = 0;    // canvas px
-    double distance = 0;    // what the bar spans, in its unit
-    std::string text;       // e.g. "200 km"
-    Rect textBox;           // canvas px: where the text goes
-    Rect box;               // canvas px taken by bar and text; labels keep off it
-    Color color;
-    double opacity = 1;
-};
-
-struct GraticuleLineState {
-    bool meridian = true;
-    double degrees = 0;
-    std::vector<Point2> points;  // canvas px; only lines that cross the view
-};
-
-struct GraticuleState {
-    std::vector<GraticuleLineState> lines;
-    Color color;
-    double width = 0;  // canvas px
-    double opacity = 1;
-};
-
-/// Everything a renderer needs to draw the map at one instant.
-struct MapState {
-    Rect box;  // canvas px
-    MapCamera camera;
-    double pixelsPerUnit = 1;  // canvas px per projected unit
-    std::vector<HighlightState> highlights;
-    std::vector<RouteState> routes;
-    std::vector<MarkerState> markers;  // drawn above routes
-    std::vector<LabelState> labels;    // placed without overlaps, drawn last
-    std::vector<GraticuleState> graticules;  // drawn over the land, under the borders
-    std::vector<ScaleBarState> scaleBars;    // drawn with the marks
-
-    /// Canvas pixel of a projected point.
-    Point2 toCanvas(Point2 xy) const;
-    /// Projected point under a canvas pixel.
-    Point2 toProjected(Point2 px) const;
-};
-
-/// Width and height of a label's text box, canvas px, for a text at a size.
-using LabelMeasure = std::function<std::pair<double, double>(const std::string& text, double sizePx)>;
-
-/// How evaluateMap sees what it cannot know alone.
-struct MapEvaluationContext {
-    std::optional<Box> dataBounds;  // lon/lat bounds of the map data, the view when the map names none
-    LabelMeasure measure;           // empty: an estimate from the number of characters
-    double zoom = 1;                // extra zoom (an <animate attribute="scale"> on the map)
-};
-
-/// Canvas sizes of map text and marks, shared by evaluation and drawing.
-struct MapMetrics {
-    static constexpr double markerLabelSize = 30;  // canvas px: legible across a room
-    static constexpr double freeLabelSize = 28;
-    static constexpr double markerRadius = 8;
-    static constexpr double labelGap = 10;    // between a marker's edge and its label
-    static constexpr double labelMargin = 6;  // kept free around every label
-    static constexpr double scaleBarTextSize = 22;
-    static constexpr double scaleBarInset = 40;   // from the box's edges
-    static constexpr double scaleBarTick = 10;    // height of the end ticks
-    static constexpr double scaleBarTextGap = 4;  // between the text and the bar's ticks
-};
-
-/// The map at `local` (time since the map began) in `box`. Pure: the same arguments give
-/// the same state.
-MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context = {});
-
-/// Great-circle distance in kilometres between two lon/lat points (degrees), on the
-/// projections' sphere.
-double greatCircleKilometres(Point2 a, Point2 b);
-
-/// The camera alone, for tests and for the studio.
-MapCamera cameraAt(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context = {});
 
 }  // namespace vitrine::map

@@ -6,7 +6,7 @@
 #include <system_error>
 #include <utility>
 
-#include "map/map_check.h"
+#include "map/compiled_map.h"
 #include "media/audio_decoder.h"
 
 namespace vitrine {
@@ -41,7 +41,7 @@ CompileOptions mediaAwareOptions() {
     // Audio and video without dur last as long as their files: ask the container.
     auto cache = std::make_shared<DurationCache>();
     o.mediaDuration = [cache](const std::filesystem::path& p) { return cache->durationOf(p); };
-    return map::withMapChecks(std::move(o));  // places, features and map data, before any frame
+    return map::withMaps(std::move(o));  // maps compiled with the show, their data read once for every reload
 }
 
 }  // namespace vitrine

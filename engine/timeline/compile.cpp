@@ -5,10 +5,14 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include "script/values.h"
+#include "timeline/animation_reader.h"
+#include "timeline/designer_warnings.h"
+#include "timeline/style_resolver.h"
+#include "timeline/text_extraction.h"
+#include "timeline/timing_attributes.h"
 
 namespace vitrine {
 namespace {
@@ -17,7 +21,6 @@ namespace fs = std::filesystem;
 
 // Centred text in advisories and credits keeps a calm margin from the canvas edges.
 constexpr double kCentredMarginFraction = 0.15;
-constexpr int kMaxStyleDepth = 32;
 
 bool isContainer(Tag t) {
     return t == Tag::Exhibit || t == Tag::Fragment || t == Tag::Seq || t == Tag::Par || t == Tag::Scene ||
@@ -26,26 +29,6 @@ bool isContainer(Tag t) {
 bool isSequential(Tag t) { return t == Tag::Exhibit || t == Tag::Seq; }
 bool isSceneLike(Tag t) { return t == Tag::Scene || t == Tag::Advisory || t == Tag::Credits; }
 bool isLeaf(Tag t) { return t == Tag::Text || t == Tag::Image || t == Tag::Video || t == Tag::Audio || t == Tag::Map; }
-// The C locale's white space, without a call per character.
-bool isAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-// Runs of white space become one space, as a browser shows them. Most runs of text have
-// nothing to collapse, and are copied whole.
-std::string collapseSpaces(std::string_view text) {
-    bool plain = true;
-    for (size_t i = 0; i < text.size() && plain; ++i)
-        plain = text[i] == ' ' ? (i + 1 == text.size() || text[i + 1] != ' ') : !isAsciiSpace(text[i]);
-    if (plain) return std::string(text);
-    std::string collapsed;
-    collapsed.reserve(text.size());
-    for (char ch : text) {
-        if (isAsciiSpace(ch)) {
-            if (collapsed.empty() || collapsed.back() != ' ') collapsed.push_back(' ');
-        } else {
-            collapsed.push_back(ch);
-        }
-    }
-    return collapsed;
-}
 bool isTimed(const ScriptNode& n) { return !n.isText() && (isContainer(n.tag) || isLeaf(n.tag)); }
 
 // What one element's timing attributes say, and what measuring it found: one for every
@@ -91,13 +74,14 @@ public:
         if (options_.readingPace <= 0)
             if (auto p = parseNumber(root.value("reading-pace")); p && *p > 0) readingPace_ = *p;
         collectDeclarations(root);
+        styleResolver_.emplace(styles_, show_.canvas, diagnostics_);
         reserveFor(root);
 
         Rect canvas{0, 0, double(show_.canvas.width), double(show_.canvas.height)};
         Micros total = measure(root).value_or(defaultDur_);
         show_.duration = total;
         placeChildren(root, Placement{0, total, -1, canvas});
-        checkScenes();
+        warnAboutScenes(show_, diagnostics_);
         return std::move(show_);
     }
 
@@ -146,34 +130,13 @@ private:
         Timing& t = timings_[n.index];
         if (t.read) return t;
         t.read = true;
-        if (auto b = parseTimeValue(n.view("begin")); b) t.beginOffset = *b;
-        if (const ScriptAttribute* d = n.attribute("dur")) {
-            if (d->value == "indefinite") {
-                t.indefinite = true;
-            } else if (auto v = parseTimeValue(d->value)) {
-                if (*v < 0)
-                    diagnostics_.error(d->where, "negative-duration", "the duration " + std::string(d->value) + " is negative",
-                                       "a duration must be zero or more");
-                else
-                    t.simpleValue = *v, t.hasSimple = true;
-            }
-        }
-        if (const ScriptAttribute* e = n.attribute("end")) {
-            if (auto v = parseTimeValue(e->value)) {
-                if (*v < t.beginOffset)
-                    diagnostics_.error(e->where, "end-before-begin",
-                                       "end " + std::string(e->value) + " is before begin " + formatTime(t.beginOffset),
-                                       "end is measured on the same scale as begin");
-                else if (!t.hasSimple && !t.indefinite)
-                    t.simpleValue = *v - t.beginOffset, t.hasSimple = true;
-                else if (n.attribute("dur"))
-                    diagnostics_.warning(e->where, "end-and-dur", "both dur and end are given; dur wins",
-                                         "remove one of them");
-            }
-        }
+        const TimingAttributes a = readTimingAttributes(n, &diagnostics_);
+        t.beginOffset = a.begin;
+        if (a.simple) t.simpleValue = *a.simple, t.hasSimple = true;
+        t.indefinite = a.indefinite;
         if (const ScriptAttribute* r = n.attribute("repeat"))
             if (auto v = parseRepeat(r->value)) t.repeat = *v;
-        t.freeze = n.view("fill") == "freeze";
+        t.freeze = a.freeze.value_or(false);
         return t;
     }
 
@@ -312,7 +275,7 @@ private:
         item.begin = p.begin;
         item.activeEnd = item.end = p.end;
         std::string styleName = n.value("style", styles_.count(n.name) ? n.name : "");
-        item.style = resolveStyle(styleName, n.where);
+        item.style = styleResolver_->resolve(styleName, n.where);
         if (!n.attribute("style") && !styles_.count(n.name)) {
             item.style.align = TextStyle::Align::Center;
             item.style.valign = TextStyle::VAlign::Middle;
@@ -341,7 +304,7 @@ private:
     // Files the item, just built at the back of show_.items, under its scene.
     void addItem(const Item& item) {
         int index = static_cast<int>(show_.items.size()) - 1;
-        warnAboutItem(item);
+        warnAboutItem(item, readingPace_, diagnostics_);
         if (item.scene >= 0)
             show_.scenes[item.scene].items.push_back(index);
         else
@@ -370,17 +333,26 @@ private:
         // Texts (most of any exhibit) have none of the media attributes: do not look for them.
         if (item.kind != ItemKind::Text) fillMedia(item, n);
         if (item.kind == ItemKind::Text) {
-            item.style = resolveStyle(n.view("style"), n.where);
+            item.style = styleResolver_->resolve(n.view("style"), n.where);
             collectParagraphs(n, item.paragraphs);
         }
-        if (item.kind == ItemKind::Map) item.mapNode = script_.share(n);
+        if (item.kind == ItemKind::Map) item.map = compiledMap(n, item.src);
         if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
             diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
                                "name the file, or write placeholder=\"what belongs here\"");
         if ((item.kind == ItemKind::Video || item.kind == ItemKind::Audio) && item.src.empty())
             diagnostics_.error(n.where, "missing-attribute", "<" + std::string(n.name) + "> needs src");
         for (const auto& c : n.children)
-            if (c.tag == Tag::Animate) addAnimation(item, c);
+            if (c.tag == Tag::Animate)
+                if (auto a = readAnimation(c, item.end - item.begin, show_.canvas, diagnostics_)) item.animations.push_back(*a);
+    }
+
+    // The element's map, compiled once however many items it becomes.
+    std::shared_ptr<const map::CompiledMap> compiledMap(const ScriptNode& n, const std::string& src) {
+        if (!options_.compileMap) return nullptr;
+        auto [it, inserted] = compiledMaps_.try_emplace(&n);
+        if (inserted) it->second = options_.compileMap(n, src, diagnostics_);
+        return it->second;
     }
 
     void fillMedia(Item& item, const ScriptNode& n) {
@@ -464,215 +436,6 @@ private:
         return regionLengths_.emplace(&region, r).first->second;
     }
 
-    // ---- styles ---------------------------------------------------------------------------------
-    const TextStyle& resolveStyle(std::string_view name, const SourceLocation& where) {
-        // Thousands of texts share a handful of styles: resolve each once.
-        if (auto cached = resolvedStyles_.find(name); cached != resolvedStyles_.end()) return cached->second;
-        return resolvedStyles_.emplace(std::string(name), resolveStyleUncached(name, where)).first->second;
-    }
-
-    TextStyle resolveStyleUncached(std::string_view name, const SourceLocation& where) {
-        TextStyle base;
-        if (styles_.count("default")) applyStyle(base, *styles_.at("default"), 0, where);
-        if (name.empty() || name == "default") return base;
-        auto it = styles_.find(name);
-        if (it == styles_.end()) return base;  // the validator has reported it
-        applyStyle(base, *it->second, 0, where);
-        return base;
-    }
-
-    void applyStyle(TextStyle& s, const ScriptNode& style, int depth, const SourceLocation& where) {
-        if (depth > kMaxStyleDepth) {
-            if (reportedStyleCycles_.insert(style.value("id")).second)
-                diagnostics_.error(style.where, "style-cycle", "style '" + style.value("id") + "' inherits from itself",
-                                   "break the chain of base= attributes");
-            return;
-        }
-        if (std::string base = style.value("base"); !base.empty() && base != "default") {
-            auto it = styles_.find(base);
-            if (it != styles_.end()) applyStyle(s, *it->second, depth + 1, where);
-        }
-        double canvasW = show_.canvas.width, canvasH = show_.canvas.height;
-        if (const auto* a = style.attribute("font")) s.font = a->value;
-        if (auto v = parseLength(style.value("size"))) s.size = v->resolve(canvasH);
-        if (auto v = parseColor(style.value("color"))) s.color = *v;
-        if (const auto* a = style.attribute("weight")) s.bold = a->value == "bold";
-        if (auto v = parseBool(style.value("italic"))) s.italic = *v;
-        if (auto v = parseNumber(style.value("line-height")); v && *v > 0) s.lineHeight = *v;
-        if (const auto* a = style.attribute("align"))
-            s.align = a->value == "center" ? TextStyle::Align::Center
-                      : a->value == "right" ? TextStyle::Align::Right
-                                            : TextStyle::Align::Left;
-        if (const auto* a = style.attribute("valign"))
-            s.valign = a->value == "middle" ? TextStyle::VAlign::Middle
-                       : a->value == "bottom" ? TextStyle::VAlign::Bottom
-                                              : TextStyle::VAlign::Top;
-        if (auto v = parseLength(style.value("max-width"))) s.maxWidth = v->resolve(canvasW);
-        if (auto v = parseColor(style.value("background"))) s.background = *v;
-        if (auto v = parseLength(style.value("padding"))) s.padding = v->resolve(canvasW);
-        if (auto v = parseColor(style.value("shadow"))) s.shadow = *v;
-    }
-
-    // ---- text -----------------------------------------------------------------------------------
-    void collectParagraphs(const ScriptNode& n, std::vector<TextParagraph>& out) {
-        TextParagraph loose;
-        const std::string looseLang = n.value("lang");
-        auto flushLoose = [&] {
-            trimParagraph(loose);
-            if (!loose.runs.empty()) out.push_back(std::move(loose));
-            loose = TextParagraph{};
-        };
-        for (const auto& c : n.children) {
-            if (c.tag == Tag::P) {
-                flushLoose();
-                TextParagraph para;
-                para.lang = c.value("lang");
-                appendRuns(c, para, false, false, para.lang);
-                trimParagraph(para);
-                if (!para.runs.empty()) out.push_back(std::move(para));
-            } else if (c.tag != Tag::Animate) {
-                appendRunsFrom(c, loose, false, false, looseLang);
-            }
-        }
-        flushLoose();
-    }
-
-    void appendRuns(const ScriptNode& n, TextParagraph& para, bool bold, bool italic, const std::string& lang) {
-        for (const auto& c : n.children) appendRunsFrom(c, para, bold, italic, lang);
-    }
-
-    void appendRunsFrom(const ScriptNode& c, TextParagraph& para, bool bold, bool italic, const std::string& lang) {
-        if (c.isText()) {
-            std::string collapsed = collapseSpaces(c.text);
-            if (!para.runs.empty() && !para.runs.back().text.empty() && para.runs.back().text.back() == ' ' &&
-                !collapsed.empty() && collapsed.front() == ' ')
-                collapsed.erase(0, 1);
-            if (!collapsed.empty()) para.runs.push_back(TextRun{std::move(collapsed), bold, italic, lang});
-        } else if (c.tag == Tag::Br) {
-            if (!para.runs.empty() && !para.runs.back().text.empty() && para.runs.back().text.back() == ' ')
-                para.runs.back().text.pop_back();
-            para.runs.push_back(TextRun{"\n", bold, italic, lang});
-        } else if (c.tag == Tag::I || c.tag == Tag::Em) {
-            appendRuns(c, para, bold, true, lang);
-        } else if (c.tag == Tag::B || c.tag == Tag::Strong) {
-            appendRuns(c, para, true, italic, lang);
-        } else if (c.tag == Tag::Span) {
-            appendRuns(c, para, bold, italic, c.value("lang", lang));
-        }
-    }
-
-    static void trimParagraph(TextParagraph& p) {
-        while (!p.runs.empty() && (p.runs.front().text.empty() || p.runs.front().text == " ")) p.runs.erase(p.runs.begin());
-        while (!p.runs.empty() && (p.runs.back().text.empty() || p.runs.back().text == " ")) p.runs.pop_back();
-        if (p.runs.empty()) return;
-        auto& first = p.runs.front().text;
-        if (first.front() == ' ') first.erase(0, 1);
-        auto& last = p.runs.back().text;
-        if (!last.empty() && last.back() == ' ') last.pop_back();
-    }
-
-    // ---- animation ------------------------------------------------------------------------------
-    void addAnimation(Item& item, const ScriptNode& n) {
-        Animation a;
-        a.where = n.where;
-        std::string attribute = n.value("attribute");
-        static const std::map<std::string, AnimatedProperty> kProperties = {
-            {"opacity", AnimatedProperty::Opacity}, {"x", AnimatedProperty::X},
-            {"y", AnimatedProperty::Y},             {"scale", AnimatedProperty::Scale},
-            {"rotation", AnimatedProperty::Rotation}, {"color", AnimatedProperty::Color}};
-        auto p = kProperties.find(attribute);
-        if (p == kProperties.end()) {
-            if (!n.attribute("attribute"))
-                diagnostics_.error(n.where, "missing-attribute", "<animate> needs attribute=\"…\"",
-                                   "one of opacity, x, y, scale, rotation, color");
-            return;
-        }
-        a.property = p->second;
-        const Timing& t = timing(n);
-        a.begin = t.beginOffset;
-        a.duration = t.simple().value_or(item.end - item.begin - a.begin);
-        a.repeat = t.repeat;
-        a.freeze = n.value("fill", "freeze") == "freeze";
-        a.easing = parseEasing(n.value("easing", "linear")).value_or(linearEasing());
-        if (!readAnimationValue(n, "from", a.property, item, a.from) ||
-            !readAnimationValue(n, "to", a.property, item, a.to))
-            return;
-        item.animations.push_back(a);
-    }
-
-    bool readAnimationValue(const ScriptNode& n, const char* which, AnimatedProperty prop, const Item& item, double out[4]) {
-        const ScriptAttribute* attr = n.attribute(which);
-        if (!attr) {
-            diagnostics_.error(n.where, "missing-attribute", std::string("<animate> needs ") + which + "=\"…\"");
-            return false;
-        }
-        if (prop == AnimatedProperty::Color) {
-            auto c = parseColor(attr->value);
-            if (!c) {
-                diagnostics_.error(attr->where, "bad-color", "'" + std::string(attr->value) + "' is not a colour");
-                return false;
-            }
-            out[0] = c->r, out[1] = c->g, out[2] = c->b, out[3] = c->a;
-            return true;
-        }
-        if (prop == AnimatedProperty::X || prop == AnimatedProperty::Y) {
-            auto l = parseLength(attr->value);
-            if (!l) {
-                diagnostics_.error(attr->where, "bad-value", "'" + std::string(attr->value) + "' is not a length");
-                return false;
-            }
-            // Positions animate the box's left or top edge.
-            double reference = prop == AnimatedProperty::X ? show_.canvas.width : show_.canvas.height;
-            out[0] = l->resolve(reference);
-            (void)item;
-            return true;
-        }
-        auto v = parseNumber(attr->value);
-        if (!v) {
-            diagnostics_.error(attr->where, "bad-value", "'" + std::string(attr->value) + "' is not a number");
-            return false;
-        }
-        out[0] = *v;
-        return true;
-    }
-
-    // ---- designer warnings ----------------------------------------------------------------------
-    void warnAboutItem(const Item& item) {
-        if (item.kind == ItemKind::Text) {
-            int words = wordCount(item.paragraphs);
-            // Rounded up to a tenth of a second: designers type durations, not microseconds.
-            constexpr Micros kTenth = kMicrosPerSecond / 10;
-            Micros needed = (readingTime(words, readingPace_) + kTenth - 1) / kTenth * kTenth;
-            Micros shown = item.end - item.begin;
-            if (words > 0 && shown < needed) {
-                char pace[32];
-                std::snprintf(pace, sizeof pace, "%g", readingPace_);
-                diagnostics_.warning(item.where, "reading-time",
-                                     "text of " + std::to_string(words) + " words is on screen for " +
-                                         formatTime(shown) + ", less than its reading time of " + formatTime(needed),
-                                     std::string("lengthen it to at least ") + formatTime(needed) + " (" + pace +
-                                         " words a minute + 1.5s), or shorten the text");
-            }
-        }
-        bool media = item.kind == ItemKind::Image || item.kind == ItemKind::Video || item.kind == ItemKind::Audio;
-        if (media && !item.src.empty() && item.credit.empty())
-            diagnostics_.warning(item.where, "missing-credit", "media without a credit: " + fs::path(item.src).filename().string(),
-                                 "add credit=\"who made it, who holds it\"");
-        if (item.kind == ItemKind::Audio && item.role == AudioRole::Speech && item.captions.empty() && !item.src.empty())
-            diagnostics_.warning(item.where, "missing-captions", "audio without captions: " + fs::path(item.src).filename().string(),
-                                 "add captions=\"file.vtt\" so visitors who cannot hear can read it");
-    }
-
-    void checkScenes() {
-        for (size_t i = 1; i < show_.scenes.size(); ++i) {
-            if (show_.scenes[i].begin < show_.scenes[i - 1].end)
-                diagnostics_.warning(show_.scenes[i].where, "scenes-overlap",
-                                     "scene '" + show_.scenes[i].id + "' begins before scene '" +
-                                         show_.scenes[i - 1].id + "' ends",
-                                     "scenes play one after another; put them in a <seq>");
-        }
-    }
-
     const Script& script_;
     Diagnostics& diagnostics_;
     const CompileOptions& options_;
@@ -685,31 +448,11 @@ private:
     // By ScriptNode::index: looked up several times for each of thousands of elements.
     std::vector<Timing> timings_;
     std::unordered_map<std::string_view, std::optional<PanZoomSpec>> panZooms_;
-    std::set<std::string> reportedStyleCycles_;
-    std::map<std::string, TextStyle, std::less<>> resolvedStyles_;
+    std::optional<StyleResolver> styleResolver_;  // made once the styles are collected
+    std::unordered_map<const ScriptNode*, std::shared_ptr<const map::CompiledMap>> compiledMaps_;
 };
 
 }  // namespace
-
-Micros readingTime(int words, double wordsPerMinute) {
-    if (words <= 0 || wordsPerMinute <= 0) return 0;
-    return static_cast<Micros>(std::llround(words * 60.0 / wordsPerMinute * kMicrosPerSecond)) + kReadingAllowance;
-}
-
-int wordCount(const std::vector<TextParagraph>& paragraphs) {
-    int words = 0;
-    for (const auto& p : paragraphs) {
-        bool inWord = false;
-        for (const auto& r : p.runs) {
-            for (char c : r.text) {
-                bool space = isAsciiSpace(c);
-                if (!space && !inWord) ++words;
-                inWord = !space;
-            }
-        }
-    }
-    return words;
-}
 
 Show compileShow(const Script& script, Diagnostics& diagnostics, const CompileOptions& options) {
     return Compiler(script, diagnostics, options).run();

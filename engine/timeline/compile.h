@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <string>
 #include <optional>
 
 #include "diag/diagnostic.h"
@@ -18,10 +20,12 @@ struct CompileOptions {
     std::function<std::optional<Micros>(const std::filesystem::path&)> mediaDuration;
     /// Overrides the exhibit's reading pace (words a minute) for warnings; 0 = use the exhibit's.
     double readingPace = 0;
-    /// Further checks of the compiled show that need the rest of the engine (map data and
-    /// the gazetteer: map::withMapChecks); empty skips them. A hook, so the core links no
-    /// map code.
-    std::function<void(const Show&, Diagnostics&)> checkShow;
+    /// Compiles a <map> element (its data file `src`, resolved) against map data and the
+    /// gazetteer: map::withMaps. Called once per element; its problems are the check's.
+    /// Empty leaves Item::map null. A hook, so the timeline reads no files.
+    std::function<std::shared_ptr<const map::CompiledMap>(const ScriptNode& mapElement, const std::string& src,
+                                                          Diagnostics&)>
+        compileMap;
 };
 
 /// Built-in defaults of the format.

@@ -14,6 +14,10 @@
 
 namespace vitrine {
 
+namespace map {
+struct CompiledMap;  // map/compiled_map.h: the core's map layer, above the timeline
+}
+
 /// An axis-aligned rectangle in canvas pixels (or normalised units where stated).
 struct Rect {
     double x = 0, y = 0, width = 0, height = 0;
@@ -109,8 +113,10 @@ struct Item {
     AudioRole role = AudioRole::Speech;
     double duck = 1;
 
-    // Map: the element as written, for the map module to interpret.
-    std::shared_ptr<const ScriptNode> mapNode;
+    // Map: compiled once with the exhibit (CompileOptions::compileMap): places, timing and
+    // projected, triangulated data, shared by every item made from the same element; null
+    // when compiled without map data (the timeline alone).
+    std::shared_ptr<const map::CompiledMap> map;
 };
 
 /// A named unit that technicians can jump to.

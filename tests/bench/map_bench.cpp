@@ -7,7 +7,7 @@
 // each evaluated, drawn and finished) by scene kind; the same seeks into its maps drawn
 // by a map drawer that keeps the still part as a picture and by one that draws every
 // frame straight; and the first frame of a map scene for a renderer that has played the
-// show's opening (map data loaded ahead on a worker) against a drawer meeting the map cold.
+// show's opening (map vertices built ahead on a worker) against a drawer meeting the map cold.
 //
 // Run with tools/bench map (part of vitrine_bench).
 
@@ -130,7 +130,7 @@ int runBakuMapFigures() {
     if (!target.create(kPreviewSize.x, kPreviewSize.y)) return 1;
     const render::Viewport viewport = render::Viewport::fit(show.canvas.width, show.canvas.height, kPreviewSize.x, kPreviewSize.y);
 
-    // First frame of a map scene: cold (the drawer loads and triangulates the data then)
+    // First frame of a map scene: cold (the drawer turns the compiled layers into vertices then)
     // against a renderer that has played the opening while its worker loaded the maps.
     int mapItem = -1;
     for (std::size_t i = 0; i < show.items.size() && mapItem < 0; ++i)
@@ -140,7 +140,7 @@ int runBakuMapFigures() {
     const Micros mapMiddle = (firstMap.begin + firstMap.end) / 2;
     double cold = 0, ahead = 0, aheadAlone = 0;
     {
-        render::MapDrawer drawer(resources.text(), [](const Diagnostic&) {});
+        render::MapDrawer drawer(resources.text());
         auto d = evaluateItem(show, mapItem, mapMiddle);
         auto start = Clock::now();
         drawer.draw(firstMap, *d, target, viewport);
@@ -164,7 +164,7 @@ int runBakuMapFigures() {
     }
     {
         // The map alone, its data loaded ahead while another renderer played the opening.
-        render::MapDrawer drawer(resources.text(), [](const Diagnostic&) {});
+        render::MapDrawer drawer(resources.text());
         drawer.prepareAhead(show);
         render::FrameRenderer opening(show, resources.text(), resources.textures());
         for (Micros t = 0; t < kOpeningPlayed; t += kFrame) {
@@ -211,7 +211,7 @@ int runBakuMapFigures() {
 
     // The map part of the same seeks, kept pictures against straight drawing.
     for (bool keep : {false, true}) {
-        render::MapDrawer drawer(resources.text(), [](const Diagnostic&) {});
+        render::MapDrawer drawer(resources.text());
         drawer.keepStillPictures = keep;
         drawer.prepareAhead(show);
         std::vector<double> ms;

@@ -1,10 +1,11 @@
-// MapScene and evaluateMap: pure logic, no window.
+// MapScene (map_scene.cpp) compiled and evaluated (map_state.cpp): pure logic, no window.
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 #include "map/map_scene.h"
+#include "map/map_state.h"
 #include "script/script_loader.h"
 
 using namespace vitrine;

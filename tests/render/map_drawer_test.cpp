@@ -1,5 +1,5 @@
-// MapDrawer: maps drawn from real data, broken data reported once, the same t drawn the
-// same. Needs an X display: run under xvfb-run -a -s "-screen 0 1920x1080x24 -noreset".
+// MapDrawer: maps drawn from their compiled model (broken data and unknown places are the
+// compile's problems, and the rest still draws), the same t drawn the same. Needs an X display: run under xvfb-run -a -s "-screen 0 1920x1080x24 -noreset".
 
 #include <doctest/doctest.h>
 
@@ -39,7 +39,8 @@ const std::string kRegion = "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"
                             "  <route from=\"Baku\" to=\"Yerevan\" begin=\"1s\" dur=\"2s\"/>\n"
                             "</map>";
 
-// Draws the exhibit's first map at `t` with a MapDrawer of its own, collecting what it reports.
+// Draws the exhibit's first map at `t` with a MapDrawer of its own, after the exhibit's
+// script is gone; `reported` is what compiling the exhibit found.
 struct DirectDraw {
     sf::Image image;
     std::vector<Diagnostic> reported;
@@ -50,6 +51,8 @@ DirectDraw drawDirect(const std::filesystem::path& xml, Micros t, sf::Vector2u s
     DirectDraw out;
     LoadedExhibit exhibit = loadExhibit(xml);
     REQUIRE(exhibit.show);
+    out.reported = exhibit.diagnostics.all();
+    exhibit.script.reset();  // the drawer needs no map XML: the show holds the compiled map
     const Show& show = *exhibit.show;
     int index = -1;
     for (std::size_t i = 0; i < show.items.size(); ++i)
@@ -58,13 +61,13 @@ DirectDraw drawDirect(const std::filesystem::path& xml, Micros t, sf::Vector2u s
     auto d = evaluateItem(show, index, t);
     REQUIRE(d);
     render::RenderResources resources;
-    render::MapDrawer drawer(resources.text(), [&](const Diagnostic& diag) { out.reported.push_back(diag); });
+    render::MapDrawer drawer(resources.text());
     sf::RenderTexture rt;
     REQUIRE(rt.create(size.x, size.y));
     rt.clear(sf::Color::Black);
     render::Viewport v = render::Viewport::fit(show.canvas.width, show.canvas.height, size.x, size.y);
     drawer.draw(show.items[index], *d, rt, v);
-    drawer.draw(show.items[index], *d, rt, v);  // a second frame reports nothing new
+    drawer.draw(show.items[index], *d, rt, v);  // a second frame draws from what the first prepared
     rt.display();
     out.image = rt.getTexture().copyToImage();
     out.state = drawer.stateFor(show.items[index], *d, v);
@@ -106,7 +109,7 @@ TEST_CASE("map drawing is deterministic: the same t gives identical pixels") {
     CHECK(std::memcmp(a.getPixelsPtr(), other.getPixelsPtr(), bytes) != 0);
 }
 
-TEST_CASE("malformed map data is reported once and the markers and labels still draw") {
+TEST_CASE("malformed map data is reported once, by the compile, and the markers and labels still draw") {
     TempDir dir;
     auto broken = dir / "broken.geojson";
     std::string junk = "{\"type\": \"FeatureCollection\", \"features\": [ {\"type\": \"Feature\", \"geometry\": ";
@@ -116,7 +119,8 @@ TEST_CASE("malformed map data is reported once and the markers and labels still 
                                  "</map>");
     DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
     REQUIRE(r.reported.size() == 1);
-    CHECK(r.reported[0].where.file.find("broken.geojson") != std::string::npos);
+    CHECK(r.reported[0].where.file == xml.string());  // at the map's src, naming the data file
+    CHECK(r.reported[0].message.find("broken.geojson") != std::string::npos);
     CHECK(r.reported[0].severity == Severity::Error);
     REQUIRE(r.state.markers.size() == 1);
     REQUIRE(r.state.labels.size() == 1);
@@ -213,7 +217,7 @@ TEST_CASE("a graticule and a scale bar draw where evaluateMap puts them") {
     CHECK(text > 10);
 }
 
-TEST_CASE("maps prepared ahead draw as maps prepared on demand, and report their problems once") {
+TEST_CASE("maps prepared ahead draw as maps prepared on demand") {
     TempDir dir;
     auto xml = writeExhibit(dir, "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"40,37.5 → 51,43.5\">\n"
                                  "  <marker at=\"Atlantis\" label=\"Nowhere\"/>\n"
@@ -226,8 +230,8 @@ TEST_CASE("maps prepared ahead draw as maps prepared on demand, and report their
     REQUIRE(d);
     render::RenderResources resources;
     render::Viewport v = render::Viewport::fit(show.canvas.width, show.canvas.height, 960, 540);
-    auto drawWith = [&](bool ahead, std::vector<Diagnostic>& reported) {
-        render::MapDrawer drawer(resources.text(), [&](const Diagnostic& diag) { reported.push_back(diag); });
+    auto drawWith = [&](bool ahead) {
+        render::MapDrawer drawer(resources.text());
         if (ahead) drawer.prepareAhead(show);
         sf::RenderTexture rt;
         REQUIRE(rt.create(960, 540));
@@ -237,10 +241,25 @@ TEST_CASE("maps prepared ahead draw as maps prepared on demand, and report their
         rt.display();
         return rt.getTexture().copyToImage();
     };
-    std::vector<Diagnostic> onDemand, ahead;
-    sf::Image a = drawWith(false, onDemand), b = drawWith(true, ahead);
+    sf::Image a = drawWith(false), b = drawWith(true);
     CHECK(std::memcmp(a.getPixelsPtr(), b.getPixelsPtr(), std::size_t(960) * 540 * 4) == 0);
-    REQUIRE(ahead.size() == 1);
-    CHECK(ahead[0].code == "unknown-place");
-    CHECK(onDemand.size() == 1);
+}
+
+TEST_CASE("a map item compiled without map data draws nothing") {
+    TempDir dir;
+    LoadedExhibit exhibit = loadExhibit(writeExhibit(dir, kRegion));
+    REQUIRE(exhibit.show);
+    Item bare = exhibit.show->items.at(0);
+    bare.map.reset();
+    auto d = evaluateItem(*exhibit.show, 0, 2 * kMicrosPerSecond);
+    REQUIRE(d);
+    render::RenderResources resources;
+    render::MapDrawer drawer(resources.text());
+    sf::RenderTexture rt;
+    REQUIRE(rt.create(96, 54));
+    rt.clear(sf::Color::Black);
+    drawer.draw(bare, *d, rt, render::Viewport::fit(1920, 1080, 96, 54));
+    rt.display();
+    sf::Image image = rt.getTexture().copyToImage();
+    CHECK(image.getPixel(48, 27) == sf::Color::Black);
 }

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "map/compiled_map.h"
 #include "support/in_memory_files.h"
 #include "timeline/evaluate.h"
 
@@ -197,17 +198,28 @@ TEST_CASE("advisory and credits become centred text scenes") {
     CHECK(credits.paragraphs.at(0).runs.at(0).italic);
 }
 
-TEST_CASE("a compiled map keeps its element readable after the script is gone") {
+TEST_CASE("a map element is compiled once by the options' map compiler, and the show holds the result") {
     Diagnostics d;
-    // compileText drops the script when it returns: the show must hold what the map needs.
-    Show show = compileText("<exhibit>\n  <scene dur=\"5s\">\n    <map id=\"m\" view=\"40,37 → 51,43\">"
-                            "<marker at=\"Baku\"/></map>\n  </scene>\n</exhibit>",
-                            d);
-    const Item& map = itemById(show, "m");
-    REQUIRE(map.mapNode);
-    CHECK(map.mapNode->name == "map");
-    CHECK(map.mapNode->view("view") == "40,37 → 51,43");
-    REQUIRE(map.mapNode->children.size() == 1);
-    CHECK(map.mapNode->children[0].view("at") == "Baku");
-    CHECK(map.mapNode->where.line == 3);
+    vitrine::test::InMemoryFiles files;
+    files.files["mem/main.xml"] = "<exhibit>\n  <scene dur=\"5s\">\n    <map id=\"m\" src=\"data.geojson\" view=\"40,37 → 51,43\">"
+                                  "<marker at=\"Baku\"/></map>\n  </scene>\n</exhibit>";
+    auto loaded = loadScript("mem/main.xml", d, files.reader());
+    REQUIRE(loaded);
+    const Script& script = *loaded;
+    CompileOptions options;
+    int calls = 0;
+    auto compiled = std::make_shared<map::CompiledMap>();
+    options.compileMap = [&](const ScriptNode& element, const std::string& src, Diagnostics&) {
+        ++calls;
+        CHECK(element.name == "map");
+        CHECK(element.where.line == 3);
+        CHECK(std::filesystem::path(src).filename() == "data.geojson");  // resolved like any media
+        return std::shared_ptr<const map::CompiledMap>(compiled);
+    };
+    Show show = compileShow(script, d, options);
+    CHECK(calls == 1);
+    CHECK(itemById(show, "m").map == compiled);
+    // Without a map compiler the timeline reads no map data: the item has no map.
+    Show alone = compileShow(script, d);
+    CHECK_FALSE(itemById(alone, "m").map);
 }

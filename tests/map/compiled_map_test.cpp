@@ -1,17 +1,22 @@
-// Map checks in `vitrine check`: unknown places, unknown highlight features and broken map
-// data are found when the exhibit is loaded, with the exhibit's line and the data's line.
+// Maps compiled with the exhibit: unknown places, unknown highlight features and broken map
+// data are found when the exhibit is loaded (what `vitrine check` reports), with the
+// exhibit's line and the data's line; the show holds the compiled map, and map data is read
+// once for every compile that shares a library.
 
 #include <doctest/doctest.h>
 #include "support/build_paths.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "exhibit/check_report.h"
 #include "exhibit/exhibit_loader.h"
 #include "timeline/compile.h"
-#include "map/map_check.h"
+#include "map/compiled_map.h"
+#include "map/map_library.h"
 #include "map/map_scene.h"
 #include "media/media_test_files.h"
 
@@ -64,11 +69,11 @@ const Diagnostic* findDataProblem(const LoadedExhibit& e) {
 
 }  // namespace
 
-TEST_CASE("map check: an unknown place, an unknown feature and broken data, each at its line") {
+TEST_CASE("compiled map: an unknown place, an unknown feature and broken data, each at its line") {
     TempDir dir;
     writeText(dir / "exhibit.xml", kExhibit);
     writeText(dir / "broken.geojson", kBrokenData);
-    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMapChecks());
+    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMaps());
     REQUIRE(e.show);
     for (const Diagnostic& d : e.diagnostics.all()) MESSAGE(formatDiagnostic(d));
     CHECK(checkExitCode(e) == 2);
@@ -97,48 +102,51 @@ TEST_CASE("map check: an unknown place, an unknown feature and broken data, each
     CHECK(e.diagnostics.errorCount() == 3);
 }
 
-TEST_CASE("map check: data that is not JSON is one error with the data's line") {
+TEST_CASE("compiled map: data that is not JSON is one error with the data's line") {
     TempDir dir;
     writeText(dir / "exhibit.xml", kExhibit);
     writeText(dir / "broken.geojson", "{\"type\": \"FeatureCollection\",\n \"features\": [,]}\n");
-    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMapChecks());
+    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMaps());
     const Diagnostic* data = findDataProblem(e);
     REQUIRE(data);
     CHECK(data->where.line == 3);
     CHECK(data->message.find("broken.geojson:2") != std::string::npos);
 }
 
-TEST_CASE("map check: missing map data is reported once, by the media check") {
+TEST_CASE("compiled map: missing map data is reported once, by the media check") {
     TempDir dir;
     writeText(dir / "exhibit.xml", kExhibit);
-    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMapChecks());
+    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMaps());
     CHECK(findCode(e, "missing-file"));
     CHECK_FALSE(findDataProblem(e));
     CHECK(findCode(e, "unknown-place"));  // places are still checked without the data
 }
 
-TEST_CASE("map check: without the hook the loader stays map-blind (the core links no map code)") {
+TEST_CASE("compiled map: the loader compiles maps even when its options bring no library") {
     TempDir dir;
     writeText(dir / "exhibit.xml", kExhibit);
     writeText(dir / "broken.geojson", kBrokenData);
     LoadedExhibit e = loadExhibit(dir / "exhibit.xml");
-    CHECK_FALSE(findCode(e, "unknown-place"));
+    CHECK(findCode(e, "unknown-place"));
+    REQUIRE(e.show);
+    REQUIRE(e.show->items.size() == 1);
+    CHECK(e.show->items[0].map);
 }
 
-TEST_CASE("map check: the Baku exhibit's maps check clean") {
+TEST_CASE("compiled map: the Baku exhibit's maps check clean") {
     LoadedExhibit e = loadExhibit(vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml",
-                                  map::withMapChecks());
+                                  map::withMaps());
     REQUIRE(e.show);
     for (const Diagnostic& d : e.diagnostics.all()) MESSAGE(formatDiagnostic(d));
     CHECK(e.diagnostics.errorCount() == 0);
     CHECK(e.diagnostics.warningCount() == 0);
 }
 
-TEST_CASE("map check: the hook's cache reuses unchanged data and rereads data that changed") {
+TEST_CASE("compiled map: a shared library reuses unchanged data and rereads data that changed") {
     TempDir dir;
     writeText(dir / "exhibit.xml", kExhibit);
     writeText(dir / "broken.geojson", kBrokenData);
-    CompileOptions options = map::withMapChecks();
+    CompileOptions options = map::withMaps();
     LoadedExhibit first = loadExhibit(dir / "exhibit.xml", options);
     LoadedExhibit again = loadExhibit(dir / "exhibit.xml", options);
     REQUIRE(findDataProblem(first));
@@ -149,4 +157,80 @@ TEST_CASE("map check: the hook's cache reuses unchanged data and rereads data th
     writeText(dir / "broken.geojson", good);
     LoadedExhibit fixed = loadExhibit(dir / "exhibit.xml", options);
     CHECK_FALSE(findDataProblem(fixed));
+}
+
+namespace {
+
+// A map of the bundled Caucasus data, with a known place and a known feature.
+const std::string kCaucasusExhibit =
+    "<exhibit title=\"Maps\" size=\"1920x1080\">\n"
+    "<scene id=\"s\" dur=\"10s\">\n"
+    "  <map src=\"caucasus.geojson\" view=\"40,37.5 → 51,43.5\">\n"
+    "    <marker at=\"Baku\" label=\"Baku\" begin=\"1s\" end=\"4s\"/>\n"
+    "    <highlight feature=\"Armenia\"/>\n"
+    "  </map>\n"
+    "</scene>\n"
+    "</exhibit>\n";
+
+std::string readText(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("compiled map: map data is read once per process, by every compile that shares the library") {
+    TempDir dir;
+    writeText(dir / "exhibit.xml", kCaucasusExhibit);
+    writeText(dir / "caucasus.geojson", readText(map::bundledMapsDirectory() / "caucasus.geojson"));
+    auto library = std::make_shared<map::MapLibrary>();
+    const CompileOptions options = map::withMaps({}, library);
+
+    LoadedExhibit first = loadExhibit(dir / "exhibit.xml", options);
+    REQUIRE(first.show);
+    CHECK(first.diagnostics.errorCount() == 0);
+    const int reads = library->filesRead();
+    CHECK(reads == 3);  // places.json, the map's data and the world beneath
+    // A reload (the studio's edit, the player's reload) and a second exhibit read nothing.
+    LoadedExhibit again = loadExhibit(dir / "exhibit.xml", options);
+    writeText(dir / "other.xml", kCaucasusExhibit);
+    LoadedExhibit other = loadExhibit(dir / "other.xml", options);
+    CHECK(library->filesRead() == reads);
+    REQUIRE(again.show);
+    REQUIRE(other.show);
+    const map::CompiledMap& a = *first.show->items.at(0).map;
+    const map::CompiledMap& b = *again.show->items.at(0).map;
+    CHECK(a.data == b.data);  // the same projected, triangulated layer, not a copy
+    CHECK(a.base == b.base);
+    CHECK(other.show->items.at(0).map->data == a.data);
+
+    // The data edited: the next compile reads that file again, and only that one.
+    writeText(dir / "caucasus.geojson", readText(dir / "caucasus.geojson") + "\n");
+    LoadedExhibit edited = loadExhibit(dir / "exhibit.xml", options);
+    REQUIRE(edited.show);
+    CHECK(library->filesRead() == reads + 1);
+    CHECK(edited.show->items.at(0).map->data != a.data);
+    CHECK(edited.show->items.at(0).map->base == a.base);
+}
+
+TEST_CASE("compiled map: the show holds places, timing and triangulated data, not the map's XML") {
+    TempDir dir;
+    writeText(dir / "exhibit.xml", kCaucasusExhibit);
+    writeText(dir / "caucasus.geojson", readText(map::bundledMapsDirectory() / "caucasus.geojson"));
+    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMaps());
+    REQUIRE(e.show);
+    e.script.reset();  // nothing of the map may point into the script
+    REQUIRE(e.show->items.at(0).map);
+    const map::CompiledMap& m = *e.show->items[0].map;
+    REQUIRE(m.scene.markers.size() == 1);
+    CHECK(m.scene.markers[0].label == "Baku");
+    // begin and end read as the timeline reads them: 1 s to 4 s.
+    CHECK(m.scene.markers[0].timing.begin == 1 * kMicrosPerSecond);
+    CHECK(m.scene.markers[0].timing.end == 4 * kMicrosPerSecond);
+    REQUIRE(m.data);
+    CHECK(m.data->find("Armenia"));
+    CHECK_FALSE(m.data->find("Armenia")->triangles.empty());
+    REQUIRE(m.base);
+    REQUIRE(m.dataBounds());
+    CHECK(m.dataBounds()->west == doctest::Approx(m.data->lonLatBounds.west));
 }

@@ -1,0 +1,325 @@
+#include "map/map_state.h"
+
+#include "map/fly_path.h"
+#include "map/map_view.h"
+#include "text/utf8.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+
+namespace vitrine::map {
+namespace {
+
+// With no view and no data, the world between these latitudes.
+constexpr Box kWorldBox{-180.0, -58.0, 180.0, 78.0};
+
+constexpr Micros kMarkerFade = 600 * kMicrosPerMillisecond;
+constexpr Micros kHighlightFade = 800 * kMicrosPerMillisecond;
+constexpr Micros kRouteLabelFade = 600 * kMicrosPerMillisecond;
+constexpr Micros kPulsePeriod = 2 * kMicrosPerSecond;
+
+constexpr double kLineClearance = 4;  // canvas px kept between a route and any label
+
+// The estimate used when no font metrics are given: an average sans advance per character.
+constexpr double kEstimatedAdvancePerEm = 0.55;
+constexpr double kEstimatedLineHeight = 1.25;
+
+// Opacity of something that fades in at its begin and, when it ends, out before its end.
+double fadeOpacity(const MapTiming& t, Micros local, Micros fade) {
+    if (local < t.begin || local >= t.end) return 0.0;
+    double in = fade > 0 ? std::min(1.0, double(local - t.begin) / double(fade)) : 1.0;
+    double out = 1.0;
+    if (t.end != MapTiming::kForever) {
+        Micros span = std::min(fade, (t.end - t.begin) / 2);
+        if (span > 0) out = std::min(1.0, double(t.end - local) / double(span));
+    }
+    return std::clamp(std::min(in, out), 0.0, 1.0);
+}
+
+// Progress through an active duration: 0 before, 1 after (or when it has no length).
+double activeProgress(const MapTiming& t, Micros local) {
+    if (local < t.begin) return 0.0;
+    if (t.duration == MapTiming::kForever || t.duration <= 0) return 1.0;
+    return std::clamp(double(local - t.begin) / double(t.duration), 0.0, 1.0);
+}
+
+MapCamera fitCamera(const Projection& projection, Box box, Rect canvas) {
+    MapView v = MapView::fitting(projection, box, CanvasRect{canvas.x, canvas.y, canvas.width, canvas.height});
+    return {v.centre(), v.viewWidth()};
+}
+
+MapCamera firstCamera(const MapScene& scene, Rect box, const MapEvaluationContext& context) {
+    Box first = scene.view ? *scene.view : context.dataBounds && context.dataBounds->valid() ? *context.dataBounds : kWorldBox;
+    return fitCamera(scene.projection, first, box);
+}
+
+MapCamera moveTarget(const MapScene& scene, const MapCameraMove& m, const MapCamera& start, const MapCamera& first,
+                     Rect box) {
+    if (m.target == MapCameraMove::Target::Box) return fitCamera(scene.projection, m.box, box);
+    return {m.place, m.zoom ? first.width / *m.zoom : start.width};
+}
+
+MapCamera along(const MapScene& scene, const MapCameraMove& m, const MapCamera& start, const MapCamera& first,
+                Rect box, Micros local) {
+    MapCamera target = moveTarget(scene, m, start, first, box);
+    double p = activeProgress(m.timing, local);
+    if (p >= 1.0) return target;
+    FlyPath path(start.centre, start.width, target.centre, target.width);
+    ViewState v = path.at(m.easing.apply(p));
+    return {v.centre, v.width};
+}
+
+struct LabelCandidate {
+    std::string text;
+    Point2 anchor;         // canvas px
+    double clearance = 0;  // distance from the anchor to keep (a marker's radius)
+    bool centredFirst = false;
+    double sizePx = 0;
+    double opacity = 0;
+    bool primary = true;
+    int order = 0;
+    Point2 arrival{0, 0};  // a route label: the line's direction at its end (the label goes beyond it)
+};
+
+bool overlaps(const Rect& a, const Rect& b) {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+bool inside(const Rect& inner, const Rect& outer) {
+    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
+           inner.y + inner.height <= outer.y + outer.height;
+}
+
+Rect grown(const Rect& r, double by) { return {r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by}; }
+
+// Greedy placement in priority order: each label takes the first of its positions (right,
+// left, above, below the anchor) that stays in the box and clear of every mark and every
+// label already placed; a label with no such position is left out.
+std::vector<LabelState> placeLabels(std::vector<LabelCandidate> candidates, const std::vector<Rect>& marks, Rect box,
+                                    const LabelMeasure& measure) {
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const LabelCandidate& a, const LabelCandidate& b) { return a.order < b.order; });
+    std::vector<LabelState> placed;
+    std::vector<Rect> taken = marks;
+    Rect area = grown(box, -MapMetrics::labelMargin);
+    for (const LabelCandidate& c : candidates) {
+        auto [w, h] = measure(c.text, c.sizePx);
+        double gap = c.clearance + MapMetrics::labelGap;
+        const Rect right{c.anchor.x + gap, c.anchor.y - h / 2, w, h}, left{c.anchor.x - gap - w, c.anchor.y - h / 2, w, h};
+        const Rect above{c.anchor.x - w / 2, c.anchor.y - gap - h, w, h}, below{c.anchor.x - w / 2, c.anchor.y + gap, w, h};
+        std::vector<Rect> options;
+        if (c.centredFirst) options.push_back({c.anchor.x - w / 2, c.anchor.y - h / 2, w, h});
+        if (c.arrival.x == 0 && c.arrival.y == 0) options.insert(options.end(), {right, left, above, below});
+        else if (std::abs(c.arrival.x) >= std::abs(c.arrival.y))
+            options.insert(options.end(), c.arrival.x < 0 ? std::initializer_list<Rect>{left, above, below, right}
+                                                          : std::initializer_list<Rect>{right, above, below, left});
+        else
+            options.insert(options.end(), c.arrival.y < 0 ? std::initializer_list<Rect>{above, right, left, below}
+                                                          : std::initializer_list<Rect>{below, right, left, above});
+        for (const Rect& r : options) {
+            if (!inside(r, area)) continue;
+            Rect padded = grown(r, MapMetrics::labelMargin / 2);
+            bool clear = std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return overlaps(padded, t); });
+            if (!clear) continue;
+            taken.push_back(padded);
+            placed.push_back(LabelState{c.text, c.sizePx, r, c.opacity, c.primary});
+            break;
+        }
+    }
+    return placed;
+}
+
+// The largest 1, 2 or 5 times a power of ten that is at most `value` (> 0).
+double roundDown125(double value) {
+    double power = std::pow(10.0, std::floor(std::log10(value)));
+    double mantissa = value / power;
+    return (mantissa >= 5 ? 5 : mantissa >= 2 ? 2 : 1) * power;
+}
+
+std::string formatDistance(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+// The bar at the view's centre: what `maxWidth` canvas px span there, rounded down to a
+// round distance, in its corner with its text above it.
+std::optional<ScaleBarState> scaleBarAt(const MapScene& scene, const MapScaleBar& b, const MapState& s,
+                                        const LabelMeasure& measure) {
+    const Rect& box = s.box;
+    const Point2 centre{box.x + box.width / 2, box.y + box.height / 2};
+    const Point2 west = scene.projection.inverse(s.toProjected({centre.x - b.maxWidth / 2, centre.y}));
+    const Point2 east = scene.projection.inverse(s.toProjected({centre.x + b.maxWidth / 2, centre.y}));
+    const double units = greatCircleKilometres(west, east) / b.kilometresPerUnit;  // across maxWidth
+    if (!std::isfinite(units) || units <= 0) return std::nullopt;
+    ScaleBarState out;
+    out.distance = roundDown125(units);
+    out.lengthPx = b.maxWidth * out.distance / units;
+    out.text = formatDistance(out.distance) + " " + b.unitName;
+    out.color = b.color;
+    auto [textWidth, textHeight] = measure(out.text, MapMetrics::scaleBarTextSize);
+    const bool left = b.corner == MapCorner::TopLeft || b.corner == MapCorner::BottomLeft;
+    const bool top = b.corner == MapCorner::TopLeft || b.corner == MapCorner::TopRight;
+    const double height = textHeight + MapMetrics::scaleBarTextGap + MapMetrics::scaleBarTick;
+    const double x = left ? box.x + MapMetrics::scaleBarInset : box.x + box.width - MapMetrics::scaleBarInset - out.lengthPx;
+    const double y = top ? box.y + MapMetrics::scaleBarInset : box.y + box.height - MapMetrics::scaleBarInset - height;
+    out.start = {x, y + height};
+    out.textBox = {left ? x : x + out.lengthPx - textWidth, y, textWidth, textHeight};
+    const double boxLeft = std::min(x, out.textBox.x), boxRight = std::max(x + out.lengthPx, out.textBox.x + textWidth);
+    out.box = {boxLeft, y, boxRight - boxLeft, height};
+    return out;
+}
+
+std::pair<double, double> estimateLabel(const std::string& text, double sizePx) {
+    double characters = static_cast<double>(text::decodeUtf8(text).size());
+    return {characters * sizePx * kEstimatedAdvancePerEm, sizePx * kEstimatedLineHeight};
+}
+
+}  // namespace
+
+Point2 MapState::toCanvas(Point2 xy) const {
+    return {box.x + box.width / 2 + (xy.x - camera.centre.x) * pixelsPerUnit,
+            box.y + box.height / 2 - (xy.y - camera.centre.y) * pixelsPerUnit};
+}
+
+Point2 MapState::toProjected(Point2 px) const {
+    return {camera.centre.x + (px.x - box.x - box.width / 2) / pixelsPerUnit,
+            camera.centre.y - (px.y - box.y - box.height / 2) / pixelsPerUnit};
+}
+
+double greatCircleKilometres(Point2 a, Point2 b) {
+    constexpr double kRadiusKm = Projection::earthRadius / 1000.0;
+    constexpr double kDegree = std::numbers::pi / 180.0;
+    double dLat = (b.y - a.y) * kDegree, dLon = (b.x - a.x) * kDegree;
+    double h = std::sin(dLat / 2) * std::sin(dLat / 2) +
+               std::cos(a.y * kDegree) * std::cos(b.y * kDegree) * std::sin(dLon / 2) * std::sin(dLon / 2);
+    return 2 * kRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+MapCamera cameraAt(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context) {
+    const MapCamera first = firstCamera(scene, box, context);
+    MapCamera start = first;  // where the current move started
+    const MapCameraMove* current = nullptr;
+    for (const MapCameraMove& m : scene.moves) {
+        if (m.timing.begin > local) break;
+        // A move that begins while another is under way starts from where that one is.
+        if (current) start = along(scene, *current, start, first, box, m.timing.begin);
+        current = &m;
+    }
+    MapCamera c = current ? along(scene, *current, start, first, box, local) : first;
+    c.width /= context.zoom > 0 ? context.zoom : 1.0;
+    return c;
+}
+
+MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context) {
+    MapState s;
+    s.box = box;
+    s.camera = cameraAt(scene, local, box, context);
+    s.pixelsPerUnit = box.width / std::max(s.camera.width, std::numeric_limits<double>::min());
+
+    for (const MapHighlight& h : scene.highlights) {
+        double o = fadeOpacity(h.timing, local, kHighlightFade);
+        if (o > 0) s.highlights.push_back({h.feature, h.color, o});
+    }
+
+    std::vector<LabelCandidate> candidates;
+    std::vector<Rect> marks;
+    for (const MapRoute& r : scene.routes) {
+        if (r.path.size() < 2 || local < r.timing.begin || local >= r.timing.end) continue;
+        RouteState rs;
+        rs.color = r.color;
+        rs.width = r.width;
+        rs.opacity = fadeOpacity(r.timing, local, 0);
+        rs.drawnFraction = activeProgress(r.timing, local);
+        rs.lengthPx = r.length() * s.pixelsPerUnit;
+        double drawn = rs.drawnFraction * r.length();
+        std::size_t k = std::upper_bound(r.cumulative.begin(), r.cumulative.end(), drawn) - r.cumulative.begin();
+        k = std::clamp<std::size_t>(k, 1, r.path.size() - 1);  // the segment [k-1, k] holds the end
+        for (std::size_t i = 0; i < k; ++i) rs.line.push_back(s.toCanvas(r.path[i]));
+        double segment = r.cumulative[k] - r.cumulative[k - 1];
+        double f = segment > 0 ? std::clamp((drawn - r.cumulative[k - 1]) / segment, 0.0, 1.0) : 1.0;
+        Point2 a = r.path[k - 1], b = r.path[k];
+        rs.tip = s.toCanvas({a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)});
+        rs.line.push_back(rs.tip);
+        Point2 ca = s.toCanvas(a), cb = s.toCanvas(b);
+        double len = std::hypot(cb.x - ca.x, cb.y - ca.y);
+        if (len > 0) rs.direction = {(cb.x - ca.x) / len, (cb.y - ca.y) / len};
+        if (!r.label.empty() && rs.drawnFraction >= 1.0) {
+            Micros arrived = r.timing.duration == MapTiming::kForever ? r.timing.begin : r.timing.begin + r.timing.duration;
+            double o = std::min(rs.opacity, std::clamp(double(local - arrived) / double(kRouteLabelFade), 0.0, 1.0));
+            if (o > 0)
+                candidates.push_back({r.label, s.toCanvas(r.path.back()), MapMetrics::markerRadius, false,
+                                      MapMetrics::markerLabelSize, o, true, r.order, rs.direction});
+        }
+        // Labels keep off the drawn line: small boxes along it, close enough to leave no gap.
+        double half = r.width / 2 + kLineClearance;
+        for (std::size_t i = 0; i < rs.line.size(); ++i) {
+            Point2 a = rs.line[i], b = i + 1 < rs.line.size() ? rs.line[i + 1] : a;
+            int steps = std::max(1, int(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / half)));
+            for (int k = 0; k < steps; ++k) {
+                double f = double(k) / steps;
+                marks.push_back({a.x + f * (b.x - a.x) - half, a.y + f * (b.y - a.y) - half, 2 * half, 2 * half});
+            }
+        }
+        s.routes.push_back(std::move(rs));
+    }
+
+    for (const MapMarker& m : scene.markers) {
+        double o = fadeOpacity(m.timing, local, kMarkerFade);
+        if (o <= 0) continue;
+        MarkerState ms;
+        ms.at = s.toCanvas(m.at);
+        ms.shape = m.shape;
+        ms.color = m.color;
+        ms.opacity = o;
+        ms.pulsePhase = double((local - m.timing.begin) % kPulsePeriod) / double(kPulsePeriod);
+        s.markers.push_back(ms);
+        double r = MapMetrics::markerRadius + 2;
+        marks.push_back({ms.at.x - r, ms.at.y - r, 2 * r, 2 * r});
+        if (!m.label.empty())
+            candidates.push_back({m.label, ms.at, MapMetrics::markerRadius, false, MapMetrics::markerLabelSize, o, true, m.order});
+    }
+
+    for (const MapLabel& l : scene.labels) {
+        double o = fadeOpacity(l.timing, local, kMarkerFade);
+        if (o > 0) candidates.push_back({l.text, s.toCanvas(l.at), 0, true, MapMetrics::freeLabelSize, o, false, l.order});
+    }
+
+    const LabelMeasure measure = context.measure ? context.measure : LabelMeasure(estimateLabel);
+    for (const MapScaleBar& b : scene.scaleBars) {
+        double o = fadeOpacity(b.timing, local, kMarkerFade);
+        if (o <= 0) continue;
+        if (auto bar = scaleBarAt(scene, b, s, measure)) {
+            bar->opacity = o;
+            marks.push_back(grown(bar->box, MapMetrics::labelMargin));
+            s.scaleBars.push_back(std::move(*bar));
+        }
+    }
+
+    // Graticule lines that cross the view, in canvas px.
+    const Point2 viewMin = s.toProjected({box.x, box.y + box.height}), viewMax = s.toProjected({box.x + box.width, box.y});
+    for (const MapGraticule& g : scene.graticules) {
+        double o = fadeOpacity(g.timing, local, kMarkerFade);
+        if (o <= 0) continue;
+        GraticuleState gs;
+        gs.color = g.color;
+        gs.width = g.width;
+        gs.opacity = g.opacity * o;
+        for (const GraticuleLine& l : g.lines) {
+            if (l.bounds.east < viewMin.x || l.bounds.west > viewMax.x || l.bounds.north < viewMin.y ||
+                l.bounds.south > viewMax.y)
+                continue;
+            GraticuleLineState ls{l.meridian, l.degrees, {}};
+            ls.points.reserve(l.points.size());
+            for (const Point2& p : l.points) ls.points.push_back(s.toCanvas(p));
+            gs.lines.push_back(std::move(ls));
+        }
+        s.graticules.push_back(std::move(gs));
+    }
+    s.labels = placeLabels(std::move(candidates), marks, box, measure);
+    return s;
+}
+
+}  // namespace vitrine::map
