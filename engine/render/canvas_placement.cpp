@@ -1,11 +1,12 @@
 #include "render/canvas_placement.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace vitrine::render {
 
 sf::Color toSf(const Color& c, double opacity) {
-    return sf::Color(c.r, c.g, c.b, static_cast<sf::Uint8>(std::clamp(c.a * opacity, 0.0, 255.0)));
+    return sf::Color(c.r, c.g, c.b, static_cast<sf::Uint8>(std::lround(std::clamp(c.a * opacity, 0.0, 255.0))));
 }
 
 sf::FloatRect toOutput(const Rect& r, const Viewport& v) {

@@ -27,10 +27,6 @@ void quad(Vertices& out, sf::Vector2f a, sf::Vector2f b, sf::Vector2f c, sf::Vec
 
 }  // namespace
 
-sf::Color toSf(const Color& c, double opacity) {
-    return sf::Color(c.r, c.g, c.b, static_cast<sf::Uint8>(std::lround(std::clamp(c.a * opacity, 0.0, 255.0))));
-}
-
 sf::Color faded(sf::Color c, double opacity) {
     c.a = static_cast<sf::Uint8>(std::lround(std::clamp(c.a * opacity, 0.0, 255.0)));
     return c;

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "render/canvas_placement.h"
 #include "script/values.h"
 
 namespace vitrine::render {
@@ -19,8 +20,6 @@ constexpr float kMinLineWidth = 1.0f;
 /// The soft edge around strokes and discs (output px).
 constexpr float kFeather = 1.0f;
 
-/// `c` with its alpha multiplied by `opacity`.
-sf::Color toSf(const Color& c, double opacity = 1);
 sf::Color faded(sf::Color c, double opacity);
 
 /// A polyline as triangles with mitred joins: a solid core and a feathered edge on each side.
