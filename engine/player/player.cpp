@@ -91,6 +91,7 @@ void Player::run() {
     const auto playStarted = Clock::now();
     auto statsDue = playStarted + std::chrono::microseconds(options_.statsInterval);
     bool firstFrame = true;
+    if (options_.operations) options_.operations->started(show_->title, show_->file);
     while (window_.isOpen() && !finished_ && !options_.stop.stop_requested()) {
         const auto frameStart = Clock::now();
         handleCommands();
@@ -121,6 +122,7 @@ void Player::run() {
         else if (dark) window_.target().clear(sf::Color::Black);
         else drawFrame(frame);
         if (options_.frameShown) options_.frameShown(window_.capture());
+        copyScreenIfDue();
         window_.present();
         resources_.images().startHeldDecodes();
         // Pictures go to the GPU once the frame is on screen, in the time left before the
@@ -159,6 +161,15 @@ void Player::run() {
     log_(stats_.takeLine());
     if (options_.operations) options_.operations->stopping();
     window_.close();
+}
+
+void Player::copyScreenIfDue() {
+    // The status page's picture: a read-back of the window every few seconds while someone
+    // looks; scaled and encoded on the copy's own thread.
+    control::ScreenCopy* screen = options_.operations ? options_.operations->screenCopy() : nullptr;
+    if (!screen || !screen->due()) return;
+    const sf::Image picture = window_.capture();
+    screen->offer(picture.getPixelsPtr(), static_cast<int>(picture.getSize().x), static_cast<int>(picture.getSize().y));
 }
 
 void Player::drawFrame(const Frame& frame) {
@@ -458,8 +469,11 @@ void Player::reportEvents(Micros from, Micros to) {
     }
     for (const auto& e : events) {
         if (e.kind != ShowEvent::Kind::SceneStart) continue;
-        log_("scene " + show_->scenes[e.index].id + " at " + formatClock(e.at));
-        if (options_.operations && !black_ && !closed_) options_.operations->sceneStarted(show_->scenes[e.index].id);
+        // Closed, the show runs on in the dark: a night of scene lines would bury the journal.
+        if (!closed_) log_("scene " + show_->scenes[e.index].id + " at " + formatClock(e.at));
+        // Proof of play records what visitors saw: not black, closed or test patterns.
+        if (options_.operations && !black_ && !closed_ && !calibrating_)
+            options_.operations->sceneStarted(show_->scenes[e.index].id);
     }
 }
 

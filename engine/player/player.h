@@ -79,6 +79,7 @@ public:
 
 private:
     void drawFrame(const Frame& frame);
+    void copyScreenIfDue();
     void drawCalibration();
     void handleCalibrationEvents(const std::vector<sf::Event>& events);
     void setCalibrating(bool on);

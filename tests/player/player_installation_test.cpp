@@ -36,17 +36,6 @@ std::shared_ptr<const Show> colouredShow(const test::TempDir& dir) {
     return std::make_shared<const Show>(*loaded.show);
 }
 
-// The Unix time, in µs, at which this machine's local clock reads `date` `hour`:00.
-std::int64_t unixAtLocal(installation::CivilDate date, int hour) {
-    std::tm local{};
-    local.tm_year = date.year - 1900;
-    local.tm_mon = date.month - 1;
-    local.tm_mday = date.day;
-    local.tm_hour = hour;
-    local.tm_isdst = -1;
-    return static_cast<std::int64_t>(std::mktime(&local)) * kMicrosPerSecond;
-}
-
 struct Played {
     std::vector<sf::Color> centres;  // the middle pixel of each frame shown
     double loudness = 0;             // RMS of everything the mixer produced
@@ -97,7 +86,7 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     auto show = colouredShow(dir);
     SUBCASE("open: the show is seen and heard (the measure can tell)") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       test::wallClockFrom(unixAtLocal(kMonday, 12)));
+                                       test::wallClockFrom(test::unixAtLocal(kMonday, 12)));
         REQUIRE(operations.openNow());
         Played played = playInstallation(show, operations, dir);
         REQUIRE_FALSE(played.centres.empty());
@@ -106,7 +95,7 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     }
     SUBCASE("closed in the evening") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       test::wallClockFrom(unixAtLocal(kMonday, 20)));
+                                       test::wallClockFrom(test::unixAtLocal(kMonday, 20)));
         REQUIRE_FALSE(operations.openNow());
         Played played = playInstallation(show, operations, dir);
         REQUIRE_FALSE(played.centres.empty());
@@ -115,12 +104,31 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     }
     SUBCASE("open, but a remote asked for black") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       test::wallClockFrom(unixAtLocal(kMonday, 12)));
+                                       test::wallClockFrom(test::unixAtLocal(kMonday, 12)));
         REQUIRE(operations.queue().push({control::ControlCommand::Kind::Black, {}, "test"}));
         Played played = playInstallation(show, operations, dir);
         REQUIRE_FALSE(played.centres.empty());
         for (const auto& c : played.centres) CHECK(c == sf::Color::Black);
         CHECK(played.loudness < 1e-4);
+    }
+}
+
+TEST_CASE("player: while closed the journal has no scene lines, open it has them") {
+    test::TempDir dir;
+    auto show = colouredShow(dir);
+    for (int hour : {12, 20}) {
+        CAPTURE(hour);
+        // The wall clock 0.2 s before a scene change, so the 20 frames played (0.67 s) cross it.
+        const std::int64_t base = test::unixAtLocal(kMonday, hour);
+        control::Operations probe(weekdaysTenToSix(), [](const std::string&) {}, [base] { return base; });
+        Micros shift = kSceneLength - seconds(0.2) - probe.wallShowTime(show->duration) % kSceneLength;
+        if (shift < 0) shift += kSceneLength;
+        control::Operations operations(weekdaysTenToSix(), [](const std::string&) {}, test::wallClockFrom(base + shift));
+        Played played = playInstallation(show, operations, dir);
+        int sceneLines = 0;
+        for (const auto& line : played.log) sceneLines += line.rfind("scene ", 0) == 0;
+        // Closed, the show runs on in the dark, but a night of scene lines would bury the journal.
+        CHECK(sceneLines == (hour == 12 ? 1 : 0));
     }
 }
 
