@@ -164,11 +164,12 @@ void Player::run() {
 }
 
 void Player::copyScreenIfDue() {
-    // The status page's picture: a read-back of the window every few seconds while someone
-    // looks; scaled and encoded on the copy's own thread.
+    // The status page's picture: every few seconds while someone looks, scaled down on the
+    // GPU (a whole 1080p frame read back cost the frame it fell on) and encoded on the
+    // copy's own thread.
     control::ScreenCopy* screen = options_.operations ? options_.operations->screenCopy() : nullptr;
     if (!screen || !screen->due()) return;
-    const sf::Image picture = window_.capture();
+    const sf::Image picture = window_.captureScaled(control::ScreenCopy::kWidth);
     screen->offer(picture.getPixelsPtr(), static_cast<int>(picture.getSize().x), static_cast<int>(picture.getSize().y));
 }
 

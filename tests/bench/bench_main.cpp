@@ -1,5 +1,5 @@
 // vitrine_bench: speed figures as ratios to references measured in the same run.
-//   vitrine_bench script | render | map | export | video | drift [MINUTES] | outputs | soak [LOOPS [SPEED]] | soak-month [DAYS [SPEED]] | restart | all
+//   vitrine_bench script | render | map | export | video | drift [MINUTES] | outputs | soak [LOOPS [SPEED]] | soak-month [DAYS [SPEED]] | restart | status | all
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +16,7 @@ int runOutputsBench();
 int runSoakBench(int loops, double speed);
 int runSoakMonthBench(int days, double speed);
 int runRestartBench();
+int runStatusPageBench();
 }  // namespace vitrine::bench
 
 int main(int argc, char** argv) {
@@ -32,9 +33,10 @@ int main(int argc, char** argv) {
     if (which == "soak-month")
         status |= vitrine::bench::runSoakMonthBench(argc > 2 ? std::atoi(argv[2]) : 30, argc > 3 ? std::atof(argv[3]) : 20000);
     if (which == "restart" || which == "all") status |= vitrine::bench::runRestartBench();
+    if (which == "status" || which == "all") status |= vitrine::bench::runStatusPageBench();
     if (which != "script" && which != "render" && which != "map" && which != "export" && which != "video" &&
-        which != "drift" && which != "outputs" && which != "soak" && which != "soak-month" && which != "restart" && which != "all") {
-        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|drift [MINUTES]|outputs|soak [LOOPS [SPEED]]|soak-month [DAYS [SPEED]]|restart|all]\n");
+        which != "drift" && which != "outputs" && which != "soak" && which != "soak-month" && which != "restart" && which != "status" && which != "all") {
+        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|drift [MINUTES]|outputs|soak [LOOPS [SPEED]]|soak-month [DAYS [SPEED]]|restart|status|all]\n");
         return 2;
     }
     return status;
