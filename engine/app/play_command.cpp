@@ -122,7 +122,7 @@ int runPlay(const Arguments& args) {
         if (!inst || diagnostics.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
         auto running = control::runningInstallation(*file, std::move(inst), diagnostics);
         operations = std::make_unique<control::Operations>(std::move(running.installation), log);
-        operations->setInstallationProblems(std::move(running.problems));
+        operations->setProblems("installation", std::move(running.problems));
         for (const auto& problem : operations->startServers()) log(problem);
         options.operations = operations.get();
         options.volume = operations->installation().volume;

@@ -40,10 +40,14 @@ public:
     /// Starts the HTTP and OSC servers the file asks for; returns the problems (the show
     /// plays without a server that could not start), which also stay in /status.
     std::vector<std::string> startServers();
-    /// Problems with the installation file, kept in /status for as long as the player runs.
-    void setInstallationProblems(std::vector<std::string> problems) {
-        status_.setProblems("installation", std::move(problems));
+    /// Standing problems of `source` ("installation": the file's, kept for as long as the
+    /// player runs; "projectors"…), shown in /status until replaced; any thread.
+    void setProblems(const std::string& source, std::vector<std::string> problems) {
+        status_.setProblems(source, std::move(problems));
     }
+    /// The projectors' power, lamp hours and last error, for /status and /metrics; the
+    /// projector power side calls it whenever it learns more (any thread).
+    void setProjectors(std::vector<ProjectorStatus> projectors) { status_.setProjectors(std::move(projectors)); }
     /// Logs the start line (version, exhibit, installation, outputs, hours, next opening).
     void started(const std::string& exhibitTitle, const std::string& exhibitFile);
 

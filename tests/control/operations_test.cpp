@@ -145,3 +145,26 @@ TEST_CASE("operations: frame statistics for /status and /metrics") {
     CHECK(s.droppedFrames == 4);
     CHECK(s.nextOpening.empty());  // always open
 }
+
+TEST_CASE("operations: a control port another process holds is a problem in /status, and so are projectors' errors") {
+    ControlQueue queue;
+    StatusBoard board;
+    HttpControlServer holder(queue, board, nullptr, [](const std::string&) {});
+    REQUIRE_FALSE(holder.start("127.0.0.1", 0, ""));
+    installation::Installation inst;
+    inst.control.httpPort = holder.port();
+    Operations ops(inst, [](const std::string&) {});
+    auto problems = ops.startServers();
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("held by another process") != std::string::npos);
+    ops.frameDone(frame("playing", "a"), 1000, kPeriod);
+    REQUIRE(ops.status().problems.size() == 1);
+    CHECK(ops.status().problems[0] == problems[0]);
+    CHECK(ops.screenCopy() == nullptr);  // no server, no copies of the screen
+    ops.setProjectors({{"left", "off", 2000, "no answer from 10.0.0.7:4352"}});
+    ops.setProblems("projectors", {"projector left: no answer from 10.0.0.7:4352"});
+    auto status = ops.status();
+    CHECK(status.problems.size() == 2);
+    REQUIRE(status.projectors.size() == 1);
+    CHECK(status.projectors[0].power == "off");
+}
