@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <memory>
 #include <optional>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include "audio/audio_test_media.h"
@@ -42,10 +44,11 @@ struct Played {
     std::vector<std::string> log;
 };
 
-// Plays `show` as an installation in a small window for `frames` frames, with the mixer's
-// output captured, and returns what was seen and heard.
+// Plays `show` as an installation in a small window for `frames` frames (and until
+// `notBefore`), with the mixer's output captured, and returns what was seen and heard.
 Played playInstallation(std::shared_ptr<const Show> show, control::Operations& operations, const test::TempDir& dir,
-                        std::size_t frames = 20) {
+                        std::size_t frames = 20,
+                        std::chrono::steady_clock::time_point notBefore = std::chrono::steady_clock::time_point{}) {
     Played played;
     const auto capture = dir / "heard.wav";
     {
@@ -57,7 +60,7 @@ Played playInstallation(std::shared_ptr<const Show> show, control::Operations& o
         options.audioCapture = capture;
         options.frameShown = [&](const sf::Image& picture) {
             played.centres.push_back(picture.getPixel(picture.getSize().x / 2, picture.getSize().y / 2));
-            if (played.centres.size() >= frames) stop.request_stop();
+            if (played.centres.size() >= frames && std::chrono::steady_clock::now() >= notBefore) stop.request_stop();
         };
         options.quitAfter = 60 * kMicrosPerSecond;  // a bound, should frames never be shown
         Player player(std::move(show), resources, options, [&](const std::string& line) { played.log.push_back(line); });
@@ -78,6 +81,22 @@ installation::Installation weekdaysTenToSix() {
 
 // 2026-03-02 is a Monday.
 constexpr installation::CivilDate kMonday{2026, 3, 2};
+
+// A wall clock at `hour` on Monday that puts `show` 2 s before a scene change, and the
+// instant the change comes: however long the player takes to open (about 0.5 s; more on
+// a loaded machine), its frames then cross the change.
+struct BeforeSceneChange {
+    control::WallClock wallClock;
+    std::chrono::steady_clock::time_point change;
+};
+BeforeSceneChange beforeSceneChange(const installation::Installation& inst, const Show& show, int hour) {
+    constexpr Micros kLead = seconds(2);
+    const std::int64_t base = test::unixAtLocal(kMonday, hour);
+    control::Operations probe(inst, [](const std::string&) {}, [base] { return base; });
+    Micros shift = kSceneLength - kLead - probe.wallShowTime(show.duration) % kSceneLength;
+    if (shift < 0) shift += kSceneLength;
+    return {test::wallClockFrom(base + shift), std::chrono::steady_clock::now() + std::chrono::microseconds(kLead)};
+}
 
 }  // namespace
 
@@ -118,13 +137,9 @@ TEST_CASE("player: while closed the journal has no scene lines, open it has them
     auto show = colouredShow(dir);
     for (int hour : {12, 20}) {
         CAPTURE(hour);
-        // The wall clock 0.2 s before a scene change, so the 20 frames played (0.67 s) cross it.
-        const std::int64_t base = test::unixAtLocal(kMonday, hour);
-        control::Operations probe(weekdaysTenToSix(), [](const std::string&) {}, [base] { return base; });
-        Micros shift = kSceneLength - seconds(0.2) - probe.wallShowTime(show->duration) % kSceneLength;
-        if (shift < 0) shift += kSceneLength;
-        control::Operations operations(weekdaysTenToSix(), [](const std::string&) {}, test::wallClockFrom(base + shift));
-        Played played = playInstallation(show, operations, dir);
+        auto clock = beforeSceneChange(weekdaysTenToSix(), *show, hour);
+        control::Operations operations(weekdaysTenToSix(), [](const std::string&) {}, clock.wallClock);
+        Played played = playInstallation(show, operations, dir, 1, clock.change + std::chrono::milliseconds(500));
         int sceneLines = 0;
         for (const auto& line : played.log) sceneLines += line.rfind("scene ", 0) == 0;
         // Closed, the show runs on in the dark, but a night of scene lines would bury the journal.
@@ -156,4 +171,41 @@ TEST_CASE("player: started with an installation's start epoch, the first frame i
     REQUIRE(firstAt);
     CHECK(*firstAt >= 12.5);
     CHECK(*firstAt <= 12.5 + secondsSinceWallClockMade);
+}
+
+TEST_CASE("player: while calibrating, the proof of play records the test patterns and no scene") {
+    test::TempDir dir;
+    auto show = colouredShow(dir);
+    installation::Installation inst;
+    installation::Output output;
+    output.id = "main";
+    output.width = 320;
+    output.height = 180;
+    inst.outputs = {output};
+    inst.proofOfPlay = installation::ProofOfPlaySettings{dir / "proof.log"};
+    for (bool calibrate : {false, true}) {
+        CAPTURE(calibrate);
+        std::filesystem::remove(dir / "proof.log");
+        auto clock = beforeSceneChange(inst, *show, 12);
+        control::Operations operations(inst, [](const std::string&) {}, clock.wallClock);
+        {
+            render::RenderResources resources;
+            std::stop_source stop;
+            PlayerOptions options = test::smallWindowOptions(stop.get_token());
+            options.operations = &operations;
+            options.calibrate = calibrate;
+            options.frameShown = [&](const sf::Image&) {
+                if (std::chrono::steady_clock::now() >= clock.change + std::chrono::milliseconds(500)) stop.request_stop();
+            };
+            options.quitAfter = 60 * kMicrosPerSecond;
+            Player player(show, resources, options, [](const std::string&) {});
+            player.run();
+        }
+        std::string recorded;
+        std::istringstream in(test::readTextFile(dir / "proof.log"));
+        for (std::string line; std::getline(in, line);) recorded += line.substr(line.find(' ') + 1) + "\n";
+        // Open, the scene on screen at start and the one that follows; calibrating, neither.
+        if (calibrate) CHECK(recorded == "(started)\n(calibration started)\n");
+        else CHECK(std::count(recorded.begin(), recorded.end(), '\n') == 3);
+    }
 }
