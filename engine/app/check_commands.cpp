@@ -5,6 +5,8 @@
 #include "exhibit/check_report.h"
 #include "app/exhibit_session.h"
 #include "exhibit/exhibit_loader.h"
+#include "files/bounded_read.h"
+#include "installation/installation_check.h"
 
 namespace vitrine::app {
 
@@ -31,7 +33,7 @@ std::optional<FileAndFlags> parse(const Arguments& args, const char* command, bo
         } else if (out.file.empty()) {
             out.file = a;
         } else {
-            usageError(std::string(command) + " takes one exhibit file, got also '" + a + "'");
+            usageError(std::string(command) + " takes one file, got also '" + a + "'");
             return std::nullopt;
         }
     }
@@ -47,6 +49,14 @@ std::optional<FileAndFlags> parse(const Arguments& args, const char* command, bo
 int runCheck(const Arguments& args) {
     auto parsed = parse(args, "check", true);
     if (!parsed) return kUsageError;
+    // An installation file is told by its root element, so one command checks both kinds.
+    if (auto head = readFileUpTo(parsed->file, installation::kMaxInstallationBytes);
+        head && installation::isInstallationText(*head)) {
+        auto check = installation::checkInstallationFile(parsed->file);
+        std::string report = parsed->json ? installation::checkReportJson(check) : installation::checkReportText(check);
+        std::fputs(report.c_str(), stdout);
+        return installation::checkExitCode(check);
+    }
     LoadedExhibit exhibit = loadExhibit(parsed->file, mediaAwareOptions());
     std::string report = parsed->json ? checkReportJson(exhibit, parsed->file) : checkReportText(exhibit);
     std::fputs(report.c_str(), stdout);

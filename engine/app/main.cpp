@@ -12,6 +12,8 @@ constexpr const char* kHelp = R"(vitrine — an exhibit engine for projection in
 
 Usage:
   vitrine check EXHIBIT.xml [--json]   report every problem in an exhibit
+  vitrine check INSTALLATION.xml [--json]
+                                       the same for an installation file (told by <installation>)
   vitrine scenes EXHIBIT.xml           list scenes with start times and durations
   vitrine play EXHIBIT.xml [--windowed [WxH]] [--once] [--start SCENE|TIME] [--display :N]
                                        [--quit-after TIME] [--audio device|null|off]

@@ -120,9 +120,7 @@ int runPlay(const Arguments& args) {
         if (inst) installation::applySavedKeystones(*inst, installation::keystoneSaveFile(*file), diagnostics);
         for (const auto& d : diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
         if (!inst || diagnostics.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
-        auto running = control::runningInstallation(*file, std::move(inst), diagnostics);
-        operations = std::make_unique<control::Operations>(std::move(running.installation), log);
-        operations->setProblems("installation", std::move(running.problems));
+        operations = std::make_unique<control::Operations>(control::runningInstallation(*file, std::move(inst), diagnostics), log);
         for (const auto& problem : operations->startServers()) log(problem);
         options.operations = operations.get();
         options.volume = operations->installation().volume;

@@ -26,13 +26,21 @@ std::string_view commandVerb(ControlCommand::Kind kind) {
 }
 
 bool ControlQueue::push(ControlCommand command) {
+    std::function<void()> listener;
     {
         std::lock_guard lock(mutex_);
         if (commands_.size() >= kCapacity) return false;
         commands_.push_back(std::move(command));
+        listener = onPush_;
     }
     arrived_.notify_all();
+    if (listener) listener();
     return true;
+}
+
+void ControlQueue::onPush(std::function<void()> listener) {
+    std::lock_guard lock(mutex_);
+    onPush_ = std::move(listener);
 }
 
 std::vector<ControlCommand> ControlQueue::drain() {

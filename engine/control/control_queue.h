@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -37,11 +38,15 @@ public:
     std::vector<ControlCommand> drain();
     /// Waits until a command is queued or `timeout` passes; true when one is there.
     bool waitForCommand(std::chrono::milliseconds timeout);
+    /// Called (on the pushing thread) after each command is queued: the frame loop's wake,
+    /// so a command is acted on at once rather than at the next frame.
+    void onPush(std::function<void()> listener);
 
 private:
     std::mutex mutex_;
     std::condition_variable arrived_;
     std::vector<ControlCommand> commands_;
+    std::function<void()> onPush_;
 };
 
 }  // namespace vitrine::control

@@ -69,18 +69,22 @@ std::string metricsText(const PlayerStatus& s) {
     w.sample("vitrine_open", s.state == "closed" ? 0 : 1);
     w.family("vitrine_problems", "gauge", "Current problems (their words are on /status).");
     w.sample("vitrine_problems", static_cast<double>(s.problems.size()));
-    w.family("vitrine_projector_power_on", "gauge", "1 when the output's projector reports power on, else 0.");
-    for (const auto& p : s.projectors)
-        w.sample("vitrine_projector_power_on", p.power == "on" ? 1 : 0, "output=\"" + labelValue(p.output) + "\"");
+    // Projectors and displays, as the power side last saw them (engine/power).
+    w.family("vitrine_projector_power_on", "gauge", "1 when the output's projector or display reports power on, else 0.");
+    for (const auto& d : s.power)
+        w.sample("vitrine_projector_power_on", d.state == power::PowerState::On ? 1 : 0,
+                 "output=\"" + labelValue(d.output) + "\"");
     // Base units, as Prometheus asks: the projector's lamp hours in seconds.
     w.family("vitrine_projector_lamp_seconds", "gauge", "Lamp time the projector reports (its lamp hours, in seconds).");
-    for (const auto& p : s.projectors)
-        if (p.lampHours >= 0)
-            w.sample("vitrine_projector_lamp_seconds", static_cast<double>(p.lampHours) * kSecondsPerHour,
-                     "output=\"" + labelValue(p.output) + "\"");
-    w.family("vitrine_projector_error", "gauge", "1 when the projector's last answer was an error or none came.");
-    for (const auto& p : s.projectors)
-        w.sample("vitrine_projector_error", p.error.empty() ? 0 : 1, "output=\"" + labelValue(p.output) + "\"");
+    for (const auto& d : s.power)
+        if (d.lampHours >= 0)
+            w.sample("vitrine_projector_lamp_seconds", static_cast<double>(d.lampHours) * kSecondsPerHour,
+                     "output=\"" + labelValue(d.output) + "\"");
+    w.family("vitrine_projector_error", "gauge",
+             "1 when the projector reports an error or cannot be reached or obeyed, else 0.");
+    for (const auto& d : s.power)
+        w.sample("vitrine_projector_error", d.errors.empty() && d.problem.empty() ? 0 : 1,
+                 "output=\"" + labelValue(d.output) + "\"");
     return w.take();
 }
 

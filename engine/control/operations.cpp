@@ -5,6 +5,8 @@
 
 #include "control/start_line.h"
 #include "installation/show_schedule.h"
+#include "output/display_watch.h"
+#include "power/power_controller.h"
 
 namespace vitrine::control {
 
@@ -45,6 +47,16 @@ Operations::Operations(installation::Installation installation, ServerLog log, W
         proofOfPlay_ = std::make_unique<ProofOfPlayLog>(installation_.proofOfPlay->file, installation_.proofOfPlay->maxBytes,
                                                         installation_.proofOfPlay->keep);
     nextOpening_ = nextOpening();
+    // Projectors and displays follow the hours on their own threads (engine/power).
+    if (auto devices = power::devicesOf(installation_, {}); !devices.empty())
+        power_ = std::make_unique<power::PowerController>(
+            std::move(devices), installation_.hours,
+            [this](std::int64_t ahead) { return localTimeAt((wallClock_() + ahead) / 1'000'000); }, wallClock_,
+            power::PowerTiming{}, log_);
+    // Displays that come and go: which output has lost its monitor goes to the status.
+    if (auto display = output::displayName(); !installation_.outputs.empty() && output::displayAnswers(display))
+        displays_ = std::make_unique<output::DisplayWatcher>(installation_.outputs, [display] { return output::monitors(display); },
+                                                             log_);
 }
 
 std::string Operations::nextOpening() const {
@@ -65,6 +77,8 @@ void Operations::started(const std::string& exhibitTitle, const std::string& exh
     }
     log_(startLine(exhibitTitle, exhibitFile, installation_, when));
 }
+
+Operations::~Operations() = default;
 
 std::vector<std::string> Operations::startServers() {
     std::vector<std::string> problems;
@@ -188,6 +202,14 @@ void Operations::frameDone(PlayerStatus status, std::int64_t tookMicros, std::in
         notifier_.status(status.state + (status.scene.empty() ? "" : ", scene " + status.scene));
         lastState_ = status.state;
     }
+    // Standing problems: the installation file's, and the projectors' and displays'.
+    status.problems.insert(status.problems.end(), installation_.problems.begin(), installation_.problems.end());
+    if (power_) {
+        status.power = power_->snapshot();
+        for (auto& line : power::powerProblems(status.power)) status.problems.push_back(std::move(line));
+    }
+    if (displays_)
+        for (auto& line : displays_->problems()) status.problems.push_back(std::move(line));
     status_.publish(std::move(status));
 }
 

@@ -20,6 +20,13 @@
 #include "installation/installation.h"
 #include "installation/wall_clock_anchor.h"
 
+namespace vitrine::power {
+class PowerController;
+}
+namespace vitrine::output {
+class DisplayWatcher;
+}
+
 namespace vitrine::control {
 
 /// The wall clock: Unix time in microseconds.
@@ -36,18 +43,16 @@ public:
     /// can be checked at any instant.
     Operations(installation::Installation installation, ServerLog log,
                WallClock wallClock = installation::systemNowMicros);
+    ~Operations();
 
     /// Starts the HTTP and OSC servers the file asks for; returns the problems (the show
     /// plays without a server that could not start), which also stay in /status.
     std::vector<std::string> startServers();
-    /// Standing problems of `source` ("installation": the file's, kept for as long as the
-    /// player runs; "projectors"…), shown in /status until replaced; any thread.
+    /// Standing problems of `source` ("proof of play", "control"…), shown in /status until
+    /// replaced; any thread.
     void setProblems(const std::string& source, std::vector<std::string> problems) {
         status_.setProblems(source, std::move(problems));
     }
-    /// The projectors' power, lamp hours and last error, for /status and /metrics; the
-    /// projector power side calls it whenever it learns more (any thread).
-    void setProjectors(std::vector<ProjectorStatus> projectors) { status_.setProjectors(std::move(projectors)); }
     /// Logs the start line (version, exhibit, installation, outputs, hours, next opening).
     void started(const std::string& exhibitTitle, const std::string& exhibitFile);
 
@@ -99,6 +104,8 @@ private:
     FrameTimes frameTimes_;
     FrameTimeSummary frameTimeSummary_;
     std::string nextOpening_;
+    std::unique_ptr<power::PowerController> power_;  // null when no output has <power>
+    std::unique_ptr<output::DisplayWatcher> displays_;  // null without <output>s or an X display
     bool readySent_ = false;
     bool proofOfPlayFailing_ = false;
     bool sceneRecordedThisFrame_ = false;  // a scene start came in the frame being finished

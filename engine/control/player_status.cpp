@@ -24,11 +24,6 @@ void StatusBoard::setProblems(const std::string& source, std::vector<std::string
     else problems_[source] = std::move(problems);
 }
 
-void StatusBoard::setProjectors(std::vector<ProjectorStatus> projectors) {
-    std::lock_guard lock(mutex_);
-    projectors_ = std::move(projectors);
-}
-
 void StatusBoard::noteProofOfPlay(std::string line) {
     std::lock_guard lock(mutex_);
     proofOfPlay_.push_back(std::move(line));
@@ -43,15 +38,11 @@ PlayerStatus StatusBoard::snapshot() const {
     for (const auto& [source, list] : problems_) problems.insert(problems.end(), list.begin(), list.end());
     problems.insert(problems.end(), s.problems.begin(), s.problems.end());
     s.problems = std::move(problems);
-    s.projectors = projectors_;
     s.proofOfPlay.assign(proofOfPlay_.begin(), proofOfPlay_.end());
     return s;
 }
 
 std::string statusJson(const PlayerStatus& s) {
-    nlohmann::json projectors = nlohmann::json::array();
-    for (const auto& p : s.projectors)
-        projectors.push_back({{"output", p.output}, {"power", p.power}, {"lampHours", p.lampHours}, {"error", p.error}});
     nlohmann::json j = {
         {"exhibit", s.exhibit},
         {"scene", s.scene},
@@ -69,9 +60,13 @@ std::string statusJson(const PlayerStatus& s) {
         {"frame", s.frame},
         {"residentBytes", s.residentBytes},
         {"problems", s.problems},
-        {"projectors", projectors},
         {"proofOfPlay", s.proofOfPlay},
     };
+    j["power"] = nlohmann::json::array();
+    for (const auto& d : s.power)
+        j["power"].push_back({{"output", d.output}, {"protocol", d.protocol}, {"address", d.address},
+                              {"wanted", d.wanted ? "on" : "off"}, {"state", power::powerStateName(d.state)},
+                              {"lampHours", d.lampHours}, {"errors", d.errors}, {"problem", d.problem}});
     // Scene ids and titles come from files: replace bad UTF-8 rather than throw.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -3,7 +3,7 @@
 // control servers read from their own threads. Besides the frame loop's own view, the
 // board keeps what other parts report while they last: standing problems (a proof-of-play
 // log that cannot be written, a port another process holds, the installation file's
-// errors), the projectors' state, and the proof-of-play log's latest lines.
+// errors) and the proof-of-play log's latest lines.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,16 +13,9 @@
 #include <string>
 #include <vector>
 
-namespace vitrine::control {
+#include "power/device_status.h"
 
-/// One projector (or display) as its power control last saw it. Filled by the projector
-/// power side (PJLink, HDMI-CEC); exported on /status, /metrics and the status page.
-struct ProjectorStatus {
-    std::string output;        // the installation's output id
-    std::string power = "unknown";  // "on", "off", "warming", "cooling", "unknown"
-    std::int64_t lampHours = -1;    // -1: not known
-    std::string error;         // the last error, in words ("" when none)
-};
+namespace vitrine::control {
 
 /// Frame times over the last few seconds, µs.
 struct FrameTimeSummary {
@@ -48,7 +41,7 @@ struct PlayerStatus {
     std::int64_t frame = 0;     // frames drawn since start
     std::int64_t residentBytes = 0;  // memory the player holds in RAM (0: not known)
     std::vector<std::string> problems;  // current problems, in words
-    std::vector<ProjectorStatus> projectors;
+    std::vector<power::DeviceStatus> power;  // projectors and displays switched by the hours
     std::vector<std::string> proofOfPlay;  // the proof-of-play log's latest lines, oldest first
 };
 
@@ -65,19 +58,16 @@ public:
     /// Sets the standing problems of `source` ("installation", "proof of play", "http"…);
     /// an empty list clears them.
     void setProblems(const std::string& source, std::vector<std::string> problems);
-    /// Replaces the projectors' state (the projector power side, whenever it learns more).
-    void setProjectors(std::vector<ProjectorStatus> projectors);
     /// Adds a line written to the proof-of-play log; the latest kProofOfPlayLines are kept.
     void noteProofOfPlay(std::string line);
-    /// A copy of the latest snapshot with the standing problems, projectors and
-    /// proof-of-play lines (any thread).
+    /// A copy of the latest snapshot with the standing problems and proof-of-play lines
+    /// (any thread).
     PlayerStatus snapshot() const;
 
 private:
     mutable std::mutex mutex_;
     PlayerStatus status_;
     std::map<std::string, std::vector<std::string>> problems_;
-    std::vector<ProjectorStatus> projectors_;
     std::deque<std::string> proofOfPlay_;
 };
 

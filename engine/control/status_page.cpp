@@ -51,10 +51,11 @@ std::string listItems(const std::vector<std::string>& items, const char* none) {
     return out;
 }
 
-std::string projectorLine(const ProjectorStatus& p) {
-    std::string line = p.output + ": " + p.power;
-    if (p.lampHours >= 0) line += ", lamp " + std::to_string(p.lampHours) + " h";
-    if (!p.error.empty()) line += ", " + p.error;
+std::string projectorLine(const power::DeviceStatus& d) {
+    std::string line = d.output + ": " + power::powerStateName(d.state);
+    if (d.lampHours >= 0) line += ", lamp " + std::to_string(d.lampHours) + " h";
+    if (!d.errors.empty()) line += ", " + d.errors;
+    if (!d.problem.empty()) line += ", " + d.problem;
     return line;
 }
 
@@ -90,7 +91,7 @@ async function refresh(){
   $('drift').textContent=(s.drift*1000).toFixed(1)+' ms';$('uptime').textContent=ago(s.uptime);
   $('memory').textContent=(s.residentBytes/1048576).toFixed(1)+' MiB';
   list($('problems'),s.problems,'none');
-  list($('projectors'),s.projectors.map(p=>p.output+': '+p.power+(p.lampHours>=0?', lamp '+p.lampHours+' h':'')+(p.error?', '+p.error:'')),'none reported');
+  list($('projectors'),s.power.map(p=>p.output+': '+p.state+(p.lampHours>=0?', lamp '+p.lampHours+' h':'')+(p.errors?', '+p.errors:'')+(p.problem?', '+p.problem:'')),'none reported');
   $('proof').textContent=s.proofOfPlay.join('\n');
   $('screen').src='/screen.png?'+Date.now();
  }catch(e){}
@@ -114,7 +115,7 @@ std::string statusPageHtml(const PlayerStatus& s) {
     std::string proof;
     for (const auto& line : s.proofOfPlay) proof += (proof.empty() ? "" : "\n") + line;
     std::vector<std::string> projectors;
-    for (const auto& p : s.projectors) projectors.push_back(projectorLine(p));
+    for (const auto& d : s.power) projectors.push_back(projectorLine(d));
     std::string page =
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

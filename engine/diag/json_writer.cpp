@@ -26,4 +26,11 @@ std::string jsonString(std::string_view s) {
     return out + "\"";
 }
 
+std::string diagnosticJson(const Diagnostic& d) {
+    return "{\"file\": " + jsonString(d.where.file) + ", \"line\": " + std::to_string(d.where.line) +
+           ", \"column\": " + std::to_string(d.where.column) + ", \"severity\": " +
+           jsonString(severityName(d.severity)) + ", \"code\": " + jsonString(d.code) +
+           ", \"message\": " + jsonString(d.message) + ", \"hint\": " + jsonString(d.hint) + "}";
+}
+
 }  // namespace vitrine

@@ -41,10 +41,7 @@ std::string checkReportJson(const LoadedExhibit& e, const std::string& file) {
     for (const auto& d : e.diagnostics.all()) {
         out += first ? "\n" : ",\n";
         first = false;
-        out += "    {\"file\": " + jsonString(d.where.file) + ", \"line\": " + std::to_string(d.where.line) +
-               ", \"column\": " + std::to_string(d.where.column) + ", \"severity\": " +
-               jsonString(severityName(d.severity)) + ", \"code\": " + jsonString(d.code) +
-               ", \"message\": " + jsonString(d.message) + ", \"hint\": " + jsonString(d.hint) + "}";
+        out += "    " + diagnosticJson(d);
     }
     out += first ? "],\n" : "\n  ],\n";
     out += "  \"summary\": {";

@@ -9,6 +9,7 @@
 
 #include "files/bounded_read.h"
 #include "script/values.h"
+#include "timeline/time_value.h"
 
 namespace vitrine::installation {
 
@@ -179,9 +180,33 @@ std::optional<DaySpan> readSpan(Reader& r, const tinyxml2::XMLElement& e) {
     return DaySpan{*open, *close};
 }
 
+// Two openings of one day that share time: allowed (the day is open in either), but
+// usually a typo, so the technician is told.
+bool overlap(const DaySpan& a, const DaySpan& b) {
+    auto end = [](const DaySpan& s) { return s.close <= s.open ? s.close + kSecondsPerDay : s.close; };
+    return a.open < end(b) && b.open < end(a);
+}
+
+void addSpan(Reader& r, const tinyxml2::XMLElement& e, DaySpans& spans, const std::string& day, DaySpan span) {
+    for (const auto& s : spans)
+        if (overlap(s, span))
+            r.warning(e, "from", "hours-overlap",
+                      "this opening overlaps another on " + day + "; the day is open in either",
+                      "several <open>s or <special>s on a day add up: a lunch break is two of them");
+    spans.push_back(span);
+}
+
 void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours& hours) {
     hours.always = false;
     r.onlyAttributes(hoursElement, {});
+    // Dates given by <closed>, kept apart so a <special> on the same date is caught in
+    // either order (the rule, documented in INSTALLATION.md: the date stays closed).
+    std::vector<CivilDate> closedDates;
+    auto exceptionFor = [&](CivilDate date) -> HoursException& {
+        for (auto& x : hours.exceptions)
+            if (x.date == date) return x;
+        return hours.exceptions.emplace_back(HoursException{date, {}});
+    };
     for (auto e = hoursElement.FirstChildElement(); e; e = e->NextSiblingElement()) {
         std::string name = e->Name();
         if (name == "open") {
@@ -196,12 +221,8 @@ void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours
             }
             auto span = readSpan(r, *e);
             if (!span) continue;
-            for (int d : *days) {
-                if (hours.weekly[d])
-                    r.warning(*e, "days", "hours-overlap",
-                              std::string("hours for ") + kDayNames[d] + " are given twice; the later one is used");
-                hours.weekly[d] = span;
-            }
+            // Several <open>s for a day add up: "daily 10-18" and "fri 18-22" is a late Friday.
+            for (int d : *days) addSpan(r, *e, hours.weekly[d], kDayNames[d], *span);
         } else if (name == "closed" || name == "special") {
             r.onlyAttributes(*e, name == "closed" ? std::initializer_list<std::string_view>{"date", "note"}
                                                   : std::initializer_list<std::string_view>{"date", "from", "to", "note"});
@@ -213,12 +234,27 @@ void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours
                         "e.g. date=\"2026-12-25\"");
                 continue;
             }
-            HoursException x{*date, std::nullopt};
-            if (name == "special") {
-                x.span = readSpan(r, *e);
-                if (!x.span) continue;
+            bool closedAlready = std::find(closedDates.begin(), closedDates.end(), *date) != closedDates.end();
+            auto& x = exceptionFor(*date);
+            if (name == "closed") {
+                if (!x.spans.empty())
+                    r.error(*e, "date", "closed-and-special",
+                            std::string(dateText) + " is given both as <closed> and with hours; it stays closed",
+                            "remove the <closed> or the <special>s for this date");
+                closedDates.push_back(*date);
+                x.spans.clear();
+                continue;
             }
-            hours.exceptions.push_back(x);
+            auto span = readSpan(r, *e);
+            if (!span) continue;
+            if (closedAlready) {
+                r.error(*e, "date", "closed-and-special",
+                        std::string(dateText) + " is given both as <closed> and with hours; it stays closed",
+                        "remove the <closed> or the <special>s for this date");
+                continue;
+            }
+            // Several <special>s on a date add up, like several <open>s on a weekday.
+            addSpan(r, *e, x.spans, dateText, *span);
         } else {
             r.warning(*e, nullptr, "unknown-element", "<hours> has no element <" + name + ">; it is ignored",
                       "use <open days from to>, <closed date>, <special date from to>");
@@ -257,6 +293,62 @@ void readEdge(Reader& r, const tinyxml2::XMLElement& e, Output& out) {
     number("gamma", 0.5, 5, edge->gamma);
 }
 
+// The longest warm-up lead: a lamp needs a minute or two; the power schedule looks ahead
+// two days at most.
+constexpr std::int64_t kMaxWarmUpMicros = 3600LL * 1'000'000;
+
+void readPower(Reader& r, const tinyxml2::XMLElement& e, Output& out) {
+    r.onlyAttributes(e, {"pjlink", "password", "cec", "adapter", "warm-up"});
+    PowerControl p;
+    p.where = r.at(e);
+    const char* pjlink = e.Attribute("pjlink");
+    const char* cec = e.Attribute("cec");
+    if (!pjlink == !cec) {
+        r.error(e, nullptr, "bad-power", "<power> needs either pjlink=\"HOST[:PORT]\" or cec=\"ADDRESS\"",
+                "e.g. <power pjlink=\"192.168.1.50\" password=\"…\"/> or <power cec=\"0\"/>");
+        return;
+    }
+    if (pjlink) {
+        std::string_view text = trimmed(pjlink);
+        auto colon = text.rfind(':');
+        p.host = std::string(text.substr(0, colon));
+        if (colon != std::string_view::npos) {
+            if (auto port = parseInteger(text.substr(colon + 1), 1, kMaxPort)) p.port = *port;
+            else p.host.clear();
+        }
+        if (p.host.empty() || p.host.find_first_of(" /@") != std::string::npos) {
+            r.error(e, "pjlink", "bad-address", std::string("'") + pjlink + "' is not a projector's address",
+                    "HOST or HOST:PORT, e.g. 192.168.1.50 or projector-left.local:4352");
+            return;
+        }
+        if (const char* pw = e.Attribute("password")) p.password = pw;
+    } else {
+        p.protocol = PowerProtocol::Cec;
+        auto device = parseInteger(cec, 0, 14);
+        if (!device) {
+            r.error(e, "cec", "bad-value", std::string("'") + cec + "' is not a CEC logical address (0-14)",
+                    "0 is the television or monitor on the HDMI cable");
+            return;
+        }
+        p.cecDevice = std::to_string(*device);
+        if (const char* adapter = e.Attribute("adapter")) p.cecAdapter = adapter;
+        if (e.Attribute("password")) r.warning(e, "password", "ignored-attribute", "HDMI-CEC has no password; it is ignored");
+    }
+    if (const char* lead = e.Attribute("warm-up")) {
+        auto v = parseTimeValue(lead);
+        if (v && *v >= 0 && *v <= kMaxWarmUpMicros) p.warmUpMicros = *v;
+        else {
+            // Like every mistake in <power>, the device is then left alone, never switched
+            // on a guess.
+            r.error(e, "warm-up", "bad-time", std::string("'") + lead + "' is not a warm-up time up to 1 hour",
+                    "e.g. warm-up=\"90s\" or \"2min\"");
+            return;
+        }
+    }
+    if (out.power) r.warning(e, nullptr, "duplicate-element", "a second <power> in one output replaces the first");
+    out.power = p;
+}
+
 void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
     r.onlyAttributes(e, {"id", "display", "resolution", "position", "canvas", "black-level"});
     Output out;
@@ -266,6 +358,7 @@ void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
         if (auto v = parseInteger(d, 0, 63)) out.display = *v;
         else r.error(e, "display", "bad-value", std::string("'") + d + "' is not a display index", "0 is the first projector");
     }
+    out.sizedByDisplay = !e.Attribute("resolution");
     if (const char* res = e.Attribute("resolution")) {
         auto s = parseSize(res);
         if (s && s->width > 0 && s->height > 0 && s->width <= kMaxResolution && s->height <= kMaxResolution) {
@@ -322,15 +415,26 @@ void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
             out.keystone = q;
         } else if (name == "blend") {
             readEdge(r, *child, out);
+        } else if (name == "power") {
+            readPower(r, *child, out);
         } else {
             r.warning(*child, nullptr, "unknown-element", "<output> has no element <" + name + ">; it is ignored",
-                      "use <keystone> and <blend>");
+                      "use <keystone>, <blend> and <power>");
         }
     }
     inst.outputs.push_back(std::move(out));
 }
 
 }  // namespace
+
+std::vector<std::string> problemLines(const Diagnostics& diagnostics) {
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics.all())
+        if (d.severity != Severity::Note)
+            lines.push_back(d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
+                            ": " + severityName(d.severity) + ": " + d.message);
+    return lines;
+}
 
 bool isLoopback(std::string_view a) {
     return a == "localhost" || a == "::1" || a.substr(0, 4) == "127.";

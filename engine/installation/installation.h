@@ -23,17 +23,37 @@ struct PixelRect {
     friend bool operator==(const PixelRect&, const PixelRect&) = default;
 };
 
+/// How an output's projector or display is switched with the opening hours.
+enum class PowerProtocol { Pjlink, Cec };
+
+/// <power> in an <output>: PJLink class 1 over TCP for a projector, HDMI-CEC (through
+/// cec-client) for a display; on `warmUpMicros` before each opening, off at closing.
+struct PowerControl {
+    PowerProtocol protocol = PowerProtocol::Pjlink;
+    std::string host;           // PJLink: the projector's address
+    int port = 4352;            // PJLink's port
+    std::string password;       // PJLink: "" when the projector asks none
+    std::string cecDevice = "0";// CEC: the logical address (0 is the TV)
+    std::string cecAdapter;     // CEC: e.g. /dev/ttyACM0; "" = the first found
+    std::int64_t warmUpMicros = 60'000'000;
+    SourceLocation where;       // the <power> element, for messages
+};
+
 /// One projector: which part of the canvas it shows, where in the player's window, and
 /// how its image is corrected.
 struct Output {
     std::string id;
     int display = 0;                 // the projector's index on the machine (xrandr order), for people
     int width = 1920, height = 1080; // the projector's resolution
+    // No resolution given: when it is the only output, it is the whole display found (the
+    // canvas letterboxed in it, output::WarpOutput), whatever that display's size.
+    bool sizedByDisplay = false;
     int positionX = 0, positionY = 0;// where its image starts inside the player's window
     std::optional<PixelRect> canvas; // the part of the exhibit canvas it shows; nullopt = all
     std::optional<Quad> keystone;    // where the region's corners land, in output pixels; nullopt = none
     Blend blend;
     double blackLevel = 0;           // 0..1 lift outside the blend zones
+    std::optional<PowerControl> power;  // nullopt: its power is not the player's to switch
     SourceLocation where;            // the <output> element, for messages and saving
 };
 
@@ -70,7 +90,13 @@ struct Installation {
     AdvisoryPolicy advisory = AdvisoryPolicy::EveryLoop;
     ControlSettings control;
     std::optional<ProofOfPlaySettings> proofOfPlay;  // nullopt = no record
+    /// What was wrong with the file when the player read it, one line each, for /status
+    /// (the player plays on with defaults where the file could not be used).
+    std::vector<std::string> problems;
 };
+
+/// Every error and warning in `diagnostics` as "file:line:col: error: message" lines.
+std::vector<std::string> problemLines(const Diagnostics& diagnostics);
 
 /// Parses installation XML as if read from `fileName`. Problems are collected in
 /// `diagnostics` (file:line:col); returns nullopt only when the XML cannot be used at all.

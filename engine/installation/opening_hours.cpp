@@ -6,11 +6,11 @@ namespace vitrine::installation {
 
 namespace {
 
-// The span that applies on `day`: an exception for that date replaces the week.
-std::optional<DaySpan> spanOn(const OpeningHours& hours, std::int64_t day) {
+// The spans that apply on `day`: an exception for that date replaces the week.
+const DaySpans& spansOn(const OpeningHours& hours, std::int64_t day) {
     CivilDate date = civilFromDays(day);
     for (const auto& e : hours.exceptions)
-        if (e.date == date) return e.span;
+        if (e.date == date) return e.spans;
     return hours.weekly[static_cast<std::size_t>(weekdayOf(day))];
 }
 
@@ -20,13 +20,13 @@ bool spillsPastMidnight(const DaySpan& s) { return s.close <= s.open; }
 
 bool isOpen(const OpeningHours& hours, LocalTime t) {
     if (hours.always) return true;
-    if (auto today = spanOn(hours, t.day)) {
-        bool untilClose = spillsPastMidnight(*today) || t.second < today->close;
-        if (t.second >= today->open && untilClose) return true;
+    for (const auto& today : spansOn(hours, t.day)) {
+        bool untilClose = spillsPastMidnight(today) || t.second < today.close;
+        if (t.second >= today.open && untilClose) return true;
     }
     // Yesterday's late opening may still be running.
-    if (auto yesterday = spanOn(hours, t.day - 1))
-        if (spillsPastMidnight(*yesterday) && t.second < yesterday->close) return true;
+    for (const auto& yesterday : spansOn(hours, t.day - 1))
+        if (spillsPastMidnight(yesterday) && t.second < yesterday.close) return true;
     return false;
 }
 
@@ -37,10 +37,10 @@ std::optional<LocalTime> nextChange(const OpeningHours& hours, LocalTime t, int 
     for (std::int64_t day = t.day - 1; day <= t.day + horizonDays; ++day) {
         std::int64_t base = day * kSecondsPerDay;
         candidates.push_back(base);  // an exception can start or end an opening at midnight
-        auto span = spanOn(hours, day);
-        if (!span) continue;
-        candidates.push_back(base + span->open);
-        candidates.push_back(base + span->close + (spillsPastMidnight(*span) ? kSecondsPerDay : 0));
+        for (const auto& span : spansOn(hours, day)) {
+            candidates.push_back(base + span.open);
+            candidates.push_back(base + span.close + (spillsPastMidnight(span) ? kSecondsPerDay : 0));
+        }
     }
     std::sort(candidates.begin(), candidates.end());
     const bool now = isOpen(hours, t);

@@ -1,6 +1,7 @@
 #pragma once
-// When the museum is open: weekly hours, spans past midnight (18:00–02:00), and
-// exceptions by date (closed, or special hours). Pure: the caller supplies local time.
+// When the museum is open: weekly hours (several openings a day: a lunch break, a late
+// Friday), spans past midnight (18:00–02:00), and exceptions by date (closed, or special
+// hours, again several a day). Pure: the caller supplies local time.
 
 #include <array>
 #include <optional>
@@ -18,16 +19,20 @@ struct DaySpan {
     friend bool operator==(const DaySpan&, const DaySpan&) = default;
 };
 
-/// A date that differs from the week: closed, or open with its own hours.
+/// The openings of one day; open when any of them is (empty: closed all day).
+using DaySpans = std::vector<DaySpan>;
+
+/// A date that differs from the week: closed, or open with its own hours. One entry per
+/// date: the parser merges several <special>s on a date into one list of spans.
 struct HoursException {
     CivilDate date;
-    std::optional<DaySpan> span;  // nullopt: closed all day
+    DaySpans spans;  // empty: closed all day
 };
 
 /// The whole schedule. With `always` set (no <hours> in the file) it is always open.
 struct OpeningHours {
     bool always = true;
-    std::array<std::optional<DaySpan>, 7> weekly;  // Monday first; nullopt = closed
+    std::array<DaySpans, 7> weekly;  // Monday first; empty = closed
     std::vector<HoursException> exceptions;
 };
 

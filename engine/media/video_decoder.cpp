@@ -1,5 +1,6 @@
 #include "media/video_decoder.h"
 
+#include <atomic>
 #include <chrono>
 #include <limits>
 
@@ -225,8 +226,14 @@ struct VideoDecoder::State {
     }
 };
 
-VideoDecoder::VideoDecoder(std::unique_ptr<State> state) : state_(std::move(state)) {}
-VideoDecoder::~VideoDecoder() = default;
+namespace {
+std::atomic<int> decodersOpen{0};
+}  // namespace
+
+VideoDecoder::VideoDecoder(std::unique_ptr<State> state) : state_(std::move(state)) { ++decodersOpen; }
+VideoDecoder::~VideoDecoder() { --decodersOpen; }
+
+int VideoDecoder::openCount() { return decodersOpen.load(); }
 
 VideoOpenResult VideoDecoder::open(const std::filesystem::path& path, int threadCount) {
     VideoOpenResult result;

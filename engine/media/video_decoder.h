@@ -79,6 +79,10 @@ public:
     /// The first decoding problem met (damaged packets are skipped), or empty.
     const std::string& problem() const;
 
+    /// Decoders open in this process now, each holding a file, codec state and pooled
+    /// frames: a count, not a registry, so tests can see that a retired video let go.
+    static int openCount();
+
 private:
     struct State;
     explicit VideoDecoder(std::unique_ptr<State> state);

@@ -23,19 +23,75 @@ VideoSourceOpenResult VideoSource::open(const std::filesystem::path& path, Video
     return result;
 }
 
+std::unique_ptr<VideoSource> VideoSource::openAhead(const std::filesystem::path& path, VideoSourceOptions options) {
+    options.offline = false;  // an offline source is read on the caller's thread, which waits anyway
+    return std::unique_ptr<VideoSource>(new VideoSource(path, options));
+}
+
 VideoSource::VideoSource(std::unique_ptr<VideoDecoder> decoder, VideoSourceOptions options)
-    : options_(options), width_(decoder->width()), height_(decoder->height()), decoder_(std::move(decoder)) {
+    : options_(options), decoder_(std::move(decoder)), width_(decoder_->width()), height_(decoder_->height()), open_(true) {
     seekTarget_ = options_.clipIn;
-    if (!options_.offline) thread_ = std::thread([this] { run(); });
+    if (!options_.offline) thread_ = std::thread([this] {
+        run();
+        closeOnThisThread();
+    });
+}
+
+VideoSource::VideoSource(std::filesystem::path path, VideoSourceOptions options)
+    : options_(options), path_(std::move(path)) {
+    seekTarget_ = options_.clipIn;
+    thread_ = std::thread([this] {
+        if (openOnThisThread()) run();
+        closeOnThisThread();
+    });
+}
+
+void VideoSource::closeOnThisThread() {
+    // Closing frees the codec and the pooled frames: work for this thread, not the caller's.
+    std::unique_ptr<VideoDecoder> closing;
+    {
+        std::lock_guard lock(mutex_);
+        closing = std::move(decoder_);
+    }
+    closing.reset();
+    std::lock_guard lock(mutex_);
+    threadDone_ = true;
+}
+
+bool VideoSource::openOnThisThread() {
+    // Opening reads the header and probes the stream (FFmpeg decodes a few pictures to do
+    // it): the stall a clip's first frame had when the render thread opened it.
+    VideoOpenResult opened = VideoDecoder::open(path_, options_.codecThreads);
+    std::lock_guard lock(mutex_);
+    if (!opened.ok()) {
+        openError_ = opened.message.empty() ? "cannot be opened" : std::move(opened.message);
+        decoderEnded_ = true;  // waitForQueued() returns: nothing will come
+        changed_.notify_all();
+        return false;
+    }
+    decoder_ = std::move(opened.decoder);
+    width_ = decoder_->width();
+    height_ = decoder_->height();
+    open_ = true;
+    return true;
 }
 
 VideoSource::~VideoSource() {
+    requestStop();
+    if (thread_.joinable()) thread_.join();
+}
+
+void VideoSource::requestStop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     changed_.notify_all();
-    if (thread_.joinable()) thread_.join();
+}
+
+bool VideoSource::finished() const {
+    std::lock_guard lock(mutex_);
+    return !thread_.joinable() || threadDone_;
 }
 
 void VideoSource::requestSeek(Micros target) {
@@ -177,6 +233,32 @@ std::shared_ptr<const VideoFrame> VideoSource::frameAt(Micros mediaTime) {
         ++stats_.repeats;  // the next frame is due but not decoded yet
     }
     return shown_;
+}
+
+int VideoSource::width() const {
+    std::lock_guard lock(mutex_);
+    return width_;
+}
+
+int VideoSource::height() const {
+    std::lock_guard lock(mutex_);
+    return height_;
+}
+
+bool VideoSource::isOpen() const {
+    std::lock_guard lock(mutex_);
+    return open_;
+}
+
+std::string VideoSource::openError() const {
+    std::lock_guard lock(mutex_);
+    return openError_;
+}
+
+std::size_t VideoSource::bytesHeld() const {
+    std::lock_guard lock(mutex_);
+    const std::size_t frames = options_.offline ? 1 : std::max<std::size_t>(options_.queueFrames, 2) + 2;
+    return frames * static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4;
 }
 
 VideoSourceStats VideoSource::stats() const {

@@ -58,8 +58,18 @@ class VideoSource {
 public:
     /// Opens `path` and (in real-time mode) starts decoding from `options.clipIn`.
     static VideoSourceOpenResult open(const std::filesystem::path& path, VideoSourceOptions options = {});
+    /// Returns at once a real-time source whose decode thread opens `path` and then decodes
+    /// from `options.clipIn`: a video opened ahead of need, off the render thread. Until it
+    /// is open, frameAt() returns nothing and catchingUp() is true; openError() says why it
+    /// could not be.
+    static std::unique_ptr<VideoSource> openAhead(const std::filesystem::path& path, VideoSourceOptions options = {});
     /// Stops and joins the decode thread.
     ~VideoSource();
+    /// Asks the decode thread to stop and close the file, without waiting: destroying the
+    /// source once finished() is true then costs the caller no wait for a picture being decoded.
+    void requestStop();
+    /// True when no thread works for this source any more (offline, or stopped and closed).
+    bool finished() const;
     VideoSource(const VideoSource&) = delete;
     VideoSource& operator=(const VideoSource&) = delete;
 
@@ -73,10 +83,17 @@ public:
     /// the decoder reaches the new time. A paused preview draws again until this is false.
     bool catchingUp() const;
 
-    /// Picture width in pixels.
-    int width() const { return width_; }
-    /// Picture height in pixels.
-    int height() const { return height_; }
+    /// Picture width in pixels (0 until open).
+    int width() const;
+    /// Picture height in pixels (0 until open).
+    int height() const;
+    /// True once the file is open (at once for open(); when its thread has opened it for openAhead()).
+    bool isOpen() const;
+    /// Why the file could not be opened (openAhead() only); empty while opening or once open.
+    std::string openError() const;
+    /// The most bytes of decoded pictures this source holds: its queue, the frame shown and
+    /// the one being decoded (0 until open).
+    std::size_t bytesHeld() const;
     /// Counts so far.
     VideoSourceStats stats() const;
     /// The first damage met while decoding (damaged frames are skipped), or empty.
@@ -89,17 +106,24 @@ private:
     };
 
     VideoSource(std::unique_ptr<VideoDecoder> decoder, VideoSourceOptions options);
+    VideoSource(std::filesystem::path path, VideoSourceOptions options);  // openAhead()'s
+    bool openOnThisThread();  // the decode thread's first step for openAhead(); false when it cannot
+    void closeOnThisThread();  // the decode thread's last step
     void run();
     void requestSeek(Micros target);
     bool looping() const { return options_.loop && options_.clipOut > options_.clipIn; }
 
     const VideoSourceOptions options_;
-    int width_ = 0;
-    int height_ = 0;
+    const std::filesystem::path path_;       // set for openAhead(), whose thread opens it
     std::unique_ptr<VideoDecoder> decoder_;  // the decode thread's (or, offline, frameAt's)
 
     mutable std::mutex mutex_;
     std::condition_variable changed_;
+    int width_ = 0;
+    int height_ = 0;
+    bool open_ = false;
+    std::string openError_;  // openAhead()'s thread could not open the file
+    bool threadDone_ = false;  // the decode thread has closed the file and is returning
     std::deque<Queued> queue_;
     bool stopping_ = false;
     bool seekRequested_ = true;   // the thread starts by seeking to seekTarget_

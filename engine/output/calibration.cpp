@@ -57,7 +57,7 @@ Calibration::Calibration(WarpOutput& warp, std::filesystem::path saveFile)
 
 installation::Quad Calibration::cornersOf(std::size_t output) const {
     const auto& o = warp_.outputs()[output];
-    return o.keystone ? *o.keystone : installation::rectangleCorners(o.width, o.height);
+    return o.keystone ? *o.keystone : warp_.uncorrectedCorners(output);
 }
 
 installation::Quad Calibration::corners() const { return cornersOf(output_); }
@@ -105,7 +105,7 @@ std::optional<std::string> Calibration::handleKey(sf::Keyboard::Key key, bool sh
             return "pattern " + std::string(testPatternName(pattern_));
         case sf::Keyboard::R: {
             const auto& o = warp_.outputs()[output_];
-            warp_.setKeystone(output_, installation::rectangleCorners(o.width, o.height));
+            warp_.setKeystone(output_, warp_.uncorrectedCorners(output_));
             unsaved_.insert(output_);
             saveStatus_.clear();
             return "corners of " + o.id + " reset";

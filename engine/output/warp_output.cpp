@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "render/viewport.h"
+
 namespace vitrine::output {
 
 namespace {
@@ -67,14 +69,31 @@ void main() {
 
 }  // namespace
 
-WarpOutput::WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u canvasSize)
+WarpOutput::WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u canvasSize, sf::Vector2u displaySize)
     : outputs_(std::move(outputs)), canvasSize_(canvasSize) {
     if (outputs_.empty()) {
         installation::Output whole;
         whole.id = "main";
         whole.width = static_cast<int>(canvasSize.x);
         whole.height = static_cast<int>(canvasSize.y);
+        whole.sizedByDisplay = true;
         outputs_.push_back(whole);
+    }
+    for (const auto& o : outputs_) uncorrected_.push_back(installation::rectangleCorners(o.width, o.height));
+    // One output of no stated size is the display the player found, whatever its size: the
+    // default installation fills a 1280x1024 projector as it does a 1080p one, the canvas
+    // scaled to fit and never cut (a 1920x1080 default drew past a smaller screen's edge).
+    if (outputs_.size() == 1 && outputs_[0].sizedByDisplay && displaySize.x > 0 && displaySize.y > 0) {
+        auto& o = outputs_[0];
+        const auto region = regionOf(o);
+        const auto fit = render::Viewport::fit(region.width, region.height, displaySize.x, displaySize.y);
+        o.width = static_cast<int>(displaySize.x);
+        o.height = static_cast<int>(displaySize.y);
+        uncorrected_[0] = {installation::Point{fit.offsetX, fit.offsetY},
+                           installation::Point{fit.offsetX + fit.width, fit.offsetY},
+                           installation::Point{fit.offsetX + fit.width, fit.offsetY + fit.height},
+                           installation::Point{fit.offsetX, fit.offsetY + fit.height}};
+        if (!o.keystone) o.keystone = uncorrected_[0];
     }
     meshes_.resize(outputs_.size());
     for (std::size_t i = 0; i < outputs_.size(); ++i) buildMesh(i);

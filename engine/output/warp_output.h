@@ -23,8 +23,10 @@ public:
     /// interpolation inside a square is within a fraction of a pixel of the homography.
     static constexpr int kMeshDivisions = 32;
 
-    /// `outputs` empty means one output showing the whole canvas at `canvasSize`.
-    WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u canvasSize);
+    /// `outputs` empty means one output showing the whole canvas. That output, or a lone
+    /// output with no resolution, is the whole `displaySize` (when known) with the canvas
+    /// letterboxed in it; otherwise the empty case is the canvas at `canvasSize`.
+    WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u canvasSize, sf::Vector2u displaySize = {});
 
     /// False when the blend shader could not be compiled (the image is then drawn
     /// warped but without blending, and `problem()` says why).
@@ -35,6 +37,9 @@ public:
     sf::Vector2u targetSize() const;
     /// The outputs as drawn (with defaults filled in).
     const std::vector<installation::Output>& outputs() const { return outputs_; }
+    /// Where an output's corners lie without calibration: its whole image, or the
+    /// letterboxed canvas on a display-sized output (calibration's reset).
+    installation::Quad uncorrectedCorners(std::size_t output) const { return uncorrected_[output]; }
     /// Replaces one output's keystone corners (calibration) and rebuilds its mesh.
     void setKeystone(std::size_t output, const installation::Quad& corners);
 
@@ -46,6 +51,7 @@ private:
     installation::PixelRect regionOf(const installation::Output& o) const;
 
     std::vector<installation::Output> outputs_;
+    std::vector<installation::Quad> uncorrected_;
     sf::Vector2u canvasSize_;
     /// One output's mesh, its squares split by which shader they need.
     struct Mesh {

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <thread>
 #include <utility>
 
 #include "control/operations.h"
+#include "control/screen_copy.h"
 #include "installation/saved_keystones.h"
 #include "player/drift_follower.h"
 #include "player/resident_memory.h"
@@ -16,51 +16,48 @@
 
 namespace vitrine {
 
+namespace {
+LiveShow::Options liveOptions(const PlayerOptions& o, std::function<void()> wake) {
+    LiveShow::Options live;
+    live.audio = o.audio;
+    live.audioCapture = o.audioCapture;
+    live.volume = o.volume;
+    live.speed = o.speed;
+    live.reload = o.reload;
+    live.reloadReady = std::move(wake);
+    return live;
+}
+}  // namespace
+
 Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resources, PlayerOptions options, LogLine log)
-    : show_(std::move(show)),
-      resources_(resources),
+    : resources_(resources),
       options_(std::move(options)),
       log_(std::move(log)),
-      window_(show_->title.empty() ? "Vitrine" : show_->title, options_.window),
-      renderer_(std::make_unique<render::FrameRenderer>(*show_, resources.text(), resources.textures())) {
-    // Faster than real time the sound would be noise and the wall clock would pull back.
-    if (options_.speed != 1) options_.audio = AudioDevice::Off;
-    audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
-    audio_->setMasterGain(options_.volume);
-    clock_.setRate(options_.speed);
-    if (options_.operations && !options_.operations->installation().outputs.empty()) {
+      venue_(venueFor(options_.operations)),
+      window_(show->title.empty() ? "Vitrine" : show->title, options_.window),
+      live_(std::move(show), resources, liveOptions(options_, [this] { wake_.wake(); })) {
+    if (!venue_->outputs().empty()) {
         warpFrames_ = ensureWarp();
         if (!warpFrames_)
-            log_("outputs: no canvas texture of " + std::to_string(show_->canvas.width) + "x" +
-                 std::to_string(show_->canvas.height) + "; drawing without keystone and blending");
+            log_("outputs: no canvas texture of " + std::to_string(live_.show().canvas.width) + "x" +
+                 std::to_string(live_.show().canvas.height) + "; drawing without keystone and blending");
     }
     if (options_.calibrate) setCalibrating(true);
-    if (options_.reload)
-        reloader_ = std::make_unique<ShowReloader>([load = options_.reload, &resources] {
-            ReadyShow ready{load(), nullptr};
-            if (ready.loaded.show) {
-                // The renderer loads the maps on its own worker; waiting for them here spares
-                // the first frame after the swap a wait for a map scene's data.
-                ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded.show, resources.text(),
-                                                                         resources.textures());
-                ready.renderer->finishPreparing();
-            }
-            return ready;
-        });
+    venue_->onCommand([this] { wake_.wake(); });
 }
 
-Player::~Player() = default;
+Player::~Player() {
+    venue_->onCommand({});  // the queue outlives this player: it must not wake a player that is gone
+}
 
 bool Player::ensureWarp() {
     if (warp_) return true;
     auto canvas = std::make_unique<sf::RenderTexture>();
-    const sf::Vector2u size(static_cast<unsigned>(show_->canvas.width), static_cast<unsigned>(show_->canvas.height));
+    const sf::Vector2u size(static_cast<unsigned>(show().canvas.width), static_cast<unsigned>(show().canvas.height));
     if (!canvas->create(size.x, size.y)) return false;
     canvas->setSmooth(true);
     canvas_ = std::move(canvas);
-    std::vector<installation::Output> outputs;
-    if (options_.operations) outputs = options_.operations->installation().outputs;
-    warp_ = std::make_unique<output::WarpOutput>(std::move(outputs), size);
+    warp_ = std::make_unique<output::WarpOutput>(venue_->outputs(), size, window_.target().getSize());
     if (!warp_->shaderReady()) log_(warp_->problem());
     return true;
 }
@@ -78,108 +75,178 @@ constexpr auto kUploadTimeBetweenFrames = std::chrono::milliseconds(4);
 constexpr auto kUploadMargin = std::chrono::milliseconds(1);
 }  // namespace
 
+// While closed nothing is drawn, but the loop still turns this often: /status and the
+// watchdogs hear from it (a loop silent for Operations::kFrozenAfterMicros is reported
+// frozen), and it sees the opening time and the window's keys.
+constexpr auto kClosedHeartbeat = std::chrono::seconds(1);
+
 void Player::run() {
-    using Clock = std::chrono::steady_clock;
-    const auto framePeriod = std::chrono::microseconds(kMicrosPerSecond / std::max(1, options_.frameRate));
-    const Micros periodMicros = std::chrono::duration_cast<std::chrono::microseconds>(framePeriod).count();
-    if (options_.operations && options_.speed == 1) options_.start = options_.operations->wallShowTime(show_->duration);
-    clock_.seek(options_.start);
-    lastJump_ = options_.start;
-    clock_.resume();
-    previous_ = options_.start;
-    auto deadline = Clock::now();
-    const auto playStarted = Clock::now();
-    auto statsDue = playStarted + std::chrono::microseconds(options_.statsInterval);
-    bool firstFrame = true;
-    if (options_.operations) options_.operations->started(show_->title, show_->file);
-    while (window_.isOpen() && !finished_ && !options_.stop.stop_requested()) {
-        const auto frameStart = Clock::now();
-        handleCommands();
-        handleRemoteCommands();
+    begin();
+    while (mode_.now != PlayerState::Finished && window_.isOpen()) {
+        const auto turnStart = Clock::now();
+        takeInput();
         swapInReload();
         followAudioClock();
         followWallClock();
-        const Micros clockTime = clock_.position();
-        Micros t = showTime(clockTime);
-        if (finished_) break;
-        if (t < previous_) {  // looped
-            lastJump_ = clock_.position();
-            noteLoop();
-        }
-        reportEvents(previous_, t);
-        // Decodes asked for while the frame is drawn wait until it is on screen, as uploads do.
-        // The hold spans present(): a software renderer draws the frame there, and a GPU's
-        // vsync wait there costs a new decode at most a frame.
-        resources_.images().holdNewDecodes();
-        prefetch(t);
-        // Looping, the clock's position past the end says a pass came before: the seam fades.
-        Frame frame = options_.loop ? evaluateLooping(*show_, clockTime) : evaluate(*show_, t);
-        // Outside hours, on command, or while calibrating: no show sound.
-        const bool dark = black_ || closed_;
-        const bool silent = dark || calibrating_;
-        audio_->update(silent ? std::vector<AudioCue>{} : frame.audio, t, clock_.paused() || silent);
-        if (calibrating_) drawCalibration();
-        else if (dark) window_.target().clear(sf::Color::Black);
-        else drawFrame(frame);
-        if (options_.frameShown) options_.frameShown(window_.capture());
-        copyScreenIfDue();
-        window_.present();
-        resources_.images().startHeldDecodes();
-        // Pictures go to the GPU once the frame is on screen, in the time left before the
-        // next one is due, so no frame waits for an upload.
-        uploadAhead(t, deadline + framePeriod - Clock::now());
-        const Micros took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - frameStart).count();
-        stats_.frame(took, periodMicros);
-        publishStatus(t, took, periodMicros);
-        if (Clock::now() >= statsDue) {
-            log_(stats_.takeLine());
-            statsDue += std::chrono::microseconds(options_.statsInterval);
-        }
-        if (firstFrame) {
-            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - options_.launchedAt).count();
-            std::string line = "first frame on screen " + std::to_string(ms) + " ms after launch, at " + formatClock(t);
-            if (options_.operations) {
-                Micros wall = options_.operations->wallShowTime(show_->duration);
-                char off[64];
-                std::snprintf(off, sizeof off, " (%+.1f ms from the wall clock)", static_cast<double>(t - wall) / 1000.0);
-                line += off;
-            }
-            log_(line);
-            firstFrame = false;
-        }
-        reportMediaProblems();
-        if (options_.quitAfter >= 0 &&
-            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted).count() >= options_.quitAfter)
-            finished_ = true;
+        const Micros clockTime = live_.clock().position();
+        const Micros t = advance(clockTime);
+        if (mode_.now == PlayerState::Finished) break;
+        const bool drawn = showFrame(t, clockTime);
+        publish(t, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - turnStart).count(), drawn);
         previous_ = t;
-        // Wait for the next deadline rather than spinning (vsync may already have waited).
-        deadline += framePeriod;
-        auto now = Clock::now();
-        if (deadline < now) deadline = now;  // late: do not try to catch up with a burst
-        std::this_thread::sleep_until(deadline);
+        if (options_.quitAfter >= 0 &&
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted_).count() >= options_.quitAfter)
+            change(PlayerEvent::Quit);
+        waitForNextTurn(drawn);
     }
+    end();
+}
+
+void Player::begin() {
+    venue_->started(show().title, show().file);
+    // A stop request ends the wait under way, not only the next turn.
+    if (options_.speed == 1)
+        if (auto wall = venue_->wallShowTime(show().duration)) options_.start = *wall;
+    jump(options_.start);
+    offWallClock_ = false;
+    change(PlayerEvent::Play);
+    playStarted_ = due_ = Clock::now();
+    statsDue_ = playStarted_ + std::chrono::microseconds(options_.statsInterval);
+}
+
+void Player::takeInput() {
+    if (options_.stop.stop_requested()) change(PlayerEvent::Quit);
+    handleCommands();
+    change(venue_->openNow() ? PlayerEvent::HoursOpened : PlayerEvent::HoursClosed);
+    handleRemoteCommands();
+}
+
+Micros Player::advance(Micros clockTime) {
+    if (!options_.loop && clockTime >= show().duration) {
+        change(PlayerEvent::Quit);
+        return show().duration;
+    }
+    const Micros t = options_.loop ? wrapTime(show(), clockTime) : clockTime;
+    if (t < previous_) {  // looped
+        live_.looped(clockTime);
+        noteLoop();
+    }
+    reportEvents(previous_, t);
+    return t;
+}
+
+bool Player::showFrame(Micros t, Micros clockTime) {
+    const PlayerState state = mode_.now;
+    // Closed, the black picture stays on screen: nothing is drawn until something changes.
+    if (state == PlayerState::Closed && shown_ == PlayerState::Closed) {
+        live_.audio().update({}, t, true);
+        return false;
+    }
+    // Decodes asked for while the frame is drawn wait until it is on screen, as uploads do.
+    // The hold spans present(): a software renderer draws the frame there, and a GPU's
+    // vsync wait there costs a new decode at most a frame.
+    resources_.images().holdNewDecodes();
+    if (state != PlayerState::Closed) prefetch(t);
+    // Looping, the clock's position past the end says a pass came before: the seam fades.
+    Frame frame = options_.loop ? evaluateLooping(show(), clockTime) : evaluate(show(), t);
+    // Outside hours, on command, or while calibrating: no show sound.
+    const bool heard = showIsHeard(state);
+    live_.audio().update(heard ? frame.audio : std::vector<AudioCue>{}, t, live_.clock().paused() || !heard);
+    if (state == PlayerState::Calibrating) drawCalibration();
+    else if (state == PlayerState::Black || state == PlayerState::Closed) window_.target().clear(sf::Color::Black);
+    else drawFrame(frame);
+    if (options_.frameShown) options_.frameShown(window_.capture());
+    copyScreenIfDue();
+    window_.present();
+    shown_ = state;
+    resources_.images().startHeldDecodes();
+    // Pictures go to the GPU once the frame is on screen, in the time left before the
+    // next one is due, so no frame waits for an upload.
+    live_.renderer().uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize(), uploadTimeBetweenFrames(nextDue() - Clock::now()));
+    reportMediaProblems();
+    return true;
+}
+
+void Player::publish(Micros t, Micros took, bool drawn) {
+    const Micros period = kMicrosPerSecond / std::max(1, options_.frameRate);
+    if (drawn) stats_.frame(took, period);
+    control::PlayerStatus st;
+    st.exhibit = show().title;
+    int scene = show().sceneAt(t);
+    if (scene >= 0) st.scene = show().scenes[scene].id;
+    st.time = t;
+    st.duration = show().duration;
+    st.state = std::string(stateName(mode_.now));
+    // The show clock and the wall clock read at one instant: `t`, read before the frame was
+    // drawn, against the wall clock now would count the drawing time as drift.
+    if (auto wall = venue_->wallShowTime(show().duration))
+        st.drift = loopOffset(wrapTime(show(), live_.clock().position()), *wall);
+    if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
+    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
+    venue_->frameDone(std::move(st), took, period);
+    if (Clock::now() >= statsDue_) {
+        log_(stats_.takeLine());
+        statsDue_ += std::chrono::microseconds(options_.statsInterval);
+    }
+    if (drawn && firstFrame_) logFirstFrame(t);
+}
+
+void Player::logFirstFrame(Micros t) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - options_.launchedAt).count();
+    std::string line = "first frame on screen " + std::to_string(ms) + " ms after launch, at " + formatClock(t);
+    if (auto wall = venue_->wallShowTime(show().duration)) {
+        char off[64];
+        std::snprintf(off, sizeof off, " (%+.1f ms from the wall clock)", static_cast<double>(t - *wall) / 1000.0);
+        line += off;
+    }
+    log_(line);
+    firstFrame_ = false;
+}
+
+Player::Clock::time_point Player::nextDue() const {
+    // The frames keep to a grid of periods: a turn woken early (a command) leaves it as it
+    // was; a late frame does not try to catch up with a burst.
+    const auto period = std::chrono::microseconds(kMicrosPerSecond / std::max(1, options_.frameRate));
+    const auto now = Clock::now();
+    return due_ > now ? due_ : std::max(due_ + period, now);
+}
+
+void Player::waitForNextTurn(bool drawn) {
+    if (mode_.now == PlayerState::Finished) return;
+    due_ = nextDue();
+    // Rather than spinning (vsync may already have waited); a command, a reload or a stop
+    // request ends the wait at once.
+    std::stop_callback onStop(options_.stop, [this] { wake_.wake(); });
+    wake_.waitUntil(drawn ? due_ : Clock::now() + kClosedHeartbeat);
+}
+
+void Player::end() {
     log_(stats_.takeLine());
-    if (options_.operations) options_.operations->stopping();
+    venue_->stopping();
     window_.close();
 }
 
-void Player::copyScreenIfDue() {
-    // The status page's picture: every few seconds while someone looks, scaled down on the
-    // GPU (a whole 1080p frame read back cost the frame it fell on) and encoded on the
-    // copy's own thread.
-    control::ScreenCopy* screen = options_.operations ? options_.operations->screenCopy() : nullptr;
-    if (!screen || !screen->due()) return;
-    const sf::Image picture = window_.captureScaled(control::ScreenCopy::kWidth);
-    screen->offer(picture.getPixelsPtr(), static_cast<int>(picture.getSize().x), static_cast<int>(picture.getSize().y));
+void Player::change(PlayerEvent event) {
+    mode_ = nextMode(mode_, event);
+    // The mode says whether the clock runs; the clock is told only when that changes.
+    const bool paused = mode_.clock == PlayerState::Paused;
+    if (paused != live_.clock().paused()) paused ? live_.clock().pause() : live_.clock().resume();
+}
+
+void Player::jump(Micros at) {
+    // The one way to move the show: the clock (and the moment drift measurements restart
+    // from), and the interval events are reported over.
+    live_.jump(at);
+    previous_ = at;
 }
 
 void Player::drawFrame(const Frame& frame) {
     if (warpFrames_) {
-        renderer_->render(frame, *canvas_, render::MediaWait::BetweenFrames);
+        live_.renderer().render(frame, *canvas_, render::MediaWait::BetweenFrames);
         canvas_->display();
         warp_->draw(canvas_->getTexture(), window_.target());
     } else {
-        renderer_->render(frame, window_.target(), render::MediaWait::BetweenFrames);
+        live_.renderer().render(frame, window_.target(), render::MediaWait::BetweenFrames);
     }
 }
 
@@ -193,14 +260,14 @@ void Player::drawCalibration() {
 }
 
 void Player::setCalibrating(bool on) {
-    if (on == calibrating_) return;
+    if (on == (mode_.now == PlayerState::Calibrating)) return;
     if (on) {
         if (!ensureWarp()) {
             log_("calibration: no canvas texture could be made; calibration is not available");
             return;
         }
         if (!calibration_) {
-            std::filesystem::path file = options_.operations ? options_.operations->installation().file : "";
+            std::filesystem::path file = venue_->installationFile();
             if (file.empty()) log_("calibration: no installation file (--installation FILE): corners cannot be saved");
             // Installed, the service user cannot write /etc/vitrine: corners go to its state folder.
             else file = installation::keystoneSaveFile(file);
@@ -213,7 +280,7 @@ void Player::setCalibrating(bool on) {
             log_("calibration: corners changed but not saved (they apply until the player restarts; S saves)");
         log_("calibration off");
     }
-    calibrating_ = on;
+    change(on ? PlayerEvent::CalibrationOn : PlayerEvent::CalibrationOff);
     window_.showCursor(on);
 }
 
@@ -242,27 +309,6 @@ void Player::handleCalibrationEvents(const std::vector<sf::Event>& events) {
     }
 }
 
-void Player::publishStatus(Micros t, Micros took, Micros period) {
-    if (!options_.operations) return;
-    control::PlayerStatus st;
-    st.exhibit = show_->title;
-    int scene = show_->sceneAt(t);
-    if (scene >= 0) st.scene = show_->scenes[scene].id;
-    st.time = t;
-    st.duration = show_->duration;
-    st.state = calibrating_ ? "calibrating"
-               : closed_    ? "closed"
-               : black_     ? "black"
-               : clock_.paused() ? "paused"
-                                 : "playing";
-    // The show clock and the wall clock read at one instant: `t`, read before the frame was
-    // drawn, against the wall clock now would count the drawing time as drift.
-    st.drift = loopOffset(wrapTime(*show_, clock_.position()), options_.operations->wallShowTime(show_->duration));
-    if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
-    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
-    options_.operations->frameDone(std::move(st), took, period);
-}
-
 void Player::noteLoop() {
     ++loops_;
     // Once a loop: a player that runs for months must not grow, and this is where to see it.
@@ -286,58 +332,34 @@ void Player::noteLoop() {
 }
 
 void Player::reload() {
-    if (!reloader_) {
-        log_("reload: this player was not started from a file it can read again");
-        return;
-    }
-    if (reloader_->busy()) log_("reload: already reading the exhibit; it is read again once that ends");
-    reloader_->request();
+    if (live_.reloading()) log_("reload: already reading the exhibit; it is read again once that ends");
+    if (!live_.reload()) log_("reload: this player was not started from a file it can read again");
 }
 
 void Player::swapInReload() {
-    if (!reloader_) return;
-    std::optional<ReadyShow> ready = reloader_->take();
-    if (!ready) return;
-    if (!ready->loaded.show) {
+    std::optional<LiveShow::Reload> reloaded = live_.takeReload();
+    if (!reloaded) return;
+    if (!reloaded->error.empty()) {
         // The old show keeps playing; the problem stays in /status until a reload succeeds.
-        reloadProblem_ = "reload failed, still playing the previous version: " + ready->loaded.error;
+        reloadProblem_ = "reload failed, still playing the previous version: " + reloaded->error;
         log_(reloadProblem_);
         return;
     }
-    // The renderer and the mixer hold the show: replace them before it goes.
-    audio_.reset();
-    renderer_ = std::move(ready->renderer);
-    const std::shared_ptr<const Show> old = std::exchange(show_, std::move(ready->loaded.show));
-    audio_ = std::make_unique<AudioLink>(*show_, options_.audio, options_.audioCapture);
-    audio_->setMasterGain(options_.volume);
-    if (options_.operations) options_.operations->setAdvisoryStart(ready->loaded.advisoryStart);
-    // Same scene, same offset into it; a scene that is gone keeps the same show time. The
-    // clock is read only now: stopping and starting the sound output above takes
-    // milliseconds, which a place read before it lost at every reload (17 reloads put the
-    // show 102 ms behind the wall clock).
-    const Micros t = wrapTime(*old, clock_.position());
-    Micros at = std::min(t, std::max<Micros>(0, show_->duration - 1));
-    if (int scene = old->sceneAt(t); scene >= 0) {
-        const auto& was = old->scenes[scene];
-        if (int found = show_->sceneById(was.id); found >= 0) {
-            const auto& now = show_->scenes[found];
-            at = std::min(now.begin + (t - was.begin), std::max(now.begin, now.end - 1));
-        }
-    }
+    venue_->setAdvisoryStart(reloaded->advisoryStart);
+    // The live show went on from the same scene, at the same offset into it.
+    Micros at = reloaded->at;
     bool timingChanged = false;
     if (followingWallClock()) {
-        const Micros wall = options_.operations->wallShowTime(show_->duration);
+        const Micros wall = *venue_->wallShowTime(show().duration);
         const Micros off = loopOffset(at, wall);
         // Within the tolerance the place is the wall clock's, exactly: the few microseconds
         // since the clock was read would otherwise add up, reload after reload.
         if (off <= kWallClockTolerance && off >= -kWallClockTolerance) at = wall;
         else timingChanged = true;
     }
-    clock_.seek(at);
-    previous_ = at;
-    lastJump_ = at;
+    jump(at);
     reloadProblem_.clear();
-    log_("reloaded " + show_->file + " at " + formatClock(at));
+    log_("reloaded " + show().file + " at " + formatClock(at));
     if (timingChanged) {
         // The edit moved this moment in time; jumping would lose the visitor's place.
         offWallClock_ = true;
@@ -346,35 +368,31 @@ void Player::swapInReload() {
 }
 
 void Player::handleRemoteCommands() {
-    if (!options_.operations) return;
-    closed_ = !options_.operations->openNow();
-    for (const auto& c : options_.operations->queue().drain()) {
+    for (const auto& c : venue_->takeCommands()) {
         using Kind = control::ControlCommand::Kind;
         log_("remote " + std::string(control::commandVerb(c.kind)) + (c.sceneId.empty() ? "" : " " + c.sceneId) +
              " from " + c.origin);
         switch (c.kind) {
             case Kind::Play:
-                clock_.resume();
-                black_ = offWallClock_ = false;  // back to where the wall clock says
+                change(PlayerEvent::Play);
+                offWallClock_ = false;  // back to where the wall clock says
                 break;
             case Kind::Pause:
-                clock_.pause();
+                change(PlayerEvent::Pause);
                 offWallClock_ = true;
                 break;
             case Kind::Next: goToScene(+1); break;
             case Kind::Previous: goToScene(-1); break;
-            case Kind::Black: black_ = !black_; break;
+            case Kind::Black: change(PlayerEvent::ToggleBlack); break;
             case Kind::Reload: reload(); break;
             case Kind::Scene: {
-                auto it = std::find_if(show_->scenes.begin(), show_->scenes.end(),
+                auto it = std::find_if(show().scenes.begin(), show().scenes.end(),
                                        [&](const auto& s) { return s.id == c.sceneId; });
-                if (it == show_->scenes.end()) {
+                if (it == show().scenes.end()) {
                     log_("remote scene " + c.sceneId + ": no such scene");
                     break;
                 }
-                clock_.seek(it->begin);
-                previous_ = it->begin;
-                lastJump_ = clock_.position();
+                jump(it->begin);
                 offWallClock_ = true;
                 break;
             }
@@ -384,103 +402,99 @@ void Player::handleRemoteCommands() {
 
 bool Player::followingWallClock() const {
     // Paused or stepped by hand, the show leaves the wall clock on purpose; Play returns to it.
-    return options_.operations && !offWallClock_ && !clock_.paused() && show_->duration > 0 && options_.speed == 1;
+    return !offWallClock_ && !live_.clock().paused() && show().duration > 0 && options_.speed == 1 &&
+           venue_->wallShowTime(show().duration);
 }
 
 Micros Player::loopOffset(Micros a, Micros b) const {
     // The shorter way round the loop: 1 s after the end is 1 s after the start.
     Micros off = a - b;
-    if (off > show_->duration / 2) off -= show_->duration;
-    if (off < -show_->duration / 2) off += show_->duration;
+    if (off > show().duration / 2) off -= show().duration;
+    if (off < -show().duration / 2) off += show().duration;
     return off;
 }
 
 void Player::followWallClock() {
     if (!followingWallClock()) return;
-    Micros wall = options_.operations->wallShowTime(show_->duration);
-    Micros off = loopOffset(wrapTime(*show_, clock_.position()), wall);
-    if (off > kWallClockTolerance || off < -kWallClockTolerance) {
-        clock_.seek(wall);
-        previous_ = wall;
-        lastJump_ = wall;
-    }
+    const Micros wall = *venue_->wallShowTime(show().duration);
+    const Micros off = loopOffset(wrapTime(show(), live_.clock().position()), wall);
+    if (off > kWallClockTolerance || off < -kWallClockTolerance) jump(wall);
 }
 
 void Player::followAudioClock() {
-    auto speakers = audio_->speakerShowTime();
-    if (!speakers || clock_.paused()) return;
-    const Micros position = clock_.position();
-    const auto step = followAudio(*show_, position, lastJump_, *speakers);
+    const Micros position = live_.clock().position();
+    const auto step = live_.followAudio();
     if (!step) return;
     stats_.drift(step->drift);
     if (options_.driftObserver) options_.driftObserver(position, step->drift);
-    if (step->nudge != 0) {
-        clock_.nudge(step->nudge);
-        ++stats_.driftCorrections;
-    }
+    if (step->nudge != 0) ++stats_.driftCorrections;
 }
 
 void Player::handleCommands() {
     std::vector<sf::Event> calibrationEvents;
-    for (auto c : window_.pollCommands(calibrating_ ? &calibrationEvents : nullptr)) {
+    const bool calibrating = mode_.now == PlayerState::Calibrating;
+    for (auto c : window_.pollCommands(calibrating ? &calibrationEvents : nullptr)) {
         switch (c) {
             case output::InputCommand::TogglePause:
-                clock_.paused() ? clock_.resume() : clock_.pause();
-                log_(clock_.paused() ? "paused" : "playing");
+                change(PlayerEvent::TogglePause);
+                log_(live_.clock().paused() ? "paused" : "playing");
                 break;
             case output::InputCommand::PreviousScene: goToScene(-1); break;
             case output::InputCommand::NextScene: goToScene(+1); break;
-            case output::InputCommand::ToggleFullscreen: window_.setFullscreen(!window_.fullscreen()); break;
-            case output::InputCommand::ToggleCalibration: setCalibrating(!calibrating_); break;
-            case output::InputCommand::Quit: finished_ = true; break;
+            case output::InputCommand::ToggleFullscreen:
+                window_.setFullscreen(!window_.fullscreen());
+                shown_ = PlayerState::Finished;  // a new window: nothing on it yet, even while closed
+                break;
+            case output::InputCommand::ToggleCalibration: setCalibrating(mode_.now != PlayerState::Calibrating); break;
+            case output::InputCommand::Quit: change(PlayerEvent::Quit); break;
         }
     }
-    if (calibrating_) handleCalibrationEvents(calibrationEvents);
+    if (calibrating) handleCalibrationEvents(calibrationEvents);
 }
 
 void Player::goToScene(int delta) {
-    if (show_->scenes.empty()) return;
-    int current = show_->sceneAt(wrapTime(*show_, clock_.position()));
-    int count = static_cast<int>(show_->scenes.size());
+    if (show().scenes.empty()) return;
+    int current = show().sceneAt(wrapTime(show(), live_.clock().position()));
+    int count = static_cast<int>(show().scenes.size());
     int next = ((current < 0 ? 0 : current) + delta + count) % count;
-    clock_.seek(show_->scenes[next].begin);
-    previous_ = show_->scenes[next].begin;
-    lastJump_ = clock_.position();
+    jump(show().scenes[next].begin);
     offWallClock_ = true;
-    log_("scene " + show_->scenes[next].id);
+    log_("scene " + show().scenes[next].id);
 }
 
-Micros Player::showTime(Micros raw) {
-    if (!options_.loop && raw >= show_->duration) {
-        finished_ = true;
-        return show_->duration;
-    }
-    return options_.loop ? wrapTime(*show_, raw) : raw;
+void Player::copyScreenIfDue() {
+    // The status page's picture: every few seconds while someone looks, scaled down on the
+    // GPU (a whole 1080p frame read back cost the frame it fell on) and encoded on the
+    // copy's own thread.
+    control::ScreenCopy* screen = venue_->screenCopy();
+    if (!screen || !screen->due()) return;
+    const sf::Image picture = window_.captureScaled(control::ScreenCopy::kWidth);
+    screen->offer(picture.getPixelsPtr(), static_cast<int>(picture.getSize().x), static_cast<int>(picture.getSize().y));
 }
 
 void Player::reportEvents(Micros from, Micros to) {
     // A tick that crosses the loop point is split there, so nothing is missed or doubled.
     std::vector<ShowEvent> events;
     if (to < from) {
-        events = eventsIn(*show_, from, show_->duration);
-        auto after = eventsIn(*show_, 0, to);
+        events = eventsIn(show(), from, show().duration);
+        auto after = eventsIn(show(), 0, to);
         events.insert(events.end(), after.begin(), after.end());
     } else {
-        events = eventsIn(*show_, from, to);
+        events = eventsIn(show(), from, to);
     }
     for (const auto& e : events) {
         if (e.kind != ShowEvent::Kind::SceneStart) continue;
         // Closed, the show runs on in the dark: a night of scene lines would bury the journal.
-        if (!closed_) log_("scene " + show_->scenes[e.index].id + " at " + formatClock(e.at));
+        if (mode_.now != PlayerState::Closed) log_("scene " + show().scenes[e.index].id + " at " + formatClock(e.at));
         // Proof of play records what visitors saw: not black, closed or test patterns.
-        if (options_.operations && !black_ && !closed_ && !calibrating_)
-            options_.operations->sceneStarted(show_->scenes[e.index].id);
+        if (mode_.now != PlayerState::Black && mode_.now != PlayerState::Closed && mode_.now != PlayerState::Calibrating)
+            venue_->sceneStarted(show().scenes[e.index].id);
     }
 }
 
 void Player::prefetch(Micros t) {
     // Each picture at the size the renderer will ask for, so the decode ahead is the one drawn.
-    render::prefetchImages(*show_, t, t + options_.lookahead, options_.loop, renderer_->viewportFor(drawnSize()).scale,
+    render::prefetchImages(show(), t, t + options_.lookahead, options_.loop, live_.renderer().viewportFor(drawnSize()).scale,
                            resources_.images());
 }
 
@@ -491,10 +505,6 @@ std::chrono::microseconds uploadTimeBetweenFrames(std::chrono::steady_clock::dur
                       std::chrono::microseconds{0}, std::chrono::microseconds(kUploadTimeBetweenFrames));
 }
 
-void Player::uploadAhead(Micros t, std::chrono::steady_clock::duration untilNextFrame) {
-    renderer_->uploadAhead(t, t + kUploadAhead, options_.loop, drawnSize(), uploadTimeBetweenFrames(untilNextFrame));
-}
-
 sf::Vector2u Player::drawnSize() {
     return warpFrames_ ? canvas_->getSize() : window_.target().getSize();
 }
@@ -502,8 +512,8 @@ sf::Vector2u Player::drawnSize() {
 void Player::reportMediaProblems() {
     for (const auto& f : resources_.images().takeFailures())
         log_("image " + f.path.string() + ": " + f.message + " (a placeholder is shown)");
-    for (const auto& problem : renderer_->takeProblems()) log_(problem);
-    for (const auto& p : audio_->takeProblems()) log_(p.message);
+    for (const auto& problem : live_.renderer().takeProblems()) log_(problem);
+    for (const auto& p : live_.audio().takeProblems()) log_(p.message);
 }
 
 }  // namespace vitrine

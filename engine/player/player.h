@@ -1,6 +1,7 @@
 #pragma once
-// The frame loop of `vitrine play`: a flat list of named steps, then a wait until the
-// next frame's deadline. Timing comes from evaluate(show, t); the loop only chooses t.
+// The frame loop of `vitrine play`: each turn takes input, advances the clock, shows a
+// frame (none while closed), publishes, then waits until the next frame is due or
+// something wakes it. Timing comes from evaluate(show, t); the loop only chooses t.
 
 #include <chrono>
 #include <filesystem>
@@ -19,10 +20,12 @@
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "player/audio_link.h"
-#include "player/play_clock.h"
+#include "player/live_show.h"
+#include "player/loop_wake.h"
 #include "player/play_stats.h"
+#include "player/player_state.h"
 #include "player/show_loading.h"
-#include "player/show_reloader.h"
+#include "player/venue.h"
 #include "timeline/show.h"
 
 namespace vitrine::control {
@@ -78,6 +81,19 @@ public:
     void run();
 
 private:
+    using Clock = std::chrono::steady_clock;
+
+    // The loop's steps, in the order of a turn.
+    void begin();
+    void takeInput();
+    Micros advance(Micros clockTime);
+    bool showFrame(Micros t, Micros clockTime);
+    void publish(Micros t, Micros took, bool drawn);
+    void waitForNextTurn(bool drawn);
+    void end();
+
+    void change(PlayerEvent event);
+    void jump(Micros at);
     void drawFrame(const Frame& frame);
     void copyScreenIfDue();
     void drawCalibration();
@@ -86,17 +102,16 @@ private:
     bool ensureWarp();
     void reload();
     void swapInReload();
+    const Show& show() const { return live_.show(); }
     bool followingWallClock() const;
     Micros loopOffset(Micros a, Micros b) const;
-    void publishStatus(Micros t, Micros took, Micros period);
+    void logFirstFrame(Micros t);
     void noteLoop();
     void handleCommands();
     void goToScene(int delta);
-    /// The show time at clock position `raw`: wrapped when looping.
-    Micros showTime(Micros raw);
     void reportEvents(Micros from, Micros to);
     void prefetch(Micros t);
-    void uploadAhead(Micros t, std::chrono::steady_clock::duration untilNextFrame);
+    Clock::time_point nextDue() const;
     /// The size frames are drawn at: the canvas texture when outputs are warped, else the window.
     sf::Vector2u drawnSize();
     void reportMediaProblems();
@@ -104,33 +119,30 @@ private:
     void handleRemoteCommands();
     void followWallClock();
 
-    std::shared_ptr<const Show> show_;
     render::RenderResources& resources_;
     PlayerOptions options_;
     LogLine log_;
+    // Before everything that can wake it (the venue's remote, the reloader's worker).
+    LoopWake wake_;
+    std::unique_ptr<Venue> venue_;  // never null: a window opened by hand has a null venue
     output::WindowOutput window_;
-    std::unique_ptr<render::FrameRenderer> renderer_;  // rebuilt on reload: both hold the show
-    PlayClock clock_;
-    std::unique_ptr<AudioLink> audio_;
+    LiveShow live_;  // the show, its renderer, mixer and clock
     PlayStats stats_;
-    Micros lastJump_ = 0;  // clock position of the last seek or loop, when drift is transient
+    PlayerMode mode_;
+    PlayerState shown_ = PlayerState::Finished;  // the state of the picture on screen; none yet
     Micros previous_ = 0;
-    bool finished_ = false;
-    bool black_ = false;   // a remote asked for black
-    bool closed_ = false;  // outside opening hours
     bool offWallClock_ = false;  // moved by hand or remote: the wall clock waits for Play
-    bool calibrating_ = false;
     int loops_ = 0;
     bool peakIsPerLoop_ = false;  // whether the resident peak was last reset at a loop boundary
     std::string reloadProblem_;  // the last failed reload, until one succeeds
+    Clock::time_point playStarted_, statsDue_, due_;  // due_: when the next frame is due
+    bool firstFrame_ = true;
     // With projector outputs in the installation, frames are drawn into the canvas and
     // then warped and blended onto the window; otherwise straight onto the window.
     std::unique_ptr<sf::RenderTexture> canvas_;
     std::unique_ptr<output::WarpOutput> warp_;
     bool warpFrames_ = false;  // the installation has outputs: every frame goes through warp_
     std::unique_ptr<output::Calibration> calibration_;
-    // Last: destroyed first, it waits for a read under way that uses resources_.
-    std::unique_ptr<ShowReloader> reloader_;
 };
 
 }  // namespace vitrine

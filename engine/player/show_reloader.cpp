@@ -6,7 +6,8 @@
 
 namespace vitrine {
 
-ShowReloader::ShowReloader(Prepare prepare) : prepare_(std::move(prepare)) {}
+ShowReloader::ShowReloader(Prepare prepare, std::function<void()> ready)
+    : prepare_(std::move(prepare)), ready_(std::move(ready)) {}
 
 ShowReloader::~ShowReloader() {
     if (running_.valid()) running_.wait();
@@ -18,14 +19,17 @@ void ShowReloader::request() {
 }
 
 void ShowReloader::start() {
-    running_ = std::async(std::launch::async, [prepare = prepare_] {
+    running_ = std::async(std::launch::async, [prepare = prepare_, ready = ready_] {
         // Whatever goes wrong on the worker comes back as a refused reload, never as a crash
         // of the player (an exception left in a future would be thrown on the frame loop).
+        ReadyShow result;
         try {
-            return prepare();
+            result = prepare();
         } catch (const std::exception& e) {
-            return ReadyShow{{nullptr, -1, std::string("the exhibit could not be read: ") + e.what()}, nullptr};
+            result = ReadyShow{{nullptr, -1, std::string("the exhibit could not be read: ") + e.what()}, nullptr};
         }
+        if (ready) ready();
+        return result;
     });
 }
 

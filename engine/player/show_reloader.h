@@ -26,8 +26,10 @@ class ShowReloader {
 public:
     using Prepare = std::function<ReadyShow()>;
 
-    /// `prepare` runs on the worker: it must touch nothing the frame loop uses.
-    explicit ShowReloader(Prepare prepare);
+    /// `prepare` runs on the worker: it must touch nothing the frame loop uses. `ready`, when
+    /// set, is called on the worker once a read ends (the frame loop's wake, so the new show
+    /// is taken at once rather than at the next frame).
+    explicit ShowReloader(Prepare prepare, std::function<void()> ready = {});
     /// Waits for a read under way.
     ~ShowReloader();
     ShowReloader(const ShowReloader&) = delete;
@@ -44,6 +46,7 @@ private:
     void start();
 
     Prepare prepare_;
+    std::function<void()> ready_;
     std::future<ReadyShow> running_;
     bool again_ = false;  // asked for again while running_ reads
 };

@@ -1,32 +1,21 @@
 #include "render/frame_renderer.h"
 
+#include "render/canvas_placement.h"
 #include "render/image_draw_size.h"
+#include "render/placeholder_drawer.h"
+#include "render/textured_quad.h"
 #include "timeline/show_position.h"
 
 #include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/Sprite.hpp>
-#include <SFML/Graphics/VertexArray.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <iterator>
 #include <optional>
 
 namespace vitrine::render {
 namespace {
-
-sf::Color toSf(const Color& c, double opacity = 1) {
-    return sf::Color(c.r, c.g, c.b, static_cast<sf::Uint8>(std::clamp(c.a * opacity, 0.0, 255.0)));
-}
-
-// Placeholders are designed, not debug boxes: a warm dark panel, a quiet rule, small capitals.
-const Color kPlaceholderFill{0x1f, 0x1d, 0x1a, 255};
-const Color kPlaceholderRule{0x6b, 0x64, 0x58, 255};
-const Color kPlaceholderLabel{0xb8, 0xad, 0x9a, 255};
-const Color kPlaceholderText{0xe4, 0xdb, 0xcc, 255};
-constexpr double kPlaceholderRuleWidth = 2;     // canvas px
-constexpr double kPlaceholderMinTextSize = 26;  // canvas px: still legible from a distance
 
 text::LayoutStyle::Align toLayoutAlign(TextStyle::Align a) {
     switch (a) {
@@ -45,75 +34,6 @@ std::vector<text::Paragraph> toParagraphs(const std::vector<TextParagraph>& para
     }
     return out;
 }
-
-// The transform of an item's scale and rotation about its box centre, in output pixels.
-sf::Transform itemTransform(const DrawItem& d, const Viewport& v) {
-    sf::Transform t;
-    if (d.scale == 1 && d.rotation == 0) return t;
-    float cx = static_cast<float>(v.offsetX + (d.box.x + d.box.width / 2) * v.scale);
-    float cy = static_cast<float>(v.offsetY + (d.box.y + d.box.height / 2) * v.scale);
-    t.translate(cx, cy).rotate(static_cast<float>(d.rotation)).scale(static_cast<float>(d.scale), static_cast<float>(d.scale)).translate(-cx, -cy);
-    return t;
-}
-
-// The text drawer places text at canvas position × scale; the letterbox offset (whole
-// pixels) is added after, so glyphs stay on the pixel grid.
-sf::Transform letterboxed(const sf::Transform& itemTransform, const Viewport& v) {
-    sf::Transform t = itemTransform;
-    t.translate(static_cast<float>(v.offsetX), static_cast<float>(v.offsetY));
-    return t;
-}
-
-sf::FloatRect toOutput(const Rect& r, const Viewport& v) {
-    return {static_cast<float>(v.offsetX + r.x * v.scale), static_cast<float>(v.offsetY + r.y * v.scale),
-            static_cast<float>(r.width * v.scale), static_cast<float>(r.height * v.scale)};
-}
-
-// The destination of a source rectangle of size sw×sh in a box, per the fit mode.
-Rect fitInto(const Rect& box, double sw, double sh, Fit fit) {
-    if (sw <= 0 || sh <= 0) return box;
-    double sx = box.width / sw, sy = box.height / sh;
-    double s = 1;
-    switch (fit) {
-        case Fit::Fill: return box;
-        case Fit::Contain: s = std::min(sx, sy); break;
-        case Fit::Cover: s = std::max(sx, sy); break;
-        case Fit::None: s = 1; break;
-    }
-    double w = sw * s, h = sh * s;
-    return Rect{box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h};
-}
-
-// Where a picture lands in its box: the destination clipped to its box (cover, none),
-// and the picture pixels shown there.
-struct QuadPlacement {
-    Rect dest;                              // canvas px
-    double u0 = 0, v0 = 0, u1 = 0, v1 = 0;  // picture px
-};
-
-std::optional<QuadPlacement> placeQuad(const TiledTexture& picture, const Rect& box, const Rect& source, Fit fit) {
-    // The visible part of the picture (pan-zoom), in picture pixels.
-    double sx = source.x * picture.width, sy = source.y * picture.height;
-    double sw = source.width * picture.width, sh = source.height * picture.height;
-    Rect dest = fitInto(box, sw, sh, fit);
-    // Clip the destination to the box by shrinking the source accordingly.
-    QuadPlacement q;
-    q.dest.x = std::max(dest.x, box.x);
-    q.dest.y = std::max(dest.y, box.y);
-    q.dest.width = std::min(dest.x + dest.width, box.x + box.width) - q.dest.x;
-    q.dest.height = std::min(dest.y + dest.height, box.y + box.height) - q.dest.y;
-    if (q.dest.width <= 0 || q.dest.height <= 0) return std::nullopt;
-    q.u0 = sx + (q.dest.x - dest.x) / dest.width * sw;
-    q.v0 = sy + (q.dest.y - dest.y) / dest.height * sh;
-    q.u1 = q.u0 + q.dest.width / dest.width * sw;
-    q.v1 = q.v0 + q.dest.height / dest.height * sh;
-    return q;
-}
-
-// Pictures drawn at least this large read full size alone: a picture decoded to its draw
-// size (rounded up to whole pixels) lands a hair below 1:1, where bilinear filtering still
-// reads every pixel and nothing can shimmer.
-constexpr double kMipmapsBelow = 0.99;
 
 // Canvas or picture px: edges this close count as touching (pan-zoom arithmetic rounds).
 constexpr double kEdgeTolerance = 1e-3;
@@ -192,6 +112,7 @@ void FrameRenderer::render(const Frame& frame, sf::RenderTarget& target, MediaWa
         underneath.reset();
     }
     captions_.draw(frame, target, v);
+    videos_.retireUnused(frame);
 }
 
 bool FrameRenderer::crossfadeSwapped(const Layer& below, const Layer& above, const std::optional<Color>& underneath,
@@ -291,6 +212,7 @@ Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWa
 
 void FrameRenderer::uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u targetSize,
                                 std::chrono::microseconds time) {
+    videos_.lookAhead(from, to, loop);
     textures_.beginUploadsBetweenFrames(time);
     const double scale = viewportFor(targetSize).scale;
     for (int index : imageItemsNeeded(show_, from, to, loop)) {
@@ -312,7 +234,7 @@ TextureLookup FrameRenderer::lookupTexture(const Item& item, const Viewport& v, 
 
 std::vector<std::string> FrameRenderer::takeProblems() {
     std::vector<std::string> out;
-    out.swap(problems_);
+    out = videos_.takeProblems();
     for (auto& problem : captions_.takeProblems()) out.push_back(std::move(problem));
     return out;
 }
@@ -335,7 +257,9 @@ void FrameRenderer::drawItem(const DrawItem& d, sf::RenderTarget& target, const 
     switch (item.kind) {
         case ItemKind::Text: drawText(d, item, target, v, transform); break;
         case ItemKind::Image: drawImage(d, item, target, v, transform, wait); break;
-        case ItemKind::Video: drawVideo(d, item, target, v, transform, wait); break;
+        case ItemKind::Video:
+            if (videos_.draw(d, target, v, transform, wait == MediaWait::Always)) waitingForMedia_ = true;
+            break;
         case ItemKind::Map: maps_.draw(item, d, target, v); break;
         case ItemKind::Audio: break;  // heard, not seen
     }
@@ -399,148 +323,19 @@ void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarg
 void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
                               const sf::Transform& transform, MediaWait wait) {
     if (item.src.empty()) {
-        drawPlaceholder(d, target, v, transform, "PHOTOGRAPH TO BE SUPPLIED", item.placeholder,
-                        item.credit.empty() ? "Credit: to be supplied with the photograph" : "Credit: " + item.credit);
+        drawPlaceholder(text_, d, target, v, transform,
+                        {"PHOTOGRAPH TO BE SUPPLIED", item.placeholder,
+                         item.credit.empty() ? "Credit: to be supplied with the photograph" : "Credit: " + item.credit});
         return;
     }
     TextureLookup t = lookupTexture(item, v, wait);
     std::string name = std::filesystem::path(item.src).filename().string();
     if (t.failed) {
-        drawPlaceholder(d, target, v, transform, "IMAGE UNAVAILABLE", name, t.error);
+        drawPlaceholder(text_, d, target, v, transform, {"IMAGE UNAVAILABLE", name, t.error});
         return;
     }
     if (!t.texture) return;  // still loading: nothing rather than a stall
     drawTexturedQuad(*t.texture, d.box, d.panZoom, item.fit, d.opacity, target, v, transform);
-}
-
-void FrameRenderer::drawTexturedQuad(const TiledTexture& picture, const Rect& box, const Rect& source, Fit fit,
-                                     double opacity, sf::RenderTarget& target, const Viewport& v,
-                                     const sf::Transform& transform) {
-    std::optional<QuadPlacement> q = placeQuad(picture, box, source, fit);
-    if (!q) return;
-    const double u0 = q->u0, v0 = q->v0, u1 = q->u1, v1 = q->v1;
-    sf::FloatRect out = toOutput(q->dest, v);
-    auto outX = [&](double u) { return static_cast<float>(out.left + (u - u0) / (u1 - u0) * out.width); };
-    auto outY = [&](double t) { return static_cast<float>(out.top + (t - v0) / (v1 - v0) * out.height); };
-    sf::Color tint(255, 255, 255, static_cast<sf::Uint8>(std::lround(std::clamp(opacity, 0.0, 1.0) * 255)));
-    // Output pixels per picture pixel, the item's own scale included (the transform is a
-    // rotation and a uniform scale, so its determinant is the area scale).
-    const float* m = transform.getMatrix();
-    const double itemScale = std::sqrt(std::abs(double(m[0]) * m[5] - double(m[4]) * m[1]));
-    const double magnification = std::min(out.width / (u1 - u0), out.height / (v1 - v0)) * itemScale;
-    useMipmaps(picture, magnification < kMipmapsBelow);
-    for (const auto& tile : picture.tiles) {
-        // The part of the visible rectangle this tile holds.
-        double a0 = std::max(u0, double(tile->x)), a1 = std::min(u1, double(tile->x + tile->width));
-        double b0 = std::max(v0, double(tile->y)), b1 = std::min(v1, double(tile->y + tile->height));
-        if (a1 <= a0 || b1 <= b0) continue;
-        // Float texture coordinates: pan-zoom moves by fractions of a texel, which an
-        // integer sprite rectangle would turn into visible steps.
-        float ta0 = float(a0 - tile->x), ta1 = float(a1 - tile->x), tb0 = float(b0 - tile->y), tb1 = float(b1 - tile->y);
-        const sf::Vertex quad[] = {sf::Vertex({outX(a0), outY(b0)}, tint, {ta0, tb0}),
-                                   sf::Vertex({outX(a1), outY(b0)}, tint, {ta1, tb0}),
-                                   sf::Vertex({outX(a0), outY(b1)}, tint, {ta0, tb1}),
-                                   sf::Vertex({outX(a1), outY(b1)}, tint, {ta1, tb1})};
-        sf::RenderStates states(transform);
-        states.texture = &tile->texture;
-        target.draw(quad, std::size(quad), sf::TriangleStrip, states);
-    }
-}
-
-void FrameRenderer::drawVideo(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
-                              const sf::Transform& transform, MediaWait wait) {
-    VideoEntry& e = videos_[d.item];
-    bool offline = wait == MediaWait::Always;
-    if ((!e.source && e.error.empty()) || (e.source && e.offline != offline)) {
-        VideoSourceOptions o;
-        o.clipIn = item.clipIn;
-        o.clipOut = item.clipOut;
-        o.loop = item.loop;
-        o.offline = offline;
-        auto opened = VideoSource::open(item.src, o);
-        e.source = std::move(opened.source);
-        e.offline = offline;
-        e.shown.reset();
-        if (!e.source) {
-            e.error = opened.message;
-            problems_.push_back("video " + item.src + ": " + opened.message + " (a placeholder is shown)");
-        }
-    }
-    if (!e.source) {
-        drawPlaceholder(d, target, v, transform, "VIDEO UNAVAILABLE", std::filesystem::path(item.src).filename().string(),
-                        e.error);
-        return;
-    }
-    auto frame = e.source->frameAt(d.mediaTime);
-    if (!e.damageReported) {
-        if (std::string damage = e.source->problem(); !damage.empty()) {
-            e.damageReported = true;
-            problems_.push_back("video " + item.src + ": " + damage + " (the pictures that decode are shown)");
-        }
-    }
-    if (!frame || e.source->catchingUp()) waitingForMedia_ = true;
-    if (!frame) return;  // not decoded yet: nothing rather than a stall
-    if (frame != e.shown) {
-        const RgbaImage& img = frame->image;
-        if (e.picture.tiles.empty()) e.picture.tiles.push_back(std::make_unique<TextureTile>());
-        TextureTile& tile = *e.picture.tiles.front();
-        if (tile.width != img.width || tile.height != img.height) {
-            if (!tile.texture.create(static_cast<unsigned>(img.width), static_cast<unsigned>(img.height))) return;
-            tile.texture.setSmooth(true);
-            tile.width = e.picture.width = img.width;
-            tile.height = e.picture.height = img.height;
-        }
-        tile.texture.update(img.pixels.data());
-        e.shown = frame;
-    }
-    drawTexturedQuad(e.picture, d.box, Rect{0, 0, 1, 1}, item.fit, d.opacity, target, v, transform);
-}
-
-void FrameRenderer::drawPlaceholder(const DrawItem& d, sf::RenderTarget& target, const Viewport& v,
-                                    const sf::Transform& transform, const std::string& label,
-                                    const std::string& description, const std::string& footnote) {
-    sf::FloatRect box = toOutput(d.box, v);
-    float rule = static_cast<float>(kPlaceholderRuleWidth * v.scale);
-    sf::RectangleShape panel({box.width - 2 * rule, box.height - 2 * rule});
-    panel.setPosition(box.left + rule, box.top + rule);
-    panel.setFillColor(toSf(kPlaceholderFill, d.opacity));
-    panel.setOutlineThickness(rule);
-    panel.setOutlineColor(toSf(kPlaceholderRule, d.opacity));
-    target.draw(panel, sf::RenderStates(transform));
-
-    // Text sized to the panel, never below a legible minimum.
-    double base = std::max(kPlaceholderMinTextSize, std::min(d.box.width / 28, d.box.height / 10));
-    double margin = std::max(d.box.width * 0.08, base);
-    double width = std::max(1.0, d.box.width - 2 * margin);
-    auto layoutFor = [&](const std::string& text, double size, bool italic, const std::string& family) {
-        text::LayoutStyle ls;
-        ls.family = family;
-        ls.sizePx = static_cast<float>(size);
-        ls.italic = italic;
-        ls.align = text::LayoutStyle::Align::Center;
-        ls.maxWidthPx = static_cast<float>(width);
-        ls.lineHeight = 1.3f;
-        return text_.layout({text::Paragraph{{text::Span{text, false, italic, {}}}}}, ls, static_cast<float>(v.scale));
-    };
-    double small = std::max(kPlaceholderMinTextSize, base * 0.7);
-    text::TextLayout parts[] = {layoutFor(label, small, false, "sans"), layoutFor(description, base * 1.1, true, "serif"),
-                                layoutFor(footnote, small, false, "sans")};
-    Color colours[] = {kPlaceholderLabel, kPlaceholderText, kPlaceholderLabel};
-    double gap = base * 0.8;
-    double total = 0;
-    for (auto& p : parts) total += p.height / v.scale;
-    total += gap * 2;
-    double y = d.box.y + (d.box.height - total) / 2;
-    for (int i = 0; i < 3; ++i) {
-        TextDrawOptions o;
-        o.position = {static_cast<float>(d.box.x + margin), static_cast<float>(y)};
-        o.scale = static_cast<float>(v.scale);
-        o.color = toSf(colours[i]);
-        o.opacity = static_cast<float>(d.opacity);
-        o.transform = letterboxed(transform, v);
-        text_.draw(target, parts[i], o);
-        y += parts[i].height / v.scale + gap;
-    }
 }
 
 }  // namespace vitrine::render

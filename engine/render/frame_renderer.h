@@ -15,7 +15,7 @@
 #include "render/map_drawer.h"
 #include "render/text_drawer.h"
 #include "render/texture_store.h"
-#include "media/video_source.h"
+#include "render/video_drawer.h"
 #include "render/viewport.h"
 #include "timeline/frame.h"
 #include "timeline/show.h"
@@ -40,14 +40,17 @@ public:
     /// may call it on a renderer that no frame uses yet.
     void finishPreparing() { maps_.finishAhead(); }
 
-    /// Draws `frame` letterboxed into `target` (cleared first).
+    /// Draws `frame` letterboxed into `target` (cleared first), then closes the videos no
+    /// longer on screen nor in the last uploadAhead() window.
     void render(const Frame& frame, sf::RenderTarget& target, MediaWait wait = MediaWait::Never);
 
     /// Uploads, for at most `time` (and at least one step), the decoded pictures visible in
     /// [from, to] (wrapping when `loop`) at their size on a target of `targetSize`, those on
     /// screen at `from` first: call once a frame drawn with MediaWait::BetweenFrames is
     /// shown, with the time left before the next, so no frame waits for an upload and a
-    /// picture is whole on the GPU by its first frame.
+    /// picture is whole on the GPU by its first frame. The videos visible in [from, to] are
+    /// opened and decoded ahead too, and their first pictures uploaded; render() retires
+    /// those neither on screen nor in this window.
     void uploadAhead(Micros from, Micros to, bool loop, sf::Vector2u targetSize, std::chrono::microseconds time);
 
     /// The canvas placement on a target of this size.
@@ -85,12 +88,6 @@ private:
                   const sf::Transform& transform);
     void drawImage(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
                    const sf::Transform& transform, MediaWait wait);
-    void drawVideo(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
-                   const sf::Transform& transform, MediaWait wait);
-    void drawTexturedQuad(const TiledTexture& picture, const Rect& box, const Rect& source, Fit fit, double opacity,
-                          sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform);
-    void drawPlaceholder(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform,
-                         const std::string& label, const std::string& description, const std::string& footnote);
     sf::RenderTexture* layerTexture(int slot, sf::Vector2u size);
 
     const Show& show_;
@@ -98,23 +95,11 @@ private:
     TextureStore& textures_;
     std::map<int, CachedLayout> layouts_;  // by item index
     std::vector<Footprint> footprints_;    // scratch for planFor, kept to spare an allocation a frame
-    std::map<std::string, text::TextLayout> placeholderLayouts_;
     std::unique_ptr<sf::RenderTexture> layerTextures_[2];
-
-    // A video item's frames and the texture showing the current one.
-    struct VideoEntry {
-        std::unique_ptr<VideoSource> source;
-        bool offline = false;
-        std::string error;
-        bool damageReported = false;  // a file's damage is reported once, not per reopen
-        TiledTexture picture;  // one tile, updated with each new frame
-        std::shared_ptr<const VideoFrame> shown;
-    };
-    std::map<int, VideoEntry> videos_;
-    std::vector<std::string> problems_;
     bool waitingForMedia_ = false;
     bool pictureSamplingWarmed_ = false;
     MapDrawer maps_{text_};  // map data and geometry, loaded once per show
+    VideoDrawer videos_{show_, text_};  // opened ahead by uploadAhead(), retired after each frame
     CaptionDrawer captions_{show_, text_};
 };
 

@@ -45,12 +45,15 @@ Micros wrapTime(const Show& show, Micros t) {
     return w < 0 ? w + show.duration : w;
 }
 
-std::vector<int> imageItemsNeeded(const Show& show, Micros from, Micros to, bool loop) {
+namespace {
+
+// Items of `kind` with a file, visible at some instant of [from, to] (wrapping when `loop`), first needed first.
+std::vector<int> itemsNeeded(const Show& show, ItemKind kind, Micros from, Micros to, bool loop) {
     std::vector<std::pair<Micros, int>> found;
     auto scan = [&](Micros a, Micros b, Micros order) {
         for (int i = 0; i < static_cast<int>(show.items.size()); ++i) {
             const Item& item = show.items[i];
-            if (item.kind != ItemKind::Image || item.src.empty()) continue;
+            if (item.kind != kind || item.src.empty()) continue;
             if (item.begin <= b && item.end > a) found.emplace_back(std::max(item.begin, a) + order, i);
         }
     };
@@ -66,6 +69,16 @@ std::vector<int> imageItemsNeeded(const Show& show, Micros from, Micros to, bool
     for (auto& [at, index] : found)
         if (seen.insert(index).second) items.push_back(index);
     return items;
+}
+
+}  // namespace
+
+std::vector<int> imageItemsNeeded(const Show& show, Micros from, Micros to, bool loop) {
+    return itemsNeeded(show, ItemKind::Image, from, to, loop);
+}
+
+std::vector<int> videoItemsNeeded(const Show& show, Micros from, Micros to, bool loop) {
+    return itemsNeeded(show, ItemKind::Video, from, to, loop);
 }
 
 }  // namespace vitrine

@@ -20,6 +20,9 @@ std::optional<Micros> resolvePosition(const Show& show, std::string_view text, s
 /// Items, not paths: one file shown in two boxes is decoded at two sizes.
 std::vector<int> imageItemsNeeded(const Show& show, Micros from, Micros to, bool loop);
 
+/// The same for video items with a file: the window that opens videos ahead.
+std::vector<int> videoItemsNeeded(const Show& show, Micros from, Micros to, bool loop);
+
 /// Wraps t into [0, duration) for a looping show.
 Micros wrapTime(const Show& show, Micros t);
 

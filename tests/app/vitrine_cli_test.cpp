@@ -91,6 +91,28 @@ TEST_CASE("cli: check exits 0 clean, 1 with warnings, 2 with errors, and prints 
     CHECK(missing.output.find("cannot read") != std::string::npos);
 }
 
+TEST_CASE("cli: check reads an installation file, told by its root element, with file:line:col and hints") {
+    vitrine::test::TempDir dir;
+    auto site = write(dir, "site.xml",
+                      "<installation>\n  <hours>\n    <open days=\"mon-fri\" from=\"10:00\" to=\"13:00\"/>\n"
+                      "    <open days=\"mon-fri\" from=\"14:00\" to=\"25:00\"/>\n"
+                      "    <closed date=\"2026-12-25\"/><special date=\"2026-12-25\" from=\"10:00\" to=\"12:00\"/>\n"
+                      "  </hours>\n  <output id=\"left\" resoluton=\"1920x1080\"/>\n</installation>\n");
+    Run r = runVitrine("check " + site);
+    CHECK(r.status == 2);
+    CHECK(r.output.find("site.xml:4:39: error: '25:00' is not a time of day") != std::string::npos);
+    CHECK(r.output.find("site.xml:5:41: error: 2026-12-25 is given both as <closed> and with hours") != std::string::npos);
+    CHECK(r.output.find("site.xml:7:21: warning: <output> has no attribute 'resoluton'") != std::string::npos);
+    CHECK(r.output.find("attributes here: id, display, resolution") != std::string::npos);  // the hint
+    CHECK(r.output.find("1 output, open 5 days a week (5 openings), 1 dated exception; 2 errors, 1 warning") !=
+          std::string::npos);
+    Run j = runVitrine("check --json " + site);
+    CHECK(j.status == 2);
+    CHECK(j.output.find("\"code\": \"closed-and-special\"") != std::string::npos);
+    Run example = runVitrine("check " + vitrine::test::quoted(vitrine::test::sourceDir() / "exhibits/installation.example.xml"));
+    CHECK(example.status == 0);
+}
+
 TEST_CASE("cli: scenes lists ids, starts and durations") {
     vitrine::test::TempDir dir;
     auto xml = write(dir, "s.xml", "<exhibit><scene id=\"intro\" dur=\"5s\"/><scene id=\"map\" dur=\"1:30\"/></exhibit>");

@@ -1,5 +1,5 @@
 // Kill → the right frame on screen again. systemd is not PID 1 in a container, so this
-// benchmark is the supervisor, doing what packaging/vitrine.service asks of systemd:
+// benchmark is the supervisor, doing what tools/package/vitrine.service asks of systemd:
 // Restart=always (any death, SIGKILL included, is restarted) after RestartSec (read from
 // the unit file), then it waits for the player's first presented frame (what Type=notify
 // waits for: READY=1 is sent after that frame). The player logs the show time of that
@@ -111,7 +111,7 @@ int runRestartBench() {
     const fs::path source = vitrine::test::sourceDir();
     const fs::path self = fs::read_symlink("/proc/self/exe");
     const fs::path vitrine = self.parent_path() / "vitrine";
-    const fs::path unit = source / "packaging/vitrine.service";
+    const fs::path unit = source / "tools/package/vitrine.service";
     const double restartSec = restartSecFromUnit(unit);
     if (!fs::exists(vitrine)) {
         std::fprintf(stderr, "restart bench: %s not built\n", vitrine.c_str());

@@ -97,7 +97,7 @@ int runSoakMonthBench(int days, double speed) {
 
     installation::Installation inst;
     inst.hours.always = false;
-    for (auto& day : inst.hours.weekly) day = installation::DaySpan{10 * 3600, 18 * 3600};
+    for (auto& day : inst.hours.weekly) day = {installation::DaySpan{10 * 3600, 18 * 3600}};
     inst.startEpoch = simulatedStart - 30 * kDay;  // the show has been looping for 30 days
     std::mutex logMutex;
     int loops = 0;

@@ -44,7 +44,14 @@ PlayerStatus busyPlayer() {
     s.residentBytes = 150'000'000;
     s.uptime = 3'600'000'000;
     s.problems = {"proof of play: cannot write /var/lib/vitrine/proof-of-play.log"};
-    s.projectors = {{"left", "on", 1520, ""}, {"right \"B\"\\2", "off", -1, "no answer from 10.0.0.7:4352"}};
+    vitrine::power::DeviceStatus left, right;
+    left.output = "left";
+    left.state = vitrine::power::PowerState::On;
+    left.lampHours = 1520;
+    right.output = "right \"B\"\\2";
+    right.state = vitrine::power::PowerState::Off;
+    right.problem = "no answer from 10.0.0.7:4352";
+    s.power = {left, right};
     return s;
 }
 

@@ -5,7 +5,7 @@
 using namespace vitrine;
 using namespace vitrine::control;
 
-TEST_CASE("running installation: the loader's problems are kept for /status") {
+TEST_CASE("running installation: the loader's problems go with it to /status") {
     Diagnostics diagnostics;
     auto loaded = installation::parseInstallation(
         "<installation><hours><open days=\"mon\" from=\"25:00\" to=\"18:00\"/></hours></installation>", "site.xml",
@@ -14,8 +14,8 @@ TEST_CASE("running installation: the loader's problems are kept for /status") {
     REQUIRE_FALSE(diagnostics.all().empty());
     auto running = runningInstallation("site.xml", loaded, diagnostics);
     REQUIRE(running.problems.size() == diagnostics.all().size());
-    CHECK(running.problems[0].find("installation: site.xml:1:") == 0);
-    CHECK(running.installation.control.httpPort == 0);  // the file's choice stands
+    CHECK(running.problems[0].find("site.xml:1:") == 0);
+    CHECK(running.control.httpPort == 0);  // the file's choice stands
 }
 
 TEST_CASE("running installation: a file that cannot be used plays on defaults, with status on loopback") {
@@ -23,10 +23,10 @@ TEST_CASE("running installation: a file that cannot be used plays on defaults, w
     auto loaded = installation::loadInstallation("/nonexistent/installation.xml", diagnostics);
     REQUIRE_FALSE(loaded);
     auto running = runningInstallation("/nonexistent/installation.xml", loaded, diagnostics);
-    CHECK(running.installation.hours.always);
-    CHECK(running.installation.control.httpPort == kFallbackHttpPort);
-    CHECK(installation::isLoopback(running.installation.control.bindAddress));
-    CHECK(running.installation.file == "/nonexistent/installation.xml");
+    CHECK(running.hours.always);
+    CHECK(running.control.httpPort == kFallbackHttpPort);
+    CHECK(installation::isLoopback(running.control.bindAddress));
+    CHECK(running.file == "/nonexistent/installation.xml");
     REQUIRE_FALSE(running.problems.empty());
     CHECK(running.problems.back().find("could not be used; playing on defaults") != std::string::npos);
 }

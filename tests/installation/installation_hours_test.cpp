@@ -1,5 +1,5 @@
 // Opening hours as a technician writes them in installation.xml, checked by whether the
-// show plays at a given local time: day names and ranges, repeated days, special dates.
+// show plays at a given local time: day names and ranges, several openings a day, special dates.
 #include <doctest/doctest.h>
 
 #include "installation/installation.h"
@@ -38,17 +38,64 @@ TEST_CASE("installation hours: days are named one by one, as ranges (wrapping pa
     CHECK(d.empty());
 }
 
-TEST_CASE("installation hours: a day given twice takes the later hours, with a warning") {
+TEST_CASE("installation hours: several openings on a day add up (a lunch break, a late Friday)") {
+    Diagnostics d;
+    OpeningHours h = hoursFrom("<hours><open days=\"daily\" from=\"10:00\" to=\"13:00\"/>"
+                               "<open days=\"daily\" from=\"14:00\" to=\"18:00\"/>"
+                               "<open days=\"fri\" from=\"19:00\" to=\"23:00\"/></hours>",
+                               d);
+    for (const auto& x : d.all()) INFO(formatDiagnostic(x));
+    CHECK(d.empty());
+    CivilDate friday = plusDays(kMonday, 4);
+    CHECK(isOpen(h, LocalTime::at(kMonday, 12, 0)));
+    CHECK_FALSE(isOpen(h, LocalTime::at(kMonday, 13, 30)));  // lunch
+    CHECK(isOpen(h, LocalTime::at(kMonday, 15, 0)));
+    CHECK_FALSE(isOpen(h, LocalTime::at(kMonday, 20, 0)));
+    CHECK(isOpen(h, LocalTime::at(friday, 12, 0)));  // the late Friday keeps Friday's day
+    CHECK_FALSE(isOpen(h, LocalTime::at(friday, 18, 30)));
+    CHECK(isOpen(h, LocalTime::at(friday, 20, 0)));
+    CHECK(nextChange(h, LocalTime::at(kMonday, 12, 0)) == LocalTime::at(kMonday, 13, 0));
+    CHECK(nextChange(h, LocalTime::at(kMonday, 13, 0)) == LocalTime::at(kMonday, 14, 0));
+}
+
+TEST_CASE("installation hours: openings that overlap on a day are both kept, with a warning") {
     Diagnostics d;
     OpeningHours h = hoursFrom("<hours><open days=\"mon-fri\" from=\"10:00\" to=\"18:00\"/>"
                                "<open days=\"fri\" from=\"14:00\" to=\"22:00\"/></hours>",
                                d);
     CivilDate friday = plusDays(kMonday, 4);
-    CHECK_FALSE(isOpen(h, LocalTime::at(friday, 12, 0)));
+    CHECK(isOpen(h, LocalTime::at(friday, 12, 0)));
     CHECK(isOpen(h, LocalTime::at(friday, 21, 0)));
     CHECK(isOpen(h, LocalTime::at(kMonday, 12, 0)));
     REQUIRE(d.all().size() == 1);
     CHECK(d.all()[0].code == "hours-overlap");
+    CHECK(d.all()[0].where.line == 1);
+}
+
+TEST_CASE("installation hours: several specials on a date add up, and a closed one is never silently opened") {
+    Diagnostics d;
+    OpeningHours h = hoursFrom("<hours><open days=\"daily\" from=\"10:00\" to=\"18:00\"/>"
+                               "<special date=\"2026-03-04\" from=\"10:00\" to=\"12:00\"/>"
+                               "<special date=\"2026-03-04\" from=\"20:00\" to=\"23:00\"/></hours>",
+                               d);
+    CHECK(d.empty());
+    CHECK(isOpen(h, LocalTime::at({2026, 3, 4}, 11, 0)));
+    CHECK_FALSE(isOpen(h, LocalTime::at({2026, 3, 4}, 15, 0)));  // the week's hours are replaced
+    CHECK(isOpen(h, LocalTime::at({2026, 3, 4}, 21, 0)));
+
+    for (const char* order : {"<closed date=\"2026-03-04\"/><special date=\"2026-03-04\" from=\"20:00\" to=\"23:00\"/>",
+                              "<special date=\"2026-03-04\" from=\"20:00\" to=\"23:00\"/><closed date=\"2026-03-04\"/>"}) {
+        CAPTURE(order);
+        Diagnostics both;
+        OpeningHours closed = hoursFrom(std::string("<hours><open days=\"daily\" from=\"10:00\" to=\"18:00\"/>") + order +
+                                            "</hours>",
+                                        both);
+        CHECK_FALSE(isOpen(closed, LocalTime::at({2026, 3, 4}, 21, 0)));
+        CHECK_FALSE(isOpen(closed, LocalTime::at({2026, 3, 4}, 12, 0)));
+        REQUIRE(both.all().size() == 1);
+        CHECK(both.all()[0].code == "closed-and-special");
+        CHECK(both.all()[0].severity == Severity::Error);
+    }
 }
 
 TEST_CASE("installation hours: a special date plays its own hours, a closed date not at all") {

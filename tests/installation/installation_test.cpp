@@ -26,8 +26,8 @@ TEST_CASE("installation: the example file loads without a problem") {
     CHECK((*inst->outputs[0].keystone)[2] == Point{1920, 1080});
     CHECK(inst->startEpoch == parseIsoInstant("2026-01-20T05:00:00Z"));
     CHECK_FALSE(inst->hours.always);
-    CHECK_FALSE(inst->hours.weekly[0]);  // closed on Mondays
-    CHECK(inst->hours.weekly[4] == DaySpan{10 * 3600, 22 * 3600});
+    CHECK(inst->hours.weekly[0].empty());  // closed on Mondays
+    CHECK(inst->hours.weekly[4] == DaySpans{{10 * 3600, 22 * 3600}});
     CHECK(inst->hours.exceptions.size() == 2);
     CHECK(inst->languages == std::vector<std::string>{"en", "hy"});
     CHECK(inst->captionLanguages.size() == 4);

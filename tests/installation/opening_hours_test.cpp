@@ -13,7 +13,7 @@ CivilDate plusDays(CivilDate d, int n) { return civilFromDays(daysFromCivil(d) +
 OpeningHours weekdaysTenToSix() {
     OpeningHours h;
     h.always = false;
-    for (int d = 0; d < 5; ++d) h.weekly[d] = DaySpan{10 * kHour, 18 * kHour};
+    for (int d = 0; d < 5; ++d) h.weekly[d] = {DaySpan{10 * kHour, 18 * kHour}};
     return h;
 }
 }  // namespace
@@ -49,7 +49,7 @@ TEST_CASE("opening hours: weekdays only, boundaries are half-open") {
 TEST_CASE("opening hours: a span past midnight belongs to the evening it starts") {
     OpeningHours h;
     h.always = false;
-    h.weekly[5] = DaySpan{18 * kHour, 2 * kHour};  // Saturday 18:00 – Sunday 02:00
+    h.weekly[5] = {DaySpan{18 * kHour, 2 * kHour}};  // Saturday 18:00 – Sunday 02:00
     CivilDate saturday = plusDays(kMonday, 5), sunday = plusDays(kMonday, 6);
     CHECK_FALSE(isOpen(h, LocalTime::at(saturday, 17, 0)));
     CHECK(isOpen(h, LocalTime::at(saturday, 23, 59)));
@@ -64,8 +64,8 @@ TEST_CASE("opening hours: a span past midnight belongs to the evening it starts"
 TEST_CASE("opening hours: exceptions close a day or give it special hours") {
     auto h = weekdaysTenToSix();
     CivilDate tuesday = plusDays(kMonday, 1), wednesday = plusDays(kMonday, 2);
-    h.exceptions.push_back({tuesday, std::nullopt});
-    h.exceptions.push_back({wednesday, DaySpan{20 * kHour, 1 * kHour}});  // museum night
+    h.exceptions.push_back({tuesday, {}});
+    h.exceptions.push_back({wednesday, {DaySpan{20 * kHour, 1 * kHour}}});  // museum night
     CHECK_FALSE(isOpen(h, LocalTime::at(tuesday, 12, 0)));
     CHECK_FALSE(isOpen(h, LocalTime::at(wednesday, 12, 0)));
     CHECK(isOpen(h, LocalTime::at(wednesday, 22, 0)));
@@ -94,7 +94,7 @@ TEST_CASE("opening hours: openedAt finds the start of the opening in progress") 
     // Past midnight: Saturday 18:00 – Sunday 02:00 opened on Saturday.
     OpeningHours late;
     late.always = false;
-    late.weekly[5] = DaySpan{18 * kHour, 2 * kHour};
+    late.weekly[5] = {DaySpan{18 * kHour, 2 * kHour}};
     CHECK(openedAt(late, LocalTime::at(plusDays(kMonday, 6), 1, 0)) == LocalTime::at(plusDays(kMonday, 5), 18, 0));
     CHECK_FALSE(openedAt(OpeningHours{}, LocalTime::at(kMonday, 12, 0)));  // always open: no opening
 }
@@ -102,8 +102,8 @@ TEST_CASE("opening hours: openedAt finds the start of the opening in progress") 
 TEST_CASE("opening hours: a day whose from equals its to runs round the clock") {
     OpeningHours h;
     h.always = false;
-    h.weekly[0] = DaySpan{6 * kHour, 6 * kHour};    // Monday 06:00 – Tuesday 06:00
-    h.weekly[1] = DaySpan{10 * kHour, 18 * kHour};  // Tuesday 10:00 – 18:00
+    h.weekly[0] = {DaySpan{6 * kHour, 6 * kHour}};    // Monday 06:00 – Tuesday 06:00
+    h.weekly[1] = {DaySpan{10 * kHour, 18 * kHour}};  // Tuesday 10:00 – 18:00
     CivilDate tuesday = plusDays(kMonday, 1);
     CHECK_FALSE(isOpen(h, LocalTime::at(kMonday, 5, 59, 59)));
     CHECK(isOpen(h, LocalTime::at(kMonday, 6, 0)));
@@ -117,7 +117,7 @@ TEST_CASE("opening hours: a day whose from equals its to runs round the clock") 
     // Every day from midnight to midnight: open all the time, so nothing ever changes.
     OpeningHours daily;
     daily.always = false;
-    daily.weekly.fill(DaySpan{0, 0});
+    daily.weekly.fill({DaySpan{0, 0}});
     for (int hour : {0, 7, 12, 23}) {
         CAPTURE(hour);
         CHECK(isOpen(daily, LocalTime::at(kMonday, hour, 0)));
@@ -129,7 +129,7 @@ TEST_CASE("opening hours: a day whose from equals its to runs round the clock") 
 TEST_CASE("opening hours: asked after midnight inside a late opening, the next change is its close") {
     OpeningHours h;
     h.always = false;
-    h.weekly[4] = DaySpan{18 * kHour, 2 * kHour};  // Friday 18:00 – Saturday 02:00
+    h.weekly[4] = {DaySpan{18 * kHour, 2 * kHour}};  // Friday 18:00 – Saturday 02:00
     CivilDate friday = plusDays(kMonday, 4), saturday = plusDays(kMonday, 5);
     REQUIRE(isOpen(h, LocalTime::at(saturday, 1, 0)));
     CHECK(nextChange(h, LocalTime::at(saturday, 1, 0)) == LocalTime::at(saturday, 2, 0));

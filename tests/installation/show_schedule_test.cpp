@@ -19,7 +19,7 @@ std::int64_t unixAt(CivilDate d, int hour, int minute, int second = 0) {
 Installation weekdaysTenToSix(AdvisoryPolicy policy) {
     Installation inst;
     inst.hours.always = false;
-    for (int d = 0; d < 5; ++d) inst.hours.weekly[d] = DaySpan{10 * kHour, 18 * kHour};
+    for (int d = 0; d < 5; ++d) inst.hours.weekly[d] = {DaySpan{10 * kHour, 18 * kHour}};
     inst.advisory = policy;
     inst.startEpoch = 0;
     return inst;

@@ -153,3 +153,30 @@ TEST_CASE("warp output: every pixel matches the blend formula, inside and outsid
         }
     CHECK(worst <= 2);
 }
+
+TEST_CASE("warp output: a lone output with no resolution fills the display found, the canvas letterboxed") {
+    // A 2:1 canvas on a 300x300 display: 300x150, centred, black above and below.
+    Diagnostics diagnostics;
+    auto parsed = inst::parseInstallation("<installation><output id=\"main\"/></installation>", "i.xml", diagnostics);
+    REQUIRE(parsed);
+    WarpOutput w(parsed->outputs, {kCanvasW, kCanvasH}, {300, 300});
+    REQUIRE(w.outputs().size() == 1);
+    CHECK(w.targetSize() == sf::Vector2u(300, 300));
+    const inst::Quad letterbox{inst::Point{0, 75}, inst::Point{300, 75}, inst::Point{300, 225}, inst::Point{0, 225}};
+    CHECK(w.uncorrectedCorners(0) == letterbox);  // where calibration starts and resets to
+    auto img = warp(w, makeCanvas(sf::Color(180, 90, 30), sf::FloatRect(0, 0, 40, 20)));
+    CHECK(img.getPixel(150, 70) == sf::Color::Black);
+    CHECK(img.getPixel(150, 230) == sf::Color::Black);
+    CHECK(img.getPixel(5, 80) == sf::Color::Red);  // the canvas's top-left corner, whole
+    CHECK(img.getPixel(295, 220) == sf::Color(180, 90, 30));
+    SUBCASE("with a resolution, or beside another output, it keeps its stated size") {
+        auto stated = inst::parseInstallation("<installation><output resolution=\"400x200\"/></installation>", "i.xml",
+                                              diagnostics);
+        REQUIRE(stated);
+        CHECK(WarpOutput(stated->outputs, {kCanvasW, kCanvasH}, {300, 300}).targetSize() == sf::Vector2u(400, 200));
+        auto two = inst::parseInstallation("<installation><output/><output position=\"1920,0\"/></installation>",
+                                           "i.xml", diagnostics);
+        REQUIRE(two);
+        CHECK(WarpOutput(two->outputs, {kCanvasW, kCanvasH}, {300, 300}).targetSize() == sf::Vector2u(3840, 1080));
+    }
+}

@@ -14,6 +14,7 @@
 #include "control/operations.h"
 #include "exhibit/exhibit_loader.h"
 #include "player/player.h"
+#include "coloured_show.h"
 #include "small_window_options.h"
 #include "wall_clock_from.h"
 
@@ -21,22 +22,12 @@ using namespace vitrine;
 
 namespace {
 
-constexpr Micros kSceneLength = seconds(10);
-const sf::Color kGreen(0, 200, 0);  // scene b's background
-
-// Three scenes of 10 s, each its own background colour and each with a tone throughout.
-std::shared_ptr<const Show> colouredShow(const test::TempDir& dir) {
-    REQUIRE(test::makeTone(dir / "tone.wav", 440, 0.5, 0, 10, 8000));
-    std::string scenes;
-    for (const char* scene : {"id=\"a\" background=\"#0000c8\"", "id=\"b\" background=\"#00c800\"",
-                              "id=\"c\" background=\"#c80000\""})
-        scenes += std::string("<scene dur=\"10s\" ") + scene + "><audio src=\"tone.wav\" credit=\"test tone\"/></scene>";
-    std::ofstream(dir / "exhibit.xml") << "<exhibit size=\"320x180\">" + scenes + "</exhibit>";
-    auto loaded = loadExhibit(dir / "exhibit.xml");
-    REQUIRE(loaded.show);
-    REQUIRE(loaded.show->duration == 3 * kSceneLength);
-    return std::make_shared<const Show>(*loaded.show);
-}
+using test::colouredShow;
+using test::kGreen;
+using test::kMonday;
+using test::kSceneLength;
+using test::unixAtLocal;
+using test::weekdaysTenToSix;
 
 struct Played {
     std::vector<sf::Color> centres;  // the middle pixel of each frame shown
@@ -72,16 +63,6 @@ Played playInstallation(std::shared_ptr<const Show> show, control::Operations& o
     return played;
 }
 
-installation::Installation weekdaysTenToSix() {
-    installation::Installation inst;
-    inst.hours.always = false;
-    for (int day = 0; day < 5; ++day) inst.hours.weekly[day] = installation::DaySpan{10 * 3600, 18 * 3600};
-    return inst;
-}
-
-// 2026-03-02 is a Monday.
-constexpr installation::CivilDate kMonday{2026, 3, 2};
-
 // A wall clock at `hour` on Monday that puts `show` 2 s before a scene change, and the
 // instant the change comes: however long the player takes to open (about 0.5 s; more on
 // a loaded machine), its frames then cross the change.
@@ -116,7 +97,8 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
                                        test::wallClockFrom(test::unixAtLocal(kMonday, 20)));
         REQUIRE_FALSE(operations.openNow());
-        Played played = playInstallation(show, operations, dir);
+        // One frame: closed, the loop draws the black picture once and then nothing.
+        Played played = playInstallation(show, operations, dir, 1);
         REQUIRE_FALSE(played.centres.empty());
         for (const auto& c : played.centres) CHECK(c == sf::Color::Black);
         CHECK(played.loudness < 1e-4);

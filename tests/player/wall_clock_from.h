@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <ctime>
 
 #include "control/operations.h"
 
@@ -15,17 +14,6 @@ inline control::WallClock wallClockFrom(std::int64_t at) {
     return [at, origin] {
         return at + std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - origin).count();
     };
-}
-
-/// The Unix time, in µs, at which this machine's local clock reads `date` `hour`:00.
-inline std::int64_t unixAtLocal(installation::CivilDate date, int hour) {
-    std::tm local{};
-    local.tm_year = date.year - 1900;
-    local.tm_mon = date.month - 1;
-    local.tm_mday = date.day;
-    local.tm_hour = hour;
-    local.tm_isdst = -1;
-    return static_cast<std::int64_t>(std::mktime(&local)) * 1'000'000;
 }
 
 }  // namespace vitrine::test

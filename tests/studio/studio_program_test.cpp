@@ -20,43 +20,10 @@
 #include "exhibit/exhibit_loader.h"
 #include "studio/storyboard_layout.h"
 #include "studio/studio_fixture.h"
+#include "studio/studio_run.h"
 #include "timeline/time_value.h"
 
 namespace vitrine::studio {
-namespace {
-
-struct Run {
-    int status = -1;
-    std::string output;
-};
-
-std::string studioBinary() { return (vitrine::test::binaryDir() / "bin/vitrine-studio").string(); }
-
-Run runStudio(const std::string& arguments) {
-    std::string command = "ALSOFT_DRIVERS=null " + studioBinary() + " " + arguments + " 2>&1";
-    Run r;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) r.output.append(buffer.data(), n);
-    int status = pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-/// The studio is part of the build (tools/setup installs libimgui-dev, which it needs), and
-/// these cases are its only end-to-end check: a missing binary or display fails them.
-void requireStudio() {
-    const char* display = std::getenv("DISPLAY");
-    INFO("the studio's end-to-end tests need an X display: run them under xvfb-run (tools/test does)");
-    REQUIRE((display && *display));
-    INFO("vitrine-studio was not built: install libimgui-dev (tools/setup) and configure again");
-    REQUIRE(std::filesystem::exists(studioBinary()));
-}
-
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
-}  // namespace
 
 TEST_CASE("studio program: scrub, select, change a duration as the drag does, save: one attribute changes") {
     requireStudio();

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "studio_panels.h"
 #include "studio_theme.h"
 #include "timeline/time_value.h"
 
@@ -13,8 +14,6 @@ namespace {
 constexpr float kSectionGap = 6;
 constexpr float kNumberColumn = 34;
 constexpr float kTimeColumn = 92;
-
-ImVec4 colour(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 // A caption's lines on one line each, as the visitor will read them.
 std::string shown(const CaptionCue& cue) {

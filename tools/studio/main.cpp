@@ -26,7 +26,8 @@ const char* kUsage =
     "       vitrine-studio storyboard EXHIBIT.xml -o SHEET.png [--columns N]\n"
     "       vitrine-studio bench EXHIBIT.xml\n"
     "ACTIONS, separated by ';': scrub POS | select scene ID | select line N | duration TIME |\n"
-    "         save | undo | redo | play | pause | wait FRAMES | screenshot FILE.png | quit |\n"
+    "         save | undo | redo | play | pause | wait FRAMES | screenshot FILE.png |\n"
+    "         screenshot-preview FILE.png (the preview's picture alone, as shown) | quit |\n"
     "         time-captions | tap | end-line | untap | save-captions | cancel-captions\n";
 
 int usage(const std::string& message) {

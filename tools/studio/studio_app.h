@@ -13,7 +13,9 @@
 
 #include "caption_timing_panel.h"
 #include "imgui_sfml.h"
-#include "player/audio_link.h"
+#include "inspector_panel.h"
+#include "preview_panel.h"
+#include "player/live_show.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "studio/file_watcher.h"
@@ -26,7 +28,7 @@ namespace vitrine::studio {
 struct StudioOptions {
     std::string file;
     sf::Vector2u windowSize{1600, 900};
-    std::string script;  // actions separated by ';' (see StudioApp::runAction)
+    std::string script;  // actions separated by ';' (see script_actions.cpp)
     std::string at;      // where the playhead starts: TIME, SCENE or SCENE+TIME
 };
 
@@ -43,8 +45,11 @@ private:
     void frame(float seconds);
     void handleEvent(const sf::Event& event);
     void reloadIfChanged();
-    void ensureRenderer();
-    void renderPreview(sf::Vector2u size);
+    void ensureLive();
+    bool playing() const;
+    void setPlaying(bool on);
+    void setSpeed(int index);
+    void renderPreview();
     void seek(Micros t);
     void applyResize(const Selection& target, Micros duration);
     void save();
@@ -75,8 +80,11 @@ private:
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
+    // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
-    void captureWindow(const std::string& path);
+    bool selectByScript(const std::string& words);
+    /// Saves the window, or `part` of it, as a PNG.
+    void captureWindow(const std::string& path, std::optional<sf::IntRect> part = std::nullopt);
 
     StudioOptions options_;
     StudioDocument doc_;
@@ -84,29 +92,23 @@ private:
     sf::RenderWindow window_;
     std::unique_ptr<ImGuiSfml> gui_;
     std::unique_ptr<render::RenderResources> resources_;
-    std::shared_ptr<const Show> rendererShow_;  // keeps the renderer's show alive
-    std::unique_ptr<render::FrameRenderer> renderer_;
-    int rendererGeneration_ = -1;
-    sf::RenderTexture preview_;
+    // The show on screen and in the speakers, with its clock; made once the document has a
+    // show (and the window its GL context), replaced when the document's show changes.
+    std::unique_ptr<LiveShow> live_;
+    int liveGeneration_ = -1;
+    PreviewPanel preview_;
     sf::Vector2u previewSize_{0, 0};
     bool previewDirty_ = true;
     std::uint64_t imagesSeen_ = 0;
     TimelinePanel timeline_;
 
-    Micros t_ = 0;
-    bool playing_ = false;
+    Micros t_ = 0;  // the playhead this frame: the live show's clock, read once a frame
     int speedIndex_ = 2;
     std::string status_;
     bool statusIsError_ = false;
-    std::string contentBuffer_;  // the inspector's text being edited
-    Selection contentFor_;
-    int contentGeneration_ = -1;
-    std::string newAttributeName_, newAttributeValue_;
+    InspectorPanel inspector_;
 
     AudioDevice audioDevice_ = AudioDevice::SoundCard;
-    std::shared_ptr<const Show> audioShow_;  // keeps the mixer's show alive; declared before audio_
-    std::unique_ptr<AudioLink> audio_;       // made the first time something plays
-    int audioGeneration_ = -1;
 
     std::optional<CaptionTimingPanel> timing_;
     std::optional<sf::Keyboard::Key> heldTimingKey_;  // a held key repeats; one press is one tap
@@ -114,6 +116,7 @@ private:
     std::deque<std::string> actions_;
     int waitFrames_ = 0;
     std::string screenshotPath_;  // captured at the end of this frame
+    bool screenshotPreviewOnly_ = false;  // only the preview's picture, as it is shown
     int exitCode_ = 0;
     bool quit_ = false;
 };

@@ -1,0 +1,55 @@
+#include "player/venue.h"
+
+#include "control/operations.h"
+
+namespace vitrine {
+
+namespace {
+
+class InstallationVenue final : public Venue {
+public:
+    explicit InstallationVenue(control::Operations& operations) : operations_(operations) {}
+
+    std::optional<Micros> wallShowTime(Micros duration) const override { return operations_.wallShowTime(duration); }
+    bool openNow() const override { return operations_.openNow(); }
+    std::vector<control::ControlCommand> takeCommands() override { return operations_.queue().drain(); }
+    void onCommand(std::function<void()> wake) override { operations_.queue().onPush(std::move(wake)); }
+    void started(const std::string& title, const std::string& file) override { operations_.started(title, file); }
+    control::ScreenCopy* screenCopy() override { return operations_.screenCopy(); }
+    void sceneStarted(const std::string& sceneId) override { operations_.sceneStarted(sceneId); }
+    void frameDone(control::PlayerStatus status, Micros took, Micros period) override {
+        operations_.frameDone(std::move(status), took, period);
+    }
+    void setAdvisoryStart(Micros start) override { operations_.setAdvisoryStart(start); }
+    void stopping() override { operations_.stopping(); }
+    std::vector<installation::Output> outputs() const override { return operations_.installation().outputs; }
+    std::filesystem::path installationFile() const override { return operations_.installation().file; }
+
+private:
+    control::Operations& operations_;
+};
+
+class HandVenue final : public Venue {
+public:
+    std::optional<Micros> wallShowTime(Micros) const override { return std::nullopt; }
+    bool openNow() const override { return true; }
+    std::vector<control::ControlCommand> takeCommands() override { return {}; }
+    void onCommand(std::function<void()>) override {}
+    void started(const std::string&, const std::string&) override {}
+    control::ScreenCopy* screenCopy() override { return nullptr; }
+    void sceneStarted(const std::string&) override {}
+    void frameDone(control::PlayerStatus, Micros, Micros) override {}
+    void setAdvisoryStart(Micros) override {}
+    void stopping() override {}
+    std::vector<installation::Output> outputs() const override { return {}; }
+    std::filesystem::path installationFile() const override { return {}; }
+};
+
+}  // namespace
+
+std::unique_ptr<Venue> venueFor(control::Operations* operations) {
+    if (operations) return std::make_unique<InstallationVenue>(*operations);
+    return std::make_unique<HandVenue>();
+}
+
+}  // namespace vitrine
