@@ -11,6 +11,7 @@
 #include "app/exhibit_session.h"
 #include "app/options.h"
 #include "control/operations.h"
+#include "control/running_installation.h"
 #include "installation/installation.h"
 #include "installation/saved_keystones.h"
 #include "output/display_probe.h"
@@ -119,10 +120,7 @@ int runPlay(const Arguments& args) {
         if (inst) installation::applySavedKeystones(*inst, installation::keystoneSaveFile(*file), diagnostics);
         for (const auto& d : diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
         if (!inst || diagnostics.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
-        auto chosen = inst.value_or(installation::Installation{});
-        if (chosen.file.empty()) chosen.file = *file;  // calibration still saves for it
-        chosen.problems = installation::problemLines(diagnostics);  // shown in /status too
-        operations = std::make_unique<control::Operations>(std::move(chosen), log);
+        operations = std::make_unique<control::Operations>(control::runningInstallation(*file, std::move(inst), diagnostics), log);
         for (const auto& problem : operations->startServers()) log(problem);
         options.operations = operations.get();
         options.volume = operations->installation().volume;

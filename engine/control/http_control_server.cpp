@@ -12,16 +12,19 @@
 #include <cstring>
 
 #include "control/deadline_stream.h"
+#include "control/metrics_text.h"
 #include "control/socket_address.h"
+#include "control/status_page.h"
 #include "control/untrusted_text.h"
 #include "installation/installation.h"
+#include "player/resident_memory.h"
 
 namespace vitrine::control {
 
 namespace {
 
 constexpr int kStatusOk = 200, kAccepted = 202, kBadRequest = 400, kUnauthorised = 401, kNotFound = 404,
-              kTooLarge = 413, kUnavailable = 503;
+              kConflict = 409, kTooLarge = 413, kUnavailable = 503;
 // How often the accept loop wakes to write refusals counted a minute ago, when no client comes.
 constexpr int kTallyCheckMillis = 1000;
 
@@ -32,10 +35,30 @@ std::string refusalReason(int status, const std::string& path) {
         case kBadRequest: return "malformed";
         case kUnauthorised: return "without a valid token";
         case kNotFound: return "for the unknown path " + escapeForLog(path);
+        case kConflict: return "while the room was closed";
         case kTooLarge: return "too large";
         case kUnavailable: return "while the command queue was full";
         default: return "answered " + std::to_string(status);
     }
+}
+
+// RFC 4648 base64 (padding optional); stops at the first character outside the alphabet.
+std::string base64Decode(std::string_view text) {
+    static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    unsigned bits = 0;
+    int count = 0;
+    for (char c : text) {
+        const auto value = kAlphabet.find(c);
+        if (value == std::string_view::npos) break;
+        bits = (bits << 6) | static_cast<unsigned>(value);
+        count += 6;
+        if (count >= 8) {
+            count -= 8;
+            out += static_cast<char>((bits >> count) & 0xFF);
+        }
+    }
+    return out;
 }
 
 void reply(httplib::Response& res, int status, const nlohmann::json& body) {
@@ -63,29 +86,65 @@ HttpControlServer::HttpControlServer(ControlQueue& queue, StatusBoard& status, c
 
 HttpControlServer::~HttpControlServer() { stop(); }
 
-bool HttpControlServer::authorised(const std::string& header) const {
+bool HttpControlServer::authorised(const std::string& header, bool reading) const {
     if (token_.empty()) return true;
-    const std::string expected = "Bearer " + token_;
     // Compare every byte whatever the first difference, so timing does not leak the token.
-    unsigned char diff = header.size() == expected.size() ? 0 : 1;
-    for (std::size_t i = 0; i < expected.size(); ++i) diff |= static_cast<unsigned char>(
-        (i < header.size() ? header[i] : 0) ^ expected[i]);
-    return diff == 0;
+    auto same = [](const std::string& given, const std::string& expected) {
+        unsigned char diff = given.size() == expected.size() ? 0 : 1;
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            diff |= static_cast<unsigned char>((i < given.size() ? given[i] : 0) ^ expected[i]);
+        return diff == 0;
+    };
+    if (same(header, "Bearer " + token_)) return true;
+    // A browser cannot send a bearer token when it opens the status page: for reading, the
+    // token is also accepted as the password of HTTP Basic authentication (any user name),
+    // which the browser asks for. Commands still need the bearer token the page sends.
+    constexpr std::string_view kBasic = "Basic ";
+    if (!reading || header.compare(0, kBasic.size(), kBasic) != 0) return false;
+    const std::string credentials = base64Decode(header.substr(kBasic.size()));
+    const auto colon = credentials.find(':');
+    return colon != std::string::npos && same(credentials.substr(colon + 1), token_);
+}
+
+PlayerStatus HttpControlServer::currentStatus() const {
+    auto st = status_.snapshot();
+    // Read when asked, on this thread, rather than by the frame loop every frame.
+    if (auto memory = residentSet()) st.residentBytes = memory->bytes;
+    if (watchdog_)
+        if (auto frozen = watchdog_->report(); !frozen.empty()) st.problems.push_back(frozen);
+    return st;
 }
 
 void HttpControlServer::routes() {
     auto& s = *server_;
     s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-        if (authorised(req.get_header_value("Authorization"))) return httplib::Server::HandlerResponse::Unhandled;
+        const bool reading = req.method == "GET" || req.method == "HEAD";
+        if (authorised(req.get_header_value("Authorization"), reading)) return httplib::Server::HandlerResponse::Unhandled;
+        // Reading, a browser then asks for the token (as a password) and opens the page.
+        if (reading) res.set_header("WWW-Authenticate", "Basic realm=\"vitrine\", charset=\"UTF-8\"");
         reply(res, kUnauthorised, {{"error", "unauthorised: send Authorization: Bearer TOKEN"}});
         return httplib::Server::HandlerResponse::Handled;
     });
     s.Get("/status", [this](const httplib::Request&, httplib::Response& res) {
-        auto st = status_.snapshot();
-        if (watchdog_)
-            if (auto frozen = watchdog_->report(); !frozen.empty()) st.problems.push_back(frozen);
         res.status = kStatusOk;
-        res.set_content(statusJson(st), "application/json");
+        res.set_content(statusJson(currentStatus()), "application/json");
+    });
+    s.Get("/", [this](const httplib::Request&, httplib::Response& res) {
+        res.status = kStatusOk;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(statusPageHtml(currentStatus()), "text/html; charset=utf-8");
+    });
+    s.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+        res.status = kStatusOk;
+        res.set_content(metricsText(currentStatus()), kMetricsContentType);
+    });
+    s.Get("/screen.png", [this](const httplib::Request&, httplib::Response& res) {
+        // Asking starts the copies: the first request may find none yet (the page retries).
+        std::string png = screen_ ? screen_->png() : std::string();
+        if (png.empty()) return reply(res, kNotFound, {{"error", "no picture of the screen yet"}});
+        res.status = kStatusOk;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::move(png), "image/png");
     });
     auto enqueue = [this](const httplib::Request& req, httplib::Response& res, ControlCommand c) {
         c.origin = "http " + req.remote_addr;
@@ -99,9 +158,14 @@ void HttpControlServer::routes() {
     s.Post(R"(/(play|pause|next|previous|black|reload))",
            // Taking a content reader (and never reading) accepts a POST with no body and no
            // Content-Length, as `curl -X POST` sends it; commands have no body to read.
-           [enqueue](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
+           [this, enqueue](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
                ControlCommand c;
                c.kind = *parseCommandVerb(req.matches[1].str());
+               // Outside the opening hours the player stays black whatever it is told: saying
+               // "ok" would leave a technician waiting for a show that does not come.
+               if (c.kind == ControlCommand::Kind::Play && status_.snapshot().state == "closed")
+                   return reply(res, kConflict, {{"error", "the room is closed (outside its opening hours): "
+                                                           "the show plays again at the next opening"}});
                enqueue(req, res, c);
            });
     s.Post(R"(/scene/([^/]+))", [enqueue](const httplib::Request& req, httplib::Response& res,
@@ -140,10 +204,22 @@ std::optional<std::string> HttpControlServer::start(const std::string& address, 
     server_ = std::make_unique<Server>();
     server_->set_payload_max_length(kMaxBody);
     routes();
+    // SO_REUSEADDR alone: httplib's default adds SO_REUSEPORT, with which a second player
+    // on the same PC shared the port and the kernel handed each client to either at random.
+    server_->set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    errno = 0;
     int bound = port == 0 ? server_->bind_to_any_port(address) : (server_->bind_to_port(address, port) ? port : -1);
     if (bound <= 0) {
+        const int why = errno;
         server_.reset();
-        return "cannot listen for HTTP on " + address + ":" + std::to_string(port);
+        const std::string where = address + ":" + std::to_string(port);
+        if (why == EADDRINUSE)
+            return "cannot listen for HTTP on " + where + ": port " + std::to_string(port) +
+                   " is held by another process (another player, or another server on this PC)";
+        return "cannot listen for HTTP on " + where + (why ? std::string(": ") + std::strerror(why) : "");
     }
     // Non-blocking, so a connection that goes away between poll and accept cannot block the
     // loop; and a longer queue of connections waiting to be accepted than httplib's 5, past

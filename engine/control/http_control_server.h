@@ -1,9 +1,15 @@
 #pragma once
 // The HTTP status and command API, served on its own threads:
+//   GET /                              the status page (control/status_page.h)
 //   GET /status                        the latest PlayerStatus as JSON
+//   GET /metrics                       the same in Prometheus's text format
+//   GET /screen.png                    what is on screen now, 480 px wide (control/screen_copy.h)
 //   POST /play /pause /next /previous /black /reload
 //   POST /scene/{id}, or POST /scene with {"id": "…"}
-// With a token, every request needs "Authorization: Bearer TOKEN". Nothing a client sends
+// With a token, every request needs "Authorization: Bearer TOKEN"; reading (GET) also
+// takes the token as an HTTP Basic password, which a browser asks for when it opens the
+// status page. /play while the room is closed is refused (409) with the reason. Nothing a
+// client sends
 // can stop the show or silence the API: each connection carries one request, which must
 // arrive whole within a deadline; connections are limited per address and in total, and
 // every admitted one has a worker, so slow or idle clients cannot keep /status from
@@ -20,6 +26,7 @@
 #include "control/control_queue.h"
 #include "control/player_status.h"
 #include "control/refusal_tally.h"
+#include "control/screen_copy.h"
 #include "control/server_log.h"
 #include "control/watchdog.h"
 
@@ -42,8 +49,11 @@ public:
     HttpControlServer(const HttpControlServer&) = delete;
     HttpControlServer& operator=(const HttpControlServer&) = delete;
 
+    /// Where /screen.png comes from (before start); without one it answers 404.
+    void setScreen(ScreenCopy* screen) { screen_ = screen; }
     /// Listens on `address`:`port` (0 picks a free port). A non-loopback address needs a
-    /// token. Returns an error message, or nullopt when listening.
+    /// token. A port another process holds is refused, never shared. Returns an error
+    /// message, or nullopt when listening.
     std::optional<std::string> start(const std::string& address, int port, const std::string& token);
     /// The port listened on (after start).
     int port() const { return port_; }
@@ -55,13 +65,16 @@ private:
     class Server;  // httplib's, opened to our accept loop
 
     void routes();
-    bool authorised(const std::string& header) const;
+    /// Whether the Authorization header carries the token (`reading`: Basic also will do).
+    bool authorised(const std::string& header, bool reading) const;
+    PlayerStatus currentStatus() const;
     void acceptLoop();
     void serve(int fd, const std::string& address, int port);
 
     ControlQueue& queue_;
     StatusBoard& status_;
     const Watchdog* watchdog_;
+    ScreenCopy* screen_ = nullptr;
     ServerLog log_;
     RefusalTally refusals_;
     ConnectionLimits connections_{kMaxConnectionsPerAddress, kMaxConnections};

@@ -10,10 +10,12 @@
 #include <string>
 
 #include "control/control_queue.h"
+#include "control/frame_times.h"
 #include "control/http_control_server.h"
 #include "control/osc_control_server.h"
 #include "control/player_status.h"
 #include "control/proof_of_play_log.h"
+#include "control/screen_copy.h"
 #include "control/watchdog.h"
 #include "installation/installation.h"
 #include "installation/wall_clock_anchor.h"
@@ -44,8 +46,15 @@ public:
     ~Operations();
 
     /// Starts the HTTP and OSC servers the file asks for; returns the problems (the show
-    /// plays without a server that could not start).
+    /// plays without a server that could not start), which also stay in /status.
     std::vector<std::string> startServers();
+    /// Standing problems of `source` ("proof of play", "control"…), shown in /status until
+    /// replaced; any thread.
+    void setProblems(const std::string& source, std::vector<std::string> problems) {
+        status_.setProblems(source, std::move(problems));
+    }
+    /// Logs the start line (version, exhibit, installation, outputs, hours, next opening).
+    void started(const std::string& exhibitTitle, const std::string& exhibitFile);
 
     /// Show time for a show of `duration` at this instant of the wall clock (with the
     /// advisory policy applied: see installation::scheduledShowTime).
@@ -56,18 +65,30 @@ public:
     bool openNow() const;
 
     ControlQueue& queue() { return queue_; }
+    /// What /status says now.
+    PlayerStatus status() const { return status_.snapshot(); }
     const installation::Installation& installation() const { return installation_; }
 
     /// Records a scene start in the proof-of-play log (when the file asks for one).
     void sceneStarted(const std::string& sceneId);
     /// Called once per frame after presenting, with how long the frame took against its
-    /// period: fills in fps, dropped frames, frame count and uptime, publishes `status`,
-    /// pets both watchdogs, and on the first call tells systemd the player is ready.
+    /// period: fills in the frame statistics, uptime and next opening, publishes `status`,
+    /// pets both watchdogs, and on the first call tells systemd the player is ready. A change
+    /// of state is logged and recorded in the proof of play: the scene on screen at start,
+    /// closing and opening (with the scene then on screen), calibration's start and end.
     void frameDone(PlayerStatus status, std::int64_t tookMicros, std::int64_t periodMicros);
+    /// The status page's picture of the screen; null without an HTTP server. The frame loop
+    /// asks it whether a copy is due after each frame.
+    ScreenCopy* screenCopy() { return screen_.get(); }
     /// Tells systemd the player is stopping.
     void stopping() { notifier_.stopping(); }
 
 private:
+    void noteStateChange(const PlayerStatus& status);
+    void recordProofOfPlay(const std::optional<std::string>& problem, const std::string& line);
+    void proofOfPlayEvent(const std::string& what);
+    std::string nextOpening() const;
+
     installation::Installation installation_;
     ServerLog log_;
     WallClock wallClock_;
@@ -79,14 +100,21 @@ private:
     std::unique_ptr<HttpControlServer> http_;
     std::unique_ptr<OscControlServer> osc_;
     std::unique_ptr<ProofOfPlayLog> proofOfPlay_;
+    std::unique_ptr<ScreenCopy> screen_;
+    FrameTimes frameTimes_;
+    FrameTimeSummary frameTimeSummary_;
+    std::string nextOpening_;
     std::unique_ptr<power::PowerController> power_;  // null when no output has <power>
     std::unique_ptr<output::DisplayWatcher> displays_;  // null without <output>s or an X display
     bool readySent_ = false;
+    bool proofOfPlayFailing_ = false;
+    bool sceneRecordedThisFrame_ = false;  // a scene start came in the frame being finished
     std::int64_t startedAt_ = 0;
-    std::int64_t frames_ = 0, dropped_ = 0;
+    std::int64_t frames_ = 0, late_ = 0, dropped_ = 0;
     std::int64_t fpsWindowStart_ = 0, fpsWindowFrames_ = 0;
     double fps_ = 0;
-    std::string lastState_;
+    std::string lastState_;      // as told to systemd
+    std::string previousState_;  // the last frame's, for the journal and the proof of play
 };
 
 /// The machine's local time (its time zone, as set with timedatectl) at Unix second `unixSeconds`.

@@ -23,7 +23,16 @@ void ProofOfPlayLog::rotate() {
 }
 
 std::optional<std::string> ProofOfPlayLog::sceneStarted(std::int64_t unixMicros, const std::string& sceneId) {
-    std::string line = installation::formatIsoInstant(unixMicros) + " " + sceneId + "\n";
+    return write(unixMicros, sceneId);
+}
+
+std::optional<std::string> ProofOfPlayLog::event(std::int64_t unixMicros, const std::string& what) {
+    return write(unixMicros, "(" + what + ")");
+}
+
+std::optional<std::string> ProofOfPlayLog::write(std::int64_t unixMicros, const std::string& text) {
+    lastLine_ = installation::formatIsoInstant(unixMicros) + " " + text;
+    const std::string line = lastLine_ + "\n";
     if (!out_.is_open()) {
         std::error_code ec;
         if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);

@@ -1,6 +1,8 @@
 #pragma once
 // Proof of play: one line per scene start ("2026-01-20T09:00:12.000Z testimony"), the
-// record a museum shows a funder or checks after a complaint. The file is rotated at
+// record a museum shows a funder or checks after a complaint, with the player's own
+// events in parentheses ("2026-01-20T18:00:00.000Z (closed)"), so a night's black gap or
+// a calibration's test patterns never read as testimony. The file is rotated at
 // a size limit, keeping a fixed number of old files, so months of play fit on disk.
 
 #include <cstdint>
@@ -25,17 +27,24 @@ public:
     /// Records that `sceneId` started at Unix time `unixMicros`. Returns an error message
     /// (the show goes on without the record), or nullopt.
     std::optional<std::string> sceneStarted(std::int64_t unixMicros, const std::string& sceneId);
+    /// Records an event of the player's ("started", "closed", "opened", "calibration
+    /// started"…), written in parentheses; returns as sceneStarted() does.
+    std::optional<std::string> event(std::int64_t unixMicros, const std::string& what);
+    /// The last line recorded or tried, without its newline.
+    const std::string& lastLine() const { return lastLine_; }
 
     const std::filesystem::path& path() const { return path_; }
 
 private:
     void rotate();
+    std::optional<std::string> write(std::int64_t unixMicros, const std::string& text);
 
     std::filesystem::path path_;
     std::uintmax_t maxBytes_;
     int keep_;
     std::ofstream out_;
     std::uintmax_t size_ = 0;
+    std::string lastLine_;
 };
 
 }  // namespace vitrine::control

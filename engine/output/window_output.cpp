@@ -1,5 +1,10 @@
 #include "output/window_output.h"
 
+#include <SFML/Graphics/Sprite.hpp>
+
+#include <algorithm>
+#include <cstdint>
+
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Window/Event.hpp>
 
@@ -24,6 +29,31 @@ sf::Image WindowOutput::capture() {
     if (!texture.create(window_.getSize().x, window_.getSize().y)) return {};
     texture.update(window_);
     return texture.copyToImage();
+}
+
+sf::Image WindowOutput::captureScaled(unsigned width) {
+    const sf::Vector2u size = window_.getSize();
+    if (size.x == 0 || size.y == 0 || width == 0) return {};
+    if (grabbed_.getSize() != size && !grabbed_.create(size.x, size.y)) return {};
+    grabbed_.update(window_);  // the frame drawn, copied on the GPU side
+    grabbed_.setSmooth(true);
+    const unsigned w = std::min(width, size.x);
+    const unsigned h = std::max(1u, static_cast<unsigned>(static_cast<std::uint64_t>(size.y) * w / size.x));
+    if (!scaled_ || scaled_->getSize() != sf::Vector2u(w, h)) {
+        scaled_ = std::make_unique<sf::RenderTexture>();
+        if (!scaled_->create(w, h)) {
+            scaled_.reset();
+            return {};
+        }
+    }
+    sf::Sprite sprite(grabbed_);
+    sprite.setScale(static_cast<float>(w) / static_cast<float>(size.x), static_cast<float>(h) / static_cast<float>(size.y));
+    scaled_->clear(sf::Color::Black);
+    scaled_->draw(sprite);
+    scaled_->display();
+    sf::Image picture = scaled_->getTexture().copyToImage();
+    [[maybe_unused]] bool active = window_.setActive(true);  // the frame is presented from the window's context
+    return picture;
 }
 
 void WindowOutput::setFullscreen(bool fullscreen) {

@@ -5,8 +5,12 @@
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/Texture.hpp>
 
 namespace vitrine::output {
 
@@ -39,6 +43,9 @@ public:
     sf::RenderTarget& target() { return window_; }
     /// A copy of what is drawn on the window now, before present() (tests read frames back).
     sf::Image capture();
+    /// The same scaled down on the GPU to `width` pixels wide (proportions kept), so only a
+    /// small picture crosses to the CPU: the status page's view of the screen.
+    sf::Image captureScaled(unsigned width);
     /// Shows the drawn frame (waits for vertical sync where the display has it).
     void present() { window_.display(); }
     /// Re-opens the window fullscreen or windowed.
@@ -51,6 +58,9 @@ private:
     std::string title_;
     WindowMode mode_;
     sf::RenderWindow window_;
+    // Kept between captureScaled() calls: making them again each time costs more than the copy.
+    sf::Texture grabbed_;
+    std::unique_ptr<sf::RenderTexture> scaled_;
 };
 
 }  // namespace vitrine::output

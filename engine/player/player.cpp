@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "control/operations.h"
+#include "control/screen_copy.h"
 #include "installation/saved_keystones.h"
 #include "player/drift_follower.h"
 #include "player/resident_memory.h"
@@ -102,6 +103,7 @@ void Player::run() {
 }
 
 void Player::begin() {
+    venue_->started(show().title, show().file);
     // A stop request ends the wait under way, not only the next turn.
     if (options_.speed == 1)
         if (auto wall = venue_->wallShowTime(show().duration)) options_.start = *wall;
@@ -154,6 +156,7 @@ bool Player::showFrame(Micros t, Micros clockTime) {
     else if (state == PlayerState::Black || state == PlayerState::Closed) window_.target().clear(sf::Color::Black);
     else drawFrame(frame);
     if (options_.frameShown) options_.frameShown(window_.capture());
+    copyScreenIfDue();
     window_.present();
     shown_ = state;
     resources_.images().startHeldDecodes();
@@ -459,6 +462,16 @@ void Player::goToScene(int delta) {
     log_("scene " + show().scenes[next].id);
 }
 
+void Player::copyScreenIfDue() {
+    // The status page's picture: every few seconds while someone looks, scaled down on the
+    // GPU (a whole 1080p frame read back cost the frame it fell on) and encoded on the
+    // copy's own thread.
+    control::ScreenCopy* screen = venue_->screenCopy();
+    if (!screen || !screen->due()) return;
+    const sf::Image picture = window_.captureScaled(control::ScreenCopy::kWidth);
+    screen->offer(picture.getPixelsPtr(), static_cast<int>(picture.getSize().x), static_cast<int>(picture.getSize().y));
+}
+
 void Player::reportEvents(Micros from, Micros to) {
     // A tick that crosses the loop point is split there, so nothing is missed or doubled.
     std::vector<ShowEvent> events;
@@ -471,8 +484,10 @@ void Player::reportEvents(Micros from, Micros to) {
     }
     for (const auto& e : events) {
         if (e.kind != ShowEvent::Kind::SceneStart) continue;
-        log_("scene " + show().scenes[e.index].id + " at " + formatClock(e.at));
-        if (mode_.now != PlayerState::Black && mode_.now != PlayerState::Closed)
+        // Closed, the show runs on in the dark: a night of scene lines would bury the journal.
+        if (mode_.now != PlayerState::Closed) log_("scene " + show().scenes[e.index].id + " at " + formatClock(e.at));
+        // Proof of play records what visitors saw: not black, closed or test patterns.
+        if (mode_.now != PlayerState::Black && mode_.now != PlayerState::Closed && mode_.now != PlayerState::Calibrating)
             venue_->sceneStarted(show().scenes[e.index].id);
     }
 }

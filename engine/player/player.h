@@ -95,6 +95,7 @@ private:
     void change(PlayerEvent event);
     void jump(Micros at);
     void drawFrame(const Frame& frame);
+    void copyScreenIfDue();
     void drawCalibration();
     void handleCalibrationEvents(const std::vector<sf::Event>& events);
     void setCalibrating(bool on);

@@ -14,6 +14,8 @@ public:
     bool openNow() const override { return operations_.openNow(); }
     std::vector<control::ControlCommand> takeCommands() override { return operations_.queue().drain(); }
     void onCommand(std::function<void()> wake) override { operations_.queue().onPush(std::move(wake)); }
+    void started(const std::string& title, const std::string& file) override { operations_.started(title, file); }
+    control::ScreenCopy* screenCopy() override { return operations_.screenCopy(); }
     void sceneStarted(const std::string& sceneId) override { operations_.sceneStarted(sceneId); }
     void frameDone(control::PlayerStatus status, Micros took, Micros period) override {
         operations_.frameDone(std::move(status), took, period);
@@ -33,6 +35,8 @@ public:
     bool openNow() const override { return true; }
     std::vector<control::ControlCommand> takeCommands() override { return {}; }
     void onCommand(std::function<void()>) override {}
+    void started(const std::string&, const std::string&) override {}
+    control::ScreenCopy* screenCopy() override { return nullptr; }
     void sceneStarted(const std::string&) override {}
     void frameDone(control::PlayerStatus, Micros, Micros) override {}
     void setAdvisoryStart(Micros) override {}

@@ -17,6 +17,7 @@
 
 namespace vitrine::control {
 class Operations;
+class ScreenCopy;
 }
 
 namespace vitrine {
@@ -33,6 +34,10 @@ public:
     virtual std::vector<control::ControlCommand> takeCommands() = 0;
     /// `wake` is called from another thread when a remote command arrives.
     virtual void onCommand(std::function<void()> wake) = 0;
+    /// The frame loop begins: the journal's start line.
+    virtual void started(const std::string& exhibitTitle, const std::string& exhibitFile) = 0;
+    /// Where the status page's picture of the screen goes; null when nobody can look.
+    virtual control::ScreenCopy* screenCopy() = 0;
     /// A scene began on screen (proof of play).
     virtual void sceneStarted(const std::string& sceneId) = 0;
     /// One turn of the loop is done (drawn or not): status, watchdogs, readiness.

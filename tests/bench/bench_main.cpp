@@ -1,5 +1,5 @@
 // vitrine_bench: speed figures as ratios to references measured in the same run.
-//   vitrine_bench script | render | map | export | video | video-soak | drift [MINUTES] | outputs | soak [LOOPS [SPEED]] | soak-month [DAYS [SPEED]] | restart | power | all
+//   vitrine_bench script | render | map | export | video | video-soak | drift [MINUTES] | outputs | soak [LOOPS [SPEED]] | soak-month [DAYS [SPEED]] | restart | power | status | all
 
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +18,7 @@ int runSoakBench(int loops, double speed);
 int runSoakMonthBench(int days, double speed);
 int runRestartBench();
 int runPowerBench();
+int runStatusPageBench();
 }  // namespace vitrine::bench
 
 int main(int argc, char** argv) {
@@ -36,9 +37,11 @@ int main(int argc, char** argv) {
         status |= vitrine::bench::runSoakMonthBench(argc > 2 ? std::atoi(argv[2]) : 30, argc > 3 ? std::atof(argv[3]) : 20000);
     if (which == "restart" || which == "all") status |= vitrine::bench::runRestartBench();
     if (which == "power" || which == "all") status |= vitrine::bench::runPowerBench();
+    if (which == "status" || which == "all") status |= vitrine::bench::runStatusPageBench();
     if (which != "script" && which != "render" && which != "map" && which != "export" && which != "video" && which != "video-soak" &&
-        which != "drift" && which != "outputs" && which != "soak" && which != "soak-month" && which != "restart" && which != "power" && which != "all") {
-        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|video-soak|drift [MINUTES]|outputs|soak [LOOPS [SPEED]]|soak-month [DAYS [SPEED]]|restart|power|all]\n");
+        which != "drift" && which != "outputs" && which != "soak" && which != "soak-month" && which != "restart" && which != "power" &&
+        which != "status" && which != "all") {
+        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|video-soak|drift [MINUTES]|outputs|soak [LOOPS [SPEED]]|soak-month [DAYS [SPEED]]|restart|power|status|all]\n");
         return 2;
     }
     return status;

@@ -349,3 +349,85 @@ TEST_CASE("http control: a burst of 10,000 refused requests writes a bounded log
         if (auto at = line.find("refused "); at != std::string::npos) reported += std::atoll(line.c_str() + at + 8);
     CHECK(reported == 10'000);
 }
+
+TEST_CASE("http control: /play while the room is closed is refused with the reason, other times accepted") {
+    Served served("");
+    httplib::Client client("127.0.0.1", served.port());
+    PlayerStatus st;
+    st.state = "closed";
+    served.board.publish(st);
+    auto closed = client.Post("/play");
+    REQUIRE(closed);
+    CHECK(closed->status == 409);
+    CHECK(nlohmann::json::parse(closed->body)["error"].get<std::string>().find("the room is closed") != std::string::npos);
+    CHECK(served.queue.drain().empty());  // nothing queued to pretend otherwise
+    // Pause is still taken closed (it holds the show where it is for the opening).
+    CHECK(client.Post("/pause")->status == 202);
+    CHECK(served.queue.drain().size() == 1);
+    st.state = "paused";
+    served.board.publish(st);
+    auto open = client.Post("/play");
+    REQUIRE(open);
+    CHECK(open->status == 202);
+    CHECK(served.queue.drain().size() == 1);
+}
+
+TEST_CASE("http control: a second server on a port another holds fails clearly, never shares it") {
+    Served first("");
+    Log log;
+    ControlQueue queue;
+    StatusBoard board;
+    HttpControlServer second(queue, board, nullptr, log.sink());
+    auto refused = second.start("127.0.0.1", first.port(), "");
+    REQUIRE(refused);
+    CHECK(refused->find("127.0.0.1:" + std::to_string(first.port())) != std::string::npos);
+    CHECK(refused->find("held by another process") != std::string::npos);
+    // Every request still reaches the first server: its queue gets all ten.
+    httplib::Client client("127.0.0.1", first.port());
+    for (int i = 0; i < 10; ++i) REQUIRE(client.Post("/next")->status == 202);
+    CHECK(first.queue.drain().size() == 10);
+}
+
+TEST_CASE("http control: the status page, /metrics and the picture are read like /status") {
+    Served served("s3cret");
+    PlayerStatus st;
+    st.exhibit = "The <Baku> exhibit";
+    st.scene = "testimony";
+    st.state = "playing";
+    st.frame = 42;
+    served.board.publish(st);
+    served.board.setProblems("proof of play", {"cannot write the proof-of-play log /x"});
+    httplib::Client client("127.0.0.1", served.port());
+    SUBCASE("without the token: refused, and a browser is asked for it") {
+        for (const char* path : {"/", "/metrics", "/status", "/screen.png"}) {
+            auto r = client.Get(path);
+            REQUIRE(r);
+            CHECK(r->status == 401);
+            CHECK(r->get_header_value("WWW-Authenticate").find("Basic") == 0);
+        }
+        // A command's refusal never makes a browser show a login prompt over the page.
+        CHECK_FALSE(client.Post("/next")->has_header("WWW-Authenticate"));
+    }
+    SUBCASE("with it, as a bearer token or a browser's Basic password") {
+        auto page = client.Get("/", httplib::Headers{{"Authorization", "Bearer s3cret"}});
+        REQUIRE(page);
+        CHECK(page->status == 200);
+        CHECK(page->get_header_value("Content-Type").find("text/html") == 0);
+        CHECK(page->body.find("The &lt;Baku&gt; exhibit") != std::string::npos);  // escaped, never markup
+        CHECK(page->body.find("testimony") != std::string::npos);
+        CHECK(page->body.find("cannot write the proof-of-play log") != std::string::npos);
+        // "anyone:s3cret" in base64; a wrong password is refused.
+        CHECK(client.Get("/metrics", httplib::Headers{{"Authorization", "Basic YW55b25lOnMzY3JldA=="}})->status == 200);
+        CHECK(client.Get("/metrics", httplib::Headers{{"Authorization", "Basic YW55b25lOnMzY3JldQ=="}})->status == 401);
+        auto metrics = client.Get("/metrics", httplib::Headers{{"Authorization", "Bearer s3cret"}});
+        CHECK(metrics->get_header_value("Content-Type").find("version=0.0.4") != std::string::npos);
+        CHECK(metrics->body.find("\nvitrine_frames_drawn_total 42\n") != std::string::npos);
+        CHECK(metrics->body.find("\nvitrine_problems 1\n") != std::string::npos);
+        CHECK(metrics->body.find("\nvitrine_resident_memory_bytes 0\n") == std::string::npos);  // read when asked
+        // No screen copy given: no picture rather than a made-up one.
+        CHECK(client.Get("/screen.png", httplib::Headers{{"Authorization", "Bearer s3cret"}})->status == 404);
+        // The Basic password opens reading only: a command needs the bearer token.
+        CHECK(client.Post("/next", httplib::Headers{{"Authorization", "Basic YW55b25lOnMzY3JldA=="}}, "", "text/plain")->status == 401);
+        CHECK(served.queue.drain().empty());
+    }
+}

@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <memory>
 #include <optional>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include "audio/audio_test_media.h"
@@ -23,6 +25,7 @@ namespace {
 using test::colouredShow;
 using test::kGreen;
 using test::kMonday;
+using test::kSceneLength;
 using test::unixAtLocal;
 using test::weekdaysTenToSix;
 
@@ -32,10 +35,11 @@ struct Played {
     std::vector<std::string> log;
 };
 
-// Plays `show` as an installation in a small window for `frames` frames, with the mixer's
-// output captured, and returns what was seen and heard.
+// Plays `show` as an installation in a small window for `frames` frames (and until
+// `notBefore`), with the mixer's output captured, and returns what was seen and heard.
 Played playInstallation(std::shared_ptr<const Show> show, control::Operations& operations, const test::TempDir& dir,
-                        std::size_t frames = 20) {
+                        std::size_t frames = 20,
+                        std::chrono::steady_clock::time_point notBefore = std::chrono::steady_clock::time_point{}) {
     Played played;
     const auto capture = dir / "heard.wav";
     {
@@ -47,7 +51,7 @@ Played playInstallation(std::shared_ptr<const Show> show, control::Operations& o
         options.audioCapture = capture;
         options.frameShown = [&](const sf::Image& picture) {
             played.centres.push_back(picture.getPixel(picture.getSize().x / 2, picture.getSize().y / 2));
-            if (played.centres.size() >= frames) stop.request_stop();
+            if (played.centres.size() >= frames && std::chrono::steady_clock::now() >= notBefore) stop.request_stop();
         };
         options.quitAfter = 60 * kMicrosPerSecond;  // a bound, should frames never be shown
         Player player(std::move(show), resources, options, [&](const std::string& line) { played.log.push_back(line); });
@@ -59,6 +63,22 @@ Played playInstallation(std::shared_ptr<const Show> show, control::Operations& o
     return played;
 }
 
+// A wall clock at `hour` on Monday that puts `show` 2 s before a scene change, and the
+// instant the change comes: however long the player takes to open (about 0.5 s; more on
+// a loaded machine), its frames then cross the change.
+struct BeforeSceneChange {
+    control::WallClock wallClock;
+    std::chrono::steady_clock::time_point change;
+};
+BeforeSceneChange beforeSceneChange(const installation::Installation& inst, const Show& show, int hour) {
+    constexpr Micros kLead = seconds(2);
+    const std::int64_t base = test::unixAtLocal(kMonday, hour);
+    control::Operations probe(inst, [](const std::string&) {}, [base] { return base; });
+    Micros shift = kSceneLength - kLead - probe.wallShowTime(show.duration) % kSceneLength;
+    if (shift < 0) shift += kSceneLength;
+    return {test::wallClockFrom(base + shift), std::chrono::steady_clock::now() + std::chrono::microseconds(kLead)};
+}
+
 }  // namespace
 
 TEST_CASE("player: outside the opening hours the frames are black and the mixer hears nothing") {
@@ -66,7 +86,7 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     auto show = colouredShow(dir);
     SUBCASE("open: the show is seen and heard (the measure can tell)") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       test::wallClockFrom(unixAtLocal(kMonday, 12)));
+                                       test::wallClockFrom(test::unixAtLocal(kMonday, 12)));
         REQUIRE(operations.openNow());
         Played played = playInstallation(show, operations, dir);
         REQUIRE_FALSE(played.centres.empty());
@@ -75,7 +95,7 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     }
     SUBCASE("closed in the evening") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       test::wallClockFrom(unixAtLocal(kMonday, 20)));
+                                       test::wallClockFrom(test::unixAtLocal(kMonday, 20)));
         REQUIRE_FALSE(operations.openNow());
         // One frame: closed, the loop draws the black picture once and then nothing.
         Played played = playInstallation(show, operations, dir, 1);
@@ -85,12 +105,27 @@ TEST_CASE("player: outside the opening hours the frames are black and the mixer 
     }
     SUBCASE("open, but a remote asked for black") {
         control::Operations operations(weekdaysTenToSix(), [](const std::string&) {},
-                                       test::wallClockFrom(unixAtLocal(kMonday, 12)));
+                                       test::wallClockFrom(test::unixAtLocal(kMonday, 12)));
         REQUIRE(operations.queue().push({control::ControlCommand::Kind::Black, {}, "test"}));
         Played played = playInstallation(show, operations, dir);
         REQUIRE_FALSE(played.centres.empty());
         for (const auto& c : played.centres) CHECK(c == sf::Color::Black);
         CHECK(played.loudness < 1e-4);
+    }
+}
+
+TEST_CASE("player: while closed the journal has no scene lines, open it has them") {
+    test::TempDir dir;
+    auto show = colouredShow(dir);
+    for (int hour : {12, 20}) {
+        CAPTURE(hour);
+        auto clock = beforeSceneChange(weekdaysTenToSix(), *show, hour);
+        control::Operations operations(weekdaysTenToSix(), [](const std::string&) {}, clock.wallClock);
+        Played played = playInstallation(show, operations, dir, 1, clock.change + std::chrono::milliseconds(500));
+        int sceneLines = 0;
+        for (const auto& line : played.log) sceneLines += line.rfind("scene ", 0) == 0;
+        // Closed, the show runs on in the dark, but a night of scene lines would bury the journal.
+        CHECK(sceneLines == (hour == 12 ? 1 : 0));
     }
 }
 
@@ -118,4 +153,41 @@ TEST_CASE("player: started with an installation's start epoch, the first frame i
     REQUIRE(firstAt);
     CHECK(*firstAt >= 12.5);
     CHECK(*firstAt <= 12.5 + secondsSinceWallClockMade);
+}
+
+TEST_CASE("player: while calibrating, the proof of play records the test patterns and no scene") {
+    test::TempDir dir;
+    auto show = colouredShow(dir);
+    installation::Installation inst;
+    installation::Output output;
+    output.id = "main";
+    output.width = 320;
+    output.height = 180;
+    inst.outputs = {output};
+    inst.proofOfPlay = installation::ProofOfPlaySettings{dir / "proof.log"};
+    for (bool calibrate : {false, true}) {
+        CAPTURE(calibrate);
+        std::filesystem::remove(dir / "proof.log");
+        auto clock = beforeSceneChange(inst, *show, 12);
+        control::Operations operations(inst, [](const std::string&) {}, clock.wallClock);
+        {
+            render::RenderResources resources;
+            std::stop_source stop;
+            PlayerOptions options = test::smallWindowOptions(stop.get_token());
+            options.operations = &operations;
+            options.calibrate = calibrate;
+            options.frameShown = [&](const sf::Image&) {
+                if (std::chrono::steady_clock::now() >= clock.change + std::chrono::milliseconds(500)) stop.request_stop();
+            };
+            options.quitAfter = 60 * kMicrosPerSecond;
+            Player player(show, resources, options, [](const std::string&) {});
+            player.run();
+        }
+        std::string recorded;
+        std::istringstream in(test::readTextFile(dir / "proof.log"));
+        for (std::string line; std::getline(in, line);) recorded += line.substr(line.find(' ') + 1) + "\n";
+        // Open, the scene on screen at start and the one that follows; calibrating, neither.
+        if (calibrate) CHECK(recorded == "(started)\n(calibration started)\n");
+        else CHECK(std::count(recorded.begin(), recorded.end(), '\n') == 3);
+    }
 }
