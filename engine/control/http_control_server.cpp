@@ -17,7 +17,7 @@
 #include "control/status_page.h"
 #include "control/untrusted_text.h"
 #include "installation/installation.h"
-#include "player/resident_memory.h"
+#include "control/resident_memory.h"
 
 namespace vitrine::control {
 

@@ -10,7 +10,7 @@
 #include "control/screen_copy.h"
 #include "installation/saved_keystones.h"
 #include "player/drift_follower.h"
-#include "player/resident_memory.h"
+#include "control/resident_memory.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
 

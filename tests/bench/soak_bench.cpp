@@ -18,7 +18,7 @@
 #include "bench/bench_timer.h"
 #include "exhibit/exhibit_loader.h"
 #include "player/player.h"
-#include "player/resident_memory.h"
+#include "control/resident_memory.h"
 
 namespace vitrine::bench {
 

@@ -28,7 +28,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "installation/civil_time.h"
 #include "player/player.h"
-#include "player/resident_memory.h"
+#include "control/resident_memory.h"
 #include "support/build_paths.h"
 
 namespace vitrine::bench {

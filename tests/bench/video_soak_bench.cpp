@@ -18,7 +18,7 @@
 #include "bench/bench_timer.h"
 #include "exhibit/exhibit_loader.h"
 #include "media/media_test_files.h"
-#include "player/resident_memory.h"
+#include "control/resident_memory.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "timeline/evaluate.h"

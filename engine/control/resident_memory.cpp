@@ -1,4 +1,4 @@
-#include "player/resident_memory.h"
+#include "control/resident_memory.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>

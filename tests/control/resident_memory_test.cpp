@@ -4,7 +4,7 @@
 #include <memory>
 #include <vector>
 
-#include "player/resident_memory.h"
+#include "control/resident_memory.h"
 
 using namespace vitrine;
 
