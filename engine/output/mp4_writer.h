@@ -14,7 +14,7 @@
 
 #include "media/ffmpeg_handles.h"
 #include "output/encoder_handles.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::output {
 

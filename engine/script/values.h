@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "timeline/easing.h"
-#include "timeline/time_value.h"
+#include "base/easing.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

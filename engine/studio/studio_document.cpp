@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "exhibit/exhibit_loader.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {

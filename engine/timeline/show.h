@@ -9,8 +9,8 @@
 #include "diag/diagnostic.h"
 #include "script/script.h"
 #include "script/values.h"
-#include "timeline/easing.h"
-#include "timeline/time_value.h"
+#include "base/easing.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

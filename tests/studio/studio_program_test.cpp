@@ -20,7 +20,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "studio/storyboard_layout.h"
 #include "studio/studio_fixture.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {

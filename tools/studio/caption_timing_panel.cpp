@@ -5,7 +5,7 @@
 #include <string>
 
 #include "studio_theme.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {
