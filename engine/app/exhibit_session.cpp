@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "output/display_probe.h"
+#include "power/display_probe.h"
 
 namespace vitrine::app {
 
@@ -47,11 +47,11 @@ void ExhibitSession::reportMediaProblems(output::OffscreenRenderer* drawn) {
 }
 
 std::optional<std::string> displayProblem() {
-    const std::string name = output::displayName();
+    const std::string name = power::displayName();
     if (name.empty())
         return std::string("no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
                            "1920x1080x24 -noreset\")");
-    if (!output::displayAnswers(name))
+    if (!power::displayAnswers(name))
         return "the display " + name + " does not answer: is its X server running, and may this user use it?";
     return std::nullopt;
 }

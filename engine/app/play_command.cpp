@@ -14,7 +14,7 @@
 #include "control/running_installation.h"
 #include "installation/installation.h"
 #include "installation/saved_keystones.h"
-#include "output/display_probe.h"
+#include "power/display_probe.h"
 #include "player/advisory_scene.h"
 #include "player/language_choice.h"
 #include "player/show_loading.h"
@@ -32,13 +32,13 @@ constexpr auto kDisplayRetry = std::chrono::seconds(1);
 constexpr int kRetriesBetweenReminders = 60;
 
 void waitForDisplay(const std::string& name) {
-    if (output::displayAnswers(name)) return;
+    if (power::displayAnswers(name)) return;
     const auto since = std::chrono::steady_clock::now();
     auto waited = [&] {
         return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - since).count();
     };
     std::fprintf(stderr, "vitrine: the display %s does not answer yet; waiting for its X server\n", name.c_str());
-    for (int tries = 1; !output::displayAnswers(name); ++tries) {
+    for (int tries = 1; !power::displayAnswers(name); ++tries) {
         std::this_thread::sleep_for(kDisplayRetry);
         if (tries % kRetriesBetweenReminders == 0)
             std::fprintf(stderr, "vitrine: still waiting for the display %s (%llds)\n", name.c_str(),
@@ -59,12 +59,12 @@ int runPlay(const Arguments& args) {
                             {"--once", "--calibrate"}, {"--windowed"});
     if (!o) return kUsageError;
     if (auto display = o->value("--display")) setenv("DISPLAY", display->c_str(), 1);
-    if (output::displayName().empty()) {
+    if (power::displayName().empty()) {
         std::fprintf(stderr, "vitrine: no display to play on. Use 'vitrine still' or 'vitrine render' to see frames "
                              "without one.\n");
         return 3;
     }
-    waitForDisplay(output::displayName());
+    waitForDisplay(power::displayName());
     ExhibitSession session(o->file());
     if (!session.show()) return 2;
     const Show& show = *session.show();

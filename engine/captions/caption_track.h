@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "diag/diagnostic.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

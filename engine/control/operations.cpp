@@ -5,7 +5,7 @@
 
 #include "control/start_line.h"
 #include "installation/show_schedule.h"
-#include "output/display_watch.h"
+#include "power/display_watch.h"
 #include "power/power_controller.h"
 
 namespace vitrine::control {
@@ -54,8 +54,8 @@ Operations::Operations(installation::Installation installation, ServerLog log, W
             [this](std::int64_t ahead) { return localTimeAt((wallClock_() + ahead) / 1'000'000); }, wallClock_,
             power::PowerTiming{}, log_);
     // Displays that come and go: which output has lost its monitor goes to the status.
-    if (auto display = output::displayName(); !installation_.outputs.empty() && output::displayAnswers(display))
-        displays_ = std::make_unique<output::DisplayWatcher>(installation_.outputs, [display] { return output::monitors(display); },
+    if (auto display = power::displayName(); !installation_.outputs.empty() && power::displayAnswers(display))
+        displays_ = std::make_unique<power::DisplayWatcher>(installation_.outputs, [display] { return power::monitors(display); },
                                                              log_);
 }
 

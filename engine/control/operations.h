@@ -22,8 +22,6 @@
 
 namespace vitrine::power {
 class PowerController;
-}
-namespace vitrine::output {
 class DisplayWatcher;
 }
 
@@ -105,7 +103,7 @@ private:
     FrameTimeSummary frameTimeSummary_;
     std::string nextOpening_;
     std::unique_ptr<power::PowerController> power_;  // null when no output has <power>
-    std::unique_ptr<output::DisplayWatcher> displays_;  // null without <output>s or an X display
+    std::unique_ptr<power::DisplayWatcher> displays_;  // null without <output>s or an X display
     bool readySent_ = false;
     bool proofOfPlayFailing_ = false;
     bool sceneRecordedThisFrame_ = false;  // a scene start came in the frame being finished

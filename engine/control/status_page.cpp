@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::control {
 

@@ -1,6 +1,6 @@
 #include "control/untrusted_text.h"
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 namespace vitrine::control {
 

@@ -9,7 +9,7 @@
 
 #include "files/bounded_read.h"
 #include "script/values.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::installation {
 

@@ -7,7 +7,7 @@
 
 #include "installation/civil_time.h"
 #include "installation/installation.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::installation {
 

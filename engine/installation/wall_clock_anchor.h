@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::installation {
 

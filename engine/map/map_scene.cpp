@@ -1,6 +1,6 @@
 #include "map/map_scene.h"
 
-#include "exhibit/asset_paths.h"
+#include "base/asset_paths.h"
 
 #include "map/map_view.h"
 #include "timeline/timing_attributes.h"

@@ -9,9 +9,9 @@
 #include "map/projection.h"
 #include "script/script.h"
 #include "script/values.h"
-#include "timeline/easing.h"
+#include "base/easing.h"
 #include "timeline/show.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 #include <filesystem>
 #include <limits>

@@ -2,7 +2,7 @@
 
 #include "map/fly_path.h"
 #include "map/map_view.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <algorithm>
 #include <cmath>

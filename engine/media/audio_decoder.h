@@ -16,7 +16,7 @@
 #include <string>
 
 #include "media/media_error.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

@@ -8,7 +8,7 @@
 
 #include "media/ffmpeg_handles.h"
 #include "media/media_error.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

@@ -12,7 +12,7 @@
 
 #include "media/media_error.h"
 #include "media/rgba_image.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

@@ -29,7 +29,7 @@ constexpr const char* kAssHeader =
     "Style: Default,Sans,16,&Hffffff,&Hffffff,&H0,&H0,0,0,0,0,100,100,0,0,1,1,0,2,10,10,10,0\r\n\r\n"
     "[Events]\r\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\r\n";
 
-std::string failed(const std::string& what, int code) { return what + ": " + ffmpeg::errorText(code); }
+Error failed(const std::string& what, int code) { return {what + ": " + ffmpeg::errorText(code)}; }
 
 // A caption's plain text as an ASS dialogue line (the fields libavcodec's ASS splitter wants).
 // Braces would open ASS override blocks, so they become parentheses.
@@ -51,51 +51,45 @@ std::string assDialogue(const std::string& text) {
 
 }  // namespace
 
-std::unique_ptr<Mp4Writer> Mp4Writer::open(const Mp4Settings& settings, std::string& error) {
+Result<std::unique_ptr<Mp4Writer>> Mp4Writer::open(const Mp4Settings& settings) {
     std::unique_ptr<Mp4Writer> writer(new Mp4Writer);
     AVFormatContext* raw = nullptr;
     const std::string file = settings.file.string();
     int code = avformat_alloc_output_context2(&raw, nullptr, "mp4", file.c_str());
     if (code < 0 || !raw) {
-        error = failed("no MP4 muxer", code);
-        return nullptr;
+        return failed("no MP4 muxer", code);
     }
     writer->container_.reset(raw);
     writer->packet_.reset(av_packet_alloc());
     if (auto e = writer->openVideo(settings)) {
-        error = *e;
-        return nullptr;
+        return *std::move(e);
     }
     if (auto e = writer->openAudio()) {
-        error = *e;
-        return nullptr;
+        return *std::move(e);
     }
     for (const std::string& language : settings.subtitleLanguages) {
         if (auto e = writer->openSubtitles(language)) {
-            error = *e;
-            return nullptr;
+            return *std::move(e);
         }
     }
     if ((code = avio_open(&writer->container_->pb, file.c_str(), AVIO_FLAG_WRITE)) < 0) {
-        error = ffmpeg::errorText(code);
-        return nullptr;
+        return Error{ffmpeg::errorText(code)};
     }
     AVDictionary* options = nullptr;
     av_dict_set(&options, "movflags", "+faststart", 0);
     code = avformat_write_header(writer->container_.get(), &options);
     av_dict_free(&options);
     if (code < 0) {
-        error = failed("cannot start the MP4 file", code);
-        return nullptr;
+        return failed("cannot start the MP4 file", code);
     }
     return writer;
 }
 
 Mp4Writer::~Mp4Writer() = default;
 
-std::optional<std::string> Mp4Writer::openVideo(const Mp4Settings& settings) {
+std::optional<Error> Mp4Writer::openVideo(const Mp4Settings& settings) {
     const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
-    if (!codec) return "this FFmpeg has no libx264 encoder";
+    if (!codec) return Error{"this FFmpeg has no libx264 encoder"};
     video_.reset(avcodec_alloc_context3(codec));
     AVCodecContext* c = video_.get();
     c->width = settings.width;
@@ -116,7 +110,7 @@ std::optional<std::string> Mp4Writer::openVideo(const Mp4Settings& settings) {
     if (int code = avcodec_open2(c, codec, nullptr); code < 0) return failed("cannot open the H.264 encoder", code);
 
     videoStream_ = avformat_new_stream(container_.get(), nullptr);
-    if (!videoStream_) return "cannot add a video stream";
+    if (!videoStream_) return Error{"cannot add a video stream"};
     videoStream_->time_base = c->time_base;
     videoStream_->avg_frame_rate = c->framerate;
     videoStream_->r_frame_rate = c->framerate;
@@ -124,7 +118,7 @@ std::optional<std::string> Mp4Writer::openVideo(const Mp4Settings& settings) {
 
     scaler_.reset(sws_getContext(c->width, c->height, AV_PIX_FMT_RGBA, c->width, c->height, AV_PIX_FMT_YUV420P,
                                  SWS_BICUBIC, nullptr, nullptr, nullptr));
-    if (!scaler_) return "cannot convert RGBA to YUV";
+    if (!scaler_) return Error{"cannot convert RGBA to YUV"};
     constexpr int kFullRange = 1, kLimitedRange = 0, kUnitBrightness = 0, kUnitContrast = 1 << 16,
                   kUnitSaturation = 1 << 16;
     sws_setColorspaceDetails(scaler_.get(), sws_getCoefficients(SWS_CS_DEFAULT), kFullRange,
@@ -138,9 +132,9 @@ std::optional<std::string> Mp4Writer::openVideo(const Mp4Settings& settings) {
     return std::nullopt;
 }
 
-std::optional<std::string> Mp4Writer::openAudio() {
+std::optional<Error> Mp4Writer::openAudio() {
     const AVCodec* codec = avcodec_find_encoder_by_name("aac");
-    if (!codec) return "this FFmpeg has no AAC encoder";
+    if (!codec) return Error{"this FFmpeg has no AAC encoder"};
     audio_.reset(avcodec_alloc_context3(codec));
     AVCodecContext* c = audio_.get();
     c->sample_fmt = AV_SAMPLE_FMT_FLTP;
@@ -152,41 +146,41 @@ std::optional<std::string> Mp4Writer::openAudio() {
     if (int code = avcodec_open2(c, codec, nullptr); code < 0) return failed("cannot open the AAC encoder", code);
 
     audioStream_ = avformat_new_stream(container_.get(), nullptr);
-    if (!audioStream_) return "cannot add an audio stream";
+    if (!audioStream_) return Error{"cannot add an audio stream"};
     audioStream_->time_base = c->time_base;
     avcodec_parameters_from_context(audioStream_->codecpar, c);
 
     fifo_.reset(av_audio_fifo_alloc(c->sample_fmt, kMixChannels, kFifoInitialFrames));
     audioFrame_.reset(av_frame_alloc());
-    if (!fifo_ || !audioFrame_) return "no memory for audio";
+    if (!fifo_ || !audioFrame_) return Error{"no memory for audio"};
     return std::nullopt;
 }
 
-std::optional<std::string> Mp4Writer::openSubtitles(const std::string& language) {
+std::optional<Error> Mp4Writer::openSubtitles(const std::string& language) {
     const AVCodec* codec = avcodec_find_encoder_by_name("mov_text");
-    if (!codec) return "this FFmpeg has no mov_text encoder";
+    if (!codec) return Error{"this FFmpeg has no mov_text encoder"};
     SubtitleTrack& track = subtitles_.emplace_back();
     track.codec.reset(avcodec_alloc_context3(codec));
     AVCodecContext* c = track.codec.get();
-    if (!c) return "no memory for subtitles";
+    if (!c) return Error{"no memory for subtitles"};
     c->time_base = kSubtitleTimeBase;
     const std::size_t headerSize = std::strlen(kAssHeader);
     // The codec context frees subtitle_header with av_free, so it must come from av_malloc.
     c->subtitle_header = static_cast<std::uint8_t*>(av_mallocz(headerSize + 1));
-    if (!c->subtitle_header) return "no memory for subtitles";
+    if (!c->subtitle_header) return Error{"no memory for subtitles"};
     std::memcpy(c->subtitle_header, kAssHeader, headerSize);
     c->subtitle_header_size = static_cast<int>(headerSize);
     if (int code = avcodec_open2(c, codec, nullptr); code < 0) return failed("cannot open the mov_text encoder", code);
 
     track.stream = avformat_new_stream(container_.get(), nullptr);
-    if (!track.stream) return "cannot add a subtitle stream";
+    if (!track.stream) return Error{"cannot add a subtitle stream"};
     track.stream->time_base = kSubtitleTimeBase;
     avcodec_parameters_from_context(track.stream->codecpar, c);
     av_dict_set(&track.stream->metadata, "language", language.c_str(), 0);
     return std::nullopt;
 }
 
-std::optional<std::string> Mp4Writer::addVideoFrame(const std::uint8_t* rgba) {
+std::optional<Error> Mp4Writer::addVideoFrame(const std::uint8_t* rgba) {
     AVFrame* frame = videoFrame_.get();
     // The encoder may still hold the previous picture.
     if (int code = av_frame_make_writable(frame); code < 0) return failed("no memory for a frame", code);
@@ -197,7 +191,7 @@ std::optional<std::string> Mp4Writer::addVideoFrame(const std::uint8_t* rgba) {
     return encode(video_.get(), videoStream_, frame);
 }
 
-std::optional<std::string> Mp4Writer::addAudio(const std::int16_t* interleaved, std::size_t frames) {
+std::optional<Error> Mp4Writer::addAudio(const std::int16_t* interleaved, std::size_t frames) {
     constexpr float kInt16Scale = 1.0f / 32768.0f;
     left_.resize(frames);
     right_.resize(frames);
@@ -207,11 +201,11 @@ std::optional<std::string> Mp4Writer::addAudio(const std::int16_t* interleaved, 
     }
     void* planes[2] = {left_.data(), right_.data()};
     if (av_audio_fifo_write(fifo_.get(), planes, static_cast<int>(frames)) < static_cast<int>(frames))
-        return "no memory for audio";
+        return Error{"no memory for audio"};
     return encodeQueuedAudio(false);
 }
 
-std::optional<std::string> Mp4Writer::encodeQueuedAudio(bool flush) {
+std::optional<Error> Mp4Writer::encodeQueuedAudio(bool flush) {
     const int frameSize = audio_->frame_size;
     while (av_audio_fifo_size(fifo_.get()) >= frameSize || (flush && av_audio_fifo_size(fifo_.get()) > 0)) {
         // The last frame may be short: the AAC encoder pads it and the muxer trims it.
@@ -231,8 +225,8 @@ std::optional<std::string> Mp4Writer::encodeQueuedAudio(bool flush) {
     return std::nullopt;
 }
 
-std::optional<std::string> Mp4Writer::addSubtitle(std::size_t track, Micros start, Micros end, const std::string& text) {
-    if (track >= subtitles_.size()) return "this file has no such subtitle track";
+std::optional<Error> Mp4Writer::addSubtitle(std::size_t track, Micros start, Micros end, const std::string& text) {
+    if (track >= subtitles_.size()) return Error{"this file has no such subtitle track"};
     SubtitleTrack& into = subtitles_[track];
     const std::string dialogue = assDialogue(text);
     AVSubtitleRect rect{};
@@ -259,7 +253,7 @@ std::optional<std::string> Mp4Writer::addSubtitle(std::size_t track, Micros star
     return write(packet, into.codec.get(), into.stream);
 }
 
-std::optional<std::string> Mp4Writer::encode(AVCodecContext* codec, AVStream* stream, const AVFrame* frame) {
+std::optional<Error> Mp4Writer::encode(AVCodecContext* codec, AVStream* stream, const AVFrame* frame) {
     if (int code = avcodec_send_frame(codec, frame); code < 0) return failed("cannot encode", code);
     for (;;) {
         const int code = avcodec_receive_packet(codec, packet_.get());
@@ -269,7 +263,7 @@ std::optional<std::string> Mp4Writer::encode(AVCodecContext* codec, AVStream* st
     }
 }
 
-std::optional<std::string> Mp4Writer::write(AVPacket* packet, AVCodecContext* codec, AVStream* stream) {
+std::optional<Error> Mp4Writer::write(AVPacket* packet, AVCodecContext* codec, AVStream* stream) {
     av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
     packet->stream_index = stream->index;
     // Takes the packet's data, leaving the packet blank for reuse.
@@ -278,8 +272,8 @@ std::optional<std::string> Mp4Writer::write(AVPacket* packet, AVCodecContext* co
     return std::nullopt;
 }
 
-std::optional<std::string> Mp4Writer::finish() {
-    if (finished_) return "the file is already finished";
+std::optional<Error> Mp4Writer::finish() {
+    if (finished_) return Error{"the file is already finished"};
     finished_ = true;
     if (auto e = encodeQueuedAudio(true)) return e;
     if (auto e = encode(audio_.get(), audioStream_, nullptr)) return e;

@@ -12,9 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "media/ffmpeg_handles.h"
 #include "output/encoder_handles.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::output {
 
@@ -33,31 +34,31 @@ struct Mp4Settings {
 /// One MP4 file being encoded. Every add* call must come in time order per stream.
 class Mp4Writer {
 public:
-    /// Opens `settings.file` for writing and sets up the encoders; nullptr with `error` set
-    /// when that fails. The file is left as it is on failure (the caller owns its removal).
-    static std::unique_ptr<Mp4Writer> open(const Mp4Settings& settings, std::string& error);
+    /// Opens `settings.file` for writing and sets up the encoders, or says why it cannot.
+    /// The file is left as it is on failure (the caller owns its removal).
+    static Result<std::unique_ptr<Mp4Writer>> open(const Mp4Settings& settings);
     ~Mp4Writer();
     Mp4Writer(const Mp4Writer&) = delete;
     Mp4Writer& operator=(const Mp4Writer&) = delete;
 
     /// Encodes the next video frame from `width`×`height` RGBA pixels, rows packed.
-    std::optional<std::string> addVideoFrame(const std::uint8_t* rgba);
+    std::optional<Error> addVideoFrame(const std::uint8_t* rgba);
     /// Appends `frames` frames of 48 kHz interleaved stereo.
-    std::optional<std::string> addAudio(const std::int16_t* interleaved, std::size_t frames);
+    std::optional<Error> addAudio(const std::int16_t* interleaved, std::size_t frames);
     /// Adds a subtitle to track `track` (an index into subtitleLanguages), shown over
     /// [start, end) of the file's time.
-    std::optional<std::string> addSubtitle(std::size_t track, Micros start, Micros end, const std::string& text);
+    std::optional<Error> addSubtitle(std::size_t track, Micros start, Micros end, const std::string& text);
     /// Drains the encoders and completes the file. Nothing may be added afterwards.
-    std::optional<std::string> finish();
+    std::optional<Error> finish();
 
 private:
     Mp4Writer() = default;
-    std::optional<std::string> openVideo(const Mp4Settings& settings);
-    std::optional<std::string> openAudio();
-    std::optional<std::string> openSubtitles(const std::string& language);
-    std::optional<std::string> encode(AVCodecContext* codec, AVStream* stream, const AVFrame* frame);
-    std::optional<std::string> encodeQueuedAudio(bool flush);
-    std::optional<std::string> write(AVPacket* packet, AVCodecContext* codec, AVStream* stream);
+    std::optional<Error> openVideo(const Mp4Settings& settings);
+    std::optional<Error> openAudio();
+    std::optional<Error> openSubtitles(const std::string& language);
+    std::optional<Error> encode(AVCodecContext* codec, AVStream* stream, const AVFrame* frame);
+    std::optional<Error> encodeQueuedAudio(bool flush);
+    std::optional<Error> write(AVPacket* packet, AVCodecContext* codec, AVStream* stream);
 
     ffmpeg::OutputContextPtr container_;
     ffmpeg::CodecContextPtr video_;

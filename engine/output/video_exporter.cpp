@@ -122,7 +122,6 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
         return ffmpegLog.hasErrors() ? error + " (" + ffmpegLog.firstError() + ")" : error;
     };
     TemporaryFile temporary(options.path);
-    std::string error;
     Mp4Settings settings;
     settings.file = temporary.path();
     settings.width = static_cast<int>(options.size.x);
@@ -131,8 +130,9 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     settings.crf = options.crf;
     settings.preset = options.preset;
     settings.subtitleLanguages = subtitleLanguages;
-    std::unique_ptr<Mp4Writer> writer = Mp4Writer::open(settings, error);
-    if (!writer) return explained("cannot write " + options.path.string() + ": " + error);
+    Result<std::unique_ptr<Mp4Writer>> opened = Mp4Writer::open(settings);
+    if (!opened) return explained("cannot write " + options.path.string() + ": " + opened.error().message);
+    std::unique_ptr<Mp4Writer> writer = std::move(*opened);
 
     Mixer mixer(show);
     std::vector<std::int16_t> samples(static_cast<std::size_t>(kAudioPeriodFrames) * kMixChannels);
@@ -145,18 +145,18 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
             SubtitleTrackCues& t = subtitleTracks[track];
             for (; t.next < t.cues.size() && t.cues[t.next].start < frameEnd; ++t.next) {
                 const SubtitleCue& cue = t.cues[t.next];
-                if (auto e = writer->addSubtitle(track, cue.start, cue.end, cue.text)) return explained(*e);
+                if (auto e = writer->addSubtitle(track, cue.start, cue.end, cue.text)) return explained(e->message);
             }
         }
 
-        if (auto e = writer->addVideoFrame(renderer.renderPixelsAt(t).data())) return explained(*e);
+        if (auto e = writer->addVideoFrame(renderer.renderPixelsAt(t).data())) return explained(e->message);
 
         for (const std::int64_t audioEnd = audioFramesThrough(index, options.fps); audioDone < audioEnd;) {
             const std::int64_t count = std::min(kAudioPeriodFrames, audioEnd - audioDone);
             const Micros at = options.from + audioFramesDuration(audioDone);
             mixer.update(evaluateLooping(show, at).audio, at);
             mixer.mix(samples.data(), static_cast<std::size_t>(count));
-            if (auto e = writer->addAudio(samples.data(), static_cast<std::size_t>(count))) return explained(*e);
+            if (auto e = writer->addAudio(samples.data(), static_cast<std::size_t>(count))) return explained(e->message);
             audioDone += count;
         }
 
@@ -166,7 +166,7 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
         if (progress && !progress(report)) return "export cancelled";
         report.problems.clear();
     }
-    if (auto e = writer->finish()) return explained(*e);
+    if (auto e = writer->finish()) return explained(e->message);
     writer.reset();
     return temporary.commit();
 }

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <functional>
 
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

@@ -13,7 +13,7 @@
 #include "control/control_queue.h"
 #include "control/player_status.h"
 #include "installation/installation.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::control {
 class Operations;

@@ -11,8 +11,8 @@
 
 #include "script/suggest.h"
 #include "script/values.h"
-#include "timeline/easing.h"
-#include "timeline/time_value.h"
+#include "base/easing.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 namespace {

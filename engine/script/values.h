@@ -2,36 +2,16 @@
 // Parsers for the attribute values of the exhibit format. Each returns nullopt when the
 // text is not a valid value, so the caller can say where and why.
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "timeline/easing.h"
-#include "timeline/time_value.h"
+#include "base/easing.h"
+#include "base/time_value.h"
+#include "base/values.h"
 
 namespace vitrine {
-
-/// An 8-bit RGBA colour.
-struct Color {
-    std::uint8_t r = 0, g = 0, b = 0, a = 255;
-    friend bool operator==(const Color&, const Color&) = default;
-};
-
-/// A length as written: pixels or a percentage of a reference size.
-struct Length {
-    double value = 0;
-    bool percent = false;
-    /// Pixels, given the size that 100% stands for.
-    double resolve(double reference) const { return percent ? value * reference / 100.0 : value; }
-};
-
-/// Width and height in pixels, e.g. the design canvas.
-struct PixelSize {
-    int width = 0, height = 0;
-    friend bool operator==(const PixelSize&, const PixelSize&) = default;
-};
 
 /// How one scene replaces the previous one.
 struct TransitionSpec {
@@ -41,19 +21,9 @@ struct TransitionSpec {
     Easing easing = linearEasing();
 };
 
-/// A rectangle written as x,y,w,h where each part is px or %.
-struct LengthRect {
-    Length x, y, width, height;
-};
-
 /// Pan-zoom from one visible part of an image to another.
 struct PanZoomSpec {
     LengthRect from, to;
-};
-
-/// A place given as lon,lat (a name is resolved later, by the map).
-struct LonLat {
-    double lon = 0, lat = 0;
 };
 
 std::optional<Color> parseColor(std::string_view text);

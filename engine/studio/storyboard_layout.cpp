@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "exhibit/exhibit_loader.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {
@@ -141,9 +141,8 @@ std::optional<std::string> StudioDocument::setAttribute(const Selection& target,
     if (!sameFile(node->where.file, file_))
         return "<" + std::string(node->name) + "> is in " + node->where.file + "; the studio edits only " + file_.string();
     if (const ScriptAttribute* a = node->attribute(name); a && a->value == value) return std::nullopt;
-    std::string error;
-    auto edit = attributeEdit(text_, node->where, node->name, name, value, &error);
-    if (!edit) return error;
+    auto edit = attributeEdit(text_, node->where, node->name, name, value);
+    if (!edit) return edit.error().message;
     return apply(std::move(*edit),
                  name + " of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line) + " → " + value);
 }
@@ -154,9 +153,8 @@ std::optional<std::string> StudioDocument::setContent(const Selection& target, c
     if (!node) return std::string("nothing selected");
     if (!sameFile(node->where.file, file_))
         return "<" + std::string(node->name) + "> is in " + node->where.file + "; the studio edits only " + file_.string();
-    std::string error;
-    auto edit = contentEdit(text_, node->where, node->name, content, &error);
-    if (!edit) return error;
+    auto edit = contentEdit(text_, node->where, node->name, content);
+    if (!edit) return edit.error().message;
     return apply(std::move(*edit), "text of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line));
 }
 

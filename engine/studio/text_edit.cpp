@@ -70,13 +70,10 @@ std::optional<StartTag> readStartTag(std::string_view text, std::size_t at, std:
 
 /// Finds the start tag of the element written at `element`. The loader's column is the
 /// first "<name" on the line, so when it does not fit, later ones on the line are tried.
-std::optional<std::pair<std::size_t, StartTag>> findStartTag(std::string_view text, const SourceLocation& element,
-                                                            std::string_view elementName, std::string* error) {
+Result<std::pair<std::size_t, StartTag>> findStartTag(std::string_view text, const SourceLocation& element,
+                                                     std::string_view elementName) {
     auto at = offsetOf(text, element.line, element.column > 0 ? element.column : 1);
-    if (!at) {
-        if (error) *error = "line " + std::to_string(element.line) + " is not in the file any more";
-        return std::nullopt;
-    }
+    if (!at) return Error{"line " + std::to_string(element.line) + " is not in the file any more"};
     std::size_t lineEnd = text.find('\n', *at);
     if (lineEnd == std::string_view::npos) lineEnd = text.size();
     std::string needle = "<" + std::string(elementName);
@@ -85,8 +82,7 @@ std::optional<std::pair<std::size_t, StartTag>> findStartTag(std::string_view te
         if (p == std::string_view::npos || p >= lineEnd) break;
         if (auto tag = readStartTag(text, p, elementName)) return std::make_pair(p, *tag);
     }
-    if (error) *error = "no <" + std::string(elementName) + "> at line " + std::to_string(element.line);
-    return std::nullopt;
+    return Error{"no <" + std::string(elementName) + "> at line " + std::to_string(element.line)};
 }
 
 }  // namespace
@@ -145,10 +141,10 @@ std::string escapeText(std::string_view value) {
     return out;
 }
 
-std::optional<TextEdit> attributeEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
-                                      std::string_view attribute, std::string_view value, std::string* error) {
-    auto found = findStartTag(text, element, elementName, error);
-    if (!found) return std::nullopt;
+Result<TextEdit> attributeEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
+                               std::string_view attribute, std::string_view value) {
+    auto found = findStartTag(text, element, elementName);
+    if (!found) return found.error();
     const StartTag& tag = found->second;
     for (const auto& a : tag.attributes) {
         if (a.name != attribute) continue;
@@ -164,10 +160,10 @@ std::optional<TextEdit> attributeEdit(std::string_view text, const SourceLocatio
     return TextEdit{tag.nameEnd, 0, " " + std::string(attribute) + "=\"" + escapeAttribute(value) + "\""};
 }
 
-std::optional<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
-                                    std::string_view content, std::string* error) {
-    auto found = findStartTag(text, element, elementName, error);
-    if (!found) return std::nullopt;
+Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
+                             std::string_view content) {
+    auto found = findStartTag(text, element, elementName);
+    if (!found) return found.error();
     const StartTag& tag = found->second;
     std::string closing = "</" + std::string(elementName);
     if (tag.selfClosing) {
@@ -175,15 +171,10 @@ std::optional<TextEdit> contentEdit(std::string_view text, const SourceLocation&
         return TextEdit{tag.end - 2, 2, ">" + escapeText(content) + closing + ">"};
     }
     std::size_t close = text.find(closing, tag.end);
-    if (close == std::string_view::npos) {
-        if (error) *error = "no " + closing + "> after line " + std::to_string(element.line);
-        return std::nullopt;
-    }
+    if (close == std::string_view::npos) return Error{"no " + closing + "> after line " + std::to_string(element.line)};
     std::string_view inner = text.substr(tag.end, close - tag.end);
-    if (inner.find('<') != std::string_view::npos) {
-        if (error) *error = "this text has markup inside (<br/>, <p>, <b>); edit it in the file";
-        return std::nullopt;
-    }
+    if (inner.find('<') != std::string_view::npos)
+        return Error{"this text has markup inside (<br/>, <p>, <b>); edit it in the file"};
     std::size_t first = 0;
     while (first < inner.size() && isSpace(inner[first])) ++first;
     std::size_t last = inner.size();

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/error.h"
 #include "diag/diagnostic.h"
 
 namespace vitrine::studio {
@@ -36,15 +37,15 @@ std::string escapeText(std::string_view value);
 
 /// The edit that sets `attribute` of the element written at `element` (whose name is
 /// `elementName`) to `value`: only the value's characters change, or ` name="value"` is
-/// inserted right after the element name when the attribute is absent. nullopt (with
-/// `error` set) when the element cannot be found in `text` at that place.
-std::optional<TextEdit> attributeEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
-                                      std::string_view attribute, std::string_view value, std::string* error = nullptr);
+/// inserted right after the element name when the attribute is absent. An error when the
+/// element cannot be found in `text` at that place.
+Result<TextEdit> attributeEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
+                               std::string_view attribute, std::string_view value);
 
 /// The edit that replaces the text inside the element at `element` with `content`, keeping
 /// the whitespace around it. Only for elements whose content is text (and <br/> and <p>
-/// are not there): nullopt with `error` otherwise.
-std::optional<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
-                                    std::string_view content, std::string* error = nullptr);
+/// are not there): an error otherwise.
+Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
+                             std::string_view content);
 
 }  // namespace vitrine::studio

@@ -1,6 +1,6 @@
 #include "text/font_library.h"
 
-#include "exhibit/asset_paths.h"
+#include "base/asset_paths.h"
 
 #include <algorithm>
 #include <cctype>

@@ -9,20 +9,15 @@
 #include "diag/diagnostic.h"
 #include "script/script.h"
 #include "script/values.h"
-#include "timeline/easing.h"
-#include "timeline/time_value.h"
+#include "base/easing.h"
+#include "base/geometry.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 
 namespace map {
 struct CompiledMap;  // map/compiled_map.h: the core's map layer, above the timeline
 }
-
-/// An axis-aligned rectangle in canvas pixels (or normalised units where stated).
-struct Rect {
-    double x = 0, y = 0, width = 0, height = 0;
-    friend bool operator==(const Rect&, const Rect&) = default;
-};
 
 /// A run of text with one set of attributes.
 struct TextRun {

@@ -6,7 +6,7 @@
 
 #include "diag/diagnostic.h"
 #include "script/script.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine {
 

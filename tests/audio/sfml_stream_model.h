@@ -11,7 +11,7 @@
 
 #include "audio/stream_clock.h"
 #include "media/audio_decoder.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::test {
 

@@ -18,7 +18,7 @@
 
 #include "control/http_control_server.h"
 #include "support/captured_log.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 using namespace vitrine::control;
 

@@ -11,7 +11,7 @@
 #include "output/offscreen.h"
 #include "render/render_resources.h"
 #include "support/golden_image.h"
-#include "text/utf8.h"
+#include "base/utf8.h"
 #include "timeline/evaluate.h"
 
 using namespace vitrine;

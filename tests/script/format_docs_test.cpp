@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "script/vocabulary.h"
-#include "timeline/easing.h"
+#include "base/easing.h"
 
 namespace {
 

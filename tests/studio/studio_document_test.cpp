@@ -6,7 +6,7 @@
 
 #include "media/video_test_media.h"
 #include "studio/studio_fixture.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {

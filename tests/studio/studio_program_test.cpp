@@ -20,8 +20,8 @@
 #include "exhibit/exhibit_loader.h"
 #include "studio/storyboard_layout.h"
 #include "studio/studio_fixture.h"
+#include "base/time_value.h"
 #include "studio/studio_run.h"
-#include "timeline/time_value.h"
 
 namespace vitrine::studio {
 

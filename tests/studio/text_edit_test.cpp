@@ -28,10 +28,12 @@ TEST_CASE("text edit: an attribute is found by its element's place, not by a nam
     REQUIRE(second);
     applyEdit(text, *second);
     CHECK(text == "<a>\n  <text dur=\"2s\"/><text  begin=\"2s\"\n   dur=\"9s\">x</text>\n</a>\n");
-    std::string error;
-    CHECK_FALSE(attributeEdit(text, {"f", 1, 1}, "text", "dur", "1s", &error));
-    CHECK(error.find("<text>") != std::string::npos);
-    CHECK_FALSE(attributeEdit(text, {"f", 40, 1}, "text", "dur", "1s", &error));
+    auto wrongLine = attributeEdit(text, {"f", 1, 1}, "text", "dur", "1s");
+    REQUIRE_FALSE(wrongLine);
+    CHECK(wrongLine.error().message.find("<text>") != std::string::npos);
+    auto goneLine = attributeEdit(text, {"f", 40, 1}, "text", "dur", "1s");
+    REQUIRE_FALSE(goneLine);
+    CHECK(goneLine.error().message == "line 40 is not in the file any more");
 }
 
 TEST_CASE("text edit: content of elements with and without markup") {
@@ -44,9 +46,9 @@ TEST_CASE("text edit: content of elements with and without markup") {
     REQUIRE(u);
     applyEdit(text, *u);
     CHECK(text == "<t>\n  bye\n</t><u>x</u><v>a<br/>b</v>");
-    std::string error;
-    CHECK_FALSE(contentEdit(text, {"f", 3, 5}, "v", "x", &error));
-    CHECK(error.find("markup") != std::string::npos);
+    auto withMarkup = contentEdit(text, {"f", 3, 5}, "v", "x");
+    REQUIRE_FALSE(withMarkup);
+    CHECK(withMarkup.error().message.find("markup") != std::string::npos);
 }
 
 }  // namespace vitrine::studio

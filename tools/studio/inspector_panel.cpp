@@ -8,7 +8,7 @@
 
 #include "studio_panels.h"
 #include "studio_theme.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 

@@ -13,7 +13,7 @@
 #include "studio/storyboard_layout.h"
 #include "studio/studio_document.h"
 #include "text/font_library.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {

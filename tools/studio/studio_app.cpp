@@ -24,7 +24,7 @@
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {

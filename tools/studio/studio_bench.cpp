@@ -17,7 +17,7 @@
 #include "studio/studio_document.h"
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {

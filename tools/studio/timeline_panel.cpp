@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "studio_theme.h"
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {

@@ -8,11 +8,11 @@
 #include <mutex>
 #include <thread>
 
-#include "output/display_watch.h"
+#include "power/display_watch.h"
 #include "power/child_process.h"
 
 using namespace vitrine;
-using namespace vitrine::output;
+using namespace vitrine::power;
 using namespace std::chrono_literals;
 
 namespace {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "timeline/easing.h"
+#include "base/easing.h"
 
 using namespace vitrine;
 

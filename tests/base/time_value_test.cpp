@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 using namespace vitrine;
 

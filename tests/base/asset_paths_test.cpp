@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "exhibit/asset_paths.h"
+#include "base/asset_paths.h"
 
 TEST_CASE("assets are found in the source tree, or where VITRINE_ASSETS says") {
     unsetenv("VITRINE_ASSETS");

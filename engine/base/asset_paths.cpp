@@ -1,4 +1,4 @@
-#include "exhibit/asset_paths.h"
+#include "base/asset_paths.h"
 
 #include <cstdlib>
 #include <system_error>

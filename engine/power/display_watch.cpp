@@ -1,8 +1,8 @@
-#include "output/display_watch.h"
+#include "power/display_watch.h"
 
 #include <algorithm>
 
-namespace vitrine::output {
+namespace vitrine::power {
 
 std::vector<std::string> missingOutputs(const std::vector<installation::Output>& outputs,
                                         const std::vector<MonitorRect>& monitors) {
@@ -58,4 +58,4 @@ void DisplayWatcher::watch(std::stop_token stop) {
     }
 }
 
-}  // namespace vitrine::output
+}  // namespace vitrine::power

@@ -1,4 +1,4 @@
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 #include <cctype>
 #include <cstdio>

@@ -1,11 +1,11 @@
-#include "output/display_probe.h"
+#include "power/display_probe.h"
 
 #include <X11/Xlib.h>
 #include <dlfcn.h>
 
 #include <cstdlib>
 
-namespace vitrine::output {
+namespace vitrine::power {
 
 std::string displayName() {
     const char* d = std::getenv("DISPLAY");
@@ -79,4 +79,4 @@ std::optional<std::vector<MonitorRect>> monitors(const std::string& name) {
     return found;
 }
 
-}  // namespace vitrine::output
+}  // namespace vitrine::power

@@ -2,7 +2,7 @@
 // as "1.5min" must last ninety seconds on the wall.
 #include <doctest/doctest.h>
 
-#include "timeline/time_value.h"
+#include "base/time_value.h"
 
 using namespace vitrine;
 

@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "installation/installation.h"
-#include "output/display_probe.h"
+#include "power/display_probe.h"
 
-namespace vitrine::output {
+namespace vitrine::power {
 
 /// The outputs with no monitor covering their rectangle (position and resolution on the
 /// desktop), each as "output 'right' (1920x1080 at 1920,0)".
@@ -49,4 +49,4 @@ private:
     std::jthread worker_;
 };
 
-}  // namespace vitrine::output
+}  // namespace vitrine::power

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 using vitrine::text::decodeUtf8;
 using vitrine::text::encodeUtf8;

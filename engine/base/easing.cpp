@@ -1,4 +1,4 @@
-#include "timeline/easing.h"
+#include "base/easing.h"
 
 #include <algorithm>
 #include <cmath>

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace vitrine::output {
+namespace vitrine::power {
 
 /// The display named by DISPLAY, or "" when the variable is unset or empty.
 std::string displayName();
@@ -25,4 +25,4 @@ struct MonitorRect {
 /// the display does not answer or has no RandR 1.5.
 std::optional<std::vector<MonitorRect>> monitors(const std::string& name);
 
-}  // namespace vitrine::output
+}  // namespace vitrine::power
