@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "captions/caption_check.h"
 #include "script/script_loader.h"
 #include "script/validate.h"
 #include "script/vocabulary.h"
@@ -40,6 +41,8 @@ void checkAndCompile(LoadedExhibit& out, const CompileOptions& options) {
     validateScript(*out.script, vocabulary, out.diagnostics);
     out.show = compileShow(*out.script, out.diagnostics, options);
     checkMediaFiles(out);
+    // Caption files are the designer's files too: a clean check must mean every cue shows.
+    if (out.show) checkCaptionFiles(*out.show, options.mediaDuration, out.diagnostics);
     if (out.show && options.checkShow) options.checkShow(*out.show, out.diagnostics);
     out.diagnostics.sortByLocation();
 }
