@@ -49,17 +49,14 @@ std::string decodeUtf16(std::string_view bytes, bool littleEndian) {
     return out;
 }
 
-bool isValidUtf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto b = static_cast<unsigned char>(text[i]);
-        int more = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
-        if (more < 0 || (more == 1 && b < 0xC2) || i + more >= text.size()) return false;
-        for (int k = 1; k <= more; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-        i += static_cast<std::size_t>(more) + 1;
-    }
-    return true;
+// The length of the valid UTF-8 sequence at `i`, 0 when the bytes there are not one.
+std::size_t utf8SequenceAt(std::string_view text, std::size_t i) {
+    auto b = static_cast<unsigned char>(text[i]);
+    int more = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
+    if (more < 0 || (more == 1 && b < 0xC2) || i + more >= text.size()) return 0;
+    for (int k = 1; k <= more; ++k)
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+    return static_cast<std::size_t>(more) + 1;
 }
 
 // Windows-1252's 0x80-0x9F; the rest of the bytes are Latin-1, the same code points.
@@ -78,6 +75,30 @@ std::string decodeWindows1252(std::string_view bytes) {
 }
 
 }  // namespace
+
+std::size_t firstInvalidUtf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = utf8SequenceAt(text, i);
+        if (length == 0) return i;
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+std::string replaceInvalidUtf8(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = utf8SequenceAt(text, i);
+        if (length == 0) {
+            appendUtf8(out, kReplacement);
+            ++i;
+        } else {
+            out += text.substr(i, length);
+            i += length;
+        }
+    }
+    return out;
+}
 
 std::string utf16Encoding(std::string_view bytes) {
     if (bytes.starts_with("\xFF\xFE")) return "UTF-16 LE";
@@ -98,7 +119,7 @@ std::string utf16Encoding(std::string_view bytes) {
 DecodedCaptionText decodeCaptionBytes(std::string_view bytes) {
     if (std::string utf16 = utf16Encoding(bytes); !utf16.empty())
         return {decodeUtf16(bytes, utf16 == "UTF-16 LE"), utf16};
-    if (isValidUtf8(bytes)) return {std::string(bytes), ""};
+    if (firstInvalidUtf8(bytes) == std::string_view::npos) return {std::string(bytes), ""};
     return {decodeWindows1252(bytes), "Windows-1252"};
 }
 

@@ -17,6 +17,13 @@ struct DecodedCaptionText {
 /// one, have a zero byte in every other place of their first line; "" otherwise.
 std::string utf16Encoding(std::string_view bytes);
 
+/// The offset of the first byte that does not begin valid UTF-8, npos when all is valid.
+std::size_t firstInvalidUtf8(std::string_view text);
+
+/// `text` with each byte that does not begin valid UTF-8 replaced by U+FFFD, as the
+/// WebVTT spec's UTF-8 decode does.
+std::string replaceInvalidUtf8(std::string_view text);
+
 /// Decodes `bytes` to UTF-8: UTF-16 as utf16Encoding tells it, then UTF-8 if it is valid
 /// UTF-8, else Windows-1252 (which gives every byte a character, as Latin-1 files expect).
 DecodedCaptionText decodeCaptionBytes(std::string_view bytes);

@@ -289,6 +289,22 @@ private:
 
 }  // namespace
 
+namespace {
+
+// The line and column of byte `offset` of `text`, counting lines as splitCaptionLines does.
+SourceLocation locationAt(std::string_view text, std::size_t offset, const std::string& fileName) {
+    int line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t k = 0; k < offset; ++k)
+        if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= text.size() || text[k + 1] != '\n'))) {
+            ++line;
+            lineStart = k + 1;
+        }
+    return {fileName, line, static_cast<int>(offset - lineStart) + 1};
+}
+
+}  // namespace
+
 bool hasWebVttSignature(std::string_view text) {
     auto lines = splitCaptionLines(stripBom(text).substr(0, kSignature.size() + 1));
     return !lines.empty() && startsWithKeyword(lines[0].text, kSignature);
@@ -308,18 +324,20 @@ CaptionTrack parseWebVtt(std::string_view text, const std::string& fileName, Dia
         refused.file = fileName;
         return refused;
     }
-    // The spec replaces NUL with U+FFFD; a NUL in a text file is worth a word too.
+    // The spec decodes UTF-8 with U+FFFD for what is not, and replaces NUL with U+FFFD:
+    // the visitor would see that mark, so each is worth a warning at its place.
+    std::string decoded;
+    if (std::size_t bad = firstInvalidUtf8(text); bad != std::string_view::npos) {
+        diagnostics.warning(locationAt(text, bad, fileName), "caption-encoding",
+                            "a byte that is not UTF-8, shown as \xEF\xBF\xBD (the file may be Windows-1252)",
+                            "save the file again as UTF-8: a WebVTT file is UTF-8");
+        decoded = replaceInvalidUtf8(text);
+        text = decoded;
+    }
     std::string replaced;
     if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-        int line = 1;
-        std::size_t lineStart = 0;
-        for (std::size_t k = 0; k < nul; ++k)
-            if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= text.size() || text[k + 1] != '\n'))) {
-                ++line;
-                lineStart = k + 1;
-            }
-        diagnostics.warning({fileName, line, static_cast<int>(nul - lineStart) + 1}, "caption-nul",
-                            "a NUL character, shown as \xEF\xBF\xBD", "remove it: a caption file is plain text");
+        diagnostics.warning(locationAt(text, nul, fileName), "caption-nul", "a NUL character, shown as \xEF\xBF\xBD",
+                            "remove it: a caption file is plain text");
         for (char c : text) replaced += c == '\0' ? std::string("\xEF\xBF\xBD") : std::string(1, c);
         text = replaced;
     }

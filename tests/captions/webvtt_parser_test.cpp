@@ -329,3 +329,13 @@ TEST_CASE("WebVTT: a UTF-16 file is refused with its encoding named") {
     REQUIRE(problems(d) == std::vector<std::string>{"caption-encoding@1:1"});
     CHECK(d.all()[0].message.find("UTF-16 LE") != std::string::npos);
 }
+
+TEST_CASE("WebVTT: bytes that are not UTF-8 are read as U+FFFD, as the spec decodes, with a warning at the first") {
+    Diagnostics d;
+    CaptionTrack track = parseWebVtt("WEBVTT\n\n00:01.000 --> 00:02.000\nCaf\xE9 ok\n\n00:03.000 --> 00:04.000\n\xC3\xA9t\xE9\n",
+                                     "w.vtt", d);
+    CHECK(texts(track) == std::vector<std::string>{"Caf\xEF\xBF\xBD ok", "\xC3\xA9t\xEF\xBF\xBD"});
+    REQUIRE(problems(d) == std::vector<std::string>{"caption-encoding@4:4"});
+    CHECK(d.all()[0].severity == Severity::Warning);
+    CHECK(d.all()[0].message.find("Windows-1252") != std::string::npos);
+}
