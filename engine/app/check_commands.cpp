@@ -4,6 +4,9 @@
 #include "app/commands.h"
 #include "exhibit/check_report.h"
 #include "app/exhibit_session.h"
+#include "captions/caption_check.h"
+#include "captions/caption_loader.h"
+#include "diag/json_writer.h"
 #include "exhibit/exhibit_loader.h"
 #include "files/bounded_read.h"
 #include "installation/installation_check.h"
@@ -44,6 +47,34 @@ std::optional<FileAndFlags> parse(const Arguments& args, const char* command, bo
     return out;
 }
 
+bool isCaptionFile(const std::string& file) {
+    return captionFormatFor(file, "") != CaptionFormat::Unknown;  // .vtt or .srt, any case
+}
+
+// `vitrine check voice.vtt`: what the exhibit's check says about a caption file, except
+// what needs its sound (cues past its end).
+int runCaptionCheck(const FileAndFlags& parsed) {
+    Diagnostics d;
+    CaptionTrack track = loadCaptions(parsed.file, d);
+    checkCaptionCues(track, std::nullopt, d);
+    d.sortByLocation();
+    auto plural = [](std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+    const auto errors = static_cast<std::size_t>(d.errorCount()), warnings = static_cast<std::size_t>(d.warningCount());
+    std::string report;
+    if (parsed.json) {
+        report = "{\n  \"file\": " + jsonString(parsed.file) + ",\n  \"diagnostics\": [";
+        for (std::size_t i = 0; i < d.all().size(); ++i) report += (i ? ",\n    " : "\n    ") + diagnosticJson(d.all()[i]);
+        report += d.empty() ? "],\n" : "\n  ],\n";
+        report += "  \"summary\": {\"cues\": " + std::to_string(track.cues.size()) + ", \"errors\": " +
+                  std::to_string(errors) + ", \"warnings\": " + std::to_string(warnings) + "}\n}\n";
+    } else {
+        for (const auto& problem : d.all()) report += formatDiagnostic(problem) + "\n";
+        report += plural(track.cues.size(), "cue") + "; " + plural(errors, "error") + ", " + plural(warnings, "warning") + "\n";
+    }
+    std::fputs(report.c_str(), stdout);
+    return errors > 0 ? 2 : warnings > 0 ? 1 : 0;
+}
+
 }  // namespace
 
 int runCheck(const Arguments& args) {
@@ -57,6 +88,7 @@ int runCheck(const Arguments& args) {
         std::fputs(report.c_str(), stdout);
         return installation::checkExitCode(check);
     }
+    if (isCaptionFile(parsed->file)) return runCaptionCheck(*parsed);
     LoadedExhibit exhibit = loadExhibit(parsed->file, mediaAwareOptions());
     std::string report = parsed->json ? checkReportJson(exhibit, parsed->file) : checkReportText(exhibit);
     std::fputs(report.c_str(), stdout);

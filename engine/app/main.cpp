@@ -14,6 +14,8 @@ Usage:
   vitrine check EXHIBIT.xml [--json]   report every problem in an exhibit
   vitrine check INSTALLATION.xml [--json]
                                        the same for an installation file (told by <installation>)
+  vitrine check CAPTIONS.vtt|.srt [--json]
+                                       the same for a caption file
   vitrine scenes EXHIBIT.xml           list scenes with start times and durations
   vitrine play EXHIBIT.xml [--windowed [WxH]] [--once] [--start SCENE|TIME] [--display :N]
                                        [--quit-after TIME] [--audio device|null|off]

@@ -30,7 +30,8 @@ std::optional<std::int64_t> readDigits(std::string_view text, std::size_t& pos, 
 
 }  // namespace
 
-std::optional<Micros> readCueTimestamp(std::string_view text, std::size_t& pos, FractionSeparator separator) {
+std::optional<Micros> readCueTimestamp(std::string_view text, std::size_t& pos, FractionSeparator separator,
+                                       bool* shortFraction) {
     std::size_t p = pos;
     int count = 0;
     auto first = readDigits(text, p, count, kMaxHourDigits);
@@ -59,7 +60,9 @@ std::optional<Micros> readCueTimestamp(std::string_view text, std::size_t& pos, 
     if (!separatorOk) return std::nullopt;
     ++p;
     auto fraction = readDigits(text, p, count, kFractionDigits);
-    if (!fraction || count != kFractionDigits) return std::nullopt;
+    if (!fraction || (count != kFractionDigits && !shortFraction)) return std::nullopt;
+    for (int digits = count; digits < kFractionDigits; ++digits) *fraction *= 10;  // ",5" is 500 ms
+    if (shortFraction) *shortFraction = count != kFractionDigits;
     if (minutes > kMaxSixtieth || secs > kMaxSixtieth) return std::nullopt;
     if (hours > (std::numeric_limits<Micros>::max() - kMicrosPerHour) / kMicrosPerHour) return std::nullopt;
     pos = p;
@@ -69,20 +72,29 @@ std::optional<Micros> readCueTimestamp(std::string_view text, std::size_t& pos, 
 
 namespace {
 
+// The WebVTT spec's whitespace inside a line: space, tab and form feed.
+constexpr std::string_view kLineSpace = " \t\f";
+
 std::size_t skipSpaces(std::string_view text, std::size_t pos) {
-    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+    while (pos < text.size() && kLineSpace.find(text[pos]) != std::string_view::npos) ++pos;
     return pos;
 }
 
 // The word at `pos`, for quoting in a message.
 std::string_view wordAt(std::string_view text, std::size_t pos) {
-    std::size_t end = text.find_first_of(" \t", pos);
+    std::size_t end = text.find_first_of(kLineSpace, pos);
     return text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
 }
 
 int column(std::size_t pos) { return static_cast<int>(pos) + 1; }
 
 }  // namespace
+
+bool startsWithCueTimestamp(std::string_view line) {
+    std::size_t pos = skipSpaces(line, 0);
+    bool shortFraction = false;
+    return readCueTimestamp(line, pos, FractionSeparator::DotOrComma, &shortFraction).has_value();
+}
 
 std::optional<CueTiming> readCueTiming(std::string_view line, FractionSeparator separator, const SourceLocation& where,
                                        std::string_view example, Diagnostics& diagnostics) {
@@ -91,16 +103,44 @@ std::optional<CueTiming> readCueTiming(std::string_view line, FractionSeparator 
         diagnostics.error({where.file, where.line, column(pos)}, "caption-bad-timing", std::move(message), hint);
         return std::nullopt;
     };
+    // SRT files in the wild write one or two fraction digits; they are read, with a warning.
+    const bool srt = separator == FractionSeparator::DotOrComma;
+    auto read = [&](std::size_t& pos, const char* which) -> std::optional<Micros> {
+        const std::size_t at = pos;
+        bool shortFraction = false;
+        auto time = readCueTimestamp(line, pos, separator, srt ? &shortFraction : nullptr);
+        if (shortFraction)
+            diagnostics.warning({where.file, where.line, column(at)}, "caption-short-milliseconds",
+                                "'" + std::string(line.substr(at, pos - at)) + "' has fewer than three digits after the " +
+                                    "seconds; read as " + formatClock(*time),
+                                "write the milliseconds with three digits, as in " + std::string(example));
+        if (time) return time;
+        // The commonest slip: SRT's ',' before the milliseconds in a WebVTT file.
+        std::size_t asSrt = at;
+        if (!srt && readCueTimestamp(line, asSrt, FractionSeparator::DotOrComma)) {
+            std::size_t comma = line.rfind(',', asSrt);
+            diagnostics.error({where.file, where.line, column(comma)}, "caption-bad-timing",
+                              std::string("the ") + which + " time '" + std::string(line.substr(at, asSrt - at)) +
+                                  "' has a ',' before the milliseconds; WebVTT writes a '.'; cue skipped",
+                              "write " + std::string(line.substr(at, comma - at)) + "." +
+                                  std::string(line.substr(comma + 1, asSrt - comma - 1)) + " (',' is SRT's form)");
+            return std::nullopt;
+        }
+        fail(at, "'" + std::string(wordAt(line, at)) + "' is not a valid " + which + " time; cue skipped");
+        return std::nullopt;
+    };
     std::size_t pos = skipSpaces(line, 0);
-    std::size_t startPos = pos;
-    auto start = readCueTimestamp(line, pos, separator);
-    if (!start) return fail(startPos, "'" + std::string(wordAt(line, startPos)) + "' is not a valid start time; cue skipped");
+    auto start = read(pos, "start");
+    if (!start) return std::nullopt;
     pos = skipSpaces(line, pos);
-    if (!line.substr(pos).starts_with("-->")) return fail(pos, "expected '-->' after the start time; cue skipped");
+    if (!line.substr(pos).starts_with("-->"))
+        return fail(pos, "expected '-->' after the start time, found " +
+                             (pos < line.size() ? "'" + std::string(wordAt(line, pos)) + "'" : "the end of the line") +
+                             "; cue skipped");
     pos = skipSpaces(line, pos + 3);
     std::size_t endPos = pos;
-    auto end = readCueTimestamp(line, pos, separator);
-    if (!end) return fail(endPos, "'" + std::string(wordAt(line, endPos)) + "' is not a valid end time; cue skipped");
+    auto end = read(pos, "end");
+    if (!end) return std::nullopt;
     if (*end < *start) {
         diagnostics.error({where.file, where.line, column(endPos)}, "caption-end-before-start",
                           "the cue ends (" + formatClock(*end) + ") before it starts (" + formatClock(*start) +

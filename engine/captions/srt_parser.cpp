@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "captions/caption_encoding.h"
 #include "captions/caption_lines.h"
 #include "captions/cue_markup.h"
 #include "captions/cue_timestamp.h"
@@ -38,6 +39,10 @@ private:
         std::optional<std::size_t> timing;
         if (containsArrow(lines_[first].text)) timing = first;
         else if (first + 1 < lines_.size() && containsArrow(lines_[first + 1].text)) timing = first + 1;
+        // A time without "-->" is a timing line with a mistyped arrow ("->"): read it as one,
+        // so the message names the fault.
+        else if (startsWithCueTimestamp(lines_[first].text)) timing = first;
+        else if (first + 1 < lines_.size() && startsWithCueTimestamp(lines_[first + 1].text)) timing = first + 1;
         if (!timing) {
             std::size_t end = first;
             while (end < lines_.size() && !isBlankCaptionLine(lines_[end].text) && !startsBlock(end)) ++end;
@@ -49,8 +54,26 @@ private:
         }
         std::size_t end = *timing + 1;
         while (end < lines_.size() && !isBlankCaptionLine(lines_[end].text) && !startsBlock(end)) ++end;
+        // Real files have blank lines inside a subtitle's text (players show them): the
+        // text goes on until a new block starts.
+        while (std::size_t next = textAfterBlankLines(end)) {
+            end = next;
+            while (end < lines_.size() && !isBlankCaptionLine(lines_[end].text) && !startsBlock(end)) ++end;
+        }
         readCue(first, *timing, end);
         return end;
+    }
+
+    // When blank lines at `k` are followed by more text of the same subtitle (a line that
+    // does not start a block), the index of that line; 0 otherwise.
+    std::size_t textAfterBlankLines(std::size_t k) const {
+        if (k >= lines_.size() || !isBlankCaptionLine(lines_[k].text)) return 0;
+        while (k < lines_.size() && isBlankCaptionLine(lines_[k].text)) ++k;
+        if (k >= lines_.size() || startsBlock(k) || startsWithCueTimestamp(lines_[k].text)) return 0;
+        // An index before a timing line, even one with a mistyped arrow.
+        if (isAllDigits(trimSpaces(lines_[k].text)) && k + 1 < lines_.size() && startsWithCueTimestamp(lines_[k + 1].text))
+            return 0;
+        return k;
     }
 
     // Whether line `k` begins a new block although no blank line came before it: an
@@ -96,12 +119,22 @@ private:
 }  // namespace
 
 CaptionTrack parseSrt(std::string_view text, const std::string& fileName, Diagnostics& diagnostics) {
-    if (!withinCaptionLimits(text, fileName, diagnostics)) {
-        CaptionTrack refused;
-        refused.file = fileName;
+    CaptionTrack refused;
+    refused.file = fileName;
+    if (text.size() > kMaxCaptionFileBytes) {
+        withinCaptionLimits(text, fileName, diagnostics);  // reports the size
         return refused;
     }
-    return SrtParser(text, fileName, diagnostics).parse();
+    // Real SRT files come from many editors: read the encoding they were saved in, and name it.
+    DecodedCaptionText decoded = decodeCaptionBytes(text);
+    if (!decoded.encoding.empty())
+        diagnostics.warning({fileName, 1, 1}, "caption-encoding",
+                            "this file is " + decoded.encoding + " text" +
+                                (decoded.encoding == "Windows-1252" ? " (it is not valid UTF-8)" : "") +
+                                "; read as such",
+                            "save it again as UTF-8 so that every program reads it the same way");
+    if (!withinCaptionLimits(decoded.text, fileName, diagnostics)) return refused;
+    return SrtParser(decoded.text, fileName, diagnostics).parse();
 }
 
 }  // namespace vitrine

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <optional>
 
+#include "captions/caption_encoding.h"
 #include "captions/caption_lines.h"
 #include "captions/cue_markup.h"
 #include "captions/cue_timestamp.h"
@@ -54,9 +55,9 @@ public:
     void read(std::string_view line, std::size_t from) {
         std::size_t pos = from;
         while (pos < line.size()) {
-            pos = line.find_first_not_of(" \t", pos);
+            pos = line.find_first_not_of(" \t\f", pos);
             if (pos == std::string_view::npos) break;
-            std::size_t end = std::min(line.find_first_of(" \t", pos), line.size());
+            std::size_t end = std::min(line.find_first_of(" \t\f", pos), line.size());
             readOne(line.substr(pos, end - pos), static_cast<int>(pos) + 1);
             pos = end;
         }
@@ -181,8 +182,15 @@ public:
 
     CaptionTrack parse() {
         if (lines_.empty() || !startsWithKeyword(lines_[0].text, kSignature)) {
-            diagnostics_.error({track_.file, 1, 1}, "caption-missing-header",
-                               "a WebVTT file must start with the line WEBVTT; no captions were read",
+            // Say what is there instead: "WEBVT", "WEBVTT-1", a timing line, nothing.
+            std::string_view first = lines_.empty() ? std::string_view{} : lines_[0].text;
+            const bool glued = first.starts_with(kSignature);
+            diagnostics_.error({track_.file, 1, glued ? static_cast<int>(kSignature.size()) + 1 : 1},
+                               "caption-missing-header",
+                               "a WebVTT file must start with the line WEBVTT" +
+                                   (glued ? std::string(", followed by a space, a tab or the end of the line")
+                                          : ", not '" + std::string(first.substr(0, kSignature.size() + 4)) + "'") +
+                                   "; no captions were read",
                                "put WEBVTT alone on the first line (a byte-order mark before it is fine)");
             return std::move(track_);
         }
@@ -216,6 +224,10 @@ private:
             }
             break;
         }
+        // A block whose first line is a time but has no "-->" is a cue with a mistyped
+        // arrow ("->"): reading it as one names the fault, where "not a cue" would not.
+        if (!timing && startsWithCueTimestamp(lines_[first].text)) timing = first;
+        if (!timing && first + 1 < end && startsWithCueTimestamp(lines_[first + 1].text)) timing = first + 1;
         if (timing) {
             readCue(first, *timing, end);
         } else {
@@ -277,6 +289,22 @@ private:
 
 }  // namespace
 
+namespace {
+
+// The line and column of byte `offset` of `text`, counting lines as splitCaptionLines does.
+SourceLocation locationAt(std::string_view text, std::size_t offset, const std::string& fileName) {
+    int line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t k = 0; k < offset; ++k)
+        if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= text.size() || text[k + 1] != '\n'))) {
+            ++line;
+            lineStart = k + 1;
+        }
+    return {fileName, line, static_cast<int>(offset - lineStart) + 1};
+}
+
+}  // namespace
+
 bool hasWebVttSignature(std::string_view text) {
     auto lines = splitCaptionLines(stripBom(text).substr(0, kSignature.size() + 1));
     return !lines.empty() && startsWithKeyword(lines[0].text, kSignature);
@@ -287,6 +315,31 @@ CaptionTrack parseWebVtt(std::string_view text, const std::string& fileName, Dia
         CaptionTrack refused;
         refused.file = fileName;
         return refused;
+    }
+    if (std::string utf16 = utf16Encoding(text); !utf16.empty()) {
+        diagnostics.error({fileName, 1, 1}, "caption-encoding",
+                          "this file is " + utf16 + " text; a WebVTT file is UTF-8, so no captions were read",
+                          "save it again as UTF-8 (in most editors: Save As, Encoding: UTF-8)");
+        CaptionTrack refused;
+        refused.file = fileName;
+        return refused;
+    }
+    // The spec decodes UTF-8 with U+FFFD for what is not, and replaces NUL with U+FFFD:
+    // the visitor would see that mark, so each is worth a warning at its place.
+    std::string decoded;
+    if (std::size_t bad = firstInvalidUtf8(text); bad != std::string_view::npos) {
+        diagnostics.warning(locationAt(text, bad, fileName), "caption-encoding",
+                            "a byte that is not UTF-8, shown as \xEF\xBF\xBD (the file may be Windows-1252)",
+                            "save the file again as UTF-8: a WebVTT file is UTF-8");
+        decoded = replaceInvalidUtf8(text);
+        text = decoded;
+    }
+    std::string replaced;
+    if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        diagnostics.warning(locationAt(text, nul, fileName), "caption-nul", "a NUL character, shown as \xEF\xBF\xBD",
+                            "remove it: a caption file is plain text");
+        for (char c : text) replaced += c == '\0' ? std::string("\xEF\xBF\xBD") : std::string(1, c);
+        text = replaced;
     }
     return WebVttParser(text, fileName, diagnostics).parse();
 }

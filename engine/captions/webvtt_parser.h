@@ -17,6 +17,8 @@ bool hasWebVttSignature(std::string_view text);
 /// cue (bad timing line, end before start, a block that is not a cue) is reported with
 /// its line and column and skipped; the rest of the file still parses. NOTE, STYLE and
 /// REGION blocks are skipped. Unknown or invalid cue settings are warned about and ignored.
+/// As the spec's decoder does, NUL and bytes that are not UTF-8 become U+FFFD (with a
+/// warning at the first); a UTF-16 file is one error.
 /// Cues come back sorted by start; overlapping cues are kept.
 CaptionTrack parseWebVtt(std::string_view text, const std::string& fileName, Diagnostics& diagnostics);
 

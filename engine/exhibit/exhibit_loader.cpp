@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "captions/caption_check.h"
 #include "map/compiled_map.h"
 #include "script/script_loader.h"
 #include "script/validate.h"
@@ -44,6 +45,8 @@ void checkAndCompile(LoadedExhibit& out, const CompileOptions& options) {
     if (options.compileMap) out.show = compileShow(*out.script, out.diagnostics, options);
     else out.show = compileShow(*out.script, out.diagnostics, map::withMaps(options));
     checkMediaFiles(out);
+    // Caption files are the designer's files too: a clean check must mean every cue shows.
+    if (out.show) checkCaptionFiles(*out.show, options.mediaDuration, out.diagnostics);
     out.diagnostics.sortByLocation();
 }
 

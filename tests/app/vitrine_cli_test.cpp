@@ -91,6 +91,51 @@ TEST_CASE("cli: check exits 0 clean, 1 with warnings, 2 with errors, and prints 
     CHECK(missing.output.find("cannot read") != std::string::npos);
 }
 
+TEST_CASE("cli: check reads the caption files an exhibit's sounds use, at file:line:col, against the sound's length") {
+    vitrine::test::TempDir dir;
+    REQUIRE(vitrine::test::runFfmpeg("-f lavfi -i sine=f=440 -t 3 " + vitrine::test::quoted(dir / "voice.wav")));
+    write(dir, "voice.vtt",
+          "WEBVTT\n\n"
+          "00:00.500 --> 00:01.500\nfine\n\n"      // 3
+          "00:01,500 --> 00:02.000\ncomma\n\n"     // 6
+          "00:01.000 --> 00:02.500\noverlaps\n\n"  // 9: the cue at line 3 is still on
+          "00:02.500 --> 00:04.000\ntoo late\n");   // 12: the sound lasts 3 s
+    auto xml = write(dir, "e.xml",
+                     "<exhibit><scene dur=\"3s\"><audio src=\"voice.wav\" captions=\"voice.vtt\" credit=\"me\"/>"
+                     "</scene></exhibit>");
+    Run r = runVitrine("check " + xml);
+    CHECK(r.status == 2);
+    CHECK(r.output.find("voice.vtt:6:6: error: the start time '00:01,500' has a ','") != std::string::npos);
+    CHECK(r.output.find("voice.vtt:9:1: warning: this cue (0:01.000 --> 0:02.500) overlaps the cue at line 3") !=
+          std::string::npos);
+    CHECK(r.output.find("voice.vtt:12:1: warning: this cue (0:02.500 --> 0:04.000) ends after the end of its sound "
+                        "(0:03.000)") != std::string::npos);
+    CHECK(r.output.find("1 error, 2 warnings") != std::string::npos);
+
+    // The same file on its own: all but the sound's end, which only the exhibit knows.
+    Run alone = runVitrine("check " + vitrine::test::quoted(dir / "voice.vtt"));
+    CHECK(alone.status == 2);
+    CHECK(alone.output.find("voice.vtt:6:6: error:") != std::string::npos);
+    CHECK(alone.output.find("caption") != std::string::npos);
+    CHECK(alone.output.find("3 cues; 1 error, 1 warning") != std::string::npos);
+    Run json = runVitrine("check --json " + vitrine::test::quoted(dir / "voice.vtt"));
+    CHECK(json.output.find("\"summary\": {\"cues\": 3, \"errors\": 1, \"warnings\": 1}") != std::string::npos);
+
+    write(dir, "clean.srt", "1\r\n00:00:01,000 --> 00:00:02,000\r\nClean.\r\n");
+    Run clean = runVitrine("check " + vitrine::test::quoted(dir / "clean.srt"));
+    CHECK(clean.status == 0);
+    CHECK(clean.output == "1 cue; 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("cli: check finds the Baku exhibit's caption files clean") {
+    Run r = runVitrine("check " + vitrine::test::quoted(vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml"));
+    CHECK(r.status == 0);
+    CHECK(r.output.find("0 errors, 0 warnings") != std::string::npos);
+    Run captions =
+        runVitrine("check " + vitrine::test::quoted(vitrine::test::sourceDir() / "exhibits/baku-1990/audio/testimony-reading.vtt"));
+    CHECK(captions.status == 0);
+}
+
 TEST_CASE("cli: check reads an installation file, told by its root element, with file:line:col and hints") {
     vitrine::test::TempDir dir;
     auto site = write(dir, "site.xml",

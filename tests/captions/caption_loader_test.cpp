@@ -90,3 +90,19 @@ TEST_CASE("captionFormatFor prefers the extension") {
     CHECK(captionFormatFor("x", "\xEF\xBB\xBFWEBVTT\n") == CaptionFormat::WebVtt);
     CHECK(captionFormatFor("x", "hello") == CaptionFormat::Unknown);
 }
+
+TEST_CASE("random bytes as a caption file are an error, whatever the extension") {
+    TempDir dir;
+    std::string noise;
+    std::uint32_t state = 12345;
+    for (int i = 0; i < 3000; ++i) {
+        state = state * 1664525u + 1013904223u;  // a fixed sequence: the test is the same every run
+        noise += static_cast<char>(state >> 24);
+    }
+    for (const char* name : {"noise.vtt", "noise.srt", "noise.txt"}) {
+        CAPTURE(name);
+        Diagnostics d;
+        CHECK(loadCaptions(dir.write(name, noise), d).cues.empty());
+        CHECK(d.hasErrors());
+    }
+}

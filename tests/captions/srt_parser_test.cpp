@@ -107,13 +107,91 @@ TEST_CASE("SRT: malformed blocks are reported with their line and skipped") {
     CHECK(d.all()[0].where.column == 18);
     CHECK(d.all()[1].code == "caption-end-before-start");
     CHECK(d.all()[1].where.line == 10);
-    CHECK(d.all()[2].code == "caption-not-a-cue");
-    CHECK(d.all()[2].where.line == 13);
+    // A time without its arrow is a timing line with a fault, named at its column.
+    CHECK(d.all()[2].code == "caption-bad-timing");
+    CHECK(d.all()[2].where.line == 14);
+    CHECK(d.all()[2].where.column == 14);
+    CHECK(d.all()[2].message.find("expected '-->'") != std::string::npos);
 }
 
 TEST_CASE("SRT: an empty file has no cues and no complaints") {
     Diagnostics d;
     CHECK(parseSrt("", "e.srt", d).cues.empty());
     CHECK(parseSrt("\xEF\xBB\xBF\r\n\r\n", "e.srt", d).cues.empty());
+    CHECK(d.empty());
+}
+
+namespace {
+
+// "code@line:col" of each problem, in the order found.
+std::vector<std::string> problems(const Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const auto& p : d.all())
+        out.push_back(p.code + "@" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column));
+    return out;
+}
+
+const std::string kTwoCues = "1\r\n00:00:01,000 --> 00:00:02,000\r\nfirst\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nsecond\r\n";
+
+std::string utf16(const std::string& ascii, bool littleEndian, bool mark) {
+    std::string out = mark ? (littleEndian ? "\xFF\xFE" : "\xFE\xFF") : "";
+    for (char c : ascii) out += littleEndian ? std::string{c, '\0'} : std::string{'\0', c};
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("SRT: UTF-16, little or big endian, with or without a byte-order mark, is read and named") {
+    for (bool littleEndian : {true, false}) {
+        for (bool mark : {true, false}) {
+            CAPTURE(littleEndian);
+            CAPTURE(mark);
+            Diagnostics d;
+            CaptionTrack track = parseSrt(utf16(kTwoCues, littleEndian, mark), "u.srt", d);
+            CHECK(texts(track) == std::vector<std::string>{"first", "second"});
+            REQUIRE(problems(d) == std::vector<std::string>{"caption-encoding@1:1"});
+            CHECK(d.all()[0].severity == Severity::Warning);
+            CHECK(d.all()[0].message.find(littleEndian ? "UTF-16 LE" : "UTF-16 BE") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("SRT: a file that is not UTF-8 is read as Windows-1252 and named") {
+    Diagnostics d;
+    CaptionTrack track = parseSrt("1\r\n00:00:01,000 --> 00:00:02,000\r\nCaf\xE9 \x93" "Baku\x94\r\n", "w.srt", d);
+    CHECK(texts(track) == std::vector<std::string>{"Caf\xC3\xA9 \xE2\x80\x9C" "Baku\xE2\x80\x9D"});
+    REQUIRE(problems(d) == std::vector<std::string>{"caption-encoding@1:1"});
+    CHECK(d.all()[0].message.find("Windows-1252") != std::string::npos);
+
+    Diagnostics utf8;
+    CHECK(texts(parseSrt("1\n00:00:01,000 --> 00:00:02,000\nCaf\xC3\xA9\n", "u.srt", utf8)) ==
+          std::vector<std::string>{"Caf\xC3\xA9"});
+    CHECK(utf8.empty());
+}
+
+TEST_CASE("SRT: lone CR line ends (old Mac editors)") {
+    Diagnostics d;
+    CaptionTrack track = parseSrt("1\r00:00:01,000 --> 00:00:02,000\rfirst\r\r2\r00:00:03,000 --> 00:00:04,000\rsecond\r",
+                                  "cr.srt", d);
+    CHECK(texts(track) == std::vector<std::string>{"first", "second"});
+    CHECK(d.empty());
+}
+
+TEST_CASE("SRT: one or two digits of milliseconds are read as a fraction, with a warning") {
+    Diagnostics d;
+    CaptionTrack track = parseSrt("1\n00:00:01,50 --> 00:00:02,5\nshort\n", "m.srt", d);
+    REQUIRE(track.cues.size() == 1);
+    CHECK(track.cues[0].start == 1'500'000);
+    CHECK(track.cues[0].end == 2'500'000);
+    CHECK(problems(d) == std::vector<std::string>{"caption-short-milliseconds@2:1", "caption-short-milliseconds@2:17"});
+}
+
+TEST_CASE("SRT: blank lines inside a subtitle's text, as real files have them, keep the text") {
+    Diagnostics d;
+    CaptionTrack track = parseSrt("1\n00:00:01,000 --> 00:00:02,000\nfirst\n\nstill first\n\n1990\n\n"
+                                  "2\n00:00:03,000 --> 00:00:04,000\nsecond\n\n"
+                                  "00:00:05,000 --> 00:00:06,000\nno index\n",
+                                  "b.srt", d);
+    CHECK(texts(track) == std::vector<std::string>{"first\n\nstill first\n\n1990", "second", "no index"});
     CHECK(d.empty());
 }

@@ -171,7 +171,7 @@ TEST_CASE("WebVTT: malformed cues are reported with line and column and skipped,
         "00:06.000 --> 00:07.000 size:200% wobble:yes\n"  // 15 bad settings: warnings only
         "second\n"                          // 16
         "\n"                                // 17
-        "00:08.000 -- 00:09.000\n"          // 18 no arrow: not a cue
+        "00:08.000 -- 00:09.000\n"          // 18 a mistyped arrow
         "also lost\n"                       // 19
         "\n"                                // 20
         "00:10.000 --> 00:11.000\n"         // 21
@@ -193,7 +193,12 @@ TEST_CASE("WebVTT: malformed cues are reported with line and column and skipped,
     std::vector<int> notCueLines;
     for (const auto& x : d.all())
         if (x.code == "caption-not-a-cue") notCueLines.push_back(x.where.line);
-    CHECK(notCueLines == std::vector<int>{13, 18});
+    CHECK(notCueLines == std::vector<int>{13});
+    std::vector<std::string> timingFaults;
+    for (const auto& x : d.all())
+        if (x.code == "caption-bad-timing")
+            timingFaults.push_back(std::to_string(x.where.line) + ":" + std::to_string(x.where.column));
+    CHECK(timingFaults == std::vector<std::string>{"7:15", "18:11"});
 
     const Diagnostic* size = findCode(d, "caption-bad-setting");
     REQUIRE(size != nullptr);
@@ -244,4 +249,93 @@ TEST_CASE("hasWebVttSignature") {
     CHECK(hasWebVttSignature("WEBVTT Kind"));
     CHECK_FALSE(hasWebVttSignature("WEBVTTX"));
     CHECK_FALSE(hasWebVttSignature("1\n00:00:01,000 --> 00:00:02,000\n"));
+}
+
+namespace {
+
+// "code@line:col" of each problem, in the order found.
+std::vector<std::string> problems(const Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const auto& p : d.all())
+        out.push_back(p.code + "@" + std::to_string(p.where.line) + ":" + std::to_string(p.where.column));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("WebVTT: a ',' before the milliseconds (SRT's form) is named at the comma") {
+    Diagnostics d;
+    CaptionTrack track = parseWebVtt("WEBVTT\n\n00:01,000 --> 00:02.000\nstart\n\n"
+                                     "00:03.000 --> 00:04,500\nend\n\n00:05.000 --> 00:06.000\nfine\n",
+                                     "c.vtt", d);
+    CHECK(texts(track) == std::vector<std::string>{"fine"});
+    REQUIRE(problems(d) == std::vector<std::string>{"caption-bad-timing@3:6", "caption-bad-timing@6:20"});
+    CHECK(d.all()[0].message.find("',' before the milliseconds") != std::string::npos);
+    CHECK(d.all()[1].hint.find("write 00:04.500") != std::string::npos);
+}
+
+TEST_CASE("WebVTT: a mistyped arrow is named at its column, with or without an identifier") {
+    Diagnostics d;
+    CaptionTrack track = parseWebVtt("WEBVTT\n\n00:01.000 -> 00:02.000\nlost\n\nid\n00:03.000 => 00:04.000\nlost\n",
+                                     "a.vtt", d);
+    CHECK(track.cues.empty());
+    REQUIRE(problems(d) == std::vector<std::string>{"caption-bad-timing@3:11", "caption-bad-timing@7:11"});
+    CHECK(d.all()[0].message.find("expected '-->' after the start time, found '->'") != std::string::npos);
+}
+
+TEST_CASE("WebVTT: the signature is WEBVTT followed by a space, a tab or the line's end") {
+    Diagnostics misspelt;
+    CHECK(parseWebVtt("WEBVT\n\n00:01.000 --> 00:02.000\nx\n", "h.vtt", misspelt).cues.empty());
+    REQUIRE(problems(misspelt) == std::vector<std::string>{"caption-missing-header@1:1"});
+    CHECK(misspelt.all()[0].message.find("not 'WEBVT'") != std::string::npos);
+
+    Diagnostics glued;
+    CHECK(parseWebVtt("WEBVTT-1\n\n00:01.000 --> 00:02.000\nx\n", "h.vtt", glued).cues.empty());
+    CHECK(problems(glued) == std::vector<std::string>{"caption-missing-header@1:7"});
+
+    // The spec's seventh character is a space, a tab or a line feed: not a form feed.
+    Diagnostics formFeed;
+    CHECK(parseWebVtt("WEBVTT\f\n\n00:01.000 --> 00:02.000\nx\n", "h.vtt", formFeed).cues.empty());
+    CHECK(problems(formFeed) == std::vector<std::string>{"caption-missing-header@1:7"});
+
+    Diagnostics fine;
+    CHECK(parseWebVtt("\xEF\xBB\xBFWEBVTT\tKind: captions\n\n00:01.000 --> 00:02.000\nx\n", "h.vtt", fine).cues.size() == 1);
+    CHECK(fine.empty());
+}
+
+TEST_CASE("WebVTT: form feeds separate the parts of a timing line, as the spec's whitespace") {
+    Diagnostics d;
+    CaptionTrack track = parseWebVtt("WEBVTT\n\n00:01.000\f-->\f00:02.000\falign:start\nx\n", "f.vtt", d);
+    CHECK(d.empty());
+    REQUIRE(track.cues.size() == 1);
+    CHECK(track.cues[0].end == 2 * kMicrosPerSecond);
+    CHECK(track.cues[0].align == CaptionCue::Align::Start);
+}
+
+TEST_CASE("WebVTT: a NUL is read as U+FFFD, with a warning at its place") {
+    Diagnostics d;
+    constexpr char kText[] = "WEBVTT\r\n\r\n00:01.000 --> 00:02.000\r\nA\0B\r\n";
+    CaptionTrack track = parseWebVtt(std::string_view(kText, sizeof kText - 1), "n.vtt", d);
+    CHECK(texts(track) == std::vector<std::string>{"A\xEF\xBF\xBD" "B"});
+    CHECK(problems(d) == std::vector<std::string>{"caption-nul@4:2"});
+}
+
+TEST_CASE("WebVTT: a UTF-16 file is refused with its encoding named") {
+    const std::string utf8 = "WEBVTT\n\n00:01.000 --> 00:02.000\nx\n";
+    std::string utf16 = "\xFF\xFE";
+    for (char c : utf8) utf16 += std::string{c, '\0'};
+    Diagnostics d;
+    CHECK(parseWebVtt(utf16, "u.vtt", d).cues.empty());
+    REQUIRE(problems(d) == std::vector<std::string>{"caption-encoding@1:1"});
+    CHECK(d.all()[0].message.find("UTF-16 LE") != std::string::npos);
+}
+
+TEST_CASE("WebVTT: bytes that are not UTF-8 are read as U+FFFD, as the spec decodes, with a warning at the first") {
+    Diagnostics d;
+    CaptionTrack track = parseWebVtt("WEBVTT\n\n00:01.000 --> 00:02.000\nCaf\xE9 ok\n\n00:03.000 --> 00:04.000\n\xC3\xA9t\xE9\n",
+                                     "w.vtt", d);
+    CHECK(texts(track) == std::vector<std::string>{"Caf\xEF\xBF\xBD ok", "\xC3\xA9t\xEF\xBF\xBD"});
+    REQUIRE(problems(d) == std::vector<std::string>{"caption-encoding@4:4"});
+    CHECK(d.all()[0].severity == Severity::Warning);
+    CHECK(d.all()[0].message.find("Windows-1252") != std::string::npos);
 }

@@ -218,3 +218,22 @@ TEST_CASE("studio document: a video without dur lasts as long as its file, as in
     // The scene took the clip's 3 s, not the 8 s default of an element with no length.
     CHECK(doc.show()->duration == vitrine::seconds(3));
 }
+
+namespace vitrine::studio {
+
+TEST_CASE("studio document: a caption file's problems are in the studio's diagnostics, in that file") {
+    StudioFixture f(replaced(kStudioFixture, "<text x=\"100\" y=\"400\"",
+                             "<audio src=\"voice.wav\" captions=\"voice.vtt\" credit=\"me\"/>\n    <text x=\"100\" y=\"400\""));
+    std::ofstream(f.folder / "voice.wav", std::ios::binary) << "";  // there; its length is not asked without a probe
+    std::ofstream(f.folder / "voice.vtt", std::ios::binary) << "WEBVTT\n\n00:01.000 -> 00:02.000\nArrow\n";
+    StudioDocument doc(f.file);
+    const Diagnostic* found = nullptr;
+    for (const auto& d : doc.diagnostics().all())
+        if (d.code == "caption-bad-timing") found = &d;
+    REQUIRE(found != nullptr);
+    CHECK(found->where.file == (f.folder / "voice.vtt").string());
+    CHECK(found->where.line == 3);
+    CHECK(found->where.column == 11);
+}
+
+}  // namespace vitrine::studio

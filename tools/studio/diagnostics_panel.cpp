@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <filesystem>
 #include <string>
 
 #include "studio_panels.h"
@@ -20,7 +21,8 @@ ImU32 severityColour(Severity severity) {
 }
 }  // namespace
 
-std::optional<Diagnostic> drawDiagnostics(const Diagnostics& d, float x, float y, float w, float h) {
+std::optional<Diagnostic> drawDiagnostics(const Diagnostics& d, const std::string& exhibitFile, float x, float y,
+                                          float w, float h) {
     std::optional<Diagnostic> clicked;
     std::string title = "Diagnostics: " + std::to_string(d.errorCount()) + " errors, " +
                         std::to_string(d.warningCount()) + " warnings###diagnostics";
@@ -31,7 +33,9 @@ std::optional<Diagnostic> drawDiagnostics(const Diagnostics& d, float x, float y
         const ImU32 c = severityColour(diag.severity);
         ImGui::PushID(index++);
         // A full-width selectable as tall as the wrapped message, with the text drawn over it.
-        std::string label = "line " + std::to_string(diag.where.line) + "  " + diag.message;
+        const bool elsewhere = !diag.where.file.empty() && diag.where.file != exhibitFile;
+        std::string label = (elsewhere ? std::filesystem::path(diag.where.file).filename().string() + " " : "") + "line " +
+                            std::to_string(diag.where.line) + "  " + diag.message;
         const float indent = 78;
         float wrapWidth = ImGui::GetContentRegionAvail().x - indent;
         ImVec2 textSize = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrapWidth);

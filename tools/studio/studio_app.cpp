@@ -357,7 +357,7 @@ void StudioApp::drawInspector(float x, float y, float w, float h) {
 }
 
 void StudioApp::drawDiagnostics(float x, float y, float w, float h) {
-    std::optional<Diagnostic> clicked = studio::drawDiagnostics(doc_.diagnostics(), x, y, w, h);
+    std::optional<Diagnostic> clicked = studio::drawDiagnostics(doc_.diagnostics(), doc_.file().string(), x, y, w, h);
     if (!clicked) return;
     if (doc_.selectAt(clicked->where)) select(doc_.selection(), true);
     setStatus(std::filesystem::path(clicked->where.file).filename().string() + ":" + std::to_string(clicked->where.line) +

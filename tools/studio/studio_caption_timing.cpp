@@ -4,7 +4,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 
 #include "studio_app.h"
@@ -53,8 +52,8 @@ bool StudioApp::startCaptionTiming() {
     Diagnostics diagnostics;
     auto tapper = loadCaptionTapper(item.captions, audioEnd, diagnostics);
     if (!tapper) {
-        for (const auto& d : diagnostics.all())
-            if (d.severity == Severity::Error) std::fprintf(stderr, "vitrine-studio: %s\n", formatDiagnostic(d).c_str());
+        // The file's problems are in the diagnostics panel (the check reads caption files);
+        // the status line names the one that stopped the timing.
         const Diagnostic* last = diagnostics.all().empty() ? nullptr : &diagnostics.all().back();
         setStatus(last ? std::filesystem::path(last->where.file).filename().string() + ":" +
                              std::to_string(last->where.line) + ": " + last->message
