@@ -25,8 +25,10 @@ Operations::Operations(installation::Installation installation, ServerLog log, W
             std::move(devices), installation_.hours,
             [this](std::int64_t ahead) { return localTimeAt((wallClock_() + ahead) / 1'000'000); }, wallClock_,
             power::PowerTiming{}, log_);
-    // Displays that come and go: which output has lost its monitor goes to the status.
-    if (auto display = output::displayName(); !installation_.outputs.empty() && output::displayAnswers(display))
+    // Displays that come and go: which output has lost its monitor goes to the status, and
+    // the player places its window again when they change (with no <output> too: the
+    // default installation's one display may come back at another size).
+    if (auto display = output::displayName(); output::displayAnswers(display))
         displays_ = std::make_unique<output::DisplayWatcher>(installation_.outputs, [display] { return output::monitors(display); },
                                                              log_);
 }
@@ -47,6 +49,10 @@ std::vector<std::string> Operations::startServers() {
         else log_("control: osc on " + c.bindAddress + ":" + std::to_string(osc_->port()));
     }
     return problems;
+}
+
+std::optional<std::vector<output::MonitorRect>> Operations::monitors() const {
+    return displays_ ? displays_->monitors() : std::nullopt;
 }
 
 Micros Operations::wallShowTime(Micros duration) const {

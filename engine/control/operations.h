@@ -17,6 +17,7 @@
 #include "control/watchdog.h"
 #include "installation/installation.h"
 #include "installation/wall_clock_anchor.h"
+#include "output/display_probe.h"
 
 namespace vitrine::power {
 class PowerController;
@@ -64,6 +65,8 @@ public:
     /// period: fills in fps, dropped frames, frame count and uptime, publishes `status`,
     /// pets both watchdogs, and on the first call tells systemd the player is ready.
     void frameDone(PlayerStatus status, std::int64_t tookMicros, std::int64_t periodMicros);
+    /// The monitors X reported at the watcher's last look; nullopt without an X display.
+    std::optional<std::vector<output::MonitorRect>> monitors() const;
     /// Tells systemd the player is stopping.
     void stopping() { notifier_.stopping(); }
 
@@ -80,7 +83,7 @@ private:
     std::unique_ptr<OscControlServer> osc_;
     std::unique_ptr<ProofOfPlayLog> proofOfPlay_;
     std::unique_ptr<power::PowerController> power_;  // null when no output has <power>
-    std::unique_ptr<output::DisplayWatcher> displays_;  // null without <output>s or an X display
+    std::unique_ptr<output::DisplayWatcher> displays_;  // null without an X display
     bool readySent_ = false;
     std::int64_t startedAt_ = 0;
     std::int64_t frames_ = 0, dropped_ = 0;

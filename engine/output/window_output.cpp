@@ -13,6 +13,10 @@ void WindowOutput::open() {
     } else {
         window_.create(sf::VideoMode(mode_.width, mode_.height), title_, sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
     }
+    settle();
+}
+
+void WindowOutput::settle() {
     // A projector shows no cursor, in either mode: designers use the keyboard.
     window_.setMouseCursorVisible(false);
     window_.setVerticalSyncEnabled(true);
@@ -24,6 +28,17 @@ sf::Image WindowOutput::capture() {
     if (!texture.create(window_.getSize().x, window_.getSize().y)) return {};
     texture.update(window_);
     return texture.copyToImage();
+}
+
+bool WindowOutput::placedOver(int x, int y, int width, int height) const {
+    return window_.getPosition() == sf::Vector2i(x, y) &&
+           window_.getSize() == sf::Vector2u(static_cast<unsigned>(width), static_cast<unsigned>(height));
+}
+
+void WindowOutput::placeOver(int x, int y, int width, int height) {
+    window_.create(sf::VideoMode(static_cast<unsigned>(width), static_cast<unsigned>(height)), title_, sf::Style::None);
+    window_.setPosition({x, y});
+    settle();
 }
 
 void WindowOutput::setFullscreen(bool fullscreen) {

@@ -22,6 +22,7 @@ public:
     void stopping() override { operations_.stopping(); }
     std::vector<installation::Output> outputs() const override { return operations_.installation().outputs; }
     std::filesystem::path installationFile() const override { return operations_.installation().file; }
+    std::optional<std::vector<output::MonitorRect>> monitors() const override { return operations_.monitors(); }
 
 private:
     control::Operations& operations_;
@@ -39,6 +40,7 @@ public:
     void stopping() override {}
     std::vector<installation::Output> outputs() const override { return {}; }
     std::filesystem::path installationFile() const override { return {}; }
+    std::optional<std::vector<output::MonitorRect>> monitors() const override { return std::nullopt; }
 };
 
 }  // namespace
