@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <SFML/Graphics/Image.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +21,7 @@
 #include "power/child_process.h"
 #include "coloured_show.h"
 #include "small_window_options.h"
+#include "support/free_port.h"
 
 using namespace vitrine;
 using namespace std::chrono_literals;
@@ -47,6 +50,12 @@ sf::Image grabScreen(const std::filesystem::path& png) {
              png.string()}))
         grabbed.loadFromFile(png.string());
     return grabbed;
+}
+
+// VITRINE_KEEP_GRABS=FOLDER keeps the screen grabs, to look at.
+void keepGrab(const std::filesystem::path& png, const std::string& name) {
+    if (const char* keep = std::getenv("VITRINE_KEEP_GRABS"))
+        std::filesystem::copy_file(png, std::filesystem::path(keep) / name, std::filesystem::copy_options::overwrite_existing);
 }
 
 bool lit(sf::Color c) { return c.r + c.g + c.b >= 150; }  // the show's blue, green or red
@@ -93,6 +102,42 @@ double secondsUntilKeystonedIn(const installation::PixelRect& monitor, const std
     return -1;
 }
 
+// A fullscreen player of `inst` on its own thread, stopped and joined at the end of scope.
+struct PlayingInstallation {
+    PlayingInstallation(std::shared_ptr<const Show> show, const installation::Installation& inst)
+        : operations(inst, [this](const std::string& line) { note(line); }) {
+        REQUIRE(operations.startServers().empty());
+        thread = std::thread([this, show] {
+            render::RenderResources resources;
+            PlayerOptions options = test::smallWindowOptions(stopSource.get_token(), 10);
+            options.window.fullscreen = true;
+            options.operations = &operations;
+            options.quitAfter = 90 * kMicrosPerSecond;  // a bound, should the test never stop it
+            Player player(show, resources, options, [this](const std::string& line) { note(line); });
+            player.run();
+        });
+    }
+    ~PlayingInstallation() { stop(); }
+    void stop() {
+        stopSource.request_stop();
+        if (thread.joinable()) thread.join();
+    }
+    void note(const std::string& line) {
+        std::lock_guard lock(mutex);
+        log.push_back(line);
+    }
+    bool logged(const std::string& line) {
+        std::lock_guard lock(mutex);
+        return std::find(log.begin(), log.end(), line) != log.end();
+    }
+
+    std::mutex mutex;
+    std::vector<std::string> log;
+    control::Operations operations;
+    std::stop_source stopSource;
+    std::thread thread;
+};
+
 }  // namespace
 
 TEST_CASE("player: a display that comes back at another size and place gets the window and the keystone again") {
@@ -109,24 +154,7 @@ TEST_CASE("player: a display that comes back at another size and place gets the 
     projector.sizedByDisplay = true;
     projector.keystone = kKeystone;
     inst.outputs.push_back(projector);
-    std::mutex logMutex;
-    std::vector<std::string> log;
-    auto logLine = [&](const std::string& line) {
-        std::lock_guard lock(logMutex);
-        log.push_back(line);
-    };
-    control::Operations operations(inst, logLine);
-
-    std::stop_source stop;
-    std::thread playing([&] {
-        render::RenderResources resources;
-        PlayerOptions options = test::smallWindowOptions(stop.get_token(), 10);
-        options.window.fullscreen = true;
-        options.operations = &operations;
-        options.quitAfter = 90 * kMicrosPerSecond;  // a bound, should the test never stop it
-        Player player(show, resources, options, logLine);
-        player.run();
-    });
+    PlayingInstallation playing(show, inst);
 
     const double placed = secondsUntilKeystonedIn(first, dir / "first.png");
     MESSAGE("keystoned on the first monitor after " << placed << " s");
@@ -142,15 +170,58 @@ TEST_CASE("player: a display that comes back at another size and place gets the 
     CHECK(back >= 0);
     CHECK(back < 5);
 
-    stop.request_stop();
-    playing.join();
+    playing.stop();
     run({"xrandr", "--delmonitor", kMonitor});
-    std::lock_guard lock(logMutex);
-    CHECK(std::find(log.begin(), log.end(), "outputs: window placed over 960x540 at 900,500") != log.end());
-    if (const char* keep = std::getenv("VITRINE_KEEP_GRABS")) {
-        std::filesystem::copy_file(dir / "first.png", std::filesystem::path(keep) / "displays-first.png",
-                                   std::filesystem::copy_options::overwrite_existing);
-        std::filesystem::copy_file(dir / "second.png", std::filesystem::path(keep) / "displays-second.png",
-                                   std::filesystem::copy_options::overwrite_existing);
-    }
+    CHECK(playing.logged("outputs: window placed over 960x540 at 900,500"));
+    keepGrab(dir / "first.png", "displays-first.png");
+    keepGrab(dir / "second.png", "displays-second.png");
+}
+
+TEST_CASE("player: an output whose display is away is in /status meanwhile, and gets its window and keystone back") {
+    REQUIRE(output::displayAnswers(output::displayName()));
+    test::TempDir dir;
+    auto show = test::colouredShow(dir);
+    const installation::PixelRect projector{900, 500, 960, 540};
+    REQUIRE(setMonitor(projector));
+
+    installation::Installation inst;
+    installation::Output wall;
+    wall.id = "wall";
+    wall.width = projector.width;
+    wall.height = projector.height;
+    wall.positionX = projector.x;
+    wall.positionY = projector.y;
+    wall.keystone = kKeystone;
+    inst.outputs.push_back(wall);
+    inst.control.httpPort = test::freePort();
+    PlayingInstallation playing(show, inst);
+    httplib::Client client("127.0.0.1", inst.control.httpPort);
+    auto problems = [&] {
+        auto r = client.Get("/status");
+        return r ? nlohmann::json::parse(r->body)["problems"].dump() : std::string("no answer");
+    };
+    CHECK(secondsUntilKeystonedIn(projector, dir / "before.png") >= 0);
+
+    // Unplugged: only a small monitor is left, and the desktop moves the player's window
+    // onto it (as a desktop does with windows on a display that is gone).
+    run({"xrandr", "--delmonitor", kMonitor});
+    REQUIRE(run({"xrandr", "--setmonitor", "vitrine-test-other", "320/100x180/60+0+0", "screen"}));
+    const std::string missing = R"j(["display missing for output 'wall' (960x540 at 900,500)"])j";
+    const auto start = std::chrono::steady_clock::now();
+    while (problems() != missing && std::chrono::steady_clock::now() - start < 10s) std::this_thread::sleep_for(100ms);
+    CHECK(problems() == missing);
+    REQUIRE(run({"xdotool", "search", "--name", "^Vitrine$", "windowmove", "%@", "0", "0", "windowsize", "%@", "320", "180"}));
+    std::this_thread::sleep_for(1500ms);
+    CHECK(problems() == missing);  // the show goes on: the loop still publishes
+
+    run({"xrandr", "--delmonitor", "vitrine-test-other"});
+    REQUIRE(setMonitor(projector));
+    const double back = secondsUntilKeystonedIn(projector, dir / "after.png");
+    MESSAGE("keystoned on the returned display after " << back << " s");
+    CHECK(back >= 0);
+    CHECK(back < 5);
+    CHECK(problems() == "[]");
+    playing.stop();
+    run({"xrandr", "--delmonitor", kMonitor});
+    keepGrab(dir / "after.png", "displays-away-after.png");
 }
