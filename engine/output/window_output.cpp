@@ -39,6 +39,9 @@ void WindowOutput::placeOver(int x, int y, int width, int height) {
     window_.create(sf::VideoMode(static_cast<unsigned>(width), static_cast<unsigned>(height)), title_, sf::Style::None);
     window_.setPosition({x, y});
     settle();
+    // SFML's fullscreen takes the keyboard; a borderless window asks for it, so the
+    // technician's Ctrl+Shift+C and calibration keys still reach the player.
+    window_.requestFocus();
 }
 
 void WindowOutput::setFullscreen(bool fullscreen) {

@@ -443,6 +443,7 @@ void Player::handleCommands() {
             case output::InputCommand::ToggleFullscreen:
                 window_.setFullscreen(!window_.fullscreen());
                 shown_ = PlayerState::Finished;  // a new window: nothing on it yet, even while closed
+                monitorsPlacedFor_.reset();      // back to fullscreen: placed over the monitors again
                 break;
             case output::InputCommand::ToggleCalibration: setCalibrating(mode_.now != PlayerState::Calibrating); break;
             case output::InputCommand::Quit: change(PlayerEvent::Quit); break;

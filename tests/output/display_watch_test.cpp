@@ -10,6 +10,7 @@
 
 #include "output/display_watch.h"
 #include "power/child_process.h"
+#include "support/randr_lock.h"
 
 using namespace vitrine;
 using namespace vitrine::output;
@@ -69,6 +70,7 @@ TEST_CASE("display watch: a lone display-sized output is whatever display there 
 TEST_CASE("display watch: under Xvfb a monitor removed and restored is noticed within seconds, both ways") {
     const std::string display = displayName();
     REQUIRE(displayAnswers(display));
+    test::RandrLock monitorsAreOurs;
     const std::vector<std::string> monitor{"--setmonitor", "vitrine-test-right", "1280/338x720/190+1920+0", "none"};
     xrandr({"--delmonitor", "vitrine-test-right"});  // left over from an interrupted run, if any
     std::vector<installation::Output> outputs{outputAt("left", 0, 0, 1280, 720), outputAt("right", 1920, 0, 1280, 720)};

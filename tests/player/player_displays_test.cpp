@@ -22,6 +22,7 @@
 #include "coloured_show.h"
 #include "small_window_options.h"
 #include "support/free_port.h"
+#include "support/randr_lock.h"
 
 using namespace vitrine;
 using namespace std::chrono_literals;
@@ -142,6 +143,7 @@ struct PlayingInstallation {
 
 TEST_CASE("player: a display that comes back at another size and place gets the window and the keystone again") {
     REQUIRE(output::displayAnswers(output::displayName()));
+    test::RandrLock monitorsAreOurs;
     test::TempDir dir;
     auto show = test::colouredShow(dir);
     const installation::PixelRect first{0, 0, 1280, 720}, second{900, 500, 960, 540};
@@ -179,6 +181,7 @@ TEST_CASE("player: a display that comes back at another size and place gets the 
 
 TEST_CASE("player: an output whose display is away is in /status meanwhile, and gets its window and keystone back") {
     REQUIRE(output::displayAnswers(output::displayName()));
+    test::RandrLock monitorsAreOurs;
     test::TempDir dir;
     auto show = test::colouredShow(dir);
     const installation::PixelRect projector{900, 500, 960, 540};
