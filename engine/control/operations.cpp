@@ -53,8 +53,10 @@ Operations::Operations(installation::Installation installation, ServerLog log, W
             std::move(devices), installation_.hours,
             [this](std::int64_t ahead) { return localTimeAt((wallClock_() + ahead) / 1'000'000); }, wallClock_,
             power::PowerTiming{}, log_);
-    // Displays that come and go: which output has lost its monitor goes to the status.
-    if (auto display = power::displayName(); !installation_.outputs.empty() && power::displayAnswers(display))
+    // Displays that come and go: which output has lost its monitor goes to the status, and
+    // the player places its window again when they change (with no <output> too: the
+    // default installation's one display may come back at another size).
+    if (auto display = power::displayName(); power::displayAnswers(display))
         displays_ = std::make_unique<power::DisplayWatcher>(installation_.outputs, [display] { return power::monitors(display); },
                                                              log_);
 }
@@ -103,6 +105,10 @@ std::vector<std::string> Operations::startServers() {
     // Another process holding the port is seen on the status of whichever server did start.
     status_.setProblems("control", problems);
     return problems;
+}
+
+std::optional<std::vector<power::MonitorRect>> Operations::monitors() const {
+    return displays_ ? displays_->monitors() : std::nullopt;
 }
 
 Micros Operations::wallShowTime(Micros duration) const {

@@ -19,6 +19,7 @@
 #include "control/watchdog.h"
 #include "installation/installation.h"
 #include "installation/wall_clock_anchor.h"
+#include "power/display_probe.h"
 
 namespace vitrine::power {
 class PowerController;
@@ -78,6 +79,8 @@ public:
     /// The status page's picture of the screen; null without an HTTP server. The frame loop
     /// asks it whether a copy is due after each frame.
     ScreenCopy* screenCopy() { return screen_.get(); }
+    /// The monitors X reported at the watcher's last look; nullopt without an X display.
+    std::optional<std::vector<power::MonitorRect>> monitors() const;
     /// Tells systemd the player is stopping.
     void stopping() { notifier_.stopping(); }
 
@@ -103,7 +106,7 @@ private:
     FrameTimeSummary frameTimeSummary_;
     std::string nextOpening_;
     std::unique_ptr<power::PowerController> power_;  // null when no output has <power>
-    std::unique_ptr<power::DisplayWatcher> displays_;  // null without <output>s or an X display
+    std::unique_ptr<power::DisplayWatcher> displays_;  // null without an X display
     bool readySent_ = false;
     bool proofOfPlayFailing_ = false;
     bool sceneRecordedThisFrame_ = false;  // a scene start came in the frame being finished

@@ -41,6 +41,9 @@ struct PowerControl {
 
 /// One projector: which part of the canvas it shows, where in the player's window, and
 /// how its image is corrected.
+/// The id of the one output a file with no <output> plays on: the whole display found.
+inline constexpr const char* kWholeDisplayOutputId = "main";
+
 struct Output {
     std::string id;
     int display = 0;                 // the projector's index on the machine (xrandr order), for people

@@ -75,6 +75,17 @@ void applySavedKeystones(Installation& inst, const std::filesystem::path& file, 
     if (!saved || problems.hasErrors()) return;
     for (const auto& s : saved->outputs) {
         if (!s.keystone) continue;
+        // A file with no <output> plays on one implicit output that fills the display, and
+        // calibration saves its corners under that output's id: without making that output
+        // here, they were dropped as "unknown" at the next start.
+        if (inst.outputs.empty() && s.id == kWholeDisplayOutputId) {
+            Output whole;
+            whole.id = kWholeDisplayOutputId;
+            whole.sizedByDisplay = true;
+            whole.keystone = s.keystone;
+            inst.outputs.push_back(whole);
+            continue;
+        }
         bool applied = false;
         for (auto& o : inst.outputs) {
             if (o.id != s.id) continue;

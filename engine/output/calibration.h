@@ -54,6 +54,7 @@ public:
     installation::Quad corners() const;
     /// Outputs whose corners changed since the last save.
     const std::set<std::size_t>& unsaved() const { return unsaved_; }
+    const std::filesystem::path& saveFile() const { return file_; }
 
     /// Outlines every output, marks the selected corner and writes the last save's
     /// outcome on the window (after WarpOutput::draw): the technician looks at the wall,

@@ -73,7 +73,7 @@ WarpOutput::WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u c
     : outputs_(std::move(outputs)), canvasSize_(canvasSize) {
     if (outputs_.empty()) {
         installation::Output whole;
-        whole.id = "main";
+        whole.id = installation::kWholeDisplayOutputId;
         whole.width = static_cast<int>(canvasSize.x);
         whole.height = static_cast<int>(canvasSize.y);
         whole.sizedByDisplay = true;

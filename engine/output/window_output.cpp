@@ -18,6 +18,10 @@ void WindowOutput::open() {
     } else {
         window_.create(sf::VideoMode(mode_.width, mode_.height), title_, sf::Style::Titlebar | sf::Style::Close | sf::Style::Resize);
     }
+    settle();
+}
+
+void WindowOutput::settle() {
     // A projector shows no cursor, in either mode: designers use the keyboard.
     window_.setMouseCursorVisible(false);
     window_.setVerticalSyncEnabled(true);
@@ -54,6 +58,20 @@ sf::Image WindowOutput::captureScaled(unsigned width) {
     sf::Image picture = scaled_->getTexture().copyToImage();
     [[maybe_unused]] bool active = window_.setActive(true);  // the frame is presented from the window's context
     return picture;
+}
+
+bool WindowOutput::placedOver(int x, int y, int width, int height) const {
+    return window_.getPosition() == sf::Vector2i(x, y) &&
+           window_.getSize() == sf::Vector2u(static_cast<unsigned>(width), static_cast<unsigned>(height));
+}
+
+void WindowOutput::placeOver(int x, int y, int width, int height) {
+    window_.create(sf::VideoMode(static_cast<unsigned>(width), static_cast<unsigned>(height)), title_, sf::Style::None);
+    window_.setPosition({x, y});
+    settle();
+    // SFML's fullscreen takes the keyboard; a borderless window asks for it, so the
+    // technician's Ctrl+Shift+C and calibration keys still reach the player.
+    window_.requestFocus();
 }
 
 void WindowOutput::setFullscreen(bool fullscreen) {

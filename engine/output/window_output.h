@@ -50,10 +50,17 @@ public:
     void present() { window_.display(); }
     /// Re-opens the window fullscreen or windowed.
     void setFullscreen(bool fullscreen);
+    /// Whether the window lies exactly over `x, y, width, height` on the desktop.
+    bool placedOver(int x, int y, int width, int height) const;
+    /// Re-opens the fullscreen window borderless over that rectangle (a monitor, or the
+    /// desktop the outputs span): SFML's fullscreen always takes the whole X screen from
+    /// its origin and may switch the screen's mode, which would cover the other monitors.
+    void placeOver(int x, int y, int width, int height);
     void close() { window_.close(); }
 
 private:
     void open();
+    void settle();
 
     std::string title_;
     WindowMode mode_;

@@ -9,6 +9,7 @@
 #include "control/operations.h"
 #include "control/screen_copy.h"
 #include "installation/saved_keystones.h"
+#include "output/display_placement.h"
 #include "player/drift_follower.h"
 #include "control/resident_memory.h"
 #include "timeline/evaluate.h"
@@ -85,6 +86,7 @@ void Player::run() {
     while (mode_.now != PlayerState::Finished && window_.isOpen()) {
         const auto turnStart = Clock::now();
         takeInput();
+        followDisplays();
         swapInReload();
         followAudioClock();
         followWallClock();
@@ -444,12 +446,34 @@ void Player::handleCommands() {
             case output::InputCommand::ToggleFullscreen:
                 window_.setFullscreen(!window_.fullscreen());
                 shown_ = PlayerState::Finished;  // a new window: nothing on it yet, even while closed
+                monitorsPlacedFor_.reset();      // back to fullscreen: placed over the monitors again
                 break;
             case output::InputCommand::ToggleCalibration: setCalibrating(mode_.now != PlayerState::Calibrating); break;
             case output::InputCommand::Quit: change(PlayerEvent::Quit); break;
         }
     }
     if (calibrating) handleCalibrationEvents(calibrationEvents);
+}
+
+void Player::followDisplays() {
+    // A display that comes back, or returns at another size or place: the window goes over
+    // it again and the warp is rebuilt for its size with every keystone kept. Only a
+    // fullscreen window: one opened by hand stays where its user put it.
+    auto seen = venue_->monitors();
+    if (!seen || seen == monitorsPlacedFor_ || !window_.fullscreen()) return;
+    monitorsPlacedFor_ = seen;
+    const auto place = output::windowPlacement(venue_->outputs(), *seen);
+    if (!place || window_.placedOver(place->x, place->y, place->width, place->height)) return;
+    window_.placeOver(place->x, place->y, place->width, place->height);
+    window_.showCursor(mode_.now == PlayerState::Calibrating);
+    shown_ = PlayerState::Finished;  // a new window: nothing on it yet, even while closed
+    log_("outputs: window placed over " + std::to_string(place->width) + "x" + std::to_string(place->height) + " at " +
+         std::to_string(place->x) + "," + std::to_string(place->y));
+    if (!warp_) return;
+    warp_ = std::make_unique<output::WarpOutput>(output::keystonesKept(venue_->outputs(), *warp_), canvas_->getSize(),
+                                                 window_.target().getSize());
+    // Calibration edits the warp it was made for; its corners were carried over above.
+    if (calibration_) calibration_ = std::make_unique<output::Calibration>(*warp_, calibration_->saveFile());
 }
 
 void Player::goToScene(int delta) {

@@ -108,6 +108,7 @@ private:
     void logFirstFrame(Micros t);
     void noteLoop();
     void handleCommands();
+    void followDisplays();
     void goToScene(int delta);
     void reportEvents(Micros from, Micros to);
     void prefetch(Micros t);
@@ -143,6 +144,7 @@ private:
     std::unique_ptr<output::WarpOutput> warp_;
     bool warpFrames_ = false;  // the installation has outputs: every frame goes through warp_
     std::unique_ptr<output::Calibration> calibration_;
+    std::optional<std::vector<power::MonitorRect>> monitorsPlacedFor_;  // the look the window was last placed for
 };
 
 }  // namespace vitrine

@@ -24,6 +24,7 @@ public:
     void stopping() override { operations_.stopping(); }
     std::vector<installation::Output> outputs() const override { return operations_.installation().outputs; }
     std::filesystem::path installationFile() const override { return operations_.installation().file; }
+    std::optional<std::vector<power::MonitorRect>> monitors() const override { return operations_.monitors(); }
 
 private:
     control::Operations& operations_;
@@ -43,6 +44,7 @@ public:
     void stopping() override {}
     std::vector<installation::Output> outputs() const override { return {}; }
     std::filesystem::path installationFile() const override { return {}; }
+    std::optional<std::vector<power::MonitorRect>> monitors() const override { return std::nullopt; }
 };
 
 }  // namespace

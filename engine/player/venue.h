@@ -13,6 +13,7 @@
 #include "control/control_queue.h"
 #include "control/player_status.h"
 #include "installation/installation.h"
+#include "power/display_probe.h"
 #include "base/time_value.h"
 
 namespace vitrine::control {
@@ -46,6 +47,9 @@ public:
     virtual void stopping() = 0;
     /// The projector outputs to warp and blend onto; empty: the window shows the canvas.
     virtual std::vector<installation::Output> outputs() const = 0;
+    /// The monitors X reports now (watched every second); nullopt: none watched, the window
+    /// stays where it opened.
+    virtual std::optional<std::vector<power::MonitorRect>> monitors() const = 0;
     /// The installation file calibration saves corners for; empty when there is none.
     virtual std::filesystem::path installationFile() const = 0;
 };

@@ -19,6 +19,7 @@ bool displayAnswers(const std::string& name);
 struct MonitorRect {
     std::string name;  // RandR's name for it: HDMI-1, DP-2, …
     int x = 0, y = 0, width = 0, height = 0;
+    friend bool operator==(const MonitorRect&, const MonitorRect&) = default;
 };
 
 /// The monitors RandR reports on display `name` (connects and closes again); nullopt when

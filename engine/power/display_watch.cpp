@@ -7,6 +7,14 @@ namespace vitrine::power {
 std::vector<std::string> missingOutputs(const std::vector<installation::Output>& outputs,
                                         const std::vector<MonitorRect>& monitors) {
     std::vector<std::string> missing;
+    // A lone output sized by the display (or none: the implicit one) is whatever display
+    // there is: it is missing only when there is none.
+    if (outputs.empty() || (outputs.size() == 1 && outputs[0].sizedByDisplay)) {
+        if (monitors.empty())
+            missing.push_back("output '" + (outputs.empty() ? std::string(installation::kWholeDisplayOutputId) : outputs[0].id) +
+                              "' (the whole display)");
+        return missing;
+    }
     for (const auto& o : outputs) {
         bool covered = std::any_of(monitors.begin(), monitors.end(), [&](const MonitorRect& m) {
             return m.x <= o.positionX && m.y <= o.positionY && o.positionX + o.width <= m.x + m.width &&
@@ -27,6 +35,11 @@ DisplayWatcher::DisplayWatcher(std::vector<installation::Output> outputs, Probe 
 DisplayWatcher::~DisplayWatcher() {
     worker_.request_stop();
     wake_.notify_all();
+}
+
+std::optional<std::vector<MonitorRect>> DisplayWatcher::monitors() const {
+    std::lock_guard lock(mutex_);
+    return monitors_;
 }
 
 std::vector<std::string> DisplayWatcher::problems() const {
@@ -50,6 +63,7 @@ void DisplayWatcher::watch(std::stop_token stop) {
             for (const auto& m : missing_)
                 if (std::find(missing.begin(), missing.end(), m) == missing.end()) lines.push_back("display back for " + m);
             missing_ = std::move(missing);
+            monitors_ = std::move(*found);
             lock.unlock();
             for (const auto& l : lines) log_("outputs: " + l);
         }

@@ -2,8 +2,8 @@
 // Projectors and displays that come and go: a worker asks X every second which monitors
 // are there and which of the installation's outputs has none, so the status can say which
 // one is missing meanwhile, and the log when it is back. The frame loop only reads the
-// answer; the player's window and keystones are untouched, so a display that returns at
-// the same place shows its output with its keystone again.
+// answer: when the monitors change it places its window over them again and keeps each
+// output's keystone (output/display_placement.h).
 
 #include <chrono>
 #include <condition_variable>
@@ -35,6 +35,9 @@ public:
 
     /// The outputs missing at the last look ("" none), as problems for the status.
     std::vector<std::string> problems() const;
+    /// The monitors at the last look that X answered; nullopt before the first. The player
+    /// places its window over them again when they change (output/display_placement.h).
+    std::optional<std::vector<MonitorRect>> monitors() const;
 
 private:
     void watch(std::stop_token stop);
@@ -46,6 +49,7 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable_any wake_;
     std::vector<std::string> missing_;
+    std::optional<std::vector<MonitorRect>> monitors_;
     std::jthread worker_;
 };
 

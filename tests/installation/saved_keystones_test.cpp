@@ -115,3 +115,24 @@ TEST_CASE("saved keystones: a folder that cannot be made is an error naming it, 
     REQUIRE(error);
     CHECK(error->find((notAFolder / "vitrine").string()) != std::string::npos);
 }
+
+TEST_CASE("saved keystones: corners saved for the implicit output of a file with no <output> come back at start") {
+    test::TempDir dir;
+    const auto installationFile = dir / "installation.xml";
+    std::ofstream(installationFile, std::ios::binary) << "<installation>\n</installation>\n";
+    const auto stateFile = dir / "state" / "keystone.xml";
+    // Calibration names the one output it drew on as the warp does: the whole display.
+    REQUIRE_FALSE(saveCalibration(stateFile, {{kWholeDisplayOutputId, 0, kCorners}}));
+    Diagnostics diagnostics;
+    auto inst = loadInstallation(installationFile, diagnostics);
+    REQUIRE(inst);
+    REQUIRE(inst->outputs.empty());
+    applySavedKeystones(*inst, stateFile, diagnostics);
+    CHECK(diagnostics.empty());
+    REQUIRE(inst->outputs.size() == 1);
+    const auto& whole = inst->outputs[0];
+    CHECK(whole.id == kWholeDisplayOutputId);
+    CHECK(whole.sizedByDisplay);  // still the display found, whatever its size
+    REQUIRE(whole.keystone);
+    CHECK(*whole.keystone == kCorners);
+}

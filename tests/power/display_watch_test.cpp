@@ -10,6 +10,7 @@
 
 #include "power/display_watch.h"
 #include "power/child_process.h"
+#include "support/randr_lock.h"
 
 using namespace vitrine;
 using namespace vitrine::power;
@@ -55,9 +56,21 @@ TEST_CASE("display watch: an output is missing when no monitor covers its rectan
     CHECK(missingOutputs(outputs, {{"HDMI-2", 1920, 0, 1280, 720}}).size() == 2);  // too small for either
 }
 
+TEST_CASE("display watch: a lone display-sized output is whatever display there is, missing only with none") {
+    installation::Output whole;
+    whole.id = "main";
+    whole.sizedByDisplay = true;  // no resolution: the 1920x1080 default says nothing
+    const std::vector<MonitorRect> small{{"HDMI-1", 100, 50, 1280, 720}};
+    CHECK(missingOutputs({whole}, small).empty());
+    CHECK(missingOutputs({}, small).empty());  // no <output>: the implicit one
+    CHECK(missingOutputs({whole}, {}) == std::vector<std::string>{"output 'main' (the whole display)"});
+    CHECK(missingOutputs({}, {}) == std::vector<std::string>{"output 'main' (the whole display)"});
+}
+
 TEST_CASE("display watch: under Xvfb a monitor removed and restored is noticed within seconds, both ways") {
     const std::string display = displayName();
     REQUIRE(displayAnswers(display));
+    test::RandrLock monitorsAreOurs;
     const std::vector<std::string> monitor{"--setmonitor", "vitrine-test-right", "1280/338x720/190+1920+0", "none"};
     xrandr({"--delmonitor", "vitrine-test-right"});  // left over from an interrupted run, if any
     std::vector<installation::Output> outputs{outputAt("left", 0, 0, 1280, 720), outputAt("right", 1920, 0, 1280, 720)};
