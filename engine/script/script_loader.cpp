@@ -1,6 +1,7 @@
 #include "script/script_loader.h"
 
 #include "files/bounded_read.h"
+#include "script/xml_syntax.h"
 
 #include <tinyxml2.h>
 
@@ -135,6 +136,8 @@ private:
         script.files.push_back(file.string());
         auto doc = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::PRESERVE_WHITESPACE);
         if (refuseTooLarge(text, file.string(), kMaxScriptBytes, "exhibit file", diagnostics_)) return std::nullopt;
+        // Our own check first: TinyXML-2 accepts some malformed XML, and its messages are jargon.
+        if (!checkXmlSyntax(text, file.string(), diagnostics_)) return std::nullopt;
         doc->Parse(text.data(), text.size());
         if (doc->ErrorID() == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
             // TinyXML-2's own bound (its parser recurses), above ours: the same error as ours.

@@ -3,6 +3,8 @@
 // types, and which children it takes. The validator, the reference documentation and the
 // XML Schema are all checked against this one table.
 
+#include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +36,22 @@ enum class ValueType {
     View,        // "lon,lat → lon,lat" bounding box
 };
 
+/// The values a number (or a length in px) may take, as the reference documents them.
+struct NumberRange {
+    double min = -std::numeric_limits<double>::infinity();
+    double max = std::numeric_limits<double>::infinity();
+    bool aboveMin = false;  // min itself is not allowed (a zoom of 0)
+
+    bool contains(double v) const { return (aboveMin ? v > min : v >= min) && v <= max; }
+};
+
 /// One attribute an element accepts.
 struct AttributeSpec {
     std::string name;
     ValueType type = ValueType::Text;
     std::vector<std::string> choices;  // for Enum
     std::string doc;                   // one sentence for the reference
+    std::optional<NumberRange> range;  // for Number and Length (px; percentages are checked as 0 to 100)
 };
 
 /// One element of the format.
