@@ -1,6 +1,7 @@
 #include "script/script_loader.h"
 
 #include "files/bounded_read.h"
+#include "script/suggest.h"
 #include "script/xml_syntax.h"
 
 #include <tinyxml2.h>
@@ -316,6 +317,11 @@ private:
                                             const std::string& file, Script& script) {
         ScriptNode include;
         fill(include, element, lines, file, script);
+        // The validator never sees an <include> (it is spliced away), so its attributes are checked here.
+        for (const ScriptAttribute& a : include.attributes)
+            if (a.name != "src")
+                diagnostics_.error(a.where, "unknown-attribute", "<include> has no attribute '" + std::string(a.name) + "'",
+                                   didYouMean(a.name, {"src"}, "its only attribute is src"));
         const ScriptAttribute* src = include.attribute("src");
         if (!src || src->value.empty()) {
             diagnostics_.error(include.where, "missing-attribute", "<include> needs a src attribute",

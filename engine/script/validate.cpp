@@ -199,9 +199,8 @@ private:
             case ValueType::Text:
                 return;
             case ValueType::Place:
-                checkPlace(a, v);
-                return;
             case ValueType::PlaceList:
+                if (isBlank(v)) bad(a, "a place", "write lon,lat (e.g. 49.87,40.41) or a place name");
                 for (auto place : splitOn(v, ';')) checkPlace(a, place);
                 return;
             case ValueType::Id:
