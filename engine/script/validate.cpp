@@ -282,6 +282,10 @@ private:
                 for (auto group : splitOn(v, ' '))
                     for (auto tag : splitOn(group, ',')) checkLanguageSubtag(a, tag);
                 return;
+            case ValueType::AnimateValue:
+                // Checked by the compiler against the animated property (a colour for color, a
+                // number for opacity), which says more than "a number, length or colour" could.
+                return;
             case ValueType::View:
                 if (!parseView(v))
                     bad(a, "a view", "write lon,lat → lon,lat, e.g. 43.5,38.5 → 51,42.5; longitudes -180 to 180, "

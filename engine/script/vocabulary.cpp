@@ -8,7 +8,7 @@ namespace {
 using Attrs = std::vector<AttributeSpec>;
 
 AttributeSpec attr(std::string name, ValueType type, std::string doc) {
-    return AttributeSpec{std::move(name), type, {}, std::move(doc)};
+    return AttributeSpec{std::move(name), type, {}, std::move(doc), std::nullopt};
 }
 
 // A number or length with the range the reference documents.
@@ -23,7 +23,7 @@ constexpr NumberRange kNonNegative{0};                                        //
 constexpr NumberRange kPositive{0, std::numeric_limits<double>::infinity(), true};  // zoom, line height
 
 AttributeSpec choice(std::string name, std::vector<std::string> choices, std::string doc) {
-    return AttributeSpec{std::move(name), ValueType::Enum, std::move(choices), std::move(doc)};
+    return AttributeSpec{std::move(name), ValueType::Enum, std::move(choices), std::move(doc), std::nullopt};
 }
 
 Attrs join(std::initializer_list<Attrs> groups) {
@@ -238,8 +238,8 @@ std::vector<ElementSpec> buildFormat() {
                  {}, false, true});
     f.push_back({"animate", "Changes a numeric property of its parent over time.",
                  {choice("attribute", {"opacity", "x", "y", "scale", "rotation", "color"}, "The property to change."),
-                  attr("from", ValueType::Text, "Start value (a number, px/% for x and y, a colour for color)."),
-                  attr("to", ValueType::Text, "End value."), kTiming[0], kTiming[1], kTiming[2], animateFill,
+                  attr("from", ValueType::AnimateValue, "Start value (a number, px/% for x and y, a colour for color)."),
+                  attr("to", ValueType::AnimateValue, "End value."), kTiming[0], kTiming[1], kTiming[2], animateFill,
                   kTiming[4], attr("easing", ValueType::Easing, "How progress is eased (default linear).")},
                  {}, false, true});
     return f;
@@ -293,6 +293,7 @@ const char* valueTypeName(ValueType t) {
         case ValueType::Languages: return "language codes";
         case ValueType::Place: return "place";
         case ValueType::PlaceList: return "places";
+        case ValueType::AnimateValue: return "number, length or colour";
         case ValueType::View: return "view";
     }
     return "text";

@@ -33,7 +33,8 @@ enum class ValueType {
     Languages,   // "en hy ru"
     Place,       // "lon,lat" or a gazetteer name
     PlaceList,   // places separated by ";"
-    View,        // "lon,lat → lon,lat" bounding box
+    AnimateValue,  // what <animate> moves between: a number, a length (px or %) or a colour
+    View,        // "lon,lat → lon,lat" bounding box; last, as tables indexed by type end here
 };
 
 /// The values a number (or a length in px) may take, as the reference documents them.
