@@ -5,6 +5,7 @@
 #include "captions/caption_check.h"
 #include "map/compiled_map.h"
 #include "script/script_loader.h"
+#include "script/suggest.h"
 #include "script/validate.h"
 #include "script/vocabulary.h"
 
@@ -21,8 +22,9 @@ void checkMediaFiles(LoadedExhibit& out) {
         std::error_code ec;
         if (!fs::is_regular_file(path, ec)) {
             out.mediaMissing.push_back(path);
+            auto near = closestExistingFile(path);
             out.diagnostics.error(where, "missing-file", std::string(what) + " not found: " + path,
-                                  "check the path; it is relative to the script");
+                                  near ? "did you mean '" + *near + "'?" : "check the path; it is relative to the script");
         }
     };
     for (const Item& item : out.show->items) {

@@ -1,6 +1,8 @@
 #include "script/script_loader.h"
 
 #include "files/bounded_read.h"
+#include "script/suggest.h"
+#include "script/xml_syntax.h"
 
 #include <tinyxml2.h>
 
@@ -135,6 +137,8 @@ private:
         script.files.push_back(file.string());
         auto doc = std::make_unique<tinyxml2::XMLDocument>(true, tinyxml2::PRESERVE_WHITESPACE);
         if (refuseTooLarge(text, file.string(), kMaxScriptBytes, "exhibit file", diagnostics_)) return std::nullopt;
+        // Our own check first: TinyXML-2 accepts some malformed XML, and its messages are jargon.
+        if (!checkXmlSyntax(text, file.string(), diagnostics_)) return std::nullopt;
         doc->Parse(text.data(), text.size());
         if (doc->ErrorID() == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
             // TinyXML-2's own bound (its parser recurses), above ours: the same error as ours.
@@ -313,6 +317,11 @@ private:
                                             const std::string& file, Script& script) {
         ScriptNode include;
         fill(include, element, lines, file, script);
+        // The validator never sees an <include> (it is spliced away), so its attributes are checked here.
+        for (const ScriptAttribute& a : include.attributes)
+            if (a.name != "src")
+                diagnostics_.error(a.where, "unknown-attribute", "<include> has no attribute '" + std::string(a.name) + "'",
+                                   didYouMean(a.name, {"src"}, "its only attribute is src"));
         const ScriptAttribute* src = include.attribute("src");
         if (!src || src->value.empty()) {
             diagnostics_.error(include.where, "missing-attribute", "<include> needs a src attribute",

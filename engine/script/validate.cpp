@@ -6,9 +6,11 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
+#include "script/language_names.h"
 #include "script/suggest.h"
 #include "script/values.h"
 #include "base/easing.h"
@@ -90,6 +92,9 @@ private:
                 diagnostics_.error(node.where, "missing-attribute", angled(node.name) + " needs an id",
                                    "other elements refer to it by this name");
         }
+        if (node.tag == Tag::Text && !showsText(node))
+            diagnostics_.warning(node.where, "empty-text", "this <text> shows nothing",
+                                 "write the text between <text> and </text>, or remove the element");
         for (const auto& child : node.children) {
             if (child.isText()) {
                 if (!spec.text && !isBlank(child.text))
@@ -113,6 +118,13 @@ private:
             }
             visit(child, *childSpec);
         }
+    }
+
+    // Whether anything inside `node` is text that is not only white space.
+    static bool showsText(const ScriptNode& node) {
+        for (const auto& child : node.children)
+            if (child.isText() ? !isBlank(child.text) : showsText(child)) return true;
+        return false;
     }
 
     // The element's spec, looked up once per kind of element the loader has named.
@@ -169,7 +181,8 @@ private:
     }
 
     void checkValue(const ScriptNode& node, const AttributeSpec& spec, const ScriptAttribute& a) {
-        if (!dependsOnTextAlone(spec.type)) {
+        // A range belongs to the attribute, not its type: "2" is a good zoom and a bad opacity.
+        if (!dependsOnTextAlone(spec.type) || spec.range) {
             checkValueOnce(node, spec, a);
             return;
         }
@@ -184,8 +197,11 @@ private:
         std::string_view v = a.value;
         switch (spec.type) {
             case ValueType::Text:
+                return;
             case ValueType::Place:
             case ValueType::PlaceList:
+                if (isBlank(v)) bad(a, "a place", "write lon,lat (e.g. 49.87,40.41) or a place name");
+                for (auto place : splitOn(v, ';')) checkPlace(a, place);
                 return;
             case ValueType::Id:
                 if (v.empty()) bad(a, "a valid name", "give it a name such as \"title\"");
@@ -201,7 +217,10 @@ private:
                 if (!parseRepeat(v)) bad(a, "a repeat count", "write a positive number or indefinite");
                 return;
             case ValueType::Length:
-                if (!parseLength(v)) bad(a, "a length", "write pixels (120 or 120px) or a percentage (50%)");
+                if (auto length = parseLength(v); !length)
+                    bad(a, "a length", "write pixels (120 or 120px) or a percentage (50%)");
+                else if (spec.range && !spec.range->contains(length->value))
+                    outOfRange(a, *spec.range, length->percent ? "%" : " px");
                 return;
             case ValueType::Size:
                 if (!parseSize(v)) bad(a, "a size", "write width x height in pixels, e.g. 1920x1080");
@@ -212,7 +231,10 @@ private:
                         "bad-color");
                 return;
             case ValueType::Number:
-                if (!parseNumber(v)) bad(a, "a number", "write a plain number such as 0.8");
+                if (auto number = parseNumber(v); !number)
+                    bad(a, "a number", "write a plain number such as 0.8");
+                else if (spec.range && !spec.range->contains(*number))
+                    outOfRange(a, *spec.range, "");
                 return;
             case ValueType::Bool:
                 if (!parseBool(v)) bad(a, "true or false", "write true or false");
@@ -245,17 +267,96 @@ private:
                 if (v.empty()) bad(a, "a file path", "name a file relative to the script");
                 return;
             case ValueType::PanZoom:
-                if (!parsePanZoom(v))
+                if (auto panZoom = parsePanZoom(v); !panZoom)
                     bad(a, "a pan-zoom", "write x,y,w,h → x,y,w,h with px or %, e.g. 0,0,100%,100% → 10%,5%,80%,80%");
+                else if (!insidePicture(panZoom->from) || !insidePicture(panZoom->to))
+                    bad(a, "a part of the picture", "each rectangle needs a width and height above 0 and must lie "
+                        "inside the picture: x + w and y + h at most 100%", "out-of-range");
                 return;
             case ValueType::Languages:
-                if (!parseLanguages(v)) bad(a, "a list of language codes", "write codes such as en or \"en hy\"");
+                if (!parseLanguages(v)) {
+                    bad(a, "a list of BCP 47 language codes", "write codes such as en, hy-Latn or \"en hy\"",
+                        "bad-language");
+                    return;
+                }
+                for (auto group : splitOn(v, ' '))
+                    for (auto tag : splitOn(group, ',')) checkLanguageSubtag(a, tag);
+                return;
+            case ValueType::AnimateValue:
+                // Checked by the compiler against the animated property (a colour for color, a
+                // number for opacity), which says more than "a number, length or colour" could.
                 return;
             case ValueType::View:
-                if (!parseView(v)) bad(a, "a view", "write lon,lat → lon,lat, e.g. 43.5,38.5 → 51,42.5");
+                if (!parseView(v))
+                    bad(a, "a view", "write lon,lat → lon,lat, e.g. 43.5,38.5 → 51,42.5; longitudes -180 to 180, "
+                        "latitudes -90 to 90");
                 return;
         }
         (void)node;
+    }
+
+    void outOfRange(const ScriptAttribute& a, const NumberRange& range, const char* unit) {
+        auto number = [](double d) {
+            std::string s = std::to_string(d);
+            s.erase(s.find_last_not_of('0') + 1);
+            if (s.back() == '.') s.pop_back();
+            return s;
+        };
+        std::string hint;
+        bool bounded = std::isfinite(range.max);
+        if (range.min == range.max) hint = "write " + number(range.min);
+        else if (bounded) hint = "write a value from " + number(range.min) + " to " + number(range.max);
+        else if (range.aboveMin) hint = "write a value above " + number(range.min);
+        else hint = "write a value of at least " + number(range.min);
+        diagnostics_.error(a.where, "out-of-range",
+                           quoted(a.value) + " is out of range for " + quoted(a.name), hint + (bounded ? "" : unit));
+    }
+
+    // A rectangle of a pan-zoom in %, inside the picture; one in px cannot be judged
+    // without the picture's size.
+    static bool insidePicture(const LengthRect& r) {
+        for (const Length* l : {&r.x, &r.y, &r.width, &r.height})
+            if (l->percent && l->value < 0) return false;
+        if (r.width.value <= 0 || r.height.value <= 0) return false;
+        if (r.x.percent && r.width.percent && r.x.value + r.width.value > 100 + 1e-9) return false;
+        if (r.y.percent && r.height.percent && r.y.value + r.height.value > 100 + 1e-9) return false;
+        return true;
+    }
+
+    // A place written as two numbers must be a real longitude and latitude: anything else
+    // would be projected off the globe (a latitude of 91 used to crash the map's tessellator).
+    // Names are resolved by the map's gazetteer, later.
+    void checkPlace(const ScriptAttribute& a, std::string_view place) {
+        auto parts = splitOn(place, ',');
+        if (parts.size() != 2 || !parseNumber(parts[0]) || !parseNumber(parts[1])) return;
+        if (!parseLonLat(place))
+            diagnostics_.error(a.where, "bad-place", quoted(place) + " is not on the globe (attribute " +
+                                                         quoted(a.name) + ")",
+                               "write longitude,latitude: longitude -180 to 180, latitude -90 to 90");
+    }
+
+    // A well-formed tag can still name no language: no language subtag of 4 to 8 letters is
+    // registered, and such a "tag" is nearly always a language's name ("English").
+    void checkLanguageSubtag(const ScriptAttribute& a, std::string_view tag) {
+        std::string_view language = tag.substr(0, tag.find('-'));
+        if (tag.empty() || language.size() <= 3 || language == "x" || language == "X") return;
+        auto code = languageCodeNamed(language);
+        diagnostics_.error(a.where, "bad-language", quoted(tag) + " is not a language code (attribute " +
+                                                        quoted(a.name) + ")",
+                           code ? "did you mean '" + *code + "'?" : "write a BCP 47 code such as en, hy or ru");
+    }
+
+    static std::vector<std::string_view> splitOn(std::string_view s, char separator) {
+        std::vector<std::string_view> parts;
+        while (true) {
+            size_t at = s.find(separator);
+            std::string_view part = s.substr(0, at);
+            while (!part.empty() && std::isspace(static_cast<unsigned char>(part.front()))) part.remove_prefix(1);
+            while (!part.empty() && std::isspace(static_cast<unsigned char>(part.back()))) part.remove_suffix(1);
+            if (!part.empty()) parts.push_back(part);
+            if (at == std::string_view::npos) return parts;
+            s.remove_prefix(at + 1);
+        }
     }
 
     const Vocabulary& vocabulary_;

@@ -1,5 +1,6 @@
 #include "script/values.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -265,6 +266,59 @@ std::optional<std::pair<LonLat, LonLat>> parseView(std::string_view text) {
     return std::pair{*a, *b};
 }
 
+namespace {
+
+bool allOf(std::string_view s, int (*is)(int)) {
+    for (char c : s)
+        if (!is(static_cast<unsigned char>(c))) return false;
+    return true;
+}
+bool alpha(std::string_view s, size_t from, size_t to) { return s.size() >= from && s.size() <= to && allOf(s, std::isalpha); }
+bool alnum(std::string_view s, size_t from, size_t to) { return s.size() >= from && s.size() <= to && allOf(s, std::isalnum); }
+
+}  // namespace
+
+bool isWellFormedLanguageTag(std::string_view tag) {
+    // RFC 5646 section 2.1, "langtag" and "privateuse":
+    //   language ["-" script] ["-" region] *("-" variant) *("-" extension) ["-" privateuse]
+    // Subtags are taken in that order, each kind optional after the language.
+    auto subtags = split(tag, '-');
+    if (subtags.empty() || std::any_of(subtags.begin(), subtags.end(), [](auto s) { return s.empty(); }))
+        return false;
+    size_t i = 0;
+    auto privateUse = [&] {  // "x" 1*("-" (1*8alphanum)), to the end
+        if (subtags.size() - i < 2) return false;
+        for (size_t j = i + 1; j < subtags.size(); ++j)
+            if (!alnum(subtags[j], 1, 8)) return false;
+        return true;
+    };
+    auto isX = [&] { return subtags[i] == "x" || subtags[i] == "X"; };
+    if (isX()) return privateUse();
+    // language: 2*3ALPHA ["-" extlang] / 4ALPHA / 5*8ALPHA; extlang: 3ALPHA *2("-" 3ALPHA)
+    if (!alpha(subtags[i], 2, 8)) return false;
+    bool shortLanguage = subtags[i].size() <= 3;
+    ++i;
+    if (shortLanguage)
+        for (int n = 0; n < 3 && i < subtags.size() && alpha(subtags[i], 3, 3); ++n) ++i;
+    if (i < subtags.size() && alpha(subtags[i], 4, 4)) ++i;  // script
+    if (i < subtags.size() &&
+        (alpha(subtags[i], 2, 2) || (subtags[i].size() == 3 && allOf(subtags[i], std::isdigit))))
+        ++i;  // region
+    // variant: 5*8alphanum / (DIGIT 3alphanum)
+    while (i < subtags.size() && (alnum(subtags[i], 5, 8) ||
+                                  (alnum(subtags[i], 4, 4) && std::isdigit(static_cast<unsigned char>(subtags[i][0])))))
+        ++i;
+    // extension: singleton 1*("-" (2*8alphanum)), singleton any alphanumeric but x
+    while (i < subtags.size() && subtags[i].size() == 1 && !isX() && alnum(subtags[i], 1, 1)) {
+        ++i;
+        size_t first = i;
+        while (i < subtags.size() && alnum(subtags[i], 2, 8)) ++i;
+        if (i == first) return false;
+    }
+    if (i < subtags.size() && isX()) return privateUse();
+    return i == subtags.size();
+}
+
 std::optional<std::vector<std::string>> parseLanguages(std::string_view text) {
     std::vector<std::string> langs;
     std::string current;
@@ -275,13 +329,13 @@ std::optional<std::vector<std::string>> parseLanguages(std::string_view text) {
     for (char c : text) {
         if (c == ' ' || c == ',') {
             flush();
-        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
-            current.push_back(c);
         } else {
-            return std::nullopt;
+            current.push_back(c);
         }
     }
     flush();
+    for (const auto& tag : langs)
+        if (!isWellFormedLanguageTag(tag)) return std::nullopt;
     if (langs.empty()) return std::nullopt;
     return langs;
 }

@@ -41,7 +41,10 @@ std::optional<PanZoomSpec> parsePanZoom(std::string_view text);
 std::optional<LonLat> parseLonLat(std::string_view text);
 /// "lon,lat → lon,lat".
 std::optional<std::pair<LonLat, LonLat>> parseView(std::string_view text);
-/// Language codes separated by spaces or commas: "en hy".
+/// Whether `tag` is a well-formed BCP 47 language tag by RFC 5646's syntax ("en",
+/// "hy-Latn", "zh-Hant-TW", "x-museum"); says nothing of whether its subtags are registered.
+bool isWellFormedLanguageTag(std::string_view tag);
+/// Well-formed BCP 47 language tags separated by spaces or commas: "en hy".
 std::optional<std::vector<std::string>> parseLanguages(std::string_view text);
 
 /// Names of the transition kinds as written, for messages.

@@ -8,11 +8,22 @@ namespace {
 using Attrs = std::vector<AttributeSpec>;
 
 AttributeSpec attr(std::string name, ValueType type, std::string doc) {
-    return AttributeSpec{std::move(name), type, {}, std::move(doc)};
+    return AttributeSpec{std::move(name), type, {}, std::move(doc), std::nullopt};
 }
 
+// A number or length with the range the reference documents.
+AttributeSpec ranged(std::string name, ValueType type, NumberRange range, std::string doc) {
+    AttributeSpec a = attr(std::move(name), type, std::move(doc));
+    a.range = range;
+    return a;
+}
+
+constexpr NumberRange kUnit{0, 1};                                            // opacity, volume
+constexpr NumberRange kNonNegative{0};                                        // widths, sizes
+constexpr NumberRange kPositive{0, std::numeric_limits<double>::infinity(), true};  // zoom, line height
+
 AttributeSpec choice(std::string name, std::vector<std::string> choices, std::string doc) {
-    return AttributeSpec{std::move(name), ValueType::Enum, std::move(choices), std::move(doc)};
+    return AttributeSpec{std::move(name), ValueType::Enum, std::move(choices), std::move(doc), std::nullopt};
 }
 
 Attrs join(std::initializer_list<Attrs> groups) {
@@ -34,15 +45,15 @@ const Attrs kTiming = {
 const Attrs kLayout = {
     attr("x", ValueType::Length, "Horizontal position of the anchor point, px or % of the canvas (or region)."),
     attr("y", ValueType::Length, "Vertical position of the anchor point, px or %."),
-    attr("width", ValueType::Length, "Width of the box, px or %; default the whole canvas (or region)."),
-    attr("height", ValueType::Length, "Height of the box, px or %."),
+    ranged("width", ValueType::Length, kNonNegative, "Width of the box, px or %; default the whole canvas (or region)."),
+    ranged("height", ValueType::Length, kNonNegative, "Height of the box, px or %."),
     choice("anchor", {"top-left", "top", "top-right", "left", "center", "right", "bottom-left", "bottom", "bottom-right"},
            "Which point of the box sits at x,y."),
     attr("region", ValueType::RegionRef, "Place the box inside a named <region>."),
 };
 
 const Attrs kAppearance = {
-    attr("opacity", ValueType::Number, "0 (invisible) to 1 (opaque)."),
+    ranged("opacity", ValueType::Number, kUnit, "0 (invisible) to 1 (opaque)."),
     attr("fade", ValueType::Time, "Fade in at the start and out at the end over this time."),
     attr("fade-in", ValueType::Time, "Fade in over this time."),
     attr("fade-out", ValueType::Time, "Fade out over this time."),
@@ -73,10 +84,10 @@ std::vector<ElementSpec> buildFormat() {
                  {attr("title", ValueType::Text, "The exhibit's title."),
                   attr("size", ValueType::Size, "The design canvas in pixels, e.g. 1920x1080."),
                   attr("lang", ValueType::Languages, "The languages of the exhibit, main first: \"en\" or \"en hy ru\"."),
-                  attr("version", ValueType::Number, "The format version; 1."),
+                  ranged("version", ValueType::Number, {1, 1}, "The format version; 1."),
                   attr("default-dur", ValueType::Time, "Duration of a scene or element whose duration nothing else decides (default 8s)."),
                   attr("default-transition", ValueType::Transition, "Transition into every scene that names none (default cut)."),
-                  attr("reading-pace", ValueType::Number, "Words a minute used for reading-time warnings (default 130)."),
+                  ranged("reading-pace", ValueType::Number, kPositive, "Words a minute used for reading-time warnings (default 130)."),
                   attr("background", ValueType::Color, "Colour behind everything (default #000000).")},
                  plus({"style", "region"}, containerChildren), false, false});
     f.push_back({"fragment", "The root of a file brought in with <include>; its children take the include's place.",
@@ -87,22 +98,22 @@ std::vector<ElementSpec> buildFormat() {
                  {attr("id", ValueType::Id, "The style's name."),
                   attr("base", ValueType::StyleRef, "The style this one starts from."),
                   choice("font", {"serif", "sans"}, "Font family."),
-                  attr("size", ValueType::Length, "Font size in px of the canvas."),
+                  ranged("size", ValueType::Length, kPositive, "Font size in px of the canvas."),
                   attr("color", ValueType::Color, "Text colour."),
                   choice("weight", {"normal", "bold"}, "Font weight."),
                   attr("italic", ValueType::Bool, "Italic type."),
-                  attr("line-height", ValueType::Number, "Distance between baselines as a multiple of the size (e.g. 1.35)."),
+                  ranged("line-height", ValueType::Number, kPositive, "Distance between baselines as a multiple of the size (e.g. 1.35)."),
                   choice("align", {"left", "center", "right"}, "Horizontal alignment of lines in the box."),
                   choice("valign", {"top", "middle", "bottom"}, "Vertical placement of the text block in the box."),
-                  attr("max-width", ValueType::Length, "Longest line, px or %; keeps measure readable."),
+                  ranged("max-width", ValueType::Length, kPositive, "Longest line, px or %; keeps measure readable."),
                   attr("background", ValueType::Color, "A box behind the text, for legibility over images."),
-                  attr("padding", ValueType::Length, "Space between the text and its background box."),
+                  ranged("padding", ValueType::Length, kNonNegative, "Space between the text and its background box."),
                   attr("shadow", ValueType::Color, "A soft shadow behind the glyphs, for legibility.")},
                  {}, false, false});
     f.push_back({"region", "A named rectangle of the canvas that elements can be placed in.",
                  {attr("id", ValueType::Id, "The region's name."), attr("x", ValueType::Length, "Left edge."),
-                  attr("y", ValueType::Length, "Top edge."), attr("width", ValueType::Length, "Width."),
-                  attr("height", ValueType::Length, "Height.")},
+                  attr("y", ValueType::Length, "Top edge."), ranged("width", ValueType::Length, kNonNegative, "Width."),
+                  ranged("height", ValueType::Length, kNonNegative, "Height.")},
                  {}, false, false});
     f.push_back({"seq", "Plays its children one after another.", join({kId, kTiming}), containerChildren, false, true});
     f.push_back({"par", "Plays its children together, from the same start.", join({kId, kTiming}), containerChildren,
@@ -157,19 +168,19 @@ std::vector<ElementSpec> buildFormat() {
                         attr("in", ValueType::Time, "Where in the clip to start."),
                         attr("out", ValueType::Time, "Where in the clip to stop."),
                         attr("loop", ValueType::Bool, "Loop the clip (between in and out) while active."),
-                        attr("volume", ValueType::Number, "Volume of the clip's own sound, 0 to 1."),
+                        ranged("volume", ValueType::Number, kUnit, "Volume of the clip's own sound, 0 to 1."),
                         attr("captions", ValueType::Path, "A WebVTT or SRT caption file."),
                         attr("second-captions", ValueType::Path, "A second caption file in another language, shown stacked below the first.")}}),
                  {"animate"}, false, true});
     f.push_back({"audio", "Sound: testimony, narration, an ambient bed.",
                  join({kId, kTiming, kMedia,
-                       {attr("volume", ValueType::Number, "0 to 1."),
+                       {ranged("volume", ValueType::Number, kUnit, "0 to 1."),
                         attr("fade-in", ValueType::Time, "Fade the sound in over this time."),
                         attr("fade-out", ValueType::Time, "Fade the sound out over this time."),
                         attr("captions", ValueType::Path, "A WebVTT or SRT caption file for what is said."),
                         attr("second-captions", ValueType::Path, "A second caption file in another language, shown stacked below the first."),
                         choice("role", {"speech", "bed", "effect"}, "What the sound is; beds duck under speech."),
-                        attr("duck", ValueType::Number, "For a bed: its volume factor while speech plays (e.g. 0.3)."),
+                        ranged("duck", ValueType::Number, kUnit, "For a bed: its volume factor while speech plays (e.g. 0.3)."),
                         attr("in", ValueType::Time, "Where in the file to start.")}}),
                  {}, false, true});
     f.push_back({"map", "A map of real geography; its children animate on the map.",
@@ -195,7 +206,7 @@ std::vector<ElementSpec> buildFormat() {
                  {}, false, true});
     f.push_back({"fly", "Moves the camera smoothly to a place.",
                  join({mapChildTiming,
-                       {attr("to", ValueType::Place, "Where to fly."), attr("zoom", ValueType::Number, "Zoom factor at the end."),
+                       {attr("to", ValueType::Place, "Where to fly."), ranged("zoom", ValueType::Number, kPositive, "Zoom factor at the end, above 0."),
                         attr("easing", ValueType::Easing, "Easing of the flight.")}}),
                  {}, false, true});
     f.push_back({"view", "Sets the area shown from its begin on.",
@@ -208,27 +219,27 @@ std::vector<ElementSpec> buildFormat() {
     f.push_back({"route", "A line from a place to one or more places, drawn progressively.",
                  join({kId, mapChildTiming,
                        {attr("from", ValueType::Place, "Starting place."), attr("to", ValueType::PlaceList, "Destinations, separated by ';'."),
-                        attr("color", ValueType::Color, "Line colour."), attr("width", ValueType::Number, "Line width in px."),
+                        attr("color", ValueType::Color, "Line colour."), ranged("width", ValueType::Number, kNonNegative, "Line width in px."),
                         attr("label", ValueType::Text, "Text at the destination.")}}),
                  {}, false, true});
     f.push_back({"scalebar", "A scale bar: a round distance at the view's centre, changing as the camera moves.",
                  join({mapChildTiming,
                        {choice("position", {"bottom-left", "bottom-right", "top-left", "top-right"}, "Which corner of the map it sits in (default bottom-left)."),
-                        attr("max-width", ValueType::Number, "The most canvas px the bar may take (default 240); it shows the longest round distance that fits."),
+                        ranged("max-width", ValueType::Number, kPositive, "The most canvas px the bar may take (default 240); it shows the longest round distance that fits."),
                         choice("units", {"km", "mi"}, "Kilometres (default) or miles."),
                         attr("color", ValueType::Color, "Colour of the bar and its text.")}}),
                  {}, false, true});
     f.push_back({"graticule", "Meridians and parallels, curved as the projection curves them.",
                  join({mapChildTiming,
-                       {attr("step", ValueType::Number, "Degrees between lines, 1 to 90 (default 10)."),
+                       {ranged("step", ValueType::Number, {1, 90}, "Degrees between lines, 1 to 90 (default 10)."),
                         attr("color", ValueType::Color, "Line colour."),
-                        attr("width", ValueType::Number, "Line width in px (default 1)."),
-                        attr("opacity", ValueType::Number, "Opacity of the lines, 0 to 1 (default 0.25).")}}),
+                        ranged("width", ValueType::Number, kNonNegative, "Line width in px (default 1)."),
+                        ranged("opacity", ValueType::Number, kUnit, "Opacity of the lines, 0 to 1 (default 0.25).")}}),
                  {}, false, true});
     f.push_back({"animate", "Changes a numeric property of its parent over time.",
                  {choice("attribute", {"opacity", "x", "y", "scale", "rotation", "color"}, "The property to change."),
-                  attr("from", ValueType::Text, "Start value (a number, px/% for x and y, a colour for color)."),
-                  attr("to", ValueType::Text, "End value."), kTiming[0], kTiming[1], kTiming[2], animateFill,
+                  attr("from", ValueType::AnimateValue, "Start value (a number, px/% for x and y, a colour for color)."),
+                  attr("to", ValueType::AnimateValue, "End value."), kTiming[0], kTiming[1], kTiming[2], animateFill,
                   kTiming[4], attr("easing", ValueType::Easing, "How progress is eased (default linear).")},
                  {}, false, true});
     return f;
@@ -282,6 +293,7 @@ const char* valueTypeName(ValueType t) {
         case ValueType::Languages: return "language codes";
         case ValueType::Place: return "place";
         case ValueType::PlaceList: return "places";
+        case ValueType::AnimateValue: return "number, length or colour";
         case ValueType::View: return "view";
     }
     return "text";

@@ -3,6 +3,8 @@
 // types, and which children it takes. The validator, the reference documentation and the
 // XML Schema are all checked against this one table.
 
+#include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +33,17 @@ enum class ValueType {
     Languages,   // "en hy ru"
     Place,       // "lon,lat" or a gazetteer name
     PlaceList,   // places separated by ";"
-    View,        // "lon,lat → lon,lat" bounding box
+    AnimateValue,  // what <animate> moves between: a number, a length (px or %) or a colour
+    View,        // "lon,lat → lon,lat" bounding box; last, as tables indexed by type end here
+};
+
+/// The values a number (or a length in px) may take, as the reference documents them.
+struct NumberRange {
+    double min = -std::numeric_limits<double>::infinity();
+    double max = std::numeric_limits<double>::infinity();
+    bool aboveMin = false;  // min itself is not allowed (a zoom of 0)
+
+    bool contains(double v) const { return (aboveMin ? v > min : v >= min) && v <= max; }
 };
 
 /// One attribute an element accepts.
@@ -40,6 +52,7 @@ struct AttributeSpec {
     ValueType type = ValueType::Text;
     std::vector<std::string> choices;  // for Enum
     std::string doc;                   // one sentence for the reference
+    std::optional<NumberRange> range;  // for Number and Length (px; percentages are checked as 0 to 100)
 };
 
 /// One element of the format.

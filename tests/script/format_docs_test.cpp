@@ -201,6 +201,7 @@ std::string expectedSchemaType(vitrine::ValueType t) {
         case ValueType::Languages: return "language-codes";
         case ValueType::Place: return "place";
         case ValueType::PlaceList: return "places";
+        case ValueType::AnimateValue: return "animate-value";
         case ValueType::View: return "view";
     }
     return "";

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "support/in_memory_files.h"
+#include "script/language_names.h"
+
+#include <filesystem>
 
 using namespace vitrine;
 using vitrine::test::compileText;
@@ -82,4 +85,82 @@ TEST_CASE("a clean script has no diagnostics") {
                 d);
     for (const auto& x : d.all()) MESSAGE(formatDiagnostic(x));
     CHECK(d.empty());
+}
+
+namespace {
+// Every diagnostic with `code`, as "line:column" separated by spaces.
+std::string places(const Diagnostics& d, const std::string& code) {
+    std::string out;
+    for (const auto& x : d.all())
+        if (x.code == code)
+            out += (out.empty() ? "" : " ") + std::to_string(x.where.line) + ":" + std::to_string(x.where.column);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("numbers outside their documented range are errors that give the range") {
+    Diagnostics d;
+    compileText("<exhibit>\n<scene>\n"
+                "<text opacity=\"2\">a</text>\n"
+                "<text opacity=\"0.5\">b</text>\n"
+                "<map view=\"40,38 → 50,44\"><fly to=\"44,40\" zoom=\"-2\"/></map>\n"
+                "<audio src=\"a.ogg\" volume=\"1.5\"/>\n"
+                "<text width=\"-10\">c</text>\n"
+                "</scene>\n</exhibit>",
+                d);
+    CHECK(places(d, "out-of-range") == "3:7 5:45 6:20 7:7");
+    CHECK(findCode(d, "out-of-range")->hint == "write a value from 0 to 1");
+    CHECK(findCode(d, "out-of-range")->message == "'2' is out of range for 'opacity'");
+}
+
+TEST_CASE("a range is the attribute's, not its type's: one value can be good for one and bad for another") {
+    Diagnostics d;
+    compileText("<exhibit>\n<scene><map view=\"40,38 → 50,44\"><fly to=\"44,40\" zoom=\"2\"/></map>\n"
+                "<text opacity=\"2\">a</text></scene>\n</exhibit>",
+                d);
+    CHECK(places(d, "out-of-range") == "3:7");
+}
+
+TEST_CASE("a pan-zoom rectangle must lie inside the picture") {
+    Diagnostics d;
+    compileText("<exhibit>\n<scene>\n"
+                "<image src=\"a.jpg\" panzoom=\"0,0,100%,100% → 10%,5%,80%,80%\"/>\n"
+                "<image src=\"a.jpg\" panzoom=\"0,0,100%,100% → 50%,50%,80%,80%\"/>\n"
+                "<image src=\"a.jpg\" panzoom=\"0,0,100%,100% → 0%,60%,50%,50%\"/>\n"
+                "</scene>\n</exhibit>",
+                d);
+    CHECK(places(d, "out-of-range") == "4:20 5:20");
+}
+
+TEST_CASE("places written as numbers must be real longitudes and latitudes") {
+    Diagnostics d;
+    compileText("<exhibit>\n<scene><map view=\"40,38 → 50,44\">\n"
+                "<marker at=\"44.5,40.2\"/>\n"
+                "<marker at=\"44.5,91\"/>\n"
+                "<route from=\"Yerevan\" to=\"44,40; 200,40\"/>\n"
+                "</map></scene>\n</exhibit>",
+                d);
+    CHECK(places(d, "bad-place") == "4:9 5:23");
+    Diagnostics view;
+    compileText("<exhibit><scene><map view=\"40,38 → 50,95\"/></scene></exhibit>", view);
+    CHECK(findCode(view, "bad-value"));
+}
+
+TEST_CASE("language codes are BCP 47, and a language's name suggests its code") {
+    Diagnostics d;
+    compileText("<exhibit lang=\"en hy-Latn\">\n<scene>\n"
+                "<text lang=\"English\">a</text>\n"
+                "<text lang=\"en_GB\">b</text>\n"
+                "<text lang=\"ru\">c</text>\n"
+                "</scene>\n</exhibit>",
+                d);
+    CHECK(places(d, "bad-language") == "3:7 4:7");
+    if (std::filesystem::exists(kIsoLanguageList)) CHECK(findCode(d, "bad-language")->hint == "did you mean 'en'?");
+}
+
+TEST_CASE("a <text> with nothing to show is a warning") {
+    Diagnostics d;
+    compileText("<exhibit>\n<scene>\n<text>  </text>\n<text><p><b>a</b></p></text>\n<text/>\n</scene>\n</exhibit>", d);
+    CHECK(places(d, "empty-text") == "3:1 5:1");
+    CHECK(d.errorCount() == 0);
 }

@@ -72,3 +72,19 @@ TEST_CASE("pan-zoom and map views take both arrow spellings") {
     CHECK(view->second.lon == 51);
     CHECK_FALSE(parseLonLat("200,10"));
 }
+
+TEST_CASE("language tags are checked by RFC 5646's syntax") {
+    for (const char* good : {"en", "hy", "eng", "hy-Latn", "zh-Hant-TW", "es-419", "sl-rozaj-biske", "de-CH-1901",
+                             "en-a-bbb-x-a-ccc", "x-museum", "zh-yue-HK", "English"})  // "English": well-formed, not registered
+    {
+        CAPTURE(good);
+        CHECK(isWellFormedLanguageTag(good));
+    }
+    for (const char* bad : {"", "e", "en_GB", "en-", "-en", "en--GB", "toolonglanguage", "en-a", "en-x", "1en",
+                            "en-GB-a-", "x", "fr-ab1"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(isWellFormedLanguageTag(bad));
+    }
+    CHECK(parseLanguages("en, hy-Latn ru") == std::vector<std::string>{"en", "hy-Latn", "ru"});
+    CHECK_FALSE(parseLanguages("en en_GB"));
+}
