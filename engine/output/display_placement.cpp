@@ -7,7 +7,7 @@
 namespace vitrine::output {
 
 std::optional<installation::PixelRect> windowPlacement(const std::vector<installation::Output>& outputs,
-                                                       const std::vector<MonitorRect>& monitors) {
+                                                       const std::vector<power::MonitorRect>& monitors) {
     if (monitors.empty()) return std::nullopt;
     if (outputs.empty() || (outputs.size() == 1 && outputs[0].sizedByDisplay)) {
         const auto& m = monitors.front();

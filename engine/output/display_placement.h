@@ -19,7 +19,7 @@ class WarpOutput;
 /// from the desktop's origin, so the window covers the desktop to the far edge of every
 /// monitor and output. nullopt when there is no monitor to place it on.
 std::optional<installation::PixelRect> windowPlacement(const std::vector<installation::Output>& outputs,
-                                                       const std::vector<MonitorRect>& monitors);
+                                                       const std::vector<power::MonitorRect>& monitors);
 
 /// The installation's outputs with the corners `drawn` uses now wherever it draws one
 /// keystoned (from the file, saved, or moved by calibration since the start), so a warp

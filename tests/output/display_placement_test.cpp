@@ -32,7 +32,7 @@ const installation::Quad kInset{{{60, 40}, {880, 20}, {940, 520}, {20, 500}}};
 }  // namespace
 
 TEST_CASE("display placement: a lone display-sized output fills the first monitor, wherever it is") {
-    const std::vector<MonitorRect> moved{{"HDMI-1", 900, 500, 960, 540}, {"HDMI-2", 0, 0, 640, 480}};
+    const std::vector<power::MonitorRect> moved{{"HDMI-1", 900, 500, 960, 540}, {"HDMI-2", 0, 0, 640, 480}};
     CHECK(windowPlacement({displaySized()}, moved) == installation::PixelRect{900, 500, 960, 540});
     CHECK(windowPlacement({}, moved) == installation::PixelRect{900, 500, 960, 540});  // the implicit output
     CHECK_FALSE(windowPlacement({displaySized()}, {}));                                // nowhere to go

@@ -49,7 +49,7 @@ double secondsUntil(const std::function<bool()>& done) {
 
 TEST_CASE("display watch: an output is missing when no monitor covers its rectangle") {
     std::vector<installation::Output> outputs{outputAt("left", 0, 0, 1920, 1080), outputAt("right", 1920, 0, 1920, 1080)};
-    std::vector<MonitorRect> both{{"HDMI-1", 0, 0, 1920, 1080}, {"HDMI-2", 1920, 0, 1920, 1080}};
+    std::vector<power::MonitorRect> both{{"HDMI-1", 0, 0, 1920, 1080}, {"HDMI-2", 1920, 0, 1920, 1080}};
     CHECK(missingOutputs(outputs, both).empty());
     CHECK(missingOutputs(outputs, {{"screen", 0, 0, 3840, 1080}}).empty());
     CHECK(missingOutputs(outputs, {both[0]}) == std::vector<std::string>{"output 'right' (1920x1080 at 1920,0)"});
@@ -60,7 +60,7 @@ TEST_CASE("display watch: a lone display-sized output is whatever display there 
     installation::Output whole;
     whole.id = "main";
     whole.sizedByDisplay = true;  // no resolution: the 1920x1080 default says nothing
-    const std::vector<MonitorRect> small{{"HDMI-1", 100, 50, 1280, 720}};
+    const std::vector<power::MonitorRect> small{{"HDMI-1", 100, 50, 1280, 720}};
     CHECK(missingOutputs({whole}, small).empty());
     CHECK(missingOutputs({}, small).empty());  // no <output>: the implicit one
     CHECK(missingOutputs({whole}, {}) == std::vector<std::string>{"output 'main' (the whole display)"});
