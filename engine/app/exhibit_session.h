@@ -12,6 +12,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "output/offscreen.h"
 #include "player/compile_options.h"
+#include "player/live_show.h"
 #include "render/render_resources.h"
 
 namespace vitrine::app {
@@ -27,7 +28,9 @@ public:
     const LoadedExhibit& exhibit() const { return exhibit_; }
     /// Rendering resources, made on first use (they need a GL context).
     render::RenderResources& resources();
-    /// An off-screen renderer of `size`, or nullptr (with a message) when there is no display.
+    /// An off-screen surface of `size` drawn by the show being played (made on first use,
+    /// silent, its clock unused: a still is one instant), or nullptr (with a message) when
+    /// there is no display.
     std::unique_ptr<output::OffscreenRenderer> offscreen(sf::Vector2u size);
     /// Prints image failures not printed before, and the problems `drawn` met while drawing
     /// (a video or caption file that cannot be read), each once.
@@ -36,6 +39,7 @@ public:
 private:
     LoadedExhibit exhibit_;
     std::unique_ptr<render::RenderResources> resources_;
+    std::unique_ptr<LiveShow> live_;  // after resources_: it draws with them
 };
 
 /// Why nothing can be drawn: no DISPLAY, or an X server that does not answer on it (SFML

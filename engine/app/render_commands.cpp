@@ -9,7 +9,7 @@
 #include "app/options.h"
 #include "output/offscreen.h"
 #include "output/progress_printer.h"
-#include "output/video_exporter.h"
+#include "player/video_exporter.h"
 #include "timeline/show_position.h"
 
 #include <unistd.h>
@@ -59,14 +59,14 @@ int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micr
         std::fprintf(stderr, "vitrine: %s\n", problem->c_str());
         return 3;
     }
-    output::ExportOptions options;
+    ExportOptions options;
     options.path = file;
     options.from = from;
     options.to = to;
     options.fps = fps;
     options.size = size;
     output::ProgressPrinter printer(stderr, ::isatty(STDERR_FILENO) != 0, file.filename().string());
-    auto error = output::exportShow(*session.show(), session.resources(), options, std::ref(printer));
+    auto error = exportShow(*session.show(), session.resources(), options, std::ref(printer));
     printer.finish();
     session.reportMediaProblems();
     if (error) {

@@ -10,8 +10,15 @@
 
 namespace vitrine::output {
 
+OffscreenRenderer::OffscreenRenderer(render::FrameRenderer& renderer, const Show& show, sf::Vector2u size)
+    : show_(show), renderer_(renderer) {
+    ok_ = target_.create(size.x, size.y);
+}
+
 OffscreenRenderer::OffscreenRenderer(const Show& show, render::RenderResources& resources, sf::Vector2u size)
-    : show_(show), renderer_(show, resources.text(), resources.textures()) {
+    : show_(show),
+      ownRenderer_(std::make_unique<render::FrameRenderer>(show, resources.text(), resources.textures())),
+      renderer_(*ownRenderer_) {
     ok_ = target_.create(size.x, size.y);
 }
 

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,12 @@ namespace vitrine::output {
 /// Renders complete frames of a show at a fixed output size.
 class OffscreenRenderer {
 public:
-    /// `size` is the output in pixels; the canvas is fitted into it (letterboxed).
+    /// Draws with `renderer`, the show being played's (LiveShow's: stills and exports), which
+    /// must outlive this. `size` is the output in pixels; the canvas is fitted into it
+    /// (letterboxed).
+    OffscreenRenderer(render::FrameRenderer& renderer, const Show& show, sf::Vector2u size);
+    /// Draws with a renderer of its own: for a one-off picture with no show being played
+    /// (the studio's storyboard, the render tests).
     OffscreenRenderer(const Show& show, render::RenderResources& resources, sf::Vector2u size);
 
     /// False when no off-screen GL surface could be made (no X display).
@@ -39,7 +45,8 @@ private:
     void draw(Micros t);
 
     const Show& show_;
-    render::FrameRenderer renderer_;
+    std::unique_ptr<render::FrameRenderer> ownRenderer_;  // only when made without one
+    render::FrameRenderer& renderer_;
     sf::RenderTexture target_;
     std::vector<std::uint8_t> pixels_;
     bool ok_ = false;

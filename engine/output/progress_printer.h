@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "output/video_exporter.h"
+#include "output/export_progress.h"
 
 namespace vitrine::output {
 

@@ -19,6 +19,7 @@ enum class AudioDevice {
     SoundCard,  // OpenAL through SFML
     Null,       // no sound card: mixed at real-time pace and discarded (or captured)
     Off,        // not mixed at all
+    Offline,    // no output: the caller pulls each period with mix() (an export, frame-exact)
 };
 
 /// Mixer + output + optional WAV capture of exactly what was mixed.
@@ -38,6 +39,8 @@ public:
     void setMasterGain(double gain) {
         if (mixer_) mixer_->setMasterGain(gain);
     }
+    /// Mixes the next `frames` stereo frames into `out` (AudioDevice::Offline only).
+    void mix(std::int16_t* out, std::size_t frames) { mixer_->mix(out, frames); }
     /// Sounds that could not be played, each once.
     std::vector<MixerProblem> takeProblems();
 

@@ -2,8 +2,9 @@
 // The show being played: the compiled show, the renderer that draws it, the mixer that
 // sounds it and the clock that says where it is, made and replaced in one order (the
 // renderer and the mixer hold the show, so they go before it), and read again keeping the
-// place. The player, the studio's preview and their tests use this one object; each used to
-// wire its own.
+// place. The player, the studio's preview, the exporter (video_exporter.h, with the clock
+// stepped and the sound pulled offline) and stills use this one object; each used to wire its
+// own.
 
 #include <filesystem>
 #include <functional>

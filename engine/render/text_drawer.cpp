@@ -76,9 +76,32 @@ TextDrawer::TextDrawer(const text::FontLibrary& fonts, FontCache& cache) : fonts
 
 text::TextLayout TextDrawer::layout(const std::vector<text::Paragraph>& paragraphs, text::LayoutStyle style,
                                     float scale) const {
-    style.sizePx *= scale;
-    style.maxWidthPx *= scale;
-    return text::layoutText(fonts_, paragraphs, style);
+    // Set at the canvas's own size, then scaled: hinted advances do not scale exactly, so a
+    // layout made at each output's size broke lines elsewhere ("with / a significant" against
+    // "with a / significant") and set them wider or narrower. Each glyph is still rasterised
+    // at the output's size, standing where the canvas puts it (on whole output pixels).
+    text::TextLayout layout = text::layoutText(fonts_, paragraphs, style);
+    if (scale == 1) return layout;
+    layout.sizePx = static_cast<unsigned>(std::max(1L, std::lround(style.sizePx * scale)));
+    auto whole = [scale](float canvasPx) { return std::round(canvasPx * scale); };
+    for (auto& run : layout.runs) {
+        run.sizePx = layout.sizePx;
+        run.baselineY = whole(run.baselineY);
+        for (auto& g : run.glyphs) {
+            g.x = whole(g.x);
+            g.advance *= scale;
+        }
+    }
+    for (auto& line : layout.lines) {
+        line.x = whole(line.x);
+        line.top = whole(line.top);
+        line.baselineY = whole(line.baselineY);
+        line.width *= scale;
+        line.height *= scale;
+    }
+    layout.width *= scale;
+    layout.height *= scale;
+    return layout;
 }
 
 sf::FloatRect TextDrawer::bounds(const text::TextLayout& layout, const TextDrawOptions& options) {

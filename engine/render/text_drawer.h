@@ -63,8 +63,9 @@ public:
     /// Both must outlive the drawer.
     TextDrawer(const text::FontLibrary& fonts, FontCache& cache);
 
-    /// Lays `paragraphs` out for drawing at `scale`: size and wrap width are multiplied by
-    /// it before layout, so glyphs are rasterised at the pixel size they are shown at.
+    /// Lays `paragraphs` out for drawing at `scale`: set at the canvas's size (`style` is in
+    /// canvas pixels), so every output shows the canvas's lines, then scaled into output
+    /// pixels, with glyphs rasterised at the size they are shown at.
     text::TextLayout layout(const std::vector<text::Paragraph>& paragraphs, text::LayoutStyle style, float scale) const;
 
     /// Draws a layout made by layout() with the same scale. Missing fonts draw nothing.

@@ -10,7 +10,7 @@
 
 #include "bench/bench_timer.h"
 #include "exhibit/exhibit_loader.h"
-#include "output/video_exporter.h"
+#include "player/video_exporter.h"
 #include "render/render_resources.h"
 
 namespace vitrine::bench {
@@ -114,10 +114,10 @@ int runExportBench() {
     start = now();
     render::RenderResources resources(text::bundledFontsDirectory(),
                                       render::RenderResources::maxImageDimensionFor(exhibit.show->canvas));
-    output::ExportOptions options;
+    ExportOptions options;
     options.path = dir / "vitrine.mp4";
     options.fps = kFps;
-    if (auto error = output::exportShow(*exhibit.show, resources, options)) {
+    if (auto error = exportShow(*exhibit.show, resources, options)) {
         std::fprintf(stderr, "bench: export failed: %s\n", error->c_str());
         return 1;
     }

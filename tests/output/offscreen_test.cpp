@@ -1,12 +1,17 @@
-// The export's pixel path reads the same picture, the same way up, as a still.
+// The export's pixel path reads the same picture, the same way up, as a still; at any output
+// size, text breaks into the canvas's lines.
 
 #include <doctest/doctest.h>
 
 #include <cstring>
+#include <string>
 
 #include "exhibit/exhibit_loader.h"
 #include "output/offscreen.h"
 #include "render/render_resources.h"
+#include "support/build_paths.h"
+#include "support/line_break_comparison.h"
+#include "timeline/show_position.h"
 
 using namespace vitrine;
 
@@ -34,4 +39,26 @@ TEST_CASE("offscreen: renderPixelsAt gives exactly the pixels of renderAt, reusi
     CHECK(whiteInRows(90, 180) > 100);
     const std::uint8_t* first = pixels.data();
     CHECK(offscreen.renderPixelsAt(seconds(1)).data() == first);
+}
+
+TEST_CASE("offscreen: Baku's text-heavy scenes at 960x540 break every line where the canvas-size still does") {
+    // Laid out at the output's size, hinted advances that do not scale exactly moved words
+    // between lines ("with / a significant" against "with a / significant").
+    LoadedExhibit e = loadExhibit(test::sourceDir() / "exhibits/baku-1990/exhibit.xml");
+    REQUIRE(e.show);
+    render::RenderResources resources;
+    const sf::Vector2u canvas{static_cast<unsigned>(e.show->canvas.width), static_cast<unsigned>(e.show->canvas.height)};
+    output::OffscreenRenderer large(*e.show, resources, canvas);
+    output::OffscreenRenderer small(*e.show, resources, {960, 540});
+    REQUIRE(large.ok());
+    REQUIRE(small.ok());
+    for (const std::string at : {"background+30s", "introduction+10s", "eyewitness+12s"}) {
+        CAPTURE(at);
+        const std::optional<Micros> t = resolvePosition(*e.show, at);
+        REQUIRE(t);
+        const test::BlockComparison c = test::compareBlocks(small.renderAt(*t), large.renderAt(*t));
+        MESSAGE(at << ": worst block " << c.worstBlock << " levels, " << c.differingShare * 100 << "% of blocks over "
+                   << test::kInkDifference);
+        CHECK(c.differingShare < 0.002);
+    }
 }

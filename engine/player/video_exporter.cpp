@@ -1,4 +1,4 @@
-#include "output/video_exporter.h"
+#include "player/video_exporter.h"
 
 #include <algorithm>
 #include <system_error>
@@ -9,9 +9,18 @@
 #include "output/mp4_writer.h"
 #include "output/offscreen.h"
 #include "output/subtitle_cues.h"
+#include "player/live_show.h"
 #include "timeline/evaluate.h"
 
-namespace vitrine::output {
+namespace vitrine {
+
+using output::Mp4Settings;
+using output::Mp4Writer;
+using output::OffscreenRenderer;
+using output::CaptionLayer;
+using output::SubtitleCue;
+using output::captionLanguage;
+using output::subtitleCuesFor;
 
 namespace {
 
@@ -111,7 +120,11 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
         subtitleLanguages.push_back(captionLanguage(show, layer));
     }
 
-    OffscreenRenderer renderer(show, resources, options.size);
+    // The show being played, with no clock running: each frame steps it to its own time.
+    // The show is the caller's for the whole export, so the pointer does not own it.
+    LiveShow live(std::shared_ptr<const Show>(std::shared_ptr<const Show>{}, &show), resources,
+                  {.audio = AudioDevice::Offline});
+    OffscreenRenderer renderer(live.renderer(), live.show(), options.size);
     if (!renderer.ok())
         return "cannot create an off-screen surface of " + std::to_string(options.size.x) + "x" +
                std::to_string(options.size.y);
@@ -134,11 +147,11 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     if (!opened) return explained("cannot write " + options.path.string() + ": " + opened.error().message);
     std::unique_ptr<Mp4Writer> writer = std::move(*opened);
 
-    Mixer mixer(show);
     std::vector<std::int16_t> samples(static_cast<std::size_t>(kAudioPeriodFrames) * kMixChannels);
     std::int64_t audioDone = 0;
     for (std::int64_t index = 0; index < frames; ++index) {
-        const Micros t = frameTime(options.from, index, options.fps);
+        live.jump(frameTime(options.from, index, options.fps));
+        const Micros t = live.clock().position();
         // Subtitles go in as their start comes up, keeping the streams' packets in time order.
         const Micros frameEnd = frameTime(0, index + 1, options.fps);
         for (std::size_t track = 0; track < subtitleTracks.size(); ++track) {
@@ -154,14 +167,14 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
         for (const std::int64_t audioEnd = audioFramesThrough(index, options.fps); audioDone < audioEnd;) {
             const std::int64_t count = std::min(kAudioPeriodFrames, audioEnd - audioDone);
             const Micros at = options.from + audioFramesDuration(audioDone);
-            mixer.update(evaluateLooping(show, at).audio, at);
-            mixer.mix(samples.data(), static_cast<std::size_t>(count));
+            live.audio().update(evaluateLooping(show, at).audio, at, false);
+            live.audio().mix(samples.data(), static_cast<std::size_t>(count));
             if (auto e = writer->addAudio(samples.data(), static_cast<std::size_t>(count))) return explained(e->message);
             audioDone += count;
         }
 
         for (std::string& p : renderer.takeProblems()) report.problems.push_back(std::move(p));
-        for (const MixerProblem& p : mixer.takeProblems()) report.problems.push_back(p.message);
+        for (const MixerProblem& p : live.audio().takeProblems()) report.problems.push_back(p.message);
         report.frame = index + 1;
         if (progress && !progress(report)) return "export cancelled";
         report.problems.clear();
@@ -171,4 +184,4 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     return temporary.commit();
 }
 
-}  // namespace vitrine::output
+}  // namespace vitrine

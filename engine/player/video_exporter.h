@@ -1,21 +1,24 @@
 #pragma once
-// Exports a show to an MP4 file: the frames the player shows (drawn off-screen by the same
-// renderer), the sound the mixer makes (run offline in lockstep with the frames), and the
-// captions as a subtitle track. The file appears at its destination only when complete.
+// Exports a show to an MP4 file: a thin user of the show being played (LiveShow), with its
+// clock stepped frame by frame instead of running: the frames its renderer draws off-screen,
+// the sound its mixer makes (pulled offline in lockstep with the frames, no sound card), and
+// the captions as a subtitle track. The file appears at its destination only when complete.
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <SFML/System/Vector2.hpp>
 
+#include "output/export_progress.h"
 #include "render/render_resources.h"
 #include "timeline/show.h"
 
-namespace vitrine::output {
+namespace vitrine {
 
 /// What to export and how to encode it.
 struct ExportOptions {
@@ -35,22 +38,13 @@ struct ExportOptions {
     std::string preset = "medium";
 };
 
-/// Where an export stands, given to the progress callback after every frame.
-struct ExportProgress {
-    std::int64_t frame = 0;   // frames encoded so far
-    std::int64_t frames = 0;  // frames in all
-    /// Problems found since the last call (a sound that cannot be played, a bad caption
-    /// file), each reported once; the export goes on without them.
-    std::vector<std::string> problems;
-};
+using output::ExportProgress;
+using output::ExportProgressCallback;
 
-/// Called after each frame; returning false cancels the export.
-using ExportProgressCallback = std::function<bool(const ExportProgress&)>;
-
-/// Exports `show` as H.264 + AAC (+ mov_text captions when the show has any) in MP4.
-/// Needs an X display for the off-screen renderer. Returns an error message, or nullopt on
+/// Exports `show` (the caller's until this returns) as H.264 + AAC (+ mov_text captions
+/// when the show has any) in MP4. Needs an X display for the off-screen renderer. Returns an error message, or nullopt on
 /// success; on failure or cancellation nothing is left at `options.path`.
 std::optional<std::string> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
                                       const ExportProgressCallback& progress = {});
 
-}  // namespace vitrine::output
+}  // namespace vitrine

@@ -12,7 +12,7 @@
 #include "audio/audio_test_media.h"
 #include "exhibit/exhibit_loader.h"
 #include "media/media_test_files.h"
-#include "output/video_exporter.h"
+#include "player/video_exporter.h"
 #include "render/render_resources.h"
 
 using namespace vitrine;
@@ -111,15 +111,15 @@ struct Exported {
 };
 
 Exported exportTo(const std::filesystem::path& xml, const std::filesystem::path& out,
-                  const output::ExportProgressCallback& progress = {}) {
+                  const ExportProgressCallback& progress = {}) {
     Exported e{loadExhibit(xml), std::nullopt};
     REQUIRE(e.exhibit.show);
     render::RenderResources resources;
-    output::ExportOptions options;
+    ExportOptions options;
     options.path = out;
     options.fps = kFps;
     options.size = {kWidth, kHeight};
-    e.error = output::exportShow(*e.exhibit.show, resources, options, progress);
+    e.error = exportShow(*e.exhibit.show, resources, options, progress);
     return e;
 }
 
@@ -129,7 +129,7 @@ TEST_CASE("An export is one H.264 320x180 25 fps stream, one 48 kHz AAC stream a
     TempDir dir;
     const auto out = dir / "show.mp4";
     std::int64_t lastFrame = 0, frames = 0;
-    auto e = exportTo(writeFlashBeepShow(dir), out, [&](const output::ExportProgress& p) {
+    auto e = exportTo(writeFlashBeepShow(dir), out, [&](const ExportProgress& p) {
         CHECK(p.frame == lastFrame + 1);
         lastFrame = p.frame;
         frames = p.frames;
@@ -234,7 +234,7 @@ TEST_CASE("A failed or cancelled export leaves nothing at the destination and sa
     SUBCASE("cancelled half way") {
         const auto out = dir / "show.mp4";
         writeText(dir, "show.mp4", "the previous export");
-        auto e = exportTo(xml, out, [](const output::ExportProgress& p) { return p.frame < p.frames / 2; });
+        auto e = exportTo(xml, out, [](const ExportProgress& p) { return p.frame < p.frames / 2; });
         REQUIRE(e.error);
         CHECK(*e.error == "export cancelled");
         // The old file is untouched and no partial file is left beside it.
@@ -273,13 +273,13 @@ TEST_CASE("An export that crosses the loop goes on into the next pass, its capti
     LoadedExhibit exhibit = loadExhibit(xml);
     REQUIRE(exhibit.show);
     render::RenderResources resources;
-    output::ExportOptions options;
+    ExportOptions options;
     options.path = dir / "seam.mp4";
     options.from = seconds(2.5);
     options.to = seconds(5.5);
     options.fps = kFps;
     options.size = {kWidth, kHeight};
-    const auto error = output::exportShow(*exhibit.show, resources, options, {});
+    const auto error = exportShow(*exhibit.show, resources, options, {});
     REQUIRE_FALSE(error);
     const Probe p = probe(options.path);
     REQUIRE(p.count("subtitle") == 1);
