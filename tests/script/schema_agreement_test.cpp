@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "exhibit/exhibit_loader.h"
-#include "map/map_check.h"
+#include "map/compiled_map.h"
 #include "script/vocabulary.h"
 #include "support/build_paths.h"
 
@@ -59,7 +59,7 @@ bool schemaCouldFind(const std::string& code) {
 }
 
 std::vector<std::string> checkErrors(const fs::path& file) {
-    vitrine::LoadedExhibit exhibit = vitrine::loadExhibit(file, vitrine::map::withMapChecks());
+    vitrine::LoadedExhibit exhibit = vitrine::loadExhibit(file, vitrine::map::withMaps());
     std::vector<std::string> errors;
     for (const auto& d : exhibit.diagnostics.all())
         if (d.severity == vitrine::Severity::Error && schemaCouldFind(d.code))
