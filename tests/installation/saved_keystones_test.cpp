@@ -4,6 +4,10 @@
 #include <map>
 #include <string>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "installation/installation.h"
 #include "installation/saved_keystones.h"
 #include "media/media_test_files.h"
@@ -135,4 +139,52 @@ TEST_CASE("saved keystones: corners saved for the implicit output of a file with
     CHECK(whole.sizedByDisplay);  // still the display found, whatever its size
     REQUIRE(whole.keystone);
     CHECK(*whole.keystone == kCorners);
+}
+
+// The issue a technician met: the unit runs as the unprivileged user `vitrine`, and
+// /etc/vitrine is root's. Here the save and the restore run as such a user for real: when
+// the suite runs as root (CI does), a child process drops to `nobody` first; otherwise the
+// suite's own user is unprivileged already. Either way the site folder is read-only to it.
+TEST_CASE("saved keystones: an unprivileged user saves corners to its state folder and gets them back, the installation untouched") {
+    test::TempDir dir;
+    const auto site = dir / "etc";
+    const auto state = dir / "state";
+    std::filesystem::create_directories(site);
+    std::filesystem::create_directories(state);
+    const auto installationFile = site / "installation.xml";
+    std::ofstream(installationFile, std::ios::binary) << kInstallation;
+    const bool asRoot = geteuid() == 0;
+    constexpr uid_t kNobody = 65534;
+    using std::filesystem::perms;
+    std::filesystem::permissions(dir.path(), perms::owner_all | perms::group_read | perms::group_exec |
+                                                 perms::others_read | perms::others_exec);
+    std::filesystem::permissions(site, perms::owner_read | perms::owner_exec | perms::group_read | perms::group_exec |
+                                           perms::others_read | perms::others_exec);
+    if (asRoot) REQUIRE(chown(state.c_str(), kNobody, kNobody) == 0);
+
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        if (asRoot && (setgid(kNobody) != 0 || setuid(kNobody) != 0)) _exit(10);
+        setenv("STATE_DIRECTORY", state.c_str(), 1);
+        const auto file = keystoneSaveFile(installationFile);  // the real environment and access(2)
+        if (file != state / "keystone.xml") _exit(11);
+        if (saveCalibration(file, {{"right", 1, kCorners}})) _exit(12);
+        Diagnostics diagnostics;
+        auto inst = loadInstallation(installationFile, diagnostics);
+        if (!inst || inst->outputs.size() != 2) _exit(13);
+        applySavedKeystones(*inst, file, diagnostics);
+        if (!diagnostics.empty() || !inst->outputs[1].keystone || !(*inst->outputs[1].keystone == kCorners)) _exit(14);
+        _exit(0);
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    INFO("the child's exit code: 10 cannot drop to nobody, 11 wrong save file, 12 save failed, 13 load failed, 14 not restored");
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(test::readTextFile(installationFile) == kInstallation);
+    struct stat saved {};
+    REQUIRE(stat((state / "keystone.xml").c_str(), &saved) == 0);
+    if (asRoot) CHECK(saved.st_uid == kNobody);
+    std::filesystem::permissions(site, perms::owner_all);
 }
