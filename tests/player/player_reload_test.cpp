@@ -16,6 +16,7 @@
 #include <mutex>
 #include <thread>
 
+#include "support/free_port.h"
 #include "control/operations.h"
 #include "exhibit/exhibit_loader.h"
 #include "audio/audio_test_media.h"
@@ -28,19 +29,6 @@
 using namespace vitrine;
 
 namespace {
-
-// A port nobody listens on now: bind to 0, read what the kernel chose, let it go.
-int freeTcpPort() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
 
 std::string exhibit(const std::string& title, int firstSceneSeconds) {
     return "<exhibit title=\"" + title + "\" size=\"320x180\">\n"
@@ -71,7 +59,7 @@ TEST_CASE("player: reload over HTTP keeps the scene and offset, a broken file ke
     REQUIRE(loaded.show);
 
     installation::Installation inst;
-    inst.control.httpPort = freeTcpPort();
+    inst.control.httpPort = test::freePort();
     std::mutex logMutex;
     std::vector<std::string> log;
     auto sink = [&](const std::string& line) {
@@ -319,7 +307,7 @@ TEST_CASE("player: fifty reloads while playing leave the show exactly on the wal
                 "</exhibit>\n");
     installation::Installation inst;
     inst.startEpoch = kStartEpoch;
-    inst.control.httpPort = freeTcpPort();
+    inst.control.httpPort = test::freePort();
     control::Operations operations(inst, [](const std::string&) {}, test::wallClockFrom(kStartEpoch + seconds(5)));
     REQUIRE(operations.startServers().empty());
     Timeline seen;
