@@ -3,29 +3,15 @@
 #include <array>
 #include <cstdint>
 
+#include "base/utf8.h"
+
 namespace vitrine {
 namespace {
 
 constexpr std::size_t kUtf16SniffBytes = 16;  // a timing line or an index and a line end
 constexpr char32_t kReplacement = 0xFFFD;
 
-void appendUtf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
+void appendUtf8(std::string& out, char32_t c) { out += text::encodeUtf8(std::u32string_view(&c, 1)); }
 
 std::string decodeUtf16(std::string_view bytes, bool littleEndian) {
     auto unit = [&](std::size_t i) -> char32_t {
@@ -50,14 +36,7 @@ std::string decodeUtf16(std::string_view bytes, bool littleEndian) {
 }
 
 // The length of the valid UTF-8 sequence at `i`, 0 when the bytes there are not one.
-std::size_t utf8SequenceAt(std::string_view text, std::size_t i) {
-    auto b = static_cast<unsigned char>(text[i]);
-    int more = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : -1;
-    if (more < 0 || (more == 1 && b < 0xC2) || i + more >= text.size()) return 0;
-    for (int k = 1; k <= more; ++k)
-        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
-    return static_cast<std::size_t>(more) + 1;
-}
+std::size_t utf8SequenceAt(std::string_view text, std::size_t i) { return text::leadingCharacterLength(text.substr(i)); }
 
 // Windows-1252's 0x80-0x9F; the rest of the bytes are Latin-1, the same code points.
 constexpr std::array<char32_t, 32> kCp1252High = {

@@ -1,5 +1,7 @@
 #include "captions/cue_markup.h"
 
+#include "base/utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,9 +11,6 @@ namespace vitrine {
 namespace {
 
 constexpr char32_t kReplacementCharacter = 0xFFFD;
-constexpr char32_t kMaxCodePoint = 0x10FFFF;
-constexpr char32_t kSurrogateFirst = 0xD800;
-constexpr char32_t kSurrogateLast = 0xDFFF;
 // Longest reference we look for, "&#x10FFFF;" plus slack; stops a stray '&' scanning a whole cue.
 constexpr std::size_t kMaxReferenceLength = 12;
 
@@ -35,23 +34,11 @@ constexpr std::array<NamedReference, 10> kNamedReferences{{
     {"mdash", 0x2014},
 }};
 
+// A character reference that names NUL shows as U+FFFD, as the WebVTT parser requires;
+// encodeUtf8 replaces surrogates and values past U+10FFFF itself.
 void appendUtf8(std::string& out, char32_t c) {
-    if (c > kMaxCodePoint || (c >= kSurrogateFirst && c <= kSurrogateLast) || c == 0) c = kReplacementCharacter;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    if (c == 0) c = kReplacementCharacter;
+    out += text::encodeUtf8(std::u32string_view(&c, 1));
 }
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f'; }
