@@ -3,6 +3,7 @@
 // set again at another size and place, as a projector unplugged and plugged in again at
 // another resolution looks to the player. The screen is grabbed with ffmpeg's x11grab, so
 // what is checked is where the picture really is on the desktop, not the window's content.
+// Each case has an Xvfb of its own, so no other test's window lies over what is grabbed.
 #include <doctest/doctest.h>
 
 #include <SFML/Graphics/Image.hpp>
@@ -24,7 +25,7 @@
 #include "coloured_show.h"
 #include "small_window_options.h"
 #include "support/free_port.h"
-#include "support/randr_lock.h"
+#include "support/private_display.h"
 
 using namespace vitrine;
 using namespace std::chrono_literals;
@@ -144,8 +145,8 @@ struct PlayingInstallation {
 }  // namespace
 
 TEST_CASE("player: a display that comes back at another size and place gets the window and the keystone again") {
+    test::PrivateDisplay privateDisplay;  // no other test's window over the grab, no other's monitors
     REQUIRE(power::displayAnswers(power::displayName()));
-    test::RandrLock monitorsAreOurs;
     test::TempDir dir;
     auto show = test::colouredShow(dir);
     const installation::PixelRect first{0, 0, 1280, 720}, second{900, 500, 960, 540};
@@ -182,8 +183,8 @@ TEST_CASE("player: a display that comes back at another size and place gets the 
 }
 
 TEST_CASE("player: an output whose display is away is in /status meanwhile, and gets its window and keystone back") {
+    test::PrivateDisplay privateDisplay;  // no other test's window over the grab, no other's monitors
     REQUIRE(power::displayAnswers(power::displayName()));
-    test::RandrLock monitorsAreOurs;
     test::TempDir dir;
     auto show = test::colouredShow(dir);
     const installation::PixelRect projector{900, 500, 960, 540};
@@ -215,7 +216,7 @@ TEST_CASE("player: an output whose display is away is in /status meanwhile, and 
     const auto start = std::chrono::steady_clock::now();
     while (problems() != missing && std::chrono::steady_clock::now() - start < 10s) std::this_thread::sleep_for(100ms);
     CHECK(problems() == missing);
-    // Only this process's window: CTest runs other players on the same Xvfb at the same time.
+    // The player's window, moved as a desktop moves windows off a display that is gone.
     REQUIRE(run({"xdotool", "search", "--onlyvisible", "--pid", std::to_string(getpid()), "--name", "^Vitrine$", "windowmove", "%@", "0", "0",
                  "windowsize", "%@", "320", "180"}));
     std::this_thread::sleep_for(1500ms);

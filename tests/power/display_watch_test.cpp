@@ -1,6 +1,6 @@
 // Displays that come and go, under Xvfb: RandR monitors are added and removed with
 // `xrandr --setmonitor/--delmonitor` (what a projector unplugged and plugged in again looks
-// like to the player), and the watcher must say within a few seconds which output is
+// like to the player), on an Xvfb of the test's own, and the watcher must say within a few seconds which output is
 // missing, and when it is back.
 #include <doctest/doctest.h>
 
@@ -10,7 +10,7 @@
 
 #include "power/display_watch.h"
 #include "power/child_process.h"
-#include "support/randr_lock.h"
+#include "support/private_display.h"
 
 using namespace vitrine;
 using namespace vitrine::power;
@@ -68,9 +68,9 @@ TEST_CASE("display watch: a lone display-sized output is whatever display there 
 }
 
 TEST_CASE("display watch: under Xvfb a monitor removed and restored is noticed within seconds, both ways") {
+    test::PrivateDisplay privateDisplay;  // monitors set here are no other test's
     const std::string display = displayName();
     REQUIRE(displayAnswers(display));
-    test::RandrLock monitorsAreOurs;
     const std::vector<std::string> monitor{"--setmonitor", "vitrine-test-right", "1280/338x720/190+1920+0", "none"};
     xrandr({"--delmonitor", "vitrine-test-right"});  // left over from an interrupted run, if any
     std::vector<installation::Output> outputs{outputAt("left", 0, 0, 1280, 720), outputAt("right", 1920, 0, 1280, 720)};
