@@ -124,8 +124,17 @@ const ScriptNode* StudioDocument::nodeOf(const Selection& s) const {
     return findNode(script_->root, locationOf(s));
 }
 
-std::optional<std::string> StudioDocument::apply(TextEdit edit, std::string description) {
-    EditCommand command{std::move(description), edit, {}};
+std::optional<ElementPath> StudioDocument::pathOf(const Selection& s) const {
+    const ScriptNode* node = nodeOf(s);
+    if (!node) return std::nullopt;
+    return studio::pathOf(script_->root, *node);
+}
+
+std::optional<std::string> StudioDocument::edit(std::string description, EditRecipe recipe) {
+    if (stale_ || !script_) return std::string("the file has errors that stop it compiling; fix them first");
+    auto forward = recipe(text_, *script_);
+    if (!forward) return forward.error().message;
+    EditCommand command{std::move(description), std::move(*forward), {}, std::move(recipe)};
     command.backward = applyEdit(text_, command.forward);
     undo_.push_back(std::move(command));
     redo_.clear();
@@ -133,29 +142,49 @@ std::optional<std::string> StudioDocument::apply(TextEdit edit, std::string desc
     return std::nullopt;
 }
 
-std::optional<std::string> StudioDocument::setAttribute(const Selection& target, const std::string& name,
-                                                        const std::string& value) {
+// Why `target` cannot be edited, or nullopt.
+std::optional<std::string> StudioDocument::editable(const Selection& target) const {
     if (stale_) return std::string("the file has errors that stop it compiling; fix them first");
     const ScriptNode* node = nodeOf(target);
     if (!node) return std::string("nothing selected");
     if (!sameFile(node->where.file, file_))
         return "<" + std::string(node->name) + "> is in " + node->where.file + "; the studio edits only " + file_.string();
+    return std::nullopt;
+}
+
+namespace {
+
+// The element at `path` in `script`, or the error that it is gone.
+Result<const ScriptNode*> elementAt(const Script& script, const ElementPath& path) {
+    if (const ScriptNode* node = findElement(script.root, path)) return node;
+    return Error{"the file no longer has " + path.describe()};
+}
+
+}  // namespace
+
+std::optional<std::string> StudioDocument::setAttribute(const Selection& target, const std::string& name,
+                                                        const std::string& value) {
+    if (auto why = editable(target)) return why;
+    const ScriptNode* node = nodeOf(target);
     if (const ScriptAttribute* a = node->attribute(name); a && a->value == value) return std::nullopt;
-    auto edit = attributeEdit(text_, node->where, node->name, name, value);
-    if (!edit) return edit.error().message;
-    return apply(std::move(*edit),
-                 name + " of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line) + " → " + value);
+    EditRecipe recipe = [path = *pathOf(target), name, value](std::string_view text, const Script& script) -> Result<TextEdit> {
+        auto element = elementAt(script, path);
+        if (!element) return element.error();
+        return attributeEdit(text, (*element)->where, (*element)->name, name, value);
+    };
+    return edit(name + " of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line) + " → " + value,
+                std::move(recipe));
 }
 
 std::optional<std::string> StudioDocument::setContent(const Selection& target, const std::string& content) {
-    if (stale_) return std::string("the file has errors that stop it compiling; fix them first");
+    if (auto why = editable(target)) return why;
     const ScriptNode* node = nodeOf(target);
-    if (!node) return std::string("nothing selected");
-    if (!sameFile(node->where.file, file_))
-        return "<" + std::string(node->name) + "> is in " + node->where.file + "; the studio edits only " + file_.string();
-    auto edit = contentEdit(text_, node->where, node->name, content);
-    if (!edit) return edit.error().message;
-    return apply(std::move(*edit), "text of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line));
+    EditRecipe recipe = [path = *pathOf(target), content](std::string_view text, const Script& script) -> Result<TextEdit> {
+        auto element = elementAt(script, path);
+        if (!element) return element.error();
+        return contentEdit(text, (*element)->where, (*element)->name, content);
+    };
+    return edit("text of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line), std::move(recipe));
 }
 
 std::optional<std::string> StudioDocument::setDuration(const Selection& target, Micros duration) {

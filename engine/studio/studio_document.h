@@ -4,6 +4,7 @@
 // must). No window and no GPU: the studio program draws it, tests drive it directly.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "player/compile_options.h"
 #include "files/atomic_save.h"
+#include "studio/element_path.h"
 #include "studio/text_edit.h"
 
 namespace vitrine::studio {
@@ -39,11 +41,17 @@ enum class ReloadOutcome {
     Broken,     // the file no longer compiles: the last good show stays, with the errors listed
 };
 
+/// How to make an edit on a text and the script it compiles to: the characters to change,
+/// or why the edit cannot be made there. Elements are found by ElementPath, never by line,
+/// so the same recipe can be made again on a text that another program has changed.
+using EditRecipe = std::function<Result<TextEdit>(std::string_view text, const Script& script)>;
+
 /// One edit made in the studio.
 struct EditCommand {
     std::string description;  // "dur of <text> at line 12 → 9s"
     TextEdit forward;
     TextEdit backward;
+    EditRecipe recipe;  // what made `forward`, to make it again on another text
 };
 
 /// The document: text, compiled show (the last good one when the text is broken),
@@ -88,6 +96,13 @@ public:
     const ScriptNode* nodeOf(const Selection& selection) const;
     /// Where `selection` is written, or an empty location.
     SourceLocation locationOf(const Selection& selection) const;
+    /// The path of the element `selection` points to, for an edit recipe; nullopt when none.
+    std::optional<ElementPath> pathOf(const Selection& selection) const;
+
+    /// Makes the edit `recipe` gives on the current text, as one undoable command. Every
+    /// change the studio makes goes through here (the setters below are recipes too).
+    /// Returns an error message (nothing changed) or nullopt.
+    std::optional<std::string> edit(std::string description, EditRecipe recipe);
 
     /// Sets an attribute of the selected element, as one undoable command. Returns an error
     /// message (nothing changed) or nullopt.
@@ -124,7 +139,7 @@ public:
 
 private:
     void compile();
-    std::optional<std::string> apply(TextEdit edit, std::string description);
+    std::optional<std::string> editable(const Selection& target) const;
 
     std::filesystem::path file_;
     // As the player compiles (media durations, map checks); keeps what it read between compiles.
