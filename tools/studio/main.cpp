@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "script_actions.h"
 #include "storyboard.h"
 #include "studio/exhibit_template.h"
 #include "studio_app.h"
@@ -25,13 +26,12 @@ const char* kUsage =
     "       vitrine-studio new NAME\n"
     "       vitrine-studio storyboard EXHIBIT.xml -o SHEET.png [--columns N]\n"
     "       vitrine-studio bench EXHIBIT.xml\n"
-    "ACTIONS, separated by ';': scrub POS | select scene ID | select line N | duration TIME |\n"
-    "         save | undo | redo | play | pause | wait FRAMES | screenshot FILE.png |\n"
-    "         screenshot-preview FILE.png (the preview's picture alone, as shown) | quit |\n"
-    "         time-captions | tap | end-line | untap | save-captions | cancel-captions\n";
+    "ACTIONS, separated by ';', each as a menu or key would do it:\n";
+
+std::string fullUsage() { return kUsage + vitrine::studio::scriptActionsHelp(); }
 
 int usage(const std::string& message) {
-    std::fprintf(stderr, "vitrine-studio: %s\n%s", message.c_str(), kUsage);
+    std::fprintf(stderr, "vitrine-studio: %s\n%s", message.c_str(), fullUsage().c_str());
     return kUsageError;
 }
 
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) return usage("needs an exhibit file");
     if (args[0] == "--help" || args[0] == "-h") {
-        std::fputs(kUsage, stdout);
+        std::fputs(fullUsage().c_str(), stdout);
         return 0;
     }
     if (args[0] == "new") {

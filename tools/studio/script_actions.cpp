@@ -24,23 +24,13 @@ std::vector<std::string> splitScript(const std::string& script) {
     return out;
 }
 
-bool StudioApp::runAction(const std::string& action) {
-    std::stringstream words(action);
-    std::string verb;
-    words >> verb;
-    std::string rest;
-    std::getline(words, rest);
-    if (auto first = rest.find_first_not_of(' '); first != std::string::npos) rest = rest.substr(first);
-    else rest.clear();
-
-    // Each verb, and what it does with the rest of the action's words; false: it could not.
-    using Run = std::function<bool(StudioApp&, const std::string&)>;
-    static const std::pair<std::string_view, Run> kActions[] = {
-        {"wait", [](StudioApp& app, const std::string& frames) {
+const std::vector<ScriptAction>& StudioApp::scriptActions() {
+    static const std::vector<ScriptAction> kActions = {
+        {"wait", "FRAMES", "let FRAMES frames be drawn before the next action", [](StudioApp& app, const std::string& frames) {
              app.waitFrames_ = std::max(0, std::atoi(frames.c_str()));
              return true;
          }},
-        {"scrub", [](StudioApp& app, const std::string& position) {
+        {"scrub", "POS", "move the playhead to TIME, SCENE or SCENE+TIME", [](StudioApp& app, const std::string& position) {
              std::string why;
              auto t = app.doc_.show() ? resolvePosition(*app.doc_.show(), position, &why) : std::nullopt;
              if (!t) {
@@ -51,46 +41,69 @@ bool StudioApp::runAction(const std::string& action) {
              return true;
          }},
         // "select scene ID", or "select line N" (the item or scene written there).
-        {"select", [](StudioApp& app, const std::string& what) { return app.selectByScript(what); }},
-        {"duration", [](StudioApp& app, const std::string& value) {
+        {"select", "scene ID | line N", "select a scene by id, or the item or scene written on line N", [](StudioApp& app, const std::string& what) { return app.selectByScript(what); }},
+        {"duration", "TIME", "set how long the selection lasts (its dur)", [](StudioApp& app, const std::string& value) {
              auto d = parseTimeValue(value);
              if (!d || app.doc_.selection().empty()) return false;
              app.applyResize(app.doc_.selection(), *d);
              return !app.statusIsError_;
          }},
-        {"save", [](StudioApp& app, const std::string&) {
+        {"save", "", "save the exhibit", [](StudioApp& app, const std::string&) {
              app.save();
              return !app.statusIsError_;
          }},
-        {"undo", [](StudioApp& app, const std::string&) { return app.undo(), true; }},
-        {"redo", [](StudioApp& app, const std::string&) { return app.redo(), true; }},
-        {"play", [](StudioApp& app, const std::string&) { return app.setPlaying(true), true; }},
-        {"pause", [](StudioApp& app, const std::string&) { return app.setPlaying(false), true; }},
+        {"undo", "", "take back the last edit", [](StudioApp& app, const std::string&) { return app.undo(), true; }},
+        {"redo", "", "make the last undone edit again", [](StudioApp& app, const std::string&) { return app.redo(), true; }},
+        {"play", "", "play from the playhead", [](StudioApp& app, const std::string&) { return app.setPlaying(true), true; }},
+        {"pause", "", "pause", [](StudioApp& app, const std::string&) { return app.setPlaying(false), true; }},
         // Caption timing, as its keys do: taps read the playhead, so a script pauses and scrubs.
-        {"time-captions", [](StudioApp& app, const std::string&) { return app.startCaptionTiming(); }},
-        {"tap", [](StudioApp& app, const std::string&) { return app.tapCaption(); }},
-        {"end-line", [](StudioApp& app, const std::string&) { return app.endCaptionLine(); }},
-        {"untap", [](StudioApp& app, const std::string&) { return app.untapCaption(); }},
-        {"save-captions", [](StudioApp& app, const std::string&) { return app.saveCaptions(); }},
-        {"cancel-captions", [](StudioApp& app, const std::string&) {
+        {"time-captions", "", "start timing the selected sound's captions", [](StudioApp& app, const std::string&) { return app.startCaptionTiming(); }},
+        {"tap", "", "start the next caption line at the playhead", [](StudioApp& app, const std::string&) { return app.tapCaption(); }},
+        {"end-line", "", "end the current caption line at the playhead", [](StudioApp& app, const std::string&) { return app.endCaptionLine(); }},
+        {"untap", "", "take back the last tap", [](StudioApp& app, const std::string&) { return app.untapCaption(); }},
+        {"save-captions", "", "save the timed caption file", [](StudioApp& app, const std::string&) { return app.saveCaptions(); }},
+        {"cancel-captions", "", "stop caption timing, the file unchanged", [](StudioApp& app, const std::string&) {
              if (!app.timing_) return false;
              app.cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
              return true;
          }},
-        {"screenshot", [](StudioApp& app, const std::string& file) {
+        {"screenshot", "FILE.png", "save the window as a picture", [](StudioApp& app, const std::string& file) {
              app.screenshotPath_ = file;
              return !file.empty();
          }},
         // The preview's picture alone, as it is shown (scaled from the canvas).
-        {"screenshot-preview", [](StudioApp& app, const std::string& file) {
+        {"screenshot-preview", "FILE.png", "save the preview's picture alone, as shown", [](StudioApp& app, const std::string& file) {
              app.screenshotPath_ = file;
              app.screenshotPreviewOnly_ = true;
              return !file.empty();
          }},
-        {"quit", [](StudioApp& app, const std::string&) { return app.quit_ = true; }},
+        {"quit", "", "close the studio", [](StudioApp& app, const std::string&) { return app.quit_ = true; }},
     };
-    for (const auto& [name, run] : kActions)
-        if (name == verb) return run(*this, rest);
+    return kActions;
+}
+
+std::string scriptActionsHelp() {
+    std::string out;
+    for (const auto& a : StudioApp::scriptActions()) {
+        std::string head = "  " + std::string(a.verb) + (a.arguments.empty() ? "" : " " + std::string(a.arguments));
+        if (head.size() < 34) head.resize(34, ' ');
+        else head += "\n" + std::string(34, ' ');
+        out += head + std::string(a.help) + "\n";
+    }
+    return out;
+}
+
+bool StudioApp::runAction(const std::string& action) {
+    std::stringstream words(action);
+    std::string verb;
+    words >> verb;
+    std::string rest;
+    std::getline(words, rest);
+    if (auto first = rest.find_first_not_of(' '); first != std::string::npos) rest = rest.substr(first);
+    else rest.clear();
+
+    for (const auto& a : scriptActions())
+        if (a.verb == verb) return a.run(*this, rest);
     setStatus("unknown action '" + verb + "'", true);
     return false;
 }

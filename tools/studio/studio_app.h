@@ -15,6 +15,7 @@
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
 #include "preview_panel.h"
+#include "script_actions.h"
 #include "player/live_show.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
@@ -40,6 +41,9 @@ public:
 
     /// Runs until the window closes or the script quits; the exit status.
     int run();
+
+    /// The verbs of --script (script_actions.cpp).
+    static const std::vector<ScriptAction>& scriptActions();
 
 private:
     void frame(float seconds);
