@@ -11,20 +11,7 @@ bool isNameChar(char c) {
            c == ':' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-/// One attribute of a start tag as it lies in the text.
-struct AttributeSpan {
-    std::string_view name;
-    std::size_t valueBegin = 0;  // first character inside the quotes
-    std::size_t valueEnd = 0;    // the closing quote
-};
-
-/// A start tag as it lies in the text: `<name attr="v" ...>` or `.../>`.
-struct StartTag {
-    std::size_t nameEnd = 0;  // just after the element name
-    std::size_t end = 0;      // just after '>'
-    bool selfClosing = false;
-    std::vector<AttributeSpan> attributes;
-};
+}  // namespace
 
 /// Reads the start tag whose '<' is at `at`, or nullopt when it is not `<elementName ...>`.
 std::optional<StartTag> readStartTag(std::string_view text, std::size_t at, std::string_view elementName) {
@@ -84,8 +71,6 @@ Result<std::pair<std::size_t, StartTag>> findStartTag(std::string_view text, con
     }
     return Error{"no <" + std::string(elementName) + "> at line " + std::to_string(element.line)};
 }
-
-}  // namespace
 
 TextEdit applyEdit(std::string& text, const TextEdit& edit) {
     TextEdit inverse{edit.offset, edit.replacement.size(), text.substr(edit.offset, edit.length)};

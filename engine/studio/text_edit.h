@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/error.h"
 #include "diag/diagnostic.h"
@@ -19,6 +21,28 @@ struct TextEdit {
     std::size_t length = 0;
     std::string replacement;
 };
+
+/// One attribute of a start tag as it lies in the text.
+struct AttributeSpan {
+    std::string_view name;
+    std::size_t valueBegin = 0;  // first character inside the quotes
+    std::size_t valueEnd = 0;    // the closing quote
+};
+
+/// A start tag as it lies in the text: `<name attr="v" ...>` or `.../>`.
+struct StartTag {
+    std::size_t nameEnd = 0;  // just after the element name
+    std::size_t end = 0;      // just after '>'
+    bool selfClosing = false;
+    std::vector<AttributeSpan> attributes;
+};
+
+/// Reads the start tag whose '<' is at `at`, or nullopt when it is not `<elementName ...>`.
+std::optional<StartTag> readStartTag(std::string_view text, std::size_t at, std::string_view elementName);
+
+/// Finds the start tag of the element written at `element` (its '<' and the tag).
+Result<std::pair<std::size_t, StartTag>> findStartTag(std::string_view text, const SourceLocation& element,
+                                                     std::string_view elementName);
 
 /// Applies `edit` to `text` and returns the edit that takes the result back to `text`.
 TextEdit applyEdit(std::string& text, const TextEdit& edit);
