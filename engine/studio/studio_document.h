@@ -121,6 +121,8 @@ public:
     bool canRedo() const { return !redo_.empty(); }
     /// Description of the edit undo() would take back, or empty.
     std::string undoDescription() const { return undo_.empty() ? std::string() : undo_.back().description; }
+    /// Description of the edit redo() would make again, or empty.
+    std::string redoDescription() const { return redo_.empty() ? std::string() : redo_.back().description; }
 
     /// True when the text differs from what is on disk (as last saved or read).
     bool modified() const { return text_ != savedText_; }

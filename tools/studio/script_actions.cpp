@@ -48,12 +48,6 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.applyResize(app.doc_.selection(), *d);
              return !app.statusIsError_;
          }},
-        {"save", "", "save the exhibit", [](StudioApp& app, const std::string&) {
-             app.save();
-             return !app.statusIsError_;
-         }},
-        {"undo", "", "take back the last edit", [](StudioApp& app, const std::string&) { return app.undo(), true; }},
-        {"redo", "", "make the last undone edit again", [](StudioApp& app, const std::string&) { return app.redo(), true; }},
         {"play", "", "play from the playhead", [](StudioApp& app, const std::string&) { return app.setPlaying(true), true; }},
         {"pause", "", "pause", [](StudioApp& app, const std::string&) { return app.setPlaying(false), true; }},
         // Caption timing, as its keys do: taps read the playhead, so a script pauses and scrubs.
@@ -77,19 +71,21 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.screenshotPreviewOnly_ = true;
              return !file.empty();
          }},
-        {"quit", "", "close the studio", [](StudioApp& app, const std::string&) { return app.quit_ = true; }},
     };
     return kActions;
 }
 
 std::string scriptActionsHelp() {
     std::string out;
-    for (const auto& a : StudioApp::scriptActions()) {
-        std::string head = "  " + std::string(a.verb) + (a.arguments.empty() ? "" : " " + std::string(a.arguments));
+    auto row = [&](std::string_view verb, std::string_view arguments, std::string_view help) {
+        std::string head = "  " + std::string(verb) + (arguments.empty() ? "" : " " + std::string(arguments));
         if (head.size() < 34) head.resize(34, ' ');
         else head += "\n" + std::string(34, ' ');
-        out += head + std::string(a.help) + "\n";
-    }
+        out += head + std::string(help) + "\n";
+    };
+    for (const auto& a : StudioApp::scriptActions()) row(a.verb, a.arguments, a.help);
+    // The menus' commands are actions too (studio_commands.cpp).
+    for (const auto& c : StudioApp::commands()) row(c.verb, c.arguments, c.help);
     return out;
 }
 
@@ -104,6 +100,12 @@ bool StudioApp::runAction(const std::string& action) {
 
     for (const auto& a : scriptActions())
         if (a.verb == verb) return a.run(*this, rest);
+    if (const StudioCommand* command = commandForVerb(commands(), verb)) {
+        runningScript_ = true;
+        const bool done = runCommand(*command, rest);
+        runningScript_ = false;
+        return done;
+    }
     setStatus("unknown action '" + verb + "'", true);
     return false;
 }

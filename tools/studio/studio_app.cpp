@@ -40,6 +40,7 @@ constexpr float kSideWidthFraction = 0.30f;
 constexpr float kTransportHeight = 56;
 constexpr float kTimelineFraction = 0.32f;
 constexpr float kInspectorFraction = 0.55f;
+constexpr float kSceneListFraction = 0.13f;
 
 }  // namespace
 
@@ -85,7 +86,7 @@ int StudioApp::run() {
 
 void StudioApp::handleEvent(const sf::Event& event) {
     gui_->processEvent(event);
-    if (event.type == sf::Event::Closed) quit_ = true;
+    if (event.type == sf::Event::Closed) requestQuit();
     if (event.type == sf::Event::Resized)
         window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
                                                static_cast<float>(event.size.height))));
@@ -96,13 +97,9 @@ void StudioApp::handleEvent(const sf::Event& event) {
     if (event.type != sf::Event::KeyPressed) return;
     const auto& key = event.key;
     if (timing_ && handleCaptionTimingKey(key)) return;
-    if (key.control && key.code == sf::Keyboard::S) save();
-    else if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
-    else if (key.control && key.code == sf::Keyboard::Z && !key.shift) undo();
-    else if (key.control && (key.code == sf::Keyboard::Y || (key.code == sf::Keyboard::Z && key.shift))) redo();
-    else if (key.code == sf::Keyboard::Space) setPlaying(!playing());
-    else if (key.code == sf::Keyboard::Left) seek(t_ - kFrameStep);
-    else if (key.code == sf::Keyboard::Right) seek(t_ + kFrameStep);
+    if (runShortcut(key)) return;  // the command table's keys (studio_commands.cpp)
+    if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
+    if (key.control && key.shift && key.code == sf::Keyboard::Z) redo();
 }
 
 void StudioApp::frame(float seconds) {
@@ -135,16 +132,19 @@ void StudioApp::frame(float seconds) {
 
     window_.setActive(true);
     gui_->newFrame(seconds);
+    drawMenuBar();
     drawToolbar();
     sf::Vector2u size = window_.getSize();
     const float W = static_cast<float>(size.x), H = static_cast<float>(size.y);
     const float side = std::round(W * kSideWidthFraction);
     const float mainW = W - side;
-    const float bodyTop = kToolbarHeight, bodyBottom = H - kStatusHeight;
+    const float bodyTop = MenuBar::height() + kToolbarHeight, bodyBottom = H - kStatusHeight;
     const float timelineH = std::round((bodyBottom - bodyTop) * kTimelineFraction);
     const float previewH = bodyBottom - bodyTop - timelineH - kTransportHeight;
-    drawPreview(0, bodyTop, mainW, previewH);
-    drawTransport(0, bodyTop + previewH, mainW, kTransportHeight);
+    const float listW = std::round(W * kSceneListFraction);
+    drawSceneList(0, bodyTop, listW, previewH + kTransportHeight);
+    drawPreview(listW, bodyTop, mainW - listW, previewH);
+    drawTransport(listW, bodyTop + previewH, mainW - listW, kTransportHeight);
     drawTimeline(0, bodyTop + previewH + kTransportHeight, mainW, timelineH);
     const float inspectorH = std::round((bodyBottom - bodyTop) * kInspectorFraction);
     if (timing_) drawCaptionTiming(mainW, bodyTop, side, inspectorH);
@@ -304,7 +304,7 @@ void StudioApp::setStatus(std::string message, bool error) {
 }
 
 void StudioApp::drawToolbar() {
-    ToolbarRequest request = studio::drawToolbar(doc_, gui_->largeFont(), kToolbarHeight);
+    ToolbarRequest request = studio::drawToolbar(doc_, gui_->largeFont(), MenuBar::height(), kToolbarHeight);
     if (request.save) save();
     if (request.undo) undo();
     if (request.redo) redo();
@@ -313,6 +313,10 @@ void StudioApp::drawToolbar() {
 void StudioApp::drawPreview(float x, float y, float w, float h) {
     renderPreview();
     preview_.draw(doc_, x, y, w, h);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Right) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+        mouse.x >= x && mouse.x < x + w && mouse.y >= y && mouse.y < y + h)
+        menuBar_.openContextMenu(kOnPreview);
 }
 
 void StudioApp::drawTransport(float x, float y, float w, float h) {
@@ -334,6 +338,8 @@ void StudioApp::drawTimeline(float x, float y, float w, float h) {
         setPlaying(false);
     }
     if (request.resize) applyResize(request.resize->first, request.resize->second);
+    if (request.contextMenu)
+        menuBar_.openContextMenu(doc_.selection().kind == Selection::Kind::Item ? kOnItem : kOnScene);
 }
 
 void StudioApp::drawInspector(float x, float y, float w, float h) {
@@ -370,8 +376,8 @@ void StudioApp::drawStatus(float x, float y, float w, float h) {
     ImGui::PopStyleVar();
     if (status_.empty())
         ImGui::TextColored(colour(theme::kDimText),
-                           "Space play/pause   ←/→ one frame   wheel zoom, Shift+wheel scroll   Ctrl+S save   "
-                           "Ctrl+Z undo   Ctrl+Y redo");
+                           "Right-click a scene, an item or the preview for what can be done to it   "
+                           "F1 every command and its keys   wheel zooms the timeline, Shift+wheel scrolls");
     else
         ImGui::TextColored(colour(statusIsError_ ? theme::kError : theme::kText), "%s", status_.c_str());
     ImGui::End();

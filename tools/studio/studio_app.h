@@ -14,8 +14,10 @@
 #include "caption_timing_panel.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
+#include "menu_bar.h"
 #include "preview_panel.h"
 #include "script_actions.h"
+#include "studio_commands.h"
 #include "player/live_show.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
@@ -44,6 +46,8 @@ public:
 
     /// The verbs of --script (script_actions.cpp).
     static const std::vector<ScriptAction>& scriptActions();
+    /// The commands of the menus, keys, right-click menus and --script (studio_commands.cpp).
+    static const std::vector<StudioCommand>& commands();
 
 private:
     void frame(float seconds);
@@ -84,6 +88,34 @@ private:
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
+    // Commands and the structure edits they make (studio_structure.cpp).
+    bool runCommand(const StudioCommand& command, const std::string& argument);
+    bool runShortcut(const sf::Event::KeyEvent& key);
+    void drawMenuBar();
+    void drawSceneList(float x, float y, float w, float h);
+    int selectedScene() const;  // the selected scene, or the selected item's; -1 when none
+    std::string selectedSceneId() const;
+    std::string selectedSceneAttribute(const std::string& name) const;
+    std::vector<std::string> styles() const;
+    std::string selectionName() const;
+    bool editStructure(const std::string& description, EditRecipe recipe, bool selectInserted);
+    bool copySelection();
+    bool deleteSelection();
+    bool duplicateSelection();
+    bool paste();
+    bool setStyle(const std::string& name);
+    bool duplicateScene(const std::string& id);
+    bool renameScene(const std::string& names);
+    bool setSceneAttribute(const std::string& name, const std::string& value);
+    bool setTransition(const std::string& transition);
+    bool moveScene(const std::string& args);
+    bool moveSelectedScene(int delta);
+    bool newScene(const std::string& duration);
+    bool revert();
+    void requestQuit();
+    bool newExhibit(const std::string& folder);
+    bool openExhibit(const std::string& file);
+
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
     bool selectByScript(const std::string& words);
@@ -123,6 +155,10 @@ private:
     bool screenshotPreviewOnly_ = false;  // only the preview's picture, as it is shown
     int exitCode_ = 0;
     bool quit_ = false;
+
+    MenuBar menuBar_;
+    std::string clipboard_;      // the copied scene or item, as written (XML)
+    bool runningScript_ = false;  // a --script action is running (it is not asked questions)
 };
 
 }  // namespace vitrine::studio

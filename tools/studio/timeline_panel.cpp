@@ -236,6 +236,12 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t) {
         drag_ = Drag::None;
     }
 
+    // Right-click selects the block under the mouse and asks for its menu.
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        if (!under.empty()) request.select = under;
+        request.contextMenu = !under.empty() || !doc.selection().empty();
+    }
+
     // The wheel zooms about the mouse; with Shift it scrolls.
     if (hovered && ImGui::GetIO().MouseWheel != 0) {
         float wheel = ImGui::GetIO().MouseWheel;

@@ -17,6 +17,7 @@ struct TimelineRequest {
     std::optional<Micros> seek;
     std::optional<Selection> select;
     std::optional<std::pair<Selection, Micros>> resize;  // block and its new duration
+    bool contextMenu = false;  // right-click: the commands for what is selected (`select`)
 };
 
 /// Draws the timeline inside the current ImGui window and reads the mouse over it.
