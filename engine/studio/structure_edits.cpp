@@ -181,8 +181,11 @@ TextEdit insertionAfter(std::string_view text, const Span& span, std::string_vie
     return TextEdit{span.lineEnd, 0, gap + line + "\n"};
 }
 
-// `fragment` with every id in it replaced by a fresh one (added to `taken`).
-std::string withFreshIds(std::string_view fragment, std::vector<std::string>& taken) {
+// `fragment` with every id in it replaced by one fresh in `script`.
+std::string withFreshIds(std::string_view fragment, const Script& script) {
+    std::vector<std::string> ids[3];
+    for (IdSpace space : {IdSpace::Style, IdSpace::Region, IdSpace::Element})
+        ids[static_cast<int>(space)] = idsIn(script, space);
     std::vector<TextEdit> edits;
     for (std::size_t i = fragment.find('<'); i != std::string_view::npos; i = fragment.find('<', i + 1)) {
         if (fragment.substr(i, 4) == "<!--") {
@@ -193,10 +196,12 @@ std::string withFreshIds(std::string_view fragment, std::vector<std::string>& ta
         std::size_t nameEnd = i + 1;
         if (nameEnd >= fragment.size() || !isNameStart(fragment[nameEnd])) continue;
         while (nameEnd < fragment.size() && isNameChar(fragment[nameEnd])) ++nameEnd;
-        auto tag = readStartTag(fragment, i, fragment.substr(i + 1, nameEnd - i - 1));
+        std::string_view name = fragment.substr(i + 1, nameEnd - i - 1);
+        auto tag = readStartTag(fragment, i, name);
         if (!tag) continue;
         for (const auto& a : tag->attributes) {
             if (a.name != "id") continue;
+            auto& taken = ids[static_cast<int>(idSpaceOf(tagOf(name)))];
             std::string fresh = freshId(fragment.substr(a.valueBegin, a.valueEnd - a.valueBegin), taken);
             taken.push_back(fresh);
             edits.push_back({a.valueBegin, a.valueEnd - a.valueBegin, escapeAttribute(fresh)});
@@ -225,7 +230,9 @@ struct Reference {
     const ScriptAttribute* attribute;
 };
 
-std::vector<Reference> referencesOf(const Script& script, std::string_view id) {
+std::vector<Reference> referencesOf(const Script& script, std::string_view id, IdSpace space) {
+    if (space == IdSpace::Element) return {};  // nothing in the format refers to a scene or an item
+    const ValueType refers = space == IdSpace::Style ? ValueType::StyleRef : ValueType::RegionRef;
     const Vocabulary vocabulary;
     std::vector<Reference> out;
     forEachElement(script.root, [&](const ScriptNode& node) {
@@ -233,7 +240,7 @@ std::vector<Reference> referencesOf(const Script& script, std::string_view id) {
         if (!spec) return;
         for (const auto& a : node.attributes) {
             const AttributeSpec* as = spec->attribute(a.name);
-            if (as && (as->type == ValueType::StyleRef || as->type == ValueType::RegionRef) && a.value == id)
+            if (as && as->type == refers && a.value == id)
                 out.push_back({&node, &a});
         }
     });
@@ -262,10 +269,15 @@ std::vector<const ScriptNode*> sceneElements(const Script& script) {
     return out;
 }
 
-std::vector<std::string> idsIn(const Script& script) {
+IdSpace idSpaceOf(Tag tag) {
+    return tag == Tag::Style ? IdSpace::Style : tag == Tag::Region ? IdSpace::Region : IdSpace::Element;
+}
+
+std::vector<std::string> idsIn(const Script& script, IdSpace space) {
     std::vector<std::string> out;
     forEachElement(script.root, [&](const ScriptNode& node) {
-        if (const ScriptAttribute* id = node.attribute("id")) out.emplace_back(id->value);
+        if (const ScriptAttribute* id = node.attribute("id"); id && idSpaceOf(node.tag) == space)
+            out.emplace_back(id->value);
     });
     return out;
 }
@@ -285,9 +297,9 @@ std::string freshId(std::string_view base, const std::vector<std::string>& taken
     }
 }
 
-std::vector<std::string> referencesTo(const Script& script, std::string_view id) {
+std::vector<std::string> referencesTo(const Script& script, std::string_view id, IdSpace space) {
     std::vector<std::string> out;
-    for (const auto& r : referencesOf(script, id)) out.push_back(describe(*r.node));
+    for (const auto& r : referencesOf(script, id, space)) out.push_back(describe(*r.node));
     return out;
 }
 
@@ -322,7 +334,7 @@ Result<TextEdit> deleteElement(std::string_view text, const Script& script, cons
     std::vector<std::string> users;
     forEachElement(**node, [&](const ScriptNode& inside) {
         if (!inside.attribute("id")) return;
-        for (const auto& r : referencesOf(script, inside.view("id")))
+        for (const auto& r : referencesOf(script, inside.view("id"), idSpaceOf(inside.tag)))
             if (!contains(**node, *r.node))
                 users.push_back(describe(*r.node) + " (" + std::string(r.attribute->name) + "=\"" +
                                 std::string(r.attribute->value) + "\")");
@@ -343,8 +355,7 @@ Result<TextEdit> duplicateElement(std::string_view text, const Script& script, c
     if (!fragment) return fragment.error();
     auto span = spanOf(text, **node);
     if (!span) return span.error();
-    std::vector<std::string> taken = idsIn(script);
-    return insertionAfter(text, *span, withFreshIds(*fragment, taken));
+    return insertionAfter(text, *span, withFreshIds(*fragment, script));
 }
 
 Result<TextEdit> pasteElement(std::string_view text, const Script& script, const ElementPath& target,
@@ -353,8 +364,7 @@ Result<TextEdit> pasteElement(std::string_view text, const Script& script, const
     if (name.empty()) return Error{"the clipboard holds no element to paste"};
     auto node = editableElement(script, target);
     if (!node) return node.error();
-    std::vector<std::string> taken = idsIn(script);
-    const std::string pasted = withFreshIds(fragment, taken);
+    const std::string pasted = withFreshIds(fragment, script);
     const auto scenes = sceneElements(script);
 
     if (isSceneTag(tagOf(name))) {
@@ -394,8 +404,7 @@ Result<TextEdit> pasteElement(std::string_view text, const Script& script, const
 Result<TextEdit> newScene(std::string_view text, const Script& script, const std::optional<ElementPath>& after,
                           Micros duration) {
     const auto scenes = sceneElements(script);
-    std::vector<std::string> taken = idsIn(script);
-    const std::string id = freshId("scene-" + std::to_string(scenes.size() + 1), taken);
+    const std::string id = freshId("scene-" + std::to_string(scenes.size() + 1), idsIn(script, IdSpace::Element));
     const std::string scene =
         "<scene id=\"" + id + "\" title=\"New scene\" dur=\"" + formatTime(duration) + "\">\n</scene>";
     const ScriptNode* anchor = scenes.empty() ? nullptr : scenes.back();
@@ -442,30 +451,32 @@ Result<TextEdit> moveScene(std::string_view text, const Script& script, const El
     return combined(text, {removal(text, *moving), insertion});
 }
 
-Result<TextEdit> renameId(std::string_view text, const Script& script, std::string_view from, std::string_view to) {
+Result<TextEdit> renameId(std::string_view text, const Script& script, const ElementPath& path, std::string_view to) {
+    auto named = editableElement(script, path);
+    if (!named) return named.error();
+    const std::string from = (*named)->value("id");
+    if (from.empty()) return Error{describe(**named) + " has no id to rename"};
     if (to.empty() || to.find_first_of(" \t\n\"'<>&") != std::string_view::npos)
         return Error{"\"" + std::string(to) + "\" cannot be an id: use letters, digits and '-', without spaces"};
-    const ScriptNode* named = nullptr;
+    if (from == to) return Error{"it is already called \"" + std::string(to) + "\""};
+    const IdSpace space = idSpaceOf((*named)->tag);
     const ScriptNode* clash = nullptr;
     forEachElement(script.root, [&](const ScriptNode& node) {
-        if (node.view("id") == from && node.attribute("id")) named = &node;
-        if (node.view("id") == to && node.attribute("id")) clash = &node;
+        if (!clash && idSpaceOf(node.tag) == space && node.attribute("id") && node.view("id") == to) clash = &node;
     });
-    if (!named) return Error{"no element has the id \"" + std::string(from) + "\""};
-    if (from == to) return Error{"it is already called \"" + std::string(to) + "\""};
     if (clash) return Error{"\"" + std::string(to) + "\" is already the id of " + describe(*clash)};
     std::vector<TextEdit> edits;
     auto change = [&](const ScriptNode& node, std::string_view attribute) -> std::optional<Error> {
         if (!script.files.empty() && node.where.file != script.files.front())
-            return Error{describe(node) + " in " + node.where.file + " refers to \"" + std::string(from) +
+            return Error{describe(node) + " in " + node.where.file + " refers to \"" + from +
                          "\"; the studio edits only " + script.files.front()};
         auto edit = attributeEdit(text, node.where, node.name, attribute, to);
         if (!edit) return edit.error();
         edits.push_back(*edit);
         return std::nullopt;
     };
-    if (auto error = change(*named, "id")) return *error;
-    for (const auto& r : referencesOf(script, from))
+    if (auto error = change(**named, "id")) return *error;
+    for (const auto& r : referencesOf(script, from, space))
         if (auto error = change(*r.node, r.attribute->name)) return *error;
     return combined(text, std::move(edits));
 }

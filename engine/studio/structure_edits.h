@@ -22,16 +22,21 @@ namespace vitrine::studio {
 /// The scene-like elements (<scene>, <advisory>, <credits>) in the order they play.
 std::vector<const ScriptNode*> sceneElements(const Script& script);
 
-/// Every id written in the script.
-std::vector<std::string> idsIn(const Script& script);
+/// The exhibit's ids are unique among styles, among regions, and among everything else (a
+/// scene and a style may both be called "title"), as the validator reads them.
+enum class IdSpace { Style, Region, Element };
+IdSpace idSpaceOf(Tag tag);
+
+/// Every id of `space` written in the script.
+std::vector<std::string> idsIn(const Script& script, IdSpace space);
 
 /// An id like `base` that is not in `taken`: `base` itself, or "base-2", "base-3", … (a
 /// trailing "-N" of `base` is replaced, so copying "intro-2" gives "intro-3").
 std::string freshId(std::string_view base, const std::vector<std::string>& taken);
 
-/// The elements that refer to `id` (a style's `style`/`base`, a region's `region`), as
-/// "<text> at line 40", for telling the designer what an edit would break.
-std::vector<std::string> referencesTo(const Script& script, std::string_view id);
+/// The elements that refer to `id` of `space` (a style's `style`/`base`, a region's
+/// `region`), as "<text> at line 40", for telling the designer what an edit would break.
+std::vector<std::string> referencesTo(const Script& script, std::string_view id, IdSpace space);
 
 /// The element at `path` as written, from its '<' to the end of its end tag, its own
 /// indentation taken off its following lines: what Copy puts on the clipboard.
@@ -58,9 +63,9 @@ Result<TextEdit> newScene(std::string_view text, const Script& script, const std
 /// Moves the scene at `path` to be the `toIndex`th (0-based) of sceneElements().
 Result<TextEdit> moveScene(std::string_view text, const Script& script, const ElementPath& path, int toIndex);
 
-/// Renames id `from` to `to`, and every reference to it. Refused when `to` is taken or not
-/// a name, or when a reference is in another file.
-Result<TextEdit> renameId(std::string_view text, const Script& script, std::string_view from, std::string_view to);
+/// Gives the element at `path` the id `to`, and every reference to its old id the new one.
+/// Refused when `to` is taken or not a name, or when a reference is in another file.
+Result<TextEdit> renameId(std::string_view text, const Script& script, const ElementPath& path, std::string_view to);
 
 /// The ids of the exhibit's <style> elements, in the order written.
 std::vector<std::string> styleNames(const Script& script);

@@ -100,11 +100,12 @@ TEST_CASE("structure edits: the scenes in playing order, the ids, the styles and
     REQUIRE(scenes.size() == 2);
     CHECK(scenes[0]->value("id") == "opening");
     CHECK(scenes[1]->value("id") == "closing");
-    CHECK(idsIn(l.script()) == std::vector<std::string>{"default", "quiet", "opening", "first", "closing"});
+    CHECK(idsIn(l.script(), IdSpace::Element) == std::vector<std::string>{"opening", "first", "closing"});
+    CHECK(idsIn(l.script(), IdSpace::Style) == std::vector<std::string>{"default", "quiet"});
     CHECK(styleNames(l.script()) == std::vector<std::string>{"default", "quiet"});
-    CHECK(referencesTo(l.script(), "quiet") == std::vector<std::string>{"<text> at line 8"});
-    CHECK(referencesTo(l.script(), "default") == std::vector<std::string>{"<style> at line 4"});
-    CHECK(referencesTo(l.script(), "opening").empty());
+    CHECK(referencesTo(l.script(), "quiet", IdSpace::Style) == std::vector<std::string>{"<text> at line 8"});
+    CHECK(referencesTo(l.script(), "default", IdSpace::Style) == std::vector<std::string>{"<style> at line 4"});
+    CHECK(referencesTo(l.script(), "quiet", IdSpace::Element).empty());
 }
 
 TEST_CASE("structure edits: copy takes the element as written, its own indentation off its later lines") {
@@ -221,18 +222,33 @@ TEST_CASE("structure edits: moving a scene earlier or later moves its lines whol
 }
 
 TEST_CASE("structure edits: renaming an id renames what refers to it, and refuses a name taken or malformed") {
-    CHECK(edited([](std::string_view text, const Script& script) { return renameId(text, script, "quiet", "hushed"); }) ==
+    auto rename = [](ElementPath target, std::string to) {
+        return [target, to](std::string_view text, const Script& script) { return renameId(text, script, target, to); };
+    };
+    CHECK(edited(rename(path({{"style", 1}}), "hushed")) ==
           replaced(replaced(kExhibit, "id=\"quiet\"", "id=\"hushed\""), "style=\"quiet\"", "style=\"hushed\""));
-    CHECK(edited([](std::string_view text, const Script& script) { return renameId(text, script, "default", "plain"); }) ==
+    CHECK(edited(rename(path({{"style", 0}}), "plain")) ==
           replaced(replaced(kExhibit, "id=\"default\"", "id=\"plain\""), "base=\"default\"", "base=\"plain\""));
-    CHECK(edited([](std::string_view text, const Script& script) { return renameId(text, script, "opening", "intro"); }) ==
-          replaced(kExhibit, "id=\"opening\"", "id=\"intro\""));
-    CHECK(refusal([](std::string_view text, const Script& script) { return renameId(text, script, "opening", "closing"); }) ==
-          "\"closing\" is already the id of <scene> at line 12");
-    CHECK(refusal([](std::string_view text, const Script& script) { return renameId(text, script, "opening", "two words"); }) ==
+    CHECK(edited(rename(kOpeningPath, "intro")) == replaced(kExhibit, "id=\"opening\"", "id=\"intro\""));
+    CHECK(refusal(rename(kOpeningPath, "closing")) == "\"closing\" is already the id of <scene> at line 12");
+    CHECK(refusal(rename(kOpeningPath, "two words")) ==
           "\"two words\" cannot be an id: use letters, digits and '-', without spaces");
-    CHECK(refusal([](std::string_view text, const Script& script) { return renameId(text, script, "nowhere", "x"); }) ==
-          "no element has the id \"nowhere\"");
+    CHECK(refusal(rename(path({{"scene", 1}, {"text", 0}}), "x")) == "<text> at line 13 has no id to rename");
+}
+
+TEST_CASE("structure edits: styles, regions and the rest keep their ids apart, as the validator does") {
+    // A scene may take a style's name; the style's users are not the scene's.
+    auto rename = [](std::string_view text, const Script& script) { return renameId(text, script, kOpeningPath, "quiet"); };
+    CHECK(edited(rename) == replaced(kExhibit, "id=\"opening\"", "id=\"quiet\""));
+    // A scene copied beside a style of its name keeps the name when no scene has it.
+    testing::StudioFixture f(replaced(kExhibit, "id=\"quiet\"", "id=\"closing-2\""));
+    f.write(replaced(f.read(), "style=\"quiet\"", "style=\"closing-2\""));
+    StudioDocument doc(f.file);
+    REQUIRE_FALSE(doc.edit("duplicate", [](std::string_view text, const Script& script) {
+        return duplicateElement(text, script, kClosingPath);
+    }));
+    CHECK(doc.text().find("<scene id=\"closing-2\" dur=\"8s\">") != std::string::npos);
+    CHECK_FALSE(doc.diagnostics().hasErrors());
 }
 
 }  // namespace vitrine::studio

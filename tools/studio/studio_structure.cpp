@@ -215,9 +215,12 @@ bool StudioApp::renameScene(const std::string& names) {
     auto w = words(names);
     if (w.size() == 1 && selectedScene() >= 0) w.insert(w.begin(), selectedSceneId());
     if (w.size() != 2) return setStatus("Rename needs the scene's id and its new one", true), false;
-    if (!doc_.show() || doc_.show()->sceneById(w[0]) < 0) return setStatus("There is no scene \"" + w[0] + "\"", true), false;
-    if (!editStructure("Rename scene " + w[0] + " → " + w[1], [from = w[0], to = w[1]](std::string_view text, const Script& script) {
-            return renameId(text, script, from, to);
+    const int index = doc_.show() ? doc_.show()->sceneById(w[0]) : -1;
+    if (index < 0) return setStatus("There is no scene \"" + w[0] + "\"", true), false;
+    auto path = doc_.pathOf({Selection::Kind::Scene, index});
+    if (!path) return setStatus("Scene " + w[0] + " is not written in this file", true), false;
+    if (!editStructure("Rename scene " + w[0] + " → " + w[1], [path = *path, to = w[1]](std::string_view text, const Script& script) {
+            return renameId(text, script, path, to);
         }, false))
         return false;
     select({Selection::Kind::Scene, doc_.show()->sceneById(w[1])}, false);
