@@ -156,6 +156,7 @@ void MenuBar::drawHelp(const std::vector<StudioCommand>& commands) {
         ImGui::End();
         return;
     }
+    if (ImGui::IsWindowFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) openHelp_ = false;
     ImGui::TextUnformatted(kGuide);
     ImGui::Spacing();
     if (ImGui::BeginTable("##keys", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY)) {

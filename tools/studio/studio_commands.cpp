@@ -110,8 +110,7 @@ const std::vector<StudioCommand>& StudioApp::commands() {
 
         // Scene
         {.menu = "Scene", .name = "Duplicate scene", .verb = "duplicate-scene", .arguments = "[ID]",
-         .help = "put a copy of scene ID (or the selected one) right after it, with new ids", .places = kOnScene,
-         .enabled = hasScene,
+         .help = "put a copy of scene ID (or the selected one) right after it, with new ids", .enabled = hasScene,
          .run = [](StudioApp& app, const std::string& id) { return app.duplicateScene(id); }},
         {.menu = "Scene", .name = "Rename…", .verb = "rename-scene", .arguments = "[OLD] NEW",
          .help = "change a scene's id (the selected one's when OLD is left out)", .places = kOnScene, .enabled = hasScene,
