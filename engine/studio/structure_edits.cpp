@@ -130,6 +130,26 @@ bool blankLineBefore(std::string_view text, std::size_t lineStart) {
     return true;
 }
 
+// Where the comments written on the lines right above an element (no blank line between)
+// begin: they speak of it, so a moved scene takes them along.
+std::size_t commentsAbove(std::string_view text, const Span& span) {
+    std::size_t start = span.lineBegin;
+    while (start > 0 && !blankLineBefore(text, start)) {
+        std::size_t previous = previousLineStart(text, start);
+        std::string_view line = text.substr(previous, start - 1 - previous);
+        while (!line.empty() && isBlank(line.back())) line.remove_suffix(1);
+        if (line.size() < 3 || line.substr(line.size() - 3) != "-->") break;
+        std::size_t open = text.rfind("<!--", previous + line.size());
+        if (open == std::string_view::npos) break;
+        std::size_t openLine = text.rfind('\n', open);
+        openLine = openLine == std::string_view::npos ? 0 : openLine + 1;
+        for (std::size_t i = openLine; i < open; ++i)
+            if (!isBlank(text[i])) return start;  // the comment ends a line that holds more
+        start = openLine;
+    }
+    return start;
+}
+
 bool blankLineAt(std::string_view text, std::size_t lineStart) {
     std::size_t i = lineStart;
     while (i < text.size() && isBlank(text[i])) ++i;
@@ -161,10 +181,11 @@ TextEdit combined(std::string_view text, std::vector<TextEdit> edits) {
     return out;
 }
 
-// The characters that deleting the element of `span` removes: its lines, and the blank line
-// before it when one follows too (so the gap between the elements left stays one line).
-TextEdit removal(std::string_view text, const Span& span) {
-    std::size_t from = span.lineBegin, to = span.lineEnd;
+// The characters that deleting the element of `span` removes: its lines from `from` (its
+// first, or the comments above it), and the blank line before them when one follows too (so
+// the gap between the elements left stays one line).
+TextEdit removal(std::string_view text, const Span& span, std::size_t from) {
+    std::size_t to = span.lineEnd;
     if (span.ownLines && blankLineBefore(text, from) && (blankLineAt(text, to) || to == text.size()))
         from = previousLineStart(text, from);
     return TextEdit{from, to - from, {}};
@@ -174,7 +195,7 @@ TextEdit removal(std::string_view text, const Span& span) {
 // indentation, and a blank line before it when the element has one before it.
 TextEdit insertionAfter(std::string_view text, const Span& span, std::string_view fragment) {
     if (!span.ownLines) return TextEdit{span.end, 0, "\n" + span.indent + indented(fragment, span.indent)};
-    std::string gap = blankLineBefore(text, span.lineBegin) ? "\n" : "";
+    std::string gap = blankLineBefore(text, commentsAbove(text, span)) || blankLineAt(text, span.lineEnd) ? "\n" : "";
     std::string line = span.indent + indented(fragment, span.indent);
     // The last line of a file without a final newline.
     if (span.lineEnd == text.size() && (text.empty() || text.back() != '\n')) return TextEdit{span.lineEnd, 0, "\n" + gap + line};
@@ -288,8 +309,10 @@ std::string freshId(std::string_view base, const std::vector<std::string>& taken
     if (!isTaken(std::string(base))) return std::string(base);
     std::string_view stem = base;
     std::size_t dash = stem.rfind('-');
+    // "intro-2" beside "intro" is a copy's number; "january-13" alone is a name.
     if (dash != std::string_view::npos && dash + 1 < stem.size() &&
-        stem.find_first_not_of("0123456789", dash + 1) == std::string_view::npos)
+        stem.find_first_not_of("0123456789", dash + 1) == std::string_view::npos &&
+        isTaken(std::string(stem.substr(0, dash))))
         stem = stem.substr(0, dash);
     for (int n = 2;; ++n) {
         std::string candidate = std::string(stem) + "-" + std::to_string(n);
@@ -344,7 +367,7 @@ Result<TextEdit> deleteElement(std::string_view text, const Script& script, cons
                      " it; change " + (users.size() == 1 ? "that" : "them") + " first"};
     auto span = spanOf(text, **node);
     if (!span) return span.error();
-    return removal(text, *span);
+    return removal(text, *span, span->lineBegin);
 }
 
 Result<TextEdit> duplicateElement(std::string_view text, const Script& script, const ElementPath& path) {
@@ -444,11 +467,22 @@ Result<TextEdit> moveScene(std::string_view text, const Script& script, const El
         return Error{"a scene shares its line with other elements; move it in the file"};
     auto fragment = copyElement(text, script, path);
     if (!fragment) return fragment.error();
-    const std::string gap = blankLineBefore(text, target->lineBegin) ? "\n" : "";
-    const std::string lines = target->indent + indented(*fragment, target->indent) + "\n";
-    TextEdit insertion = toIndex < from ? TextEdit{target->lineBegin, 0, lines + gap}
+    // The scene goes with the comments above it, each line at the target's indentation.
+    const std::size_t movingStart = commentsAbove(text, *moving);
+    std::string lines;
+    for (std::string_view rest = text.substr(movingStart, moving->lineBegin - movingStart); !rest.empty();) {
+        std::string_view line = rest.substr(0, rest.find('\n') + 1);
+        rest.remove_prefix(line.size());
+        if (line.substr(0, moving->indent.size()) == moving->indent) line.remove_prefix(moving->indent.size());
+        lines += target->indent + std::string(line);
+    }
+    lines += target->indent + indented(*fragment, target->indent) + "\n";
+    const std::size_t targetStart = commentsAbove(text, *target);
+    const bool spaced = blankLineBefore(text, targetStart) || blankLineBefore(text, movingStart);
+    const std::string gap = spaced ? "\n" : "";
+    TextEdit insertion = toIndex < from ? TextEdit{targetStart, 0, lines + gap}
                                         : TextEdit{target->lineEnd, 0, gap + lines};
-    return combined(text, {removal(text, *moving), insertion});
+    return combined(text, {removal(text, *moving, movingStart), insertion});
 }
 
 Result<TextEdit> renameId(std::string_view text, const Script& script, const ElementPath& path, std::string_view to) {

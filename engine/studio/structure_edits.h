@@ -31,7 +31,8 @@ IdSpace idSpaceOf(Tag tag);
 std::vector<std::string> idsIn(const Script& script, IdSpace space);
 
 /// An id like `base` that is not in `taken`: `base` itself, or "base-2", "base-3", … (a
-/// trailing "-N" of `base` is replaced, so copying "intro-2" gives "intro-3").
+/// trailing "-N" is a copy's number when the rest is taken too: copying "intro-2" beside
+/// "intro" gives "intro-3", copying "january-13" gives "january-13-2").
 std::string freshId(std::string_view base, const std::vector<std::string>& taken);
 
 /// The elements that refer to `id` of `space` (a style's `style`/`base`, a region's

@@ -92,6 +92,7 @@ TEST_CASE("structure edits: a fresh id is the name itself when free, else its st
     CHECK(freshId("intro-2", {"intro", "intro-2"}) == "intro-3");
     CHECK(freshId("intro", {"intro", "intro-2", "intro-3"}) == "intro-4");
     CHECK(freshId("1990", {"1990"}) == "1990-2");
+    CHECK(freshId("january-13", {"january-13"}) == "january-13-2");  // a date, not a copy's number
 }
 
 TEST_CASE("structure edits: the scenes in playing order, the ids, the styles and what refers to a style") {
@@ -219,6 +220,20 @@ TEST_CASE("structure edits: moving a scene earlier or later moves its lines whol
           "the scene is already in place 1");
     CHECK(refusal([](std::string_view text, const Script& script) { return moveScene(text, script, kOpeningPath, 2); }) ==
           "there is no place 3 among the 2 scenes");
+}
+
+TEST_CASE("structure edits: a moved scene takes the comment above it, and goes above the comment of the scene it passes") {
+    const std::string commented = replaced(kExhibit, kClosing, "  <!-- The end. -->\n" + kClosing);
+    const std::string openingNoted = replaced(commented, kOpening, "  <!-- The start. -->\n" + kOpening);
+    testing::StudioFixture f(openingNoted);
+    StudioDocument doc(f.file);
+    REQUIRE_FALSE(doc.edit("move", [](std::string_view text, const Script& script) {
+        return moveScene(text, script, kClosingPath, 0);
+    }));
+    std::string expected = replaced(replaced(kExhibit, kOpening, "@@"), kClosing, "  <!-- The start. -->\n" + kOpening);
+    CHECK(doc.text() == replaced(expected, "@@", "  <!-- The end. -->\n" + kClosing));
+    REQUIRE(doc.undo());
+    CHECK(doc.text() == openingNoted);
 }
 
 TEST_CASE("structure edits: renaming an id renames what refers to it, and refuses a name taken or malformed") {
