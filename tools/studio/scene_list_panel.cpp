@@ -50,7 +50,7 @@ SceneListRequest drawSceneList(const StudioDocument& doc, Micros t, float x, flo
             ImGui::EndDragDropTarget();
         }
         ImDrawList* list = ImGui::GetWindowDrawList();
-        const float right = top.x + ImGui::GetContentRegionAvail().x;
+        const float right = ImGui::GetItemRectMax().x - 4;  // the row, not under the scroll bar
         list->AddText(ImVec2(top.x + 4, top.y + 3), i == playing ? theme::kPlayhead : theme::kDimText,
                       std::to_string(i + 1).c_str());
         const std::string name = scene.title.empty() ? scene.id : scene.title;
