@@ -53,7 +53,7 @@ InspectorRequest InspectorPanel::draw(const StudioDocument& doc, ImFont* large, 
         const std::string current = node->value("style");
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(colour(theme::kDimText), "Style");
-        ImGui::SameLine(118);
+        ImGui::SameLine(129);  // lines up with the attribute table's values below
         ImGui::SetNextItemWidth(-1);
         if (ImGui::BeginCombo("##style", current.empty() ? "(the default style)" : current.c_str())) {
             for (const auto& name : styleNames(*doc.script()))
