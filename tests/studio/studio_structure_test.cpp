@@ -143,6 +143,22 @@ TEST_CASE("studio program: a style the exhibit lacks, or an id taken, is refused
     CHECK(e.read() == e.original);
 }
 
+TEST_CASE("studio program: File > New makes an exhibit that checks clean, Open refuses a file it cannot read") {
+    NewExhibit e;
+    const auto other = e.folder.parent_path() / "other";
+    Run r = e.script("new " + other.string() + "; quit");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    Run checked = runProgram("vitrine", "check " + quoted(other / "exhibit.xml"));
+    CHECK(checked.status == 0);
+    r = e.script("open " + (other / "missing.xml").string() + "; quit");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("Cannot read " + (other / "missing.xml").string()) != std::string::npos);
+    r = e.script("new " + other.string() + "; quit");  // never over an exhibit that is there
+    CHECK(r.status == 2);
+    CHECK(r.output.find("exists already") != std::string::npos);
+}
+
 TEST_CASE("studio program: --help lists the structure commands with their arguments") {
     requireStudio();
     Run r = runStudio("--help");
