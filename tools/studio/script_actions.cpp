@@ -67,6 +67,14 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
              return true;
          }},
+        // Inserting items (studio_insert.cpp): into the selected scene, or the playhead's, at the playhead.
+        {"insert-text", "WORDS [at TIME] [in SCENE]", "add a text in the default style", [](StudioApp& app, const std::string& words) { return app.insertByScript(InsertKind::Text, words); }},
+        {"insert-image", "FILE [at TIME] [in SCENE]", "add a picture, fit to the canvas", [](StudioApp& app, const std::string& words) { return app.insertByScript(InsertKind::Image, words); }},
+        {"insert-video", "FILE [at TIME] [in SCENE]", "add a clip, fit to the canvas", [](StudioApp& app, const std::string& words) { return app.insertByScript(InsertKind::Video, words); }},
+        {"insert-audio", "FILE [at TIME] [in SCENE]", "add a sound, with the caption file of the same name", [](StudioApp& app, const std::string& words) { return app.insertByScript(InsertKind::Audio, words); }},
+        {"insert-map", "FILE [at TIME] [in SCENE]", "add a map of a GeoJSON file", [](StudioApp& app, const std::string& words) { return app.insertByScript(InsertKind::Map, words); }},
+        {"import", "FILE", "copy a file into the exhibit's folder (never over another)", [](StudioApp& app, const std::string& file) { return app.importFile(file).has_value(); }},
+        {"drop", "FILE on TIME | on X,Y", "drop a file of the media bin on the timeline at TIME, or on the canvas at X,Y", [](StudioApp& app, const std::string& words) { return app.dropByScript(words); }},
         {"screenshot", "FILE.png", "save the window as a picture", [](StudioApp& app, const std::string& file) {
              app.screenshotPath_ = file;
              return !file.empty();

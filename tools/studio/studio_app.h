@@ -7,6 +7,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,12 +15,14 @@
 #include "caption_timing_panel.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
+#include "media_bin_panel.h"
 #include "preview_panel.h"
 #include "script_actions.h"
 #include "player/live_show.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "studio/file_watcher.h"
+#include "studio/item_insert.h"
 #include "studio/studio_document.h"
 #include "timeline_panel.h"
 
@@ -84,6 +87,23 @@ private:
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
+    // Inserting items, the media bin and importing (studio_insert.cpp).
+    struct InsertCommand {
+        std::string_view label;   // as the Insert menu shows it
+        std::string_view action;  // the --script verb that does the same
+        std::function<void(StudioApp&)> run;
+    };
+    static const std::vector<InsertCommand>& insertCommands();
+    bool insert(InsertRequest request, std::optional<std::string> scene, std::optional<Micros> at);
+    bool insertFile(std::optional<InsertKind> kind, const std::string& file, std::optional<std::string> scene,
+                    std::optional<Micros> at, std::optional<CanvasPoint> place);
+    bool insertByScript(InsertKind kind, const std::string& words);
+    void insertDropped(const std::string& file, std::optional<Micros> time, std::optional<CanvasPoint> place);
+    bool dropByScript(const std::string& words);
+    std::optional<std::string> importFile(const std::filesystem::path& file);
+    void openImportBrowser();
+    void drawMediaBin(float x, float y, float w, float h);
+
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
     bool selectByScript(const std::string& words);
@@ -111,6 +131,7 @@ private:
     std::string status_;
     bool statusIsError_ = false;
     InspectorPanel inspector_;
+    MediaBinPanel mediaBin_;
 
     AudioDevice audioDevice_ = AudioDevice::SoundCard;
 
