@@ -109,6 +109,10 @@ MediaBinRequest MediaBinPanel::draw(const std::filesystem::path& folder, const s
                            ImVec2(a.x + tw, a.y + th));
         } else {
             list->AddRectFilled(box, ImVec2(box.x + kThumbWidth, box.y + kThumbHeight), kindColour(e.file.kind), 3);
+            const std::string kind(mediaKindName(e.file.kind));
+            const ImVec2 size = ImGui::CalcTextSize(kind.c_str());
+            list->AddText(ImVec2(box.x + (kThumbWidth - size.x) / 2, box.y + (kThumbHeight - size.y) / 2), theme::kText,
+                          kind.c_str());
         }
         const float textX = box.x + kThumbWidth + 10;
         list->PushClipRect(ImVec2(textX, top.y), ImVec2(top.x + width, top.y + kRowHeight), true);
