@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include "media/media_test_files.h"
 #include "studio/studio_fixture.h"
 #include "studio/studio_run.h"
 #include "support/build_paths.h"
@@ -34,7 +35,7 @@ std::string lineWith(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("studio program: import a picture, insert it, a text, a sound with captions and a map, and the file checks") {
+TEST_CASE("studio program: import a picture, insert it, a text, a sound with captions, a map and a clip, and the file checks") {
     requireStudio();
     testing::StudioFixture f;
     const fs::path outside = f.folder / "elsewhere";
@@ -43,11 +44,14 @@ TEST_CASE("studio program: import a picture, insert it, a text, a sound with cap
     fs::copy_file(test::sourceDir() / "exhibits/baku-1990/audio/testimony-reading.wav", f.folder / "audio/voice.wav");
     fs::copy_file(test::sourceDir() / "exhibits/baku-1990/audio/testimony-reading.vtt", f.folder / "audio/voice.vtt");
     const fs::path map = test::sourceDir() / "assets/maps/caucasus.geojson";
+    fs::create_directories(f.folder / "video");
+    REQUIRE(test::runFfmpeg("-f lavfi -i testsrc2=size=320x180:rate=25 -t 2 -c:v libx264 -pix_fmt yuv420p " +
+                            test::quoted(f.folder / "video/street.mp4")));
 
     Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'import " + (outside / "harbour.png").string() +
                       "; insert-image images/harbour.png at 2s in closing; insert-text Fishermen at dawn at 1s in opening;"
                       " scrub closing+3s; insert-audio audio/voice.wav; insert-map " + map.string() +
-                      " in opening; save; quit'");
+                      " in opening; insert-video video/street.mp4 at 4s in opening; save; quit'");
     INFO(r.output);
     REQUIRE(r.status == 0);
     const std::string saved = f.read();
@@ -61,6 +65,7 @@ TEST_CASE("studio program: import a picture, insert it, a text, a sound with cap
     // The map data from outside the folder was copied in first.
     CHECK(lineWith(saved, "<map") == "    <map src=\"maps/caucasus.geojson\"/>");
     CHECK(fs::exists(f.folder / "maps/caucasus.geojson"));
+    CHECK(lineWith(saved, "<video") == "    <video src=\"video/street.mp4\" fit=\"contain\" begin=\"4s\"/>");
     // Everything before the first insert is as the designer wrote it.
     CHECK(saved.substr(0, saved.find("    <text x=\"10%\"")) ==
           std::string(testing::kStudioFixture).substr(0, saved.find("    <text x=\"10%\"")));
@@ -76,7 +81,7 @@ TEST_CASE("studio program: import a picture, insert it, a text, a sound with cap
         const std::string expected = "warning: media without a credit: ";
         CHECK(check.output.substr(at, expected.size()) == expected);
     }
-    CHECK(warnings == 2);  // the picture and the sound (a map's data is credited apart)
+    CHECK(warnings == 3);  // the picture, the clip and the sound (a map's data is credited apart)
 }
 
 TEST_CASE("studio program: a file dropped on the timeline begins where it was let go, and on the canvas it is placed there") {
