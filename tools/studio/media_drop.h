@@ -21,7 +21,12 @@ struct MediaDrop {
 /// pointer while it moves); call it right after drawing the bin's entry.
 void beginMediaDrag(const std::string& file, const std::string& label);
 
-/// The file dropped on the last ImGui item this frame, or nullopt.
-std::optional<MediaDrop> acceptMediaDrop();
+/// What a panel marks under the pointer while a file is dragged over it: the time (a line
+/// across the timeline) or the place (a cross on the canvas).
+enum class DropMarker { Time, Place };
+
+/// The file dropped on the last ImGui item this frame, or nullopt; while one is dragged over
+/// it, marks where it would land.
+std::optional<MediaDrop> acceptMediaDrop(DropMarker marker);
 
 }  // namespace vitrine::studio

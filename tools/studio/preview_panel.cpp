@@ -76,7 +76,7 @@ void PreviewPanel::draw(const StudioDocument& doc, float x, float y, float w, fl
         ImGui::Image(id, ImVec2(static_cast<float>(rect.width), static_cast<float>(rect.height)), ImVec2(0, 1),
                      ImVec2(1, 0));
         shown_ = rect;
-        if (auto drop = acceptMediaDrop())  // from the media bin: the drop point in canvas pixels
+        if (auto drop = acceptMediaDrop(DropMarker::Place))  // from the media bin: the drop point in canvas pixels
             mediaDrop_ = {drop->file, CanvasPoint{(drop->at.x - rect.left) * size_.x / rect.width,
                                                   (drop->at.y - rect.top) * size_.y / rect.height}};
     }
