@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cctype>
 #include <cstdlib>
 
 #include "studio_panels.h"
@@ -72,8 +73,13 @@ std::optional<std::filesystem::path> FileBrowser::draw() {
         ImGui::TextColored(colour(theme::kDimText), "%s", describeBytes(f.bytes).c_str());
         ImGui::PopID();
     }
-    if (listing_.folders.empty() && listing_.files.empty() && listing_.problem.empty())
-        ImGui::TextColored(colour(theme::kDimText), "Nothing here an exhibit can use.");
+    if (listing_.files.empty() && listing_.problem.empty()) {
+        std::string kind = only_ ? std::string(mediaKindName(*only_)) : std::string();
+        if (!kind.empty()) kind[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(kind[0])));
+        const std::string none = only_ ? "No " + kind + " files in this folder: open another, or press Up."
+                                       : "No file here an exhibit can use (pictures, sounds, clips, captions, maps).";
+        ImGui::TextColored(colour(theme::kDimText), "%s", none.c_str());
+    }
     ImGui::EndChild();
 
     ImGui::TextColored(colour(theme::kDimText), "The file is copied into the exhibit's folder; the original stays where it is.");
