@@ -82,7 +82,7 @@ std::optional<std::filesystem::path> FileBrowser::draw() {
     }
     ImGui::EndChild();
 
-    ImGui::TextColored(colour(theme::kDimText), "The file is copied into the exhibit's folder; the original stays where it is.");
+    ImGui::TextColored(colour(theme::kDimText), "A file from outside the exhibit's folder is copied into it; the original stays where it is.");
     const bool canChoose = selected_ >= 0 && selected_ < static_cast<int>(listing_.files.size());
     if (!canChoose) ImGui::BeginDisabled();
     if (ImGui::Button(action_.c_str(), ImVec2(120, 0)) && canChoose) chosen = folder_ / listing_.files[selected_].path;
