@@ -170,7 +170,8 @@ std::optional<std::string> insertItem(StudioDocument& doc, const InsertTarget& t
     const ScriptNode* node = doc.nodeOf(sceneSelection);
     const Scene& scene = show->scenes[target.scene];
     if (!node || node->name != "scene")
-        return "items go into a <scene>; '" + scene.id + "' is " + (node ? "an <" + std::string(node->name) + ">" : std::string("not in the file"));
+        return "items go into a <scene>, and '" + scene.id + "' is " +
+               (node ? "written as <" + std::string(node->name) + ">" : std::string("not in the file"));
     if (std::filesystem::path(node->where.file) != doc.file() && !node->where.file.empty() &&
         std::filesystem::weakly_canonical(node->where.file) != std::filesystem::weakly_canonical(doc.file()))
         return "scene '" + scene.id + "' is written in " + node->where.file + "; the studio edits only " +
