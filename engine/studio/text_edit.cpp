@@ -100,6 +100,37 @@ int lineOf(std::string_view text, std::size_t offset) {
     return line;
 }
 
+Result<ElementSpan> elementSpan(std::string_view text, const SourceLocation& element, std::string_view elementName) {
+    auto found = findStartTag(text, element, elementName);
+    if (!found) return found.error();
+    ElementSpan span{found->first, found->second.end, found->second.end, found->second.end, found->second.selfClosing};
+    if (span.selfClosing) return span;
+    // Count elements of the same name opened inside this one, so a nested one's end tag is
+    // not taken for this one's; what is not markup (comments, CDATA, <?...?>) is skipped.
+    const std::string closing = "</" + std::string(elementName);
+    int depth = 0;
+    for (std::size_t i = text.find('<', span.startEnd); i != std::string_view::npos; i = text.find('<', i + 1)) {
+        auto skipTo = [&](std::string_view opener, std::string_view closer) {
+            if (text.substr(i, opener.size()) != opener) return false;
+            std::size_t close = text.find(closer, i + opener.size());
+            i = close == std::string_view::npos ? text.size() : close + closer.size() - 1;
+            return true;
+        };
+        if (skipTo("<!--", "-->") || skipTo("<![CDATA[", "]]>") || skipTo("<?", "?>")) continue;
+        if (text.substr(i, closing.size()) == closing && i + closing.size() < text.size() &&
+            !isNameChar(text[i + closing.size()])) {
+            if (depth-- > 0) continue;
+            std::size_t close = text.find('>', i);
+            if (close == std::string_view::npos) break;
+            span.closeBegin = i;
+            span.end = close + 1;
+            return span;
+        }
+        if (auto nested = readStartTag(text, i, elementName); nested && !nested->selfClosing) ++depth;
+    }
+    return Error{"no " + closing + "> for the <" + std::string(elementName) + "> at line " + std::to_string(element.line)};
+}
+
 std::string escapeAttribute(std::string_view value) {
     std::string out;
     for (char c : value) {

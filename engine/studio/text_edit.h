@@ -53,6 +53,21 @@ std::optional<std::size_t> offsetOf(std::string_view text, int line, int column)
 /// 1-based line of a byte offset.
 int lineOf(std::string_view text, std::size_t offset);
 
+/// Where a whole element lies in the text: its start tag, and its end tag (the same place
+/// as the start tag's end when it closes itself, `<scene .../>`).
+struct ElementSpan {
+    std::size_t begin = 0;       // the '<' of the start tag
+    std::size_t startEnd = 0;    // just after the start tag's '>'
+    std::size_t closeBegin = 0;  // the '<' of "</name>"; startEnd when self-closing
+    std::size_t end = 0;         // just after the end tag's '>'; startEnd when self-closing
+    bool selfClosing = false;
+};
+
+/// The span of the element written at `element` (named `elementName`), its end tag found by
+/// counting same-named elements inside it (comments, CDATA and processing instructions
+/// skipped). An error when the element or its end tag cannot be found.
+Result<ElementSpan> elementSpan(std::string_view text, const SourceLocation& element, std::string_view elementName);
+
 /// `value` with the characters XML gives meaning to inside a double-quoted attribute escaped.
 std::string escapeAttribute(std::string_view value);
 

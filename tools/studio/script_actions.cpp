@@ -61,6 +61,8 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
              return true;
          }},
+        // Inserting items (studio_insert.cpp): into the selected scene, or the playhead's, at the playhead.
+        {"drop", "FILE on TIME | on X,Y", "drop a file of the media bin on the timeline at TIME, or on the canvas at X,Y", [](StudioApp& app, const std::string& words) { return app.dropByScript(words); }},
         {"screenshot", "FILE.png", "save the window as a picture", [](StudioApp& app, const std::string& file) {
              app.screenshotPath_ = file;
              return !file.empty();

@@ -41,6 +41,7 @@ constexpr float kTransportHeight = 56;
 constexpr float kTimelineFraction = 0.32f;
 constexpr float kInspectorFraction = 0.55f;
 constexpr float kSceneListFraction = 0.13f;
+constexpr float kMediaBinFraction = 0.6f;  // of the side column's height under the inspector
 
 }  // namespace
 
@@ -149,7 +150,9 @@ void StudioApp::frame(float seconds) {
     const float inspectorH = std::round((bodyBottom - bodyTop) * kInspectorFraction);
     if (timing_) drawCaptionTiming(mainW, bodyTop, side, inspectorH);
     else drawInspector(mainW, bodyTop, side, inspectorH);
-    drawDiagnostics(mainW, bodyTop + inspectorH, side, bodyBottom - bodyTop - inspectorH);
+    const float binH = std::round((bodyBottom - bodyTop - inspectorH) * kMediaBinFraction);
+    drawMediaBin(mainW, bodyTop + inspectorH, side, binH);
+    drawDiagnostics(mainW, bodyTop + inspectorH + binH, side, bodyBottom - bodyTop - inspectorH - binH);
     drawStatus(0, bodyBottom, W, kStatusHeight);
 
     window_.setActive(true);
@@ -340,6 +343,7 @@ void StudioApp::drawTimeline(float x, float y, float w, float h) {
     if (request.resize) applyResize(request.resize->first, request.resize->second);
     if (request.contextMenu)
         menuBar_.openContextMenu(doc_.selection().kind == Selection::Kind::Item ? kOnItem : kOnScene);
+    if (request.dropMedia) insertDropped(request.dropMedia->first, request.dropMedia->second, std::nullopt);
 }
 
 void StudioApp::drawInspector(float x, float y, float w, float h) {

@@ -7,6 +7,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
 #include "menu_bar.h"
+#include "media_bin_panel.h"
 #include "preview_panel.h"
 #include "script_actions.h"
 #include "studio_commands.h"
@@ -22,6 +24,7 @@
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "studio/file_watcher.h"
+#include "studio/item_insert.h"
 #include "studio/studio_document.h"
 #include "timeline_panel.h"
 
@@ -115,6 +118,18 @@ private:
     void requestQuit();
     bool newExhibit(const std::string& folder);
     bool openExhibit(const std::string& file);
+    // Inserting items, the media bin and importing (studio_insert.cpp).
+    bool insertFromCommand(InsertKind kind, const std::string& words);
+    void chooseToInsert(InsertKind kind);
+    bool insert(InsertRequest request, std::optional<std::string> scene, std::optional<Micros> at);
+    bool insertFile(std::optional<InsertKind> kind, const std::string& file, std::optional<std::string> scene,
+                    std::optional<Micros> at, std::optional<CanvasPoint> place);
+    bool insertByScript(InsertKind kind, const std::string& words);
+    void insertDropped(const std::string& file, std::optional<Micros> time, std::optional<CanvasPoint> place);
+    bool dropByScript(const std::string& words);
+    std::optional<std::string> importFile(const std::filesystem::path& file);
+    void openImportBrowser();
+    void drawMediaBin(float x, float y, float w, float h);
 
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
@@ -143,6 +158,7 @@ private:
     std::string status_;
     bool statusIsError_ = false;
     InspectorPanel inspector_;
+    MediaBinPanel mediaBin_;
 
     AudioDevice audioDevice_ = AudioDevice::SoundCard;
 

@@ -141,6 +141,30 @@ const std::vector<StudioCommand>& StudioApp::commands() {
          .help = "add an empty scene lasting TIME (10s) after the selected one", .shortcut = ctrl(K::M),
          .places = kOnScene,
          .run = [](StudioApp& app, const std::string& duration) { return app.newScene(duration); }},
+        {.menu = "Insert", .name = "Text", .verb = "insert-text", .arguments = "[WORDS] [at TIME] [in SCENE]",
+         .help = "add a text in the default style to the selected scene, at the playhead", .shortcut = ctrlShift(K::T),
+         .places = kOnScene | kOnPreview,
+         .run = [](StudioApp& app, const std::string& w) { return app.insertFromCommand(InsertKind::Text, w); }},
+        {.menu = "Insert", .name = "Picture…", .verb = "insert-image", .arguments = "[FILE] [at TIME] [in SCENE]",
+         .help = "add a picture, fit to the canvas (from a menu: choose the file)", .shortcut = ctrlShift(K::P),
+         .places = kOnScene | kOnPreview,
+         .run = [](StudioApp& app, const std::string& w) { return app.insertFromCommand(InsertKind::Image, w); }},
+        {.menu = "Insert", .name = "Clip…", .verb = "insert-video", .arguments = "[FILE] [at TIME] [in SCENE]",
+         .help = "add a video clip, fit to the canvas", .shortcut = ctrlShift(K::V), .places = kOnScene,
+         .run = [](StudioApp& app, const std::string& w) { return app.insertFromCommand(InsertKind::Video, w); }},
+        {.menu = "Insert", .name = "Sound with captions…", .verb = "insert-audio", .arguments = "[FILE] [at TIME] [in SCENE]",
+         .help = "add a sound, with the caption file of the same name beside it", .shortcut = ctrlShift(K::A),
+         .places = kOnScene,
+         .run = [](StudioApp& app, const std::string& w) { return app.insertFromCommand(InsertKind::Audio, w); }},
+        {.menu = "Insert", .name = "Map…", .verb = "insert-map", .arguments = "[FILE] [at TIME] [in SCENE]",
+         .help = "add a map of a map data file", .places = kOnScene,
+         .run = [](StudioApp& app, const std::string& w) { return app.insertFromCommand(InsertKind::Map, w); }},
+        {.menu = "Insert", .name = "Import a file…", .verb = "import", .arguments = "[FILE]",
+         .help = "copy a file into the exhibit's folder (never over another)", .shortcut = ctrl(K::I),
+         .run = [](StudioApp& app, const std::string& file) {
+             if (file.empty()) return app.openImportBrowser(), true;
+             return app.importFile(file).has_value();
+         }},
 
         // View
         {.menu = "View", .name = "Play / Pause", .verb = "play-pause", .help = "play from the playhead, or pause",

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "media_drop.h"
 #include "studio_theme.h"
 #include "base/time_value.h"
 
@@ -131,6 +132,7 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t) {
                                                       trackCount_ * (kTrackHeight + kTrackGap));
     ImGui::InvisibleButton("##timeline", ImVec2(width, contentHeight),
                            ImGuiButtonFlags_MouseButtonLeft);
+    if (auto drop = acceptMediaDrop(DropMarker::Time)) request.dropMedia = std::pair(drop->file, timeAt(drop->at.x));
     const bool hovered = ImGui::IsItemHovered();
     const bool pressed = ImGui::IsItemActivated();
     const bool held = ImGui::IsItemActive();
