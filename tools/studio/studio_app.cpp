@@ -32,6 +32,7 @@ namespace {
 constexpr float kFontPixels = 17;
 constexpr int kFrameRateLimit = 60;
 constexpr Micros kLookahead = 10 * kMicrosPerSecond;  // images decoded ahead of the playhead
+constexpr Micros kLookbehind = 3 * kMicrosPerSecond;  // and behind it, where a scrub back lands
 
 // The fixed layout, in pixels of the window.
 constexpr float kToolbarHeight = 44;
@@ -245,11 +246,12 @@ void StudioApp::renderPreview() {
     if (images != imagesSeen_) previewDirty_ = true;
     imagesSeen_ = images;
     if (!previewDirty_) return;
-    render::prefetchImages(show, t_, t_ + kLookahead, false, renderer.viewportFor(canvasSize).scale,
-                           resources_->images());
+    render::prefetchImages(show, std::max<Micros>(0, t_ - kLookbehind), t_ + kLookahead, false,
+                           renderer.viewportFor(canvasSize).scale, resources_->images());
     renderer.render(evaluate(show, t_), *canvas);
     canvas->display();
-    // A video still decoding towards t: draw again until its frame is there.
+    // A video still decoding towards t, or a picture still decoding or uploading (after a
+    // scrub while paused nothing else redraws): draw again until it is there.
     previewDirty_ = renderer.waitingForMedia();
 }
 
