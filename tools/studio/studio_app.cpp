@@ -77,7 +77,8 @@ int StudioApp::run() {
     sf::Clock clock;
     while (window_.isOpen() && !quit_) {
         sf::Event event;
-        while (window_.pollEvent(event)) handleEvent(event);
+        // Events wait for the frame that takes them (ImGuiSfml): none shorter than a frame is lost.
+        while (window_.pollEvent(event)) gui_->queueEvent(event);
         float seconds = clock.restart().asSeconds();
         frame(seconds);
     }
@@ -85,7 +86,6 @@ int StudioApp::run() {
 }
 
 void StudioApp::handleEvent(const sf::Event& event) {
-    gui_->processEvent(event);
     if (event.type == sf::Event::Closed) quit_ = true;
     if (event.type == sf::Event::Resized)
         window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
@@ -135,7 +135,8 @@ void StudioApp::frame(float seconds) {
     updateAudio();
 
     window_.setActive(true);
-    gui_->newFrame(seconds);
+    // The frame's events, as ImGui sees them this frame: the studio's shortcuts act on them.
+    for (const sf::Event& event : gui_->newFrame(seconds)) handleEvent(event);
     drawToolbar();
     sf::Vector2u size = window_.getSize();
     const float W = static_cast<float>(size.x), H = static_cast<float>(size.y);
