@@ -55,7 +55,10 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
         {"tap", "", "start the next caption line at the playhead", [](StudioApp& app, const std::string&) { return app.tapCaption(); }},
         {"end-line", "", "end the current caption line at the playhead", [](StudioApp& app, const std::string&) { return app.endCaptionLine(); }},
         {"untap", "", "take back the last tap", [](StudioApp& app, const std::string&) { return app.untapCaption(); }},
-        {"save-captions", "", "save the timed caption file", [](StudioApp& app, const std::string&) { return app.saveCaptions(); }},
+        {"save-captions", "[move]", "save the timed caption file: it asks first when lines not tapped would clash with tapped ones, and with move moves them after the last tapped line", [](StudioApp& app, const std::string& how) {
+             if (how == "move") return app.saveCaptions(UntimedLines::MoveAfterLastTapped);
+             return how.empty() && app.saveCaptions();
+         }},
         {"cancel-captions", "", "stop caption timing, the file unchanged", [](StudioApp& app, const std::string&) {
              if (!app.timing_) return false;
              app.cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");

@@ -32,6 +32,7 @@ namespace {
 constexpr float kFontPixels = 17;
 constexpr int kFrameRateLimit = 60;
 constexpr Micros kLookahead = 10 * kMicrosPerSecond;  // images decoded ahead of the playhead
+constexpr Micros kLookbehind = 3 * kMicrosPerSecond;  // and behind it, where a scrub back lands
 
 // The fixed layout, in pixels of the window.
 constexpr float kToolbarHeight = 44;
@@ -78,7 +79,8 @@ int StudioApp::run() {
     sf::Clock clock;
     while (window_.isOpen() && !quit_) {
         sf::Event event;
-        while (window_.pollEvent(event)) handleEvent(event);
+        // Events wait for the frame that takes them (ImGuiSfml): none shorter than a frame is lost.
+        while (window_.pollEvent(event)) gui_->queueEvent(event);
         float seconds = clock.restart().asSeconds();
         frame(seconds);
     }
@@ -86,7 +88,6 @@ int StudioApp::run() {
 }
 
 void StudioApp::handleEvent(const sf::Event& event) {
-    gui_->processEvent(event);
     if (event.type == sf::Event::Closed) requestQuit();
     if (event.type == sf::Event::Resized)
         window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
@@ -132,7 +133,8 @@ void StudioApp::frame(float seconds) {
     updateAudio();
 
     window_.setActive(true);
-    gui_->newFrame(seconds);
+    // The frame's events, as ImGui sees them this frame: the studio's shortcuts act on them.
+    for (const sf::Event& event : gui_->newFrame(seconds)) handleEvent(event);
     drawMenuBar();
     drawToolbar();
     sf::Vector2u size = window_.getSize();
@@ -248,11 +250,12 @@ void StudioApp::renderPreview() {
     if (images != imagesSeen_) previewDirty_ = true;
     imagesSeen_ = images;
     if (!previewDirty_) return;
-    render::prefetchImages(show, t_, t_ + kLookahead, false, renderer.viewportFor(canvasSize).scale,
-                           resources_->images());
+    render::prefetchImages(show, std::max<Micros>(0, t_ - kLookbehind), t_ + kLookahead, false,
+                           renderer.viewportFor(canvasSize).scale, resources_->images());
     renderer.render(evaluate(show, t_), *canvas);
     canvas->display();
-    // A video still decoding towards t: draw again until its frame is there.
+    // A video still decoding towards t, or a picture still decoding or uploading (after a
+    // scrub while paused nothing else redraws): draw again until it is there.
     previewDirty_ = renderer.waitingForMedia();
 }
 

@@ -75,7 +75,7 @@ private:
     bool tapCaption();
     bool endCaptionLine();
     bool untapCaption();
-    bool saveCaptions();
+    bool saveCaptions(UntimedLines untimed = UntimedLines::KeepTimes);
     void cancelCaptionTiming(const std::string& why);
     const Item* timedItem() const;
     std::optional<Micros> timedMediaTime(Micros showTime) const;
