@@ -53,7 +53,39 @@ void drawErrorBanner(const StudioDocument& doc, ImVec2 origin, ImVec2 avail) {
 
 }  // namespace
 
-void PreviewPanel::draw(const StudioDocument& doc, float x, float y, float w, float h) {
+double PreviewPanel::canvasPerScreenPixel() const {
+    return shown_ && shown_->width > 0 && size_.x > 0 ? static_cast<double>(size_.x) / shown_->width : 1.0;
+}
+
+namespace {
+
+// A toggle button drawn lit when on; true when clicked.
+bool toggleButton(const char* label, bool on) {
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, colour(theme::kAccent));
+    if (on) ImGui::PushStyleColor(ImGuiCol_Text, colour(IM_COL32(20, 22, 26, 255)));
+    const bool clicked = ImGui::SmallButton(label);
+    if (on) ImGui::PopStyleColor(2);
+    return clicked;
+}
+
+// The toggles in the panel's top-right corner; fills `request`, and returns their area.
+ImVec4 drawToggles(const PreviewToggles& toggles, ImVec2 origin, ImVec2 avail, PreviewRequest& request) {
+    const float width = toggles.panZoomAvailable ? 214 : 110;
+    const ImVec2 at(origin.x + avail.x - width - 8, origin.y + 6);
+    ImGui::SetCursorScreenPos(at);
+    if (toggleButton("Safe areas", toggles.safeAreas)) request.toggleSafeAreas = true;
+    if (toggles.panZoomAvailable) {
+        ImGui::SameLine();
+        if (toggleButton("Pan-zoom", toggles.panZoom)) request.togglePanZoom = true;
+    }
+    return ImVec4(at.x, at.y, origin.x + avail.x, at.y + ImGui::GetFrameHeight());
+}
+
+}  // namespace
+
+PreviewRequest PreviewPanel::draw(const StudioDocument& doc, float x, float y, float w, float h, const CanvasTool& tool,
+                                  const CanvasContext& context, const PreviewToggles& toggles) {
+    PreviewRequest request;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     beginPanel("##preview", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
@@ -75,9 +107,43 @@ void PreviewPanel::draw(const StudioDocument& doc, float x, float y, float w, fl
         ImGui::Image(id, ImVec2(static_cast<float>(rect.width), static_cast<float>(rect.height)), ImVec2(0, 1),
                      ImVec2(1, 0));
         shown_ = rect;
+        const bool overPicture = ImGui::IsItemHovered();
+        const CanvasOnScreen screen{ImVec2(static_cast<float>(rect.left), static_cast<float>(rect.top)),
+                                    1 / canvasPerScreenPixel(), doc.show()->canvas};
+        tool.drawOverlay(context, screen);
+        const ImVec4 toggleArea = drawToggles(toggles, origin, avail, request);
+        pointer(request, screen, overPicture, toggleArea);
     }
     if (doc.showIsStale() || !doc.show()) drawErrorBanner(doc, origin, avail);
     ImGui::End();
+    return request;
+}
+
+void PreviewPanel::pointer(PreviewRequest& request, const CanvasOnScreen& screen, bool overPicture,
+                           const ImVec4& toggleArea) {
+    // Read from ImGui's mouse state, which the studio feeds from events: a press and its
+    // release within one frame are both seen (IsMouseClicked and IsMouseReleased).
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 m = io.MousePos;
+    const bool onToggles = m.x >= toggleArea.x && m.x < toggleArea.z && m.y >= toggleArea.y && m.y < toggleArea.w;
+    auto event = [&](CanvasPointer::Kind kind) {
+        request.pointer.push_back({kind, {(m.x - screen.origin.x) / screen.scale, (m.y - screen.origin.y) / screen.scale},
+                                   io.KeyShift, io.KeyAlt});
+    };
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        if (overPicture && !onToggles) {
+            pointerHeld_ = true;
+            event(CanvasPointer::Kind::Press);
+        } else if (!onToggles) {
+            request.pressedElsewhere = true;
+        }
+    }
+    if (!pointerHeld_) return;
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) event(CanvasPointer::Kind::Move);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        pointerHeld_ = false;
+        event(CanvasPointer::Kind::Release);
+    }
 }
 
 }  // namespace vitrine::studio

@@ -7,26 +7,52 @@
 
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
+#include <imgui.h>
 
 #include <optional>
+#include <vector>
 
+#include "canvas_tool.h"
 #include "studio/studio_document.h"
 
 namespace vitrine::studio {
+
+/// The toggles shown over the preview, and whether the pan-zoom one applies (a picture with
+/// a pan-zoom is selected).
+struct PreviewToggles {
+    bool safeAreas = false;
+    bool panZoom = false;
+    bool panZoomAvailable = false;
+};
+
+/// What the designer did on the preview this frame.
+struct PreviewRequest {
+    std::vector<CanvasPointer> pointer;  // in order, canvas px; a press only on the picture
+    bool pressedElsewhere = false;       // a press in the studio outside the picture: it loses the keys
+    bool toggleSafeAreas = false;
+    bool togglePanZoom = false;
+};
 
 class PreviewPanel {
 public:
     /// The texture to draw the frame into, the canvas's size; null when it cannot be made.
     sf::RenderTexture* canvas(sf::Vector2u canvasSize);
-    /// Shows the canvas scaled into the panel at (x, y, w, h), and `doc`'s first error over it.
-    void draw(const StudioDocument& doc, float x, float y, float w, float h);
+    /// Shows the canvas scaled into the panel at (x, y, w, h), `tool`'s overlay over it (at
+    /// `context`), the toggles, and `doc`'s first error; returns the pointer over the picture.
+    PreviewRequest draw(const StudioDocument& doc, float x, float y, float w, float h, const CanvasTool& tool,
+                        const CanvasContext& context, const PreviewToggles& toggles);
     /// Where the picture was last shown, in window pixels (what `screenshot-preview` saves).
     std::optional<sf::IntRect> shownRect() const { return shown_; }
+    /// Canvas pixels per window pixel of the picture as last shown (1 before it is).
+    double canvasPerScreenPixel() const;
 
 private:
+    void pointer(PreviewRequest& request, const CanvasOnScreen& screen, bool overPicture, const ImVec4& toggleArea);
+
     sf::RenderTexture canvas_;
     sf::Vector2u size_{0, 0};
     std::optional<sf::IntRect> shown_;
+    bool pointerHeld_ = false;  // pressed on the picture and not yet released
 };
 
 }  // namespace vitrine::studio

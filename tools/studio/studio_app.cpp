@@ -100,6 +100,7 @@ void StudioApp::handleEvent(const sf::Event& event) {
     else if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
     else if (key.control && key.code == sf::Keyboard::Z && !key.shift) undo();
     else if (key.control && (key.code == sf::Keyboard::Y || (key.code == sf::Keyboard::Z && key.shift))) redo();
+    else if (canvasFocused_ && nudgeKey(key)) return;
     else if (key.code == sf::Keyboard::Space) setPlaying(!playing());
     else if (key.code == sf::Keyboard::Left) seek(t_ - kFrameStep);
     else if (key.code == sf::Keyboard::Right) seek(t_ + kFrameStep);
@@ -247,7 +248,9 @@ void StudioApp::renderPreview() {
     if (!previewDirty_) return;
     render::prefetchImages(show, t_, t_ + kLookahead, false, renderer.viewportFor(canvasSize).scale,
                            resources_->images());
-    renderer.render(evaluate(show, t_), *canvas);
+    Frame frame = evaluate(show, t_);
+    selectTool_.applyPreview(frame);  // an item being dragged is drawn where the pointer has it
+    renderer.render(frame, *canvas);
     canvas->display();
     // A video still decoding towards t: draw again until its frame is there.
     previewDirty_ = renderer.waitingForMedia();
@@ -312,7 +315,9 @@ void StudioApp::drawToolbar() {
 
 void StudioApp::drawPreview(float x, float y, float w, float h) {
     renderPreview();
-    preview_.draw(doc_, x, y, w, h);
+    const PreviewToggles toggles{selectTool_.showSafeAreas, selectTool_.editPanZoom,
+                                 doc_.show() && selectedItem(doc_) >= 0 && doc_.show()->items[selectedItem(doc_)].hasPanZoom};
+    applyPreviewRequest(preview_.draw(doc_, x, y, w, h, activeCanvasTool(), canvasContext(), toggles));
 }
 
 void StudioApp::drawTransport(float x, float y, float w, float h) {
