@@ -84,6 +84,12 @@ TEST_CASE("canvas drag: the handles of the selected item resize it; Shift keeps 
     CHECK(press.drag->now == Rect{650, 200, 300, 150});
 }
 
+TEST_CASE("canvas drag: an item in a region is written back in its region's terms") {
+    Canvas c;
+    c.release(c.drag(-1, {700, 250}, {710, 230}, DragOptions{.snap = false}));
+    CHECK(c.doc.text() == replaced(kCanvasFixture, R"(anchor="center" x="50%" y="50%")", R"(anchor="center" x="52%" y="46%")"));
+}
+
 TEST_CASE("canvas drag: a press on nothing clears the selection; a click that does not move edits nothing") {
     Canvas c;
     CanvasPress press = pressCanvas(*c.doc.show(), c.visible, kFront, {560, 20}, 6, false);

@@ -105,6 +105,30 @@ TEST_CASE("studio canvas: the real pointer drags an item, the arrow keys nudge i
     run(move + at(150, 150) + " sleep 0.3 mousedown 1 sleep 0.3");
     for (int step = 1; step <= 10; ++step) run(move + at(150 + 20 * step, 150 + 10 * step) + " sleep 0.05");
     CHECK(f.read() == kCanvasFixture);  // while dragging, the document is untouched
+    // ...but the picture follows the pointer: the screen, grabbed now, has the selection's
+    // bottom-right handle (white) where the dragged box's corner is, 600,300 on the canvas.
+    const auto mid = f.folder / "mid-drag.png";
+    int windowX = 0, windowY = 0;
+    {
+        FILE* geometry = popen(("xdotool getwindowgeometry --shell " + window).c_str(), "r");
+        REQUIRE(geometry);
+        char line[128];
+        while (std::fgets(line, sizeof line, geometry)) {
+            std::sscanf(line, "X=%d", &windowX);
+            std::sscanf(line, "Y=%d", &windowY);
+        }
+        pclose(geometry);
+    }
+    run("ffmpeg -loglevel error -y -f x11grab -video_size $(xdotool getdisplaygeometry | tr ' ' x) -i \"$DISPLAY\" "
+        "-frames:v 1 " + quoted(mid));
+    sf::Image screen;
+    REQUIRE(screen.loadFromFile(mid.string()));
+    const auto corner = sf::Vector2u(static_cast<unsigned>(windowX + left + 600 * scale + 0.5),
+                                     static_cast<unsigned>(windowY + top + 300 * scale + 0.5));
+    REQUIRE(corner.x < screen.getSize().x);
+    REQUIRE(corner.y < screen.getSize().y);
+    const sf::Color handle = screen.getPixel(corner.x, corner.y);
+    CHECK(handle.r + handle.g + handle.b > 450);  // the handle, not the dark canvas
     run("xdotool mouseup 1 sleep 0.5");
     CHECK(f.read() == kCanvasFixture);  // released: one edit, not saved before Ctrl+S
     run("xdotool key Right sleep 0.3 key shift+Down sleep 0.3 key ctrl+s sleep 0.8");
