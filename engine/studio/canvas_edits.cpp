@@ -122,7 +122,10 @@ Result<TextEdit> attributesEdit(std::string_view text, const ScriptNode& element
     // Each attribute edit lies after the element's name, so the element's place stays valid
     // from one to the next; the span they cover together is one edit, undone at once.
     std::string after(text);
-    for (const auto& [name, value] : attributes) {
+    // An absent attribute is inserted right after the element's name: made last to first,
+    // they read in the order given (x y width height).
+    for (auto it = attributes.rbegin(); it != attributes.rend(); ++it) {
+        const auto& [name, value] = *it;
         auto edit = attributeEdit(after, element.where, element.name, name, value);
         if (!edit) return edit.error();
         applyEdit(after, *edit);

@@ -77,6 +77,12 @@ TEST_CASE("canvas edits: an absent x or y is written in the unit of its width or
     REQUIRE(element.name == "text");
     auto attributes = layoutAttributes(element, {0, 0, 1000, 500}, {100, 50, 500, 100}, false);
     CHECK(attributes == std::vector<std::pair<std::string, std::string>>{{"x", "10%"}, {"y", "50"}});
+    // Inserted after the name, in that order.
+    auto edit = attributesEdit(text, element, attributes);
+    REQUIRE(edit);
+    std::string after = text;
+    applyEdit(after, *edit);
+    CHECK(after == replaced(text, "<text width", R"(<text x="10%" y="50" width)"));
 }
 
 TEST_CASE("canvas edits: a pan-zoom end is rewritten in the units it was written in, the rest as written") {
