@@ -38,7 +38,7 @@ struct Canvas {
 
 }  // namespace
 
-TEST_CASE("canvas drag: a press on an item selects the topmost one and moves it; the release is one edit") {
+TEST_CASE("canvas drag: a press on an item selects the topmost one and moves it, the release is one edit") {
     Canvas c;
     CanvasPress press = c.drag(-1, {300, 150}, {331, 190});
     CHECK(press.select == kFront);
@@ -69,7 +69,7 @@ TEST_CASE("canvas drag: the dragged box snaps to guides, is drawn where the drag
     CHECK(press.drag->now == Rect{497, 101, 300, 100});
 }
 
-TEST_CASE("canvas drag: the handles of the selected item resize it; Shift keeps its proportions") {
+TEST_CASE("canvas drag: the handles of the selected item resize it, Shift keeps its proportions") {
     Canvas c;
     CanvasPress press = c.drag(kSide, {850, 300}, {912, 337}, DragOptions{.snap = false});
     CHECK_FALSE(press.select);  // the selection stays
@@ -90,7 +90,7 @@ TEST_CASE("canvas drag: an item in a region is written back in its region's term
     CHECK(c.doc.text() == replaced(kCanvasFixture, R"(anchor="center" x="50%" y="50%")", R"(anchor="center" x="52%" y="46%")"));
 }
 
-TEST_CASE("canvas drag: a press on nothing clears the selection; a click that does not move edits nothing") {
+TEST_CASE("canvas drag: a press on nothing clears the selection, a click that does not move edits nothing") {
     Canvas c;
     CanvasPress press = pressCanvas(*c.doc.show(), c.visible, kFront, {560, 20}, 6, false);
     CHECK(press.clearSelection);

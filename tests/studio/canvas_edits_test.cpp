@@ -25,7 +25,7 @@ std::string placed(int index, const Rect& box, bool withSize) {
 
 }  // namespace
 
-TEST_CASE("canvas edits: handles: the held sides move, the others stay; Shift keeps the proportions") {
+TEST_CASE("canvas edits: handles: the held sides move, the others stay, Shift keeps the proportions") {
     const Rect box{100, 100, 200, 100};
     CHECK(resizedBox(box, Handle::BottomRight, 50, 20, false) == Rect{100, 100, 250, 120});
     CHECK(resizedBox(box, Handle::TopLeft, 50, 20, false) == Rect{150, 120, 150, 80});
