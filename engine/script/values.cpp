@@ -248,6 +248,13 @@ std::optional<PanZoomSpec> parsePanZoom(std::string_view text) {
     return PanZoomSpec{*from, *to};
 }
 
+AnchorPoint parseAnchor(std::string_view text) {
+    auto fraction = [&](std::string_view low, std::string_view high) {
+        return text.find(low) != std::string_view::npos ? 0.0 : text.find(high) != std::string_view::npos ? 1.0 : 0.5;
+    };
+    return {fraction("left", "right"), fraction("top", "bottom")};
+}
+
 std::optional<LonLat> parseLonLat(std::string_view text) {
     auto parts = split(text, ',');
     if (parts.size() != 2) return std::nullopt;

@@ -37,6 +37,12 @@ std::optional<double> parseRepeat(std::string_view text);
 std::optional<TransitionSpec> parseTransition(std::string_view text);
 /// "0,0,100%,100% → 10%,5%,80%,80%" (also "->").
 std::optional<PanZoomSpec> parsePanZoom(std::string_view text);
+/// Which point of a box an `anchor` names, as fractions of the box: (0,0) top-left, (0.5,0.5)
+/// center, (1,1) bottom-right. Layout places a box by it and the studio writes boxes back by it.
+struct AnchorPoint {
+    double x = 0, y = 0;
+};
+AnchorPoint parseAnchor(std::string_view text);
 /// "lon,lat".
 std::optional<LonLat> parseLonLat(std::string_view text);
 /// "lon,lat → lon,lat".

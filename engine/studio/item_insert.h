@@ -14,6 +14,7 @@
 #include "base/time_value.h"
 #include "studio/media_catalog.h"
 #include "studio/studio_document.h"
+#include "studio/canvas_point.h"
 
 namespace vitrine::studio {
 
@@ -28,10 +29,6 @@ struct NewItem {
     std::string xml() const;
 };
 
-/// Where on the canvas a new item is placed, in canvas pixels (a drop on the preview).
-struct CanvasPoint {
-    double x = 0, y = 0;
-};
 
 /// The kinds of item the studio inserts, named as the --script verbs and the Insert menu name them.
 enum class InsertKind { Text, Image, Video, Audio, Map };

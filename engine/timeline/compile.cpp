@@ -323,7 +323,8 @@ private:
 
     // ---- element contents ---------------------------------------------------------------------
     void fillItem(Item& item, const ScriptNode& n, const Rect& area) {
-        item.box = layoutBox(n, area);
+        item.area = layoutArea(n, area);
+        item.box = layoutBox(n, item.area);
         if (auto o = parseNumber(n.view("opacity"))) item.opacity = std::clamp(*o, 0.0, 1.0);
         Micros fade = parseTimeValue(n.view("fade")).value_or(0);
         item.fadeIn = parseTimeValue(n.view("fade-in")).value_or(fade);
@@ -391,7 +392,8 @@ private:
         return (fs::path(n.where.file).parent_path() / p).lexically_normal();
     }
 
-    Rect layoutBox(const ScriptNode& n, const Rect& canvasArea) {
+    // The rectangle an element is laid out in: `canvasArea`, or its region of it.
+    Rect layoutArea(const ScriptNode& n, const Rect& canvasArea) {
         Rect area = canvasArea;
         if (std::string_view region = n.view("region"); !region.empty()) {
             auto it = regions_.find(region);
@@ -403,10 +405,12 @@ private:
                 area.height = r.height.resolve(canvasArea.height);
             }
         }
-        std::string_view anchor = n.view("anchor", "top-left");
-        // Anchor as fractions of the box: (0,0) top-left … (1,1) bottom-right.
-        double ax = anchor.find("left") != std::string_view::npos ? 0 : anchor.find("right") != std::string_view::npos ? 1 : 0.5;
-        double ay = anchor.find("top") != std::string_view::npos ? 0 : anchor.find("bottom") != std::string_view::npos ? 1 : 0.5;
+        return area;
+    }
+
+    Rect layoutBox(const ScriptNode& n, const Rect& area) {
+        const AnchorPoint anchor = parseAnchor(n.view("anchor", "top-left"));
+        const double ax = anchor.x, ay = anchor.y;
         Rect box;
         box.width = lengthOr(n, "width", Length{100, true}).resolve(area.width);
         box.height = lengthOr(n, "height", Length{100, true}).resolve(area.height);

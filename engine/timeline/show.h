@@ -85,6 +85,7 @@ struct Item {
     Micros fadeIn = 0, fadeOut = 0;
 
     Rect box;  // canvas px
+    Rect area;  // canvas px: what box was laid out in (the canvas, or the element's region)
     double opacity = 1;
     std::vector<Animation> animations;
 

@@ -59,6 +59,18 @@ TEST_CASE("transitions name a kind, a duration and an easing") {
     CHECK_FALSE(parseTransition("fade 1s wobbly"));
 }
 
+TEST_CASE("an anchor is the point of its box, as fractions: left or top 0, centre 0.5, right or bottom 1") {
+    CHECK(parseAnchor("top-left").x == 0);
+    CHECK(parseAnchor("top-left").y == 0);
+    CHECK(parseAnchor("bottom-right").x == 1);
+    CHECK(parseAnchor("bottom-right").y == 1);
+    CHECK(parseAnchor("top").x == 0.5);
+    CHECK(parseAnchor("top").y == 0);
+    CHECK(parseAnchor("left").y == 0.5);
+    CHECK(parseAnchor("center").x == 0.5);
+    CHECK(parseAnchor("center").y == 0.5);
+}
+
 TEST_CASE("pan-zoom and map views take both arrow spellings") {
     auto pz = parsePanZoom("0,0,100%,100% \xE2\x86\x92 10%,5%,80%,80%");
     REQUIRE(pz);

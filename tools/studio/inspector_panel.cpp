@@ -86,6 +86,7 @@ InspectorRequest InspectorPanel::draw(const StudioDocument& doc, ImFont* large, 
 }
 
 void InspectorPanel::drawAttributes(const ScriptNode& node, InspectorRequest& request) {
+    fieldRects_.clear();
     if (ImGui::BeginTable("##attributes", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupColumn("attribute", ImGuiTableColumnFlags_WidthFixed, 110);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -99,7 +100,11 @@ void InspectorPanel::drawAttributes(const ScriptNode& node, InspectorRequest& re
             std::string value(a.value);
             std::string id = "##" + std::string(a.name);
             // Applied on Enter, so a half-typed value never reaches the file.
-            if (ImGui::InputText(id.c_str(), &value, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            const bool entered = ImGui::InputText(id.c_str(), &value, ImGuiInputTextFlags_EnterReturnsTrue);
+            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+            fieldRects_[std::string(a.name)] = sf::IntRect(static_cast<int>(min.x), static_cast<int>(min.y),
+                                                           static_cast<int>(max.x - min.x), static_cast<int>(max.y - min.y));
+            if (entered) {
                 request.setAttribute.emplace(std::string(a.name), value);
                 break;  // the node is gone once the edit is applied: the text is compiled again
             }
@@ -115,6 +120,12 @@ void InspectorPanel::drawAttributes(const ScriptNode& node, InspectorRequest& re
     ImGui::InputTextWithHint("##new-value", "value", &newAttributeValue_);
     ImGui::SameLine();
     if (ImGui::Button("Add") && !newAttributeName_.empty()) request.setAttribute.emplace(newAttributeName_, newAttributeValue_);
+}
+
+std::optional<sf::IntRect> InspectorPanel::fieldRect(const std::string& attribute) const {
+    auto found = fieldRects_.find(attribute);
+    if (found == fieldRects_.end()) return std::nullopt;
+    return found->second;
 }
 
 void InspectorPanel::clearNewAttribute() {

@@ -4,6 +4,9 @@
 // changes nothing itself: it returns what the designer asked for, and the studio applies it
 // as a command (so undo, the status line and the preview follow).
 
+#include <SFML/Graphics/Rect.hpp>
+
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,6 +30,8 @@ public:
     InspectorRequest draw(const StudioDocument& doc, ImFont* large, float x, float y, float w, float h);
     /// An attribute added from the two fields was applied: the fields empty again.
     void clearNewAttribute();
+    /// Where the field of `attribute` was last drawn, in window pixels; nullopt when it was not.
+    std::optional<sf::IntRect> fieldRect(const std::string& attribute) const;
 
 private:
     void drawAttributes(const ScriptNode& node, InspectorRequest& request);
@@ -36,6 +41,7 @@ private:
     Selection contentFor_;
     int contentGeneration_ = -1;
     std::string newAttributeName_, newAttributeValue_;
+    std::map<std::string, sf::IntRect> fieldRects_;  // this frame's attribute fields, for automation
 };
 
 }  // namespace vitrine::studio

@@ -54,7 +54,17 @@ void drawErrorBanner(const StudioDocument& doc, ImVec2 origin, ImVec2 avail) {
 
 }  // namespace
 
-void PreviewPanel::draw(const StudioDocument& doc, float x, float y, float w, float h) {
+double PreviewPanel::canvasPerScreenPixel() const {
+    return shown_ && shown_->width > 0 && size_.x > 0 ? static_cast<double>(size_.x) / shown_->width : 1.0;
+}
+
+namespace {
+
+}  // namespace
+
+PreviewRequest PreviewPanel::draw(const StudioDocument& doc, float x, float y, float w, float h, const CanvasTool& tool,
+                                  const CanvasContext& context) {
+    PreviewRequest request;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     beginPanel("##preview", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
@@ -79,9 +89,40 @@ void PreviewPanel::draw(const StudioDocument& doc, float x, float y, float w, fl
         if (auto drop = acceptMediaDrop(DropMarker::Place))  // from the media bin: the drop point in canvas pixels
             mediaDrop_ = {drop->file, CanvasPoint{(drop->at.x - rect.left) * size_.x / rect.width,
                                                   (drop->at.y - rect.top) * size_.y / rect.height}};
+        const bool overPicture = ImGui::IsItemHovered();
+        const CanvasOnScreen screen{ImVec2(static_cast<float>(rect.left), static_cast<float>(rect.top)),
+                                    1 / canvasPerScreenPixel(), doc.show()->canvas};
+        tool.drawOverlay(context, screen);
+        pointer(request, screen, overPicture);
     }
     if (doc.showIsStale() || !doc.show()) drawErrorBanner(doc, origin, avail);
     ImGui::End();
+    return request;
+}
+
+void PreviewPanel::pointer(PreviewRequest& request, const CanvasOnScreen& screen, bool overPicture) {
+    // Read from ImGui's mouse state, which the studio feeds from events: a press and its
+    // release within one frame are both seen (IsMouseClicked and IsMouseReleased).
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 m = io.MousePos;
+    auto event = [&](CanvasPointer::Kind kind) {
+        request.pointer.push_back({kind, {(m.x - screen.origin.x) / screen.scale, (m.y - screen.origin.y) / screen.scale},
+                                   io.KeyShift, io.KeyAlt});
+    };
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        if (overPicture) {
+            pointerHeld_ = true;
+            event(CanvasPointer::Kind::Press);
+        } else {
+            request.pressedElsewhere = true;
+        }
+    }
+    if (!pointerHeld_) return;
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) event(CanvasPointer::Kind::Move);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        pointerHeld_ = false;
+        event(CanvasPointer::Kind::Release);
+    }
 }
 
 }  // namespace vitrine::studio

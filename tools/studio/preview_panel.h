@@ -7,32 +7,49 @@
 
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
+#include <imgui.h>
 
 #include <optional>
 #include <string>
 #include <utility>
 
 #include "studio/item_insert.h"
+#include <vector>
+
+#include "canvas_tool.h"
 #include "studio/studio_document.h"
 
 namespace vitrine::studio {
+
+/// What the designer did on the preview this frame.
+struct PreviewRequest {
+    std::vector<CanvasPointer> pointer;  // in order, canvas px; a press only on the picture
+    bool pressedElsewhere = false;       // a press in the studio outside the picture: it loses the keys
+};
 
 class PreviewPanel {
 public:
     /// The texture to draw the frame into, the canvas's size; null when it cannot be made.
     sf::RenderTexture* canvas(sf::Vector2u canvasSize);
-    /// Shows the canvas scaled into the panel at (x, y, w, h), and `doc`'s first error over it.
-    void draw(const StudioDocument& doc, float x, float y, float w, float h);
+    /// Shows the canvas scaled into the panel at (x, y, w, h), `tool`'s overlay over it (at
+    /// `context`), and `doc`'s first error; returns the pointer over the picture.
+    PreviewRequest draw(const StudioDocument& doc, float x, float y, float w, float h, const CanvasTool& tool,
+                        const CanvasContext& context);
     /// Where the picture was last shown, in window pixels (what `screenshot-preview` saves).
     std::optional<sf::IntRect> shownRect() const { return shown_; }
     /// A file from the media bin dropped on the picture, and where (canvas pixels); once.
     std::optional<std::pair<std::string, CanvasPoint>> takeMediaDrop() { return std::exchange(mediaDrop_, std::nullopt); }
+    /// Canvas pixels per window pixel of the picture as last shown (1 before it is).
+    double canvasPerScreenPixel() const;
 
 private:
+    void pointer(PreviewRequest& request, const CanvasOnScreen& screen, bool overPicture);
+
     sf::RenderTexture canvas_;
     sf::Vector2u size_{0, 0};
     std::optional<sf::IntRect> shown_;
     std::optional<std::pair<std::string, CanvasPoint>> mediaDrop_;
+    bool pointerHeld_ = false;  // pressed on the picture and not yet released
 };
 
 }  // namespace vitrine::studio

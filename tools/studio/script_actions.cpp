@@ -1,6 +1,7 @@
 #include "script_actions.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <sstream>
@@ -66,6 +67,42 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
          }},
         // Inserting items (studio_insert.cpp): into the selected scene, or the playhead's, at the playhead.
         {"drop", "FILE on TIME | on X,Y", "drop a file of the media bin on the timeline at TIME, or on the canvas at X,Y", [](StudioApp& app, const std::string& words) { return app.dropByScript(words); }},
+        // On the preview's picture, in canvas pixels, as the pointer does it.
+        {"click", "X Y", "click the picture at canvas pixel X,Y: selects the topmost item there", [](StudioApp& app, const std::string& words) {
+             double x = 0, y = 0;
+             if (!(std::stringstream(words) >> x >> y)) return false;
+             app.canvasPointer({CanvasPointer::Kind::Press, {x, y}});
+             return app.canvasPointer({CanvasPointer::Kind::Release, {x, y}});
+         }},
+        {"drag", "X1 Y1 X2 Y2 [free]", "drag on the picture (canvas pixels): moves the item there, or resizes by a handle of the selection; free: no snapping, as with Alt", [](StudioApp& app, const std::string& words) {
+             std::stringstream in(words);
+             double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+             std::string option;
+             if (!(in >> x1 >> y1 >> x2 >> y2)) return false;
+             in >> option;
+             return app.canvasDrag({x1, y1}, {x2, y2}, false, option == "free");
+         }},
+        {"resize", "HANDLE DX DY [proportional|free]", "drag a handle of the selection (top-left, top, ..., left) by DX,DY canvas pixels", [](StudioApp& app, const std::string& words) { return app.resizeByScript(words); }},
+        {"nudge", "DX DY", "move the selection by DX,DY canvas pixels (the arrow keys: 1, with Shift 10)", [](StudioApp& app, const std::string& words) {
+             double dx = 0, dy = 0;
+             if (!(std::stringstream(words) >> dx >> dy)) return false;
+             return app.nudgeSelection(dx, dy);
+         }},
+        {"panzoom", "start|end X Y W H", "set the selected picture's pan-zoom start or end rectangle (10% or 0.1 of the picture)", [](StudioApp& app, const std::string& words) { return app.setPanZoomByScript(words); }},
+        {"preview-rect", "", "print where the picture is shown in the window (x y width height, window pixels), for automation that moves the real pointer", [](StudioApp& app, const std::string&) {
+             auto r = app.preview_.shownRect();
+             if (!r) return false;
+             std::printf("preview at %d %d %d %d\n", r->left, r->top, r->width, r->height);
+             std::fflush(stdout);
+             return true;
+         }},
+        {"field-rect", "ATTRIBUTE", "print where the inspector's field of ATTRIBUTE is (x y width height, window pixels), for automation that clicks it", [](StudioApp& app, const std::string& name) {
+             auto r = app.inspector_.fieldRect(name);
+             if (!r) return false;
+             std::printf("field %s at %d %d %d %d\n", name.c_str(), r->left, r->top, r->width, r->height);
+             std::fflush(stdout);
+             return true;
+         }},
         {"screenshot", "FILE.png", "save the window as a picture", [](StudioApp& app, const std::string& file) {
              app.screenshotPath_ = file;
              return !file.empty();

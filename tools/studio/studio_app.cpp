@@ -99,6 +99,8 @@ void StudioApp::handleEvent(const sf::Event& event) {
     if (event.type != sf::Event::KeyPressed) return;
     const auto& key = event.key;
     if (timing_ && handleCaptionTimingKey(key)) return;
+    // Arrows nudge the item picked on the picture before they step frames.
+    if (canvasFocused_ && !ImGui::GetIO().WantTextInput && nudgeKey(key)) return;
     if (runShortcut(key)) return;  // the command table's keys (studio_commands.cpp)
     if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
     if (key.control && key.shift && key.code == sf::Keyboard::Z) redo();
@@ -252,7 +254,9 @@ void StudioApp::renderPreview() {
     if (!previewDirty_) return;
     render::prefetchImages(show, std::max<Micros>(0, t_ - kLookbehind), t_ + kLookahead, false,
                            renderer.viewportFor(canvasSize).scale, resources_->images());
-    renderer.render(evaluate(show, t_), *canvas);
+    Frame frame = evaluate(show, t_);
+    selectTool_.applyPreview(frame);  // an item being dragged is drawn where the pointer has it
+    renderer.render(frame, *canvas);
     canvas->display();
     // A video still decoding towards t, or a picture still decoding or uploading (after a
     // scrub while paused nothing else redraws): draw again until it is there.
@@ -318,7 +322,7 @@ void StudioApp::drawToolbar() {
 
 void StudioApp::drawPreview(float x, float y, float w, float h) {
     renderPreview();
-    preview_.draw(doc_, x, y, w, h);
+    applyPreviewRequest(preview_.draw(doc_, x, y, w, h, activeCanvasTool(), canvasContext()));
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Right) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
         mouse.x >= x && mouse.x < x + w && mouse.y >= y && mouse.y < y + h)

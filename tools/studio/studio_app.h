@@ -13,6 +13,7 @@
 #include <string>
 
 #include "caption_timing_panel.h"
+#include "canvas_select_tool.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
 #include "menu_bar.h"
@@ -130,6 +131,18 @@ private:
     std::optional<std::string> importFile(const std::filesystem::path& file);
     void openImportBrowser();
     void drawMediaBin(float x, float y, float w, float h);
+    // Editing on the preview's picture (studio_canvas.cpp).
+    CanvasTool& activeCanvasTool();
+    CanvasContext canvasContext() const;
+    void applyPreviewRequest(const PreviewRequest& request);
+    void applyCanvasRequest(const CanvasRequest& request);
+    bool canvasPointer(CanvasPointer pointer);
+    bool canvasDrag(CanvasPoint from, CanvasPoint to, bool shift, bool alt);
+    bool nudgeSelection(double dx, double dy);
+    bool nudgeKey(const sf::Event::KeyEvent& key);
+    bool setCanvasToggle(bool& toggle, const std::string& word);
+    bool setPanZoomByScript(const std::string& words);
+    bool resizeByScript(const std::string& words);
 
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
@@ -152,6 +165,8 @@ private:
     bool previewDirty_ = true;
     std::uint64_t imagesSeen_ = 0;
     TimelinePanel timeline_;
+    CanvasSelectTool selectTool_;
+    bool canvasFocused_ = false;  // the last press was on the picture: the arrow keys nudge
 
     Micros t_ = 0;  // the playhead this frame: the live show's clock, read once a frame
     int speedIndex_ = 2;

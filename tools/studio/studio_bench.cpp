@@ -10,6 +10,7 @@
 #include <random>
 #include <unistd.h>
 
+#include "canvas_bench.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "files/atomic_save.h"
@@ -160,6 +161,8 @@ int runStudioBench(const std::filesystem::path& exhibit) {
                     kSceneKindNames[k], exactMsByKind[k].size(), byKind.median, byKind.p95, byKind.max,
                     kTargetP95Ms[k], byKind.p95 / kTargetP95Ms[k]);
     }
+
+    benchCanvasDrag(exhibit, resources, target);
 
     // Reload: a copy beside the exhibit (so its relative media paths hold) is saved with a
     // changed duration; timed from the save's start to the new show's frame finished.

@@ -47,6 +47,8 @@ std::vector<std::string> transitionChoices(const std::string& duration) {
     return out;
 }
 
+std::string onOff(bool on) { return on ? "(shown)" : ""; }
+
 }  // namespace
 
 const std::vector<StudioCommand>& StudioApp::commands() {
@@ -176,6 +178,15 @@ const std::vector<StudioCommand>& StudioApp::commands() {
         {.menu = "View", .name = "Forward one frame", .verb = "frame-forward", .help = "move the playhead one frame on",
          .shortcut = plain(K::Right),
          .run = [](StudioApp& app, const std::string&) { return app.seek(app.t_ + kFrameStep), true; }},
+
+        {.menu = "View", .name = "Safe areas", .verb = "safe-area", .arguments = "[on|off]",
+         .help = "show the title-safe (80%) and action-safe (90%) frames over the picture", .shortcut = ctrl(K::G),
+         .places = kOnPreview, .detail = [](const StudioApp& app) { return onOff(app.selectTool_.showSafeAreas); },
+         .run = [](StudioApp& app, const std::string& word) { return app.setCanvasToggle(app.selectTool_.showSafeAreas, word); }},
+        {.menu = "View", .name = "Pan-zoom rectangles", .verb = "panzoom-edit", .arguments = "[on|off]",
+         .help = "show the selected picture's pan-zoom start and end rectangles, to drag", .places = kOnPreview,
+         .detail = [](const StudioApp& app) { return onOff(app.selectTool_.editPanZoom); },
+         .run = [](StudioApp& app, const std::string& word) { return app.setCanvasToggle(app.selectTool_.editPanZoom, word); }},
 
         // Help
         {.menu = "Help", .name = "Keys and guide", .verb = "help", .help = "show every command with its keys, and a short guide",

@@ -50,18 +50,20 @@ bool inside(const fs::path& file, const fs::path& folder) {
 }  // namespace
 
 void StudioApp::chooseToInsert(InsertKind kind) {
-    static const std::pair<const char*, MediaKind> kChoosers[] = {
-        {"Insert a picture", MediaKind::Picture}, {"Insert a clip", MediaKind::Clip},
-        {"Insert a sound", MediaKind::Sound},     {"Insert a map", MediaKind::MapData}};
-    const int index = kind == InsertKind::Image ? 0 : kind == InsertKind::Video ? 1 : kind == InsertKind::Audio ? 2 : 3;
-    mediaBin_.browser().open(kChoosers[index].first, "Insert", doc_.file().parent_path(), kChoosers[index].second);
+    auto media = mediaKindFor(kind);
+    if (!media) return;
+    const char* title = kind == InsertKind::Image   ? "Insert a picture"
+                        : kind == InsertKind::Video ? "Insert a clip"
+                        : kind == InsertKind::Audio ? "Insert a sound"
+                                                    : "Insert a map";
+    mediaBin_.browser().open(title, "Insert", doc_.file().parent_path(), *media);
 }
 
 bool StudioApp::insertFromCommand(InsertKind kind, const std::string& words) {
     // From a menu (no words) a text starts as "New text" and a file is chosen in the
     // browser; from a script the words say what and where.
     if (!words.empty()) return insertByScript(kind, words);
-    if (kind == InsertKind::Text) return insert({InsertKind::Text, "New text"}, std::nullopt, std::nullopt);
+    if (kind == InsertKind::Text) return insert({InsertKind::Text, "New text", "", std::nullopt}, std::nullopt, std::nullopt);
     chooseToInsert(kind);
     return true;
 }
@@ -148,7 +150,7 @@ bool StudioApp::insertByScript(InsertKind kind, const std::string& words) {
         setStatus(parsed.error().message, true);
         return false;
     }
-    if (kind == InsertKind::Text) return insert({InsertKind::Text, parsed->subject}, parsed->scene, parsed->at);
+    if (kind == InsertKind::Text) return insert({InsertKind::Text, parsed->subject, "", std::nullopt}, parsed->scene, parsed->at);
     return insertFile(kind, parsed->subject, parsed->scene, parsed->at, std::nullopt);
 }
 
