@@ -1,5 +1,6 @@
 #include "studio/text_edit.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace vitrine::studio {
@@ -91,6 +92,40 @@ TextEdit applyEdit(std::string& text, const TextEdit& edit) {
     TextEdit inverse{edit.offset, edit.replacement.size(), text.substr(edit.offset, edit.length)};
     text.replace(edit.offset, edit.length, edit.replacement);
     return inverse;
+}
+
+TextEdit differingSpan(std::string_view before, std::string_view after) {
+    std::size_t prefix = 0;
+    while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix]) ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+           before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+        ++suffix;
+    return TextEdit{prefix, before.size() - prefix - suffix, std::string(after.substr(prefix, after.size() - prefix - suffix))};
+}
+
+std::optional<TextEdit> shiftedPast(TextEdit edit, const TextEdit& change) {
+    if (edit.offset + edit.length <= change.offset && !(edit.length == 0 && edit.offset == change.offset && change.length > 0))
+        return edit;
+    if (edit.offset >= change.offset + change.length) {
+        edit.offset = edit.offset - change.length + change.replacement.size();
+        return edit;
+    }
+    return std::nullopt;
+}
+
+Result<TextEdit> relocatedEdit(std::string_view text, std::string_view original, const TextEdit& edit) {
+    // Enough of the text around the span to tell one place from another, without reaching
+    // far into parts another program may have changed.
+    constexpr std::size_t kContext = 48;
+    std::size_t before = std::min(edit.offset, kContext);
+    std::size_t after = std::min(original.size() - edit.offset - edit.length, kContext);
+    std::string_view needle = original.substr(edit.offset - before, before + edit.length + after);
+    std::size_t at = text.find(needle);
+    if (at == std::string_view::npos) return Error{"the file no longer has the text this edit changed"};
+    if (text.find(needle, at + 1) != std::string_view::npos)
+        return Error{"the text this edit changed is now in the file more than once"};
+    return TextEdit{at + before, edit.length, edit.replacement};
 }
 
 std::optional<std::size_t> offsetOf(std::string_view text, int line, int column) {

@@ -23,6 +23,19 @@ struct TextEdit {
 /// Applies `edit` to `text` and returns the edit that takes the result back to `text`.
 TextEdit applyEdit(std::string& text, const TextEdit& edit);
 
+/// The one edit that turns `before` into `after`: the span between their common beginning
+/// and common end (empty when they are equal).
+TextEdit differingSpan(std::string_view before, std::string_view after);
+
+/// `edit`, made on some text, moved to where it falls once `change` (made on the same text)
+/// is applied; nullopt when the two touch the same characters.
+std::optional<TextEdit> shiftedPast(TextEdit edit, const TextEdit& change);
+
+/// Where `edit`, made on `original`, belongs in `text` (a version of it another program
+/// changed): found by the characters it replaces with the unchanged text around them. An
+/// error when `text` no longer holds them, or holds them more than once.
+Result<TextEdit> relocatedEdit(std::string_view text, std::string_view original, const TextEdit& edit);
+
 /// Byte offset of a 1-based line and column in `text`; nullopt when outside it.
 std::optional<std::size_t> offsetOf(std::string_view text, int line, int column);
 

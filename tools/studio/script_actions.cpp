@@ -52,6 +52,8 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.save();
              return !app.statusIsError_;
          }},
+        {"restore-recovery", "", "restore the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.restoreRecovery(); }},
+        {"discard-recovery", "", "discard the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.discardRecovery(); }},
         {"undo", "", "take back the last edit", [](StudioApp& app, const std::string&) { return app.undo(), true; }},
         {"redo", "", "make the last undone edit again", [](StudioApp& app, const std::string&) { return app.redo(), true; }},
         {"play", "", "play from the playhead", [](StudioApp& app, const std::string&) { return app.setPlaying(true), true; }},
