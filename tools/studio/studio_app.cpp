@@ -474,7 +474,7 @@ void StudioApp::drawRecoveryOffer() {
     const int lines = changedLines(doc_.text(), recoveryOffer_->text);
     ImGui::TextWrapped("The studio closed without saving edits to %s. A copy of them was kept %s.",
                        doc_.file().filename().c_str(), describeTime(recoveryOffer_->written).c_str());
-    ImGui::TextWrapped("%d line%s differ from the file as it is on disk.", lines, lines == 1 ? "" : "s");
+    ImGui::TextWrapped("%d line%s from the file as it is on disk.", lines, lines == 1 ? " differs" : "s differ");
     ImGui::Spacing();
     if (ImGui::Button("Restore them")) {
         restoreRecovery();
