@@ -55,10 +55,18 @@ std::string escapeText(std::string_view value);
 Result<TextEdit> attributeEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
                                std::string_view attribute, std::string_view value);
 
-/// The edit that replaces the text inside the element at `element` with `content`, keeping
-/// the whitespace around it. Only for elements whose content is text (and <br/> and <p>
-/// are not there): an error otherwise.
+/// The edit that changes the text inside the element at `element` into `content`, word by
+/// word: the words the designer changed are changed, the line breaks and indentation
+/// between unchanged words are kept, and a line that new words make too long is wrapped at
+/// the paragraph's width (see word_merge.h). Only for elements whose content is text (and
+/// <br/> and <p> are not there): an error otherwise.
 Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
                              std::string_view content);
+
+/// The text inside the element at `element` as the designer wrote it, for a text box: its line
+/// breaks kept, the indentation its lines share removed, &amp; &lt; &gt; &quot; &apos; read
+/// back. Nullopt when it has markup or other references (show its plain text instead).
+std::optional<std::string> writtenContent(std::string_view text, const SourceLocation& element,
+                                          std::string_view elementName);
 
 }  // namespace vitrine::studio
