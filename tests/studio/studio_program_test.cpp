@@ -101,6 +101,37 @@ TEST_CASE("studio program: a restored recovery can be undone back to the file, o
     CHECK(r.output.find("no unsaved edits to restore") != std::string::npos);
 }
 
+TEST_CASE("studio program: a file changed by another program while edits are unsaved keeps them, and lists the one it cannot make") {
+    requireStudio();
+    testing::StudioFixture f;
+    // The other program changes the title and deletes the closing scene's text.
+    std::string other = testing::kStudioFixture;
+    other.replace(other.find("Studio fixture"), 14, "Changed elsewhere");
+    const std::string closingText = "    <text x=\"100\" y=\"100\" width=\"1000\" height=\"200\" dur=\"6s\">The end</text>\n";
+    other.erase(other.find(closingText), closingText.size());
+    std::ofstream(f.folder / "other.xml", std::ios::binary) << other;
+    auto png = f.folder / "reloaded.png";
+    auto log = f.folder / "studio.log";
+    // The edits are made, the recovery file says they are there, then the file changes.
+    std::string command = "ALSOFT_DRIVERS=null " + studioBinary() + " " + quoted(f.file) +
+                          " --size 1280x720 --script 'select line 6; wait 2; duration 3.5s; select line 12; "
+                          "duration 5s; wait 400; screenshot " + png.string() + "; save; quit' >" + quoted(log) +
+                          " 2>&1 & pid=$!; for i in $(seq 1 600); do [ -e " + quoted(recoveryFileOf(f.file)) +
+                          " ] && break; sleep 0.1; done; cp " + quoted(f.folder / "other.xml") + " " + quoted(f.file) +
+                          "; wait $pid";
+    int status = std::system(command.c_str());
+    std::ifstream in(log);
+    std::string output(std::istreambuf_iterator<char>(in), {});
+    INFO(output);
+    REQUIRE(WEXITSTATUS(status) == 0);
+    std::string expected = other;
+    expected.replace(expected.find("dur = '4s'"), 10, "dur = '3.5s'");
+    CHECK(f.read() == expected);
+    CHECK(output.find("1 unsaved edit could not be reapplied: dur of <text> at line 12") != std::string::npos);
+    sf::Image image;
+    CHECK(image.loadFromFile(png.string()));
+}
+
 TEST_CASE("studio program: a script that cannot be done fails with a reason and saves nothing") {
     requireStudio();
     testing::StudioFixture f;

@@ -187,12 +187,13 @@ void StudioApp::reloadIfChanged() {
             if (!report.notReapplied.empty()) {
                 // Listed in a window that stays until dismissed, not only in the status line.
                 notReapplied_.insert(notReapplied_.end(), report.notReapplied.begin(), report.notReapplied.end());
-                setStatus("Another program changed " + name + "; " + std::to_string(report.notReapplied.size()) +
-                              " unsaved edit(s) could not be reapplied: " + report.notReapplied.front(),
+                const std::size_t n = report.notReapplied.size();
+                setStatus("Another program changed " + name + "; " + std::to_string(n) +
+                              (n == 1 ? " unsaved edit" : " unsaved edits") +
+                              " could not be reapplied: " + report.notReapplied.front(),
                           true);
             } else if (report.reapplied > 0) {
-                setStatus("Another program changed " + name + "; your " + std::to_string(report.reapplied) +
-                          " unsaved edit(s) were made again on it (still unsaved)");
+                setStatus("Another program changed " + name + "; your unsaved edits were made again on it (not saved yet)");
             } else {
                 setStatus("Reloaded " + name);
             }
