@@ -132,6 +132,26 @@ TEST_CASE("studio program: a file changed by another program while edits are uns
     CHECK(image.loadFromFile(png.string()));
 }
 
+TEST_CASE("studio program: Apply text on a hand-wrapped paragraph changes the word, not the lines") {
+    requireStudio();
+    const std::string paragraph =
+        "    <text x=\"100\" y=\"100\" width=\"1000\" height=\"400\">\n"
+        "      Thousands were forcibly displaced, hundreds injured, and dozens tortured or killed,\n"
+        "      often in full view of neighbors and security forces.\n"
+        "    </text>\n";
+    std::string exhibit = testing::kStudioFixture;
+    exhibit.insert(exhibit.find("  </scene>\n  <!-- Between"), paragraph);
+    testing::StudioFixture f(exhibit);
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'select line 9; text Thousands were forcibly "
+                                       "displaced, hundreds injured, and dozens tortured or killed, often in full view "
+                                       "of neighbours and security forces.; save; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    std::string expected = exhibit;
+    expected.replace(expected.find("neighbors"), 9, "neighbours");
+    CHECK(f.read() == expected);
+}
+
 TEST_CASE("studio program: a script that cannot be done fails with a reason and saves nothing") {
     requireStudio();
     testing::StudioFixture f;

@@ -48,6 +48,15 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.applyResize(app.doc_.selection(), *d);
              return !app.statusIsError_;
          }},
+        {"text", "WORDS", "set the words of the selected <text>, as Apply text does (its line breaks kept)", [](StudioApp& app, const std::string& words) {
+             if (auto error = app.doc_.setContent(app.doc_.selection(), words)) {
+                 app.setStatus(*error, true);
+                 return false;
+             }
+             app.setStatus(app.doc_.undoDescription());
+             app.previewDirty_ = true;
+             return true;
+         }},
         {"save", "", "save the exhibit", [](StudioApp& app, const std::string&) {
              app.save();
              return !app.statusIsError_;
