@@ -329,6 +329,26 @@ TEST_CASE("studio document: edits saved before the reload can still be undone af
     CHECK(doc.text() == replaced(other, "dur=\"10s\"", "dur=\"11s\""));
 }
 
+TEST_CASE("studio document: edits after undoing past a save are made again as one edit on the changed file") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(1);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(9)));
+    REQUIRE_FALSE(doc.save());
+    CHECK(doc.undo());  // the saved edit taken back: unsaved now
+    doc.selectScene(0);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(11)));  // the redo history is gone
+
+    std::string other = replaced(f.read(), "title=\"Studio fixture\"", "title=\"Changed elsewhere\"");
+    f.write(other);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.lastReload().notReapplied.empty());
+    CHECK(doc.text() == replaced(replaced(other, "dur=\"10s\"", "dur=\"11s\""), "dur=\"9s\"", "dur=\"8s\""));
+    CHECK(doc.modified());
+    CHECK(doc.undo());
+    CHECK(doc.text() == other);
+}
+
 TEST_CASE("studio document: an undone edit can be redone after a reload moved its element") {
     StudioFixture f;
     StudioDocument doc(f.file);
