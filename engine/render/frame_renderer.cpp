@@ -334,7 +334,13 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
         drawPlaceholder(text_, d, target, v, transform, {"IMAGE UNAVAILABLE", name, t.error});
         return;
     }
-    if (!t.texture) return;  // still loading: nothing rather than a stall
+    if (!t.texture) {
+        // Still decoding or uploading (within a frame's budget, a large picture takes several
+        // frames): nothing rather than a stall, but a paused preview must draw again, or the
+        // picture never appears until something else redraws it.
+        waitingForMedia_ = true;
+        return;
+    }
     drawTexturedQuad(*t.texture, d.box, d.panZoom, item.fit, d.opacity, target, v, transform);
 }
 

@@ -60,7 +60,8 @@ public:
     std::vector<std::string> takeProblems();
 
     /// True when the last render() drew a video without the frame that belongs at its time
-    /// (still decoding after a seek): a paused preview should draw again.
+    /// (still decoding after a seek), or left out a picture not yet whole on the GPU (decoding,
+    /// or uploading over several frames): a paused preview should draw again.
     bool waitingForMedia() const { return waitingForMedia_; }
 
 private:

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <tuple>
 
+#include "captions/caption_check.h"
 #include "captions/caption_lines.h"
 #include "captions/cue_timestamp.h"
 #include "captions/srt_parser.h"
@@ -75,38 +76,75 @@ std::pair<Micros, Micros> CaptionTapper::tappedTimes(std::size_t index) const {
     return {start, std::max(end, start + kShortestCaption)};
 }
 
-CaptionTrack CaptionTapper::result() const {
+std::optional<std::string> CaptionTapper::untimedLinesClash() const {
+    const std::size_t tapped = tappedCount();
+    if (tapped == 0 || complete() || origin_ == CaptionLinesOrigin::PlainText) return std::nullopt;
+    const Micros lastEnd = tappedTimes(tapped - 1).second;
+    const Micros nextStart = lines_.cues[tapped].start;
+    if (nextStart >= lastEnd) return std::nullopt;
+    return std::to_string(tapped) + " of " + std::to_string(lineCount()) + " lines timed: line " +
+           std::to_string(tapped + 1) + " would start at " + formatClock(nextStart) + ", before line " +
+           std::to_string(tapped) + " ends at " + formatClock(lastEnd) + ", and both would show at once";
+}
+
+std::vector<std::pair<Micros, Micros>> CaptionTapper::times(UntimedLines untimed) const {
+    const std::size_t tapped = tappedCount();
+    std::vector<std::pair<Micros, Micros>> out;
+    for (std::size_t i = 0; i < lineCount(); ++i)
+        out.push_back(i < tapped ? tappedTimes(i) : std::pair{lines_.cues[i].start, lines_.cues[i].end});
+    if (untimed == UntimedLines::KeepTimes || tapped == 0 || complete() || origin_ == CaptionLinesOrigin::PlainText)
+        return out;
+    // Each moved line keeps its length and starts a gap after the one before, ended at the
+    // end of the sound; one that would start after it keeps its length, and the caption
+    // check says it is never shown. The last tapped line, left open, keeps its old length
+    // too, rather than running to the end of the sound over the lines moved after it.
+    const Micros soundEnd = roundToMillis(audioEnd_);
+    auto lengthOf = [&](std::size_t i) { return lines_.cues[i].end - lines_.cues[i].start; };
+    auto endAt = [&](Micros start, Micros length) { return start < soundEnd ? std::min(start + length, soundEnd) : start + length; };
+    const std::size_t last = tapped - 1;
+    if (!ends_[last]) out[last].second = endAt(out[last].first, std::max(lengthOf(last), kShortestCaption));
+    for (std::size_t i = tapped; i < lineCount(); ++i) {
+        const Micros start = out[i - 1].second + kCaptionGap;
+        out[i] = {start, endAt(start, lengthOf(i))};
+    }
+    return out;
+}
+
+CaptionTrack CaptionTapper::result(UntimedLines untimed) const {
     CaptionTrack track;
     track.file = lines_.file;
     track.lang = lines_.lang;
+    const auto newTimes = times(untimed);
     for (std::size_t i = 0; i < lineCount(); ++i) {
+        if (i >= tappedCount() && origin_ == CaptionLinesOrigin::PlainText) continue;
         CaptionCue cue = lines_.cues[i];
-        if (i < tappedCount()) std::tie(cue.start, cue.end) = tappedTimes(i);
-        else if (origin_ == CaptionLinesOrigin::PlainText) continue;
+        std::tie(cue.start, cue.end) = newTimes[i];
         track.cues.push_back(std::move(cue));
     }
     track.sortCues();
     return track;
 }
 
-std::string CaptionTapper::retimedOriginal() const {
-    // Each tapped cue's timing line is found again by its line number, and only the two
+std::string CaptionTapper::retimedOriginal(UntimedLines untimed) const {
+    // Each retimed cue's timing line is found again by its line number, and only the two
     // timestamps before its settings are replaced: back to front, so offsets stay valid.
     const std::string_view text = originalText_;
+    const auto newTimes = times(untimed);
     std::vector<CaptionLine> fileLines = splitCaptionLines(stripBom(text));
     struct Replacement {
         std::size_t at, length;
         std::string with;
     };
     std::vector<Replacement> replacements;
-    for (std::size_t i = 0; i < tappedCount(); ++i) {
+    for (std::size_t i = 0; i < lineCount(); ++i) {
+        const auto [start, end] = newTimes[i];
+        if (i >= tappedCount() && start == lines_.cues[i].start && end == lines_.cues[i].end) continue;
         int number = lines_.cues[i].where.line;
         if (number < 1 || static_cast<std::size_t>(number) > fileLines.size()) continue;
         std::string_view timingLine = fileLines[number - 1].text;
         Diagnostics ignored;  // the line parsed when the file was read
         auto timing = readCueTiming(timingLine, FractionSeparator::Dot, {}, {}, ignored);
         if (!timing) continue;
-        auto [start, end] = tappedTimes(i);
         replacements.push_back({static_cast<std::size_t>(timingLine.data() - text.data()), timing->restBegin,
                                 formatWebVttTimestamp(start) + " --> " + formatWebVttTimestamp(end)});
     }
@@ -117,16 +155,30 @@ std::string CaptionTapper::retimedOriginal() const {
     return out;
 }
 
-std::string CaptionTapper::webVtt() const {
-    if (origin_ == CaptionLinesOrigin::WebVtt && !originalText_.empty()) return retimedOriginal();
-    return writeWebVtt(result());
+std::string CaptionTapper::webVtt(UntimedLines untimed) const {
+    if (origin_ == CaptionLinesOrigin::WebVtt && !originalText_.empty()) return retimedOriginal(untimed);
+    return writeWebVtt(result(untimed));
 }
 
-std::optional<std::string> CaptionTapper::save(const fs::path& file, const SaveFailureInjector& inject) const {
+Diagnostics CaptionTapper::check(const std::string& fileName, UntimedLines untimed) const {
+    // The text that would be written, read back as the player will read it: line numbers
+    // are the written file's.
+    Diagnostics found;
+    CaptionTrack written = parseWebVtt(webVtt(untimed), fileName, found);
+    checkCaptionCues(written, roundToMillis(audioEnd_), found);
+    return found;
+}
+
+std::optional<std::string> CaptionTapper::save(const fs::path& file, UntimedLines untimed,
+                                               const SaveFailureInjector& inject) const {
     if (!canSave())
         return "tap every line before saving: " + std::to_string(lineCount() - tappedCount()) +
                " of them have no time yet";
-    return saveFileAtomically(file, webVtt(), inject);
+    if (untimed == UntimedLines::KeepTimes)
+        if (auto clash = untimedLinesClash())
+            return *clash + ": move the untimed lines after line " + std::to_string(tappedCount()) +
+                   ", or keep timing";
+    return saveFileAtomically(file, webVtt(untimed), inject);
 }
 
 CaptionTrack captionLinesFromText(std::string_view text, const std::string& fileName) {

@@ -29,6 +29,13 @@ inline constexpr Micros kCaptionGap = 80 * kMicrosPerMillisecond;
 /// Taps closer than this are a key bounce or a double tap, not a line.
 inline constexpr Micros kShortestCaption = 200 * kMicrosPerMillisecond;
 
+/// What a save does with lines from a caption file that were not tapped (their old times).
+enum class UntimedLines {
+    KeepTimes,            // as they were; refused when they would clash with the tapped lines
+    MoveAfterLastTapped,  // one after another after the last tapped line, in order, each keeping
+                          // its length (ended at the sound's end)
+};
+
 /// The lines of one caption file and the taps that time them.
 class CaptionTapper {
 public:
@@ -65,15 +72,24 @@ public:
     /// Whether the result can be saved without losing a line: every line is tapped, or the
     /// untapped ones have times of their own (they came from a caption file).
     bool canSave() const { return complete() || origin_ != CaptionLinesOrigin::PlainText; }
-    /// The lines with their new times: tapped lines as tapped, the others as they were
+    /// When some lines are tapped and the next one, keeping its old time, would start before
+    /// the last tapped one ends (a file out of order, two captions stacked on screen): what
+    /// a designer is told, in plain words. nullopt when keeping the old times is consistent.
+    std::optional<std::string> untimedLinesClash() const;
+    /// The lines with their new times: tapped lines as tapped, the others as `untimed` says
     /// (untimed plain-text lines are left out). Sorted by start.
-    CaptionTrack result() const;
-    /// The WebVTT file to write: a WebVTT origin's text with only the timings of tapped
-    /// cues changed (comments, styles and markup kept), otherwise writeWebVtt(result()).
-    std::string webVtt() const;
-    /// Writes webVtt() to `file` atomically (see saveFileAtomically; `inject` fails a step
-    /// in tests); an error message, or nullopt on success.
-    std::optional<std::string> save(const std::filesystem::path& file, const SaveFailureInjector& inject = {}) const;
+    CaptionTrack result(UntimedLines untimed = UntimedLines::KeepTimes) const;
+    /// The WebVTT file to write: a WebVTT origin's text with only the timings of changed
+    /// cues replaced (comments, styles and markup kept), otherwise writeWebVtt(result()).
+    std::string webVtt(UntimedLines untimed = UntimedLines::KeepTimes) const;
+    /// What the project's caption checker (checkCaptionCues) finds in webVtt(untimed), read
+    /// as the file `fileName`: cues out of order, overlapping, or past the sound's end.
+    Diagnostics check(const std::string& fileName, UntimedLines untimed = UntimedLines::KeepTimes) const;
+    /// Writes webVtt(untimed) to `file` atomically (see saveFileAtomically; `inject` fails a
+    /// step in tests); an error message, or nullopt on success. Refused, writing nothing,
+    /// when a line would be lost (!canSave()) or kept times would clash (untimedLinesClash()).
+    std::optional<std::string> save(const std::filesystem::path& file, UntimedLines untimed = UntimedLines::KeepTimes,
+                                    const SaveFailureInjector& inject = {}) const;
 
     /// The new start and end of line `index`, which must be below tappedCount(): its tap, and
     /// its end, the next tap less kCaptionGap, or for the last one the end of the sound (or the
@@ -81,7 +97,9 @@ public:
     std::pair<Micros, Micros> tappedTimes(std::size_t index) const;
 
 private:
-    std::string retimedOriginal() const;
+    /// Every line's start and end as `untimed` says (untapped plain-text lines: their zeros).
+    std::vector<std::pair<Micros, Micros>> times(UntimedLines untimed) const;
+    std::string retimedOriginal(UntimedLines untimed) const;
 
     CaptionTrack lines_;
     CaptionLinesOrigin origin_;

@@ -134,6 +134,8 @@ public:
     bool canRedo() const { return !redo_.empty() && !heldHistory_; }
     /// Description of the edit undo() would take back, or empty.
     std::string undoDescription() const { return undo_.empty() ? std::string() : undo_.back().description; }
+    /// Description of the edit redo() would make again, or empty.
+    std::string redoDescription() const { return redo_.empty() ? std::string() : redo_.back().description; }
 
     /// True when the designer has edits that are not on disk: the text differs from what was
     /// last saved or read, or edits wait for a broken file to be fixed.

@@ -14,20 +14,7 @@ bool isNameChar(char c) {
            c == ':' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-/// One attribute of a start tag as it lies in the text.
-struct AttributeSpan {
-    std::string_view name;
-    std::size_t valueBegin = 0;  // first character inside the quotes
-    std::size_t valueEnd = 0;    // the closing quote
-};
-
-/// A start tag as it lies in the text: `<name attr="v" ...>` or `.../>`.
-struct StartTag {
-    std::size_t nameEnd = 0;  // just after the element name
-    std::size_t end = 0;      // just after '>'
-    bool selfClosing = false;
-    std::vector<AttributeSpan> attributes;
-};
+}  // namespace
 
 /// Reads the start tag whose '<' is at `at`, or nullopt when it is not `<elementName ...>`.
 std::optional<StartTag> readStartTag(std::string_view text, std::size_t at, std::string_view elementName) {
@@ -87,6 +74,8 @@ Result<std::pair<std::size_t, StartTag>> findStartTag(std::string_view text, con
     }
     return Error{"no <" + std::string(elementName) + "> at line " + std::to_string(element.line)};
 }
+
+namespace {
 
 // How the paragraph `written`, at `begin` in `text`, is wrapped: its widest line (but no
 // narrower than kNarrowest: a few short lines are a stanza, not a width to wrap new words
@@ -186,6 +175,37 @@ int lineOf(std::string_view text, std::size_t offset) {
     for (std::size_t i = 0; i < offset && i < text.size(); ++i)
         if (text[i] == '\n') ++line;
     return line;
+}
+
+Result<ElementSpan> elementSpan(std::string_view text, const SourceLocation& element, std::string_view elementName) {
+    auto found = findStartTag(text, element, elementName);
+    if (!found) return found.error();
+    ElementSpan span{found->first, found->second.end, found->second.end, found->second.end, found->second.selfClosing};
+    if (span.selfClosing) return span;
+    // Count elements of the same name opened inside this one, so a nested one's end tag is
+    // not taken for this one's; what is not markup (comments, CDATA, <?...?>) is skipped.
+    const std::string closing = "</" + std::string(elementName);
+    int depth = 0;
+    for (std::size_t i = text.find('<', span.startEnd); i != std::string_view::npos; i = text.find('<', i + 1)) {
+        auto skipTo = [&](std::string_view opener, std::string_view closer) {
+            if (text.substr(i, opener.size()) != opener) return false;
+            std::size_t close = text.find(closer, i + opener.size());
+            i = close == std::string_view::npos ? text.size() : close + closer.size() - 1;
+            return true;
+        };
+        if (skipTo("<!--", "-->") || skipTo("<![CDATA[", "]]>") || skipTo("<?", "?>")) continue;
+        if (text.substr(i, closing.size()) == closing && i + closing.size() < text.size() &&
+            !isNameChar(text[i + closing.size()])) {
+            if (depth-- > 0) continue;
+            std::size_t close = text.find('>', i);
+            if (close == std::string_view::npos) break;
+            span.closeBegin = i;
+            span.end = close + 1;
+            return span;
+        }
+        if (auto nested = readStartTag(text, i, elementName); nested && !nested->selfClosing) ++depth;
+    }
+    return Error{"no " + closing + "> for the <" + std::string(elementName) + "> at line " + std::to_string(element.line)};
 }
 
 std::string escapeAttribute(std::string_view value) {

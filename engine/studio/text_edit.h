@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/error.h"
 #include "diag/diagnostic.h"
@@ -19,6 +21,28 @@ struct TextEdit {
     std::size_t length = 0;
     std::string replacement;
 };
+
+/// One attribute of a start tag as it lies in the text.
+struct AttributeSpan {
+    std::string_view name;
+    std::size_t valueBegin = 0;  // first character inside the quotes
+    std::size_t valueEnd = 0;    // the closing quote
+};
+
+/// A start tag as it lies in the text: `<name attr="v" ...>` or `.../>`.
+struct StartTag {
+    std::size_t nameEnd = 0;  // just after the element name
+    std::size_t end = 0;      // just after '>'
+    bool selfClosing = false;
+    std::vector<AttributeSpan> attributes;
+};
+
+/// Reads the start tag whose '<' is at `at`, or nullopt when it is not `<elementName ...>`.
+std::optional<StartTag> readStartTag(std::string_view text, std::size_t at, std::string_view elementName);
+
+/// Finds the start tag of the element written at `element` (its '<' and the tag).
+Result<std::pair<std::size_t, StartTag>> findStartTag(std::string_view text, const SourceLocation& element,
+                                                     std::string_view elementName);
 
 /// Applies `edit` to `text` and returns the edit that takes the result back to `text`.
 TextEdit applyEdit(std::string& text, const TextEdit& edit);
@@ -41,6 +65,21 @@ std::optional<std::size_t> offsetOf(std::string_view text, int line, int column)
 
 /// 1-based line of a byte offset.
 int lineOf(std::string_view text, std::size_t offset);
+
+/// Where a whole element lies in the text: its start tag, and its end tag (the same place
+/// as the start tag's end when it closes itself, `<scene .../>`).
+struct ElementSpan {
+    std::size_t begin = 0;       // the '<' of the start tag
+    std::size_t startEnd = 0;    // just after the start tag's '>'
+    std::size_t closeBegin = 0;  // the '<' of "</name>"; startEnd when self-closing
+    std::size_t end = 0;         // just after the end tag's '>'; startEnd when self-closing
+    bool selfClosing = false;
+};
+
+/// The span of the element written at `element` (named `elementName`), its end tag found by
+/// counting same-named elements inside it (comments, CDATA and processing instructions
+/// skipped). An error when the element or its end tag cannot be found.
+Result<ElementSpan> elementSpan(std::string_view text, const SourceLocation& element, std::string_view elementName);
 
 /// `value` with the characters XML gives meaning to inside a double-quoted attribute escaped.
 std::string escapeAttribute(std::string_view value);

@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 
+#include "captions/caption_check.h"
 #include "captions/webvtt_parser.h"
 #include "studio/caption_tapper.h"
 #include "studio/studio_fixture.h"
@@ -236,7 +238,7 @@ TEST_CASE("caption tapper: an interrupted save leaves the old caption file whole
     for (SaveStep failing : {SaveStep::Open, SaveStep::Write, SaveStep::Flush, SaveStep::Sync, SaveStep::Close,
                              SaveStep::Rename}) {
         CAPTURE(saveStepName(failing));
-        CHECK(tapper->save(vtt, [&](SaveStep step) { return step == failing; }));
+        CHECK(tapper->save(vtt, UntimedLines::KeepTimes, [&](SaveStep step) { return step == failing; }));
         CHECK(readFile(vtt) == kTimedFile);
     }
     REQUIRE_FALSE(tapper->save(vtt));
@@ -280,6 +282,98 @@ TEST_CASE("caption tapper: settings at their limits stay exactly as written when
     }
     CHECK(again.cues[0].position == 100.0);
     CHECK(again.cues[1].size == 0.0);
+}
+
+TEST_CASE("caption tapper: retiming 3 lines of 4 never writes a 4th cue that starts before the 3rd") {
+    testing::StudioFixture f;
+    auto vtt = f.folder / "testimony.vtt";
+    const std::string original =
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:02.000\nOne\n\n"
+        "00:00:02.500 --> 00:00:04.000\nTwo\n\n"
+        "00:00:05.000 --> 00:00:06.000 align:start\nThree\n\n"
+        "00:00:07.000 --> 00:00:08.000\nFour\n";
+    writeFile(vtt, original);
+    Diagnostics diagnostics;
+    auto tapper = loadCaptionTapper(vtt, kAudioEnd, diagnostics);
+    REQUIRE(tapper);
+    CHECK_FALSE(tapper->untimedLinesClash());  // nothing tapped: the file as it was
+    CHECK(tapper->tap(seconds(1)));
+    CHECK(tapper->tap(seconds(4)));
+    CHECK_FALSE(tapper->untimedLinesClash());  // line 2 ends before line 3's old start
+    CHECK(tapper->tap(seconds(8.5)));  // after line 4's old start (7 s)
+
+    // Kept, line 4 (7 s) would start before line 3 (8.5 s) and overlap line 2 (4-8.42 s).
+    auto clash = tapper->untimedLinesClash();
+    REQUIRE(clash);
+    CHECK(clash->find("3 of 4 lines timed: line 4 would start at 0:07.000, before line 3 ends") == 0);
+    auto refused = tapper->save(vtt);
+    REQUIRE(refused);
+    CHECK(refused->find("move the untimed lines after line 3") != std::string::npos);
+    CHECK(readFile(vtt) == original);  // nothing written
+    // The project's caption checker sees what keeping the times would write.
+    Diagnostics kept = tapper->check(vtt.string());
+    auto has = [](const Diagnostics& d, const char* code) {
+        return std::any_of(d.all().begin(), d.all().end(), [&](const Diagnostic& x) { return x.code == code; });
+    };
+    CHECK(has(kept, "caption-out-of-order"));
+    CHECK(has(kept, "caption-overlap"));
+
+    // Moved: line 3, never ended, keeps its old length (1 s); line 4 follows a gap after it,
+    // keeping its length; in order, nothing overlapping, every other byte kept.
+    CHECK(tapper->check(vtt.string(), UntimedLines::MoveAfterLastTapped).empty());
+    REQUIRE_FALSE(tapper->save(vtt, UntimedLines::MoveAfterLastTapped));
+    const std::string saved = readFile(vtt);
+    CHECK(saved ==
+          "WEBVTT\n\n"
+          "00:00:01.000 --> 00:00:03.920\nOne\n\n"
+          "00:00:04.000 --> 00:00:08.420\nTwo\n\n"
+          "00:00:08.500 --> 00:00:09.500 align:start\nThree\n\n"
+          "00:00:09.580 --> 00:00:10.580\nFour\n");
+    Diagnostics reread;
+    CaptionTrack again = parseWebVtt(saved, vtt.string(), reread);
+    checkCaptionCues(again, kAudioEnd, reread);
+    CHECK(reread.empty());
+}
+
+TEST_CASE("caption tapper: moved lines end at the sound's end, and the check says which are never shown") {
+    testing::StudioFixture f;
+    auto vtt = f.folder / "short.vtt";
+    writeFile(vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n\n00:00:03.000 --> 00:00:05.000\nTwo\n\n"
+                   "00:00:06.000 --> 00:00:07.000\nThree\n");
+    Diagnostics diagnostics;
+    auto tapper = loadCaptionTapper(vtt, seconds(9), diagnostics);  // the sound ends at 9 s
+    REQUIRE(tapper);
+    CHECK(tapper->tap(seconds(6.5)));  // line 1, after line 2's old start
+    REQUIRE(tapper->untimedLinesClash());
+    CaptionTrack moved = tapper->result(UntimedLines::MoveAfterLastTapped);
+    REQUIRE(moved.cues.size() == 3);
+    CHECK(moved.cues[0].end == seconds(7.5));
+    CHECK(moved.cues[1].start == seconds(7.58));
+    CHECK(moved.cues[1].end == seconds(9));  // 2 s long, cut at the sound's end
+    CHECK(moved.cues[2].start == seconds(9.08));  // no room left: past the end, and said so
+    Diagnostics found = tapper->check(vtt.string(), UntimedLines::MoveAfterLastTapped);
+    REQUIRE(found.all().size() == 1);
+    CHECK(found.all()[0].code == "caption-past-end");
+    CHECK(found.all()[0].where.line == 9);
+    CHECK(found.all()[0].message.find("never shown") != std::string::npos);
+}
+
+TEST_CASE("caption tapper: cues that overlapped before the retime are saved as they were, and the check says so") {
+    testing::StudioFixture f;
+    auto vtt = f.folder / "stacked.vtt";
+    writeFile(vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n\n00:00:03.000 --> 00:00:05.000\nTwo\n\n"
+                   "00:00:04.000 --> 00:00:06.000\nThree\n");
+    Diagnostics diagnostics;
+    auto tapper = loadCaptionTapper(vtt, kAudioEnd, diagnostics);
+    REQUIRE(tapper);
+    CHECK(tapper->tap(seconds(1.5)));
+    CHECK_FALSE(tapper->untimedLinesClash());
+    Diagnostics found = tapper->check(vtt.string());
+    REQUIRE(found.all().size() == 1);
+    CHECK(found.all()[0].code == "caption-overlap");
+    CHECK(found.all()[0].where.line == 9);
+    REQUIRE_FALSE(tapper->save(vtt));
 }
 
 }  // namespace vitrine::studio

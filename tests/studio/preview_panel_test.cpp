@@ -11,6 +11,7 @@
 #include <random>
 #include <string>
 
+#include "studio/studio_fixture.h"
 #include "studio/studio_run.h"
 #include "support/build_paths.h"
 #include "support/line_break_comparison.h"
@@ -61,6 +62,47 @@ TEST_CASE("studio preview: text-heavy Baku scenes break every line where vitrine
                    << test::kInkDifference);
         CHECK(c.differingShare < 0.002);
     }
+}
+
+TEST_CASE("studio preview: after a scrub while paused, the scene's pictures are there as in vitrine still") {
+    requireStudio();
+    // Two pictures, each larger than one frame's upload budget: they decode on workers and
+    // upload over several frames. A paused preview drew once, before they were whole, and
+    // nothing drew it again until it played: the pictures were missing.
+    testing::StudioFixture f(R"(<?xml version="1.0" encoding="UTF-8"?>
+<exhibit title="Pictures" size="1280x720" lang="en">
+  <scene id="words" dur="20s">
+    <text x="10%" y="40%" width="80%">Words before the pictures.</text>
+  </scene>
+  <scene id="pictures" dur="10s">
+    <image src="bars.jpg" x="0" y="0" width="50%" height="100%" credit="test pattern"/>
+    <image src="pattern.jpg" x="50%" y="0" width="50%" height="100%" credit="test pattern"/>
+  </scene>
+</exhibit>
+)");
+    for (auto [source, name] : {std::pair{"smptehdbars=size=1600x1200", "bars.jpg"},
+                                std::pair{"testsrc2=size=1600x1200", "pattern.jpg"}}) {
+        std::string make = std::string("ffmpeg -loglevel error -y -f lavfi -i ") + source + " -frames:v 1 " +
+                           quoted(f.folder / name);
+        REQUIRE(std::system(make.c_str()) == 0);
+    }
+    const auto preview = f.folder / "preview.png";
+    const auto still = f.folder / "still.png";
+    // The studio opens paused at the start; the scrub lands in the pictures' scene.
+    Run studio = runStudio(quoted(f.file) + " --size 1280x720 --script 'scrub pictures+2s; wait 240; "
+                                            "screenshot-preview " + preview.string() + "; wait 1; quit'");
+    INFO(studio.output);
+    REQUIRE(studio.status == 0);
+    Run drawn = runProgram("vitrine", "still " + quoted(f.file) + " --at pictures+2s -o " + quoted(still));
+    INFO(drawn.output);
+    REQUIRE(drawn.status == 0);
+    sf::Image p, s;
+    REQUIRE(p.loadFromFile(preview.string()));
+    REQUIRE(s.loadFromFile(still.string()));
+    const test::BlockComparison c = test::compareBlocks(p, s);
+    MESSAGE("paused scrub: worst block " << c.worstBlock << " levels, " << c.differingShare * 100
+                                         << "% of blocks over " << test::kInkDifference);
+    CHECK(c.differingShare < 0.01);
 }
 
 }  // namespace vitrine::studio

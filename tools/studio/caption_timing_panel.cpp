@@ -123,7 +123,37 @@ CaptionTimingRequest CaptionTimingPanel::draw(std::optional<Micros> mediaTime, I
         }
         ImGui::EndTable();
     }
+    drawQuestion(request);
     return request;
+}
+
+void CaptionTimingPanel::drawQuestion(CaptionTimingRequest& request) {
+    constexpr const char* kTitle = "Save captions?";
+    if (question_ && !questionOpened_) {
+        ImGui::OpenPopup(kTitle);
+        questionOpened_ = true;
+    }
+    if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+    ImGui::TextUnformatted(question_ ? question_->c_str() : "");
+    ImGui::Dummy(ImVec2(0, kSectionGap));
+    ImGui::TextColored(colour(theme::kDimText), "%s",
+                       "Move the lines not tapped yet after the last tapped one, in order, each as long as it "
+                       "was; or go on tapping.");
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, kSectionGap));
+    const std::string move = "Move them after line " + std::to_string(tapper_.tappedCount()) + " and save";
+    bool close = false;
+    if (ImGui::Button(move.c_str())) request.moveUntimed = close = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Keep timing")) request.keepTiming = close = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) close = true;
+    if (close || !question_) {
+        question_.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 }  // namespace vitrine::studio

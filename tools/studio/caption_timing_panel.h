@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 #include "studio/caption_tapper.h"
 
@@ -19,6 +20,8 @@ struct CaptionTimingRequest {
     bool undo = false;
     bool save = false;
     bool cancel = false;
+    bool moveUntimed = false;  // answered the save's question: move the untimed lines and save
+    bool keepTiming = false;   // answered it: go on tapping
 };
 
 /// One caption timing session on one audio item.
@@ -35,6 +38,14 @@ public:
     CaptionTapper& tapper() { return tapper_; }
     const CaptionTapper& tapper() const { return tapper_; }
 
+    /// Asks, in a modal over the studio, what to do with the untimed lines before saving:
+    /// `why` says how they would clash with the tapped ones.
+    void askAboutUntimedLines(std::string why) { question_ = std::move(why), questionOpened_ = false; }
+    /// Whether the question is on screen (the timing keys wait for its answer).
+    bool asking() const { return question_.has_value(); }
+    /// Takes the question away unanswered.
+    void closeQuestion() { question_.reset(); }
+
     /// Draws the panel into the current ImGui window; `mediaTime` is the sound's own time
     /// now (nullopt when the playhead is outside it), `large` the heading font.
     CaptionTimingRequest draw(std::optional<Micros> mediaTime, ImFont* large);
@@ -44,6 +55,10 @@ private:
     std::filesystem::path captionsFile_;
     CaptionTapper tapper_;
     std::size_t scrolledTo_ = static_cast<std::size_t>(-1);  // the list follows the next line
+    std::optional<std::string> question_;  // asked before saving
+    bool questionOpened_ = false;
+
+    void drawQuestion(CaptionTimingRequest& request);
 };
 
 }  // namespace vitrine::studio

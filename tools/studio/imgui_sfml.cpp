@@ -38,13 +38,21 @@ void mapKeys(ImGuiIO& io) {
     io.KeyMap[ImGuiKey_Z] = sf::Keyboard::Z;
 }
 
-int mouseButton(sf::Mouse::Button b) {
-    switch (b) {
-        case sf::Mouse::Left: return 0;
-        case sf::Mouse::Right: return 1;
-        case sf::Mouse::Middle: return 2;
-        default: return -1;
-    }
+// This frame's input, as ImGui 1.86 reads it: state, and the characters typed.
+void feed(ImGuiIO& io, const FrameInput& input) {
+    io.MousePos = ImVec2(static_cast<float>(input.mouse.x), static_cast<float>(input.mouse.y));
+    // SFML's buttons are in ImGui's order: left, right, middle, then the extra ones.
+    for (int b = 0; b < sf::Mouse::ButtonCount && b < static_cast<int>(IM_ARRAYSIZE(io.MouseDown)); ++b)
+        io.MouseDown[b] = input.buttons[b];
+    io.MouseWheel += input.wheel;
+    io.MouseWheelH += input.wheelH;
+    for (int k = 0; k < sf::Keyboard::KeyCount && k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)); ++k)
+        io.KeysDown[k] = input.keys[k];
+    io.KeyCtrl = input.control;
+    io.KeyShift = input.shift;
+    io.KeyAlt = input.alt;
+    io.KeySuper = input.system;
+    for (std::uint32_t c : input.characters) io.AddInputCharacter(c);
 }
 
 }  // namespace
@@ -71,56 +79,17 @@ ImGuiSfml::~ImGuiSfml() {
     ImGui::DestroyContext();
 }
 
-void ImGuiSfml::processEvent(const sf::Event& event) {
+const std::vector<sf::Event>& ImGuiSfml::newFrame(float seconds) {
     ImGuiIO& io = ImGui::GetIO();
-    switch (event.type) {
-        case sf::Event::MouseMoved:
-            io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
-            break;
-        case sf::Event::MouseButtonPressed:
-        case sf::Event::MouseButtonReleased: {
-            int b = mouseButton(event.mouseButton.button);
-            if (b >= 0) io.MouseDown[b] = event.type == sf::Event::MouseButtonPressed;
-            io.MousePos = ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
-            break;
-        }
-        case sf::Event::MouseWheelScrolled:
-            if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
-                io.MouseWheel += event.mouseWheelScroll.delta;
-            else
-                io.MouseWheelH += event.mouseWheelScroll.delta;
-            break;
-        case sf::Event::KeyPressed:
-        case sf::Event::KeyReleased: {
-            bool down = event.type == sf::Event::KeyPressed;
-            int code = event.key.code;
-            if (code >= 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[code] = down;
-            io.KeyCtrl = event.key.control;
-            io.KeyShift = event.key.shift;
-            io.KeyAlt = event.key.alt;
-            io.KeySuper = event.key.system;
-            break;
-        }
-        case sf::Event::TextEntered:
-            // Control characters arrive as text too; ImGui takes them from KeysDown instead.
-            if (event.text.unicode >= ' ' && event.text.unicode != 127) io.AddInputCharacter(event.text.unicode);
-            break;
-        case sf::Event::LostFocus:
-            for (bool& k : io.KeysDown) k = false;
-            io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
-            break;
-        default: break;
-    }
-}
-
-void ImGuiSfml::newFrame(float seconds) {
-    ImGuiIO& io = ImGui::GetIO();
+    input_ = queue_.nextFrame();
+    feed(io, input_);
     sf::Vector2u size = window_.getSize();
     io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
     io.DisplayFramebufferScale = ImVec2(1, 1);
     io.DeltaTime = seconds > 0 ? seconds : 1.0f / 60;
     ImGui_ImplOpenGL2_NewFrame();
     ImGui::NewFrame();
+    return input_.events;
 }
 
 void ImGuiSfml::render() {

@@ -9,6 +9,7 @@
 #include "studio_panels.h"
 #include "studio_theme.h"
 #include "base/time_value.h"
+#include "studio/structure_edits.h"
 
 namespace vitrine::studio {
 
@@ -47,6 +48,23 @@ InspectorRequest InspectorPanel::draw(const StudioDocument& doc, ImFont* large, 
     ImGui::SameLine(0, 20);
     ImGui::Text("%s – %s  (%s)", formatTime(begin).c_str(), formatTime(end).c_str(), formatTime(end - begin).c_str());
     ImGui::Separator();
+    if (s.kind == Selection::Kind::Item && doc.script()) {
+        // The exhibit's styles by name, so that a designer need not remember them.
+        const std::string current = node->value("style");
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(colour(theme::kDimText), "Style");
+        ImGui::SameLine(129);  // lines up with the attribute table's values below
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##style", current.empty() ? "(the default style)" : current.c_str())) {
+            for (const auto& name : styleNames(*doc.script()))
+                if (ImGui::Selectable(name.c_str(), name == current)) request.setAttribute.emplace("style", name);
+            ImGui::EndCombo();
+        }
+        if (request.setAttribute) {
+            ImGui::End();
+            return request;
+        }
+    }
     drawAttributes(*node, request);
     if (!request.setAttribute) {
         const bool item = s.kind == Selection::Kind::Item;

@@ -10,6 +10,7 @@
 
 #include "render/viewport.h"
 #include "studio_panels.h"
+#include "media_drop.h"
 #include "studio_theme.h"
 
 namespace vitrine::studio {
@@ -75,6 +76,9 @@ void PreviewPanel::draw(const StudioDocument& doc, float x, float y, float w, fl
         ImGui::Image(id, ImVec2(static_cast<float>(rect.width), static_cast<float>(rect.height)), ImVec2(0, 1),
                      ImVec2(1, 0));
         shown_ = rect;
+        if (auto drop = acceptMediaDrop(DropMarker::Place))  // from the media bin: the drop point in canvas pixels
+            mediaDrop_ = {drop->file, CanvasPoint{(drop->at.x - rect.left) * size_.x / rect.width,
+                                                  (drop->at.y - rect.top) * size_.y / rect.height}};
     }
     if (doc.showIsStale() || !doc.show()) drawErrorBanner(doc, origin, avail);
     ImGui::End();

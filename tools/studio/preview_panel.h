@@ -9,7 +9,10 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 
 #include <optional>
+#include <string>
+#include <utility>
 
+#include "studio/item_insert.h"
 #include "studio/studio_document.h"
 
 namespace vitrine::studio {
@@ -22,11 +25,14 @@ public:
     void draw(const StudioDocument& doc, float x, float y, float w, float h);
     /// Where the picture was last shown, in window pixels (what `screenshot-preview` saves).
     std::optional<sf::IntRect> shownRect() const { return shown_; }
+    /// A file from the media bin dropped on the picture, and where (canvas pixels); once.
+    std::optional<std::pair<std::string, CanvasPoint>> takeMediaDrop() { return std::exchange(mediaDrop_, std::nullopt); }
 
 private:
     sf::RenderTexture canvas_;
     sf::Vector2u size_{0, 0};
     std::optional<sf::IntRect> shown_;
+    std::optional<std::pair<std::string, CanvasPoint>> mediaDrop_;
 };
 
 }  // namespace vitrine::studio

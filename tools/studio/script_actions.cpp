@@ -57,14 +57,8 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.previewDirty_ = true;
              return true;
          }},
-        {"save", "", "save the exhibit", [](StudioApp& app, const std::string&) {
-             app.save();
-             return !app.statusIsError_;
-         }},
         {"restore-recovery", "", "restore the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.restoreRecovery(); }},
         {"discard-recovery", "", "discard the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.discardRecovery(); }},
-        {"undo", "", "take back the last edit", [](StudioApp& app, const std::string&) { return app.undo(), true; }},
-        {"redo", "", "make the last undone edit again", [](StudioApp& app, const std::string&) { return app.redo(), true; }},
         {"play", "", "play from the playhead", [](StudioApp& app, const std::string&) { return app.setPlaying(true), true; }},
         {"pause", "", "pause", [](StudioApp& app, const std::string&) { return app.setPlaying(false), true; }},
         // Caption timing, as its keys do: taps read the playhead, so a script pauses and scrubs.
@@ -72,12 +66,17 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
         {"tap", "", "start the next caption line at the playhead", [](StudioApp& app, const std::string&) { return app.tapCaption(); }},
         {"end-line", "", "end the current caption line at the playhead", [](StudioApp& app, const std::string&) { return app.endCaptionLine(); }},
         {"untap", "", "take back the last tap", [](StudioApp& app, const std::string&) { return app.untapCaption(); }},
-        {"save-captions", "", "save the timed caption file", [](StudioApp& app, const std::string&) { return app.saveCaptions(); }},
+        {"save-captions", "[move]", "save the timed caption file: it asks first when lines not tapped would clash with tapped ones, and with move moves them after the last tapped line", [](StudioApp& app, const std::string& how) {
+             if (how == "move") return app.saveCaptions(UntimedLines::MoveAfterLastTapped);
+             return how.empty() && app.saveCaptions();
+         }},
         {"cancel-captions", "", "stop caption timing, the file unchanged", [](StudioApp& app, const std::string&) {
              if (!app.timing_) return false;
              app.cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
              return true;
          }},
+        // Inserting items (studio_insert.cpp): into the selected scene, or the playhead's, at the playhead.
+        {"drop", "FILE on TIME | on X,Y", "drop a file of the media bin on the timeline at TIME, or on the canvas at X,Y", [](StudioApp& app, const std::string& words) { return app.dropByScript(words); }},
         {"screenshot", "FILE.png", "save the window as a picture", [](StudioApp& app, const std::string& file) {
              app.screenshotPath_ = file;
              return !file.empty();
@@ -88,19 +87,21 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.screenshotPreviewOnly_ = true;
              return !file.empty();
          }},
-        {"quit", "", "close the studio", [](StudioApp& app, const std::string&) { return app.quit_ = true; }},
     };
     return kActions;
 }
 
 std::string scriptActionsHelp() {
     std::string out;
-    for (const auto& a : StudioApp::scriptActions()) {
-        std::string head = "  " + std::string(a.verb) + (a.arguments.empty() ? "" : " " + std::string(a.arguments));
+    auto row = [&](std::string_view verb, std::string_view arguments, std::string_view help) {
+        std::string head = "  " + std::string(verb) + (arguments.empty() ? "" : " " + std::string(arguments));
         if (head.size() < 34) head.resize(34, ' ');
         else head += "\n" + std::string(34, ' ');
-        out += head + std::string(a.help) + "\n";
-    }
+        out += head + std::string(help) + "\n";
+    };
+    for (const auto& a : StudioApp::scriptActions()) row(a.verb, a.arguments, a.help);
+    // The menus' commands are actions too (studio_commands.cpp).
+    for (const auto& c : StudioApp::commands()) row(c.verb, c.arguments, c.help);
     return out;
 }
 
@@ -115,6 +116,12 @@ bool StudioApp::runAction(const std::string& action) {
 
     for (const auto& a : scriptActions())
         if (a.verb == verb) return a.run(*this, rest);
+    if (const StudioCommand* command = commandForVerb(commands(), verb)) {
+        runningScript_ = true;
+        const bool done = runCommand(*command, rest);
+        runningScript_ = false;
+        return done;
+    }
     setStatus("unknown action '" + verb + "'", true);
     return false;
 }

@@ -32,6 +32,7 @@ namespace {
 constexpr float kFontPixels = 17;
 constexpr int kFrameRateLimit = 60;
 constexpr Micros kLookahead = 10 * kMicrosPerSecond;  // images decoded ahead of the playhead
+constexpr Micros kLookbehind = 3 * kMicrosPerSecond;  // and behind it, where a scrub back lands
 
 // The fixed layout, in pixels of the window.
 constexpr float kToolbarHeight = 44;
@@ -40,6 +41,8 @@ constexpr float kSideWidthFraction = 0.30f;
 constexpr float kTransportHeight = 56;
 constexpr float kTimelineFraction = 0.32f;
 constexpr float kInspectorFraction = 0.55f;
+constexpr float kSceneListFraction = 0.13f;
+constexpr float kMediaBinFraction = 0.6f;  // of the side column's height under the inspector
 
 // How often unsaved edits are copied to the recovery file: at most this much work is lost.
 const sf::Time kRecoveryInterval = sf::seconds(2);
@@ -84,7 +87,8 @@ int StudioApp::run() {
     sf::Clock clock;
     while (window_.isOpen() && !quit_) {
         sf::Event event;
-        while (window_.pollEvent(event)) handleEvent(event);
+        // Events wait for the frame that takes them (ImGuiSfml): none shorter than a frame is lost.
+        while (window_.pollEvent(event)) gui_->queueEvent(event);
         float seconds = clock.restart().asSeconds();
         frame(seconds);
     }
@@ -92,8 +96,7 @@ int StudioApp::run() {
 }
 
 void StudioApp::handleEvent(const sf::Event& event) {
-    gui_->processEvent(event);
-    if (event.type == sf::Event::Closed) quit_ = true;
+    if (event.type == sf::Event::Closed) requestQuit();
     if (event.type == sf::Event::Resized)
         window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
                                                static_cast<float>(event.size.height))));
@@ -104,13 +107,9 @@ void StudioApp::handleEvent(const sf::Event& event) {
     if (event.type != sf::Event::KeyPressed) return;
     const auto& key = event.key;
     if (timing_ && handleCaptionTimingKey(key)) return;
-    if (key.control && key.code == sf::Keyboard::S) save();
-    else if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
-    else if (key.control && key.code == sf::Keyboard::Z && !key.shift) undo();
-    else if (key.control && (key.code == sf::Keyboard::Y || (key.code == sf::Keyboard::Z && key.shift))) redo();
-    else if (key.code == sf::Keyboard::Space) setPlaying(!playing());
-    else if (key.code == sf::Keyboard::Left) seek(t_ - kFrameStep);
-    else if (key.code == sf::Keyboard::Right) seek(t_ + kFrameStep);
+    if (runShortcut(key)) return;  // the command table's keys (studio_commands.cpp)
+    if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
+    if (key.control && key.shift && key.code == sf::Keyboard::Z) redo();
 }
 
 void StudioApp::frame(float seconds) {
@@ -143,22 +142,28 @@ void StudioApp::frame(float seconds) {
     updateAudio();
 
     window_.setActive(true);
-    gui_->newFrame(seconds);
+    // The frame's events, as ImGui sees them this frame: the studio's shortcuts act on them.
+    for (const sf::Event& event : gui_->newFrame(seconds)) handleEvent(event);
+    drawMenuBar();
     drawToolbar();
     sf::Vector2u size = window_.getSize();
     const float W = static_cast<float>(size.x), H = static_cast<float>(size.y);
     const float side = std::round(W * kSideWidthFraction);
     const float mainW = W - side;
-    const float bodyTop = kToolbarHeight, bodyBottom = H - kStatusHeight;
+    const float bodyTop = MenuBar::height() + kToolbarHeight, bodyBottom = H - kStatusHeight;
     const float timelineH = std::round((bodyBottom - bodyTop) * kTimelineFraction);
     const float previewH = bodyBottom - bodyTop - timelineH - kTransportHeight;
-    drawPreview(0, bodyTop, mainW, previewH);
-    drawTransport(0, bodyTop + previewH, mainW, kTransportHeight);
+    const float listW = std::round(W * kSceneListFraction);
+    drawSceneList(0, bodyTop, listW, previewH + kTransportHeight);
+    drawPreview(listW, bodyTop, mainW - listW, previewH);
+    drawTransport(listW, bodyTop + previewH, mainW - listW, kTransportHeight);
     drawTimeline(0, bodyTop + previewH + kTransportHeight, mainW, timelineH);
     const float inspectorH = std::round((bodyBottom - bodyTop) * kInspectorFraction);
     if (timing_) drawCaptionTiming(mainW, bodyTop, side, inspectorH);
     else drawInspector(mainW, bodyTop, side, inspectorH);
-    drawDiagnostics(mainW, bodyTop + inspectorH, side, bodyBottom - bodyTop - inspectorH);
+    const float binH = std::round((bodyBottom - bodyTop - inspectorH) * kMediaBinFraction);
+    drawMediaBin(mainW, bodyTop + inspectorH, side, binH);
+    drawDiagnostics(mainW, bodyTop + inspectorH + binH, side, bodyBottom - bodyTop - inspectorH - binH);
     drawStatus(0, bodyBottom, W, kStatusHeight);
     drawRecoveryOffer();
     drawNotReapplied();
@@ -276,11 +281,12 @@ void StudioApp::renderPreview() {
     if (images != imagesSeen_) previewDirty_ = true;
     imagesSeen_ = images;
     if (!previewDirty_) return;
-    render::prefetchImages(show, t_, t_ + kLookahead, false, renderer.viewportFor(canvasSize).scale,
-                           resources_->images());
+    render::prefetchImages(show, std::max<Micros>(0, t_ - kLookbehind), t_ + kLookahead, false,
+                           renderer.viewportFor(canvasSize).scale, resources_->images());
     renderer.render(evaluate(show, t_), *canvas);
     canvas->display();
-    // A video still decoding towards t: draw again until its frame is there.
+    // A video still decoding towards t, or a picture still decoding or uploading (after a
+    // scrub while paused nothing else redraws): draw again until it is there.
     previewDirty_ = renderer.waitingForMedia();
 }
 
@@ -347,7 +353,7 @@ void StudioApp::setStatus(std::string message, bool error) {
 }
 
 void StudioApp::drawToolbar() {
-    ToolbarRequest request = studio::drawToolbar(doc_, gui_->largeFont(), kToolbarHeight);
+    ToolbarRequest request = studio::drawToolbar(doc_, gui_->largeFont(), MenuBar::height(), kToolbarHeight);
     if (request.save) save();
     if (request.undo) undo();
     if (request.redo) redo();
@@ -356,6 +362,10 @@ void StudioApp::drawToolbar() {
 void StudioApp::drawPreview(float x, float y, float w, float h) {
     renderPreview();
     preview_.draw(doc_, x, y, w, h);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Right) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+        mouse.x >= x && mouse.x < x + w && mouse.y >= y && mouse.y < y + h)
+        menuBar_.openContextMenu(kOnPreview);
 }
 
 void StudioApp::drawTransport(float x, float y, float w, float h) {
@@ -377,6 +387,9 @@ void StudioApp::drawTimeline(float x, float y, float w, float h) {
         setPlaying(false);
     }
     if (request.resize) applyResize(request.resize->first, request.resize->second);
+    if (request.contextMenu)
+        menuBar_.openContextMenu(doc_.selection().kind == Selection::Kind::Item ? kOnItem : kOnScene);
+    if (request.dropMedia) insertDropped(request.dropMedia->first, request.dropMedia->second, std::nullopt);
 }
 
 void StudioApp::drawInspector(float x, float y, float w, float h) {
@@ -413,8 +426,8 @@ void StudioApp::drawStatus(float x, float y, float w, float h) {
     ImGui::PopStyleVar();
     if (status_.empty())
         ImGui::TextColored(colour(theme::kDimText),
-                           "Space play/pause   ←/→ one frame   wheel zoom, Shift+wheel scroll   Ctrl+S save   "
-                           "Ctrl+Z undo   Ctrl+Y redo");
+                           "Right-click a scene, an item or the preview for what can be done to it   "
+                           "F1 every command and its keys   wheel zooms the timeline, Shift+wheel scrolls");
     else
         ImGui::TextColored(colour(statusIsError_ ? theme::kError : theme::kText), "%s", status_.c_str());
     ImGui::End();

@@ -7,6 +7,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,13 +15,17 @@
 #include "caption_timing_panel.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
+#include "menu_bar.h"
+#include "media_bin_panel.h"
 #include "preview_panel.h"
 #include "script_actions.h"
+#include "studio_commands.h"
 #include "player/live_show.h"
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "studio/file_watcher.h"
 #include "studio/recovery_file.h"
+#include "studio/item_insert.h"
 #include "studio/studio_document.h"
 #include "timeline_panel.h"
 
@@ -45,6 +50,8 @@ public:
 
     /// The verbs of --script (script_actions.cpp).
     static const std::vector<ScriptAction>& scriptActions();
+    /// The commands of the menus, keys, right-click menus and --script (studio_commands.cpp).
+    static const std::vector<StudioCommand>& commands();
 
 private:
     void frame(float seconds);
@@ -70,7 +77,7 @@ private:
     bool tapCaption();
     bool endCaptionLine();
     bool untapCaption();
-    bool saveCaptions();
+    bool saveCaptions(UntimedLines untimed = UntimedLines::KeepTimes);
     void cancelCaptionTiming(const std::string& why);
     const Item* timedItem() const;
     std::optional<Micros> timedMediaTime(Micros showTime) const;
@@ -92,6 +99,45 @@ private:
     bool discardRecovery();
     void drawRecoveryOffer();
     void drawNotReapplied();
+    // Commands and the structure edits they make (studio_structure.cpp).
+    bool runCommand(const StudioCommand& command, const std::string& argument);
+    bool runShortcut(const sf::Event::KeyEvent& key);
+    void drawMenuBar();
+    void drawSceneList(float x, float y, float w, float h);
+    int selectedScene() const;  // the selected scene, or the selected item's; -1 when none
+    std::string selectedSceneId() const;
+    std::string selectedSceneAttribute(const std::string& name) const;
+    std::vector<std::string> styles() const;
+    std::string selectionName() const;
+    bool editStructure(const std::string& description, EditRecipe recipe, bool selectInserted);
+    bool copySelection();
+    bool deleteSelection();
+    bool duplicateSelection();
+    bool paste();
+    bool setStyle(const std::string& name);
+    bool duplicateScene(const std::string& id);
+    bool renameScene(const std::string& names);
+    bool setSceneAttribute(const std::string& name, const std::string& value);
+    bool setTransition(const std::string& transition);
+    bool moveScene(const std::string& args);
+    bool moveSelectedScene(int delta);
+    bool newScene(const std::string& duration);
+    bool revert();
+    void requestQuit();
+    bool newExhibit(const std::string& folder);
+    bool openExhibit(const std::string& file);
+    // Inserting items, the media bin and importing (studio_insert.cpp).
+    bool insertFromCommand(InsertKind kind, const std::string& words);
+    void chooseToInsert(InsertKind kind);
+    bool insert(InsertRequest request, std::optional<std::string> scene, std::optional<Micros> at);
+    bool insertFile(std::optional<InsertKind> kind, const std::string& file, std::optional<std::string> scene,
+                    std::optional<Micros> at, std::optional<CanvasPoint> place);
+    bool insertByScript(InsertKind kind, const std::string& words);
+    void insertDropped(const std::string& file, std::optional<Micros> time, std::optional<CanvasPoint> place);
+    bool dropByScript(const std::string& words);
+    std::optional<std::string> importFile(const std::filesystem::path& file);
+    void openImportBrowser();
+    void drawMediaBin(float x, float y, float w, float h);
 
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
@@ -120,6 +166,7 @@ private:
     std::string status_;
     bool statusIsError_ = false;
     InspectorPanel inspector_;
+    MediaBinPanel mediaBin_;
 
     AudioDevice audioDevice_ = AudioDevice::SoundCard;
 
@@ -138,6 +185,10 @@ private:
     bool screenshotPreviewOnly_ = false;  // only the preview's picture, as it is shown
     int exitCode_ = 0;
     bool quit_ = false;
+
+    MenuBar menuBar_;
+    std::string clipboard_;      // the copied scene or item, as written (XML)
+    bool runningScript_ = false;  // a --script action is running (it is not asked questions)
 };
 
 }  // namespace vitrine::studio

@@ -106,20 +106,44 @@ bool StudioApp::untapCaption() {
     return true;
 }
 
-bool StudioApp::saveCaptions() {
+bool StudioApp::saveCaptions(UntimedLines untimed) {
     if (!timing_) return false;
     const std::filesystem::path file = timing_->captionsFile();
-    if (auto error = timing_->tapper().save(file)) {
+    const CaptionTapper& tapper = timing_->tapper();
+    if (untimed == UntimedLines::KeepTimes)
+        if (auto clash = tapper.untimedLinesClash()) {
+            // Kept as they are, the lines not tapped would clash with the tapped ones: ask
+            // (the question is what the save does now, so a script goes on).
+            setPlaying(false);
+            timing_->askAboutUntimedLines(*clash);
+            setStatus(*clash + ": move the untimed lines after line " + std::to_string(tapper.tappedCount()) +
+                          ", or keep timing",
+                      true);
+            return true;
+        }
+    // What the caption checker finds in the text about to be written is said, never silent.
+    const Diagnostics found = tapper.check(file.string(), untimed);
+    if (auto error = tapper.save(file, untimed)) {
         setStatus(*error, true);
         return false;
     }
-    std::size_t cues = timing_->tapper().result().cues.size();
+    std::size_t cues = tapper.result(untimed).cues.size();
     timing_.reset();
     setPlaying(false);
     // The caption drawer reads each caption file once: a new renderer reads the saved one.
     liveGeneration_ = -1;
     previewDirty_ = true;
-    setStatus("Saved " + file.string() + ": " + std::to_string(cues) + " captions");
+    std::string saved = "Saved " + file.string() + ": " + std::to_string(cues) + " captions";
+    if (found.empty()) {
+        setStatus(saved);
+        return true;
+    }
+    const Diagnostic& first = found.all().front();
+    const std::size_t more = found.all().size() - 1;
+    setStatus(saved + ", but the caption check found: " + file.filename().string() + ":" +
+                  std::to_string(first.where.line) + ": " + first.message +
+                  (more ? " (and " + std::to_string(more) + " more)" : ""),
+              true);
     return true;
 }
 
@@ -131,6 +155,11 @@ void StudioApp::cancelCaptionTiming(const std::string& why) {
 
 bool StudioApp::handleCaptionTimingKey(const sf::Event::KeyEvent& key) {
     if (ImGui::GetIO().WantTextInput) return false;
+    // The save's question waits for its answer: no tap meanwhile, and Esc dismisses it.
+    if (timing_->asking()) {
+        if (key.code == sf::Keyboard::Escape) timing_->closeQuestion();
+        return true;
+    }
     if (key.control && key.code == sf::Keyboard::S) return saveCaptions(), true;
     if (key.control || key.alt) return false;
     using K = sf::Keyboard;
@@ -155,7 +184,9 @@ void StudioApp::drawCaptionTiming(float x, float y, float w, float h) {
     if (request.endLine) endCaptionLine();
     if (request.undo) untapCaption();
     if (request.save) saveCaptions();
+    else if (request.moveUntimed) saveCaptions(UntimedLines::MoveAfterLastTapped);
     else if (request.cancel) cancelCaptionTiming("Caption timing cancelled; the caption file is unchanged");
+    if (request.keepTiming) setPlaying(true);
 }
 
 }  // namespace vitrine::studio

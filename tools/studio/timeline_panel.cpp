@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "media_drop.h"
 #include "studio_theme.h"
 #include "base/time_value.h"
 
@@ -131,6 +132,7 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t) {
                                                       trackCount_ * (kTrackHeight + kTrackGap));
     ImGui::InvisibleButton("##timeline", ImVec2(width, contentHeight),
                            ImGuiButtonFlags_MouseButtonLeft);
+    if (auto drop = acceptMediaDrop(DropMarker::Time)) request.dropMedia = std::pair(drop->file, timeAt(drop->at.x));
     const bool hovered = ImGui::IsItemHovered();
     const bool pressed = ImGui::IsItemActivated();
     const bool held = ImGui::IsItemActive();
@@ -234,6 +236,12 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t) {
     } else if (!held && drag_ != Drag::None) {
         if (drag_ == Drag::Resize) request.resize = std::make_pair(dragTarget_, dragDuration_);
         drag_ = Drag::None;
+    }
+
+    // Right-click selects the block under the mouse and asks for its menu.
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        if (!under.empty()) request.select = under;
+        request.contextMenu = !under.empty() || !doc.selection().empty();
     }
 
     // The wheel zooms about the mouse; with Shift it scrolls.

@@ -5,6 +5,7 @@
 // returns what the designer asked for, and the studio applies it as a command.
 
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct TimelineRequest {
     std::optional<Micros> seek;
     std::optional<Selection> select;
     std::optional<std::pair<Selection, Micros>> resize;  // block and its new duration
+    bool contextMenu = false;  // right-click: the commands for what is selected (`select`)
+    std::optional<std::pair<std::string, Micros>> dropMedia;  // a file from the media bin, and the time it was let go at
 };
 
 /// Draws the timeline inside the current ImGui window and reads the mouse over it.

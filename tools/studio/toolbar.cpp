@@ -9,9 +9,9 @@
 
 namespace vitrine::studio {
 
-ToolbarRequest drawToolbar(const StudioDocument& doc, ImFont* large, float height) {
+ToolbarRequest drawToolbar(const StudioDocument& doc, ImFont* large, float top, float height) {
     ToolbarRequest request;
-    beginPanel("##toolbar", 0, 0, ImGui::GetIO().DisplaySize.x, height,
+    beginPanel("##toolbar", 0, top, ImGui::GetIO().DisplaySize.x, height,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(large);
     ImGui::TextUnformatted("Vitrine Studio");

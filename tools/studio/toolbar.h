@@ -14,7 +14,7 @@ struct ToolbarRequest {
     bool redo = false;
 };
 
-/// Draws the toolbar for `doc` across the window's top, `height` pixels high.
-ToolbarRequest drawToolbar(const StudioDocument& doc, ImFont* large, float height);
+/// Draws the toolbar for `doc` across the window at `top`, `height` pixels high.
+ToolbarRequest drawToolbar(const StudioDocument& doc, ImFont* large, float top, float height);
 
 }  // namespace vitrine::studio
