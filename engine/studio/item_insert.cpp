@@ -186,7 +186,7 @@ std::optional<std::string> insertItem(StudioDocument& doc, const InsertTarget& t
     EditRecipe recipe = [path = *doc.pathOf(sceneSelection), item](std::string_view text, const Script& script) {
         return insertChildEdit(text, script, path, item);
     };
-    if (auto error = doc.edit(std::move(description), std::move(recipe))) return error;
+    if (auto error = doc.edit(std::move(description), std::move(recipe))) return error->message;
 
     // The new element is the scene's last child: the scene's item written last.
     const Show& now = *doc.show();

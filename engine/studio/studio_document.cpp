@@ -130,25 +130,32 @@ std::optional<ElementPath> StudioDocument::pathOf(const Selection& s) const {
     return studio::pathOf(script_->root, *node);
 }
 
-std::optional<std::string> StudioDocument::edit(std::string description, EditRecipe recipe) {
-    if (stale_ || !script_) return std::string("the file has errors that stop it compiling; fix them first");
+std::optional<Error> StudioDocument::edit(std::string description, EditRecipe recipe) {
+    if (stale_ || !script_) return Error{"the file has errors that stop it compiling; fix them first"};
     auto forward = recipe(text_, *script_);
-    if (!forward) return forward.error().message;
-    EditCommand command{std::move(description), std::move(*forward), {}, std::move(recipe)};
-    command.backward = applyEdit(text_, command.forward);
-    undo_.push_back(std::move(command));
-    redo_.clear();
-    compile();
+    if (!forward) return forward.error();
+    record(std::move(description), std::move(*forward), std::move(recipe));
     return std::nullopt;
 }
 
+void StudioDocument::record(std::string description, TextEdit forward, EditRecipe recipe) {
+    EditCommand command{std::move(description), std::move(forward), {}, std::move(recipe)};
+    command.backward = applyEdit(text_, command.forward);
+    undo_.push_back(std::move(command));
+    // The saved text was further on in the redo history, which this edit drops.
+    if (savedDepth_ >= static_cast<int>(undo_.size())) savedDepth_ = -1;
+    redo_.clear();
+    compile();
+}
+
 // Why `target` cannot be edited, or nullopt.
-std::optional<std::string> StudioDocument::editable(const Selection& target) const {
-    if (stale_) return std::string("the file has errors that stop it compiling; fix them first");
+std::optional<Error> StudioDocument::editable(const Selection& target) const {
+    if (stale_) return Error{"the file has errors that stop it compiling; fix them first"};
     const ScriptNode* node = nodeOf(target);
-    if (!node) return std::string("nothing selected");
+    if (!node) return Error{"nothing selected"};
     if (!sameFile(node->where.file, file_))
-        return "<" + std::string(node->name) + "> is in " + node->where.file + "; the studio edits only " + file_.string();
+        return Error{"<" + std::string(node->name) + "> is in " + node->where.file + "; the studio edits only " +
+                     file_.string()};
     return std::nullopt;
 }
 
@@ -162,7 +169,7 @@ Result<const ScriptNode*> elementAt(const Script& script, const ElementPath& pat
 
 }  // namespace
 
-std::optional<std::string> StudioDocument::setAttribute(const Selection& target, const std::string& name,
+std::optional<Error> StudioDocument::setAttribute(const Selection& target, const std::string& name,
                                                         const std::string& value) {
     if (auto why = editable(target)) return why;
     const ScriptNode* node = nodeOf(target);
@@ -176,7 +183,7 @@ std::optional<std::string> StudioDocument::setAttribute(const Selection& target,
                 std::move(recipe));
 }
 
-std::optional<std::string> StudioDocument::setContent(const Selection& target, const std::string& content) {
+std::optional<Error> StudioDocument::setContent(const Selection& target, const std::string& content) {
     if (auto why = editable(target)) return why;
     const ScriptNode* node = nodeOf(target);
     EditRecipe recipe = [path = *pathOf(target), content](std::string_view text, const Script& script) -> Result<TextEdit> {
@@ -187,16 +194,29 @@ std::optional<std::string> StudioDocument::setContent(const Selection& target, c
     return edit("text of <" + std::string(node->name) + "> at line " + std::to_string(node->where.line), std::move(recipe));
 }
 
-std::optional<std::string> StudioDocument::setDuration(const Selection& target, Micros duration) {
-    if (duration <= 0) return std::string("a duration must be more than zero");
+std::optional<Error> StudioDocument::setDuration(const Selection& target, Micros duration) {
+    if (duration <= 0) return Error{"a duration must be more than zero"};
     if (const ScriptNode* node = nodeOf(target); node && node->attribute("end"))
-        return "<" + std::string(node->name) + "> at line " + std::to_string(node->where.line) +
-               " ends with end=\"" + node->value("end") + "\"; change that in the inspector";
+        return Error{"<" + std::string(node->name) + "> at line " + std::to_string(node->where.line) +
+                     " ends with end=\"" + node->value("end") + "\"; change that in the inspector"};
     return setAttribute(target, "dur", formatTime(duration));
 }
 
+std::optional<Error> StudioDocument::replaceText(std::string description, const std::string& text) {
+    if (text == text_) return Error{"the text is already that"};
+    // The change is found again by the characters it replaces, so that after a reload it is
+    // made only where the file still holds them.
+    EditRecipe recipe = [original = text_, change = differingSpan(text_, text)](std::string_view now,
+                                                                               const Script&) {
+        return relocatedEdit(now, original, change);
+    };
+    // Made even when the text does not compile: a recovered text may be what fixes it.
+    record(std::move(description), differingSpan(text_, text), std::move(recipe));
+    return std::nullopt;
+}
+
 bool StudioDocument::undo() {
-    if (undo_.empty()) return false;
+    if (undo_.empty() || heldHistory_) return false;
     EditCommand command = std::move(undo_.back());
     undo_.pop_back();
     applyEdit(text_, command.backward);
@@ -205,20 +225,35 @@ bool StudioDocument::undo() {
     return true;
 }
 
-bool StudioDocument::redo() {
-    if (redo_.empty()) return false;
-    EditCommand command = std::move(redo_.back());
-    redo_.pop_back();
-    applyEdit(text_, command.forward);
+bool StudioDocument::redo(Error* why) {
+    if (redo_.empty() || heldHistory_) return false;
+    EditCommand& command = redo_.back();
+    // Made again through its recipe: after a reload, the stored span may no longer fit.
+    Result<TextEdit> forward = command.recipe && script_ && !stale_ ? command.recipe(text_, *script_)
+                                                                    : Result<TextEdit>(command.forward);
+    if (!forward) {
+        if (why) *why = Error{"cannot redo " + command.description + ": " + forward.error().message};
+        return false;
+    }
+    command.forward = std::move(*forward);
+    command.backward = applyEdit(text_, command.forward);
     undo_.push_back(std::move(command));
+    redo_.pop_back();
     compile();
     return true;
 }
 
-std::optional<std::string> StudioDocument::save(const SaveFailureInjector& inject) {
-    auto error = saveFileAtomically(file_, text_, inject);
-    if (!error) savedText_ = text_;
-    return error;
+std::optional<Error> StudioDocument::save(const SaveFailureInjector& inject) {
+    if (heldHistory_ && heldHistory_->text != heldHistory_->base)
+        return Error{"Not saved: another program wrote " + file_.filename().string() +
+                     " with errors, and your unsaved edits wait to be made again on it. Fix the file "
+                     "there (the errors are listed) and they will be; nothing is lost"};
+    if (auto error = saveFileAtomically(file_, text_, inject))
+        return Error{"Not saved: " + *error + ". Your edits are kept"};
+    savedText_ = text_;
+    savedDepth_ = static_cast<int>(undo_.size());
+    heldHistory_.reset();
+    return std::nullopt;
 }
 
 ReloadOutcome StudioDocument::reloadFromDisk() {
@@ -229,11 +264,115 @@ ReloadOutcome StudioDocument::reloadFromDisk() {
     }
     // Unchanged on disk since the last save or read: keep any unsaved edits.
     if (*text == savedText_) return ReloadOutcome::Unchanged;
-    undo_.clear();
-    redo_.clear();
+    lastReload_ = {};
+    // The history was made on `base`; the designer's text is `designer`.
+    std::string base = heldHistory_ ? heldHistory_->base : savedText_;
+    std::string designer = heldHistory_ ? heldHistory_->text : text_;
+    heldHistory_.reset();
     text_ = savedText_ = std::move(*text);
     compile();
-    return stale_ || !show_ ? ReloadOutcome::Broken : ReloadOutcome::Reloaded;
+    if (stale_ || !show_) {
+        // No recipe can find its element in a text that does not compile: the history waits
+        // for the file to be fixed, rather than being dropped.
+        if (!undo_.empty() || !redo_.empty() || designer != base) {
+            heldHistory_ = HeldHistory{std::move(base), std::move(designer)};
+            lastReload_.waiting = designer != heldHistory_->base;
+        }
+        return ReloadOutcome::Broken;
+    }
+    rebaseHistory(base, designer);
+    return ReloadOutcome::Reloaded;
+}
+
+// The history (undo_, then redo_ from its back) was made on `oldBase`, the saved text at
+// savedDepth_; text_ is the file's new text. The commands up to the saved one are in the
+// new text already: they keep their edits, moved past the other program's change. Those
+// after it (the unsaved ones) are made again through their recipes, in order.
+void StudioDocument::rebaseHistory(const std::string& oldBase, const std::string& designerText) {
+    std::vector<EditCommand> history = std::move(undo_);
+    const int applied = static_cast<int>(history.size());
+    for (auto it = redo_.rbegin(); it != redo_.rend(); ++it) history.push_back(std::move(*it));
+    undo_.clear();
+    redo_.clear();
+    const int saved = savedDepth_;
+    savedDepth_ = 0;
+
+    if (saved < 0) {
+        // No undo or redo leads back to the saved text: what the designer changed since is
+        // made again as one edit, where the file still holds what it replaced.
+        if (designerText != oldBase) {
+            TextEdit change = differingSpan(oldBase, designerText);
+            EditRecipe recipe = [oldBase, change](std::string_view now, const Script&) {
+                return relocatedEdit(now, oldBase, change);
+            };
+            auto forward = recipe(text_, *script_);
+            if (!forward) {
+                lastReload_.notReapplied.push_back("your unsaved edits: " + forward.error().message);
+                return;
+            }
+            EditCommand command{"your unsaved edits", std::move(*forward), {}, std::move(recipe)};
+            command.backward = applyEdit(text_, command.forward);
+            undo_.push_back(std::move(command));
+            ++lastReload_.reapplied;
+            compile();
+        }
+        return;
+    }
+
+    // Down from the saved text: each command's span moved past the other program's change,
+    // which is carried down the history with it. The first that overlaps it ends the
+    // history there (it and the ones before can no longer be undone).
+    TextEdit change = differingSpan(oldBase, text_);
+    std::vector<EditCommand> kept;  // saved commands, top first
+    for (int i = saved - 1; i >= 0; --i) {
+        EditCommand& command = history[i];
+        auto backward = shiftedPast(command.backward, change);
+        auto changeBefore = shiftedPast(change, command.backward);
+        if (!backward || !changeBefore) {
+            // Undone after the save (past the playhead of the history): its undo cannot be made.
+            for (int j = i; j >= 0 && j >= applied; --j)
+                lastReload_.notReapplied.push_back("undo of " + history[j].description +
+                                                   ": the other program changed the same place");
+            break;
+        }
+        change = *changeBefore;
+        command.forward.offset = command.backward.offset = backward->offset;
+        kept.push_back(std::move(command));
+    }
+    std::reverse(kept.begin(), kept.end());
+    const int dropped = saved - static_cast<int>(kept.size());
+    savedDepth_ = static_cast<int>(kept.size());
+    // The designer had undone past the save: those undos are made again on the new text.
+    for (int i = saved - 1; i >= applied && i >= dropped; --i) {
+        EditCommand& command = kept[i - dropped];
+        applyEdit(text_, command.backward);
+        ++lastReload_.reapplied;
+    }
+    for (int i = 0; i < static_cast<int>(kept.size()); ++i) {
+        if (i + dropped < applied) undo_.push_back(std::move(kept[i]));
+        else redo_.insert(redo_.begin(), std::move(kept[i]));
+    }
+    if (saved > applied) compile();
+
+    // Up from the saved text: the unsaved commands, made again through their recipes.
+    for (int i = std::max(saved, 0); i < static_cast<int>(history.size()); ++i) {
+        EditCommand& command = history[i];
+        if (i >= applied) {
+            // Undone before the reload: it stays for redo, which makes it through its recipe.
+            redo_.insert(redo_.begin(), std::move(command));
+            continue;
+        }
+        auto forward = stale_ || !script_ ? Result<TextEdit>(Error{"the file has errors"}) : command.recipe(text_, *script_);
+        if (!forward) {
+            lastReload_.notReapplied.push_back(command.description + ": " + forward.error().message);
+            continue;
+        }
+        command.forward = std::move(*forward);
+        command.backward = applyEdit(text_, command.forward);
+        undo_.push_back(std::move(command));
+        ++lastReload_.reapplied;
+        compile();
+    }
 }
 
 PlayheadPosition StudioDocument::positionOf(Micros t) const {

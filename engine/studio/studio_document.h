@@ -41,6 +41,13 @@ enum class ReloadOutcome {
     Broken,     // the file no longer compiles: the last good show stays, with the errors listed
 };
 
+/// What the last reload from disk did with the edits not yet saved.
+struct ReloadReport {
+    int reapplied = 0;                      // unsaved edits made again on the file's new text
+    std::vector<std::string> notReapplied;  // "what: why" of each edit that could not be
+    bool waiting = false;  // the new text does not compile: the edits wait until it does
+};
+
 /// How to make an edit on a text and the script it compiles to: the characters to change,
 /// or why the edit cannot be made there. Elements are found by ElementPath, never by line,
 /// so the same recipe can be made again on a text that another program has changed.
@@ -101,37 +108,53 @@ public:
 
     /// Makes the edit `recipe` gives on the current text, as one undoable command. Every
     /// change the studio makes goes through here (the setters below are recipes too).
-    /// Returns an error message (nothing changed) or nullopt.
-    std::optional<std::string> edit(std::string description, EditRecipe recipe);
+    /// Returns why nothing changed, or nullopt.
+    std::optional<Error> edit(std::string description, EditRecipe recipe);
 
-    /// Sets an attribute of the selected element, as one undoable command. Returns an error
-    /// message (nothing changed) or nullopt.
-    std::optional<std::string> setAttribute(const Selection& target, const std::string& name, const std::string& value);
+    /// Sets an attribute of the selected element, as one undoable command. Returns why
+    /// nothing changed, or nullopt.
+    std::optional<Error> setAttribute(const Selection& target, const std::string& name, const std::string& value);
     /// Sets the text inside the selected element (a <text> without markup).
-    std::optional<std::string> setContent(const Selection& target, const std::string& content);
+    std::optional<Error> setContent(const Selection& target, const std::string& content);
     /// Sets how long an item or scene lasts: its `dur`, written as the shortest clear time.
     /// This is what dragging a block's right edge on the timeline does.
-    std::optional<std::string> setDuration(const Selection& target, Micros duration);
+    std::optional<Error> setDuration(const Selection& target, Micros duration);
+    /// Replaces the whole text with `text` (a recovered version) as one undoable edit; made
+    /// again after a reload only where the file still holds what it replaced.
+    std::optional<Error> replaceText(std::string description, const std::string& text);
 
-    /// Undoes the last edit; false when there is none.
+    /// Undoes the last edit; false when there is none (or while edits wait for a broken
+    /// file to be fixed).
     bool undo();
-    /// Redoes the last undone edit; false when there is none.
-    bool redo();
-    bool canUndo() const { return !undo_.empty(); }
-    bool canRedo() const { return !redo_.empty(); }
+    /// Makes the last undone edit again, through its recipe on the text as it is now (so a
+    /// redo still fits after a reload); false when there is none or it no longer fits, with
+    /// the reason in `why`.
+    bool redo(Error* why = nullptr);
+    bool canUndo() const { return !undo_.empty() && !heldHistory_; }
+    bool canRedo() const { return !redo_.empty() && !heldHistory_; }
     /// Description of the edit undo() would take back, or empty.
     std::string undoDescription() const { return undo_.empty() ? std::string() : undo_.back().description; }
     /// Description of the edit redo() would make again, or empty.
     std::string redoDescription() const { return redo_.empty() ? std::string() : redo_.back().description; }
 
-    /// True when the text differs from what is on disk (as last saved or read).
-    bool modified() const { return text_ != savedText_; }
-    /// Saves atomically; an error message, or nullopt.
-    std::optional<std::string> save(const SaveFailureInjector& inject = {});
+    /// True when the designer has edits that are not on disk: the text differs from what was
+    /// last saved or read, or edits wait for a broken file to be fixed.
+    bool modified() const { return text_ != savedText_ || (heldHistory_ && heldHistory_->text != heldHistory_->base); }
+    /// The designer's text with every unsaved edit: text(), or while the file on disk is
+    /// broken, the text the waiting edits were made on (what a recovery file keeps).
+    const std::string& unsavedText() const { return heldHistory_ ? heldHistory_->text : text_; }
+    /// Saves atomically. Nothing is marked saved unless the bytes were written: an error
+    /// says why (the edits stay unsaved). Refused while unsaved edits wait for a broken file
+    /// on disk to be fixed, since writing would drop either them or the other program's text.
+    std::optional<Error> save(const SaveFailureInjector& inject = {});
 
-    /// Reads the file again (after another program changed it). Unsaved edits are replaced
-    /// by the file's text; the undo history is kept only when the file did not change.
+    /// Reads the file again (after another program changed it), then makes every unsaved
+    /// edit again on the new text through its recipe, in order (lastReload() lists those
+    /// that no longer fit); undo and redo are kept, re-based on the new text. When the new
+    /// text does not compile, the edits and history wait until a reload that does.
     ReloadOutcome reloadFromDisk();
+    /// What the last reloadFromDisk() that found a change did with the unsaved edits.
+    const ReloadReport& lastReload() const { return lastReload_; }
 
     /// The place of show time `t`, for keeping it across a reload.
     PlayheadPosition positionOf(Micros t) const;
@@ -141,7 +164,16 @@ public:
 
 private:
     void compile();
-    std::optional<std::string> editable(const Selection& target) const;
+    std::optional<Error> editable(const Selection& target) const;
+    void record(std::string description, TextEdit forward, EditRecipe recipe);
+    void rebaseHistory(const std::string& oldBase, const std::string& designerText);
+
+    // While the file on disk does not compile, the history cannot be re-based on it: it
+    // waits with the saved text it was made on and the designer's text.
+    struct HeldHistory {
+        std::string base;
+        std::string text;
+    };
 
     std::filesystem::path file_;
     // As the player compiles (media durations, map checks); keeps what it read between compiles.
@@ -156,6 +188,11 @@ private:
     int generation_ = 0;
     Selection selection_;
     std::vector<EditCommand> undo_, redo_;
+    // How many commands of the history (undo_, then redo_ from its back) make savedText_;
+    // -1 when no undo or redo leads back to it (an edit after undoing past a save).
+    int savedDepth_ = 0;
+    std::optional<HeldHistory> heldHistory_;
+    ReloadReport lastReload_;
 };
 
 /// Reads a whole file; nullopt when it cannot be read.

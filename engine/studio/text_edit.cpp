@@ -1,5 +1,8 @@
 #include "studio/text_edit.h"
 
+#include "studio/word_merge.h"
+
+#include <algorithm>
 #include <vector>
 
 namespace vitrine::studio {
@@ -72,10 +75,84 @@ Result<std::pair<std::size_t, StartTag>> findStartTag(std::string_view text, con
     return Error{"no <" + std::string(elementName) + "> at line " + std::to_string(element.line)};
 }
 
+namespace {
+
+// How the paragraph `written`, at `begin` in `text`, is wrapped: its widest line (but no
+// narrower than kNarrowest: a few short lines are a stanza, not a width to wrap new words
+// at), and the indentation of its lines after the first. A paragraph on one line has no
+// width of its own: new words wrap it at kDefaultWidth, under its element one step in.
+Wrapping wrappingAt(std::string_view text, std::size_t begin, std::string_view written) {
+    constexpr std::size_t kDefaultWidth = 100;
+    constexpr std::size_t kNarrowest = 60;
+    auto lineStart = [&](std::size_t at) {
+        std::size_t start = text.rfind('\n', at == 0 ? 0 : at - 1);
+        return start == std::string_view::npos || at == 0 ? std::size_t{0} : start + 1;
+    };
+    auto indentOf = [&](std::size_t start) {
+        std::size_t end = start;
+        while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+        return std::string(text.substr(start, end - start));
+    };
+    Wrapping wrapping;
+    const std::size_t firstLine = lineStart(begin);
+    wrapping.firstColumn = begin - firstLine;
+    std::size_t lastBreak = written.rfind('\n');
+    if (lastBreak == std::string_view::npos) {
+        wrapping.width = std::max(kDefaultWidth, wrapping.firstColumn + written.size());
+        wrapping.indent = indentOf(firstLine) + "  ";
+        return wrapping;
+    }
+    wrapping.indent = indentOf(begin + lastBreak + 1);
+    std::size_t width = kNarrowest;
+    std::size_t column = wrapping.firstColumn;
+    for (char c : written) {
+        if (c == '\n') column = 0;
+        else width = std::max(width, ++column);
+    }
+    wrapping.width = width;
+    return wrapping;
+}
+
+}  // namespace
+
 TextEdit applyEdit(std::string& text, const TextEdit& edit) {
     TextEdit inverse{edit.offset, edit.replacement.size(), text.substr(edit.offset, edit.length)};
     text.replace(edit.offset, edit.length, edit.replacement);
     return inverse;
+}
+
+TextEdit differingSpan(std::string_view before, std::string_view after) {
+    std::size_t prefix = 0;
+    while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix]) ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+           before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+        ++suffix;
+    return TextEdit{prefix, before.size() - prefix - suffix, std::string(after.substr(prefix, after.size() - prefix - suffix))};
+}
+
+std::optional<TextEdit> shiftedPast(TextEdit edit, const TextEdit& change) {
+    if (edit.offset + edit.length <= change.offset && !(edit.length == 0 && edit.offset == change.offset && change.length > 0))
+        return edit;
+    if (edit.offset >= change.offset + change.length) {
+        edit.offset = edit.offset - change.length + change.replacement.size();
+        return edit;
+    }
+    return std::nullopt;
+}
+
+Result<TextEdit> relocatedEdit(std::string_view text, std::string_view original, const TextEdit& edit) {
+    // Enough of the text around the span to tell one place from another, without reaching
+    // far into parts another program may have changed.
+    constexpr std::size_t kContext = 48;
+    std::size_t before = std::min(edit.offset, kContext);
+    std::size_t after = std::min(original.size() - edit.offset - edit.length, kContext);
+    std::string_view needle = original.substr(edit.offset - before, before + edit.length + after);
+    std::size_t at = text.find(needle);
+    if (at == std::string_view::npos) return Error{"the file no longer has the text this edit changed"};
+    if (text.find(needle, at + 1) != std::string_view::npos)
+        return Error{"the text this edit changed is now in the file more than once"};
+    return TextEdit{at + before, edit.length, edit.replacement};
 }
 
 std::optional<std::size_t> offsetOf(std::string_view text, int line, int column) {
@@ -176,16 +253,18 @@ Result<TextEdit> attributeEdit(std::string_view text, const SourceLocation& elem
     return TextEdit{tag.nameEnd, 0, " " + std::string(attribute) + "=\"" + escapeAttribute(value) + "\""};
 }
 
-Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
-                             std::string_view content) {
-    auto found = findStartTag(text, element, elementName);
-    if (!found) return found.error();
-    const StartTag& tag = found->second;
+namespace {
+
+// The characters inside the element at `element`, without the whitespace around them, and
+// where they start; an error when the element has markup inside. `tag` is its start tag.
+struct Inner {
+    std::size_t begin = 0;
+    std::string_view written;
+};
+
+Result<Inner> innerText(std::string_view text, const SourceLocation& element, std::string_view elementName,
+                        const StartTag& tag) {
     std::string closing = "</" + std::string(elementName);
-    if (tag.selfClosing) {
-        // <text .../> becomes <text ...>content</text>: the tag's "/>" is replaced.
-        return TextEdit{tag.end - 2, 2, ">" + escapeText(content) + closing + ">"};
-    }
     std::size_t close = text.find(closing, tag.end);
     if (close == std::string_view::npos) return Error{"no " + closing + "> after line " + std::to_string(element.line)};
     std::string_view inner = text.substr(tag.end, close - tag.end);
@@ -195,7 +274,69 @@ Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& elemen
     while (first < inner.size() && isSpace(inner[first])) ++first;
     std::size_t last = inner.size();
     while (last > first && isSpace(inner[last - 1])) --last;
-    return TextEdit{tag.end + first, last - first, escapeText(content)};
+    return Inner{tag.end + first, inner.substr(first, last - first)};
+}
+
+}  // namespace
+
+Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
+                             std::string_view content) {
+    auto found = findStartTag(text, element, elementName);
+    if (!found) return found.error();
+    const StartTag& tag = found->second;
+    if (tag.selfClosing) {
+        // <text .../> becomes <text ...>content</text>: the tag's "/>" is replaced.
+        return TextEdit{tag.end - 2, 2, ">" + escapeText(content) + "</" + std::string(elementName) + ">"};
+    }
+    auto inner = innerText(text, element, elementName, tag);
+    if (!inner) return inner.error();
+    std::string merged = mergeWords(inner->written, content, wrappingAt(text, inner->begin, inner->written), escapeText);
+    TextEdit edit = differingSpan(inner->written, merged);
+    edit.offset += inner->begin;
+    return edit;
+}
+
+std::optional<std::string> writtenContent(std::string_view text, const SourceLocation& element,
+                                          std::string_view elementName) {
+    auto found = findStartTag(text, element, elementName);
+    if (!found) return std::nullopt;
+    if (found->second.selfClosing) return std::string();
+    auto inner = innerText(text, element, elementName, found->second);
+    if (!inner) return std::nullopt;
+    // The lines after the first lose the indentation of the paragraph's last line.
+    const Wrapping wrapping = wrappingAt(text, inner->begin, inner->written);
+    std::string out;
+    std::string_view rest = inner->written;
+    while (!rest.empty()) {
+        std::size_t end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        if (!out.empty()) {
+            out += '\n';
+            if (line.starts_with(wrapping.indent)) line.remove_prefix(wrapping.indent.size());
+        }
+        out += line;
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    }
+    static const std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    std::string decoded;
+    for (std::size_t i = 0; i < out.size();) {
+        if (out[i] != '&') {
+            decoded += out[i++];
+            continue;
+        }
+        bool known = false;
+        for (const auto& [entity, c] : kEntities) {
+            if (std::string_view(out).substr(i, entity.size()) == entity) {
+                decoded += c;
+                i += entity.size();
+                known = true;
+                break;
+            }
+        }
+        if (!known) return std::nullopt;
+    }
+    return decoded;
 }
 
 }  // namespace vitrine::studio

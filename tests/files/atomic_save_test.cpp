@@ -64,7 +64,7 @@ TEST_CASE("atomic save: a link planted where the temporary goes is never followe
     { std::ofstream(victim) << "keep"; }
     ::chmod(victim.c_str(), 0600);
     const std::string name = f.file.filename().string();
-    for (const std::string planted : {"." + name + ".saving", "." + name + ".saving-XXXXXX", "." + name + ".tmp"})
+    for (const std::string& planted : {"." + name + ".saving", "." + name + ".saving-XXXXXX", "." + name + ".tmp"})
         std::filesystem::create_symlink(victim, f.folder / planted);
     CHECK_FALSE(saveFileAtomically(f.file, "new").has_value());
     CHECK(f.read() == "new");

@@ -57,7 +57,7 @@ std::string edited(const EditRecipe& recipe) {
     testing::StudioFixture f(kExhibit);
     StudioDocument doc(f.file);
     auto error = doc.edit("structure", recipe);
-    INFO(error.value_or(""));
+    INFO((error ? error->message : std::string()));
     REQUIRE_FALSE(error);
     std::string out = doc.text();
     INFO(out);
@@ -74,7 +74,7 @@ std::string refusal(const EditRecipe& recipe) {
     auto error = doc.edit("structure", recipe);
     CHECK(doc.text() == kExhibit);
     CHECK_FALSE(doc.canUndo());
-    return error.value_or("");
+    return error ? error->message : std::string();
 }
 
 // The script of the exhibit, for the functions that read it alone.

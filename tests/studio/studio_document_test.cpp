@@ -237,3 +237,189 @@ TEST_CASE("studio document: a caption file's problems are in the studio's diagno
 }
 
 }  // namespace vitrine::studio
+
+namespace vitrine::studio {
+namespace {
+
+// The fixture with a fade on the last text, as in the issue's report.
+std::string withFade() { return replaced(kStudioFixture, "dur=\"6s\">The end", "dur=\"6s\" fade=\"1.2s\">The end"); }
+
+// Selects the item written on `line`.
+void selectLine(StudioDocument& doc, int line) {
+    int item = itemOnLine(doc, line);
+    REQUIRE(item >= 0);
+    doc.selectItem(item);
+}
+
+}  // namespace
+
+TEST_CASE("studio document: unsaved edits are made again on a file another program changed, undo and redo kept") {
+    StudioFixture f(withFade());
+    StudioDocument doc(f.file);
+    selectLine(doc, 12);
+    REQUIRE_FALSE(doc.setAttribute(doc.selection(), "fade", "2.0s"));
+    REQUIRE(doc.modified());
+
+    // Another editor adds a comment line at the top and lengthens the first scene.
+    std::string other = replaced(replaced(withFade(), "<exhibit ", "<!-- added elsewhere -->\n<exhibit "),
+                                 "dur=\"10s\"", "dur=\"14s\"");
+    f.write(other);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.lastReload().reapplied == 1);
+    CHECK(doc.lastReload().notReapplied.empty());
+    // The fade stays 2.0s, on the new text, and the document stays unsaved.
+    CHECK(doc.text() == replaced(other, "fade=\"1.2s\"", "fade=\"2.0s\""));
+    CHECK(doc.modified());
+    CHECK(doc.show()->scenes[0].end == seconds(14));
+
+    // Undo takes back the re-made edit: the other program's text, unchanged.
+    REQUIRE(doc.canUndo());
+    CHECK(doc.undo());
+    CHECK(doc.text() == other);
+    CHECK_FALSE(doc.modified());
+    // Redo makes it again.
+    CHECK(doc.redo());
+    CHECK(doc.text() == replaced(other, "fade=\"1.2s\"", "fade=\"2.0s\""));
+}
+
+TEST_CASE("studio document: an edit whose element is gone is listed, the others are made again") {
+    StudioFixture f(withFade());
+    StudioDocument doc(f.file);
+    selectLine(doc, 12);
+    REQUIRE_FALSE(doc.setAttribute(doc.selection(), "fade", "2.0s"));
+    selectLine(doc, 6);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(3)));
+
+    // The other program deletes the closing scene's text.
+    std::string other = replaced(withFade(), "    <text x=\"100\" y=\"100\" width=\"1000\" height=\"200\" dur=\"6s\" fade=\"1.2s\">The end</text>\n", "");
+    f.write(other);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.lastReload().reapplied == 1);
+    REQUIRE(doc.lastReload().notReapplied.size() == 1);
+    CHECK(doc.lastReload().notReapplied[0].find("fade of <text>") == 0);
+    CHECK(doc.lastReload().notReapplied[0].find("no longer has exhibit/scene[2]/text[1]") != std::string::npos);
+    CHECK(doc.text() == replaced(other, "dur = '4s'", "dur = '3s'"));
+    CHECK(doc.modified());
+    CHECK(doc.undo());
+    CHECK(doc.text() == other);
+    CHECK_FALSE(doc.undo());
+}
+
+TEST_CASE("studio document: edits saved before the reload can still be undone after it") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(1);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(9)));  // saved
+    REQUIRE_FALSE(doc.save());
+    doc.selectScene(0);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(11)));  // unsaved
+
+    // Another program changes the title, above both.
+    std::string other = replaced(f.read(), "title=\"Studio fixture\"", "title=\"A longer title, changed elsewhere\"");
+    f.write(other);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.text() == replaced(other, "dur=\"10s\"", "dur=\"11s\""));
+    CHECK(doc.undo());
+    CHECK(doc.text() == other);
+    CHECK_FALSE(doc.modified());
+    CHECK(doc.undo());  // the saved edit, moved past the other program's change
+    CHECK(doc.text() == replaced(kStudioFixture, "title=\"Studio fixture\"", "title=\"A longer title, changed elsewhere\""));
+    CHECK(doc.redo());
+    CHECK(doc.redo());
+    CHECK(doc.text() == replaced(other, "dur=\"10s\"", "dur=\"11s\""));
+}
+
+TEST_CASE("studio document: edits after undoing past a save are made again as one edit on the changed file") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(1);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(9)));
+    REQUIRE_FALSE(doc.save());
+    CHECK(doc.undo());  // the saved edit taken back: unsaved now
+    doc.selectScene(0);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(11)));  // the redo history is gone
+
+    std::string other = replaced(f.read(), "title=\"Studio fixture\"", "title=\"Changed elsewhere\"");
+    f.write(other);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.lastReload().notReapplied.empty());
+    CHECK(doc.text() == replaced(replaced(other, "dur=\"10s\"", "dur=\"11s\""), "dur=\"9s\"", "dur=\"8s\""));
+    CHECK(doc.modified());
+    CHECK(doc.undo());
+    CHECK(doc.text() == other);
+}
+
+TEST_CASE("studio document: an undone edit can be redone after a reload moved its element") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(1);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(9)));
+    CHECK(doc.undo());
+    // Two lines are added before the scene: its old offset is wrong now.
+    std::string other = replaced(kStudioFixture, "  <!-- Between the scenes. -->\n",
+                                 "  <!-- Between the scenes. -->\n  <!-- One more. -->\n  <!-- And another. -->\n");
+    f.write(other);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    REQUIRE(doc.canRedo());
+    CHECK(doc.redo());
+    CHECK(doc.text() == replaced(other, "dur=\"8s\"", "dur=\"9s\""));
+}
+
+TEST_CASE("studio document: a file broken by another program keeps the unsaved edits waiting, and Save says why") {
+    StudioFixture f(withFade());
+    StudioDocument doc(f.file);
+    selectLine(doc, 12);
+    REQUIRE_FALSE(doc.setAttribute(doc.selection(), "fade", "2.0s"));
+    const std::string edited = doc.text();
+
+    std::string broken = replaced(withFade(), "</scene>\n  <!--", "</scen>\n  <!--");
+    f.write(broken);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Broken);
+    CHECK(doc.lastReload().waiting);
+    CHECK(doc.modified());
+    CHECK(doc.unsavedText() == edited);
+    CHECK(doc.diagnostics().hasErrors());
+    // Save writes nothing and says why: writing would lose either the edits or the file.
+    auto error = doc.save();
+    REQUIRE(error.has_value());
+    CHECK(error->message.find("Not saved") == 0);
+    CHECK(error->message.find("with errors") != std::string::npos);
+    CHECK(f.read() == broken);
+    CHECK(doc.modified());
+
+    // Fixed in the other editor (with a change of its own): the edit is made again.
+    std::string fixed = replaced(withFade(), "dur=\"10s\"", "dur=\"12s\"");
+    f.write(fixed);
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.lastReload().reapplied == 1);
+    CHECK(doc.text() == replaced(fixed, "fade=\"1.2s\"", "fade=\"2.0s\""));
+    CHECK(doc.undo());
+    CHECK(doc.text() == fixed);
+}
+
+TEST_CASE("studio document: a failed save says why and keeps the edits unsaved") {
+    StudioFixture f;
+    StudioDocument doc(f.file);
+    doc.selectScene(0);
+    REQUIRE_FALSE(doc.setDuration(doc.selection(), seconds(11)));
+    for (SaveStep step : {SaveStep::Write, SaveStep::Sync, SaveStep::Rename}) {
+        auto error = doc.save([step](SaveStep s) { return s == step; });
+        REQUIRE(error.has_value());
+        CHECK(error->message.find("Not saved") == 0);
+        CHECK(doc.modified());
+        CHECK(f.read() == kStudioFixture);
+    }
+    // The folder is gone (a network share or a USB stick went away): nothing to write into.
+    const std::filesystem::path moved = f.folder.string() + "-away";
+    std::filesystem::rename(f.folder, moved);
+    auto error = doc.save();
+    std::filesystem::rename(moved, f.folder);
+    REQUIRE(error.has_value());
+    CHECK(error->message.find("Not saved") == 0);
+    CHECK(doc.modified());
+    CHECK(f.read() == kStudioFixture);
+    REQUIRE_FALSE(doc.save());
+    CHECK_FALSE(doc.modified());
+}
+
+}  // namespace vitrine::studio

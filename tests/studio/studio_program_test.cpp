@@ -17,6 +17,7 @@
 #include "captions/caption_loader.h"
 #include "studio/caption_tapper.h"
 #include "studio/exhibit_template.h"
+#include "studio/recovery_file.h"
 #include "exhibit/exhibit_loader.h"
 #include "studio/storyboard_layout.h"
 #include "studio/studio_fixture.h"
@@ -45,6 +46,110 @@ TEST_CASE("studio program: scrub, select, change a duration as the drag does, sa
     CHECK(original.substr(prefix, original.size() - prefix - suffix) == "4");
     CHECK(saved.substr(prefix, saved.size() - prefix - suffix) == "3.5");
     CHECK(saved.substr(prefix - 7, 14) == "dur = '3.5s'  ");
+}
+
+// Starts the studio on `file` with `script`, waits for its recovery file, then kills it as a
+// crash would (SIGKILL: no chance to save or clean up).
+void killStudioOnceRecoveryIsWritten(const std::filesystem::path& file, const std::string& script) {
+    const auto recovery = recoveryFileOf(file);
+    std::string command = "ALSOFT_DRIVERS=null " + studioBinary() + " " + quoted(file) + " --size 1280x720 --script '" +
+                          script + "' >/dev/null 2>&1 & pid=$!; for i in $(seq 1 600); do [ -e " + quoted(recovery) +
+                          " ] && break; sleep 0.1; done; kill -KILL $pid; wait $pid 2>/dev/null";
+    std::system(command.c_str());
+    REQUIRE(std::filesystem::exists(recovery));
+}
+
+TEST_CASE("studio program: after a kill, the next start restores the unsaved edit from the recovery file") {
+    requireStudio();
+    testing::StudioFixture f;
+    const std::string edited = [] {
+        std::string t = testing::kStudioFixture;
+        return t.replace(t.find("dur = '4s'"), 10, "dur = '3.5s'");
+    }();
+    killStudioOnceRecoveryIsWritten(f.file, "select line 6; wait 2; duration 3.5s; wait 1000000");
+    CHECK(f.read() == testing::kStudioFixture);  // nothing was saved
+    CHECK(readRecovery(f.file)->text == edited);
+
+    auto png = f.folder / "offer.png";
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'wait 3; screenshot " + png.string() +
+                      "; restore-recovery; save; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(f.read() == edited);
+    CHECK_FALSE(std::filesystem::exists(recoveryFileOf(f.file)));  // saved: nothing left to recover
+}
+
+TEST_CASE("studio program: a restored recovery can be undone back to the file, or discarded") {
+    requireStudio();
+    testing::StudioFixture f;
+    killStudioOnceRecoveryIsWritten(f.file, "select line 6; wait 2; duration 3.5s; wait 1000000");
+    // Restored then undone: the file's own text, nothing to save, and the recovery goes.
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'restore-recovery; undo; wait 2; save; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(f.read() == testing::kStudioFixture);
+    CHECK_FALSE(std::filesystem::exists(recoveryFileOf(f.file)));
+
+    killStudioOnceRecoveryIsWritten(f.file, "select line 6; wait 2; duration 3.5s; wait 1000000");
+    r = runStudio(quoted(f.file) + " --size 1280x720 --script 'discard-recovery; save; quit'");
+    REQUIRE(r.status == 0);
+    CHECK(f.read() == testing::kStudioFixture);
+    CHECK_FALSE(std::filesystem::exists(recoveryFileOf(f.file)));
+    // With nothing to restore, the action fails with a reason.
+    r = runStudio(quoted(f.file) + " --size 1280x720 --script 'restore-recovery; quit'");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("no unsaved edits to restore") != std::string::npos);
+}
+
+TEST_CASE("studio program: a file changed by another program while edits are unsaved keeps them, and lists the one it cannot make") {
+    requireStudio();
+    testing::StudioFixture f;
+    // The other program changes the title and deletes the closing scene's text.
+    std::string other = testing::kStudioFixture;
+    other.replace(other.find("Studio fixture"), 14, "Changed elsewhere");
+    const std::string closingText = "    <text x=\"100\" y=\"100\" width=\"1000\" height=\"200\" dur=\"6s\">The end</text>\n";
+    other.erase(other.find(closingText), closingText.size());
+    std::ofstream(f.folder / "other.xml", std::ios::binary) << other;
+    auto png = f.folder / "reloaded.png";
+    auto log = f.folder / "studio.log";
+    // The edits are made, the recovery file says they are there, then the file changes.
+    std::string command = "ALSOFT_DRIVERS=null " + studioBinary() + " " + quoted(f.file) +
+                          " --size 1280x720 --script 'select line 6; wait 2; duration 3.5s; select line 12; "
+                          "duration 5s; wait 400; screenshot " + png.string() + "; save; quit' >" + quoted(log) +
+                          " 2>&1 & pid=$!; for i in $(seq 1 600); do [ -e " + quoted(recoveryFileOf(f.file)) +
+                          " ] && break; sleep 0.1; done; cp " + quoted(f.folder / "other.xml") + " " + quoted(f.file) +
+                          "; wait $pid";
+    int status = std::system(command.c_str());
+    std::ifstream in(log);
+    std::string output(std::istreambuf_iterator<char>(in), {});
+    INFO(output);
+    REQUIRE(WEXITSTATUS(status) == 0);
+    std::string expected = other;
+    expected.replace(expected.find("dur = '4s'"), 10, "dur = '3.5s'");
+    CHECK(f.read() == expected);
+    CHECK(output.find("1 unsaved edit could not be reapplied: dur of <text> at line 12") != std::string::npos);
+    sf::Image image;
+    CHECK(image.loadFromFile(png.string()));
+}
+
+TEST_CASE("studio program: Apply text on a hand-wrapped paragraph changes the word, not the lines") {
+    requireStudio();
+    const std::string paragraph =
+        "    <text x=\"100\" y=\"100\" width=\"1000\" height=\"400\">\n"
+        "      Thousands were forcibly displaced, hundreds injured, and dozens tortured or killed,\n"
+        "      often in full view of neighbors and security forces.\n"
+        "    </text>\n";
+    std::string exhibit = testing::kStudioFixture;
+    exhibit.insert(exhibit.find("  </scene>\n  <!-- Between"), paragraph);
+    testing::StudioFixture f(exhibit);
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'select line 9; text Thousands were forcibly "
+                                       "displaced, hundreds injured, and dozens tortured or killed, often in full view "
+                                       "of neighbours and security forces.; save; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    std::string expected = exhibit;
+    expected.replace(expected.find("neighbors"), 9, "neighbours");
+    CHECK(f.read() == expected);
 }
 
 TEST_CASE("studio program: a script that cannot be done fails with a reason and saves nothing") {

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include "exhibit/exhibit_loader.h"
+#include "studio/studio_document.h"
+#include "support/build_paths.h"
+
 namespace vitrine::studio {
 
 TEST_CASE("text edit: offsets, lines and inverse edits") {
@@ -49,6 +53,170 @@ TEST_CASE("text edit: content of elements with and without markup") {
     auto withMarkup = contentEdit(text, {"f", 3, 5}, "v", "x");
     REQUIRE_FALSE(withMarkup);
     CHECK(withMarkup.error().message.find("markup") != std::string::npos);
+}
+
+namespace {
+
+const std::filesystem::path kBaku = vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml";
+
+// The Baku exhibit's text, and the place of the <text> whose words begin with `opening`.
+struct BakuParagraph {
+    std::string text;
+    SourceLocation where;
+    std::string words;  // its words as the inspector shows them
+};
+
+BakuParagraph bakuParagraph(std::string_view opening) {
+    BakuParagraph p;
+    p.text = *readTextFile(kBaku);
+    LoadedExhibit loaded = loadExhibitFromText(p.text, kBaku);
+    REQUIRE(loaded.script);
+    std::vector<const ScriptNode*> stack{&loaded.script->root};
+    while (!stack.empty()) {
+        const ScriptNode* node = stack.back();
+        stack.pop_back();
+        if (node->name == "text" && node->plainText().starts_with(opening)) {
+            p.where = node->where;
+            p.words = node->plainText();
+            return p;
+        }
+        for (const auto& c : node->children) stack.push_back(&c);
+    }
+    FAIL("no <text> begins with " << opening);
+    return p;
+}
+
+std::string replacedOnce(std::string text, std::string_view from, std::string_view to) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("text edit: a changed word in a hand-wrapped Baku paragraph changes only that word") {
+    BakuParagraph p = bakuParagraph("The Baku Pogroms refer to");
+    std::string words = replacedOnce(p.words, "week-long", "seven-day");
+    auto e = contentEdit(p.text, p.where, "text", words);
+    REQUIRE(e);
+    CHECK(e->length == std::string("week-long").size());
+    CHECK(e->replacement == "seven-day");
+    std::string text = p.text;
+    applyEdit(text, *e);
+    CHECK(text == replacedOnce(p.text, "week-long wave", "seven-day wave"));
+}
+
+TEST_CASE("text edit: words added, removed and moved across a line break keep the designer's lines") {
+    BakuParagraph p = bakuParagraph("While the Soviet Union");
+    // A word dropped at the end of one line, one added at the start of the next, and the
+    // sentence's last word changed.
+    std::string words = replacedOnce(p.words, "movements surged in momentum.", "movements surged in strength and momentum.");
+    words = replacedOnce(words, "growing anti-Armenian", "anti-Armenian");
+    auto e = contentEdit(p.text, p.where, "text", words);
+    REQUIRE(e);
+    std::string text = p.text;
+    applyEdit(text, *e);
+    // "strength and" would make its line wider than the paragraph's 90 characters: it starts
+    // the next line, whose last word moves on in turn, as far as needed.
+    std::string expected = replacedOnce(p.text,
+                                        "surged in\n"
+                                        "        momentum. This violence was not spontaneous but emerged from growing anti-Armenian\n"
+                                        "        sentiment, state propaganda, and the unresolved tensions surrounding the\n"
+                                        "        Nagorno-Karabakh conflict.",
+                                        "surged in\n"
+                                        "        strength and momentum. This violence was not spontaneous but emerged from\n"
+                                        "        anti-Armenian sentiment, state propaganda, and the unresolved tensions surrounding\n"
+                                        "        the Nagorno-Karabakh conflict.");
+    CHECK(text == expected);
+}
+
+TEST_CASE("text edit: a long sentence added to a wrapped paragraph is wrapped at its width and indentation") {
+    BakuParagraph p = bakuParagraph("The Baku Pogroms refer to");
+    const std::string added =
+        " The pogroms ended only when Soviet troops entered the city, after most Armenians had already fled or been "
+        "killed, and the events are still remembered by the survivors and their families.";
+    auto e = contentEdit(p.text, p.where, "text", p.words + added);
+    REQUIRE(e);
+    std::string text = p.text;
+    applyEdit(text, *e);
+    // The paragraph's first two lines are as written; its longest line was 95 characters, and
+    // no line is longer now; every added line starts with the paragraph's 8 spaces.
+    const std::size_t start = text.find("        The Baku Pogroms refer to");
+    const std::size_t end = text.find("      </text>", start);
+    std::string paragraph = text.substr(start, end - start);
+    CHECK(paragraph.starts_with(
+        "        The Baku Pogroms refer to a week-long wave of organized violence, looting, and killings\n"
+        "        carried out against the Armenian population of Baku, the capital of Soviet Azerbaijan,\n"
+        "        from January 13 to 19, 1990. The pogroms ended"));
+    int lines = 0;
+    std::size_t widest = 0;
+    for (std::size_t at = 0; at < paragraph.size();) {
+        std::size_t next = paragraph.find('\n', at);
+        std::string line = paragraph.substr(at, next - at);
+        widest = std::max(widest, line.size());
+        CHECK(line.starts_with("        "));
+        CHECK_FALSE(line.starts_with("         "));
+        ++lines;
+        at = next + 1;
+    }
+    CHECK(lines >= 4);
+    CHECK(widest <= 95);
+    // The words are exactly the new ones.
+    LoadedExhibit loaded = loadExhibitFromText(text, kBaku);
+    REQUIRE(loaded.script);
+    CHECK(text.find(") after most Armenians") == std::string::npos);
+    CHECK(paragraph.find("and their families.\n") != std::string::npos);
+}
+
+TEST_CASE("text edit: a one-line text that grows long wraps under its element, one step in") {
+    std::string text = "<a>\n  <text dur=\"1s\">Short</text>\n</a>\n";
+    std::string words = "Short, then a sentence long enough to pass the width of a hundred characters that a line "
+                        "may have before it is wrapped";
+    auto e = contentEdit(text, {"f", 2, 3}, "text", words);
+    REQUIRE(e);
+    applyEdit(text, *e);
+    CHECK(text ==
+          "<a>\n  <text dur=\"1s\">Short, then a sentence long enough to pass the width of a hundred characters that a\n"
+          "    line may have before it is wrapped</text>\n</a>\n");
+}
+
+TEST_CASE("text edit: every word replaced, or all removed, still gives the new words") {
+    std::string text = "<t>\n    one two\n    three\n</t>";
+    auto e = contentEdit(text, {"f", 1, 1}, "t", "four five six seven");
+    REQUIRE(e);
+    std::string changed = text;
+    applyEdit(changed, *e);
+    CHECK(changed == "<t>\n    four five six seven\n</t>");
+    e = contentEdit(text, {"f", 1, 1}, "t", "two");
+    REQUIRE(e);
+    changed = text;
+    applyEdit(changed, *e);
+    CHECK(changed == "<t>\n    two\n</t>");
+    e = contentEdit(text, {"f", 1, 1}, "t", "zero one two three four");
+    REQUIRE(e);
+    changed = text;
+    applyEdit(changed, *e);
+    CHECK(changed == "<t>\n    zero one two\n    three four\n</t>");
+}
+
+TEST_CASE("text edit: the inspector's text box shows a paragraph line for line, as written") {
+    BakuParagraph p = bakuParagraph("The Baku Pogroms refer to");
+    auto written = writtenContent(p.text, p.where, "text");
+    REQUIRE(written);
+    CHECK(*written ==
+          "The Baku Pogroms refer to a week-long wave of organized violence, looting, and killings\n"
+          "carried out against the Armenian population of Baku, the capital of Soviet Azerbaijan,\n"
+          "from January 13 to 19, 1990.");
+    // What the box gives back unchanged changes nothing.
+    auto e = contentEdit(p.text, p.where, "text", *written);
+    REQUIRE(e);
+    CHECK(e->length == 0);
+    CHECK(e->replacement.empty());
+
+    std::string text = "<t>\n    Fish &amp; chips\n    &lt;hot&gt;\n</t><u>a &#38; b</u><v>x<br/>y</v>";
+    CHECK(writtenContent(text, {"f", 1, 1}, "t") == "Fish & chips\n<hot>");
+    CHECK_FALSE(writtenContent(text, {"f", 4, 5}, "u"));  // a reference it does not read back
+    CHECK_FALSE(writtenContent(text, {"f", 4, 5}, "v"));  // markup
 }
 
 }  // namespace vitrine::studio

@@ -144,7 +144,8 @@ void InspectorPanel::drawText(const StudioDocument& doc, const ScriptNode& node,
         return;
     }
     if (contentFor_ != s || contentGeneration_ != doc.showGeneration()) {
-        contentBuffer_ = node.plainText();
+        // As written in the file, line for line, so the box reads like the designer's text.
+        contentBuffer_ = writtenContent(doc.text(), node.where, node.name).value_or(node.plainText());
         contentFor_ = s;
         contentGeneration_ = doc.showGeneration();
     }

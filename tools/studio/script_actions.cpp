@@ -49,6 +49,17 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.applyResize(app.doc_.selection(), *d);
              return !app.statusIsError_;
          }},
+        {"text", "WORDS", "set the words of the selected <text>, as Apply text does (its line breaks kept)", [](StudioApp& app, const std::string& words) {
+             if (auto error = app.doc_.setContent(app.doc_.selection(), words)) {
+                 app.setStatus(*error, true);
+                 return false;
+             }
+             app.setStatus(app.doc_.undoDescription());
+             app.previewDirty_ = true;
+             return true;
+         }},
+        {"restore-recovery", "", "restore the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.restoreRecovery(); }},
+        {"discard-recovery", "", "discard the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.discardRecovery(); }},
         {"play", "", "play from the playhead", [](StudioApp& app, const std::string&) { return app.setPlaying(true), true; }},
         {"pause", "", "pause", [](StudioApp& app, const std::string&) { return app.setPlaying(false), true; }},
         // Caption timing, as its keys do: taps read the playhead, so a script pauses and scrubs.

@@ -44,6 +44,9 @@ constexpr float kInspectorFraction = 0.55f;
 constexpr float kSceneListFraction = 0.13f;
 constexpr float kMediaBinFraction = 0.6f;  // of the side column's height under the inspector
 
+// How often unsaved edits are copied to the recovery file: at most this much work is lost.
+const sf::Time kRecoveryInterval = sf::seconds(2);
+
 }  // namespace
 
 StudioApp::StudioApp(StudioOptions options)
@@ -61,6 +64,11 @@ StudioApp::StudioApp(StudioOptions options)
         std::string why;
         if (auto t = resolvePosition(*doc_.show(), options_.at, &why)) t_ = *t;
         else setStatus("--at: " + why, true);
+    }
+    if (auto recovery = readRecovery(doc_.file()); recovery && doc_.loadError().empty()) {
+        // A recovery that holds the file's text has nothing to offer.
+        if (recovery->text == doc_.text()) removeRecovery(doc_.file());
+        else recoveryOffer_ = std::move(recovery);
     }
     if (!watcher_.ok()) setStatus("cannot watch " + options_.file + " for changes; reload by reopening", true);
     // With no sound card (CI, a test rig) OpenAL is told ALSOFT_DRIVERS=null, as for the
@@ -108,6 +116,7 @@ void StudioApp::handleEvent(const sf::Event& event) {
 
 void StudioApp::frame(float seconds) {
     reloadIfChanged();
+    keepRecovery();
     if (waitFrames_ > 0) {
         --waitFrames_;
     } else if (!actions_.empty()) {
@@ -158,6 +167,8 @@ void StudioApp::frame(float seconds) {
     drawMediaBin(mainW, bodyTop + inspectorH, side, binH);
     drawDiagnostics(mainW, bodyTop + inspectorH + binH, side, bodyBottom - bodyTop - inspectorH - binH);
     drawStatus(0, bodyBottom, W, kStatusHeight);
+    drawRecoveryOffer();
+    drawNotReapplied();
 
     window_.setActive(true);
     window_.resetGLStates();
@@ -176,12 +187,32 @@ void StudioApp::reloadIfChanged() {
     PlayheadPosition position = doc_.positionOf(t_);
     switch (doc_.reloadFromDisk()) {
         case ReloadOutcome::Unchanged: return;
-        case ReloadOutcome::Reloaded:
+        case ReloadOutcome::Reloaded: {
             t_ = doc_.timeOf(position);
-            setStatus("Reloaded " + doc_.file().filename().string());
+            const ReloadReport& report = doc_.lastReload();
+            const std::string name = doc_.file().filename().string();
+            if (!report.notReapplied.empty()) {
+                // Listed in a window that stays until dismissed, not only in the status line.
+                notReapplied_.insert(notReapplied_.end(), report.notReapplied.begin(), report.notReapplied.end());
+                const std::size_t n = report.notReapplied.size();
+                setStatus("Another program changed " + name + "; " + std::to_string(n) +
+                              (n == 1 ? " unsaved edit" : " unsaved edits") +
+                              " could not be reapplied: " + report.notReapplied.front(),
+                          true);
+            } else if (report.reapplied > 0) {
+                setStatus("Another program changed " + name + "; your unsaved edits were made again on it (not saved yet)");
+            } else {
+                setStatus("Reloaded " + name);
+            }
             break;
+        }
         case ReloadOutcome::Broken:
-            setStatus("The file has errors; the last good version stays on screen", true);
+            if (doc_.lastReload().waiting)
+                setStatus("Another program wrote " + doc_.file().filename().string() +
+                              " with errors; your unsaved edits are kept and are made again when it is fixed",
+                          true);
+            else
+                setStatus("The file has errors; the last good version stays on screen", true);
             break;
     }
     if (timing_ && !timedItem()) cancelCaptionTiming("the timed <audio> changed in the file; caption timing stopped");
@@ -292,8 +323,18 @@ void StudioApp::applyResize(const Selection& target, Micros duration) {
 }
 
 void StudioApp::save() {
-    if (auto error = doc_.save()) setStatus(*error, true);
-    else setStatus("Saved " + doc_.file().string());
+    // "Saved" is said only when the bytes were written.
+    if (!doc_.modified()) {
+        setStatus("Nothing to save: " + doc_.file().filename().string() + " already holds this text" +
+                  (doc_.showIsStale() ? "; it has errors (listed), to fix in the editor that wrote them" : ""));
+        return;
+    }
+    if (auto error = doc_.save()) {
+        setStatus(*error);
+        return;
+    }
+    setStatus("Saved " + doc_.file().string());
+    keepRecovery();  // the recovery file goes with the unsaved edits
 }
 
 void StudioApp::undo() {
@@ -303,7 +344,9 @@ void StudioApp::undo() {
 }
 
 void StudioApp::redo() {
-    if (doc_.redo()) setStatus("Redid " + doc_.undoDescription());
+    Error why;
+    if (doc_.redo(&why)) setStatus("Redid " + doc_.undoDescription());
+    else if (!why.message.empty()) setStatus(why);
     previewDirty_ = true;
 }
 
@@ -392,6 +435,101 @@ void StudioApp::drawStatus(float x, float y, float w, float h) {
     else
         ImGui::TextColored(colour(statusIsError_ ? theme::kError : theme::kText), "%s", status_.c_str());
     ImGui::End();
+}
+
+void StudioApp::keepRecovery() {
+    // An offer not yet decided is the last session's work: it is not overwritten.
+    if (recoveryOffer_ || recoveryDeferred_) return;
+    if (!doc_.modified()) {
+        // Saved, or undone back to the file's text: nothing left to recover.
+        if (!recoveryWritten_.empty()) removeRecovery(doc_.file());
+        recoveryWritten_.clear();
+        return;
+    }
+    const std::string& text = doc_.unsavedText();
+    if (text == recoveryWritten_ || sinceRecovery_.getElapsedTime() < kRecoveryInterval) return;
+    sinceRecovery_.restart();
+    if (auto error = writeRecovery(doc_.file(), text)) setStatus(*error, true);
+    else recoveryWritten_ = text;
+}
+
+bool StudioApp::restoreRecovery() {
+    if (!recoveryOffer_) {
+        setStatus("There are no unsaved edits to restore", true);
+        return false;
+    }
+    Recovery recovery = std::move(*recoveryOffer_);
+    recoveryOffer_.reset();
+    recoveryDeferred_ = false;
+    if (auto error = doc_.replaceText("restore the edits unsaved " + describeTime(recovery.written), recovery.text)) {
+        setStatus(*error, true);
+        return false;
+    }
+    recoveryWritten_ = recovery.text;  // the file already holds them
+    setStatus("Restored the edits unsaved " + describeTime(recovery.written) + " (not saved yet; Undo takes them back)");
+    previewDirty_ = true;
+    return true;
+}
+
+bool StudioApp::discardRecovery() {
+    if (!recoveryOffer_ && !recoveryDeferred_) {
+        setStatus("There are no unsaved edits to discard", true);
+        return false;
+    }
+    recoveryOffer_.reset();
+    recoveryDeferred_ = false;
+    removeRecovery(doc_.file());
+    setStatus("Discarded the unsaved edits of the last session");
+    return true;
+}
+
+void StudioApp::drawRecoveryOffer() {
+    if (!recoveryOffer_) return;
+    const char* title = "Unsaved edits found";
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(560, 0));
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return;
+    const int lines = changedLines(doc_.text(), recoveryOffer_->text);
+    ImGui::TextWrapped("The studio closed without saving edits to %s. A copy of them was kept %s.",
+                       doc_.file().filename().c_str(), describeTime(recoveryOffer_->written).c_str());
+    ImGui::TextWrapped("%d line%s from the file as it is on disk.", lines, lines == 1 ? " differs" : "s differ");
+    ImGui::Spacing();
+    if (ImGui::Button("Restore them")) {
+        restoreRecovery();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Discard them")) {
+        discardRecovery();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Decide later")) {
+        recoveryOffer_.reset();
+        recoveryDeferred_ = true;  // offered again at the next start
+        setStatus("The unsaved edits of the last session are kept for the next start");
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void StudioApp::drawNotReapplied() {
+    if (notReapplied_.empty() || recoveryOffer_) return;
+    const char* title = "Edits not made again";
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(620, 0));
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return;
+    ImGui::TextWrapped("Another program changed %s while you had unsaved edits. These could not be reapplied "
+                       "on its new text; the others were, and are still unsaved:",
+                       doc_.file().filename().c_str());
+    ImGui::Spacing();
+    for (const auto& what : notReapplied_) ImGui::BulletText("%s", what.c_str());
+    ImGui::Spacing();
+    if (ImGui::Button("OK")) {
+        notReapplied_.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 void StudioApp::captureWindow(const std::string& path, std::optional<sf::IntRect> part) {

@@ -25,6 +25,7 @@
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "studio/file_watcher.h"
+#include "studio/recovery_file.h"
 #include "studio/item_insert.h"
 #include "studio/studio_document.h"
 #include "timeline_panel.h"
@@ -69,6 +70,7 @@ private:
     void redo();
     void select(const Selection& s, bool moveToIt);
     void setStatus(std::string message, bool error = false);
+    void setStatus(const Error& error, bool isError = true) { setStatus(error.message, isError); }
     void updateAudio();
 
     // Caption timing ("Time captions" on a selected <audio captions=...>).
@@ -92,6 +94,12 @@ private:
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
+    // Never losing work: the recovery file, and the edits a reload could not make again.
+    void keepRecovery();
+    bool restoreRecovery();
+    bool discardRecovery();
+    void drawRecoveryOffer();
+    void drawNotReapplied();
     // Commands and the structure edits they make (studio_structure.cpp).
     bool runCommand(const StudioCommand& command, const std::string& argument);
     bool runShortcut(const sf::Event::KeyEvent& key);
@@ -179,6 +187,12 @@ private:
 
     std::optional<CaptionTimingPanel> timing_;
     std::optional<sf::Keyboard::Key> heldTimingKey_;  // a held key repeats; one press is one tap
+
+    std::optional<Recovery> recoveryOffer_;  // found at start, not yet restored or discarded
+    bool recoveryDeferred_ = false;           // "decide later": the file stays for the next start
+    std::string recoveryWritten_;             // the text last written to the recovery file
+    sf::Clock sinceRecovery_;
+    std::vector<std::string> notReapplied_;  // listed until the designer dismisses them
 
     std::deque<std::string> actions_;
     int waitFrames_ = 0;

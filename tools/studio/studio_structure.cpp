@@ -133,7 +133,7 @@ bool StudioApp::editStructure(const std::string& description, EditRecipe recipe,
         }
     }
     if (auto error = doc_.edit(description, std::move(recipe))) {
-        setStatus(description + ": " + *error, true);
+        setStatus(description + ": " + error->message, true);
         return false;
     }
     setStatus(description);

@@ -1,0 +1,42 @@
+#include "studio/recovery_file.h"
+
+#include <doctest/doctest.h>
+
+#include "studio/studio_fixture.h"
+
+namespace vitrine::studio {
+
+TEST_CASE("recovery file: lies hidden beside the exhibit, and reads back what was written") {
+    testing::StudioFixture f;
+    CHECK(recoveryFileOf(f.file) == f.folder / ".exhibit.xml.recovery");
+    CHECK_FALSE(readRecovery(f.file));
+
+    const auto before = std::chrono::system_clock::now() - std::chrono::seconds(2);
+    REQUIRE_FALSE(writeRecovery(f.file, "edited text\n"));
+    auto recovery = readRecovery(f.file);
+    REQUIRE(recovery);
+    CHECK(recovery->text == "edited text\n");
+    CHECK(recovery->written >= before);
+    CHECK(recovery->written <= std::chrono::system_clock::now() + std::chrono::seconds(2));
+    CHECK(f.read() == testing::kStudioFixture);  // the exhibit itself is untouched
+
+    removeRecovery(f.file);
+    CHECK_FALSE(readRecovery(f.file));
+}
+
+TEST_CASE("recovery file: a folder that cannot take it says so") {
+    auto error = writeRecovery("/nonexistent/vitrine/exhibit.xml", "text");
+    REQUIRE(error);
+    CHECK(error->message.find("recovery copy") != std::string::npos);
+}
+
+TEST_CASE("recovery file: changed lines count a changed line once, added and removed lines each") {
+    CHECK(changedLines("a\nb\nc\n", "a\nb\nc\n") == 0);
+    CHECK(changedLines("a\nb\nc\n", "a\nB\nc\n") == 1);
+    CHECK(changedLines("a\nb\nc\n", "a\nc\n") == 1);
+    CHECK(changedLines("a\nb\nc\n", "x\na\nb\nc\ny\n") == 2);
+    CHECK(changedLines("a\nb\nc\nd\n", "b\na\nc\nD\n") == 2);
+    CHECK(changedLines("", "a\n") == 1);
+}
+
+}  // namespace vitrine::studio
