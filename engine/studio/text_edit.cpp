@@ -1,5 +1,6 @@
 #include "studio/text_edit.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace vitrine::studio {
@@ -180,6 +181,33 @@ Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& elemen
     std::size_t last = inner.size();
     while (last > first && isSpace(inner[last - 1])) --last;
     return TextEdit{tag.end + first, last - first, escapeText(content)};
+}
+
+Result<ElementSpan> elementSpan(std::string_view text, const SourceLocation& element, std::string_view elementName) {
+    auto found = findStartTag(text, element, elementName);
+    if (!found) return found.error();
+    const auto& [begin, tag] = *found;
+    if (tag.selfClosing) return ElementSpan{begin, tag.end, tag.end};
+    std::string closing = "</" + std::string(elementName);
+    std::size_t close = text.find(closing, tag.end);
+    std::size_t closeEnd = close == std::string_view::npos ? close : text.find('>', close);
+    if (closeEnd == std::string_view::npos)
+        return Error{"no " + closing + "> after line " + std::to_string(element.line)};
+    return ElementSpan{begin, tag.end, closeEnd + 1};
+}
+
+TextEdit combineEdits(std::string_view text, std::vector<TextEdit> edits) {
+    if (edits.empty()) return {};
+    std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });
+    TextEdit combined{edits.front().offset, 0, {}};
+    std::size_t at = combined.offset;
+    for (const auto& e : edits) {
+        combined.replacement.append(text.substr(at, e.offset - at));
+        combined.replacement += e.replacement;
+        at = e.offset + e.length;
+    }
+    combined.length = at - combined.offset;
+    return combined;
 }
 
 }  // namespace vitrine::studio

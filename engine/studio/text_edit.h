@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/error.h"
 #include "diag/diagnostic.h"
@@ -47,5 +48,16 @@ Result<TextEdit> attributeEdit(std::string_view text, const SourceLocation& elem
 /// are not there): an error otherwise.
 Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
                              std::string_view content);
+
+/// Where the element written at `element` lies in `text`: its '<', the end of its start tag,
+/// and just after its end tag (or "/>"). For elements that do not hold one of their own name.
+struct ElementSpan {
+    std::size_t begin = 0, startTagEnd = 0, end = 0;
+};
+Result<ElementSpan> elementSpan(std::string_view text, const SourceLocation& element, std::string_view elementName);
+
+/// One edit that makes all of `edits` (spans of `text` that do not overlap, in any order):
+/// the span from the first to the last, the text between them kept. Undoing it undoes all.
+TextEdit combineEdits(std::string_view text, std::vector<TextEdit> edits);
 
 }  // namespace vitrine::studio
