@@ -18,7 +18,9 @@ TEST_CASE("colour contrast: WCAG 2 luminance and ratios") {
     // lightest grey that passes AA; #777777 is 4.48:1 and fails.
     CHECK(contrastRatio({0x76, 0x76, 0x76, 255}, white) == doctest::Approx(4.54).epsilon(0.002));
     CHECK(contrastRatio({0x77, 0x77, 0x77, 255}, white) == doctest::Approx(4.48).epsilon(0.002));
-    // Below the 0.03928 knee a channel is linear: #0a0a0a against black.
+    // Above the 0.03928 knee a channel follows the 2.4 power curve (#404040: 0.0513)...
+    CHECK(relativeLuminance({64, 64, 64, 255}) == doctest::Approx(0.05127).epsilon(0.001));
+    // ...below it a channel is linear: #0a0a0a against black.
     CHECK(relativeLuminance({10, 10, 10, 255}) == doctest::Approx(10 / 255.0 / 12.92));
 }
 

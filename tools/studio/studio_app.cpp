@@ -96,6 +96,7 @@ void StudioApp::handleEvent(const sf::Event& event) {
     if (event.type != sf::Event::KeyPressed) return;
     const auto& key = event.key;
     if (timing_ && handleCaptionTimingKey(key)) return;
+    if (handleOutputKey(key)) return;
     if (key.control && key.code == sf::Keyboard::S) save();
     else if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
     else if (key.control && key.code == sf::Keyboard::Z && !key.shift) undo();
@@ -109,6 +110,8 @@ void StudioApp::frame(float seconds) {
     reloadIfChanged();
     if (waitFrames_ > 0) {
         --waitFrames_;
+    } else if (exportWaits()) {
+        // A script's export runs on; its next action waits for it (studio_output.cpp).
     } else if (!actions_.empty()) {
         std::string action = actions_.front();
         actions_.pop_front();
@@ -151,6 +154,7 @@ void StudioApp::frame(float seconds) {
     else drawInspector(mainW, bodyTop, side, inspectorH);
     drawDiagnostics(mainW, bodyTop + inspectorH, side, bodyBottom - bodyTop - inspectorH);
     drawStatus(0, bodyBottom, W, kStatusHeight);
+    drawOutput();
 
     window_.setActive(true);
     window_.resetGLStates();
@@ -162,6 +166,7 @@ void StudioApp::frame(float seconds) {
         screenshotPreviewOnly_ = false;
     }
     window_.display();
+    updateProjector();
 }
 
 void StudioApp::reloadIfChanged() {

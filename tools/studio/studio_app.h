@@ -12,6 +12,10 @@
 #include <string>
 
 #include "caption_timing_panel.h"
+#include "export_job.h"
+#include "export_panel.h"
+#include "projector_window.h"
+#include "style_editor_panel.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
 #include "preview_panel.h"
@@ -84,6 +88,17 @@ private:
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
+    // Styles, export and the projector (studio_output.cpp).
+    void drawOutput();
+    bool handleOutputKey(const sf::Event::KeyEvent& key);
+    bool editStyle(const std::string& description, EditRecipe recipe);
+    bool styleByScript(const std::string& verb, const std::string& words);
+    bool startExport(ExportKind kind, const std::string& file, const std::string& from, const std::string& to);
+    bool exportByScript(ExportKind kind, const std::string& words);
+    bool exportWaits() const;
+    bool showOnProjector(const std::string& how);
+    void updateProjector();
+
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
     bool selectByScript(const std::string& words);
@@ -116,6 +131,12 @@ private:
 
     std::optional<CaptionTimingPanel> timing_;
     std::optional<sf::Keyboard::Key> heldTimingKey_;  // a held key repeats; one press is one tap
+
+    StyleEditorPanel styles_;
+    ExportPanel exportPanel_;
+    ExportJob export_;
+    bool exportFromScript_ = false;  // a script waits for it, and fails when it fails
+    ProjectorWindow projector_;
 
     std::deque<std::string> actions_;
     int waitFrames_ = 0;
