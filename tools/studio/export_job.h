@@ -1,31 +1,35 @@
 #pragma once
-// One export from the studio (a still, a storyboard or an MP4) run on a worker thread with
-// its own GL context and renderer, so the studio keeps drawing and playing while it runs.
-// The studio reads its progress each frame and may cancel it; the file appears at its
-// destination only once complete (each writer saves through a temporary file and a rename).
+// One export from the studio (a still, a storyboard or an MP4), run as a child process
+// (`vitrine-studio export`, export_command.h) given the studio's text as edited: it draws
+// on a GL context of its own while the studio keeps drawing and playing, and a crash in it
+// cannot take the designer's unsaved work down. The studio reads its progress each frame
+// and may cancel it; the file appears at its destination only once complete.
+
+#include <sys/types.h>
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
-
-#include "base/time_value.h"
-#include "timeline/show.h"
+#include <utility>
 
 namespace vitrine::studio {
 
 /// What an export writes.
 enum class ExportKind { Still, Storyboard, Video };
 
+/// The word `vitrine-studio export` takes for `kind`: "still", "storyboard", "video".
+const char* exportKindWord(ExportKind kind);
+
 /// What to export.
 struct ExportOrder {
     ExportKind kind = ExportKind::Still;
     std::filesystem::path file;
-    Micros at = 0;             // a still's instant
-    Micros from = 0, to = -1;  // a video's range; -1: to the end of the show
+    std::string at;        // a still's position (TIME, SCENE or SCENE+TIME)
+    std::string from, to;  // a video's range; empty: the whole show
 };
 
 /// How an export ended.
@@ -42,27 +46,29 @@ public:
     ExportJob(const ExportJob&) = delete;
     ExportJob& operator=(const ExportJob&) = delete;
 
-    /// Starts `order` on `show` (kept alive until the export ends); false when one runs.
-    bool start(std::shared_ptr<const Show> show, ExportOrder order);
+    /// Starts `order` for `exhibit` whose text is now `text`; false when one runs.
+    bool start(const std::filesystem::path& exhibit, std::string text, ExportOrder order);
     bool running() const { return running_; }
     /// Asks the running export to stop; nothing is left at its file.
-    void cancel() { cancel_ = true; }
+    void cancel();
     /// Steps done and steps in all (frames, or stills of a storyboard); 0 in all at first.
     std::pair<std::int64_t, std::int64_t> progress() const { return {done_, total_}; }
     /// What the export being run writes.
     const ExportOrder& order() const { return order_; }
     /// How the last export ended, once, after it has.
     std::optional<ExportOutcome> takeOutcome();
+    /// True when an export has ended and takeOutcome() has not been called since.
+    bool hasOutcome() const;
 
 private:
-    void run(std::shared_ptr<const Show> show, ExportOrder order);
-    bool report(std::int64_t done, std::int64_t total);
+    void run(std::filesystem::path exhibit, std::string text, ExportOrder order);
 
     ExportOrder order_;
     std::thread worker_;
     std::atomic<bool> running_{false}, cancel_{false};
+    std::atomic<pid_t> child_{-1};
     std::atomic<std::int64_t> done_{0}, total_{0};
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::optional<ExportOutcome> outcome_;
 };
 

@@ -12,7 +12,8 @@
 namespace vitrine::studio {
 namespace {
 
-constexpr float kWindowWidth = 620, kWindowHeight = 330;
+constexpr float kWindowWidth = 620, kWindowHeight = 290;
+constexpr float kMargin = 16, kStatusHeight = 30;
 constexpr float kLabelWidth = 110;
 
 void label(const char* text) {
@@ -60,8 +61,10 @@ ExportPanelRequest ExportPanel::draw(const StudioDocument& doc, const ExportJob&
     }
     if (!placed_) {
         ImVec2 display = ImGui::GetIO().DisplaySize;
-        ImGui::SetNextWindowPos(ImVec2((display.x - kWindowWidth) / 2, (display.y - kWindowHeight) / 2));
-        ImGui::SetNextWindowSize(ImVec2(kWindowWidth, kWindowHeight));
+        // Bottom right, over the diagnostics: the preview stays in view while it runs.
+        const float width = std::min(kWindowWidth, display.x - 2 * kMargin);
+        ImGui::SetNextWindowPos(ImVec2(display.x - width - kMargin, display.y - kWindowHeight - kStatusHeight - kMargin));
+        ImGui::SetNextWindowSize(ImVec2(width, kWindowHeight));
         placed_ = true;
     }
     bool keepOpen = true;
@@ -107,7 +110,7 @@ ExportPanelRequest ExportPanel::draw(const StudioDocument& doc, const ExportJob&
             break;
     }
     if (doc.showIsStale())
-        ImGui::TextColored(colour(theme::kWarning), "The file has errors: the last version that compiled is exported.");
+        ImGui::TextColored(colour(theme::kWarning), "The file has errors that stop it compiling: fix them to export.");
     ImGui::EndDisabled();
     ImGui::Spacing();
     ImGui::Separator();

@@ -15,6 +15,7 @@
 #include "studio/style_sample.h"
 #include "studio_app.h"
 #include "studio_panels.h"
+#include "base/time_value.h"
 #include "timeline/show_position.h"
 
 namespace vitrine::studio {
@@ -130,34 +131,33 @@ bool StudioApp::styleByScript(const std::string& verb, const std::string& words)
 }
 
 bool StudioApp::startExport(ExportKind kind, const std::string& file, const std::string& from, const std::string& to) {
-    if (!doc_.show()) {
-        setStatus("Nothing to export: the file has never compiled", true);
+    if (!doc_.show() || doc_.showIsStale()) {
+        setStatus("The file has errors that stop it compiling; fix them (see Diagnostics) before exporting", true);
         return false;
     }
     if (export_.running()) {
         setStatus("An export is running; wait for it or cancel it first", true);
         return false;
     }
-    ExportOrder order;
-    order.kind = kind;
-    order.file = file;
-    order.at = t_;
-    for (auto [text, out] : {std::pair{&from, &order.from}, std::pair{&to, &order.to}}) {
-        if (text->empty()) continue;
+    ExportOrder order{kind, file, formatTime(t_), from, to};
+    // Checked here too, so a mistyped position is said at once, in the studio.
+    std::optional<Micros> times[2];
+    for (int i = 0; i < 2; ++i) {
+        const std::string& words = i == 0 ? from : to;
+        if (words.empty()) continue;
         std::string why;
-        auto t = resolvePosition(*doc_.show(), *text, &why);
-        if (!t) {
+        times[i] = resolvePosition(*doc_.show(), words, &why);
+        if (!times[i]) {
             setStatus("Export: " + why, true);
             return false;
         }
-        *out = *t;
     }
-    if (order.to >= 0 && order.to <= order.from) {
+    if (times[0] && times[1] && *times[1] <= *times[0]) {
         setStatus("Export: the end (" + to + ") must come after the start (" + from + ")", true);
         return false;
     }
-    export_.start(doc_.sharedShow(), order);
-    setStatus("Exporting to " + file + (doc_.showIsStale() ? " (the file has errors: its last version that compiled)" : ""));
+    export_.start(doc_.file(), doc_.text(), order);
+    setStatus("Exporting to " + file);
     return true;
 }
 
@@ -184,7 +184,8 @@ bool StudioApp::exportByScript(ExportKind kind, const std::string& words) {
 }
 
 bool StudioApp::exportWaits() const {
-    return export_.running() && !(!actions_.empty() && actions_.front() == "cancel-export");
+    // Until its outcome is taken (drawOutput), so the next export cannot replace it unsaid.
+    return (export_.running() || export_.hasOutcome()) && !(!actions_.empty() && actions_.front() == "cancel-export");
 }
 
 bool StudioApp::showOnProjector(const std::string& how) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -73,8 +74,9 @@ StyleEditorRequest StyleEditorPanel::draw(const StudioDocument& doc, render::Ren
     if (!placed_) {
         // Over the middle of the studio the first time it opens; the designer may move it.
         ImVec2 display = ImGui::GetIO().DisplaySize;
-        ImGui::SetNextWindowPos(ImVec2((display.x - kWindowWidth) / 2, std::max(50.0f, (display.y - kWindowHeight) / 2)));
-        ImGui::SetNextWindowSize(ImVec2(kWindowWidth, kWindowHeight));
+        const float width = std::min(kWindowWidth, display.x - 40), height = std::min(kWindowHeight, display.y - 60);
+        ImGui::SetNextWindowPos(ImVec2((display.x - width) / 2, std::max(50.0f, (display.y - height) / 2)));
+        ImGui::SetNextWindowSize(ImVec2(width, height));
         placed_ = true;
     }
     if (!ImGui::Begin("Styles", &open_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings) || !script || !show) {
@@ -120,7 +122,9 @@ StyleEditorRequest StyleEditorPanel::draw(const StudioDocument& doc, render::Ren
     auto uses = styleUses(*script, chosen_);
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(colour(theme::kDimText), "%s",
-                       uses.empty() ? "Not used yet" : ("Used by " + describeUses(uses, 3)).c_str());
+                       chosen_ == "default" ? "The style of every text that names none; the others start from it"
+                       : uses.empty()       ? "Not used yet"
+                                            : ("Used by " + describeUses(uses, 3)).c_str());
     ImGui::PopTextWrapPos();
     ImGui::Separator();
     drawProperties(style, request);
