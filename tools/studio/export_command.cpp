@@ -1,6 +1,7 @@
 #include "export_command.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 
 #include <atomic>
 #include <cstdio>
@@ -71,6 +72,8 @@ int runExportCommand(const std::vector<std::string>& args) {
     struct sigaction action {};
     action.sa_handler = onTerminate;
     sigaction(SIGTERM, &action, nullptr);
+    // Run by the studio (its text on standard input): the export stops when the studio does.
+    if (fromStdin) prctl(PR_SET_PDEATHSIG, SIGTERM);
 
     // The studio's text as edited (unsaved edits included), read as if it were the file.
     std::optional<std::string> text;

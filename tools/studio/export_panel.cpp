@@ -53,7 +53,12 @@ void ExportPanel::open(ExportKind kind) {
 
 ExportPanelRequest ExportPanel::draw(const StudioDocument& doc, const ExportJob& job, Micros playhead) {
     ExportPanelRequest request;
-    if (job.running()) open_ = true;  // the progress stays in view until the export ends
+    if (job.running()) {
+        // The progress stays in view until the export ends, with what it writes where.
+        open_ = true;
+        kind_ = job.order().kind;
+        file_ = job.order().file.string();
+    }
     if (!open_) return request;
     if (fileFor_ != doc.file()) {
         file_ = defaultExportFile(doc.file(), kind_).string();
