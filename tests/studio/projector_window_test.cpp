@@ -38,7 +38,7 @@ bool textIn(const sf::Image& grab, sf::IntRect area) {
 
 }  // namespace
 
-TEST_CASE("studio program: show on projector puts the preview full-screen on the second monitor") {
+TEST_CASE("studio program: show on projector puts the preview full-screen on the second monitor, and Esc there closes it") {
     requireStudio();
     test::PrivateDisplay display;
     REQUIRE_FALSE(display.name().empty());
@@ -79,6 +79,20 @@ TEST_CASE("studio program: show on projector puts the preview full-screen on the
         CHECK_FALSE(textIn(grab, {1280, 0, 640, 300}));
         CHECK_FALSE(textIn(grab, {1280, 1080 - 300, 640, 300}));
     }
+    // Esc on the projector's window closes it: its monitor goes dark, the studio runs on.
+    auto window = power::runChild({"xdotool", "search", "--name", "Vitrine Studio: projector"}, "", 10s);
+    std::string id = window.output.substr(0, window.output.find('\n'));
+    REQUIRE_FALSE(id.empty());
+    CHECK(run({"xdotool", "windowfocus", "--sync", id, "key", "Escape"}));
+    bool closed = false;
+    for (int attempt = 0; attempt < 20 && !closed; ++attempt) {
+        std::this_thread::sleep_for(250ms);
+        if (run({"ffmpeg", "-loglevel", "error", "-y", "-f", "x11grab", "-i", power::displayName(), "-frames:v", "1",
+                 grabbed.string()}) &&
+            grab.loadFromFile(grabbed.string()))
+            closed = !textIn(grab, {1280 + 40, 400, 640 - 80, 280});
+    }
+    CHECK(closed);
     while (std::fgets(line, sizeof line, studio)) output += line;
     CHECK(pclose(studio) == 0);
 }

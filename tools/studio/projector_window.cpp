@@ -12,7 +12,7 @@ void ProjectorWindow::open(const power::MonitorRect& monitor) {
     // Borderless at the monitor's place and size: a fullscreen video mode would change the
     // resolution of the whole desktop, the studio's display too.
     window_.create(sf::VideoMode(static_cast<unsigned>(monitor.width), static_cast<unsigned>(monitor.height)),
-                   "Vitrine Studio — projector", sf::Style::None);
+                   "Vitrine Studio: projector", sf::Style::None);
     window_.setPosition({monitor.x, monitor.y});
     window_.setMouseCursorVisible(false);
     window_.setVerticalSyncEnabled(false);
