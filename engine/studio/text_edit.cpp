@@ -339,4 +339,18 @@ std::optional<std::string> writtenContent(std::string_view text, const SourceLoc
     return decoded;
 }
 
+TextEdit combineEdits(std::string_view text, std::vector<TextEdit> edits) {
+    if (edits.empty()) return {};
+    std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });
+    TextEdit combined{edits.front().offset, 0, {}};
+    std::size_t at = combined.offset;
+    for (const auto& e : edits) {
+        combined.replacement.append(text.substr(at, e.offset - at));
+        combined.replacement += e.replacement;
+        at = e.offset + e.length;
+    }
+    combined.length = at - combined.offset;
+    return combined;
+}
+
 }  // namespace vitrine::studio

@@ -108,4 +108,8 @@ Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& elemen
 std::optional<std::string> writtenContent(std::string_view text, const SourceLocation& element,
                                           std::string_view elementName);
 
+/// One edit that makes all of `edits` (spans of `text` that do not overlap, in any order):
+/// the span from the first to the last, the text between them kept. Undoing it undoes all.
+TextEdit combineEdits(std::string_view text, std::vector<TextEdit> edits);
+
 }  // namespace vitrine::studio

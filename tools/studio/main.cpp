@@ -2,6 +2,7 @@
 //   vitrine-studio EXHIBIT.xml [--at POS] [--size WxH] [--script "ACTIONS"] [--screenshot OUT.png [--frames N]]
 //   vitrine-studio new NAME
 //   vitrine-studio storyboard EXHIBIT.xml -o SHEET.png [--columns N]
+//   vitrine-studio export still|storyboard|video EXHIBIT.xml -o FILE [--at POS] [--from POS] [--to POS] [--stdin]
 //   vitrine-studio bench EXHIBIT.xml
 
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "export_command.h"
 #include "script_actions.h"
 #include "storyboard.h"
 #include "studio/exhibit_template.h"
@@ -25,6 +27,7 @@ const char* kUsage =
     "usage: vitrine-studio EXHIBIT.xml [--at POS] [--size WxH] [--script ACTIONS] [--screenshot OUT.png [--frames N]]\n"
     "       vitrine-studio new NAME\n"
     "       vitrine-studio storyboard EXHIBIT.xml -o SHEET.png [--columns N]\n"
+    "       vitrine-studio export still|storyboard|video EXHIBIT.xml -o FILE [--at POS] [--from POS] [--to POS]\n"
     "       vitrine-studio bench EXHIBIT.xml\n"
     "ACTIONS, separated by ';', each as a menu or key would do it:\n";
 
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
         if (columns < 1) return usage("--columns must be 1 or more");
         return vitrine::studio::writeStoryboard(file, out, columns);
     }
+    if (args[0] == "export") return vitrine::studio::runExportCommand({args.begin() + 1, args.end()});
     if (args[0] == "bench") {
         if (args.size() != 2) return usage("bench needs one EXHIBIT.xml");
         return vitrine::studio::runStudioBench(args[1]);

@@ -114,6 +114,17 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              std::fflush(stdout);
              return true;
          }},
+        // Styles (the style editor's edits), export and the projector (studio_output.cpp).
+        {"close-styles", "", "close the style editor", [](StudioApp& app, const std::string& w) { return app.styleByScript("close-styles", w); }},
+        {"style-set", "NAME ATTRIBUTE VALUE", "set an attribute of style NAME (font, size, weight, italic, color, background, line-height, padding, align)", [](StudioApp& app, const std::string& w) { return app.styleByScript("style-set", w); }},
+        {"new-style", "NAME [BASE]", "add a style called NAME (starting from style BASE)", [](StudioApp& app, const std::string& w) { return app.styleByScript("new-style", w); }},
+        {"rename-style", "NAME NEW", "rename a style, and every text and style that uses it", [](StudioApp& app, const std::string& w) { return app.styleByScript("rename-style", w); }},
+        {"delete-style", "NAME", "delete a style that nothing uses", [](StudioApp& app, const std::string& w) { return app.styleByScript("delete-style", w); }},
+        {"style-contrast", "NAME", "print the contrast of style NAME against its background", [](StudioApp& app, const std::string& w) { return app.styleByScript("style-contrast", w); }},
+        {"export-still", "FILE.png [AT]", "save the frame at the playhead (or at AT) as a picture; the script waits for it", [](StudioApp& app, const std::string& w) { return app.exportByScript(ExportKind::Still, w); }},
+        {"export-storyboard", "FILE.png", "save a storyboard, one still per scene; the script waits for it", [](StudioApp& app, const std::string& w) { return app.exportByScript(ExportKind::Storyboard, w); }},
+        {"export-mp4", "FILE.mp4 [FROM TO]", "export the show (or FROM to TO) as a video; the script waits for it", [](StudioApp& app, const std::string& w) { return app.exportByScript(ExportKind::Video, w); }},
+        {"cancel-export", "", "stop the export that runs; nothing is written", [](StudioApp& app, const std::string&) { return app.export_.cancel(), true; }},
         {"screenshot", "FILE.png", "save the window as a picture", [](StudioApp& app, const std::string& file) {
              app.screenshotPath_ = file;
              return !file.empty();

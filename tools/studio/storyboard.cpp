@@ -47,19 +47,8 @@ void drawLine(sf::RenderTarget& target, const sf::Font& font, const std::string&
 
 }  // namespace
 
-int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem::path& output, int columns) {
-    StudioDocument doc(exhibit);
-    if (!doc.show()) {
-        for (const auto& d : doc.diagnostics().all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
-        if (!doc.loadError().empty()) std::fprintf(stderr, "vitrine-studio: %s\n", doc.loadError().c_str());
-        return 2;
-    }
-    const char* display = std::getenv("DISPLAY");
-    if (!display || !*display) {
-        std::fprintf(stderr, "vitrine-studio: no display: drawing needs an X server (run under xvfb-run -a)\n");
-        return 3;
-    }
-    const Show& show = *doc.show();
+std::optional<std::string> drawStoryboard(const Show& show, const std::string& title, const std::filesystem::path& output,
+                                          int columns, const StoryboardProgress& progress) {
     StoryboardLayout layout = storyboardLayoutFor(show.canvas, columns);
     int stills = static_cast<int>(show.scenes.size());
     render::RenderResources resources(text::bundledFontsDirectory(),
@@ -70,12 +59,11 @@ int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem:
     sf::Font font;
     if (!still.ok() || !sheet.create(layout.width(), layout.height(stills)) ||
         !font.loadFromFile((text::bundledFontsDirectory() / "DejaVuSans.ttf").string())) {
-        std::fprintf(stderr, "vitrine-studio: cannot create an off-screen surface for the storyboard\n");
-        return 3;
+        return std::string("cannot create an off-screen surface for the storyboard");
     }
     sheet.clear(kSheetBackground);
     const float margin = static_cast<float>(layout.margin);
-    drawLine(sheet, font, show.title.empty() ? exhibit.filename().string() : show.title, kTitlePixels, kTextColour,
+    drawLine(sheet, font, show.title.empty() ? title : show.title, kTitlePixels, kTextColour,
              margin, margin * 0.6f, static_cast<float>(layout.width()) - 2 * margin);
     std::string summary = std::to_string(stills) + " scenes, " + formatTime(show.duration, TimePrecision::Tenths);
     drawLine(sheet, font, summary, kCaptionPixels, kDimColour, margin, margin * 0.6f + kTitlePixels + 6,
@@ -101,14 +89,33 @@ int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem:
         drawLine(sheet, font, "starts " + captions[i].start, kCaptionPixels, kDimColour, x, ty + kCaptionLineHeight,
                  width);
         drawLine(sheet, font, captions[i].firstLine, kCaptionPixels, kTextColour, x, ty + 2 * kCaptionLineHeight, width);
+        if (progress && !progress(i + 1, stills)) return std::string("cancelled");
     }
     sheet.display();
     for (const auto& f : resources.images().takeFailures())
         std::fprintf(stderr, "vitrine-studio: image %s: %s (a placeholder is shown)\n", f.path.c_str(), f.message.c_str());
-    if (auto error = output::savePngAtomically(sheet.getTexture().copyToImage(), output)) {
+    return output::savePngAtomically(sheet.getTexture().copyToImage(), output);
+}
+
+int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem::path& output, int columns) {
+    StudioDocument doc(exhibit);
+    if (!doc.show()) {
+        for (const auto& d : doc.diagnostics().all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+        if (!doc.loadError().empty()) std::fprintf(stderr, "vitrine-studio: %s\n", doc.loadError().c_str());
+        return 2;
+    }
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) {
+        std::fprintf(stderr, "vitrine-studio: no display: drawing needs an X server (run under xvfb-run -a)\n");
+        return 3;
+    }
+    const Show& show = *doc.show();
+    if (auto error = drawStoryboard(show, exhibit.filename().string(), output, columns)) {
         std::fprintf(stderr, "vitrine-studio: %s\n", error->c_str());
         return 3;
     }
+    StoryboardLayout layout = storyboardLayoutFor(show.canvas, columns);
+    int stills = static_cast<int>(show.scenes.size());
     std::printf("%s: %d scenes, %dx%d\n", output.c_str(), stills, layout.width(), layout.height(stills));
     return 0;
 }

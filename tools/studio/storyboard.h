@@ -3,6 +3,11 @@
 // start and first line of text under each, for a curator's review.
 
 #include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "timeline/show.h"
 
 namespace vitrine::studio {
 
@@ -10,5 +15,15 @@ namespace vitrine::studio {
 /// Returns the program's exit status (0, 2 for an exhibit that cannot be read, 3 for
 /// no display or an unwritable output), having printed why.
 int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem::path& output, int columns);
+
+/// Called after each still with how many are drawn and how many in all; false cancels.
+using StoryboardProgress = std::function<bool(int done, int total)>;
+
+/// Draws the storyboard of `show` (titled `title` when it has none) into the PNG `output`,
+/// written atomically, on the calling thread's own GL context (the studio's export runs it
+/// on a worker). Returns why it could not, or nullopt.
+std::optional<std::string> drawStoryboard(const Show& show, const std::string& title,
+                                          const std::filesystem::path& output, int columns,
+                                          const StoryboardProgress& progress = {});
 
 }  // namespace vitrine::studio

@@ -119,6 +119,8 @@ void StudioApp::frame(float seconds) {
     keepRecovery();
     if (waitFrames_ > 0) {
         --waitFrames_;
+    } else if (exportWaits()) {
+        // A script's export runs on; its next action waits for it (studio_output.cpp).
     } else if (!actions_.empty()) {
         std::string action = actions_.front();
         actions_.pop_front();
@@ -169,6 +171,7 @@ void StudioApp::frame(float seconds) {
     drawStatus(0, bodyBottom, W, kStatusHeight);
     drawRecoveryOffer();
     drawNotReapplied();
+    drawOutput();
 
     window_.setActive(true);
     window_.resetGLStates();
@@ -180,6 +183,7 @@ void StudioApp::frame(float seconds) {
         screenshotPreviewOnly_ = false;
     }
     window_.display();
+    updateProjector();
 }
 
 void StudioApp::reloadIfChanged() {

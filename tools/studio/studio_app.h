@@ -14,6 +14,10 @@
 
 #include "caption_timing_panel.h"
 #include "canvas_select_tool.h"
+#include "export_job.h"
+#include "export_panel.h"
+#include "projector_window.h"
+#include "style_editor_panel.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
 #include "menu_bar.h"
@@ -151,6 +155,15 @@ private:
     bool setCanvasToggle(bool& toggle, const std::string& word);
     bool setPanZoomByScript(const std::string& words);
     bool resizeByScript(const std::string& words);
+    // Styles, export and the projector (studio_output.cpp).
+    void drawOutput();
+    bool editStyle(const std::string& description, EditRecipe recipe);
+    bool styleByScript(const std::string& verb, const std::string& words);
+    bool startExport(ExportKind kind, const std::string& file, const std::string& from, const std::string& to);
+    bool exportByScript(ExportKind kind, const std::string& words);
+    bool exportWaits() const;
+    bool showOnProjector(const std::string& how);
+    void updateProjector();
 
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
@@ -193,6 +206,11 @@ private:
     std::string recoveryWritten_;             // the text last written to the recovery file
     sf::Clock sinceRecovery_;
     std::vector<std::string> notReapplied_;  // listed until the designer dismisses them
+    StyleEditorPanel styles_;
+    ExportPanel exportPanel_;
+    ExportJob export_;
+    bool exportFromScript_ = false;  // a script waits for it, and fails when it fails
+    ProjectorWindow projector_;
 
     std::deque<std::string> actions_;
     int waitFrames_ = 0;

@@ -72,6 +72,10 @@ const std::vector<StudioCommand>& StudioApp::commands() {
          .help = "go back to the file as saved (undo brings the edits back)",
          .enabled = [](const StudioApp& app) { return app.doc_.modified(); },
          .run = [](StudioApp& app, const std::string&) { return app.revert(); }},
+        {.menu = "File", .name = "Export…", .verb = "export-window",
+         .help = "open the Export window: a still, a storyboard or an MP4 of the show, with a progress bar",
+         .shortcut = ctrl(K::E),
+         .run = [](StudioApp& app, const std::string&) { return app.exportPanel_.open(ExportKind::Still), true; }},
         {.menu = "File", .name = "Quit", .verb = "quit",
          .help = "close the studio (the window asks first when there are unsaved edits; a script does not)",
          .shortcut = ctrl(K::Q), .run = [](StudioApp& app, const std::string&) { return app.requestQuit(), true; }},
@@ -179,6 +183,10 @@ const std::vector<StudioCommand>& StudioApp::commands() {
          .shortcut = plain(K::Right),
          .run = [](StudioApp& app, const std::string&) { return app.seek(app.t_ + kFrameStep), true; }},
 
+        {.menu = "View", .name = "Show on projector", .verb = "projector", .arguments = "[on|off|toggle]",
+         .help = "show the preview full-screen on the second display, or close it", .shortcut = plain(K::F5),
+         .detail = [](const StudioApp& app) { return onOff(app.projector_.isOpen()); },
+         .run = [](StudioApp& app, const std::string& w) { return app.showOnProjector(w.empty() ? "toggle" : w); }},
         {.menu = "View", .name = "Safe areas", .verb = "safe-area", .arguments = "[on|off]",
          .help = "show the title-safe (80%) and action-safe (90%) frames over the picture", .shortcut = ctrl(K::G),
          .places = kOnPreview, .detail = [](const StudioApp& app) { return onOff(app.selectTool_.showSafeAreas); },
@@ -187,6 +195,11 @@ const std::vector<StudioCommand>& StudioApp::commands() {
          .help = "show the selected picture's pan-zoom start and end rectangles, to drag", .places = kOnPreview,
          .detail = [](const StudioApp& app) { return onOff(app.selectTool_.editPanZoom); },
          .run = [](StudioApp& app, const std::string& word) { return app.setCanvasToggle(app.selectTool_.editPanZoom, word); }},
+
+        // Styles: the exhibit's look, edited with a live sample and its contrast.
+        {.menu = "Edit", .name = "Styles…", .verb = "styles", .arguments = "[NAME]",
+         .help = "open the style editor (on style NAME)", .shortcut = ctrlShift(K::Y),
+         .run = [](StudioApp& app, const std::string& w) { return app.styleByScript("styles", w); }},
 
         // Help
         {.menu = "Help", .name = "Keys and guide", .verb = "help", .help = "show every command with its keys, and a short guide",

@@ -1,0 +1,128 @@
+#include "export_command.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+
+#include "exhibit/exhibit_loader.h"
+#include "output/offscreen.h"
+#include "player/compile_options.h"
+#include "power/display_probe.h"
+#include "player/video_exporter.h"
+#include "render/render_resources.h"
+#include "storyboard.h"
+#include "studio/studio_document.h"
+#include "text/font_library.h"
+#include "timeline/show_position.h"
+
+namespace vitrine::studio {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kColumns = 4;
+constexpr int kWritten = 0, kCancelled = 1, kUnreadable = 2, kNotWritten = 3, kUsage = 64;
+
+std::atomic<bool> cancelled{false};
+
+void onTerminate(int) { cancelled = true; }
+
+// One progress line, flushed so the studio sees it at once; false once cancelled.
+bool report(long long done, long long total) {
+    std::printf("progress %lld %lld\n", done, total);
+    std::fflush(stdout);
+    return !cancelled;
+}
+
+int fail(const std::string& message, int status) {
+    std::fprintf(stderr, "%s\n", message.c_str());
+    return status;
+}
+
+}  // namespace
+
+int runExportCommand(const std::vector<std::string>& args) {
+    std::string kind, exhibit, file, at, from, to;
+    bool fromStdin = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        bool hasValue = i + 1 < args.size();
+        if (a == "-o" && hasValue) file = args[++i];
+        else if (a == "--at" && hasValue) at = args[++i];
+        else if (a == "--from" && hasValue) from = args[++i];
+        else if (a == "--to" && hasValue) to = args[++i];
+        else if (a == "--stdin") fromStdin = true;
+        else if (kind.empty()) kind = a;
+        else if (exhibit.empty()) exhibit = a;
+        else return fail("export: unexpected '" + a + "'", kUsage);
+    }
+    if ((kind != "still" && kind != "storyboard" && kind != "video") || exhibit.empty() || file.empty())
+        return fail("usage: vitrine-studio export still|storyboard|video EXHIBIT.xml -o FILE [--at POS] [--from POS] "
+                    "[--to POS] [--stdin]",
+                    kUsage);
+    if (!power::displayAnswers(power::displayName()))
+        return fail("no display: drawing needs an X server (run under xvfb-run -a)", kNotWritten);
+    struct sigaction action {};
+    action.sa_handler = onTerminate;
+    sigaction(SIGTERM, &action, nullptr);
+    // Run by the studio (its text on standard input): the export stops when the studio does.
+    if (fromStdin) prctl(PR_SET_PDEATHSIG, SIGTERM);
+
+    // The studio's text as edited (unsaved edits included), read as if it were the file.
+    std::optional<std::string> text;
+    if (fromStdin) text = std::string(std::istreambuf_iterator<char>(std::cin), {});
+    else text = readTextFile(exhibit);
+    if (!text) return fail("cannot read " + exhibit, kUnreadable);
+    LoadedExhibit loaded = loadExhibitFromText(*text, exhibit, mediaAwareOptions());
+    if (!loaded.show) return fail(exhibit + " has errors that stop it compiling; `vitrine check` lists them", kUnreadable);
+    const Show& show = *loaded.show;
+    Micros atTime = 0, fromTime = 0, toTime = -1;
+    for (auto [words, out] : {std::pair{&at, &atTime}, std::pair{&from, &fromTime}, std::pair{&to, &toTime}}) {
+        if (words->empty()) continue;
+        std::string why;
+        auto t = resolvePosition(show, *words, &why);
+        if (!t) return fail(why, kUsage);
+        *out = *t;
+    }
+    std::error_code ignored;
+    if (fs::path(file).has_parent_path()) fs::create_directories(fs::path(file).parent_path(), ignored);
+
+    std::optional<std::string> error;
+    if (kind == "storyboard") {
+        error = drawStoryboard(show, fs::path(exhibit).filename().string(), file, kColumns,
+                               [](int done, int total) { return report(done, total); });
+    } else {
+        render::RenderResources resources(text::bundledFontsDirectory(),
+                                          render::RenderResources::maxImageDimensionFor(show.canvas));
+        if (kind == "still") {
+            report(0, 1);
+            output::OffscreenRenderer still(show, resources, {static_cast<unsigned>(show.canvas.width),
+                                                              static_cast<unsigned>(show.canvas.height)});
+            if (!still.ok()) error = "cannot create an off-screen surface to draw the still";
+            else if (cancelled) error = "cancelled";
+            else error = output::savePngAtomically(still.renderAt(atTime), file);
+            if (!error) report(1, 1);
+        } else {
+            ExportOptions options;
+            options.path = file;
+            options.from = fromTime;
+            options.to = toTime;
+            error = exportShow(show, resources, options, [](const ExportProgress& p) {
+                for (const auto& problem : p.problems) std::fprintf(stderr, "%s\n", problem.c_str());
+                return report(p.frame, p.frames);
+            });
+        }
+    }
+    if (cancelled) return fail("cancelled", kCancelled);
+    if (error) return fail(*error, kNotWritten);
+    return kWritten;
+}
+
+}  // namespace vitrine::studio
