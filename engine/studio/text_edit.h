@@ -48,4 +48,11 @@ Result<TextEdit> attributeEdit(std::string_view text, const SourceLocation& elem
 Result<TextEdit> contentEdit(std::string_view text, const SourceLocation& element, std::string_view elementName,
                              std::string_view content);
 
+/// The edit that adds `element` (one element's markup, such as `<marker at="Baku"/>`) as the
+/// last child of the element written at `parent`, on a line of its own indented like the
+/// parent's first child (two spaces deeper than the parent when it has none). A parent
+/// written `<map .../>` is opened into `<map ...>` and `</map>` around the new child.
+Result<TextEdit> appendChildEdit(std::string_view text, const SourceLocation& parent, std::string_view parentName,
+                                 std::string_view element);
+
 }  // namespace vitrine::studio

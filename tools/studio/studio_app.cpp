@@ -247,6 +247,7 @@ void StudioApp::renderPreview() {
     if (!previewDirty_) return;
     render::prefetchImages(show, t_, t_ + kLookahead, false, renderer.viewportFor(canvasSize).scale,
                            resources_->images());
+    mapTool_.showFraming(doc_, renderer);
     renderer.render(evaluate(show, t_), *canvas);
     canvas->display();
     // A video still decoding towards t: draw again until its frame is there.
@@ -313,6 +314,7 @@ void StudioApp::drawToolbar() {
 void StudioApp::drawPreview(float x, float y, float w, float h) {
     renderPreview();
     preview_.draw(doc_, x, y, w, h);
+    if (auto outcome = mapTool_.frame(doc_, t_, preview_.shownRect(), previewSize_)) reportMap(*outcome);
 }
 
 void StudioApp::drawTransport(float x, float y, float w, float h) {

@@ -14,6 +14,7 @@
 #include "caption_timing_panel.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
+#include "map_tool.h"
 #include "preview_panel.h"
 #include "script_actions.h"
 #include "player/live_show.h"
@@ -87,6 +88,8 @@ private:
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
     bool selectByScript(const std::string& words);
+    /// Shows what the map tool did and draws the preview again; false when it could not.
+    bool reportMap(const MapToolOutcome& outcome);
     /// Saves the window, or `part` of it, as a PNG.
     void captureWindow(const std::string& path, std::optional<sf::IntRect> part = std::nullopt);
 
@@ -105,6 +108,7 @@ private:
     bool previewDirty_ = true;
     std::uint64_t imagesSeen_ = 0;
     TimelinePanel timeline_;
+    MapTool mapTool_;
 
     Micros t_ = 0;  // the playhead this frame: the live show's clock, read once a frame
     int speedIndex_ = 2;
