@@ -172,6 +172,7 @@ std::optional<MapToolOutcome> MapTool::drawBar(StudioDocument& doc, Micros t, co
     // A click on the picture brings the preview's window to the front; the bar stays over it.
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     // One calm row over the picture's corner; how to use the pointer is in its tooltip.
+    ImGui::AlignTextToFramePadding();  // "Map" on the buttons' baseline
     ImGui::TextColored(colour(theme::kAccent), "Map");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Click: place a %s at that place\nDrag a marker or label: move it\n"
@@ -197,6 +198,7 @@ std::optional<MapToolOutcome> MapTool::drawBar(StudioDocument& doc, Micros t, co
             outcome = MapToolOutcome{"The map shows its own view again", false};
         }
     }
+    barHovered_ = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) || ImGui::IsWindowFocused();
     ImGui::End();
     ImGui::PopStyleVar();
     return outcome;
@@ -217,7 +219,6 @@ std::optional<MapToolOutcome> MapTool::frame(StudioDocument& doc, Micros t, std:
     const Point2 mouse{(io.MousePos.x - shown->left) * scale, (io.MousePos.y - shown->top) * scale};
     auto toScreen = [&](Point2 p) { return ImVec2(float(shown->left + p.x / scale), float(shown->top + p.y / scale)); };
 
-    std::optional<MapToolOutcome> outcome = drawBar(doc, t, *shown);
     // The pointer is the tool's over the map when the preview is the window under it (not
     // the tool's bar, nor a menu or another panel in front). The preview window is opened
     // again to ask: ImGui appends to a window begun twice in a frame.
@@ -227,6 +228,14 @@ std::optional<MapToolOutcome> MapTool::frame(StudioDocument& doc, Micros t, std:
     const Rect& box = m->state.box;
     const bool overMap = previewHovered && mouse.x >= box.x && mouse.x < box.x + box.width && mouse.y >= box.y &&
                          mouse.y < box.y + box.height;
+    // The bar shows while the map is being worked on (pointed at, selected, framed), and
+    // leaves the picture clean otherwise, as the projector will show it.
+    const Selection& selected = doc.selection();
+    std::optional<MapToolOutcome> outcome;
+    if (overMap || barHovered_ || press_ || framing_ || (selected.kind == Selection::Kind::Item && selected.index == m->item))
+        outcome = drawBar(doc, t, *shown);
+    else
+        barHovered_ = false;
     ImDrawList* marks = ImGui::GetForegroundDrawList();
     const ScriptNode* mapNode = doc.nodeOf({Selection::Kind::Item, m->item});
     std::optional<MapChildRef> hovered;

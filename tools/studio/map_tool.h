@@ -84,6 +84,7 @@ private:
     std::optional<Framing> framing_;
     std::optional<Press> press_;
     Placing placing_ = Placing::Marker;
+    bool barHovered_ = false;  // last frame: the bar stays while the pointer is on it
     std::string labelText_ = "New label";
     std::optional<map::Point2> lastPlaced_;  // canvas px: ringed so a fading-in mark is seen
     Micros lastPlacedAt_ = -1;
