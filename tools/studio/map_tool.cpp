@@ -32,6 +32,19 @@ MapToolOutcome fromError(const std::optional<std::string>& error, const std::str
     return {done, false};
 }
 
+// The path of map `m`'s element for an edit, or why it cannot be edited here: the studio
+// writes only the exhibit's own file, not one it includes.
+Result<ElementPath> editablePath(const StudioDocument& doc, const MapInPreview& m) {
+    const Selection item{Selection::Kind::Item, m.item};
+    const ScriptNode* node = doc.nodeOf(item);
+    auto path = doc.pathOf(item);
+    if (!node || !path) return Error{"The map is not in the file any more"};
+    std::error_code ec;
+    if (!std::filesystem::equivalent(node->where.file, doc.file(), ec))
+        return Error{"This map is written in " + node->where.file + "; the studio edits only " + doc.file().string()};
+    return *path;
+}
+
 }  // namespace
 
 MapTool::MapTool() {
@@ -55,8 +68,8 @@ MapToolOutcome MapTool::place(StudioDocument& doc, Micros t, Point2 px, Placing 
     if (!(px.x >= m->state.box.x && px.x < m->state.box.x + m->state.box.width && px.y >= m->state.box.y &&
           px.y < m->state.box.y + m->state.box.height))
         return {"That point is outside the map; click on the map to place it there", true};
-    auto path = doc.pathOf({Selection::Kind::Item, m->item});
-    if (!path) return {"The map is not in the file any more", true};
+    auto path = editablePath(doc, *m);
+    if (!path) return {path.error().message, true};
     const WrittenPlace at = placeAt(*m, px, places_, nearCanvasPx_);
     MapEdit edit = what == Placing::Marker ? studio::placeMarker(*path, at, words.empty() ? at.name : words, m->local)
                                            : studio::placeLabel(*path, at, words, m->local);
@@ -80,8 +93,8 @@ MapToolOutcome MapTool::placeLabel(StudioDocument& doc, Micros t, Point2 px, con
 std::optional<MapToolOutcome> MapTool::moveChild(StudioDocument& doc, Micros t, const MapChildRef& child, Point2 px) {
     auto m = target(doc, t);
     if (!m) return MapToolOutcome{noMap(t), true};
-    auto path = doc.pathOf({Selection::Kind::Item, m->item});
-    if (!path) return MapToolOutcome{"The map is not in the file any more", true};
+    auto path = editablePath(doc, *m);
+    if (!path) return MapToolOutcome{path.error().message, true};
     path->steps.push_back({child.name, child.index});
     const WrittenPlace at = placeAt(*m, px, places_, nearCanvasPx_);
     MapEdit edit = moveMapChild(*path, at);
@@ -133,8 +146,8 @@ MapToolOutcome MapTool::zoom(const StudioDocument& doc, Micros t, double factor,
 MapToolOutcome MapTool::setView(StudioDocument& doc, Micros t) {
     auto m = target(doc, t);
     if (!m) return {noMap(t), true};
-    auto path = doc.pathOf({Selection::Kind::Item, m->item});
-    if (!path) return {"The map is not in the file any more", true};
+    auto path = editablePath(doc, *m);
+    if (!path) return {path.error().message, true};
     const std::string box = formatViewBox(map::viewBoxFor(m->map->scene, m->state.camera, m->state.box), decimalsFor(*m));
     MapEdit edit = setMapView(*path, box, m->local);
     auto error = doc.edit(edit.description, edit.recipe);
@@ -145,8 +158,8 @@ MapToolOutcome MapTool::setView(StudioDocument& doc, Micros t) {
 MapToolOutcome MapTool::addFly(StudioDocument& doc, Micros t) {
     auto m = target(doc, t);
     if (!m) return {noMap(t), true};
-    auto path = doc.pathOf({Selection::Kind::Item, m->item});
-    if (!path) return {"The map is not in the file any more", true};
+    auto path = editablePath(doc, *m);
+    if (!path) return {path.error().message, true};
     MapEdit edit = studio::addFly(*path, *m, m->state.camera, m->local, kFlyDuration);
     auto error = doc.edit(edit.description, edit.recipe);
     if (!error) framing_.reset();
