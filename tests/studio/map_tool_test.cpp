@@ -129,6 +129,28 @@ TEST_CASE("studio program: a map verb with no map on screen fails with a reason 
     CHECK(f.read() == testing::kStudioFixture);
 }
 
+TEST_CASE("studio program: a map written in an included file is not edited, and the studio says why") {
+    requireStudio();
+    testing::StudioFixture f(R"xml(<?xml version="1.0" encoding="UTF-8"?>
+<exhibit title="Included map" size="1280x720" lang="en">
+  <include src="where.xml"/>
+</exhibit>
+)xml");
+    const std::string fragment = R"xml(<fragment>
+  <scene id="where" dur="20s">
+    <map view="42,36.2 → 51.6,42.4" credit="Natural Earth (public domain)"/>
+  </scene>
+</fragment>
+)xml";
+    std::ofstream(f.folder / "where.xml") << fragment;
+    const std::string exhibit = f.read();
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'scrub where+3s; place-marker 640 360; save; quit'");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("is written in") != std::string::npos);
+    CHECK(f.read() == exhibit);
+    CHECK(readFile(f.folder / "where.xml") == fragment);
+}
+
 TEST_CASE("studio program: a real click on the Baku exhibit's map places a marker where it was clicked") {
     requireStudio();
     REQUIRE_MESSAGE(std::system("command -v xdotool >/dev/null") == 0, "xdotool is needed (tools/setup installs it)");
