@@ -31,7 +31,7 @@ const char* kMapExhibit = R"xml(<?xml version="1.0" encoding="UTF-8"?>
   <scene id="where" dur="20s">
     <map src="caucasus.geojson" view="42,36.2 → 51.6,42.4" projection="lambert"
          credit="Natural Earth (public domain)">
-      <marker at="Yerevan" label="Yerevan" begin="1s"/>
+      <marker id="yerevan" at="Yerevan" label="Yerevan" begin="1s"/>
     </map>
   </scene>
 </exhibit>
@@ -92,11 +92,12 @@ TEST_CASE("studio program: map tool verbs place, move, frame and fly, and the sa
     const Point2 baku = canvasOf(f.file, at, {49.87, 40.41});
     const Point2 sea = canvasOf(f.file, at, {51.0, 39.0});
     const Point2 south = canvasOf(f.file, at, {45.0, 38.0});
+    const Point2 southEast = canvasOf(f.file, at, {45.5, 38.5});
     const std::string shots = (f.folder / "step").string();
     Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'scrub where+3s; wait 2; screenshot " + shots + "0.png; "
                       "place-marker " + point({baku.x + 3, baku.y - 2}) + "; place-label " + point(sea) + " Caspian Sea; "
                       "scrub where+4s; wait 2; screenshot " + shots + "1.png; "
-                      "move-marker 1 " + point(south) + "; wait 2; screenshot " + shots + "2.png; "
+                      "move-marker 1 " + point(southEast) + "; move-marker yerevan " + point(south) + "; wait 2; screenshot " + shots + "2.png; "
                       "map-zoom 2; map-pan -200 100; wait 2; screenshot " + shots + "3.png; add-fly; "
                       "scrub where+12s; map-zoom 1.5; set-view; wait 2; screenshot " + shots + "4.png; save; quit'");
     INFO(r.output);
@@ -106,7 +107,8 @@ TEST_CASE("studio program: map tool verbs place, move, frame and fly, and the sa
     // Each verb wrote its element or attribute, in the map, indented like its siblings.
     CHECK(saved.find("\n      <marker at=\"Baku\" label=\"Baku\" begin=\"3s\"/>") != std::string::npos);
     CHECK(saved.find("\n      <label at=\"51,39\" text=\"Caspian Sea\" begin=\"3s\"/>") != std::string::npos);
-    CHECK(saved.find("<marker at=\"45,38\" label=\"Yerevan\" begin=\"1s\"/>") != std::string::npos);  // moved
+    // Moved by its number, then by its id.
+    CHECK(saved.find("<marker id=\"yerevan\" at=\"45,38\" label=\"Yerevan\" begin=\"1s\"/>") != std::string::npos);
     CHECK(std::regex_search(saved, std::regex(R"(\n      <fly to="[0-9.]+,[0-9.]+" zoom="2" begin="4s" dur="3s"/>)")));
     // After the flight, framing is a cut to a new <view> at 12 s; the map's own view is kept.
     CHECK(std::regex_search(saved, std::regex(R"(\n      <view box="[0-9.]+,[0-9.]+ → [0-9.]+,[0-9.]+" begin="12s"/>)")));
@@ -234,7 +236,7 @@ TEST_CASE("studio program: a marker dragged with the mouse moves there, and a fr
     const std::string saved = f.read();
     INFO(saved);
     std::smatch moved;
-    REQUIRE(std::regex_search(saved, moved, std::regex(R"re(<marker at="([0-9.]+,[0-9.]+)" label="Yerevan")re")));
+    REQUIRE(std::regex_search(saved, moved, std::regex(R"re(<marker id="yerevan" at="([0-9.]+,[0-9.]+)" label="Yerevan")re")));
     // Drawn (at the map's own view) where it was dropped: the drag's length in canvas px.
     testing::StudioFixture before(text);
     fs::copy_file(test::sourceDir() / "assets/maps/caucasus.geojson", before.folder / "caucasus.geojson");
