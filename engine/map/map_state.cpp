@@ -199,6 +199,7 @@ double greatCircleKilometres(Point2 a, Point2 b) {
 }
 
 MapCamera cameraAt(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context) {
+    if (context.camera) return *context.camera;
     const MapCamera first = firstCamera(scene, box, context);
     MapCamera start = first;  // where the current move started
     const MapCameraMove* current = nullptr;
@@ -211,6 +212,40 @@ MapCamera cameraAt(const MapScene& scene, Micros local, Rect box, const MapEvalu
     MapCamera c = current ? along(scene, *current, start, first, box, local) : first;
     c.width /= context.zoom > 0 ? context.zoom : 1.0;
     return c;
+}
+
+Point2 lonLatAt(const MapScene& scene, const MapState& state, Point2 px) {
+    return scene.projection.inverse(state.toProjected(px));
+}
+
+Point2 canvasAt(const MapScene& scene, const MapState& state, Point2 lonLat) {
+    return state.toCanvas(scene.projection.forward(lonLat));
+}
+
+Box viewBoxFor(const MapScene& scene, const MapCamera& camera, Rect box) {
+    // What the camera shows, in projected units: its width across, the box's shape down.
+    const double halfWidth = camera.width / 2;
+    const double halfHeight = box.width > 0 ? camera.width * box.height / box.width / 2 : halfWidth;
+    // The lon/lat box through the middles of the shown rectangle's edges; its fit is then
+    // compared with the camera and the rectangle scaled and moved by the difference. A
+    // cylinder fits at once; a cone's curved parallels take a few rounds.
+    constexpr int kRounds = 8;
+    Point2 centre = camera.centre;
+    double scale = 1;
+    Box lonLat;
+    for (int round = 0; round < kRounds; ++round) {
+        const double w = halfWidth * scale, h = halfHeight * scale;
+        const Point2 west = scene.projection.inverse({centre.x - w, centre.y});
+        const Point2 east = scene.projection.inverse({centre.x + w, centre.y});
+        const Point2 south = scene.projection.inverse({centre.x, centre.y - h});
+        const Point2 north = scene.projection.inverse({centre.x, centre.y + h});
+        lonLat = Box{west.x, south.y, east.x, north.y};
+        const MapCamera fitted = fitCamera(scene.projection, lonLat, box);
+        if (!(fitted.width > 0)) break;
+        scale *= camera.width / fitted.width;
+        centre = {centre.x + camera.centre.x - fitted.centre.x, centre.y + camera.centre.y - fitted.centre.y};
+    }
+    return lonLat;
 }
 
 MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context) {

@@ -105,6 +105,9 @@ struct MapEvaluationContext {
     std::optional<Box> dataBounds;  // lon/lat bounds of the map data, the view when the map names none
     LabelMeasure measure;           // empty: an estimate from the number of characters
     double zoom = 1;                // extra zoom (an <animate attribute="scale"> on the map)
+    // The studio's pan and zoom while a designer frames a view: shown instead of the camera
+    // the map's timing gives (and `zoom` is then ignored).
+    std::optional<MapCamera> camera;
 };
 
 /// Canvas sizes of map text and marks, shared by evaluation and drawing.
@@ -130,5 +133,17 @@ double greatCircleKilometres(Point2 a, Point2 b);
 
 /// The camera alone, for tests and for the studio.
 MapCamera cameraAt(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context = {});
+
+/// The lon/lat point (degrees) under canvas pixel `px` of the map as `state` shows it: the
+/// inverse of how a place is drawn (scene.projection.forward, then state.toCanvas), so a
+/// click on the preview names the place under the pointer.
+Point2 lonLatAt(const MapScene& scene, const MapState& state, Point2 px);
+/// The canvas pixel where the lon/lat point `lonLat` is drawn in `state`.
+Point2 canvasAt(const MapScene& scene, const MapState& state, Point2 lonLat);
+
+/// The lon/lat box that, written as the map's view (or a <view>'s box) and fitted into `box`
+/// as the map fits a view, shows what `camera` shows: the inverse of fitting a view. Under a
+/// conic the box's curved edges are fitted, so the box is refined until its fit matches.
+Box viewBoxFor(const MapScene& scene, const MapCamera& camera, Rect box);
 
 }  // namespace vitrine::map

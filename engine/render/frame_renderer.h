@@ -56,6 +56,9 @@ public:
     /// The canvas placement on a target of this size.
     Viewport viewportFor(sf::Vector2u targetSize) const;
 
+    /// The map drawer, for the studio's pan and zoom of a map (MapDrawer::showCamera).
+    MapDrawer& maps() { return maps_; }
+
     /// Problems met while drawing (a video or caption file that cannot be read), each once.
     std::vector<std::string> takeProblems();
 

@@ -59,6 +59,13 @@ public:
     /// The state drawn for `item` at `d`, for tests and the studio's inspector.
     map::MapState stateFor(const Item& item, const DrawItem& d, const Viewport& v);
 
+    /// Draws `map` with `camera` instead of the camera its timing gives, until called again
+    /// (nullopt: its own): the studio's pan and zoom while a designer frames a view.
+    void showCamera(const map::CompiledMap* map, std::optional<map::MapCamera> camera) {
+        cameraMap_ = map;
+        camera_ = camera;
+    }
+
     /// Colours used; may be changed before drawing.
     MapPalette palette;
 
@@ -89,6 +96,8 @@ private:
     std::future<std::vector<std::unique_ptr<MapMesh>>> ahead_;      // what prepareAhead's worker is building
     std::map<std::string, text::TextLayout> labelLayouts_;  // by text, size and scale
     std::unique_ptr<sf::RenderTexture> fadeTexture_;        // for a map drawn at partial opacity
+    const map::CompiledMap* cameraMap_ = nullptr;  // the map showCamera() frames, and how
+    std::optional<map::MapCamera> camera_;
 };
 
 }  // namespace vitrine::render

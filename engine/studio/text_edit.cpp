@@ -353,4 +353,76 @@ TextEdit combineEdits(std::string_view text, std::vector<TextEdit> edits) {
     return combined;
 }
 
+namespace {
+
+// The whitespace that begins the line holding `offset`, when only whitespace precedes it there.
+std::string indentBefore(std::string_view text, std::size_t offset) {
+    std::size_t lineStart = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    lineStart = lineStart == std::string_view::npos ? 0 : lineStart + 1;
+    if (offset < lineStart) return {};
+    std::string_view before = text.substr(lineStart, offset - lineStart);
+    for (char c : before)
+        if (c != ' ' && c != '\t') return {};
+    return std::string(before);
+}
+
+// Where the closing tag `</name` of the element whose start tag ends at `from` begins: the
+// first one not matched by a nested element of the same name (comments skipped).
+std::optional<std::size_t> closingTag(std::string_view text, std::size_t from, std::string_view name) {
+    const std::string close = "</" + std::string(name);
+    int depth = 0;
+    for (std::size_t i = from; i < text.size(); ++i) {
+        if (text[i] != '<') continue;
+        if (text.substr(i, 4) == "<!--") {
+            std::size_t end = text.find("-->", i);
+            if (end == std::string_view::npos) return std::nullopt;
+            i = end + 2;
+        } else if (text.substr(i, close.size()) == close && (i + close.size() >= text.size() || !isNameChar(text[i + close.size()]))) {
+            if (depth == 0) return i;
+            --depth;
+        } else if (auto nested = readStartTag(text, i, name); nested && !nested->selfClosing) {
+            ++depth;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<TextEdit> appendChildEdit(std::string_view text, const SourceLocation& parent, std::string_view parentName,
+                                 std::string_view element) {
+    auto found = findStartTag(text, parent, parentName);
+    if (!found) return found.error();
+    const auto& [at, tag] = *found;
+    const std::string parentIndent = indentBefore(text, at);
+    if (tag.selfClosing) {
+        // "<map .../>" → "<map ...>", the child, "</map>"; spaces before the "/>" go too.
+        std::size_t cut = tag.end - 2;
+        while (cut > tag.nameEnd && isSpace(text[cut - 1])) --cut;
+        return TextEdit{cut, tag.end - cut,
+                        ">\n" + parentIndent + "  " + std::string(element) + "\n" + parentIndent + "</" +
+                            std::string(parentName) + ">"};
+    }
+    auto close = closingTag(text, tag.end, parentName);
+    if (!close) return Error{"no </" + std::string(parentName) + "> after line " + std::to_string(parent.line)};
+    // The children's indentation: that of the first line inside that starts with '<'.
+    std::string indent = parentIndent + "  ";
+    for (std::size_t line = text.find('\n', tag.end); line != std::string_view::npos && line < *close;
+         line = text.find('\n', line + 1)) {
+        std::size_t first = line + 1;
+        while (first < *close && (text[first] == ' ' || text[first] == '\t')) ++first;
+        if (first < *close && text[first] == '<') {
+            indent = std::string(text.substr(line + 1, first - line - 1));
+            break;
+        }
+    }
+    // After the last thing inside (so the closing tag keeps its own line and indentation).
+    std::size_t insert = *close;
+    while (insert > tag.end && isSpace(text[insert - 1])) --insert;
+    std::string added = "\n" + indent + std::string(element);
+    // "<map ...></map>" on one line: the closing tag goes to a line of its own.
+    if (text.substr(insert, *close - insert).find('\n') == std::string_view::npos) added += "\n" + parentIndent;
+    return TextEdit{insert, 0, added};
+}
+
 }  // namespace vitrine::studio

@@ -111,5 +111,11 @@ std::optional<std::string> writtenContent(std::string_view text, const SourceLoc
 /// One edit that makes all of `edits` (spans of `text` that do not overlap, in any order):
 /// the span from the first to the last, the text between them kept. Undoing it undoes all.
 TextEdit combineEdits(std::string_view text, std::vector<TextEdit> edits);
+/// The edit that adds `element` (one element's markup, such as `<marker at="Baku"/>`) as the
+/// last child of the element written at `parent`, on a line of its own indented like the
+/// parent's first child (two spaces deeper than the parent when it has none). A parent
+/// written `<map .../>` is opened into `<map ...>` and `</map>` around the new child.
+Result<TextEdit> appendChildEdit(std::string_view text, const SourceLocation& parent, std::string_view parentName,
+                                 std::string_view element);
 
 }  // namespace vitrine::studio

@@ -219,4 +219,37 @@ TEST_CASE("text edit: the inspector's text box shows a paragraph line for line, 
     CHECK_FALSE(writtenContent(text, {"f", 4, 5}, "v"));  // markup
 }
 
+TEST_CASE("text edit: a child is appended on its own line, indented like its siblings, inside nested same-named parents") {
+    // Children indented by four, a comment holding "</map>", a nested <par> of the same name.
+    std::string text = "<a>\n  <map v=\"1\">\n      <m/>\n      <!-- not </map> -->\n  </map>\n</a>\n";
+    auto e = appendChildEdit(text, {"f", 2, 3}, "map", "<n x=\"1\"/>");
+    REQUIRE(e);
+    std::string edited = text;
+    TextEdit back = applyEdit(edited, *e);
+    CHECK(edited == "<a>\n  <map v=\"1\">\n      <m/>\n      <!-- not </map> -->\n      <n x=\"1\"/>\n  </map>\n</a>\n");
+    applyEdit(edited, back);
+    CHECK(edited == text);
+
+    std::string nested = "<par>\n  <par>\n    <x/>\n  </par>\n</par>\n";
+    auto outer = appendChildEdit(nested, {"f", 1, 1}, "par", "<y/>");
+    REQUIRE(outer);
+    applyEdit(nested, *outer);
+    CHECK(nested == "<par>\n  <par>\n    <x/>\n  </par>\n  <y/>\n</par>\n");
+}
+
+TEST_CASE("text edit: a self-closing or empty parent is opened around its first child") {
+    std::string text = "<a>\n    <map v=\"1\" />\n</a>\n";
+    auto e = appendChildEdit(text, {"f", 2, 5}, "map", "<m/>");
+    REQUIRE(e);
+    applyEdit(text, *e);
+    CHECK(text == "<a>\n    <map v=\"1\">\n      <m/>\n    </map>\n</a>\n");
+
+    std::string empty = "<a>\n  <map></map>\n</a>\n";
+    auto f = appendChildEdit(empty, {"f", 2, 3}, "map", "<m/>");
+    REQUIRE(f);
+    applyEdit(empty, *f);
+    CHECK(empty == "<a>\n  <map>\n    <m/>\n  </map>\n</a>\n");
+    CHECK_FALSE(appendChildEdit("<a>\n  <map>\n</a>\n", {"f", 2, 3}, "map", "<m/>"));
+}
+
 }  // namespace vitrine::studio

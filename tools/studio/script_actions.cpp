@@ -6,6 +6,7 @@
 #include <functional>
 #include <sstream>
 #include <string_view>
+#include <tuple>
 
 #include "studio_app.h"
 #include "timeline/show_position.h"
@@ -24,6 +25,21 @@ std::vector<std::string> splitScript(const std::string& script) {
     }
     return out;
 }
+
+namespace {
+
+// "X Y rest of the words": two numbers, then the rest trimmed; nullopt numbers when missing.
+std::tuple<std::optional<double>, std::optional<double>, std::string> pointAndWords(const std::string& words) {
+    std::stringstream in(words);
+    double x = 0, y = 0;
+    if (!(in >> x >> y)) return {std::nullopt, std::nullopt, ""};
+    std::string rest;
+    std::getline(in, rest);
+    auto first = rest.find_first_not_of(' ');
+    return {x, y, first == std::string::npos ? "" : rest.substr(first)};
+}
+
+}  // namespace
 
 const std::vector<ScriptAction>& StudioApp::scriptActions() {
     static const std::vector<ScriptAction> kActions = {
@@ -125,6 +141,35 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
         {"export-storyboard", "FILE.png", "save a storyboard, one still per scene; the script waits for it", [](StudioApp& app, const std::string& w) { return app.exportByScript(ExportKind::Storyboard, w); }},
         {"export-mp4", "FILE.mp4 [FROM TO]", "export the show (or FROM to TO) as a video; the script waits for it", [](StudioApp& app, const std::string& w) { return app.exportByScript(ExportKind::Video, w); }},
         {"cancel-export", "", "stop the export that runs; nothing is written", [](StudioApp& app, const std::string&) { return app.export_.cancel(), true; }},
+        // The map tool (map_tool.h), on the map at the playhead; X Y are canvas pixels.
+        {"place-marker", "X Y [NAME]", "place a marker on the map at canvas X,Y (labelled NAME, else a place's name when one is near)", [](StudioApp& app, const std::string& words) {
+             auto [x, y, rest] = pointAndWords(words);
+             return x && app.reportMap(app.mapTool_.placeMarker(app.doc_, app.t_, {*x, *y}, rest));
+         }},
+        {"place-label", "X Y TEXT", "place a label reading TEXT on the map at canvas X,Y", [](StudioApp& app, const std::string& words) {
+             auto [x, y, rest] = pointAndWords(words);
+             return x && app.reportMap(app.mapTool_.placeLabel(app.doc_, app.t_, {*x, *y}, rest));
+         }},
+        {"move-marker", "ID|INDEX X Y", "move a marker of the map (by id, or its number from 1) to canvas X,Y", [](StudioApp& app, const std::string& words) {
+             std::stringstream in(words);
+             std::string which;
+             double x = 0, y = 0;
+             if (!(in >> which >> x >> y)) return false;
+             return app.reportMap(app.mapTool_.moveMarker(app.doc_, app.t_, which, {x, y}));
+         }},
+        {"map-pan", "DX DY", "pan the map being framed by DX,DY canvas pixels, as a drag does", [](StudioApp& app, const std::string& words) {
+             auto [dx, dy, rest] = pointAndWords(words);
+             return dx && app.reportMap(app.mapTool_.pan(app.doc_, app.t_, *dx, *dy));
+         }},
+        {"map-zoom", "FACTOR", "zoom the map being framed by FACTOR (2: twice as close), as the wheel does", [](StudioApp& app, const std::string& words) {
+             return app.reportMap(app.mapTool_.zoom(app.doc_, app.t_, std::atof(words.c_str())));
+         }},
+        {"set-view", "", "write the map's framing as its view (or the <view> shown then)", [](StudioApp& app, const std::string&) {
+             return app.reportMap(app.mapTool_.setView(app.doc_, app.t_));
+         }},
+        {"add-fly", "", "add a <fly> at the playhead to the map's framing", [](StudioApp& app, const std::string&) {
+             return app.reportMap(app.mapTool_.addFly(app.doc_, app.t_));
+         }},
         {"screenshot", "FILE.png", "save the window as a picture", [](StudioApp& app, const std::string& file) {
              app.screenshotPath_ = file;
              return !file.empty();
@@ -192,6 +237,12 @@ bool StudioApp::selectByScript(const std::string& words) {
         return true;
     }
     return false;
+}
+
+bool StudioApp::reportMap(const MapToolOutcome& outcome) {
+    setStatus(outcome.message, outcome.error);
+    previewDirty_ = true;
+    return !outcome.error;
 }
 
 }  // namespace vitrine::studio

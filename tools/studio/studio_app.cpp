@@ -289,6 +289,7 @@ void StudioApp::renderPreview() {
     if (!previewDirty_) return;
     render::prefetchImages(show, std::max<Micros>(0, t_ - kLookbehind), t_ + kLookahead, false,
                            renderer.viewportFor(canvasSize).scale, resources_->images());
+    mapTool_.showFraming(doc_, renderer);
     Frame frame = evaluate(show, t_);
     selectTool_.applyPreview(frame);  // an item being dragged is drawn where the pointer has it
     renderer.render(frame, *canvas);
@@ -369,7 +370,15 @@ void StudioApp::drawToolbar() {
 
 void StudioApp::drawPreview(float x, float y, float w, float h) {
     renderPreview();
-    applyPreviewRequest(preview_.draw(doc_, x, y, w, h, activeCanvasTool(), canvasContext()));
+    PreviewRequest request = preview_.draw(doc_, x, y, w, h, activeCanvasTool(), canvasContext());
+    // The pointer goes to the tool of what is under it when pressed: over a map the map tool
+    // (place, move, pan, zoom), over anything else the select tool (select, move, resize).
+    if (pointerOnMap(request)) {
+        if (request.pressedElsewhere) canvasFocused_ = false;
+        if (auto outcome = mapTool_.frame(doc_, t_, preview_.shownRect(), previewSize_)) reportMap(*outcome);
+    } else {
+        applyPreviewRequest(request);
+    }
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Right) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
         mouse.x >= x && mouse.x < x + w && mouse.y >= y && mouse.y < y + h)

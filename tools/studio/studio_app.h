@@ -22,6 +22,7 @@
 #include "inspector_panel.h"
 #include "menu_bar.h"
 #include "media_bin_panel.h"
+#include "map_tool.h"
 #include "preview_panel.h"
 #include "script_actions.h"
 #include "studio_commands.h"
@@ -147,6 +148,7 @@ private:
     CanvasTool& activeCanvasTool();
     CanvasContext canvasContext() const;
     void applyPreviewRequest(const PreviewRequest& request);
+    bool pointerOnMap(const PreviewRequest& request);
     void applyCanvasRequest(const CanvasRequest& request);
     bool canvasPointer(CanvasPointer pointer);
     bool canvasDrag(CanvasPoint from, CanvasPoint to, bool shift, bool alt);
@@ -168,6 +170,8 @@ private:
     // Script actions (script_actions.cpp): one table of verbs.
     bool runAction(const std::string& action);
     bool selectByScript(const std::string& words);
+    /// Shows what the map tool did and draws the preview again; false when it could not.
+    bool reportMap(const MapToolOutcome& outcome);
     /// Saves the window, or `part` of it, as a PNG.
     void captureWindow(const std::string& path, std::optional<sf::IntRect> part = std::nullopt);
 
@@ -188,6 +192,7 @@ private:
     TimelinePanel timeline_;
     CanvasSelectTool selectTool_;
     bool canvasFocused_ = false;  // the last press was on the picture: the arrow keys nudge
+    MapTool mapTool_;
 
     Micros t_ = 0;  // the playhead this frame: the live show's clock, read once a frame
     int speedIndex_ = 2;

@@ -5,6 +5,8 @@
 
 #include <sstream>
 
+#include <imgui.h>
+
 #include "script/values.h"
 #include "studio_app.h"
 #include "timeline/evaluate.h"
@@ -14,6 +16,21 @@ namespace vitrine::studio {
 CanvasTool& StudioApp::activeCanvasTool() { return selectTool_; }
 
 CanvasContext StudioApp::canvasContext() const { return {doc_, t_, preview_.canvasPerScreenPixel()}; }
+
+bool StudioApp::pointerOnMap(const PreviewRequest& request) {
+    if (selectTool_.dragging()) return false;  // a drag that began elsewhere keeps its tool
+    if (mapTool_.pressed() || mapTool_.barHovered()) return true;
+    const auto shown = preview_.shownRect();
+    if (!doc_.show() || !shown) return false;
+    // The pointer in canvas pixels; a press reported this frame is where it was pressed.
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const double scale = preview_.canvasPerScreenPixel();
+    CanvasPoint at{(m.x - shown->left) * scale, (m.y - shown->top) * scale};
+    if (!request.pointer.empty()) at = request.pointer.front().at;
+    const Show& show = *doc_.show();
+    auto under = topmostItemAt(visibleItems(show, evaluate(show, t_)), at);
+    return under && show.items[*under].kind == ItemKind::Map;
+}
 
 void StudioApp::applyPreviewRequest(const PreviewRequest& request) {
     if (request.pressedElsewhere) canvasFocused_ = false;
