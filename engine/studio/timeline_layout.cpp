@@ -211,8 +211,10 @@ std::optional<DropPlace> dropPlaceAt(const Show& show, const TimelineScale& scal
     return DropPlace{scene, t - show.scenes[scene].begin, t};
 }
 
-Micros framesToTime(int frames, int framesPerSecond) {
-    return static_cast<Micros>(frames) * kMicrosPerSecond / std::max(1, framesPerSecond);
+const Chip* chipOf(const TimelineLayout& layout, const Selection& target) {
+    for (const Chip& chip : layout.chips)
+        if ((chip.kind == ChipKind::Scene || chip.kind == ChipKind::Item) && chip.target == target) return &chip;
+    return nullptr;
 }
 
 }  // namespace vitrine::studio

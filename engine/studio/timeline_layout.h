@@ -119,7 +119,7 @@ struct DropPlace {
 };
 std::optional<DropPlace> dropPlaceAt(const Show& show, const TimelineScale& scale, float x);
 
-/// `frames` frames at `framesPerSecond`, as a time (the nudge's step).
-Micros framesToTime(int frames, int framesPerSecond);
+/// The chip of a scene or item, or nullptr.
+const Chip* chipOf(const TimelineLayout& layout, const Selection& target);
 
 }  // namespace vitrine::studio

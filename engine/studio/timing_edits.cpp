@@ -198,4 +198,28 @@ EditRecipe transitionLengthRecipe(ElementPath scene, Micros delta) {
     };
 }
 
+std::optional<std::string> dragChip(StudioDocument& doc, const Chip& chip, ChipPart part, Micros delta) {
+    if (delta == 0) return std::nullopt;
+    if (chip.element.steps.empty()) return std::string("nothing to change: the element is not in the exhibit's file");
+    const Micros length = chip.end - chip.begin;
+    const std::string by = (delta < 0 ? "-" : "+") + formatTime(delta < 0 ? -delta : delta);
+    const ScriptNode* node = doc.script() ? findElement(doc.script()->root, chip.element) : nullptr;
+    if (!node) return "the file no longer has " + chip.element.describe();
+    const std::string what = "<" + std::string(node->name) + "> at line " + std::to_string(node->where.line);
+    if (chip.kind == ChipKind::Transition) {
+        if (part != ChipPart::EndEdge) return std::string("a transition's length is changed at its right edge");
+        return doc.edit("transition of " + what + " " + by, transitionLengthRecipe(chip.element, delta));
+    }
+    if (part == ChipPart::Body && !chip.movable)
+        return "a scene follows the one before it; change the length of that one to move " + what;
+    if (part == ChipPart::StartEdge && !chip.trimsStart) return "the start of " + what + " cannot be trimmed";
+    if (part == ChipPart::EndEdge && !chip.trimsEnd)
+        return what + " repeats; change its dur or repeat in the inspector";
+    const TimingDrag drag = part == ChipPart::Body        ? TimingDrag::Move
+                            : part == ChipPart::StartEdge ? TimingDrag::TrimStart
+                                                          : TimingDrag::TrimEnd;
+    const char* verb = drag == TimingDrag::Move ? "moved " : drag == TimingDrag::TrimStart ? "trimmed the start of " : "trimmed the end of ";
+    return doc.edit(verb + what + " " + by, timingRecipe(chip.element, drag, delta, length));
+}
+
 }  // namespace vitrine::studio

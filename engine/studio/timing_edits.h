@@ -12,6 +12,7 @@
 #include "base/time_value.h"
 #include "studio/element_path.h"
 #include "studio/studio_document.h"
+#include "studio/timeline_layout.h"
 
 namespace vitrine::studio {
 
@@ -40,6 +41,11 @@ EditRecipe timingRecipe(ElementPath path, TimingDrag drag, Micros delta, Micros 
 /// The recipe that lengthens the transition a scene's `transition` attribute writes
 /// ("fade 1.5s") by `delta`, its kind and unit kept.
 EditRecipe transitionLengthRecipe(ElementPath scene, Micros delta);
+
+/// Makes the edit that dragging `part` of `chip` by `delta` asks for on `doc`: an item's or a
+/// map child's begin or length, a scene's length, a transition's length. One undoable
+/// command; an error message saying why not (nothing changed), or nullopt.
+std::optional<std::string> dragChip(StudioDocument& doc, const Chip& chip, ChipPart part, Micros delta);
 
 /// The edits `edits` (spans of one text that do not overlap) as one edit covering them all,
 /// so that a drag changing several attributes is one undoable command.
