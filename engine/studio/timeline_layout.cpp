@@ -82,7 +82,13 @@ std::string itemLabel(const Item& item) {
     }
     if (!item.src.empty()) return item.src.substr(item.src.find_last_of('/') + 1);
     if (!item.placeholder.empty()) return item.placeholder;
-    return laneName(item.kind);
+    switch (item.kind) {
+        case ItemKind::Image: return "image";
+        case ItemKind::Video: return "video";
+        case ItemKind::Audio: return "audio";
+        case ItemKind::Map: return "map";
+        default: return "text";
+    }
 }
 
 TimelineLayout layoutTimeline(const StudioDocument& doc) {
@@ -209,6 +215,25 @@ std::optional<DropPlace> dropPlaceAt(const Show& show, const TimelineScale& scal
     int scene = show.sceneAt(t);
     if (scene < 0) return std::nullopt;
     return DropPlace{scene, t - show.scenes[scene].begin, t};
+}
+
+std::vector<CueRow> cueList(const Show& show, const TimelineLayout& layout) {
+    std::vector<CueRow> rows;
+    for (int i = 0; i < static_cast<int>(layout.chips.size()); ++i) {
+        const Chip& chip = layout.chips[i];
+        if (chip.kind != ChipKind::Scene) continue;
+        const Scene& scene = show.scenes[chip.target.index];
+        rows.push_back({i, true, chip.begin, chip.end - chip.begin});
+        std::vector<CueRow> items;
+        for (int j = 0; j < static_cast<int>(layout.chips.size()); ++j) {
+            const Chip& item = layout.chips[j];
+            if (item.kind == ChipKind::Item && show.items[item.target.index].scene == chip.target.index)
+                items.push_back({j, false, item.begin - scene.begin, item.end - item.begin});
+        }
+        std::stable_sort(items.begin(), items.end(), [](const CueRow& a, const CueRow& b) { return a.start < b.start; });
+        rows.insert(rows.end(), items.begin(), items.end());
+    }
+    return rows;
 }
 
 const Chip* chipOf(const TimelineLayout& layout, const Selection& target) {

@@ -119,6 +119,16 @@ struct DropPlace {
 };
 std::optional<DropPlace> dropPlaceAt(const Show& show, const TimelineScale& scale, float x);
 
+/// One row of the cue list: a scene, or one of its items (in the order they start).
+struct CueRow {
+    int chip = -1;       // into TimelineLayout::chips
+    bool scene = false;  // a scene's row; else an item's, under its scene
+    Micros start = 0;    // a scene's: show time; an item's: from its scene's start
+    Micros length = 0;
+};
+/// The cue list of a layout: each scene, then its items by start (document order when equal).
+std::vector<CueRow> cueList(const Show& show, const TimelineLayout& layout);
+
 /// The chip of a scene or item, or nullptr.
 const Chip* chipOf(const TimelineLayout& layout, const Selection& target);
 

@@ -164,4 +164,21 @@ TEST_CASE("timeline layout: a drop lands in the scene under it, at the time into
     CHECK_FALSE(dropPlaceAt(*doc.show(), scale, 400));  // past the end
 }
 
+TEST_CASE("timeline layout: the cue list is each scene, then its items by start, times from the scene's start") {
+    StudioFixture f(kShow);
+    StudioDocument doc(f.file);
+    TimelineLayout layout = layoutTimeline(doc);
+    std::vector<std::string> labels;
+    std::vector<Micros> starts, lengths;
+    for (const CueRow& row : cueList(*doc.show(), layout)) {
+        labels.push_back((row.scene ? "" : "  ") + layout.chips[row.chip].label);
+        starts.push_back(row.start);
+        lengths.push_back(row.length);
+    }
+    CHECK(labels == std::vector<std::string>{"opening", "  Baku in January, nineteen ninety and after",
+                                             "  A photograph of the boulevard", "  Overlapping words", "places", "  map"});
+    CHECK(starts == std::vector<Micros>{0, seconds(1), seconds(2), seconds(3), seconds(10), 0});
+    CHECK(lengths == std::vector<Micros>{seconds(10), seconds(4), seconds(8), seconds(4), seconds(12), seconds(12)});
+}
+
 }  // namespace vitrine::studio

@@ -48,6 +48,14 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.applyResize(app.doc_.selection(), *d);
              return !app.statusIsError_;
          }},
+        {"move-begin", "ID | line N TIME", "move an item's start to TIME (its begin, as written) or by +TIME/-TIME", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::Body, words); }},
+        {"trim-start", "ID | line N TIME", "trim an item's start to TIME or by +TIME/-TIME (sound and video start later in the file)", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::StartEdge, words); }},
+        {"trim-end", "ID | line N TIME", "make an item or scene last TIME, or change its length by +TIME/-TIME", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::EndEdge, words); }},
+        {"nudge-frames", "N", "move the selected item N frames later (negative: earlier), as , and . do", [](StudioApp& app, const std::string& n) { return app.nudgeFrames(std::atoi(n.c_str())); }},
+        {"cue-list", "on | off", "show or hide the cue list beside the timeline", [](StudioApp& app, const std::string& on) {
+             app.cueListShown_ = on == "on";
+             return on == "on" || on == "off";
+         }},
         {"save", "", "save the exhibit", [](StudioApp& app, const std::string&) {
              app.save();
              return !app.statusIsError_;

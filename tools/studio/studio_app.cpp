@@ -40,6 +40,7 @@ constexpr float kSideWidthFraction = 0.30f;
 constexpr float kTransportHeight = 56;
 constexpr float kTimelineFraction = 0.32f;
 constexpr float kInspectorFraction = 0.55f;
+constexpr float kCueListFraction = 0.34f;  // of the timeline's row, when shown
 
 }  // namespace
 
@@ -101,6 +102,8 @@ void StudioApp::handleEvent(const sf::Event& event) {
     else if (key.control && key.code == sf::Keyboard::Z && !key.shift) undo();
     else if (key.control && (key.code == sf::Keyboard::Y || (key.code == sf::Keyboard::Z && key.shift))) redo();
     else if (key.code == sf::Keyboard::Space) setPlaying(!playing());
+    else if (key.code == sf::Keyboard::Comma || (key.alt && key.code == sf::Keyboard::Left)) nudgeFrames(-1);
+    else if (key.code == sf::Keyboard::Period || (key.alt && key.code == sf::Keyboard::Right)) nudgeFrames(1);
     else if (key.code == sf::Keyboard::Left) seek(t_ - kFrameStep);
     else if (key.code == sf::Keyboard::Right) seek(t_ + kFrameStep);
 }
@@ -145,7 +148,9 @@ void StudioApp::frame(float seconds) {
     const float previewH = bodyBottom - bodyTop - timelineH - kTransportHeight;
     drawPreview(0, bodyTop, mainW, previewH);
     drawTransport(0, bodyTop + previewH, mainW, kTransportHeight);
-    drawTimeline(0, bodyTop + previewH + kTransportHeight, mainW, timelineH);
+    const float cueListW = cueListShown_ ? std::round(mainW * kCueListFraction) : 0;
+    drawTimeline(0, bodyTop + previewH + kTransportHeight, mainW - cueListW, timelineH);
+    if (cueListShown_) drawCueList(mainW - cueListW, bodyTop + previewH + kTransportHeight, cueListW, timelineH);
     const float inspectorH = std::round((bodyBottom - bodyTop) * kInspectorFraction);
     if (timing_) drawCaptionTiming(mainW, bodyTop, side, inspectorH);
     else drawInspector(mainW, bodyTop, side, inspectorH);
@@ -325,7 +330,7 @@ void StudioApp::drawTransport(float x, float y, float w, float h) {
 void StudioApp::drawTimeline(float x, float y, float w, float h) {
     beginPanel("Timeline", x, y, w, h, ImGuiWindowFlags_NoTitleBar);
     ImGui::BeginChild("##timeline-scroll", ImVec2(0, 0), false);
-    TimelineRequest request = timeline_.draw(doc_, t_);
+    TimelineRequest request = timeline_.draw(doc_, t_, cueListShown_);
     ImGui::EndChild();
     ImGui::End();
     if (request.select) select(*request.select, false);
@@ -333,7 +338,8 @@ void StudioApp::drawTimeline(float x, float y, float w, float h) {
         seek(*request.seek);
         setPlaying(false);
     }
-    if (request.resize) applyResize(request.resize->first, request.resize->second);
+    if (request.drag) applyChipDrag(*request.drag);
+    if (request.toggleCueList) cueListShown_ = !cueListShown_;
 }
 
 void StudioApp::drawInspector(float x, float y, float w, float h) {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "caption_timing_panel.h"
+#include "cue_list_panel.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
 #include "preview_panel.h"
@@ -56,6 +57,11 @@ private:
     void renderPreview();
     void seek(Micros t);
     void applyResize(const Selection& target, Micros duration);
+    // The timeline's drags, nudges and cue list (studio_timeline_edits.cpp).
+    void applyChipDrag(const ChipDragRequest& drag);
+    bool nudgeFrames(int frames);
+    bool timingByScript(ChipPart part, const std::string& words);
+    void drawCueList(float x, float y, float w, float h);
     void save();
     void undo();
     void redo();
@@ -105,6 +111,7 @@ private:
     bool previewDirty_ = true;
     std::uint64_t imagesSeen_ = 0;
     TimelinePanel timeline_;
+    bool cueListShown_ = false;
 
     Micros t_ = 0;  // the playhead this frame: the live show's clock, read once a frame
     int speedIndex_ = 2;
