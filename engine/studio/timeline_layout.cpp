@@ -191,8 +191,9 @@ Snapped snapTime(Micros t, const std::vector<Micros>& targets, Micros threshold)
 }
 
 DragDelta dragDelta(const Chip& chip, ChipPart part, Micros grab, Micros now, const std::vector<Micros>& targets,
-                    Micros threshold, bool snapping) {
-    const Micros raw = now - grab;
+                    Micros threshold, Micros grid, bool snapping) {
+    Micros raw = now - grab;
+    if (grid > 0) raw = (raw >= 0 ? raw + grid / 2 : raw - grid / 2) / grid * grid;
     if (!snapping) return {raw, std::nullopt};
     if (part == ChipPart::StartEdge) {
         Snapped s = snapTime(chip.begin + raw, targets, threshold);

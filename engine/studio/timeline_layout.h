@@ -100,15 +100,16 @@ struct Snapped {
 Snapped snapTime(Micros t, const std::vector<Micros>& targets, Micros threshold);
 
 /// A drag in progress: `grab` is the time under the pointer when it was pressed, `now` the
-/// time under it now. The amount the chip's begin (Body, StartEdge) or end (EndEdge) moves,
-/// snapped (a moved body snaps by whichever of its edges is nearer a target) unless
-/// `snapping` is off; and the snap line.
+/// time under it now. The amount the chip's begin (Body, StartEdge) or end (EndEdge) moves:
+/// whole steps of `grid` (a frame: a pixel at a small zoom is a ragged 23.7 ms), or exactly
+/// onto a target within `threshold` (a moved body snaps by whichever of its edges is nearer
+/// one) unless `snapping` is off; and the snap line.
 struct DragDelta {
     Micros delta = 0;
     std::optional<Micros> line;
 };
 DragDelta dragDelta(const Chip& chip, ChipPart part, Micros grab, Micros now, const std::vector<Micros>& targets,
-                    Micros threshold, bool snapping);
+                    Micros threshold, Micros grid, bool snapping);
 
 /// Where something dropped at x lands: the scene there and the time into it. The drop
 /// target for media dragged from the bin; nullopt outside every scene.

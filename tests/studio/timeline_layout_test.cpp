@@ -134,21 +134,26 @@ TEST_CASE("timeline layout: snapping to scene edges, other chips and the playhea
     CHECK(snapTime(seconds(6.95), targets, threshold).time == seconds(7));  // the other text's end, nearer
 
     // Moving the body by 1.52 s puts its end at 6.52 s: the end snaps to the playhead.
-    DragDelta moved = dragDelta(first, ChipPart::Body, seconds(2), seconds(2) + millis(1520), targets, threshold, true);
+    DragDelta moved = dragDelta(first, ChipPart::Body, seconds(2), seconds(2) + millis(1520), targets, threshold, 0, true);
     CHECK(moved.delta == seconds(1.5));
     CHECK(*moved.line == seconds(6.5));
     // By 1.97 s: its start (2.97 s) and end (6.97 s) are as near the other text's start and end.
-    moved = dragDelta(first, ChipPart::Body, seconds(2), seconds(2) + millis(1970), targets, threshold, true);
+    moved = dragDelta(first, ChipPart::Body, seconds(2), seconds(2) + millis(1970), targets, threshold, 0, true);
     CHECK(moved.delta == seconds(2));
     // With Alt, no snapping.
-    DragDelta free = dragDelta(first, ChipPart::Body, seconds(2), seconds(2) + millis(1970), targets, threshold, false);
+    DragDelta free = dragDelta(first, ChipPart::Body, seconds(2), seconds(2) + millis(1970), targets, threshold, 0, false);
     CHECK(free.delta == millis(1970));
     CHECK_FALSE(free.line);
+    // In whole frames: 1.97 s is 49.25 frames of 40 ms, so 49.
+    CHECK(dragDelta(first, ChipPart::Body, seconds(2), seconds(2) + millis(1970), targets, threshold, millis(40), false)
+              .delta == millis(1960));
+    CHECK(dragDelta(first, ChipPart::Body, seconds(2), seconds(2) - millis(1970), targets, threshold, millis(40), false)
+              .delta == -millis(1960));
     // The left edge dragged near the other text's start (3 s) snaps there.
-    DragDelta trimmed = dragDelta(first, ChipPart::StartEdge, seconds(1), seconds(2.95), targets, threshold, true);
+    DragDelta trimmed = dragDelta(first, ChipPart::StartEdge, seconds(1), seconds(2.95), targets, threshold, 0, true);
     CHECK(trimmed.delta == seconds(2));
     // The right edge near the scene's end.
-    DragDelta longer = dragDelta(first, ChipPart::EndEdge, seconds(5), seconds(9.93), targets, threshold, true);
+    DragDelta longer = dragDelta(first, ChipPart::EndEdge, seconds(5), seconds(9.93), targets, threshold, 0, true);
     CHECK(longer.delta == seconds(5));
 }
 

@@ -8,6 +8,7 @@
 
 #include "captions/caption_loader.h"
 #include "studio_theme.h"
+#include "transport_panel.h"
 #include "base/time_value.h"
 
 namespace vitrine::studio {
@@ -270,7 +271,7 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
     if (held && drag_ == Drag::Chip) {
         const Chip& chip = layout_.chips[dragChip_];
         dragDelta_ = dragDelta(chip, dragPart_, grab_, mouseTime, snapTargets(layout_, dragChip_, t),
-                               scale_.span(kSnapPixels), snapping);
+                               scale_.span(kSnapPixels), kFrameStep, snapping);
         Chip moved = dragged(chip, dragPart_, dragDelta_.delta);
         ImGui::SetMouseCursor(dragPart_ == ChipPart::Body ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_ResizeEW);
         ImGui::SetTooltip("%s–%s  (%s long)%s", formatTime(moved.begin).c_str(), formatTime(moved.end).c_str(),
