@@ -24,7 +24,7 @@ const char* laneName(ItemKind kind) {
 
 // Puts `chips` (indices into layout.chips) on the fewest new lanes named `name`, first fit
 // in time order.
-void pack(TimelineLayout& layout, std::vector<int> chips, const std::string& name) {
+void pack(TimelineLayout& layout, std::vector<int> chips, const std::string& name, float height = kLaneHeight) {
     std::stable_sort(chips.begin(), chips.end(),
                      [&](int a, int b) { return layout.chips[a].begin < layout.chips[b].begin; });
     const int first = static_cast<int>(layout.lanes.size());
@@ -35,7 +35,7 @@ void pack(TimelineLayout& layout, std::vector<int> chips, const std::string& nam
         while (lane < laneEnds.size() && laneEnds[lane] > chip.begin) ++lane;
         if (lane == laneEnds.size()) {
             laneEnds.push_back(0);
-            layout.lanes.push_back({laneEnds.size() == 1 ? name : name + " " + std::to_string(laneEnds.size())});
+            layout.lanes.push_back({laneEnds.size() == 1 ? name : name + " " + std::to_string(laneEnds.size()), 0, height});
         }
         laneEnds[lane] = std::max(chip.end, chip.begin + 1);
         chip.lane = first + static_cast<int>(lane);
@@ -128,7 +128,8 @@ TimelineLayout layoutTimeline(const StudioDocument& doc) {
                                     begin, std::max(end, begin), mapChildLabel(child), ItemKind::Map, true, true, true});
         }
     }
-    for (ItemKind kind : kLaneOrder) pack(layout, byKind[static_cast<int>(kind)], laneName(kind));
+    for (ItemKind kind : kLaneOrder)
+        pack(layout, byKind[static_cast<int>(kind)], laneName(kind), kind == ItemKind::Audio ? kSoundLaneHeight : kLaneHeight);
     pack(layout, mapChildren, "Map marks");
     float y = kRulerHeight;
     for (Lane& lane : layout.lanes) {

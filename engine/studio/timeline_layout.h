@@ -18,6 +18,7 @@ namespace vitrine::studio {
 inline constexpr float kRulerHeight = 26;
 inline constexpr float kSceneLaneHeight = 34;
 inline constexpr float kLaneHeight = 26;
+inline constexpr float kSoundLaneHeight = 44;  // room for a waveform under the file's name
 inline constexpr float kLaneGap = 3;
 inline constexpr float kEdgeGrabPixels = 6;   // how near an edge a press trims instead of moving
 inline constexpr float kSnapPixels = 8;       // how near a snap target a dragged edge jumps to it

@@ -30,6 +30,7 @@ Result<Waveform> readWaveform(const std::filesystem::path& file, Micros bucket) 
         float peak = 0;
         for (std::size_t i = 0; i < frames * kMixChannels; ++i) peak = std::max(peak, std::fabs(samples[i]));
         waveform.peaks.push_back(std::min(peak, 1.0f));
+        waveform.loudest = std::max(waveform.loudest, waveform.peaks.back());
         if (frames < framesPerBucket) break;
     }
     return waveform;

@@ -23,6 +23,7 @@ namespace vitrine::studio {
 struct Waveform {
     Micros bucket = 0;
     std::vector<float> peaks;
+    float loudest = 0;  // the largest peak: a quiet recording is drawn as tall as a loud one
 
     /// The largest peak in [from, to) of the file's time; 0 outside it.
     float peakIn(Micros from, Micros to) const;

@@ -36,6 +36,7 @@ TEST_CASE("waveform: a sound's peaks, one per 20 ms, silent where it is silent")
     CHECK(read->peaks[49] == 0.0f);
     CHECK(read->peaks[50] == doctest::Approx(0.5).epsilon(0.01));
     CHECK(read->peaks[99] == doctest::Approx(0.5).epsilon(0.01));
+    CHECK(read->loudest == doctest::Approx(0.5).epsilon(0.01));
     CHECK(read->peakIn(0, seconds(1)) == 0.0f);
     CHECK(read->peakIn(millis(990), millis(1010)) == doctest::Approx(0.5).epsilon(0.01));
     CHECK(read->peakIn(seconds(3), seconds(4)) == 0.0f);

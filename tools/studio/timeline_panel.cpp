@@ -114,14 +114,17 @@ void TimelinePanel::drawChip(const Chip& chip, const ChipRect& r, bool selected,
             const Item& item = show.items[chip.target.index];
             list->AddRectFilled(a, b, itemColour(item.kind), 3);
             if (item.kind == ItemKind::Audio || item.kind == ItemKind::Video) {
-                if (auto waveform = item.src.empty() ? nullptr : waveforms_.get(item.src)) {
+                // A sound's lane is tall enough for its waveform; a video's shows its cues only.
+                if (auto waveform = item.kind != ItemKind::Audio || item.src.empty() ? nullptr : waveforms_.get(item.src)) {
                     // One line per pixel column: the loudest moment of the file under it.
-                    const float mid = (a.y + b.y) / 2, half = (b.y - a.y) / 2 - 3;
+                    // Under the file's name, above the caption cues.
+                    const float top = a.y + ImGui::GetFontSize() + 2, mid = (top + b.y - 6) / 2, half = (b.y - 6 - top) / 2;
                     const float left = std::max(a.x, ImGui::GetWindowDrawList()->GetClipRectMin().x);
                     const float right = std::min(b.x, ImGui::GetWindowDrawList()->GetClipRectMax().x);
                     for (float x = left; x < right; x += 1) {
                         Micros from = scale_.timeAt(x) - item.begin + item.clipIn;
-                        float peak = waveform->peakIn(from, from + std::max<Micros>(1, scale_.span(1)));
+                        float peak = waveform->peakIn(from, from + std::max<Micros>(1, scale_.span(1))) /
+                                     std::max(waveform->loudest, 0.05f);
                         if (peak <= 0) continue;
                         list->AddLine(ImVec2(x, mid - peak * half), ImVec2(x, mid + peak * half + 1),
                                       lighter(itemColour(item.kind), 0.35f, 200));
@@ -129,7 +132,7 @@ void TimelinePanel::drawChip(const Chip& chip, const ChipRect& r, bool selected,
                 }
                 drawCaptionCues(item, r);
             }
-            chipText(list, r, chip.label, theme::kText);
+            chipText(list, r, chip.label, theme::kText, item.kind == ItemKind::Audio);
             break;
         }
         case ChipKind::MapChild:
@@ -178,6 +181,7 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 clipMax(origin.x + width, origin.y + contentHeight);
     const ImVec2 tracksMin(scale_.left, origin.y);
+    const float rulerTop = std::max(origin.y, ImGui::GetWindowPos().y);  // the view's top when scrolled
     list->AddRectFilled(origin, clipMax, theme::kBackground);
 
 
@@ -193,20 +197,10 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
     list->AddLine(ImVec2(scale_.left - 1, origin.y), ImVec2(scale_.left - 1, clipMax.y), theme::kRuler, 1);
 
     list->PushClipRect(tracksMin, clipMax, true);
-    // The ruler.
-    list->AddRectFilled(tracksMin, ImVec2(clipMax.x, origin.y + kRulerHeight), theme::kRuler);
-    const double tick = tickSeconds(pps, 70);
-    for (double s = std::floor(scrollSeconds_ / tick) * tick; s <= scrollSeconds_ + trackWidth / pps + tick; s += tick) {
-        const float x = scale_.xOf(static_cast<Micros>(s * kMicrosPerSecond));
-        list->AddLine(ImVec2(x, origin.y + kRulerHeight - 7), ImVec2(x, origin.y + kRulerHeight), theme::kRulerText);
-        list->AddLine(ImVec2(x, origin.y + kRulerHeight), ImVec2(x, clipMax.y), IM_COL32(255, 255, 255, 10));
-        std::string label = formatTime(static_cast<Micros>(s * kMicrosPerSecond));
-        list->AddText(ImVec2(x + 4, origin.y + 4), theme::kRulerText, label.c_str());
-    }
-
     // The chips; the one being dragged where the drag puts it, over a ghost of where it was.
     // chip -1: nothing under the pointer.
-    const ChipHit hit = hovered ? hitChip(layout_, scale_, origin.y, mouse.x, mouse.y).value_or(ChipHit{}) : ChipHit{};
+    const bool overRuler = mouse.y < rulerTop + kRulerHeight;
+    const ChipHit hit = hovered && !overRuler ? hitChip(layout_, scale_, origin.y, mouse.x, mouse.y).value_or(ChipHit{}) : ChipHit{};
     for (int i = 0; i < static_cast<int>(layout_.chips.size()); ++i) {
         const Chip& chip = layout_.chips[i];
         ChipRect r = chipRect(layout_, chip, scale_, origin.y);
@@ -226,12 +220,24 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
         list->AddLine(ImVec2(x, origin.y), ImVec2(x, clipMax.y), theme::kAccent, 1.5f);
     }
 
+    // The ruler, kept at the top of the view when the lanes scroll under it.
+    list->AddRectFilled(ImVec2(tracksMin.x, rulerTop), ImVec2(clipMax.x, rulerTop + kRulerHeight), theme::kRuler);
+    const double tick = tickSeconds(pps, 70);
+    for (double s = std::floor(scrollSeconds_ / tick) * tick; s <= scrollSeconds_ + trackWidth / pps + tick; s += tick) {
+        const float x = scale_.xOf(static_cast<Micros>(s * kMicrosPerSecond));
+        list->AddLine(ImVec2(x, rulerTop + kRulerHeight - 7), ImVec2(x, rulerTop + kRulerHeight), theme::kRulerText);
+        list->AddLine(ImVec2(x, rulerTop + kRulerHeight), ImVec2(x, clipMax.y), IM_COL32(255, 255, 255, 10));
+        std::string label = formatTime(static_cast<Micros>(s * kMicrosPerSecond));
+        list->AddText(ImVec2(x + 4, rulerTop + 4), theme::kRulerText, label.c_str());
+    }
+
     // The playhead.
     const float px = scale_.xOf(t);
-    list->AddLine(ImVec2(px, origin.y), ImVec2(px, clipMax.y), theme::kPlayhead, 2);
-    list->AddTriangleFilled(ImVec2(px - 6, origin.y), ImVec2(px + 6, origin.y), ImVec2(px, origin.y + 8), theme::kPlayhead);
+    list->AddLine(ImVec2(px, rulerTop), ImVec2(px, clipMax.y), theme::kPlayhead, 2);
+    list->AddTriangleFilled(ImVec2(px - 6, rulerTop), ImVec2(px + 6, rulerTop), ImVec2(px, rulerTop + 8), theme::kPlayhead);
     list->PopClipRect();
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + 6, origin.y + 2));
+    list->AddRectFilled(ImVec2(origin.x, rulerTop), ImVec2(scale_.left - 1, rulerTop + kRulerHeight), theme::kBackground);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 6, rulerTop + 2));
     if (cueListShown) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme::kAccent));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kBackground));
@@ -283,7 +289,10 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
                           formatTime(chip.end).c_str(), formatTime(chip.end - chip.begin).c_str());
     }
 
-    // The wheel zooms about the mouse; with Shift it scrolls.
+    // The wheel over the lane names scrolls the lanes; over the lanes it zooms about the
+    // mouse, and with Shift it scrolls along the time.
+    if (!hovered && io.MouseWheel != 0 && ImGui::IsWindowHovered() && mouse.x < scale_.left)
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * (kLaneHeight + kLaneGap));
     if (hovered && io.MouseWheel != 0) {
         const float wheel = io.MouseWheel;
         if (io.KeyShift) {
