@@ -149,6 +149,9 @@ TEST_CASE("timeline layout: snapping to scene edges, other chips and the playhea
               .delta == millis(1960));
     CHECK(dragDelta(first, ChipPart::Body, seconds(2), seconds(2) - millis(1970), targets, threshold, millis(40), false)
               .delta == -millis(1960));
+    // 1.99 s is 49.75 frames: the nearest whole frame is 50.
+    CHECK(dragDelta(first, ChipPart::Body, seconds(2), seconds(2) + millis(1990), targets, threshold, millis(40), false)
+              .delta == seconds(2));
     // The left edge dragged near the other text's start (3 s) snaps there.
     DragDelta trimmed = dragDelta(first, ChipPart::StartEdge, seconds(1), seconds(2.95), targets, threshold, 0, true);
     CHECK(trimmed.delta == seconds(2));

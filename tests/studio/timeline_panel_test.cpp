@@ -92,7 +92,7 @@ TEST_CASE("studio timeline: what cannot be moved is refused with the reason, and
     CHECK(f.read() == kStudioFixture);
 }
 
-TEST_CASE("studio timeline: a chip dragged with the mouse snaps to the next text's start, and Ctrl+S saves it") {
+TEST_CASE("studio timeline: a chip dragged with the mouse snaps to the next text's start, . nudges it a frame, Ctrl+S saves") {
     requireStudio();
     StudioFixture f;
     const auto shot = f.folder / "before.png", log = f.folder / "studio.log", pid = f.folder / "studio.pid";
@@ -128,8 +128,9 @@ TEST_CASE("studio timeline: a chip dragged with the mouse snaps to the next text
     REQUIRE(shell("xdotool mousedown 1 && sleep 0.3 && xdotool mousemove_relative 20 0 && sleep 0.3 && "
                   "xdotool mousemove --window " + window + " " + xAt(5) + " " + std::to_string(y) + " && sleep 0.3 && "
                   "xdotool mousemove --window " + window + " " + xAt(7.1) + " " + std::to_string(y) + " && sleep 0.5 && "
-                  "xdotool mouseup 1 && sleep 0.5 && xdotool key ctrl+s"));
-    const std::string expected = replaced(kStudioFixture, R"(begin="1s"  dur = '4s')", R"(begin="5s"  dur = '4s')");
+                  "xdotool mouseup 1 && sleep 0.5 && xdotool key period && sleep 0.3 && xdotool key ctrl+s"));
+    // Then "." nudges it one frame (1/25 s) later.
+    const std::string expected = replaced(kStudioFixture, R"(begin="1s"  dur = '4s')", R"(begin="5.04s"  dur = '4s')");
     while (f.read() == kStudioFixture && std::chrono::steady_clock::now() < deadline + std::chrono::seconds(10))
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     std::ifstream in(log);

@@ -162,3 +162,47 @@ TEST_CASE("timing edits: a move through the document is one undoable edit") {
 }
 
 }  // namespace vitrine::studio
+
+namespace vitrine::studio {
+
+TEST_CASE("timing edits: dragging a map's marker, a transition's edge and a scene's end edits their own elements") {
+    const char* show = R"(<exhibit size="1280x720">
+  <scene id="places" dur="12s" transition="fade 1.5s">
+    <map view="43.5,38.5 → 51,42.5">
+      <marker at="49.87,40.41" label="Baku" begin="2s"/>
+    </map>
+  </scene>
+  <scene id="after" dur="4s" transition="dip 1s">
+    <text>Words</text>
+  </scene>
+</exhibit>
+)";
+    StudioFixture f(show);
+    StudioDocument doc(f.file);
+    REQUIRE(doc.show());
+    TimelineLayout layout = layoutTimeline(doc);
+    auto chip = [&](ChipKind kind, int index) {
+        for (const Chip& c : layout.chips)
+            if (c.kind == kind && c.target.index == index) return c;
+        FAIL("no such chip");
+        return Chip{};
+    };
+    std::string expected = show;
+    CHECK_FALSE(dragChip(doc, chip(ChipKind::MapChild, 0), ChipPart::Body, seconds(3)));
+    expected = replaced(expected, R"(label="Baku" begin="2s")", R"(label="Baku" begin="5s")");
+    CHECK(doc.text() == expected);
+    CHECK_FALSE(dragChip(doc, chip(ChipKind::Transition, 1), ChipPart::EndEdge, millis(500)));
+    expected = replaced(expected, R"(transition="dip 1s")", R"(transition="dip 1.5s")");
+    CHECK(doc.text() == expected);
+    CHECK_FALSE(dragChip(doc, chip(ChipKind::Scene, 0), ChipPart::EndEdge, -seconds(2)));
+    expected = replaced(expected, R"(<scene id="places" dur="12s")", R"(<scene id="places" dur="10s")");
+    CHECK(doc.text() == expected);
+    // A scene's body follows the scene before it: refused, with why.
+    auto refused = dragChip(doc, chip(ChipKind::Scene, 1), ChipPart::Body, seconds(1));
+    REQUIRE(refused);
+    CHECK(refused->find("follows the one before it") != std::string::npos);
+    CHECK(doc.undoDescription() == "trimmed the end of <scene> at line 2 -2s");
+    CHECK(doc.text() == expected);
+}
+
+}  // namespace vitrine::studio
