@@ -22,9 +22,24 @@ const char* laneName(ItemKind kind) {
     return "Items";
 }
 
+// The lane `chip` had in `previous`, counted within the lanes named `name` (0 for "Text",
+// 1 for "Text 2"), or -1.
+int previousLane(const TimelineLayout* previous, const Chip& chip, const std::string& name) {
+    if (!previous) return -1;
+    for (const Chip& before : previous->chips) {
+        if (before.kind != chip.kind || before.element != chip.element) continue;
+        const std::string& lane = previous->lanes[before.lane].name;
+        if (lane == name) return 0;
+        if (lane.rfind(name + " ", 0) == 0) return std::atoi(lane.c_str() + name.size() + 1) - 1;
+        return -1;
+    }
+    return -1;
+}
+
 // Puts `chips` (indices into layout.chips) on the fewest new lanes named `name`, first fit
-// in time order.
-void pack(TimelineLayout& layout, std::vector<int> chips, const std::string& name, float height = kLaneHeight) {
+// in time order, each on its lane in `previous` when it is free there.
+void pack(TimelineLayout& layout, std::vector<int> chips, const std::string& name, float height,
+          const TimelineLayout* previous) {
     std::stable_sort(chips.begin(), chips.end(),
                      [&](int a, int b) { return layout.chips[a].begin < layout.chips[b].begin; });
     const int first = static_cast<int>(layout.lanes.size());
@@ -32,14 +47,27 @@ void pack(TimelineLayout& layout, std::vector<int> chips, const std::string& nam
     for (int index : chips) {
         Chip& chip = layout.chips[index];
         std::size_t lane = 0;
-        while (lane < laneEnds.size() && laneEnds[lane] > chip.begin) ++lane;
-        if (lane == laneEnds.size()) {
+        const int before = previousLane(previous, chip, name);
+        if (before >= 0 && (static_cast<std::size_t>(before) >= laneEnds.size() || laneEnds[before] <= chip.begin)) {
+            lane = static_cast<std::size_t>(before);
+        } else {
+            while (lane < laneEnds.size() && laneEnds[lane] > chip.begin) ++lane;
+        }
+        while (lane >= laneEnds.size()) {
             laneEnds.push_back(0);
             layout.lanes.push_back({laneEnds.size() == 1 ? name : name + " " + std::to_string(laneEnds.size()), 0, height});
         }
         laneEnds[lane] = std::max(chip.end, chip.begin + 1);
         chip.lane = first + static_cast<int>(lane);
     }
+    // A lane kept for a chip that has moved on may be left empty: drop it, renaming the rest.
+    std::vector<int> renumbered(laneEnds.size(), -1);
+    int used = 0;
+    for (std::size_t lane = 0; lane < laneEnds.size(); ++lane)
+        if (laneEnds[lane] > 0) renumbered[lane] = used++;
+    for (int index : chips) layout.chips[index].lane = first + renumbered[layout.chips[index].lane - first];
+    layout.lanes.resize(first + used);
+    for (int lane = 1; lane < used; ++lane) layout.lanes[first + lane].name = name + " " + std::to_string(lane + 1);
 }
 
 // What a map child shows: its label, its text, or where it goes.
@@ -91,7 +119,7 @@ std::string itemLabel(const Item& item) {
     }
 }
 
-TimelineLayout layoutTimeline(const StudioDocument& doc) {
+TimelineLayout layoutTimeline(const StudioDocument& doc, const TimelineLayout* previous) {
     TimelineLayout layout;
     const Show* show = doc.show();
     const Script* script = doc.script();
@@ -129,8 +157,9 @@ TimelineLayout layoutTimeline(const StudioDocument& doc) {
         }
     }
     for (ItemKind kind : kLaneOrder)
-        pack(layout, byKind[static_cast<int>(kind)], laneName(kind), kind == ItemKind::Audio ? kSoundLaneHeight : kLaneHeight);
-    pack(layout, mapChildren, "Map marks");
+        pack(layout, byKind[static_cast<int>(kind)], laneName(kind), kind == ItemKind::Audio ? kSoundLaneHeight : kLaneHeight,
+             previous);
+    pack(layout, mapChildren, "Map marks", kLaneHeight, previous);
     float y = kRulerHeight;
     for (Lane& lane : layout.lanes) {
         lane.top = y;

@@ -67,8 +67,10 @@ struct TimelineLayout {
 };
 
 /// Lays out the document's show (its script gives the elements' paths and a map's children).
-/// Items are packed onto the fewest lanes of their kind, first fit in time order, so none overlap.
-TimelineLayout layoutTimeline(const StudioDocument& doc);
+/// Items are packed onto the fewest lanes of their kind, first fit in time order, so none
+/// overlap. With `previous` (the layout before an edit), each chip keeps the lane it was on
+/// where it still fits there, so that moving one chip does not reshuffle the others.
+TimelineLayout layoutTimeline(const StudioDocument& doc, const TimelineLayout* previous = nullptr);
 
 /// The words a chip shows: the id when there is one, a text's words, a file's name.
 std::string itemLabel(const Item& item);

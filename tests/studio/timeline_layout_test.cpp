@@ -82,6 +82,34 @@ TEST_CASE("timeline layout: named lanes, items of a kind packed without overlap,
     CHECK(fly.lane != marker.lane);  // they overlap
 }
 
+TEST_CASE("timeline layout: after a chip is moved, the others keep their lanes") {
+    StudioFixture f(kShow);
+    StudioDocument doc(f.file);
+    const TimelineLayout before = layoutTimeline(doc);
+    const Chip& first = chipLabelled(before, "Baku in January, nineteen ninety and after");
+    REQUIRE_FALSE(doc.setAttribute(first.target, "begin", "3.5s"));  // now after the other text's start
+    const TimelineLayout kept = layoutTimeline(doc, &before);
+    CHECK(kept.lanes[chipLabelled(kept, "Baku in January, nineteen ninety and after").lane].name == "Text");
+    CHECK(kept.lanes[chipLabelled(kept, "Overlapping words").lane].name == "Text 2");
+    // Without the layout before, first fit in time order swaps them.
+    const TimelineLayout fresh = layoutTimeline(doc);
+    CHECK(fresh.lanes[chipLabelled(fresh, "Overlapping words").lane].name == "Text");
+
+    // Moved apart, the second text keeps "Text 2" by itself... until the next layout, when
+    // a lane kept for nothing else is not left empty.
+    REQUIRE_FALSE(doc.setAttribute(first.target, "begin", "1s"));
+    REQUIRE_FALSE(doc.setAttribute(chipLabelled(kept, "Overlapping words").target, "begin", "6s"));
+    const TimelineLayout apart = layoutTimeline(doc, &kept);
+    CHECK(apart.lanes[chipLabelled(apart, "Overlapping words").lane].name == "Text 2");
+    const Chip& moved = chipLabelled(apart, "Overlapping words");
+    TimelineLayout emptied = apart;
+    emptied.lanes[moved.lane].name = "Text 3";  // as if it had been on a third lane
+    const TimelineLayout compact = layoutTimeline(doc, &emptied);
+    std::vector<std::string> names;
+    for (const Lane& lane : compact.lanes) names.push_back(lane.name);
+    CHECK(names == std::vector<std::string>{"Scenes", "Text", "Text 2", "Pictures", "Maps", "Map marks", "Map marks 2"});
+}
+
 TEST_CASE("timeline layout: chips lie at the zoom, and the pointer finds body and edges") {
     StudioFixture f(kShow);
     StudioDocument doc(f.file);

@@ -65,7 +65,7 @@ Chip dragged(Chip chip, ChipPart part, Micros delta) {
 }  // namespace
 
 void TimelinePanel::relayout(const StudioDocument& doc) {
-    layout_ = layoutTimeline(doc);
+    layout_ = layoutTimeline(doc, laidOutGeneration_ < 0 ? nullptr : &layout_);
     laidOutGeneration_ = doc.showGeneration();
     // Caption cues are read once per show: a caption file changed on disk is seen on the
     // next reload, as the preview sees it.
@@ -197,6 +197,13 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
     list->AddLine(ImVec2(scale_.left - 1, origin.y), ImVec2(scale_.left - 1, clipMax.y), theme::kRuler, 1);
 
     list->PushClipRect(tracksMin, clipMax, true);
+    // Faint lines at the ruler's ticks, under the chips.
+    const double tick = tickSeconds(pps, 70);
+    for (double s = std::floor(scrollSeconds_ / tick) * tick; s <= scrollSeconds_ + trackWidth / pps + tick; s += tick) {
+        const float x = scale_.xOf(static_cast<Micros>(s * kMicrosPerSecond));
+        list->AddLine(ImVec2(x, origin.y + kRulerHeight), ImVec2(x, clipMax.y), IM_COL32(255, 255, 255, 10));
+    }
+
     // The chips; the one being dragged where the drag puts it, over a ghost of where it was.
     // chip -1: nothing under the pointer.
     const bool overRuler = mouse.y < rulerTop + kRulerHeight;
@@ -222,11 +229,9 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
 
     // The ruler, kept at the top of the view when the lanes scroll under it.
     list->AddRectFilled(ImVec2(tracksMin.x, rulerTop), ImVec2(clipMax.x, rulerTop + kRulerHeight), theme::kRuler);
-    const double tick = tickSeconds(pps, 70);
     for (double s = std::floor(scrollSeconds_ / tick) * tick; s <= scrollSeconds_ + trackWidth / pps + tick; s += tick) {
         const float x = scale_.xOf(static_cast<Micros>(s * kMicrosPerSecond));
         list->AddLine(ImVec2(x, rulerTop + kRulerHeight - 7), ImVec2(x, rulerTop + kRulerHeight), theme::kRulerText);
-        list->AddLine(ImVec2(x, rulerTop + kRulerHeight), ImVec2(x, clipMax.y), IM_COL32(255, 255, 255, 10));
         std::string label = formatTime(static_cast<Micros>(s * kMicrosPerSecond));
         list->AddText(ImVec2(x + 4, rulerTop + 4), theme::kRulerText, label.c_str());
     }
