@@ -280,7 +280,7 @@ void StudioApp::select(const Selection& s, bool moveToIt) {
 }
 
 void StudioApp::applyResize(const Selection& target, Micros duration) {
-    // The timeline's drag and the script's "duration" both end here.
+    // The script's "duration" ends here (the timeline's drags in applyChipDrag).
     if (auto error = doc_.setDuration(target, duration)) setStatus(*error, true);
     else setStatus(doc_.undoDescription());
     previewDirty_ = true;
