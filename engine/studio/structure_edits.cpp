@@ -166,21 +166,6 @@ std::string indented(std::string_view fragment, std::string_view indent) {
     return out;
 }
 
-// One edit standing for several that do not overlap: the span from the first to the last,
-// with the text between them kept.
-TextEdit combined(std::string_view text, std::vector<TextEdit> edits) {
-    std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset < b.offset; });
-    TextEdit out{edits.front().offset, 0, {}};
-    std::size_t at = out.offset;
-    for (const auto& e : edits) {
-        out.replacement += text.substr(at, e.offset - at);
-        out.replacement += e.replacement;
-        at = e.offset + e.length;
-    }
-    out.length = at - out.offset;
-    return out;
-}
-
 // The characters that deleting the element of `span` removes: its lines from `from` (its
 // first, or the comments above it), and the blank line before them when one follows too (so
 // the gap between the elements left stays one line).
@@ -482,7 +467,7 @@ Result<TextEdit> moveScene(std::string_view text, const Script& script, const El
     const std::string gap = spaced ? "\n" : "";
     TextEdit insertion = toIndex < from ? TextEdit{targetStart, 0, lines + gap}
                                         : TextEdit{target->lineEnd, 0, gap + lines};
-    return combined(text, {removal(text, *moving, movingStart), insertion});
+    return combineEdits(text, {removal(text, *moving, movingStart), insertion});
 }
 
 Result<TextEdit> renameId(std::string_view text, const Script& script, const ElementPath& path, std::string_view to) {
@@ -512,7 +497,7 @@ Result<TextEdit> renameId(std::string_view text, const Script& script, const Ele
     if (auto error = change(**named, "id")) return *error;
     for (const auto& r : referencesOf(script, from, space))
         if (auto error = change(*r.node, r.attribute->name)) return *error;
-    return combined(text, std::move(edits));
+    return combineEdits(text, std::move(edits));
 }
 
 }  // namespace vitrine::studio

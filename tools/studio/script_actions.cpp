@@ -74,6 +74,10 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.previewDirty_ = true;
              return true;
          }},
+        {"move-begin", "ID | line N TIME", "move an item's start to TIME (its begin, as written) or by +TIME/-TIME", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::Body, words); }},
+        {"trim-start", "ID | line N TIME", "trim an item's start to TIME or by +TIME/-TIME (sound and video start later in the file)", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::StartEdge, words); }},
+        {"trim-end", "ID | line N TIME", "make an item or scene last TIME, or change its length by +TIME/-TIME", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::EndEdge, words); }},
+        {"nudge-frames", "N", "move the selected item N frames later (negative: earlier), as , and . do", [](StudioApp& app, const std::string& n) { return app.nudgeFrames(std::atoi(n.c_str())); }},
         {"restore-recovery", "", "restore the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.restoreRecovery(); }},
         {"discard-recovery", "", "discard the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.discardRecovery(); }},
         {"play", "", "play from the playhead", [](StudioApp& app, const std::string&) { return app.setPlaying(true), true; }},

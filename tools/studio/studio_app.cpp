@@ -43,6 +43,7 @@ constexpr float kTimelineFraction = 0.32f;
 constexpr float kInspectorFraction = 0.55f;
 constexpr float kSceneListFraction = 0.13f;
 constexpr float kMediaBinFraction = 0.6f;  // of the side column's height under the inspector
+constexpr float kCueListFraction = 0.34f;  // of the timeline's row, when shown
 
 // How often unsaved edits are copied to the recovery file: at most this much work is lost.
 const sf::Time kRecoveryInterval = sf::seconds(2);
@@ -112,6 +113,9 @@ void StudioApp::handleEvent(const sf::Event& event) {
     if (runShortcut(key)) return;  // the command table's keys (studio_commands.cpp)
     if (ImGui::GetIO().WantTextInput) return;  // typing: undo belongs to the text field
     if (key.control && key.shift && key.code == sf::Keyboard::Z) redo();
+    // Alt+arrows nudge the selection by a frame on the timeline, as , and . do.
+    if (key.alt && key.code == sf::Keyboard::Left) nudgeFrames(-1);
+    if (key.alt && key.code == sf::Keyboard::Right) nudgeFrames(1);
 }
 
 void StudioApp::frame(float seconds) {
@@ -161,7 +165,9 @@ void StudioApp::frame(float seconds) {
     drawSceneList(0, bodyTop, listW, previewH + kTransportHeight);
     drawPreview(listW, bodyTop, mainW - listW, previewH);
     drawTransport(listW, bodyTop + previewH, mainW - listW, kTransportHeight);
-    drawTimeline(0, bodyTop + previewH + kTransportHeight, mainW, timelineH);
+    const float cueListW = cueListShown_ ? std::round(mainW * kCueListFraction) : 0;
+    drawTimeline(0, bodyTop + previewH + kTransportHeight, mainW - cueListW, timelineH);
+    if (cueListShown_) drawCueList(mainW - cueListW, bodyTop + previewH + kTransportHeight, cueListW, timelineH);
     const float inspectorH = std::round((bodyBottom - bodyTop) * kInspectorFraction);
     if (timing_) drawCaptionTiming(mainW, bodyTop, side, inspectorH);
     else drawInspector(mainW, bodyTop, side, inspectorH);
@@ -321,7 +327,7 @@ void StudioApp::select(const Selection& s, bool moveToIt) {
 }
 
 void StudioApp::applyResize(const Selection& target, Micros duration) {
-    // The timeline's drag and the script's "duration" both end here.
+    // The script's "duration" ends here (the timeline's drags in applyChipDrag).
     if (auto error = doc_.setDuration(target, duration)) setStatus(*error, true);
     else setStatus(doc_.undoDescription());
     previewDirty_ = true;
@@ -395,7 +401,7 @@ void StudioApp::drawTransport(float x, float y, float w, float h) {
 void StudioApp::drawTimeline(float x, float y, float w, float h) {
     beginPanel("Timeline", x, y, w, h, ImGuiWindowFlags_NoTitleBar);
     ImGui::BeginChild("##timeline-scroll", ImVec2(0, 0), false);
-    TimelineRequest request = timeline_.draw(doc_, t_);
+    TimelineRequest request = timeline_.draw(doc_, t_, cueListShown_);
     ImGui::EndChild();
     ImGui::End();
     if (request.select) select(*request.select, false);
@@ -403,7 +409,8 @@ void StudioApp::drawTimeline(float x, float y, float w, float h) {
         seek(*request.seek);
         setPlaying(false);
     }
-    if (request.resize) applyResize(request.resize->first, request.resize->second);
+    if (request.drag) applyChipDrag(*request.drag);
+    if (request.toggleCueList) cueListShown_ = !cueListShown_;
     if (request.contextMenu)
         menuBar_.openContextMenu(doc_.selection().kind == Selection::Kind::Item ? kOnItem : kOnScene);
     if (request.dropMedia) insertDropped(request.dropMedia->first, request.dropMedia->second, std::nullopt);

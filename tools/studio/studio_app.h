@@ -18,6 +18,7 @@
 #include "export_panel.h"
 #include "projector_window.h"
 #include "style_editor_panel.h"
+#include "cue_list_panel.h"
 #include "imgui_sfml.h"
 #include "inspector_panel.h"
 #include "menu_bar.h"
@@ -70,6 +71,11 @@ private:
     void renderPreview();
     void seek(Micros t);
     void applyResize(const Selection& target, Micros duration);
+    // The timeline's drags, nudges and cue list (studio_timeline_edits.cpp).
+    void applyChipDrag(const ChipDragRequest& drag);
+    bool nudgeFrames(int frames);
+    bool timingByScript(ChipPart part, const std::string& words);
+    void drawCueList(float x, float y, float w, float h);
     void save();
     void undo();
     void redo();
@@ -193,6 +199,7 @@ private:
     CanvasSelectTool selectTool_;
     bool canvasFocused_ = false;  // the last press was on the picture: the arrow keys nudge
     MapTool mapTool_;
+    bool cueListShown_ = false;
 
     Micros t_ = 0;  // the playhead this frame: the live show's clock, read once a frame
     int speedIndex_ = 2;

@@ -6,22 +6,19 @@
 #include <cmath>
 #include <cstdio>
 
+#include "captions/caption_loader.h"
 #include "media_drop.h"
 #include "studio_theme.h"
+#include "transport_panel.h"
 #include "base/time_value.h"
 
 namespace vitrine::studio {
 namespace {
 
-constexpr float kRulerHeight = 26;
-constexpr float kSceneRowHeight = 34;
-constexpr float kTrackHeight = 24;
-constexpr float kTrackGap = 3;
-constexpr float kEdgeGrabPixels = 6;
-constexpr float kMinBlockPixels = 2;
+constexpr float kGutterWidth = 104;  // lane names
 constexpr float kZoomStep = 1.25f;
 constexpr float kMaxPixelsPerSecond = 400;
-constexpr Micros kSnap = 100 * kMicrosPerMillisecond;  // drags snap to a tenth of a second
+constexpr float kDragStartPixels = 3;  // a press that moves less is a click
 
 ImU32 itemColour(ItemKind kind) {
     switch (kind) {
@@ -34,29 +31,11 @@ ImU32 itemColour(ItemKind kind) {
     return theme::kTextItem;
 }
 
-std::string itemLabel(const Item& item) {
-    if (!item.id.empty()) return item.id;
-    if (item.kind == ItemKind::Text) {
-        std::string s;
-        for (const auto& p : item.paragraphs)
-            for (const auto& r : p.runs) s += r.text;
-        std::string out;
-        for (char c : s) {
-            bool space = c == '\n' || c == ' ' || c == '\t';
-            if (space && (out.empty() || out.back() == ' ')) continue;
-            out += space ? ' ' : c;
-        }
-        return out;
-    }
-    if (!item.src.empty()) return item.src.substr(item.src.find_last_of('/') + 1);
-    if (!item.placeholder.empty()) return item.placeholder;
-    switch (item.kind) {
-        case ItemKind::Image: return "image";
-        case ItemKind::Video: return "video";
-        case ItemKind::Audio: return "audio";
-        case ItemKind::Map: return "map";
-        default: return "text";
-    }
+// `c` lighter by `amount` (0..1) towards white, with alpha `alpha`.
+ImU32 lighter(ImU32 c, float amount, int alpha = 255) {
+    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    return IM_COL32(static_cast<int>((v.x + (1 - v.x) * amount) * 255), static_cast<int>((v.y + (1 - v.y) * amount) * 255),
+                    static_cast<int>((v.z + (1 - v.z) * amount) * 255), alpha);
 }
 
 // A tick spacing that leaves at least `minPixels` between labels.
@@ -67,39 +46,106 @@ double tickSeconds(float pixelsPerSecond, float minPixels) {
     return 3600;
 }
 
-Micros snapped(Micros t) { return std::max<Micros>(kSnap, (t + kSnap / 2) / kSnap * kSnap); }
-
-// The text drawn inside a block, clipped to it.
-void blockText(ImDrawList* list, ImVec2 min, ImVec2 max, const std::string& text, ImU32 colour) {
-    if (max.x - min.x < 14) return;
-    float y = min.y + (max.y - min.y - ImGui::GetFontSize()) / 2;
-    list->PushClipRect(ImVec2(min.x + 5, min.y), ImVec2(max.x - 4, max.y), true);
-    list->AddText(ImVec2(min.x + 6, y), colour, text.c_str());
+// The text drawn inside a chip, clipped to it, at its top when `top`, else centred.
+void chipText(ImDrawList* list, const ChipRect& r, const std::string& text, ImU32 colour, bool top = false) {
+    if (r.x1 - r.x0 < 14 || text.empty()) return;
+    float y = top ? r.y0 + 2 : r.y0 + (r.y1 - r.y0 - ImGui::GetFontSize()) / 2;
+    list->PushClipRect(ImVec2(r.x0 + 4, r.y0), ImVec2(r.x1 - 3, r.y1), true);
+    list->AddText(ImVec2(r.x0 + 6, y), colour, text.c_str());
     list->PopClipRect();
+}
+
+// The chip as it would be after the drag.
+Chip dragged(Chip chip, ChipPart part, Micros delta) {
+    if (part != ChipPart::EndEdge) chip.begin += delta;
+    if (part != ChipPart::StartEdge) chip.end += delta;
+    chip.end = std::max(chip.end, chip.begin);
+    return chip;
 }
 
 }  // namespace
 
-void TimelinePanel::layoutTracks(const Show& show) {
-    // Items are packed onto the fewest tracks, first fit in time order, so nothing overlaps.
-    std::vector<int> order(show.items.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return show.items[a].begin < show.items[b].begin; });
-    std::vector<Micros> trackEnds;
-    trackOf_.assign(show.items.size(), 0);
-    for (int index : order) {
-        const Item& item = show.items[index];
-        std::size_t track = 0;
-        while (track < trackEnds.size() && trackEnds[track] > item.begin) ++track;
-        if (track == trackEnds.size()) trackEnds.push_back(0);
-        trackEnds[track] = std::max(item.end, item.begin + 1);
-        trackOf_[index] = static_cast<int>(track);
+void TimelinePanel::relayout(const StudioDocument& doc) {
+    layout_ = layoutTimeline(doc, laidOutGeneration_ < 0 ? nullptr : &layout_);
+    laidOutGeneration_ = doc.showGeneration();
+    // Caption cues are read once per show: a caption file changed on disk is seen on the
+    // next reload, as the preview sees it.
+    cues_.clear();
+    for (const Item& item : doc.show()->items) {
+        if (item.captions.empty() || cues_.count(item.captions)) continue;
+        Diagnostics ignored;  // the diagnostics panel reports the file's problems
+        auto& times = cues_[item.captions];
+        for (const auto& cue : loadCaptions(item.captions, ignored).cues) times.emplace_back(cue.start, cue.end);
     }
-    trackCount_ = static_cast<int>(trackEnds.size());
 }
 
-TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t) {
+void TimelinePanel::drawCaptionCues(const Item& item, const ChipRect& r) {
+    auto it = cues_.find(item.captions);
+    if (it == cues_.end()) return;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float y = r.y1 - 5;
+    for (const auto& [start, end] : it->second) {
+        float x0 = std::max(r.x0, scale_.xOf(item.begin + start - item.clipIn));
+        float x1 = std::min(r.x1, scale_.xOf(item.begin + end - item.clipIn));
+        if (x1 <= x0) continue;
+        list->AddRectFilled(ImVec2(x0 + 1, y), ImVec2(std::max(x0 + 2, x1 - 1), y + 3), lighter(theme::kAudioItem, 0.75f));
+    }
+}
+
+void TimelinePanel::drawChip(const Chip& chip, const ChipRect& r, bool selected, const Show& show) {
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 a(r.x0, r.y0), b(std::max(r.x0 + 2, r.x1 - 1), r.y1);
+    switch (chip.kind) {
+        case ChipKind::Scene:
+            list->AddRectFilled(a, b, chip.target.index % 2 ? theme::kSceneFillAlternate : theme::kSceneFill, 3);
+            chipText(list, r, chip.label, theme::kText, true);
+            break;
+        case ChipKind::Transition: {
+            // A ramp rising over the transition's length, as an editor draws a fade.
+            list->AddTriangleFilled(ImVec2(a.x, b.y), ImVec2(b.x, b.y), ImVec2(b.x, a.y), IM_COL32(255, 255, 255, 40));
+            list->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, a.y), IM_COL32(255, 255, 255, 110), 1.5f);
+            if (r.x1 - r.x0 > 40) {
+                std::string length = formatTime(chip.end - chip.begin);
+                list->AddText(ImVec2(b.x - ImGui::CalcTextSize(length.c_str()).x - 3, b.y - ImGui::GetFontSize()),
+                              theme::kDimText, length.c_str());
+            }
+            break;
+        }
+        case ChipKind::Item: {
+            const Item& item = show.items[chip.target.index];
+            list->AddRectFilled(a, b, itemColour(item.kind), 3);
+            if (item.kind == ItemKind::Audio || item.kind == ItemKind::Video) {
+                // A sound's lane is tall enough for its waveform; a video's shows its cues only.
+                if (auto waveform = item.kind != ItemKind::Audio || item.src.empty() ? nullptr : waveforms_.get(item.src)) {
+                    // One line per pixel column: the loudest moment of the file under it.
+                    // Under the file's name, above the caption cues.
+                    const float top = a.y + ImGui::GetFontSize() + 2, mid = (top + b.y - 6) / 2, half = (b.y - 6 - top) / 2;
+                    const float left = std::max(a.x, ImGui::GetWindowDrawList()->GetClipRectMin().x);
+                    const float right = std::min(b.x, ImGui::GetWindowDrawList()->GetClipRectMax().x);
+                    for (float x = left; x < right; x += 1) {
+                        Micros from = scale_.timeAt(x) - item.begin + item.clipIn;
+                        float peak = waveform->peakIn(from, from + std::max<Micros>(1, scale_.span(1))) /
+                                     std::max(waveform->loudest, 0.05f);
+                        if (peak <= 0) continue;
+                        list->AddLine(ImVec2(x, mid - peak * half), ImVec2(x, mid + peak * half + 1),
+                                      lighter(itemColour(item.kind), 0.35f, 200));
+                    }
+                }
+                drawCaptionCues(item, r);
+            }
+            chipText(list, r, chip.label, theme::kText, item.kind == ItemKind::Audio);
+            break;
+        }
+        case ChipKind::MapChild:
+            list->AddRectFilled(a, b, lighter(theme::kMapItem, 0.12f), 3);
+            list->AddCircleFilled(ImVec2(a.x + 5, (a.y + b.y) / 2), 2.5f, theme::kText);
+            chipText(list, ChipRect{r.x0 + 6, r.y0, r.x1, r.y1}, chip.label, theme::kText);
+            break;
+    }
+    if (selected) list->AddRect(a, b, theme::kAccent, 3, 0, 2);
+}
+
+TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cueListShown) {
     TimelineRequest request;
     const Show* show = doc.show();
     if (!show) {
@@ -107,164 +153,170 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t) {
         return request;
     }
     if (laidOutGeneration_ != doc.showGeneration()) {
-        layoutTracks(*show);
-        laidOutGeneration_ = doc.showGeneration();
+        relayout(doc);
+        if (drag_ == Drag::Chip || drag_ == Drag::Pending) drag_ = Drag::None;  // its chip may be gone
     }
     const double duration = std::max(1.0, static_cast<double>(show->duration) / kMicrosPerSecond);
 
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float width = std::max(100.0f, avail.x);
-    const float fitScale = width / static_cast<float>(duration);
-    float scale = pixelsPerSecond_ > 0 ? pixelsPerSecond_ : fitScale;
-    scrollSeconds_ = std::clamp(scrollSeconds_, 0.0f, std::max(0.0f, static_cast<float>(duration) - width / scale));
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float width = std::max(200.0f, avail.x);
+    const float trackWidth = width - kGutterWidth;
+    const float fitScale = trackWidth / static_cast<float>(duration);
+    const float pps = pixelsPerSecond_ > 0 ? pixelsPerSecond_ : fitScale;
+    scrollSeconds_ = std::clamp(scrollSeconds_, 0.0f, std::max(0.0f, static_cast<float>(duration) - trackWidth / pps));
+    scale_ = TimelineScale{origin.x + kGutterWidth, pps, scrollSeconds_};
+    auto clampTime = [&](Micros when) { return std::clamp<Micros>(when, 0, std::max<Micros>(0, show->duration - 1)); };
 
-    auto xOf = [&](Micros when) {
-        return origin.x + (static_cast<float>(when) / kMicrosPerSecond - scrollSeconds_) * scale;
-    };
-    auto timeAt = [&](float x) {
-        double s = scrollSeconds_ + (x - origin.x) / scale;
-        return std::clamp<Micros>(static_cast<Micros>(s * kMicrosPerSecond), 0, std::max<Micros>(0, show->duration - 1));
-    };
-
-    const float tracksTop = origin.y + kRulerHeight + kSceneRowHeight + kTrackGap;
-    const float contentHeight = std::max(avail.y, kRulerHeight + kSceneRowHeight + kTrackGap +
-                                                      trackCount_ * (kTrackHeight + kTrackGap));
-    ImGui::InvisibleButton("##timeline", ImVec2(width, contentHeight),
-                           ImGuiButtonFlags_MouseButtonLeft);
-    if (auto drop = acceptMediaDrop(DropMarker::Time)) request.dropMedia = std::pair(drop->file, timeAt(drop->at.x));
+    const float contentHeight = std::max(avail.y, layout_.height);
+    // The lanes are one button that the mouse code below reads; the lane names' corner
+    // holds the cue list's switch (drawn last, over the lanes' backgrounds).
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + kGutterWidth, origin.y));
+    ImGui::InvisibleButton("##timeline", ImVec2(trackWidth, contentHeight), ImGuiButtonFlags_MouseButtonLeft);
+    // A file from the media bin let go over the lanes: the show time under the pointer.
+    if (auto drop = acceptMediaDrop(DropMarker::Time))
+        if (auto place = dropPlaceAt(*show, drop->at.x)) request.dropMedia = std::pair(drop->file, place->time);
     const bool hovered = ImGui::IsItemHovered();
     const bool pressed = ImGui::IsItemActivated();
     const bool held = ImGui::IsItemActive();
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 mouse = io.MousePos;
+    const bool snapping = !io.KeyAlt;
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 clipMax(origin.x + width, origin.y + contentHeight);
-    list->PushClipRect(origin, clipMax, true);
+    const ImVec2 tracksMin(scale_.left, origin.y);
+    const float rulerTop = std::max(origin.y, ImGui::GetWindowPos().y);  // the view's top when scrolled
     list->AddRectFilled(origin, clipMax, theme::kBackground);
 
-    // Tracks' backgrounds.
-    for (int track = 0; track < trackCount_; ++track) {
-        float y = tracksTop + track * (kTrackHeight + kTrackGap);
-        list->AddRectFilled(ImVec2(origin.x, y), ImVec2(clipMax.x, y + kTrackHeight),
-                            track % 2 ? theme::kTrackAlternate : theme::kTrack);
+
+    // Lanes: a band each, its name in the gutter.
+    for (std::size_t i = 0; i < layout_.lanes.size(); ++i) {
+        const Lane& lane = layout_.lanes[i];
+        const float y = origin.y + lane.top;
+        list->AddRectFilled(ImVec2(origin.x, y), ImVec2(clipMax.x, y + lane.height),
+                            i % 2 ? theme::kTrackAlternate : theme::kTrack);
+        list->AddText(ImVec2(origin.x + 10, y + (lane.height - ImGui::GetFontSize()) / 2),
+                      i == 0 ? theme::kText : theme::kDimText, lane.name.c_str());
+    }
+    list->AddLine(ImVec2(scale_.left - 1, origin.y), ImVec2(scale_.left - 1, clipMax.y), theme::kRuler, 1);
+
+    list->PushClipRect(tracksMin, clipMax, true);
+    // Faint lines at the ruler's ticks, under the chips.
+    const double tick = tickSeconds(pps, 70);
+    for (double s = std::floor(scrollSeconds_ / tick) * tick; s <= scrollSeconds_ + trackWidth / pps + tick; s += tick) {
+        const float x = scale_.xOf(static_cast<Micros>(s * kMicrosPerSecond));
+        list->AddLine(ImVec2(x, origin.y + kRulerHeight), ImVec2(x, clipMax.y), IM_COL32(255, 255, 255, 10));
     }
 
-    // The ruler.
-    list->AddRectFilled(origin, ImVec2(clipMax.x, origin.y + kRulerHeight), theme::kRuler);
-    double tick = tickSeconds(scale, 70);
-    double firstTick = std::floor(scrollSeconds_ / tick) * tick;
-    for (double s = firstTick; s <= scrollSeconds_ + width / scale + tick; s += tick) {
-        float x = xOf(static_cast<Micros>(s * kMicrosPerSecond));
-        list->AddLine(ImVec2(x, origin.y + kRulerHeight - 7), ImVec2(x, origin.y + kRulerHeight), theme::kRulerText);
-        list->AddLine(ImVec2(x, origin.y + kRulerHeight), ImVec2(x, contentHeight + origin.y),
-                      IM_COL32(255, 255, 255, 10));
+    // The chips; the one being dragged where the drag puts it, over a ghost of where it was.
+    // chip -1: nothing under the pointer.
+    const bool overRuler = mouse.y < rulerTop + kRulerHeight;
+    const ChipHit hit = hovered && !overRuler ? hitChip(layout_, scale_, origin.y, mouse.x, mouse.y).value_or(ChipHit{}) : ChipHit{};
+    for (int i = 0; i < static_cast<int>(layout_.chips.size()); ++i) {
+        const Chip& chip = layout_.chips[i];
+        ChipRect r = chipRect(layout_, chip, scale_, origin.y);
+        if (r.x1 < tracksMin.x || r.x0 > clipMax.x) continue;
+        const bool selected = chip.kind != ChipKind::Transition && chip.kind != ChipKind::MapChild &&
+                              doc.selection() == chip.target;
+        if (drag_ == Drag::Chip && i == dragChip_) {
+            list->AddRect(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), IM_COL32(255, 255, 255, 60), 3);
+            Chip moved = dragged(chip, dragPart_, dragDelta_.delta);
+            drawChip(moved, chipRect(layout_, moved, scale_, origin.y), true, *show);
+            continue;
+        }
+        drawChip(chip, r, selected, *show);
+    }
+    if (drag_ == Drag::Chip && dragDelta_.line) {
+        const float x = scale_.xOf(*dragDelta_.line);
+        list->AddLine(ImVec2(x, origin.y), ImVec2(x, clipMax.y), theme::kAccent, 1.5f);
+    }
+
+    // The ruler, kept at the top of the view when the lanes scroll under it.
+    list->AddRectFilled(ImVec2(tracksMin.x, rulerTop), ImVec2(clipMax.x, rulerTop + kRulerHeight), theme::kRuler);
+    for (double s = std::floor(scrollSeconds_ / tick) * tick; s <= scrollSeconds_ + trackWidth / pps + tick; s += tick) {
+        const float x = scale_.xOf(static_cast<Micros>(s * kMicrosPerSecond));
+        list->AddLine(ImVec2(x, rulerTop + kRulerHeight - 7), ImVec2(x, rulerTop + kRulerHeight), theme::kRulerText);
         std::string label = formatTime(static_cast<Micros>(s * kMicrosPerSecond));
-        list->AddText(ImVec2(x + 4, origin.y + 4), theme::kRulerText, label.c_str());
-    }
-
-    // Hit-testing: what is under the mouse, and whether it is a block's right edge.
-    Selection under;
-    bool onEdge = false;
-    Micros underBegin = 0;
-
-    // Scenes.
-    const float sceneTop = origin.y + kRulerHeight;
-    for (int i = 0; i < static_cast<int>(show->scenes.size()); ++i) {
-        const Scene& s = show->scenes[i];
-        ImVec2 a(xOf(s.begin), sceneTop + 2), b(std::max(xOf(s.end), xOf(s.begin) + kMinBlockPixels) - 1,
-                                                sceneTop + kSceneRowHeight - 2);
-        bool selected = doc.selection() == Selection{Selection::Kind::Scene, i};
-        if (drag_ == Drag::Resize && dragTarget_ == Selection{Selection::Kind::Scene, i})
-            b.x = xOf(s.begin + dragDuration_) - 1;
-        list->AddRectFilled(a, b, i % 2 ? theme::kSceneFillAlternate : theme::kSceneFill, 3);
-        if (selected) list->AddRect(a, b, theme::kAccent, 3, 0, 2);
-        blockText(list, a, b, s.id, theme::kText);
-        if (mouse.y >= a.y && mouse.y < b.y && mouse.x >= a.x && mouse.x < b.x + kEdgeGrabPixels) {
-            under = {Selection::Kind::Scene, i};
-            onEdge = mouse.x > b.x - kEdgeGrabPixels;
-            underBegin = s.begin;
-        }
-    }
-
-    // Items.
-    for (int i = 0; i < static_cast<int>(show->items.size()); ++i) {
-        const Item& item = show->items[i];
-        float y = tracksTop + trackOf_[i] * (kTrackHeight + kTrackGap);
-        Micros end = item.end;
-        if (drag_ == Drag::Resize && dragTarget_ == Selection{Selection::Kind::Item, i}) end = item.begin + dragDuration_;
-        ImVec2 a(xOf(item.begin), y + 1), b(std::max(xOf(end), xOf(item.begin) + kMinBlockPixels) - 1, y + kTrackHeight - 1);
-        if (b.x < origin.x || a.x > clipMax.x) continue;
-        bool selected = doc.selection() == Selection{Selection::Kind::Item, i};
-        list->AddRectFilled(a, b, itemColour(item.kind), 3);
-        if (selected) list->AddRect(a, b, theme::kAccent, 3, 0, 2);
-        blockText(list, a, b, itemLabel(item), theme::kText);
-        if (mouse.y >= a.y && mouse.y < b.y && mouse.x >= a.x && mouse.x < b.x + kEdgeGrabPixels) {
-            under = {Selection::Kind::Item, i};
-            onEdge = mouse.x > b.x - kEdgeGrabPixels && item.simpleDuration == 0;
-            underBegin = item.begin;
-        }
+        list->AddText(ImVec2(x + 4, rulerTop + 4), theme::kRulerText, label.c_str());
     }
 
     // The playhead.
-    float px = xOf(t);
-    list->AddLine(ImVec2(px, origin.y), ImVec2(px, clipMax.y), theme::kPlayhead, 2);
-    list->AddTriangleFilled(ImVec2(px - 6, origin.y), ImVec2(px + 6, origin.y), ImVec2(px, origin.y + 8),
-                            theme::kPlayhead);
+    const float px = scale_.xOf(t);
+    list->AddLine(ImVec2(px, rulerTop), ImVec2(px, clipMax.y), theme::kPlayhead, 2);
+    list->AddTriangleFilled(ImVec2(px - 6, rulerTop), ImVec2(px + 6, rulerTop), ImVec2(px, rulerTop + 8), theme::kPlayhead);
     list->PopClipRect();
+    list->AddRectFilled(ImVec2(origin.x, rulerTop), ImVec2(scale_.left - 1, rulerTop + kRulerHeight), theme::kBackground);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 6, rulerTop + 2));
+    if (cueListShown) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme::kAccent));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kBackground));
+    }
+    if (ImGui::Button("Cue list", ImVec2(kGutterWidth - 12, kRulerHeight - 4))) request.toggleCueList = true;
+    if (cueListShown) ImGui::PopStyleColor(2);
 
-    // The mouse: press on an edge resizes, on a block selects and scrubs, elsewhere scrubs.
-    if (hovered && onEdge && drag_ == Drag::None) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    // The mouse. A press on an edge trims; on a chip's body it selects, and moving it drags
+    // (else it is a click that also moves the playhead there); elsewhere it scrubs.
+    const Micros mouseTime = scale_.timeAt(mouse.x);
     if (pressed) {
-        if (!under.empty() && onEdge) {
-            drag_ = Drag::Resize;
-            dragTarget_ = under;
-            dragBegin_ = underBegin;
-            dragDuration_ = snapped(timeAt(mouse.x) - underBegin);
-            request.select = under;
-        } else {
+        if (hit.chip >= 0) {
+            const Chip& chip = layout_.chips[hit.chip];
+            request.select = chip.target;
+            dragChip_ = hit.chip;
+            dragPart_ = hit.part;
+            pressX_ = mouse.x;
+            grab_ = mouseTime;
+            dragDelta_ = {};
+            if (hit.part != ChipPart::Body) drag_ = Drag::Chip;
+            else if (chip.movable) drag_ = Drag::Pending;
+            else drag_ = Drag::Scrub, request.seek = clampTime(mouseTime);
+        } else if (mouse.x >= scale_.left) {
             drag_ = Drag::Scrub;
-            if (!under.empty()) request.select = under;
-            request.seek = timeAt(mouse.x);
+            request.seek = clampTime(mouseTime);
         }
     } else if (held && drag_ == Drag::Scrub) {
-        request.seek = timeAt(mouse.x);
-    } else if (held && drag_ == Drag::Resize) {
-        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        Micros endAt = static_cast<Micros>((scrollSeconds_ + (mouse.x - origin.x) / scale) * kMicrosPerSecond);
-        dragDuration_ = snapped(endAt - dragBegin_);
-        ImGui::SetTooltip("dur %s", formatTime(dragDuration_).c_str());
+        request.seek = clampTime(mouseTime);
+    } else if (held && drag_ == Drag::Pending && std::fabs(mouse.x - pressX_) >= kDragStartPixels) {
+        drag_ = Drag::Chip;
     } else if (!held && drag_ != Drag::None) {
-        if (drag_ == Drag::Resize) request.resize = std::make_pair(dragTarget_, dragDuration_);
+        if (drag_ == Drag::Chip && dragDelta_.delta != 0)
+            request.drag = ChipDragRequest{layout_.chips[dragChip_], dragPart_, dragDelta_.delta};
+        if (drag_ == Drag::Pending) request.seek = clampTime(grab_);
         drag_ = Drag::None;
     }
+    if (held && drag_ == Drag::Chip) {
+        const Chip& chip = layout_.chips[dragChip_];
+        dragDelta_ = dragDelta(chip, dragPart_, grab_, mouseTime, snapTargets(layout_, dragChip_, t),
+                               scale_.span(kSnapPixels), kFrameStep, snapping);
+        Chip moved = dragged(chip, dragPart_, dragDelta_.delta);
+        ImGui::SetMouseCursor(dragPart_ == ChipPart::Body ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_ResizeEW);
+        ImGui::SetTooltip("%s–%s  (%s long)%s", formatTime(moved.begin).c_str(), formatTime(moved.end).c_str(),
+                          formatTime(moved.end - moved.begin).c_str(), snapping ? "" : "  no snapping");
+    } else if (hit.chip >= 0 && drag_ == Drag::None) {
+        if (hit.part != ChipPart::Body) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        const Chip& chip = layout_.chips[hit.chip];
+        ImGui::SetTooltip("%s\n%s–%s  (%s long)", chip.label.substr(0, 80).c_str(), formatTime(chip.begin).c_str(),
+                          formatTime(chip.end).c_str(), formatTime(chip.end - chip.begin).c_str());
+    }
 
-    // Right-click selects the block under the mouse and asks for its menu.
+    // Right-click selects the chip under the mouse and asks for its menu.
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
-        if (!under.empty()) request.select = under;
-        request.contextMenu = !under.empty() || !doc.selection().empty();
+        if (hit.chip >= 0) request.select = layout_.chips[hit.chip].target;
+        request.contextMenu = hit.chip >= 0 || !doc.selection().empty();
     }
 
-    // The wheel zooms about the mouse; with Shift it scrolls.
-    if (hovered && ImGui::GetIO().MouseWheel != 0) {
-        float wheel = ImGui::GetIO().MouseWheel;
-        if (ImGui::GetIO().KeyShift) {
-            scrollSeconds_ -= wheel * 80 / scale;
+    // The wheel over the lane names scrolls the lanes; over the lanes it zooms about the
+    // mouse, and with Shift it scrolls along the time.
+    if (!hovered && io.MouseWheel != 0 && ImGui::IsWindowHovered() && mouse.x < scale_.left)
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * (kLaneHeight + kLaneGap));
+    if (hovered && io.MouseWheel != 0) {
+        const float wheel = io.MouseWheel;
+        if (io.KeyShift) {
+            scrollSeconds_ -= wheel * 80 / pps;
         } else {
-            float anchor = scrollSeconds_ + (mouse.x - origin.x) / scale;
-            float next = std::clamp(scale * std::pow(kZoomStep, wheel), fitScale, kMaxPixelsPerSecond);
+            const float anchor = scrollSeconds_ + (mouse.x - scale_.left) / pps;
+            const float next = std::clamp(pps * std::pow(kZoomStep, wheel), fitScale, kMaxPixelsPerSecond);
             pixelsPerSecond_ = next <= fitScale ? 0 : next;
-            scrollSeconds_ = anchor - (mouse.x - origin.x) / next;
-        }
-    }
-    if (hovered && drag_ == Drag::None && !under.empty()) {
-        if (under.kind == Selection::Kind::Scene) {
-            const Scene& s = show->scenes[under.index];
-            ImGui::SetTooltip("%s  %s–%s", s.title.empty() ? s.id.c_str() : s.title.c_str(), formatTime(s.begin).c_str(),
-                              formatTime(s.end).c_str());
-        } else {
-            const Item& it = show->items[under.index];
-            ImGui::SetTooltip("line %d  %s–%s\n%s", it.where.line, formatTime(it.begin).c_str(),
-                              formatTime(it.end).c_str(), itemLabel(it).substr(0, 80).c_str());
+            scrollSeconds_ = anchor - (mouse.x - scale_.left) / next;
         }
     }
     return request;
