@@ -18,6 +18,7 @@
 #include "studio/studio_fixture.h"
 #include "studio/studio_run.h"
 #include "support/build_paths.h"
+#include "support/private_display.h"
 
 namespace vitrine::studio {
 namespace {
@@ -154,6 +155,9 @@ TEST_CASE("studio program: a map written in an included file is not edited, and 
 }
 
 TEST_CASE("studio program: a real click on the Baku exhibit's map places a marker where it was clicked") {
+    // The real pointer and keys on an X server of the test's own: no other test's window
+    // over the studio's, none taking its focus or found by its name.
+    test::PrivateDisplay privateDisplay;
     requireStudio();
     REQUIRE_MESSAGE(std::system("command -v xdotool >/dev/null") == 0, "xdotool is needed (tools/setup installs it)");
     // The exhibit and the bundled maps it names by a relative path, copied as they lie.
@@ -195,6 +199,9 @@ TEST_CASE("studio program: a real click on the Baku exhibit's map places a marke
 }
 
 TEST_CASE("studio program: a marker dragged with the mouse moves there, and a framing made by drag and wheel is what set-view writes") {
+    // The real pointer and keys on an X server of the test's own: no other test's window
+    // over the studio's, none taking its focus or found by its name.
+    test::PrivateDisplay privateDisplay;
     requireStudio();
     REQUIRE_MESSAGE(std::system("command -v xdotool >/dev/null") == 0, "xdotool is needed (tools/setup installs it)");
     // Yerevan's marker in a green that nothing else on screen has, to find it in a screenshot.

@@ -15,6 +15,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "studio/canvas_fixture.h"
 #include "studio/studio_run.h"
+#include "support/private_display.h"
 
 namespace vitrine::studio {
 namespace {
@@ -63,6 +64,9 @@ TEST_CASE("studio canvas: a drag snaps to the canvas centre, is one undo step, a
 }
 
 TEST_CASE("studio canvas: the real pointer drags an item, the arrow keys nudge it, Ctrl+S saves") {
+    // The real pointer and keys on an X server of the test's own: no other test's window
+    // over the studio's, none taking its focus or found by its name.
+    test::PrivateDisplay privateDisplay;
     requireStudio();
     REQUIRE(std::system("command -v xdotool >/dev/null") == 0);
     StudioFixture f(kCanvasFixture);

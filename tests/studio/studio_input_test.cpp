@@ -15,10 +15,14 @@
 
 #include "studio/studio_fixture.h"
 #include "studio/studio_run.h"
+#include "support/private_display.h"
 
 namespace vitrine::studio {
 
 TEST_CASE("studio input: a click, Ctrl+A, 15s and Enter shorter than a frame replace 21s, and Ctrl+Z then Ctrl+S take it back") {
+    // The real pointer and keys on an X server of the test's own: no other test's window
+    // over the studio's, none taking its focus or found by its name.
+    test::PrivateDisplay privateDisplay;
     requireStudio();
     REQUIRE(std::system("command -v xdotool >/dev/null") == 0);
     testing::StudioFixture f(R"(<?xml version="1.0" encoding="UTF-8"?>

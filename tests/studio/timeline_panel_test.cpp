@@ -15,6 +15,7 @@
 #include "studio/studio_fixture.h"
 #include "studio/studio_run.h"
 #include "studio/timeline_layout.h"
+#include "support/private_display.h"
 
 namespace vitrine::studio {
 namespace {
@@ -93,6 +94,9 @@ TEST_CASE("studio timeline: what cannot be moved is refused with the reason, and
 }
 
 TEST_CASE("studio timeline: a chip dragged with the mouse snaps to the next text's start, . nudges it a frame, Ctrl+S saves") {
+    // The real pointer and keys on an X server of the test's own: no other test's window
+    // over the studio's, none taking its focus or found by its name.
+    test::PrivateDisplay privateDisplay;
     requireStudio();
     StudioFixture f;
     const auto shot = f.folder / "before.png", log = f.folder / "studio.log", pid = f.folder / "studio.pid";
