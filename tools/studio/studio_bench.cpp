@@ -17,6 +17,7 @@
 #include "render/render_resources.h"
 #include "files/atomic_save.h"
 #include "studio/file_watcher.h"
+#include "studio/item_insert.h"
 #include "studio/studio_document.h"
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
@@ -72,28 +73,47 @@ SceneKind sceneKindAt(const Show& show, Micros t) {
     return kind;
 }
 
-// Edit to preview updated, as the studio does it: an attribute set through the document (a
-// minimal diff, compiled again), the live show replaced, the preview drawn at the edited
-// text's time, finished on the GPU. The edit alternates a text's fade, so each one changes
-// the show.
-bool benchAttributeEdits(const std::filesystem::path& exhibit, render::RenderResources& resources,
-                         sf::RenderTexture& target) {
+// Edit to preview updated, as the studio does it: an edit through the document (a minimal
+// diff, compiled again), the live show replaced, the preview drawn at the edited text's
+// time, finished on the GPU. Two kinds of edit: a text's fade set (alternating, so each one
+// changes the show), and a new text inserted into that text's scene at that time (taken back
+// after each measure, outside it, so the show does not grow).
+enum class BenchEdit { Attribute, Insert };
+
+bool benchEdits(const std::filesystem::path& exhibit, render::RenderResources& resources, sf::RenderTexture& target,
+                BenchEdit kind) {
     StudioDocument doc(exhibit);
     int item = -1;
-    for (int i = 0; i < static_cast<int>(doc.show()->items.size()) && item < 0; ++i)
-        if (doc.show()->items[i].kind == ItemKind::Text && doc.show()->items[i].where.file == exhibit.string()) item = i;
+    // A text of the exhibit's own file; for inserts one in a <scene> (an advisory takes none).
+    for (int i = 0; i < static_cast<int>(doc.show()->items.size()) && item < 0; ++i) {
+        const Item& candidate = doc.show()->items[i];
+        const Micros middle = (candidate.begin + candidate.end) / 2;
+        if (candidate.kind != ItemKind::Text || candidate.where.file != exhibit.string()) continue;
+        auto where = insertTarget(*doc.show(), {}, middle, std::nullopt, std::nullopt);
+        const ScriptNode* scene = where ? doc.nodeOf({Selection::Kind::Scene, where->scene}) : nullptr;
+        if (kind == BenchEdit::Attribute || (scene && scene->name == "scene")) item = i;
+    }
     if (item < 0) return false;
     LiveShow::Options options;
     options.audio = AudioDevice::Off;
     LiveShow live(doc.sharedShow(), resources, options);
     const Micros t = (doc.show()->items[item].begin + doc.show()->items[item].end) / 2;
+    const int line = doc.show()->items[item].where.line;
     live.jump(t);
     std::vector<double> editMs, compileMs, replaceMs;
     for (int i = 0; i < kEdits; ++i) {
         doc.selectItem(item);
         auto start = Clock::now();
-        if (auto error = doc.setAttribute(doc.selection(), "fade", i % 2 ? "1.2s" : "1.3s")) {
-            std::fprintf(stderr, "vitrine-studio: bench: %s\n", error->message.c_str());
+        std::optional<std::string> error;
+        if (kind == BenchEdit::Attribute) {
+            if (auto e = doc.setAttribute(doc.selection(), "fade", i % 2 ? "1.2s" : "1.3s")) error = e->message;
+        } else {
+            auto where = insertTarget(*doc.show(), {}, t, std::nullopt, std::nullopt);
+            error = where ? insertItem(doc, *where, {InsertKind::Text, "Inserted words", "", std::nullopt})
+                          : std::optional<std::string>(where.error().message);
+        }
+        if (error) {
+            std::fprintf(stderr, "vitrine-studio: bench: %s\n", error->c_str());
             return false;
         }
         compileMs.push_back(millisSince(start));
@@ -108,10 +128,14 @@ bool benchAttributeEdits(const std::filesystem::path& exhibit, render::RenderRes
         target.display();
         glFinish();
         editMs.push_back(millisSince(start));
+        if (kind == BenchEdit::Insert) doc.undo();
     }
     Summary edit = summarise(editMs), compile = summarise(compileMs), replace = summarise(replaceMs);
-    std::printf("edit: %d attribute changes (fade of the <text> at line %d), edit → preview redrawn\n", kEdits,
-                doc.show()->items[item].where.line);
+    if (kind == BenchEdit::Attribute)
+        std::printf("edit: %d attribute changes (fade of the <text> at line %d), edit → preview redrawn\n", kEdits, line);
+    else
+        std::printf("insert: %d texts inserted into the scene of the <text> at line %d, insert → preview redrawn\n",
+                    kEdits, line);
     std::printf("  p50 %.1f ms, p95 %.1f ms, max %.1f ms (p95 / target %.0f ms: %.2f×)\n", edit.median, edit.p95,
                 edit.max, kEditTargetP95Ms, edit.p95 / kEditTargetP95Ms);
     std::printf("  of which the edit (diff + parse + check + compile): p50 %.1f ms, p95 %.1f ms\n", compile.median,
@@ -264,7 +288,8 @@ int runStudioBench(const std::filesystem::path& exhibit) {
                 reload.median, reload.max, reload.median / 200.0);
     std::printf("  of which read + parse + check + compile: median %.1f ms\n", compile.median);
 
-    const bool edited = benchAttributeEdits(exhibit, resources, target);
+    const bool edited = benchEdits(exhibit, resources, target, BenchEdit::Attribute) &&
+                        benchEdits(exhibit, resources, target, BenchEdit::Insert);
     return reloadMs.size() == static_cast<std::size_t>(kReloads) && edited ? 0 : 1;
 }
 
