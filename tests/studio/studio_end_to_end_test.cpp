@@ -48,10 +48,10 @@ struct KeepGrabs {
     }
 };
 
-// Polls `done` every 100 ms for up to a minute: a loaded machine may take seconds to start
+// Polls `done` every 100 ms for up to 30 s: a loaded machine may take seconds to start
 // the studio, draw the first frames or write the file.
 bool waitFor(const std::function<bool()>& done) {
-    for (int i = 0; i < 600; ++i) {
+    for (int i = 0; i < 300; ++i) {
         if (done()) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -252,9 +252,9 @@ TEST_CASE("studio end to end: a three-scene exhibit built with scripts and the r
         REQUIRE(p.loadFromFile(shot(std::string("preview-") + at)));
         REQUIRE(s.loadFromFile(still.string()));
         const test::BlockComparison c = test::compareBlocks(p, s);
-        MESSAGE(at << ": preview " << p.getSize().x << "x" << p.getSize().y << ", worst block " << c.worstBlock
+        MESSAGE(std::string(at) << ": preview " << p.getSize().x << "x" << p.getSize().y << ", worst block " << c.worstBlock
                    << " levels, " << c.differingShare * 100 << "% of blocks over " << test::kInkDifference);
-        CHECK(c.differingShare < 0.01);
+        CHECK(c.differingShare < 0.002);  // as the preview test's: scaling, not a changed picture
     }
 }
 
