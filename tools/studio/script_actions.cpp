@@ -74,6 +74,19 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              app.previewDirty_ = true;
              return true;
          }},
+        // The inspector's attribute field (or its Add row), for an attribute no other action writes,
+        // such as a picture's credit.
+        {"set", "ATTRIBUTE VALUE", "set an attribute of the selection, as the inspector's field or Add does", [](StudioApp& app, const std::string& words) {
+             const auto space = words.find(' ');
+             if (space == std::string::npos || app.doc_.selection().empty()) return false;
+             if (auto error = app.doc_.setAttribute(app.doc_.selection(), words.substr(0, space), words.substr(space + 1))) {
+                 app.setStatus(*error, true);
+                 return false;
+             }
+             app.setStatus(app.doc_.undoDescription());
+             app.previewDirty_ = true;
+             return true;
+         }},
         {"move-begin", "ID | line N TIME", "move an item's start to TIME (its begin, as written) or by +TIME/-TIME", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::Body, words); }},
         {"trim-start", "ID | line N TIME", "trim an item's start to TIME or by +TIME/-TIME (sound and video start later in the file)", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::StartEdge, words); }},
         {"trim-end", "ID | line N TIME", "make an item or scene last TIME, or change its length by +TIME/-TIME", [](StudioApp& app, const std::string& words) { return app.timingByScript(ChipPart::EndEdge, words); }},
