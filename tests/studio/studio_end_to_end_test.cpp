@@ -28,6 +28,7 @@
 #include "support/build_paths.h"
 #include "support/line_break_comparison.h"
 #include "timeline/show_position.h"
+#include "support/private_display.h"
 
 namespace vitrine::studio {
 namespace {
@@ -139,6 +140,9 @@ Boats leave for the sea.
 }  // namespace
 
 TEST_CASE("studio end to end: a three-scene exhibit built with scripts and the real pointer saves, checks clean and stills as previewed") {
+    // The real pointer and keys on an X server of the test's own: no other test's window
+    // over the studio's, none taking its focus or found by its name.
+    test::PrivateDisplay privateDisplay;
     requireStudio();
     REQUIRE_MESSAGE(std::system("command -v xdotool >/dev/null") == 0, "xdotool is needed (tools/setup installs it)");
     test::TempDir dir;
