@@ -117,7 +117,7 @@ public:
     /// Sets the text inside the selected element (a <text> without markup).
     std::optional<Error> setContent(const Selection& target, const std::string& content);
     /// Sets how long an item or scene lasts: its `dur`, written as the shortest clear time.
-    /// This is what dragging a block's right edge on the timeline does.
+    /// (The timeline's drags go through timing_edits.h, which keeps the unit written.)
     std::optional<Error> setDuration(const Selection& target, Micros duration);
     /// Replaces the whole text with `text` (a recovered version) as one undoable edit; made
     /// again after a reload only where the file still holds what it replaced.
