@@ -30,11 +30,4 @@ inline const char* kCanvasFixture = R"(<?xml version="1.0" encoding="UTF-8"?>
 
 constexpr int kBack = 0, kFront = 1, kSide = 2, kFading = 3, kPicture = 4;
 
-/// `text` with the first `from` replaced by `to` (which must be there): an expected edit.
-inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
-
 }  // namespace vitrine::studio::testing

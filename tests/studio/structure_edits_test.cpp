@@ -45,11 +45,7 @@ const ElementPath kOpeningPath = path({{"scene", 0}});
 const ElementPath kClosingPath = path({{"scene", 1}});
 const ElementPath kFirstText = path({{"scene", 0}, {"text", 0}});
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using testing::replaced;
 
 // Makes `recipe` on the exhibit through the document, as the studio does: the result
 // compiles without errors, and undo gives the file back byte for byte. The edited text.

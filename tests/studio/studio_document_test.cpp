@@ -14,12 +14,7 @@ namespace {
 using testing::kStudioFixture;
 using testing::StudioFixture;
 
-// Replaces the first occurrence of `from` in `text`.
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using testing::replaced;
 
 int itemOnLine(const StudioDocument& doc, int line) {
     for (int i = 0; i < static_cast<int>(doc.show()->items.size()); ++i)

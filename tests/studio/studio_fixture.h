@@ -1,6 +1,8 @@
 #pragma once
 // A small exhibit written into a fresh temporary folder for each studio test.
 
+#include <doctest/doctest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -49,5 +51,12 @@ struct StudioFixture {
         return std::string(std::istreambuf_iterator<char>(in), {});
     }
 };
+
+/// `text` with the first `from` replaced by `to` (which must be there): an expected edit.
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
 
 }  // namespace vitrine::studio::testing

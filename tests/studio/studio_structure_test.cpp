@@ -12,6 +12,7 @@
 
 #include "studio/exhibit_template.h"
 #include "studio/studio_run.h"
+#include "studio/studio_fixture.h"
 
 namespace vitrine::studio {
 namespace {
@@ -58,11 +59,7 @@ struct NewExhibit {
     }
 };
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using testing::replaced;
 
 const std::string kTitleScene = "  <scene id=\"title\" title=\"Title\" dur=\"12s\">\n";
 const std::string kWords = "    <text region=\"page\" begin=\"1s\" dur=\"18s\" fade=\"1.2s\">\n"

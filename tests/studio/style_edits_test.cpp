@@ -49,11 +49,7 @@ Edited editStyles(EditRecipe recipe, const char* source = kStyled) {
     return out;
 }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using testing::replaced;
 
 }  // namespace
 

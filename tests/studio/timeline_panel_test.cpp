@@ -23,11 +23,7 @@ namespace {
 using testing::kStudioFixture;
 using testing::StudioFixture;
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using testing::replaced;
 
 bool shell(const std::string& command) { return std::system(command.c_str()) == 0; }
 

@@ -39,11 +39,7 @@ const char* kMedia = R"(<exhibit size="1280x720">
 </exhibit>
 )";
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
+using testing::replaced;
 
 }  // namespace
 
