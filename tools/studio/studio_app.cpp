@@ -466,8 +466,10 @@ void StudioApp::keepRecovery() {
         recoveryWritten_.clear();
         return;
     }
+    // The clock first: the texts are compared once every interval, not every frame.
+    if (sinceRecovery_.getElapsedTime() < kRecoveryInterval) return;
     const std::string& text = doc_.unsavedText();
-    if (text == recoveryWritten_ || sinceRecovery_.getElapsedTime() < kRecoveryInterval) return;
+    if (text == recoveryWritten_) return;
     sinceRecovery_.restart();
     if (auto error = writeRecovery(doc_.file(), text)) setStatus(*error, true);
     else recoveryWritten_ = text;

@@ -27,6 +27,9 @@ bool StudioApp::pointerOnMap(const PreviewRequest& request) {
     const double scale = preview_.canvasPerScreenPixel();
     CanvasPoint at{(m.x - shown->left) * scale, (m.y - shown->top) * scale};
     if (!request.pointer.empty()) at = request.pointer.front().at;
+    // Away from the picture nothing is under the pointer: no frame evaluated for it.
+    const auto& canvas = doc_.show()->canvas;
+    if (request.pointer.empty() && (at.x < 0 || at.y < 0 || at.x >= canvas.width || at.y >= canvas.height)) return false;
     const Show& show = *doc_.show();
     auto under = topmostItemAt(visibleItems(show, evaluate(show, t_)), at);
     return under && show.items[*under].kind == ItemKind::Map;
