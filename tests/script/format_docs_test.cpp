@@ -7,6 +7,7 @@
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "script/vocabulary.h"
 #include "base/easing.h"
@@ -177,7 +180,30 @@ private:
     Names roots_;
 };
 
+/// `value` as the schema's type names and the probes write it: 0, 0.5, -1, 90.
+std::string numberText(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+/// The schema type of a number or length with a range: named after the range
+/// ("number-from-0-to-1", "length-above-0"), so that the name alone says what it accepts.
+std::string rangedSchemaType(const std::string& base, const vitrine::NumberRange& range) {
+    std::string name = base + (range.aboveMin ? "-above-" : "-from-") + numberText(range.min);
+    if (std::isfinite(range.max)) name += "-to-" + numberText(range.max);
+    return name;
+}
+
 /// The simple type the schema must use for each value type (enumerations are compared by value).
+std::string expectedSchemaType(vitrine::ValueType t);
+
+/// The simple type the schema must use for `a`: its value type's, or its range's.
+std::string expectedSchemaType(const vitrine::AttributeSpec& a) {
+    if (a.range) return rangedSchemaType(expectedSchemaType(a.type), *a.range);
+    return expectedSchemaType(a.type);
+}
+
 std::string expectedSchemaType(vitrine::ValueType t) {
     using vitrine::ValueType;
     switch (t) {
@@ -282,7 +308,7 @@ TEST_CASE("format docs: the schema declares exactly the vocabulary") {
                 CHECK(Names(it->second.enumeration.begin(), it->second.enumeration.end()) ==
                       Names(a.choices.begin(), a.choices.end()));
             else
-                CHECK(it->second.typeName == expectedSchemaType(a.type));
+                CHECK(it->second.typeName == expectedSchemaType(a));
         }
     }
 }
@@ -337,6 +363,53 @@ TEST_CASE("format docs: valid fixtures pass the schema, invalid ones fail it") {
         CAPTURE(file.filename().string());
         CHECK_FALSE(xmllintAccepts(file));
     }
+}
+
+TEST_CASE("format docs: each ranged type of the schema accepts exactly its range") {
+    REQUIRE_MESSAGE(std::system("xmllint --version >/dev/null 2>&1") == 0,
+                    "xmllint is missing; install libxml2-utils (tools/setup)");
+    // Every range of the vocabulary, by the schema type that must hold it.
+    struct Ranged {
+        vitrine::ValueType type;
+        vitrine::NumberRange range;
+    };
+    std::map<std::string, Ranged> types;
+    for (const auto& spec : vitrine::Vocabulary().elements())
+        for (const auto& a : spec.attributes)
+            if (a.range) types.emplace(expectedSchemaType(a), Ranged{a.type, *a.range});
+    REQUIRE(types.size() >= 5);
+
+    // A schema of one element whose attribute has the type probed, beside the real schema.
+    const fs::path dir = fs::temp_directory_path() / ("vitrine-range-probes-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    const fs::path schema = dir / "probe.xsd", probe = dir / "probe.xml";
+    auto schemaAccepts = [&](const std::string& type, const std::string& value) {
+        std::ofstream(schema) << "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n"
+                                 "  <xs:include schemaLocation=\"" << kSchemaPath.string() << "\"/>\n"
+                                 "  <xs:element name=\"probe\"><xs:complexType><xs:attribute name=\"value\" type=\""
+                              << type << "\" use=\"required\"/></xs:complexType></xs:element>\n</xs:schema>\n";
+        std::ofstream(probe) << "<probe value=\"" << value << "\"/>\n";
+        const std::string command = "xmllint --noout --schema '" + schema.string() + "' '" + probe.string() +
+                                    "' >/dev/null 2>&1";
+        return std::system(command.c_str()) == 0;
+    };
+    for (const auto& [type, ranged] : types) {
+        CAPTURE(type);
+        const vitrine::NumberRange& range = ranged.range;
+        // Each end, just inside and just outside it, written as designers write numbers.
+        std::vector<double> values = {range.min - 1, range.min, range.min + 0.5, range.min + 1};
+        if (std::isfinite(range.max)) values.insert(values.end(), {range.max - 0.5, range.max, range.max + 1});
+        for (double value : values) {
+            std::vector<std::string> texts = {numberText(value)};
+            if (texts[0].find('.') == std::string::npos) texts.push_back(texts[0] + ".0");
+            if (ranged.type == vitrine::ValueType::Length) texts.insert(texts.end(), {texts[0] + "px", texts[0] + "%"});
+            for (const auto& text : texts) {
+                CAPTURE(text);
+                CHECK(schemaAccepts(type, text) == range.contains(value));
+            }
+        }
+    }
+    fs::remove_all(dir);
 }
 
 TEST_CASE("format docs: the valid fixtures use every element and attribute") {
