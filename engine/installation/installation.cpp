@@ -443,7 +443,16 @@ bool isLoopback(std::string_view a) {
 std::optional<Installation> parseInstallation(std::string_view text, const std::filesystem::path& fileName,
                                               Diagnostics& diagnostics) {
     tinyxml2::XMLDocument doc;
-    if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS) {
+    if (doc.Parse(text.data(), text.size()) == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
+        // TinyXML-2 stops at its own depth bound (its parser recurses): the file may be
+        // well-formed, but no installation file is that deep, so say so, not "not well-formed".
+        diagnostics.error({fileName.string(), doc.ErrorLineNum(), 1}, "element-too-deep",
+                          "elements are nested more than " + std::to_string(TINYXML2_MAX_ELEMENT_DEPTH) +
+                              " deep; an installation file needs three levels (installation, output, keystone)",
+                          "the file is damaged or was generated wrongly");
+        return std::nullopt;
+    }
+    if (doc.Error()) {
         diagnostics.error({fileName.string(), doc.ErrorLineNum(), 1}, "xml-syntax",
                           std::string("the installation file is not well-formed XML: ") +
                               (doc.ErrorStr() ? doc.ErrorStr() : "unknown error"));

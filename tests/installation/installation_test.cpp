@@ -138,6 +138,22 @@ TEST_CASE("installation: broken XML is one error with its line, not a crash") {
     CHECK(d3.hasErrors());
 }
 
+TEST_CASE("installation: elements nested 10,000 deep are one error that names the limit, not a crash") {
+    std::string text = "<installation>\n<output id=\"a\"/>\n";
+    for (int i = 0; i < 10'000; ++i) text += "<keystone>";
+    for (int i = 0; i < 10'000; ++i) text += "</keystone>";
+    text += "\n</installation>\n";
+    Diagnostics d;
+    CHECK_FALSE(parseInstallation(text, "deep.xml", d));
+    REQUIRE(d.all().size() == 1);
+    const Diagnostic& deep = d.all()[0];
+    CHECK(deep.code == "element-too-deep");
+    CHECK(deep.where.file == "deep.xml");
+    CHECK(deep.where.line == 3);
+    CHECK(deep.message.find("100") != std::string::npos);
+    CHECK(deep.message.find("XML_") == std::string::npos);  // no parser jargon
+}
+
 TEST_CASE("an installation file larger than the limit is one error at the line where the limit falls") {
     test::TempDir dir;
     const auto file = dir / "installation.xml";
