@@ -126,6 +126,15 @@ private:
             error(at(c, near), "geojson-position", "a position must hold finite numbers");
             return std::nullopt;
         }
+        // Off the globe, a projection gives no point (NaN or a huge number), and GLU's
+        // tessellator crashed on a ring holding one (a latitude of 99, found by fuzzing).
+        // RFC 7946 keeps longitudes within ±180 by cutting at the antimeridian.
+        if (p.x < -180 || p.x > 180 || p.y < -90 || p.y > 90) {
+            error(at(c, near), "geojson-position",
+                  "a position must be [longitude, latitude] with a longitude from -180 to 180 and a latitude "
+                  "from -90 to 90");
+            return std::nullopt;
+        }
         return p;
     }
 

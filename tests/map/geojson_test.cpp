@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "map/located_json.h"
+#include "map/map_layer.h"
 #include "media/media_test_files.h"
 #include <string>
 
@@ -143,6 +144,46 @@ TEST_CASE("geojson: bad geometries are diagnosed at their line and the rest load
     REQUIRE(c.features[3].polygons.size() == 1);  // closed for us, with a warning
     CHECK(c.features[3].polygons[0].rings[0].size() == 5);
     CHECK(c.features[6].points[0] == Point2{3, 4});
+}
+
+TEST_CASE("geojson: a position off the globe is an error at its line, and the layer projects without it") {
+    const std::string text =
+        "{\"type\":\"FeatureCollection\",\"features\":[\n"
+        "{\"type\":\"Feature\",\"id\":\"ok\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[180,-90]}},\n"
+        "{\"type\":\"Feature\",\"id\":\"north\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[49.87,91]}},\n"
+        "{\"type\":\"Feature\",\"id\":\"east\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[180.5,40]}}\n"
+        "]}\n";
+    vitrine::Diagnostics diagnostics;
+    const GeoCollection c = parseGeoJson(text, "globe.geojson", diagnostics);
+    REQUIRE(diagnostics.errorCount() == 2);
+    for (int i = 0; i < 2; ++i) {
+        CHECK(diagnostics.all()[i].code == "geojson-position");
+        CHECK(diagnostics.all()[i].where.line == 3 + i);
+        CHECK(diagnostics.all()[i].message.find("latitude from -90 to 90") != std::string::npos);
+    }
+    REQUIRE(c.features.size() == 3);
+    CHECK(c.features[0].points.size() == 1);
+    CHECK(c.features[1].points.empty());
+
+    // The input the GeoJSON fuzzer found: one vertex of a country's ring at latitude 99
+    // crashed GLU's tessellator when the layer was projected (as `vitrine still` does).
+    vitrine::Diagnostics found;
+    const GeoCollection syria = loadGeoJson(
+        vitrine::test::sourceDir() / "tests/fuzz/corpus/geojson/regression-latitude-99.geojson", found);
+    // Its other fault, a position of one number in the second feature, was always refused.
+    REQUIRE(found.errorCount() == 2);
+    for (const auto& d : found.all()) CHECK(d.code == "geojson-position");
+    CHECK(found.all()[0].message.find("latitude from -90 to 90") != std::string::npos);
+    REQUIRE(syria.features.size() == 2);
+    CHECK(syria.features[0].polygons.empty());
+    ProjectionSpec conic;
+    conic.parallel1 = 38;
+    conic.parallel2 = 43;
+    conic.originLatitude = 40;
+    conic.centralMeridian = 46;
+    const ProjectedLayer layer = projectLayer(syria, conic, found);
+    REQUIRE(layer.find("760") != nullptr);
+    CHECK(layer.find("760")->triangles.empty());  // the ring with the bad vertex is left out
 }
 
 TEST_CASE("geojson: the root must be a FeatureCollection") {
