@@ -211,7 +211,7 @@ TEST_CASE("studio timeline: caption cues dragged with the mouse snap to the soun
     CaptionedFixture f;
     const auto shot = f.folder / "before.png", log = f.folder / "studio.log", pid = f.folder / "studio.pid";
     REQUIRE(shell("ALSOFT_DRIVERS=null " + studioBinary() + " " + quoted(f.file) +
-                  " --size 1280x720 --script 'scrub 12s; wait 3; screenshot " + shot.string() + "; wait 100000' > " +
+                  " --size 1280x720 --script 'scrub 11.99s; wait 3; screenshot " + shot.string() + "; wait 100000' > " +
                   quoted(log) + " 2>&1 & echo $! > " + quoted(pid)));
     int studio = 0;
     std::ifstream(pid) >> studio;
@@ -229,10 +229,10 @@ TEST_CASE("studio timeline: caption cues dragged with the mouse snap to the soun
     const RulerPlace ruler = findRuler(before);
     REQUIRE(ruler.left > 0);
     // 12 s fitted to the ruler. Its run of colour starts at the lanes' border, a pixel left of
-    // 0 s, and ends at the playhead's marker, 6 pixels left of 12 s: an edge is grabbed
+    // 0 s, and ends at the playhead's marker, 6 pixels left of it (at 11.99 s): an edge is grabbed
     // within a few pixels. The sound's lane is under the scenes'; its cues are a strip along
     // the foot of its chip. The sound starts at 1 s: its cues lie at 2-3, 4-5 and 6-7 s.
-    const double left = ruler.left + 1, pixelsPerSecond = (ruler.right + 6 - left) / 12.0;
+    const double left = ruler.left + 1, pixelsPerSecond = (ruler.right + 6 - left) / 11.99;
     const float soundTop = kRulerHeight + kSceneLaneHeight + kLaneGap;
     const int y = ruler.top + static_cast<int>(soundTop + kSoundLaneHeight - 2 - kCueHeight / 2);
     auto xAt = [&](double s, int dx = 0) { return std::to_string(static_cast<int>(left + s * pixelsPerSecond) + dx); };
