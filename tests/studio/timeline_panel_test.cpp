@@ -187,13 +187,13 @@ TEST_CASE("studio timeline: move-cue, trim-cue-start and trim-cue-end retime cap
     CHECK(help.output.find("move-cue FILE N TIME") != std::string::npos);
     CHECK(help.output.find("trim-cue-start FILE N TIME") != std::string::npos);
     CHECK(help.output.find("trim-cue-end FILE N TIME") != std::string::npos);
-    // Cue 1 ends as cue 2 starts (asked for more: clamped); cue 2 moves to 3.5 s; cue 3's
-    // start comes half a second earlier, then undo takes that back.
-    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'trim-cue-end voice.vtt 1 +5s; move-cue voice.vtt 2 3.5s; "
+    // Cue 1 ends at 2.5 s; cue 2 moves to 3.5 s; cue 3's start comes half a second earlier,
+    // then undo takes that back.
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'trim-cue-end voice.vtt 1 2.5s; move-cue voice.vtt 2 3.5s; "
                                        "trim-cue-start voice.vtt 3 -0.5s; undo; save; quit'");
     INFO(r.output);
     REQUIRE(r.status == 0);
-    std::string expected = replaced(kCues, "00:01.000 --> 00:02.000", "00:01.000 --> 00:03.000");
+    std::string expected = replaced(kCues, "00:01.000 --> 00:02.000", "00:01.000 --> 00:02.500");
     expected = replaced(expected, "00:03.000 --> 00:04.000", "00:03.500 --> 00:04.500");
     CHECK(f.readCues() == expected);
     CHECK(f.read() == kCaptionedExhibit);  // the exhibit is untouched
