@@ -26,6 +26,10 @@ public:
     /// Draws the captions active in `frame` onto `target`, placed in the canvas by `v`.
     void draw(const Frame& frame, sf::RenderTarget& target, const Viewport& v);
 
+    /// Draws caption file `file` from `track` instead of reading it: the studio's edited
+    /// text, shown before it is saved.
+    void useTrack(const std::string& file, CaptionTrack track) { tracks_[file] = std::move(track); }
+
     /// Problems met reading caption files, each reported once.
     std::vector<std::string> takeProblems();
 

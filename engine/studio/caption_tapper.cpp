@@ -1,4 +1,5 @@
 #include "studio/caption_tapper.h"
+#include "studio/caption_edits.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +7,6 @@
 
 #include "captions/caption_check.h"
 #include "captions/caption_lines.h"
-#include "captions/cue_timestamp.h"
 #include "captions/srt_parser.h"
 #include "captions/webvtt_parser.h"
 #include "captions/webvtt_writer.h"
@@ -126,32 +126,19 @@ CaptionTrack CaptionTapper::result(UntimedLines untimed) const {
 }
 
 std::string CaptionTapper::retimedOriginal(UntimedLines untimed) const {
-    // Each retimed cue's timing line is found again by its line number, and only the two
-    // timestamps before its settings are replaced: back to front, so offsets stay valid.
-    const std::string_view text = originalText_;
+    // Each retimed cue's timing line is changed as a drag on the timeline changes it
+    // (cueTimingEdit: its two timestamps, in the file's form): back to front, so offsets
+    // stay valid.
     const auto newTimes = times(untimed);
-    std::vector<CaptionLine> fileLines = splitCaptionLines(stripBom(text));
-    struct Replacement {
-        std::size_t at, length;
-        std::string with;
-    };
-    std::vector<Replacement> replacements;
+    std::vector<TextEdit> edits;
     for (std::size_t i = 0; i < lineCount(); ++i) {
         const auto [start, end] = newTimes[i];
         if (i >= tappedCount() && start == lines_.cues[i].start && end == lines_.cues[i].end) continue;
-        int number = lines_.cues[i].where.line;
-        if (number < 1 || static_cast<std::size_t>(number) > fileLines.size()) continue;
-        std::string_view timingLine = fileLines[number - 1].text;
-        Diagnostics ignored;  // the line parsed when the file was read
-        auto timing = readCueTiming(timingLine, FractionSeparator::Dot, {}, {}, ignored);
-        if (!timing) continue;
-        replacements.push_back({static_cast<std::size_t>(timingLine.data() - text.data()), timing->restBegin,
-                                formatWebVttTimestamp(start) + " --> " + formatWebVttTimestamp(end)});
+        if (auto edit = cueTimingEdit(originalText_, lines_.cues[i], start, end)) edits.push_back(std::move(*edit));
     }
-    std::sort(replacements.begin(), replacements.end(),
-              [](const Replacement& a, const Replacement& b) { return a.at > b.at; });
-    std::string out(text);
-    for (const auto& r : replacements) out.replace(r.at, r.length, r.with);
+    std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.offset > b.offset; });
+    std::string out = originalText_;
+    for (const TextEdit& edit : edits) applyEdit(out, edit);
     return out;
 }
 
@@ -198,7 +185,7 @@ CaptionTrack captionLinesFromText(std::string_view text, const std::string& file
 }
 
 std::optional<CaptionTapper> loadCaptionTapper(const fs::path& captionsFile, Micros audioEnd,
-                                               Diagnostics& diagnostics) {
+                                               Diagnostics& diagnostics, const FileReader& read) {
     const std::string name = captionsFile.string();
     std::string extension = captionsFile.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -208,12 +195,12 @@ std::optional<CaptionTapper> loadCaptionTapper(const fs::path& captionsFile, Mic
                           "set captions= to a .vtt name; an .srt or .txt with the same name supplies the lines");
         return std::nullopt;
     }
-    const FileReader read = diskFileReader();
     const fs::path srt = withExtension(captionsFile, ".srt");
     const fs::path txt = withExtension(captionsFile, ".txt");
     std::error_code ignored;
-    if (fs::exists(captionsFile, ignored) || fs::exists(srt, ignored)) {
-        bool vtt = fs::exists(captionsFile, ignored);
+    // The studio holds a caption file's text as edited: what `read` gives is what is timed.
+    const bool vtt = fs::exists(captionsFile, ignored) || read(captionsFile);
+    if (vtt || fs::exists(srt, ignored)) {
         const fs::path& source = vtt ? captionsFile : srt;
         std::optional<std::string> text = read(source);
         if (!text) {

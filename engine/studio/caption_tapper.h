@@ -13,6 +13,7 @@
 #include "captions/caption_track.h"
 #include "diag/diagnostic.h"
 #include "files/atomic_save.h"
+#include "script/script_loader.h"
 
 namespace vitrine::studio {
 
@@ -114,8 +115,9 @@ private:
 /// errors naming the file (and line) in `diagnostics`, when there is nothing sound to time:
 /// no such files, a file that does not parse cleanly (saving would drop the cues the parser
 /// skipped), or no lines. Warnings of a file that parses are passed on too.
+/// `read` reads the files (the studio reads a caption file it holds from its edited text).
 std::optional<CaptionTapper> loadCaptionTapper(const std::filesystem::path& captionsFile, Micros audioEnd,
-                                               Diagnostics& diagnostics);
+                                               Diagnostics& diagnostics, const FileReader& read = diskFileReader());
 
 /// One plain-text line per caption: blank lines skipped, spaces around each line trimmed.
 CaptionTrack captionLinesFromText(std::string_view text, const std::string& fileName);

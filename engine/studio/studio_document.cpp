@@ -6,6 +6,7 @@
 
 #include "exhibit/exhibit_loader.h"
 #include "base/time_value.h"
+#include "captions/caption_check.h"
 
 namespace vitrine::studio {
 namespace {
@@ -65,6 +66,7 @@ void StudioDocument::compile() {
         script_ = std::make_shared<const Script>(std::move(*loaded.script));
         stale_ = false;
         ++generation_;
+        holdCaptions();
     } else {
         stale_ = show_ != nullptr;  // keep the last good show on screen
     }
@@ -139,13 +141,164 @@ std::optional<Error> StudioDocument::edit(std::string description, EditRecipe re
 }
 
 void StudioDocument::record(std::string description, TextEdit forward, EditRecipe recipe) {
-    EditCommand command{std::move(description), std::move(forward), {}, std::move(recipe)};
+    EditCommand command{std::move(description), std::move(forward), {}, std::move(recipe), {}, {}};
     command.backward = applyEdit(text_, command.forward);
     undo_.push_back(std::move(command));
     // The saved text was further on in the redo history, which this edit drops.
     if (savedDepth_ >= static_cast<int>(undo_.size())) savedDepth_ = -1;
     redo_.clear();
     compile();
+}
+
+// The caption files the show names are read once, when a show first names them; from then on
+// the text held here is what the studio edits, saves and shows.
+void StudioDocument::holdCaptions() {
+    for (const Item& item : show_->items) {
+        // In the sound's own time: what the cues count from.
+        Micros soundEnd = item.clipIn + (item.activeEnd - item.begin);
+        if (item.clipOut >= 0) soundEnd = std::min(soundEnd, item.clipOut);
+        for (const std::string* file : {&item.captions, &item.secondCaptions}) {
+            if (file->empty()) continue;
+            auto held = captions_.find(*file);
+            if (held == captions_.end()) {
+                auto text = readTextFile(*file);
+                if (!text) continue;  // the missing-file check reports it
+                held = captions_.emplace(*file, HeldCaptions{*text, *text, {}, 0}).first;
+                captionsChanged(held->second, *file);
+            }
+            held->second.soundEnd = soundEnd;
+        }
+    }
+}
+
+void StudioDocument::captionsChanged(HeldCaptions& held, const std::string& file) {
+    Diagnostics ignored;  // the diagnostics panel reports the file's problems
+    held.track = parseCaptionText(held.text, file, ignored);
+    ++captionsGeneration_;
+}
+
+std::string& StudioDocument::textOf(const EditCommand& command) {
+    return command.captions.empty() ? text_ : captions_.at(command.captions).text;
+}
+
+// After `command` was made or taken back: the exhibit compiled again, or its caption file read.
+void StudioDocument::changed(const EditCommand& command) {
+    if (command.captions.empty()) compile();
+    else captionsChanged(captions_.at(command.captions), command.captions);
+}
+
+const HeldCaptions* StudioDocument::captionFile(const std::string& file) const {
+    auto found = captions_.find(file);
+    return found == captions_.end() ? nullptr : &found->second;
+}
+
+std::optional<Error> StudioDocument::editCaptions(const std::string& file, std::string description,
+                                                  CaptionRecipe recipe, CaptionRecipe undoRecipe) {
+    auto held = captions_.find(file);
+    if (held == captions_.end()) return Error{"the exhibit names no caption file " + file};
+    auto forward = recipe(held->second.text);
+    if (!forward) return forward.error();
+    EditCommand command{std::move(description), std::move(*forward), {},
+                        [recipe](std::string_view text, const Script&) { return recipe(text); }, file,
+                        std::move(undoRecipe)};
+    command.backward = applyEdit(held->second.text, command.forward);
+    undo_.push_back(std::move(command));
+    if (savedDepth_ >= static_cast<int>(undo_.size())) savedDepth_ = -1;
+    redo_.clear();
+    captionsChanged(held->second, file);
+    return std::nullopt;
+}
+
+std::optional<Error> StudioDocument::dragCue(const std::string& file, std::size_t index, CueDrag drag, Micros delta) {
+    const HeldCaptions* held = captionFile(file);
+    if (!held) return Error{"the exhibit names no caption file " + file};
+    if (index >= held->track.cues.size())
+        return Error{file + " has " + std::to_string(held->track.cues.size()) + " cues; there is no cue " +
+                     std::to_string(index + 1)};
+    const CaptionCue& cue = held->track.cues[index];
+    const auto [start, end] = draggedCue(cue, drag, delta, cueLimits(held->track, index, held->soundEnd));
+    if (start == cue.start && end == cue.end)
+        return Error{"cue " + std::to_string(index + 1) + " cannot go further: it meets " +
+                     (index > 0 || index + 1 < held->track.cues.size() ? "a neighbour, " : "") +
+                     "the start or the end of its sound"};
+    const std::string name = std::filesystem::path(file).filename().string();
+    return editCaptions(file,
+                        "cue " + std::to_string(index + 1) + " of " + name + " → " + formatClock(start) + "–" +
+                            formatClock(end),
+                        cueTimingRecipe(file, {index, cue.start, cue.end}, start, end),
+                        cueTimingRecipe(file, {index, start, end}, cue.start, cue.end));
+}
+
+std::optional<Error> StudioDocument::replaceCaptionText(const std::string& file, std::string description,
+                                                        const std::string& text) {
+    const HeldCaptions* held = captionFile(file);
+    if (!held) return Error{"the exhibit names no caption file " + file};
+    if (text == held->text) return Error{"the text is already that"};
+    // Found again by the characters each way replaces, as replaceText does.
+    auto relocated = [](std::string before, const std::string& after) -> CaptionRecipe {
+        TextEdit change = differingSpan(before, after);  // before `before` is moved into the recipe
+        return [before = std::move(before), change = std::move(change)](std::string_view now) {
+            return relocatedEdit(now, before, change);
+        };
+    };
+    return editCaptions(file, std::move(description), relocated(held->text, text), relocated(text, held->text));
+}
+
+bool StudioDocument::captionsModified() const {
+    return std::any_of(captions_.begin(), captions_.end(), [](const auto& c) { return c.second.text != c.second.savedText; });
+}
+
+std::vector<std::pair<std::string, std::string>> StudioDocument::unsavedCaptions() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [file, held] : captions_)
+        if (held.text != held.savedText) out.emplace_back(file, held.text);
+    return out;
+}
+
+ReloadOutcome StudioDocument::reloadCaptionsFromDisk(const std::string& file) {
+    auto found = captions_.find(file);
+    if (found == captions_.end()) return ReloadOutcome::Unchanged;
+    HeldCaptions& held = found->second;
+    auto text = readTextFile(file);
+    if (!text || *text == held.savedText) return ReloadOutcome::Unchanged;
+    lastReload_ = {};
+    held.text = held.savedText = std::move(*text);
+    captionsChanged(held, file);
+    // The edits of this file up to the save are in it (or, where the other program undid
+    // them, their undo says so when asked); those undone past the save are undone again, and
+    // the unsaved ones made again, each finding its cue by the times it had.
+    const int saved = savedDepth_;
+    for (int i = 0; i < static_cast<int>(redo_.size()); ++i) {
+        const int depth = static_cast<int>(undo_.size() + redo_.size()) - 1 - i;
+        EditCommand& command = redo_[i];
+        if (command.captions != file || depth >= saved) continue;
+        auto backward = command.undoRecipe(held.text);
+        if (!backward) {
+            lastReload_.notReapplied.push_back("undo of " + command.description + ": " + backward.error().message);
+            continue;
+        }
+        applyEdit(held.text, *backward);
+        ++lastReload_.reapplied;
+    }
+    for (int i = std::max(saved, 0); i < static_cast<int>(undo_.size());) {
+        EditCommand& command = undo_[i];
+        if (command.captions != file) {
+            ++i;
+            continue;
+        }
+        auto forward = command.recipe(held.text, *script_);
+        if (!forward) {
+            lastReload_.notReapplied.push_back(command.description + ": " + forward.error().message);
+            undo_.erase(undo_.begin() + i);  // it made nothing, so there is nothing to undo
+            continue;
+        }
+        command.forward = std::move(*forward);
+        command.backward = applyEdit(held.text, command.forward);
+        ++lastReload_.reapplied;
+        ++i;
+    }
+    captionsChanged(held, file);
+    return ReloadOutcome::Reloaded;
 }
 
 // Why `target` cannot be edited, or nullopt.
@@ -215,31 +368,42 @@ std::optional<Error> StudioDocument::replaceText(std::string description, const 
     return std::nullopt;
 }
 
-bool StudioDocument::undo() {
+bool StudioDocument::undo(Error* why) {
     if (undo_.empty() || heldHistory_) return false;
-    EditCommand command = std::move(undo_.back());
+    EditCommand& top = undo_.back();
+    if (top.undoRecipe) {
+        // A caption file read again since the edit: its undo finds the cue by what it made.
+        auto backward = top.undoRecipe(textOf(top));
+        if (!backward) {
+            if (why) *why = Error{"cannot undo " + top.description + ": " + backward.error().message};
+            return false;
+        }
+        top.backward = std::move(*backward);
+    }
+    EditCommand command = std::move(top);
     undo_.pop_back();
-    applyEdit(text_, command.backward);
+    applyEdit(textOf(command), command.backward);
+    changed(command);
     redo_.push_back(std::move(command));
-    compile();
     return true;
 }
 
 bool StudioDocument::redo(Error* why) {
     if (redo_.empty() || heldHistory_) return false;
     EditCommand& command = redo_.back();
-    // Made again through its recipe: after a reload, the stored span may no longer fit.
-    Result<TextEdit> forward = command.recipe && script_ && !stale_ ? command.recipe(text_, *script_)
-                                                                    : Result<TextEdit>(command.forward);
+    // Made again through its recipe: after a reload, the stored span may no longer fit. A
+    // caption file's recipe does not need the exhibit to compile.
+    const bool byRecipe = command.recipe && script_ && (!stale_ || !command.captions.empty());
+    Result<TextEdit> forward = byRecipe ? command.recipe(textOf(command), *script_) : Result<TextEdit>(command.forward);
     if (!forward) {
         if (why) *why = Error{"cannot redo " + command.description + ": " + forward.error().message};
         return false;
     }
     command.forward = std::move(*forward);
-    command.backward = applyEdit(text_, command.forward);
+    command.backward = applyEdit(textOf(command), command.forward);
+    changed(command);
     undo_.push_back(std::move(command));
     redo_.pop_back();
-    compile();
     return true;
 }
 
@@ -248,8 +412,22 @@ std::optional<Error> StudioDocument::save(const SaveFailureInjector& inject) {
         return Error{"Not saved: another program wrote " + file_.filename().string() +
                      " with errors, and your unsaved edits wait to be made again on it. Fix the file "
                      "there (the errors are listed) and they will be; nothing is lost"};
-    if (auto error = saveFileAtomically(file_, text_, inject))
-        return Error{"Not saved: " + *error + ". Your edits are kept"};
+    // The caption files first, each only when it changed, and checked as written: the
+    // exhibit is marked saved only when they all were.
+    saveFindings_ = {};
+    const bool onlyCaptions = text_ == savedText_ && captionsModified();
+    for (auto& [captionFile, held] : captions_) {
+        if (held.text == held.savedText) continue;
+        Diagnostics parsed;
+        checkCaptionCues(parseCaptionText(held.text, captionFile, parsed), held.soundEnd, saveFindings_);
+        if (auto error = saveFileAtomically(captionFile, held.text, inject))
+            return Error{"Not saved: " + *error + ". Your edits are kept"};
+        held.savedText = held.text;
+    }
+    // The exhibit is written unless only caption files changed (then it holds its text).
+    if (!onlyCaptions)
+        if (auto error = saveFileAtomically(file_, text_, inject))
+            return Error{"Not saved: " + *error + ". Your edits are kept"};
     savedText_ = text_;
     savedDepth_ = static_cast<int>(undo_.size());
     heldHistory_.reset();
@@ -298,6 +476,9 @@ void StudioDocument::rebaseHistory(const std::string& oldBase, const std::string
     savedDepth_ = 0;
 
     if (saved < 0) {
+        // A caption file's edits are not in the exhibit's text: they stay as they were.
+        for (int i = 0; i < applied; ++i)
+            if (!history[i].captions.empty()) undo_.push_back(std::move(history[i]));
         // No undo or redo leads back to the saved text: what the designer changed since is
         // made again as one edit, where the file still holds what it replaced.
         if (designerText != oldBase) {
@@ -310,7 +491,7 @@ void StudioDocument::rebaseHistory(const std::string& oldBase, const std::string
                 lastReload_.notReapplied.push_back("your unsaved edits: " + forward.error().message);
                 return;
             }
-            EditCommand command{"your unsaved edits", std::move(*forward), {}, std::move(recipe)};
+            EditCommand command{"your unsaved edits", std::move(*forward), {}, std::move(recipe), {}, {}};
             command.backward = applyEdit(text_, command.forward);
             undo_.push_back(std::move(command));
             ++lastReload_.reapplied;
@@ -326,6 +507,11 @@ void StudioDocument::rebaseHistory(const std::string& oldBase, const std::string
     std::vector<EditCommand> kept;  // saved commands, top first
     for (int i = saved - 1; i >= 0; --i) {
         EditCommand& command = history[i];
+        if (!command.captions.empty()) {
+            // In a caption file, which this reload did not read: nothing moved.
+            kept.push_back(std::move(command));
+            continue;
+        }
         auto backward = shiftedPast(command.backward, change);
         auto changeBefore = shiftedPast(change, command.backward);
         if (!backward || !changeBefore) {
@@ -345,6 +531,7 @@ void StudioDocument::rebaseHistory(const std::string& oldBase, const std::string
     // The designer had undone past the save: those undos are made again on the new text.
     for (int i = saved - 1; i >= applied && i >= dropped; --i) {
         EditCommand& command = kept[i - dropped];
+        if (!command.captions.empty()) continue;  // its caption file is still undone
         applyEdit(text_, command.backward);
         ++lastReload_.reapplied;
     }
@@ -360,6 +547,11 @@ void StudioDocument::rebaseHistory(const std::string& oldBase, const std::string
         if (i >= applied) {
             // Undone before the reload: it stays for redo, which makes it through its recipe.
             redo_.insert(redo_.begin(), std::move(command));
+            continue;
+        }
+        if (!command.captions.empty()) {
+            // Made on a caption file this reload did not read: still made.
+            undo_.push_back(std::move(command));
             continue;
         }
         auto forward = stale_ || !script_ ? Result<TextEdit>(Error{"the file has errors"}) : command.recipe(text_, *script_);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "player/compile_options.h"
 #include "files/atomic_save.h"
+#include "studio/caption_edits.h"
 #include "studio/element_path.h"
 #include "studio/text_edit.h"
 
@@ -53,12 +55,26 @@ struct ReloadReport {
 /// so the same recipe can be made again on a text that another program has changed.
 using EditRecipe = std::function<Result<TextEdit>(std::string_view text, const Script& script)>;
 
-/// One edit made in the studio.
+/// One edit made in the studio: of the exhibit's text, or of one of its caption files.
 struct EditCommand {
     std::string description;  // "dur of <text> at line 12 → 9s"
     TextEdit forward;
     TextEdit backward;
     EditRecipe recipe;  // what made `forward`, to make it again on another text
+    // A caption file's edit: the file (empty for the exhibit's own text), and the recipe
+    // that takes it back. Caption edits are undone through it too, because the file may
+    // have been read again from disk since (the cue is found by what the edit made).
+    std::string captions;
+    CaptionRecipe undoRecipe;
+};
+
+/// A caption file an exhibit names, as the studio holds it: the text the designer edits
+/// (the studio's source of truth for it, saved with the exhibit) and what it was on disk.
+struct HeldCaptions {
+    std::string text;       // as edited, saved or not
+    std::string savedText;  // as last read or written
+    CaptionTrack track;     // `text` parsed, as the player reads it
+    Micros soundEnd = 0;    // the end of the sound it captions, in the sound's own time
 };
 
 /// The document: text, compiled show (the last good one when the text is broken),
@@ -123,9 +139,37 @@ public:
     /// again after a reload only where the file still holds what it replaced.
     std::optional<Error> replaceText(std::string description, const std::string& text);
 
+    /// The caption files the exhibit's sounds and videos name (each readable one, by the
+    /// resolved path the show has), as edited.
+    const std::map<std::string, HeldCaptions>& captionFiles() const { return captions_; }
+    /// One of them, or nullptr.
+    const HeldCaptions* captionFile(const std::string& file) const;
+    /// Counts changes to the caption texts (the timeline redraws their cues when it changes).
+    int captionsGeneration() const { return captionsGeneration_; }
+    /// Makes the edit `recipe` gives on caption file `file`'s text, as one undoable command
+    /// (undone by `undoRecipe`). Returns why nothing changed, or nullopt.
+    std::optional<Error> editCaptions(const std::string& file, std::string description, CaptionRecipe recipe,
+                                      CaptionRecipe undoRecipe);
+    /// Retimes cue `index` (in track order) of caption file `file`: moved, or either edge
+    /// trimmed, by `delta`, clamped between its neighbours, 0 and the sound's end
+    /// (draggedCue). One undoable command; why nothing changed, or nullopt.
+    std::optional<Error> dragCue(const std::string& file, std::size_t index, CueDrag drag, Micros delta);
+    /// Replaces caption file `file`'s whole text (a recovered version), as one undoable edit.
+    std::optional<Error> replaceCaptionText(const std::string& file, std::string description, const std::string& text);
+    /// The caption files whose text differs from what is on disk, with that text (what a
+    /// recovery file keeps).
+    std::vector<std::pair<std::string, std::string>> unsavedCaptions() const;
+    /// What the project's caption check (checkCaptionCues) found in the caption files the
+    /// last save wrote, read from the exact text written.
+    const Diagnostics& lastSaveFindings() const { return saveFindings_; }
+    /// Reads caption file `file` again (another program changed it), then makes every unsaved
+    /// edit of it again through its recipe (lastReload() lists those that no longer fit).
+    ReloadOutcome reloadCaptionsFromDisk(const std::string& file);
+
     /// Undoes the last edit; false when there is none (or while edits wait for a broken
-    /// file to be fixed).
-    bool undo();
+    /// file to be fixed), or when a caption file no longer holds what the edit made, with
+    /// the reason in `why`.
+    bool undo(Error* why = nullptr);
     /// Makes the last undone edit again, through its recipe on the text as it is now (so a
     /// redo still fits after a reload); false when there is none or it no longer fits, with
     /// the reason in `why`.
@@ -139,11 +183,14 @@ public:
 
     /// True when the designer has edits that are not on disk: the text differs from what was
     /// last saved or read, or edits wait for a broken file to be fixed.
-    bool modified() const { return text_ != savedText_ || (heldHistory_ && heldHistory_->text != heldHistory_->base); }
+    bool modified() const {
+        return text_ != savedText_ || (heldHistory_ && heldHistory_->text != heldHistory_->base) ||
+               captionsModified();
+    }
     /// The designer's text with every unsaved edit: text(), or while the file on disk is
     /// broken, the text the waiting edits were made on (what a recovery file keeps).
     const std::string& unsavedText() const { return heldHistory_ ? heldHistory_->text : text_; }
-    /// Saves atomically. Nothing is marked saved unless the bytes were written: an error
+    /// Saves atomically: the caption files that changed, then the exhibit. Nothing is marked saved unless the bytes were written: an error
     /// says why (the edits stay unsaved). Refused while unsaved edits wait for a broken file
     /// on disk to be fixed, since writing would drop either them or the other program's text.
     std::optional<Error> save(const SaveFailureInjector& inject = {});
@@ -167,6 +214,11 @@ private:
     std::optional<Error> editable(const Selection& target) const;
     void record(std::string description, TextEdit forward, EditRecipe recipe);
     void rebaseHistory(const std::string& oldBase, const std::string& designerText);
+    bool captionsModified() const;
+    void holdCaptions();
+    void captionsChanged(HeldCaptions& held, const std::string& file);
+    std::string& textOf(const EditCommand& command);
+    void changed(const EditCommand& command);
 
     // While the file on disk does not compile, the history cannot be re-based on it: it
     // waits with the saved text it was made on and the designer's text.
@@ -193,6 +245,9 @@ private:
     int savedDepth_ = 0;
     std::optional<HeldHistory> heldHistory_;
     ReloadReport lastReload_;
+    std::map<std::string, HeldCaptions> captions_;
+    int captionsGeneration_ = 0;
+    Diagnostics saveFindings_;
 };
 
 /// Reads a whole file; nullopt when it cannot be read.

@@ -273,4 +273,66 @@ const Chip* chipOf(const TimelineLayout& layout, const Selection& target) {
     return nullptr;
 }
 
+std::vector<CueChip> cueChips(const StudioDocument& doc, const TimelineLayout& layout) {
+    std::vector<CueChip> cues;
+    const Show* show = doc.show();
+    if (!show) return cues;
+    for (int c = 0; c < static_cast<int>(layout.chips.size()); ++c) {
+        const Chip& chip = layout.chips[c];
+        if (chip.kind != ChipKind::Item || chip.target.index >= static_cast<int>(show->items.size())) continue;
+        const Item& item = show->items[chip.target.index];
+        const HeldCaptions* held = item.captions.empty() ? nullptr : doc.captionFile(item.captions);
+        if (!held) continue;
+        const Micros offset = item.begin - item.clipIn;
+        for (std::size_t i = 0; i < held->track.cues.size(); ++i) {
+            const CaptionCue& cue = held->track.cues[i];
+            if (cue.end + offset <= chip.begin || cue.start + offset >= chip.end) continue;
+            cues.push_back({c, item.captions, i, cue.start + offset, cue.end + offset, offset});
+        }
+    }
+    return cues;
+}
+
+ChipRect cueRect(const TimelineLayout& layout, const CueChip& cue, const TimelineScale& scale, float top) {
+    const ChipRect sound = chipRect(layout, layout.chips[cue.chip], scale, top);
+    const float x0 = std::max(sound.x0, scale.xOf(cue.begin));
+    const float x1 = std::max(std::min(sound.x1, scale.xOf(cue.end)), x0 + 2);
+    return {x0, sound.y1 - kCueHeight, x1, sound.y1};
+}
+
+std::optional<ChipHit> hitCue(const TimelineLayout& layout, const std::vector<CueChip>& cues,
+                              const TimelineScale& scale, float top, float x, float y) {
+    for (int i = static_cast<int>(cues.size()) - 1; i >= 0; --i) {
+        const ChipRect r = cueRect(layout, cues[i], scale, top);
+        if (y < r.y0 || y >= r.y1 || x < r.x0 - kEdgeGrabPixels / 2 || x >= r.x1 + kEdgeGrabPixels / 2) continue;
+        // As for chips: a narrow cue gives its end first, and the margin is only for edges.
+        const float edge = std::min(kEdgeGrabPixels, (r.x1 - r.x0) / 3);
+        if (x >= r.x1 - edge) return ChipHit{i, ChipPart::EndEdge};
+        if (x < r.x0 + edge) return ChipHit{i, ChipPart::StartEdge};
+        if (x < r.x0 || x >= r.x1) continue;
+        return ChipHit{i, ChipPart::Body};
+    }
+    return std::nullopt;
+}
+
+std::vector<Micros> cueSnapTargets(const TimelineLayout& layout, const std::vector<CueChip>& cues, int draggedCue,
+                                   Micros playhead) {
+    std::vector<Micros> targets = snapTargets(layout, -1, playhead);
+    for (int i = 0; i < static_cast<int>(cues.size()); ++i) {
+        if (i == draggedCue) continue;
+        targets.push_back(cues[i].begin);
+        targets.push_back(cues[i].end);
+    }
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    return targets;
+}
+
+Chip asChip(const CueChip& cue) {
+    Chip chip;
+    chip.begin = cue.begin;
+    chip.end = cue.end;
+    return chip;
+}
+
 }  // namespace vitrine::studio

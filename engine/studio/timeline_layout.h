@@ -133,6 +133,32 @@ struct CueRow {
 /// The cue list of a layout: each scene, then its items by start (document order when equal).
 std::vector<CueRow> cueList(const Show& show, const TimelineLayout& layout);
 
+/// A caption cue on its sound's (or video's) chip, from the document's caption text: a strip
+/// along the chip's foot, dragged as a chip is (its body moves it, its edges trim it).
+struct CueChip {
+    int chip = -1;           // the sound's chip, into TimelineLayout::chips
+    std::string file;        // its caption file
+    std::size_t index = 0;   // the cue, in the file's track
+    Micros begin = 0, end = 0;  // show time
+    Micros offset = 0;       // show time less the sound's own time (begin less clip-in)
+};
+inline constexpr float kCueHeight = 11;  // the strip's height, at the chip's foot
+
+/// The cues of every captioned sound and video of the layout, in show time (cut to the
+/// chip: a cue outside the part of the sound that plays is not drawn).
+std::vector<CueChip> cueChips(const StudioDocument& doc, const TimelineLayout& layout);
+/// A cue's rectangle on screen.
+ChipRect cueRect(const TimelineLayout& layout, const CueChip& cue, const TimelineScale& scale, float top);
+/// The cue under (x, y) and which part of it, as hitChip does for chips; nullopt when none.
+std::optional<ChipHit> hitCue(const TimelineLayout& layout, const std::vector<CueChip>& cues,
+                              const TimelineScale& scale, float top, float x, float y);
+/// Times a dragged cue's edge snaps to: what a chip's snaps to (snapTargets), and the other
+/// cues' edges.
+std::vector<Micros> cueSnapTargets(const TimelineLayout& layout, const std::vector<CueChip>& cues, int draggedCue,
+                                   Micros playhead);
+/// The cue as a chip, for dragDelta.
+Chip asChip(const CueChip& cue);
+
 /// The chip of a scene or item, or nullptr.
 const Chip* chipOf(const TimelineLayout& layout, const Selection& target);
 

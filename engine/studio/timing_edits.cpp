@@ -208,4 +208,24 @@ std::optional<Error> dragChip(StudioDocument& doc, const Chip& chip, ChipPart pa
     return doc.edit(verb + what + " " + by, timingRecipe(chip.element, drag, delta, length));
 }
 
+CueDrag cueDragOf(ChipPart part) {
+    return part == ChipPart::Body ? CueDrag::Move : part == ChipPart::StartEdge ? CueDrag::TrimStart : CueDrag::TrimEnd;
+}
+
+CueChip draggedCueChip(const StudioDocument& doc, const CueChip& cue, ChipPart part, Micros delta) {
+    const HeldCaptions* held = doc.captionFile(cue.file);
+    if (!held || cue.index >= held->track.cues.size()) return cue;
+    const auto [start, end] = draggedCue(held->track.cues[cue.index], cueDragOf(part), delta,
+                                         cueLimits(held->track, cue.index, held->soundEnd));
+    CueChip moved = cue;
+    moved.begin = start + cue.offset;
+    moved.end = end + cue.offset;
+    return moved;
+}
+
+std::optional<Error> dragCueChip(StudioDocument& doc, const CueChip& cue, ChipPart part, Micros delta) {
+    if (delta == 0) return std::nullopt;
+    return doc.dragCue(cue.file, cue.index, cueDragOf(part), delta);
+}
+
 }  // namespace vitrine::studio

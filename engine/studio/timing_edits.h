@@ -47,4 +47,16 @@ EditRecipe transitionLengthRecipe(ElementPath scene, Micros delta);
 /// command; an error message saying why not (nothing changed), or nullopt.
 std::optional<Error> dragChip(StudioDocument& doc, const Chip& chip, ChipPart part, Micros delta);
 
+/// What dragging `part` of a caption cue does: its body moves it, an edge trims it.
+CueDrag cueDragOf(ChipPart part);
+
+/// The cue as dragging `part` by `delta` leaves it: moved or trimmed, clamped between its
+/// neighbours, 0 and its sound's end as StudioDocument::dragCue clamps it (what the timeline
+/// draws while the pointer is down).
+CueChip draggedCueChip(const StudioDocument& doc, const CueChip& cue, ChipPart part, Micros delta);
+
+/// Makes the edit that dragging `part` of caption cue `cue` by `delta` asks for on `doc`, as
+/// one undoable command of its caption file; an error saying why not, or nullopt.
+std::optional<Error> dragCueChip(StudioDocument& doc, const CueChip& cue, ChipPart part, Micros delta);
+
 }  // namespace vitrine::studio

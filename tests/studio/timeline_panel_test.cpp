@@ -139,3 +139,124 @@ TEST_CASE("studio timeline: a chip dragged with the mouse snaps to the next text
 }
 
 }  // namespace vitrine::studio
+
+namespace vitrine::studio {
+namespace {
+
+// A sound with three caption cues, 1 s into a 12 s scene.
+const char* kCaptionedExhibit = R"(<?xml version="1.0" encoding="UTF-8"?>
+<exhibit title="Cues" size="1280x720" lang="en">
+  <scene id="testimony" dur="12s">
+    <audio src="voice.wav" captions="voice.vtt" begin="1s" dur="10s"/>
+  </scene>
+</exhibit>
+)";
+const std::string kCues =
+    "WEBVTT\n"
+    "\n"
+    "NOTE keep this note\n"
+    "\n"
+    "00:01.000 --> 00:02.000 align:start\n"
+    "<v Ruben>One</v>\n"
+    "\n"
+    "00:03.000 --> 00:04.000\n"
+    "Two\n"
+    "\n"
+    "00:05.000 --> 00:06.000\n"
+    "Three\n";
+
+struct CaptionedFixture : StudioFixture {
+    std::filesystem::path vtt;
+    CaptionedFixture() : StudioFixture(kCaptionedExhibit), vtt(folder / "voice.vtt") {
+        std::ofstream(vtt, std::ios::binary) << kCues;
+        REQUIRE(shell("ffmpeg -loglevel error -y -f lavfi -i sine=frequency=330:duration=10 -ar 48000 " +
+                      quoted(folder / "voice.wav")));
+    }
+    std::string readCues() const {
+        std::ifstream in(vtt, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }
+};
+
+}  // namespace
+
+TEST_CASE("studio timeline: move-cue, trim-cue-start and trim-cue-end retime caption cues, undo takes one back, save writes them") {
+    requireStudio();
+    CaptionedFixture f;
+    Run help = runStudio("--help");
+    CHECK(help.output.find("move-cue FILE N TIME") != std::string::npos);
+    CHECK(help.output.find("trim-cue-start FILE N TIME") != std::string::npos);
+    CHECK(help.output.find("trim-cue-end FILE N TIME") != std::string::npos);
+    // Cue 1 ends at 2.5 s; cue 2 moves to 3.5 s; cue 3's start comes half a second earlier,
+    // then undo takes that back.
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'trim-cue-end voice.vtt 1 2.5s; move-cue voice.vtt 2 3.5s; "
+                                       "trim-cue-start voice.vtt 3 -0.5s; undo; save; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    std::string expected = replaced(kCues, "00:01.000 --> 00:02.000", "00:01.000 --> 00:02.500");
+    expected = replaced(expected, "00:03.000 --> 00:04.000", "00:03.500 --> 00:04.500");
+    CHECK(f.readCues() == expected);
+    CHECK(f.read() == kCaptionedExhibit);  // the exhibit is untouched
+
+    // A cue that does not exist is refused with the reason, and nothing is saved.
+    r = runStudio(quoted(f.file) + " --size 1280x720 --script 'move-cue voice.vtt 9 1s; save; quit'");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("N from 1 to 3") != std::string::npos);
+    CHECK(f.readCues() == expected);
+}
+
+TEST_CASE("studio timeline: caption cues dragged with the mouse snap to the sound's start and the next cue, Ctrl+S saves the vtt") {
+    test::PrivateDisplay privateDisplay;
+    requireStudio();
+    CaptionedFixture f;
+    const auto shot = f.folder / "before.png", log = f.folder / "studio.log", pid = f.folder / "studio.pid";
+    REQUIRE(shell("ALSOFT_DRIVERS=null " + studioBinary() + " " + quoted(f.file) +
+                  " --size 1280x720 --script 'scrub 11.99s; wait 3; screenshot " + shot.string() + "; wait 100000' > " +
+                  quoted(log) + " 2>&1 & echo $! > " + quoted(pid)));
+    int studio = 0;
+    std::ifstream(pid) >> studio;
+    REQUIRE(studio > 0);
+    struct Stop {
+        int pid;
+        ~Stop() { kill(pid, SIGTERM); }
+    } stop{studio};
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!std::filesystem::exists(shot) && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    REQUIRE(std::filesystem::exists(shot));
+    sf::Image before;
+    REQUIRE(before.loadFromFile(shot.string()));
+    const RulerPlace ruler = findRuler(before);
+    REQUIRE(ruler.left > 0);
+    // 12 s fitted to the ruler. Its run of colour starts at the lanes' border, a pixel left of
+    // 0 s, and ends at the playhead's marker, 6 pixels left of it (at 11.99 s): an edge is grabbed
+    // within a few pixels. The sound's lane is under the scenes'; its cues are a strip along
+    // the foot of its chip. The sound starts at 1 s: its cues lie at 2-3, 4-5 and 6-7 s.
+    const double left = ruler.left + 1, pixelsPerSecond = (ruler.right + 6 - left) / 11.99;
+    const float soundTop = kRulerHeight + kSceneLaneHeight + kLaneGap;
+    const int y = ruler.top + static_cast<int>(soundTop + kSoundLaneHeight - 2 - kCueHeight / 2);
+    auto xAt = [&](double s, int dx = 0) { return std::to_string(static_cast<int>(left + s * pixelsPerSecond) + dx); };
+    const std::string window = "$(xdotool search --sync --name '^Vitrine Studio$' | head -1)";
+    const std::string at = " " + std::to_string(y);
+    REQUIRE(shell("xdotool windowmove " + window + " 0 0 && sleep 0.5"));
+    // Cue 1's body, grabbed at 2.5 s and let go 0.95 s earlier: its start comes 50 ms after
+    // the sound's start and snaps to it (the file's 0 s).
+    REQUIRE(shell("xdotool mousemove --window " + window + " " + xAt(2.5) + at + " && sleep 0.5 && xdotool mousedown 1 && "
+                  "sleep 0.3 && xdotool mousemove_relative -- -20 0 && sleep 0.3 && xdotool mousemove --window " + window +
+                  " " + xAt(1.55) + at + " && sleep 0.5 && xdotool mouseup 1 && sleep 0.5"));
+    // Cue 2's right edge, grabbed just inside it at 5 s and let go 0.9 s later: its end
+    // snaps to cue 3's start (6 s, the file's 5 s).
+    REQUIRE(shell("xdotool mousemove --window " + window + " " + xAt(5, -2) + at + " && sleep 0.5 && xdotool mousedown 1 && "
+                  "sleep 0.3 && xdotool mousemove --window " + window + " " + xAt(5.9, -2) + at + " && sleep 0.5 && "
+                  "xdotool mouseup 1 && sleep 0.5 && xdotool key ctrl+s"));
+    std::string expected = replaced(kCues, "00:01.000 --> 00:02.000", "00:00.000 --> 00:01.000");
+    expected = replaced(expected, "00:03.000 --> 00:04.000", "00:03.000 --> 00:05.000");
+    while (f.readCues() == kCues && std::chrono::steady_clock::now() < deadline + std::chrono::seconds(10))
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::ifstream in(log);
+    INFO(std::string(std::istreambuf_iterator<char>(in), {}));
+    CHECK(f.readCues() == expected);
+    CHECK(f.read() == kCaptionedExhibit);
+}
+
+}  // namespace vitrine::studio

@@ -71,6 +71,7 @@ StudioApp::StudioApp(StudioOptions options)
         if (recovery->text == doc_.text()) removeRecovery(doc_.file());
         else recoveryOffer_ = std::move(recovery);
     }
+    findCaptionRecoveries();
     if (!watcher_.ok()) setStatus("cannot watch " + options_.file + " for changes; reload by reopening", true);
     // With no sound card (CI, a test rig) OpenAL is told ALSOFT_DRIVERS=null, as for the
     // player: the sound is then mixed at real-time pace and discarded.
@@ -120,6 +121,7 @@ void StudioApp::handleEvent(const sf::Event& event) {
 
 void StudioApp::frame(float seconds) {
     reloadIfChanged();
+    reloadCaptionsIfChanged();
     keepRecovery();
     if (waitFrames_ > 0) {
         --waitFrames_;
@@ -248,7 +250,7 @@ void StudioApp::ensureLive() {
         int maxDimension = render::RenderResources::maxImageDimensionFor(doc_.show()->canvas);
         resources_ = std::make_unique<render::RenderResources>(text::bundledFontsDirectory(), maxDimension);
     }
-    if (live_ && liveGeneration_ == doc_.showGeneration()) return;
+    if (live_ && liveGeneration_ == doc_.showGeneration()) return feedCaptions();
     if (!live_) {
         LiveShow::Options options;
         options.audio = audioDevice_;
@@ -261,6 +263,8 @@ void StudioApp::ensureLive() {
     live_->jump(t_);
     liveGeneration_ = doc_.showGeneration();
     previewDirty_ = true;
+    fedCaptions_ = -1;  // a new renderer reads caption files from disk until fed
+    feedCaptions();
 }
 
 void StudioApp::setSpeed(int index) {
@@ -344,7 +348,19 @@ void StudioApp::save() {
         setStatus(*error);
         return;
     }
-    setStatus("Saved " + doc_.file().string());
+    // What the caption check finds in the caption files written is said, never silent.
+    const Diagnostics& found = doc_.lastSaveFindings();
+    if (found.empty()) {
+        setStatus("Saved " + doc_.file().string());
+    } else {
+        const Diagnostic& first = found.all().front();
+        const std::size_t more = found.all().size() - 1;
+        setStatus("Saved " + doc_.file().string() + ", but the caption check found: " +
+                      std::filesystem::path(first.where.file).filename().string() + ":" +
+                      std::to_string(first.where.line) + ": " + first.message +
+                      (more ? " (and " + std::to_string(more) + " more)" : ""),
+                  true);
+    }
     keepRecovery();  // the recovery file goes with the unsaved edits
 }
 
@@ -410,6 +426,7 @@ void StudioApp::drawTimeline(float x, float y, float w, float h) {
         setPlaying(false);
     }
     if (request.drag) applyChipDrag(*request.drag);
+    if (request.cueDrag) applyCueDrag(*request.cueDrag);
     if (request.toggleCueList) cueListShown_ = !cueListShown_;
     if (request.contextMenu)
         menuBar_.openContextMenu(doc_.selection().kind == Selection::Kind::Item ? kOnItem : kOnScene);
@@ -464,10 +481,12 @@ void StudioApp::keepRecovery() {
         // Saved, or undone back to the file's text: nothing left to recover.
         if (!recoveryWritten_.empty()) removeRecovery(doc_.file());
         recoveryWritten_.clear();
+        keepCaptionRecoveries();
         return;
     }
     // The clock first: the texts are compared once every interval, not every frame.
     if (sinceRecovery_.getElapsedTime() < kRecoveryInterval) return;
+    keepCaptionRecoveries();
     const std::string& text = doc_.unsavedText();
     if (text == recoveryWritten_) return;
     sinceRecovery_.restart();
@@ -483,10 +502,13 @@ bool StudioApp::restoreRecovery() {
     Recovery recovery = std::move(*recoveryOffer_);
     recoveryOffer_.reset();
     recoveryDeferred_ = false;
-    if (auto error = doc_.replaceText("restore the edits unsaved " + describeTime(recovery.written), recovery.text)) {
-        setStatus(*error, true);
-        return false;
-    }
+    // Only caption files may have been left unsaved: the exhibit's text is then the file's.
+    if (recovery.text != doc_.text())
+        if (auto error = doc_.replaceText("restore the edits unsaved " + describeTime(recovery.written), recovery.text)) {
+            setStatus(*error, true);
+            return false;
+        }
+    restoreCaptionRecoveries();
     recoveryWritten_ = recovery.text;  // the file already holds them
     setStatus("Restored the edits unsaved " + describeTime(recovery.written) + " (not saved yet; Undo takes them back)");
     previewDirty_ = true;
@@ -501,6 +523,7 @@ bool StudioApp::discardRecovery() {
     recoveryOffer_.reset();
     recoveryDeferred_ = false;
     removeRecovery(doc_.file());
+    discardCaptionRecoveries();
     setStatus("Discarded the unsaved edits of the last session");
     return true;
 }
@@ -515,6 +538,12 @@ void StudioApp::drawRecoveryOffer() {
     ImGui::TextWrapped("The studio closed without saving edits to %s. A copy of them was kept %s.",
                        doc_.file().filename().c_str(), describeTime(recoveryOffer_->written).c_str());
     ImGui::TextWrapped("%d line%s from the file as it is on disk.", lines, lines == 1 ? " differs" : "s differ");
+    for (const auto& [file, recovery] : captionRecoveryOffer_) {
+        const HeldCaptions* held = doc_.captionFile(file);
+        const int changed = held ? changedLines(held->text, recovery.text) : 0;
+        ImGui::TextWrapped("In %s, %d line%s.", std::filesystem::path(file).filename().c_str(), changed,
+                           changed == 1 ? " differs" : "s differ");
+    }
     ImGui::Spacing();
     if (ImGui::Button("Restore them")) {
         restoreRecovery();

@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,8 @@ private:
     void applyChipDrag(const ChipDragRequest& drag);
     bool nudgeFrames(int frames);
     bool timingByScript(ChipPart part, const std::string& words);
+    void applyCueDrag(const CueDragRequest& drag);
+    bool cueByScript(CueDrag drag, const std::string& words);
     void drawCueList(float x, float y, float w, float h);
     void save();
     void undo();
@@ -111,6 +114,14 @@ private:
     bool discardRecovery();
     void drawRecoveryOffer();
     void drawNotReapplied();
+    // The caption files the document holds: their recovery files and their reload when
+    // another program changes them (studio_caption_files.cpp).
+    void findCaptionRecoveries();
+    void keepCaptionRecoveries();
+    void restoreCaptionRecoveries();
+    void discardCaptionRecoveries();
+    void reloadCaptionsIfChanged();
+    void feedCaptions();
     // Commands and the structure edits they make (studio_structure.cpp).
     bool runCommand(const StudioCommand& command, const std::string& argument);
     bool runShortcut(const sf::Event::KeyEvent& key);
@@ -218,6 +229,10 @@ private:
     std::string recoveryWritten_;             // the text last written to the recovery file
     sf::Clock sinceRecovery_;
     std::vector<std::string> notReapplied_;  // listed until the designer dismisses them
+    std::map<std::string, Recovery> captionRecoveryOffer_;        // by caption file, with recoveryOffer_
+    std::map<std::string, std::string> captionRecoveriesWritten_;  // by caption file
+    std::map<std::string, std::unique_ptr<FileWatcher>> captionWatchers_;
+    int fedCaptions_ = -1;  // the document's captionsGeneration() the preview draws
     StyleEditorPanel styles_;
     ExportPanel exportPanel_;
     ExportJob export_;

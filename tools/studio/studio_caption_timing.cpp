@@ -50,7 +50,12 @@ bool StudioApp::startCaptionTiming() {
     Micros audioEnd = item.clipIn + (item.activeEnd - item.begin);
     if (item.clipOut >= 0) audioEnd = std::min(audioEnd, item.clipOut);
     Diagnostics diagnostics;
-    auto tapper = loadCaptionTapper(item.captions, audioEnd, diagnostics);
+    // A caption file the document holds is timed as edited (cue drags not saved yet).
+    const FileReader heldFirst = [this](const std::filesystem::path& file) -> std::optional<std::string> {
+        if (const HeldCaptions* held = doc_.captionFile(file.string())) return held->text;
+        return diskFileReader()(file);
+    };
+    auto tapper = loadCaptionTapper(item.captions, audioEnd, diagnostics, heldFirst);
     if (!tapper) {
         // The file's problems are in the diagnostics panel (the check reads caption files);
         // the status line names the one that stopped the timing.
@@ -123,7 +128,19 @@ bool StudioApp::saveCaptions(UntimedLines untimed) {
         }
     // What the caption checker finds in the text about to be written is said, never silent.
     const Diagnostics found = tapper.check(file.string(), untimed);
-    if (auto error = tapper.save(file, untimed)) {
+    if (doc_.captionFile(file.string())) {
+        // The file the document holds: the retime is one undoable edit of it, saved with the
+        // document (one caption model for taps and drags).
+        if (!tapper.canSave()) return setStatus(*tapper.save(file, untimed), true), false;
+        std::optional<Error> error;
+        if (const std::string text = tapper.webVtt(untimed); text != doc_.captionFile(file.string())->text)
+            error = doc_.replaceCaptionText(file.string(), "time the captions of " + file.filename().string(), text);
+        if (!error) error = doc_.save();
+        if (error) {
+            setStatus(*error, true);
+            return false;
+        }
+    } else if (auto error = tapper.save(file, untimed)) {
         setStatus(*error, true);
         return false;
     }

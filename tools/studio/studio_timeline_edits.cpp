@@ -1,6 +1,7 @@
 // The studio's timing edits: a chip dragged on the timeline, a time typed in the cue list,
 // a nudge by frames and the script's move-begin, trim-start and trim-end all end in one
-// document edit made by dragChip (studio/timing_edits.h).
+// document edit made by dragChip (studio/timing_edits.h); a caption cue dragged, or moved by
+// the script's move-cue, trim-cue-start and trim-cue-end, in one made by dragCue.
 
 #include <sstream>
 
@@ -26,6 +27,47 @@ std::optional<Selection> targetNamed(StudioDocument& doc, const std::string& wha
 }
 
 }  // namespace
+
+void StudioApp::applyCueDrag(const CueDragRequest& drag) {
+    if (auto error = dragCueChip(doc_, drag.cue, drag.part, drag.delta)) setStatus(*error, true);
+    else setStatus(doc_.undoDescription());
+    previewDirty_ = true;
+}
+
+// "FILE INDEX TIME": the caption file as the exhibit names it (or its name alone), the cue's
+// number in it (from 1), and its new start (move-cue, trim-cue-start) or end (trim-cue-end)
+// in the sound's own time, as the file writes it, or "+TIME"/"-TIME" a change.
+bool StudioApp::cueByScript(CueDrag drag, const std::string& words) {
+    std::stringstream in(words);
+    std::string file, value;
+    long number = 0;
+    in >> file >> number >> value;
+    std::string held;
+    for (const auto& [path, captions] : doc_.captionFiles())
+        if (path == file || std::filesystem::path(path).filename() == file || path.ends_with("/" + file)) held = path;
+    if (held.empty()) {
+        setStatus("the exhibit names no caption file " + file, true);
+        return false;
+    }
+    const CaptionTrack& track = doc_.captionFile(held)->track;
+    auto time = parseTimeValue(value);
+    if (number < 1 || static_cast<std::size_t>(number) > track.cues.size() || !time) {
+        setStatus("write move-cue FILE N TIME: N from 1 to " + std::to_string(track.cues.size()) +
+                      ", TIME as 2.5s, +0.5s or -1s",
+                  true);
+        return false;
+    }
+    const CaptionCue& cue = track.cues[number - 1];
+    Micros delta = *time;
+    if (value[0] != '+' && value[0] != '-') delta = *time - (drag == CueDrag::TrimEnd ? cue.end : cue.start);
+    if (auto error = doc_.dragCue(held, static_cast<std::size_t>(number - 1), drag, delta)) {
+        setStatus(*error, true);
+        return false;
+    }
+    setStatus(doc_.undoDescription());
+    previewDirty_ = true;
+    return true;
+}
 
 void StudioApp::applyChipDrag(const ChipDragRequest& drag) {
     if (auto error = dragChip(doc_, drag.chip, drag.part, drag.delta)) setStatus(*error, true);

@@ -6,11 +6,11 @@
 #include <cmath>
 #include <cstdio>
 
-#include "captions/caption_loader.h"
 #include "media_drop.h"
 #include "studio_theme.h"
 #include "transport_panel.h"
 #include "base/time_value.h"
+#include "studio/timing_edits.h"
 
 namespace vitrine::studio {
 namespace {
@@ -68,27 +68,33 @@ Chip dragged(Chip chip, ChipPart part, Micros delta) {
 void TimelinePanel::relayout(const StudioDocument& doc) {
     layout_ = layoutTimeline(doc, laidOutGeneration_ < 0 ? nullptr : &layout_);
     laidOutGeneration_ = doc.showGeneration();
-    // Caption cues are read once per show: a caption file changed on disk is seen on the
-    // next reload, as the preview sees it.
-    cues_.clear();
-    for (const Item& item : doc.show()->items) {
-        if (item.captions.empty() || cues_.count(item.captions)) continue;
-        Diagnostics ignored;  // the diagnostics panel reports the file's problems
-        auto& times = cues_[item.captions];
-        for (const auto& cue : loadCaptions(item.captions, ignored).cues) times.emplace_back(cue.start, cue.end);
-    }
+    cuesGeneration_ = -1;  // the cues lie on the new chips
 }
 
-void TimelinePanel::drawCaptionCues(const Item& item, const ChipRect& r) {
-    auto it = cues_.find(item.captions);
-    if (it == cues_.end()) return;
+// The cues, over their sounds' chips: the one dragged where the drag puts it (clamped as the
+// edit will be), over a ghost of where it was; a cue whose sound is dragged goes with it.
+void TimelinePanel::drawCues(const StudioDocument& doc, int hovered) {
     ImDrawList* list = ImGui::GetWindowDrawList();
-    const float y = r.y1 - 5;
-    for (const auto& [start, end] : it->second) {
-        float x0 = std::max(r.x0, scale_.xOf(item.begin + start - item.clipIn));
-        float x1 = std::min(r.x1, scale_.xOf(item.begin + end - item.clipIn));
-        if (x1 <= x0) continue;
-        list->AddRectFilled(ImVec2(x0 + 1, y), ImVec2(std::max(x0 + 2, x1 - 1), y + 3), lighter(theme::kAudioItem, 0.75f));
+    for (int i = 0; i < static_cast<int>(cues_.size()); ++i) {
+        CueChip cue = cues_[i];
+        const bool dragged = drag_ == Drag::Cue && i == dragCue_;
+        if (dragged) {
+            const ChipRect was = cueRect(layout_, cue, scale_, originY_);
+            list->AddRect(ImVec2(was.x0, was.y0), ImVec2(was.x1, was.y1), IM_COL32(255, 255, 255, 90), 2);
+            cue = draggedCueChip(doc, cue, dragPart_, dragDelta_.delta);
+        } else if (drag_ == Drag::Chip && cue.chip == dragChip_ && dragPart_ == ChipPart::Body) {
+            cue.begin += dragDelta_.delta;
+            cue.end += dragDelta_.delta;
+        }
+        ChipRect r = cueRect(layout_, cue, scale_, originY_);
+        if (dragged) {
+            // Not cut to the sound's old chip: the designer sees exactly where it goes.
+            r.x0 = scale_.xOf(cue.begin);
+            r.x1 = std::max(scale_.xOf(cue.end), r.x0 + 2);
+        }
+        const ImVec2 a(r.x0 + 1, r.y0 + 1), b(std::max(r.x0 + 2, r.x1 - 1), r.y1 - 1);
+        list->AddRectFilled(a, b, lighter(theme::kAudioItem, dragged || i == hovered ? 0.9f : 0.7f), 2);
+        if (dragged || i == hovered) list->AddRect(a, b, theme::kAccent, 2, 0, 1.5f);
     }
 }
 
@@ -118,7 +124,7 @@ void TimelinePanel::drawChip(const Chip& chip, const ChipRect& r, bool selected,
                 // A sound's lane is tall enough for its waveform; a video's shows its cues only.
                 if (auto waveform = item.kind != ItemKind::Audio || item.src.empty() ? nullptr : waveforms_.get(item.src)) {
                     // One line per pixel column: the loudest moment of the file under it.
-                    // Under the file's name, above the caption cues.
+                    // Under the file's name, above the caption cues (drawn after the chips).
                     const float top = a.y + ImGui::GetFontSize() + 2, mid = (top + b.y - 6) / 2, half = (b.y - 6 - top) / 2;
                     const float left = std::max(a.x, ImGui::GetWindowDrawList()->GetClipRectMin().x);
                     const float right = std::min(b.x, ImGui::GetWindowDrawList()->GetClipRectMax().x);
@@ -131,7 +137,6 @@ void TimelinePanel::drawChip(const Chip& chip, const ChipRect& r, bool selected,
                                       lighter(itemColour(item.kind), 0.35f, 200));
                     }
                 }
-                drawCaptionCues(item, r);
             }
             chipText(list, r, chip.label, theme::kText, item.kind == ItemKind::Audio);
             break;
@@ -154,11 +159,17 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
     }
     if (laidOutGeneration_ != doc.showGeneration()) {
         relayout(doc);
-        if (drag_ == Drag::Chip || drag_ == Drag::Pending) drag_ = Drag::None;  // its chip may be gone
+        if (drag_ != Drag::None && drag_ != Drag::Scrub) drag_ = Drag::None;  // its chip may be gone
+    }
+    if (cuesGeneration_ != doc.captionsGeneration()) {
+        cues_ = cueChips(doc, layout_);
+        cuesGeneration_ = doc.captionsGeneration();
+        if (drag_ == Drag::Cue || drag_ == Drag::CuePending) drag_ = Drag::None;  // its cue may be gone
     }
     const double duration = std::max(1.0, static_cast<double>(show->duration) / kMicrosPerSecond);
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    originY_ = origin.y;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = std::max(200.0f, avail.x);
     const float trackWidth = width - kGutterWidth;
@@ -212,6 +223,9 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
     // chip -1: nothing under the pointer.
     const bool overRuler = mouse.y < rulerTop + kRulerHeight;
     const ChipHit hit = hovered && !overRuler ? hitChip(layout_, scale_, origin.y, mouse.x, mouse.y).value_or(ChipHit{}) : ChipHit{};
+    // A cue lies over its sound's chip, so it is hit first.
+    const ChipHit cueHit =
+        hovered && !overRuler ? hitCue(layout_, cues_, scale_, origin.y, mouse.x, mouse.y).value_or(ChipHit{}) : ChipHit{};
     for (int i = 0; i < static_cast<int>(layout_.chips.size()); ++i) {
         const Chip& chip = layout_.chips[i];
         ChipRect r = chipRect(layout_, chip, scale_, origin.y);
@@ -226,7 +240,8 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
         }
         drawChip(chip, r, selected, *show);
     }
-    if (drag_ == Drag::Chip && dragDelta_.line) {
+    drawCues(doc, drag_ == Drag::None ? cueHit.chip : -1);
+    if ((drag_ == Drag::Chip || drag_ == Drag::Cue) && dragDelta_.line) {
         const float x = scale_.xOf(*dragDelta_.line);
         list->AddLine(ImVec2(x, origin.y), ImVec2(x, clipMax.y), theme::kAccent, 1.5f);
     }
@@ -258,7 +273,16 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
     // (else it is a click that also moves the playhead there); elsewhere it scrubs.
     const Micros mouseTime = scale_.timeAt(mouse.x);
     if (pressed) {
-        if (hit.chip >= 0) {
+        if (cueHit.chip >= 0) {
+            // A cue: selects its sound; an edge trims at once, the body after a little move.
+            request.select = layout_.chips[cues_[cueHit.chip].chip].target;
+            dragCue_ = cueHit.chip;
+            dragPart_ = cueHit.part;
+            pressX_ = mouse.x;
+            grab_ = mouseTime;
+            dragDelta_ = {};
+            drag_ = cueHit.part == ChipPart::Body ? Drag::CuePending : Drag::Cue;
+        } else if (hit.chip >= 0) {
             const Chip& chip = layout_.chips[hit.chip];
             request.select = chip.target;
             dragChip_ = hit.chip;
@@ -277,10 +301,14 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
         request.seek = clampTime(mouseTime);
     } else if (held && drag_ == Drag::Pending && std::fabs(mouse.x - pressX_) >= kDragStartPixels) {
         drag_ = Drag::Chip;
+    } else if (held && drag_ == Drag::CuePending && std::fabs(mouse.x - pressX_) >= kDragStartPixels) {
+        drag_ = Drag::Cue;
     } else if (!held && drag_ != Drag::None) {
         if (drag_ == Drag::Chip && dragDelta_.delta != 0)
             request.drag = ChipDragRequest{layout_.chips[dragChip_], dragPart_, dragDelta_.delta};
-        if (drag_ == Drag::Pending) request.seek = clampTime(grab_);
+        if (drag_ == Drag::Cue && dragDelta_.delta != 0)
+            request.cueDrag = CueDragRequest{cues_[dragCue_], dragPart_, dragDelta_.delta};
+        if (drag_ == Drag::Pending || drag_ == Drag::CuePending) request.seek = clampTime(grab_);
         drag_ = Drag::None;
     }
     if (held && drag_ == Drag::Chip) {
@@ -291,6 +319,23 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
         ImGui::SetMouseCursor(dragPart_ == ChipPart::Body ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_ResizeEW);
         ImGui::SetTooltip("%s–%s  (%s long)%s", formatTime(moved.begin).c_str(), formatTime(moved.end).c_str(),
                           formatTime(moved.end - moved.begin).c_str(), snapping ? "" : "  no snapping");
+    } else if (held && drag_ == Drag::Cue) {
+        const CueChip& cue = cues_[dragCue_];
+        dragDelta_ = dragDelta(asChip(cue), dragPart_, grab_, mouseTime, cueSnapTargets(layout_, cues_, dragCue_, t),
+                               scale_.span(kSnapPixels), kFrameStep, snapping);
+        const CueChip moved = draggedCueChip(doc, cue, dragPart_, dragDelta_.delta);
+        ImGui::SetMouseCursor(dragPart_ == ChipPart::Body ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_ResizeEW);
+        ImGui::SetTooltip("cue %zu: %s–%s  (%s long)%s", cue.index + 1, formatTime(moved.begin).c_str(),
+                          formatTime(moved.end).c_str(), formatTime(moved.end - moved.begin).c_str(),
+                          snapping ? "" : "  no snapping");
+    } else if (cueHit.chip >= 0 && drag_ == Drag::None) {
+        // The pointer says what a drag does: move the cue, or trim the edge under it.
+        ImGui::SetMouseCursor(cueHit.part == ChipPart::Body ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_ResizeEW);
+        const CueChip& cue = cues_[cueHit.chip];
+        const HeldCaptions* held = doc.captionFile(cue.file);
+        const std::string words = held ? held->track.cues[cue.index].plainText().substr(0, 80) : std::string();
+        ImGui::SetTooltip("cue %zu: %s\n%s–%s  (%s long)", cue.index + 1, words.c_str(), formatTime(cue.begin).c_str(),
+                          formatTime(cue.end).c_str(), formatTime(cue.end - cue.begin).c_str());
     } else if (hit.chip >= 0 && drag_ == Drag::None) {
         if (hit.part != ChipPart::Body) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
         const Chip& chip = layout_.chips[hit.chip];

@@ -3,7 +3,8 @@
 // pictures, video, sound with its waveform and caption cues, maps and their markers, labels,
 // routes and flights), and the playhead. Clicking or dragging empty space scrubs; clicking a
 // chip selects it; dragging its body moves it, either edge trims it, snapping to scene
-// edges, other chips and the playhead (Alt: no snapping). It changes nothing itself: it
+// edges, other chips and the playhead (Alt: no snapping). A sound's caption cues, a strip
+// at its foot, are dragged the same way. It changes nothing itself: it
 // returns what the designer asked for, and the studio applies it as one edit on release.
 // The layout, hit testing and snapping are data (studio/timeline_layout.h).
 
@@ -26,11 +27,19 @@ struct ChipDragRequest {
     Micros delta = 0;
 };
 
+/// A caption cue dragged and let go.
+struct CueDragRequest {
+    CueChip cue;
+    ChipPart part = ChipPart::Body;
+    Micros delta = 0;
+};
+
 /// What the designer did on the timeline this frame.
 struct TimelineRequest {
     std::optional<Micros> seek;
     std::optional<Selection> select;
     std::optional<ChipDragRequest> drag;
+    std::optional<CueDragRequest> cueDrag;
     bool toggleCueList = false;  // the "Cue list" button in the corner
     bool contextMenu = false;    // right-click: the commands for what is selected (`select`)
     std::optional<std::pair<std::string, Micros>> dropMedia;  // a file from the media bin, and the show time it was let go at
@@ -52,7 +61,7 @@ public:
 private:
     void relayout(const StudioDocument& doc);
     void drawChip(const Chip& chip, const ChipRect& r, bool selected, const Show& show);
-    void drawCaptionCues(const Item& item, const ChipRect& r);
+    void drawCues(const StudioDocument& doc, int hovered);
 
     int laidOutGeneration_ = -1;
     TimelineLayout layout_;
@@ -60,11 +69,14 @@ private:
     float pixelsPerSecond_ = 0;  // 0 = fit the show to the width
     float scrollSeconds_ = 0;
     WaveformCache waveforms_;
-    std::map<std::string, std::vector<std::pair<Micros, Micros>>> cues_;  // caption file → cue times, per layout
+    float originY_ = 0;          // the timeline's top on screen, as last drawn
+    std::vector<CueChip> cues_;  // from the document's caption text
+    int cuesGeneration_ = -1;
 
-    enum class Drag { None, Scrub, Pending, Chip };
+    enum class Drag { None, Scrub, Pending, Chip, CuePending, Cue };
     Drag drag_ = Drag::None;
     int dragChip_ = -1;
+    int dragCue_ = -1;
     ChipPart dragPart_ = ChipPart::Body;
     float pressX_ = 0;
     Micros grab_ = 0;   // the time under the pointer when pressed
