@@ -228,8 +228,9 @@ private:
     };
 
     std::filesystem::path file_;
-    // As the player compiles (media durations, map checks); keeps what it read between compiles.
-    CompileOptions compileOptions_ = mediaAwareOptions();
+    // As the player compiles (media durations, map checks), with every media file decoded for
+    // the diagnostics; keeps what it read and decoded between compiles.
+    CompileOptions compileOptions_ = mediaCheckingOptions();
     std::string text_;
     std::string savedText_;
     std::string loadError_;

@@ -26,6 +26,11 @@ struct CompileOptions {
     std::function<std::shared_ptr<const map::CompiledMap>(const ScriptNode& mapElement, const std::string& src,
                                                           Diagnostics&)>
         compileMap;
+    /// The error a picture, sound or clip that exists gets when it will not play, found by
+    /// decoding it as the player would (mediaCheckingOptions), its `where` left to the check;
+    /// nullopt when it plays. Empty: media files are only looked for. Used by the exhibit
+    /// check, not the compiler: a hook, so the layers below the decoders can ask.
+    std::function<std::optional<Diagnostic>(const std::filesystem::path&, ItemKind)> probeMedia;
 };
 
 /// Built-in defaults of the format.

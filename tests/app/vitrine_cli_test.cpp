@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <SFML/Graphics/Image.hpp>
 
@@ -127,7 +128,47 @@ TEST_CASE("cli: check reads the caption files an exhibit's sounds use, at file:l
     CHECK(clean.output == "1 cue; 0 errors, 0 warnings\n");
 }
 
-TEST_CASE("cli: check finds the Baku exhibit's caption files clean") {
+TEST_CASE("cli: check decodes every picture sound and clip and names why a broken one will not play") {
+    using vitrine::test::quoted;
+    vitrine::test::TempDir dir;
+    REQUIRE(vitrine::test::makeTestPattern(dir / "photo.jpg", 320, 240));
+    std::vector<std::uint8_t> jpeg = vitrine::test::readBytes(dir / "photo.jpg");
+    jpeg.resize(jpeg.size() / 2);
+    vitrine::test::writeBytes(dir / "half.jpg", jpeg);
+    write(dir, "note.jpg", "Photograph to be supplied by the archive.\n");
+    vitrine::test::writeBytes(dir / "noise.wav", vitrine::test::randomBytes(20000));
+    REQUIRE(vitrine::test::runFfmpeg("-f lavfi -i testsrc2=size=160x120:rate=25 -t 2 -c:v libx264 -pix_fmt yuv420p " +
+                                     quoted(dir / "silent.mp4")));
+    vitrine::test::writeBytes(dir / "unfinished.mp4", vitrine::test::withoutMp4Index(vitrine::test::readBytes(dir / "silent.mp4")));
+    auto xml = write(dir, "e.xml",
+                     "<exhibit><scene dur=\"3s\">\n"
+                     "<image src=\"photo.jpg\" credit=\"c\"/>\n"
+                     "<image src=\"half.jpg\" credit=\"c\"/>\n"       // 3
+                     "<image credit=\"c\" src=\"note.jpg\"/>\n"       // 4
+                     "<audio src=\"noise.wav\" dur=\"2s\" credit=\"c\"/>\n"  // 5
+                     "<video src=\"unfinished.mp4\" credit=\"c\"/>\n" // 6
+                     "<video src=\"silent.mp4\" credit=\"c\"/>\n"     // 7: a film without sound is fine
+                     "</scene></exhibit>\n");
+    Run r = runVitrine("check " + xml);
+    CHECK(r.status == 2);
+    const std::string half = std::to_string(jpeg.size() / 1000) + "," + std::to_string(jpeg.size() % 1000 + 1000).substr(1);
+    CHECK(r.output.find("e.xml:3:8: error: half.jpg: the JPEG ends after " + half +
+                        " bytes, without its end marker: it was cut short [media-cut-short]") != std::string::npos);
+    CHECK(r.output.find("e.xml:4:19: error: note.jpg: not a picture: the file is text [media-wrong-kind]") !=
+          std::string::npos);
+    CHECK(r.output.find("e.xml:5:8: error: noise.wav: not a sound: its content is in no sound format Vitrine reads") !=
+          std::string::npos);
+    CHECK(r.output.find("e.xml:6:8: error: unfinished.mp4: the MP4 has no index (moov): it was not finished writing") !=
+          std::string::npos);
+    CHECK(r.output.find("photo.jpg:") == std::string::npos);
+    CHECK(r.output.find("silent.mp4:") == std::string::npos);
+    // FFmpeg's own lines ("[mov,mp4,...] moov atom not found") are kept with the decode, never printed.
+    CHECK(r.output.find("moov atom") == std::string::npos);
+    CHECK(r.output.find("[mov,") == std::string::npos);
+    CHECK(r.output.find("4 errors") != std::string::npos);
+}
+
+TEST_CASE("cli: check finds the Baku exhibit's media and caption files clean") {
     Run r = runVitrine("check " + vitrine::test::quoted(vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml"));
     CHECK(r.status == 0);
     CHECK(r.output.find("0 errors, 0 warnings") != std::string::npos);

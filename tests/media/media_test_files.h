@@ -2,6 +2,7 @@
 // Test media made at test time: a private temporary folder, the ffmpeg CLI, and a few
 // hand-made files (EXIF orientation, an absurd PNG header) no encoder would write.
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -177,6 +179,30 @@ inline std::vector<std::uint8_t> withPngSize(std::vector<std::uint8_t> png, std:
     be32(kIhdrData + 4, height);
     be32(kIhdrData + kIhdrDataLength, crc32(png.data() + kIhdrType, 4 + kIhdrDataLength));
     return png;
+}
+
+/// `count` bytes no file format claims, the same every run.
+inline std::vector<std::uint8_t> randomBytes(std::size_t count) {
+    std::mt19937 generator(18);
+    std::vector<std::uint8_t> bytes(count);
+    for (auto& b : bytes) b = static_cast<std::uint8_t>(generator() & 0xFF);
+    return bytes;
+}
+
+/// The MP4 `mp4`'s top-level boxes without its index (moov): what a camera leaves when its
+/// recording stops before it wrote the index, which comes last. Empty when a box is damaged.
+inline std::vector<std::uint8_t> withoutMp4Index(const std::vector<std::uint8_t>& mp4) {
+    std::vector<std::uint8_t> out;
+    for (std::size_t at = 0; at + 8 <= mp4.size();) {
+        const std::size_t size = std::size_t{mp4[at]} << 24 | std::size_t{mp4[at + 1]} << 16 |
+                                 std::size_t{mp4[at + 2]} << 8 | mp4[at + 3];
+        if (size < 8) return {};
+        const auto box = mp4.begin() + static_cast<std::ptrdiff_t>(at);
+        if (std::string(box + 4, box + 8) != "moov")
+            out.insert(out.end(), box, mp4.begin() + static_cast<std::ptrdiff_t>(std::min(at + size, mp4.size())));
+        at += size;
+    }
+    return out;
 }
 
 }  // namespace vitrine::test

@@ -143,6 +143,12 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              std::fflush(stdout);
              return true;
          }},
+        // What the diagnostics panel lists, as `vitrine check` prints it, for tests and automation.
+        {"diagnostics", "", "print the diagnostics panel's problems, one per line as vitrine check prints them", [](StudioApp& app, const std::string&) {
+             for (const auto& d : app.doc_.diagnostics().all()) std::printf("%s\n", formatDiagnostic(d).c_str());
+             std::fflush(stdout);
+             return true;
+         }},
         {"field-rect", "ATTRIBUTE", "print where the inspector's field of ATTRIBUTE is (x y width height, window pixels), for automation that clicks it", [](StudioApp& app, const std::string& name) {
              auto r = app.inspector_.fieldRect(name);
              if (!r) return false;
