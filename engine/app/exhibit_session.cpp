@@ -30,9 +30,8 @@ std::unique_ptr<output::OffscreenRenderer> ExhibitSession::offscreen(sf::Vector2
         std::fprintf(stderr, "vitrine: %s\n", problem->c_str());
         return nullptr;
     }
-    if (!live_)  // The show is exhibit_'s for the session's life: the pointer does not own it.
-        live_ = std::make_unique<LiveShow>(std::shared_ptr<const Show>(std::shared_ptr<const Show>{}, &*exhibit_.show),
-                                           resources(), LiveShow::Options{});
+    if (!live_)  // The show is exhibit_'s for the session's life.
+        live_ = std::make_unique<LiveShow>(borrowedShow(*exhibit_.show), resources(), LiveShow::Options{});
     auto r = std::make_unique<output::OffscreenRenderer>(live_->renderer(), live_->show(), size);
     if (!r->ok()) {
         std::fprintf(stderr, "vitrine: cannot create an off-screen surface of %ux%u\n", size.x, size.y);

@@ -15,13 +15,6 @@ OffscreenRenderer::OffscreenRenderer(render::FrameRenderer& renderer, const Show
     ok_ = target_.create(size.x, size.y);
 }
 
-OffscreenRenderer::OffscreenRenderer(const Show& show, render::RenderResources& resources, sf::Vector2u size)
-    : show_(show),
-      ownRenderer_(std::make_unique<render::FrameRenderer>(show, resources.text(), resources.textures())),
-      renderer_(*ownRenderer_) {
-    ok_ = target_.create(size.x, size.y);
-}
-
 void OffscreenRenderer::draw(Micros t) {
     // As the player shows it looping: past the end is a later pass, whose start fades from the last scene.
     renderer_.render(evaluateLooping(show_, t), target_, render::MediaWait::Always);

@@ -1,19 +1,18 @@
 #pragma once
-// Frames without a window: stills, numbered frame sequences and exports draw through
-// the same FrameRenderer as the player, into an off-screen texture.
+// Frames without a window: stills, numbered frame sequences, storyboards and exports draw
+// with the renderer they are given (the show being played's, LiveShow's, in every program),
+// into an off-screen texture. It never makes a renderer of its own: one way to draw a show.
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 
 #include <filesystem>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "render/frame_renderer.h"
-#include "render/render_resources.h"
 #include "timeline/show.h"
 
 namespace vitrine::output {
@@ -21,13 +20,10 @@ namespace vitrine::output {
 /// Renders complete frames of a show at a fixed output size.
 class OffscreenRenderer {
 public:
-    /// Draws with `renderer`, the show being played's (LiveShow's: stills and exports), which
-    /// must outlive this. `size` is the output in pixels; the canvas is fitted into it
-    /// (letterboxed).
+    /// Draws `show` with `renderer` (made for it: the show being played's, LiveShow's, in the
+    /// programs), which must outlive this. `size` is the output in pixels; the canvas is fitted
+    /// into it (letterboxed).
     OffscreenRenderer(render::FrameRenderer& renderer, const Show& show, sf::Vector2u size);
-    /// Draws with a renderer of its own: for a one-off picture with no show being played
-    /// (the studio's storyboard, the render tests).
-    OffscreenRenderer(const Show& show, render::RenderResources& resources, sf::Vector2u size);
 
     /// False when no off-screen GL surface could be made (no X display).
     bool ok() const { return ok_; }
@@ -45,7 +41,6 @@ private:
     void draw(Micros t);
 
     const Show& show_;
-    std::unique_ptr<render::FrameRenderer> ownRenderer_;  // only when made without one
     render::FrameRenderer& renderer_;
     sf::RenderTexture target_;
     std::vector<std::uint8_t> pixels_;

@@ -27,6 +27,10 @@ namespace vitrine {
 /// the same offset into it; a scene that is gone keeps the same show time.
 Micros samePlace(const Show& old, const Show& now, Micros t);
 
+/// `show` as a LiveShow holds it, without owning it: for a show its caller keeps for the
+/// LiveShow's whole life (a still, a storyboard or an export of a show compiled for it).
+inline std::shared_ptr<const Show> borrowedShow(const Show& show) { return {std::shared_ptr<const Show>{}, &show}; }
+
 class LiveShow {
 public:
     struct Options {

@@ -121,10 +121,10 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     }
 
     // The show being played, with no clock running: each frame steps it to its own time.
-    // The show is the caller's for the whole export, so the pointer does not own it.
+    // The show is the caller's for the whole export.
     LiveShow::Options offline;
     offline.audio = AudioDevice::Offline;
-    LiveShow live(std::shared_ptr<const Show>(std::shared_ptr<const Show>{}, &show), resources, offline);
+    LiveShow live(borrowedShow(show), resources, offline);
     OffscreenRenderer renderer(live.renderer(), live.show(), options.size);
     if (!renderer.ok())
         return "cannot create an off-screen surface of " + std::to_string(options.size.x) + "x" +

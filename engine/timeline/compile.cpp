@@ -1,26 +1,17 @@
 #include "timeline/compile.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <limits>
-#include <map>
-#include <unordered_map>
 
 #include "script/values.h"
-#include "timeline/animation_reader.h"
 #include "timeline/designer_warnings.h"
-#include "timeline/style_resolver.h"
-#include "timeline/text_extraction.h"
+#include "timeline/item_contents.h"
 #include "timeline/timing_attributes.h"
 
 namespace vitrine {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Centred text in advisories and credits keeps a calm margin from the canvas edges.
-constexpr double kCentredMarginFraction = 0.15;
 
 bool isContainer(Tag t) {
     return t == Tag::Exhibit || t == Tag::Fragment || t == Tag::Seq || t == Tag::Par || t == Tag::Scene ||
@@ -74,7 +65,7 @@ public:
         if (options_.readingPace <= 0)
             if (auto p = parseNumber(root.value("reading-pace")); p && *p > 0) readingPace_ = *p;
         collectDeclarations(root);
-        styleResolver_.emplace(styles_, show_.canvas, diagnostics_);
+        contents_.emplace(styles_, regions_, show_.canvas, options_, diagnostics_);
         reserveFor(root);
 
         Rect canvas{0, 0, double(show_.canvas.width), double(show_.canvas.height)};
@@ -113,18 +104,6 @@ private:
         for (const auto& c : n.children) countNodes(c, leaves, scenes, indexBound);
     }
 
-    // ---- values -----------------------------------------------------------------------------
-    // A time value ("10s") is read in less time than hashing it would take, so parseTimeValue
-    // is called each time. A pan-zoom is longer and an exhibit repeats a few of them thousands
-    // of times: each distinct text is parsed once. The views are the script's, which outlives
-    // the compiler.
-    std::optional<PanZoomSpec> panZoom(std::string_view text) {
-        if (text.empty()) return std::nullopt;
-        auto [it, inserted] = panZooms_.try_emplace(text);
-        if (inserted) it->second = parsePanZoom(text);
-        return it->second;
-    }
-
     // ---- timing ---------------------------------------------------------------------------
     const Timing& timing(const ScriptNode& n) {
         Timing& t = timings_[n.index];
@@ -146,7 +125,7 @@ private:
             Micros in = parseTimeValue(n.view("in")).value_or(0);
             if (auto out = parseTimeValue(n.view("out")); out && *out > in) return *out - in;
             if (!options_.mediaDuration || n.value("src").empty()) return std::nullopt;
-            auto d = options_.mediaDuration(resolvePath(n, n.value("src")));
+            auto d = options_.mediaDuration(resolveElementPath(n, n.value("src")));
             if (!d) return std::nullopt;
             return std::max<Micros>(0, *d - in);
         }
@@ -232,7 +211,7 @@ private:
             std::optional<Micros> simple = t.hasSimple ? t.simple() : intrinsic(n);
             if (simple && *simple > 0) item.simpleDuration = *simple;
         }
-        fillItem(item, n, parent.area);
+        contents_->fill(item, n, parent.area);
         addItem(item);
     }
 
@@ -274,29 +253,7 @@ private:
         item.scene = p.scene;
         item.begin = p.begin;
         item.activeEnd = item.end = p.end;
-        std::string styleName = n.value("style", styles_.count(n.name) ? n.name : "");
-        item.style = styleResolver_->resolve(styleName, n.where);
-        if (!n.attribute("style") && !styles_.count(n.name)) {
-            item.style.align = TextStyle::Align::Center;
-            item.style.valign = TextStyle::VAlign::Middle;
-        }
-        double mx = show_.canvas.width * kCentredMarginFraction, my = show_.canvas.height * kCentredMarginFraction;
-        item.box = Rect{mx, my, show_.canvas.width - 2 * mx, show_.canvas.height - 2 * my};
-        if (std::string title = n.value("title"); !title.empty())
-            item.paragraphs.push_back(TextParagraph{{TextRun{title, true, false, {}}}, {}});
-        if (n.tag == Tag::Credits) {
-            for (const auto& entry : n.children) {
-                if (entry.tag != Tag::Entry) continue;
-                TextParagraph para;
-                if (std::string role = entry.value("role"); !role.empty())
-                    para.runs.push_back(TextRun{role + "\n", false, true, {}});
-                appendRuns(entry, para, false, false, {});
-                trimParagraph(para);
-                item.paragraphs.push_back(std::move(para));
-            }
-        } else {
-            collectParagraphs(n, item.paragraphs);
-        }
+        contents_->fillCentredText(item, n);
         item.fadeIn = item.fadeOut = 0;
         addItem(item);
     }
@@ -321,125 +278,6 @@ private:
         }
     }
 
-    // ---- element contents ---------------------------------------------------------------------
-    void fillItem(Item& item, const ScriptNode& n, const Rect& area) {
-        item.area = layoutArea(n, area);
-        item.box = layoutBox(n, item.area);
-        if (auto o = parseNumber(n.view("opacity"))) item.opacity = std::clamp(*o, 0.0, 1.0);
-        Micros fade = parseTimeValue(n.view("fade")).value_or(0);
-        item.fadeIn = parseTimeValue(n.view("fade-in")).value_or(fade);
-        item.fadeOut = parseTimeValue(n.view("fade-out")).value_or(fade);
-        item.credit = n.value("credit");
-        item.source = n.value("source");
-        // Texts (most of any exhibit) have none of the media attributes: do not look for them.
-        if (item.kind != ItemKind::Text) fillMedia(item, n);
-        if (item.kind == ItemKind::Text) {
-            item.style = styleResolver_->resolve(n.view("style"), n.where);
-            collectParagraphs(n, item.paragraphs);
-        }
-        if (item.kind == ItemKind::Map) item.map = compiledMap(n, item.src);
-        if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
-            diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
-                               "name the file, or write placeholder=\"what belongs here\"");
-        if ((item.kind == ItemKind::Video || item.kind == ItemKind::Audio) && item.src.empty())
-            diagnostics_.error(n.where, "missing-attribute", "<" + std::string(n.name) + "> needs src");
-        for (const auto& c : n.children)
-            if (c.tag == Tag::Animate)
-                if (auto a = readAnimation(c, item.end - item.begin, show_.canvas, diagnostics_)) item.animations.push_back(*a);
-    }
-
-    // The element's map, compiled once however many items it becomes.
-    std::shared_ptr<const map::CompiledMap> compiledMap(const ScriptNode& n, const std::string& src) {
-        if (!options_.compileMap) return nullptr;
-        auto [it, inserted] = compiledMaps_.try_emplace(&n);
-        if (inserted) it->second = options_.compileMap(n, src, diagnostics_);
-        return it->second;
-    }
-
-    void fillMedia(Item& item, const ScriptNode& n) {
-        if (std::string src = n.value("src"); !src.empty()) item.src = resolvePath(n, src).string();
-        if (std::string cap = n.value("captions"); !cap.empty()) item.captions = resolvePath(n, cap).string();
-        if (std::string cap = n.value("second-captions"); !cap.empty()) item.secondCaptions = resolvePath(n, cap).string();
-        item.clipIn = parseTimeValue(n.view("in")).value_or(0);
-        if (auto out = parseTimeValue(n.view("out"))) item.clipOut = *out;
-        if (const ScriptAttribute* in = n.attribute("in"); in && item.clipOut >= 0 && item.clipOut <= item.clipIn)
-            diagnostics_.error(in->where, "out-before-in", "the clip's out point is not after its in point");
-        item.loop = parseBool(n.view("loop")).value_or(false);
-        if (auto v = parseNumber(n.view("volume"))) item.volume = std::clamp(*v, 0.0, 1.0);
-        if (auto d = parseNumber(n.view("duck"))) item.duck = std::clamp(*d, 0.0, 1.0);
-        std::string_view role = n.view("role", "speech");
-        item.role = role == "bed" ? AudioRole::Bed : role == "effect" ? AudioRole::Effect : AudioRole::Speech;
-        std::string_view fit = n.view("fit", "contain");
-        item.fit = fit == "cover" ? Fit::Cover : fit == "fill" ? Fit::Fill : fit == "none" ? Fit::None : Fit::Contain;
-        item.placeholder = n.value("placeholder");
-        if (auto pz = panZoom(n.view("panzoom"))) {
-            item.hasPanZoom = true;
-            item.panFrom = normalised(pz->from);
-            item.panTo = normalised(pz->to);
-            item.panEasing = parseEasing(n.view("panzoom-easing", "sine-in-out")).value_or(linearEasing());
-        }
-    }
-
-    // Pan-zoom rectangles are fractions of the image; px are read against a nominal 100% = 1.
-    static Rect normalised(const LengthRect& r) {
-        auto f = [](const Length& l) { return l.percent ? l.value / 100.0 : l.value; };
-        return Rect{f(r.x), f(r.y), f(r.width), f(r.height)};
-    }
-
-    fs::path resolvePath(const ScriptNode& n, const std::string& path) const {
-        fs::path p(path);
-        if (p.is_absolute()) return p;
-        return (fs::path(n.where.file).parent_path() / p).lexically_normal();
-    }
-
-    // The rectangle an element is laid out in: `canvasArea`, or its region of it.
-    Rect layoutArea(const ScriptNode& n, const Rect& canvasArea) {
-        Rect area = canvasArea;
-        if (std::string_view region = n.view("region"); !region.empty()) {
-            auto it = regions_.find(region);
-            if (it != regions_.end()) {
-                const RegionLengths& r = regionLengths(*it->second);
-                area.x = canvasArea.x + r.x.resolve(canvasArea.width);
-                area.y = canvasArea.y + r.y.resolve(canvasArea.height);
-                area.width = r.width.resolve(canvasArea.width);
-                area.height = r.height.resolve(canvasArea.height);
-            }
-        }
-        return area;
-    }
-
-    Rect layoutBox(const ScriptNode& n, const Rect& area) {
-        const AnchorPoint anchor = parseAnchor(n.view("anchor", "top-left"));
-        const double ax = anchor.x, ay = anchor.y;
-        Rect box;
-        box.width = lengthOr(n, "width", Length{100, true}).resolve(area.width);
-        box.height = lengthOr(n, "height", Length{100, true}).resolve(area.height);
-        double px = n.attribute("x") ? parseLength(n.view("x")).value_or(Length{}).resolve(area.width) : ax * area.width;
-        double py = n.attribute("y") ? parseLength(n.view("y")).value_or(Length{}).resolve(area.height) : ay * area.height;
-        box.x = area.x + px - ax * box.width;
-        box.y = area.y + py - ay * box.height;
-        return box;
-    }
-
-    // The attribute as a length, or `fallback` when it is absent or unreadable (the validator
-    // has reported the latter).
-    static Length lengthOr(const ScriptNode& n, std::string_view name, Length fallback) {
-        const ScriptAttribute* a = n.attribute(name);
-        return a ? parseLength(a->value).value_or(fallback) : fallback;
-    }
-
-    // A region's rectangle as written; read once however many elements use it.
-    struct RegionLengths {
-        Length x, y, width, height;
-    };
-    const RegionLengths& regionLengths(const ScriptNode& region) {
-        auto cached = regionLengths_.find(&region);
-        if (cached != regionLengths_.end()) return cached->second;
-        RegionLengths r{lengthOr(region, "x", Length{}), lengthOr(region, "y", Length{}),
-                        lengthOr(region, "width", Length{100, true}), lengthOr(region, "height", Length{100, true})};
-        return regionLengths_.emplace(&region, r).first->second;
-    }
-
     const Script& script_;
     Diagnostics& diagnostics_;
     const CompileOptions& options_;
@@ -447,32 +285,16 @@ private:
     Micros defaultDur_ = kDefaultDuration;
     TransitionSpec defaultTransition_;
     double readingPace_ = kDefaultReadingPace;
-    std::map<std::string, const ScriptNode*, std::less<>> styles_, regions_;
-    std::unordered_map<const ScriptNode*, RegionLengths> regionLengths_;
+    ElementsById styles_, regions_;
     // By ScriptNode::index: looked up several times for each of thousands of elements.
     std::vector<Timing> timings_;
-    std::unordered_map<std::string_view, std::optional<PanZoomSpec>> panZooms_;
-    std::optional<StyleResolver> styleResolver_;  // made once the styles are collected
-    std::unordered_map<const ScriptNode*, std::shared_ptr<const map::CompiledMap>> compiledMaps_;
+    std::optional<ItemContents> contents_;  // made once the styles and regions are collected
 };
 
 }  // namespace
 
 Show compileShow(const Script& script, Diagnostics& diagnostics, const CompileOptions& options) {
     return Compiler(script, diagnostics, options).run();
-}
-
-int Show::sceneAt(Micros t) const {
-    auto it = std::upper_bound(scenes.begin(), scenes.end(), t, [](Micros v, const Scene& s) { return v < s.begin; });
-    if (it == scenes.begin()) return -1;
-    --it;
-    return t < it->end ? static_cast<int>(it - scenes.begin()) : -1;
-}
-
-int Show::sceneById(const std::string& id) const {
-    for (size_t i = 0; i < scenes.size(); ++i)
-        if (scenes[i].id == id) return static_cast<int>(i);
-    return -1;
 }
 
 }  // namespace vitrine

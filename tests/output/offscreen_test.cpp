@@ -23,7 +23,8 @@ TEST_CASE("offscreen: renderPixelsAt gives exactly the pixels of renderAt, reusi
         "offscreen.xml");
     REQUIRE(e.show);
     render::RenderResources resources;
-    output::OffscreenRenderer offscreen(*e.show, resources, {320, 180});
+    render::FrameRenderer renderer(*e.show, resources.text(), resources.textures());
+    output::OffscreenRenderer offscreen(renderer, *e.show, {320, 180});
     REQUIRE(offscreen.ok());
     const sf::Image still = offscreen.renderAt(seconds(1));
     const std::vector<std::uint8_t>& pixels = offscreen.renderPixelsAt(seconds(1));
@@ -48,8 +49,10 @@ TEST_CASE("offscreen: Baku's text-heavy scenes at 960x540 break every line where
     REQUIRE(e.show);
     render::RenderResources resources;
     const sf::Vector2u canvas{static_cast<unsigned>(e.show->canvas.width), static_cast<unsigned>(e.show->canvas.height)};
-    output::OffscreenRenderer large(*e.show, resources, canvas);
-    output::OffscreenRenderer small(*e.show, resources, {960, 540});
+    render::FrameRenderer largeRenderer(*e.show, resources.text(), resources.textures());
+    output::OffscreenRenderer large(largeRenderer, *e.show, canvas);
+    render::FrameRenderer smallRenderer(*e.show, resources.text(), resources.textures());
+    output::OffscreenRenderer small(smallRenderer, *e.show, {960, 540});
     REQUIRE(large.ok());
     REQUIRE(small.ok());
     for (const std::string at : {"background+30s", "introduction+10s", "eyewitness+12s"}) {

@@ -53,7 +53,8 @@ sf::Image renderAt(const std::filesystem::path& xml, Micros t, sf::Vector2u size
     for (const auto& d : exhibit.diagnostics.all())
         CHECK_MESSAGE((d.severity != Severity::Error || d.where.file.ends_with("broken.vtt")), formatDiagnostic(d));
     render::RenderResources resources;
-    output::OffscreenRenderer offscreen(*exhibit.show, resources, size);
+    render::FrameRenderer renderer(*exhibit.show, resources.text(), resources.textures());
+    output::OffscreenRenderer offscreen(renderer, *exhibit.show, size);
     REQUIRE(offscreen.ok());
     sf::Image image = offscreen.renderAt(t);
     if (problems) *problems = offscreen.takeProblems();

@@ -32,7 +32,8 @@ Rendered renderAt(const std::filesystem::path& xml, Micros t, sf::Vector2u size 
     r.exhibit = loadExhibit(xml);
     REQUIRE(r.exhibit.show);
     render::RenderResources resources;
-    output::OffscreenRenderer offscreen(*r.exhibit.show, resources, size);
+    render::FrameRenderer renderer(*r.exhibit.show, resources.text(), resources.textures());
+    output::OffscreenRenderer offscreen(renderer, *r.exhibit.show, size);
     REQUIRE(offscreen.ok());
     r.image = offscreen.renderAt(t);
     r.failures = resources.images().takeFailures();

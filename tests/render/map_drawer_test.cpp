@@ -85,7 +85,8 @@ TEST_CASE("golden: the South Caucasus with a highlight, markers, labels and a ro
     LoadedExhibit exhibit = loadExhibit(writeExhibit(dir, kRegion));
     REQUIRE(exhibit.show);
     render::RenderResources resources;
-    output::OffscreenRenderer offscreen(*exhibit.show, resources, kGoldenSize);
+    render::FrameRenderer renderer(*exhibit.show, resources.text(), resources.textures());
+    output::OffscreenRenderer offscreen(renderer, *exhibit.show, kGoldenSize);
     REQUIRE(offscreen.ok());
     sf::Image image = offscreen.renderAt(2 * kMicrosPerSecond);
     std::string mismatch = vitrine::test::matchGolden(image, "map-caucasus");
@@ -98,7 +99,8 @@ TEST_CASE("map drawing is deterministic: the same t gives identical pixels") {
     LoadedExhibit exhibit = loadExhibit(xml);
     REQUIRE(exhibit.show);
     render::RenderResources resources;
-    output::OffscreenRenderer offscreen(*exhibit.show, resources, {960, 540});
+    render::FrameRenderer renderer(*exhibit.show, resources.text(), resources.textures());
+    output::OffscreenRenderer offscreen(renderer, *exhibit.show, {960, 540});
     REQUIRE(offscreen.ok());
     sf::Image a = offscreen.renderAt(1'500'000);
     sf::Image other = offscreen.renderAt(2'700'000);  // the camera and route move in between
@@ -163,14 +165,16 @@ TEST_CASE("a map at rest is drawn from its still picture with the same pixels as
     LoadedExhibit exhibit = loadExhibit(xml);
     REQUIRE(exhibit.show);
     render::RenderResources resources;
-    output::OffscreenRenderer kept(*exhibit.show, resources, {960, 540});
+    render::FrameRenderer keptRenderer(*exhibit.show, resources.text(), resources.textures());
+    output::OffscreenRenderer kept(keptRenderer, *exhibit.show, {960, 540});
     REQUIRE(kept.ok());
     std::size_t bytes = std::size_t(960) * 540 * 4;
     sf::Image straight = kept.renderAt(1'500'000);  // the first frame is drawn straight
     sf::Image second = kept.renderAt(1'500'000);    // the second keeps a picture
     sf::Image third = kept.renderAt(2'200'000);     // the third draws from it; the route has moved on
     CHECK(std::memcmp(straight.getPixelsPtr(), second.getPixelsPtr(), bytes) == 0);
-    output::OffscreenRenderer fresh(*exhibit.show, resources, {960, 540});
+    render::FrameRenderer freshRenderer(*exhibit.show, resources.text(), resources.textures());
+    output::OffscreenRenderer fresh(freshRenderer, *exhibit.show, {960, 540});
     sf::Image reference = fresh.renderAt(2'200'000);
     CHECK(std::memcmp(third.getPixelsPtr(), reference.getPixelsPtr(), bytes) == 0);
     CHECK(std::memcmp(third.getPixelsPtr(), straight.getPixelsPtr(), bytes) != 0);

@@ -14,6 +14,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "output/offscreen.h"
 #include "player/compile_options.h"
+#include "player/live_show.h"
 #include "power/display_probe.h"
 #include "player/video_exporter.h"
 #include "render/render_resources.h"
@@ -103,8 +104,9 @@ int runExportCommand(const std::vector<std::string>& args) {
                                           render::RenderResources::maxImageDimensionFor(show.canvas));
         if (kind == "still") {
             report(0, 1);
-            output::OffscreenRenderer still(show, resources, {static_cast<unsigned>(show.canvas.width),
-                                                              static_cast<unsigned>(show.canvas.height)});
+            LiveShow live(borrowedShow(show), resources, LiveShow::Options{});
+            output::OffscreenRenderer still(live.renderer(), live.show(), {static_cast<unsigned>(show.canvas.width),
+                                                                           static_cast<unsigned>(show.canvas.height)});
             if (!still.ok()) error = "cannot create an off-screen surface to draw the still";
             else if (cancelled) error = "cancelled";
             else error = output::savePngAtomically(still.renderAt(atTime), file);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "output/offscreen.h"
+#include "player/live_show.h"
 #include "studio/storyboard_layout.h"
 #include "studio/studio_document.h"
 #include "text/font_library.h"
@@ -53,7 +54,9 @@ std::optional<std::string> drawStoryboard(const Show& show, const std::string& t
     int stills = static_cast<int>(show.scenes.size());
     render::RenderResources resources(text::bundledFontsDirectory(),
                                       render::RenderResources::maxImageDimensionFor(show.canvas));
-    output::OffscreenRenderer still(show, resources,
+    // Drawn as every program draws a show: by the show being played, silent, its clock unused.
+    LiveShow live(borrowedShow(show), resources, LiveShow::Options{});
+    output::OffscreenRenderer still(live.renderer(), live.show(),
                                     {static_cast<unsigned>(layout.stillWidth), static_cast<unsigned>(layout.stillHeight)});
     sf::RenderTexture sheet;
     sf::Font font;
