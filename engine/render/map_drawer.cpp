@@ -54,7 +54,7 @@ struct MapDrawer::Frame {
     sf::Color land;
 };
 
-MapDrawer::MapDrawer(TextDrawer& text) : text_(text) {}
+MapDrawer::MapDrawer(TextDrawer& text, MapMeshStore* store) : text_(text), store_(store) {}
 
 MapDrawer::~MapDrawer() {
     if (stopAhead_) *stopAhead_ = true;
@@ -66,9 +66,14 @@ void MapDrawer::prepareAhead(const Show& show) {
     std::vector<std::shared_ptr<const map::ProjectedLayer>> wanted;
     for (const Item& item : show.items) {
         if (item.kind != ItemKind::Map || !item.map) continue;
-        for (const auto& layer : {item.map->data, item.map->base})
-            if (layer && !meshes_.count(layer.get()) && std::find(wanted.begin(), wanted.end(), layer) == wanted.end())
-                wanted.push_back(layer);
+        for (const auto& layer : {item.map->data, item.map->base}) {
+            if (!layer || meshes_.count(layer.get())) continue;
+            if (auto kept = store_ ? store_->find(layer.get()) : nullptr) {
+                meshes_.emplace(layer.get(), std::move(kept));  // made for an earlier show
+                continue;
+            }
+            if (std::find(wanted.begin(), wanted.end(), layer) == wanted.end()) wanted.push_back(layer);
+        }
     }
     if (wanted.empty()) return;
     stopAhead_ = std::make_shared<std::atomic<bool>>(false);
@@ -92,7 +97,13 @@ MapMesh* MapDrawer::mesh(const std::shared_ptr<const map::ProjectedLayer>& layer
     if (!layer) return nullptr;
     if (!meshes_.count(layer.get())) adoptAhead();
     auto it = meshes_.find(layer.get());
-    if (it == meshes_.end()) it = meshes_.emplace(layer.get(), buildMapMesh(layer, palette.land)).first;
+    if (it == meshes_.end()) {
+        std::shared_ptr<MapMesh> kept = store_ ? store_->find(layer.get()) : nullptr;
+        it = meshes_.emplace(layer.get(), kept ? std::move(kept) : buildMapMesh(layer, palette.land)).first;
+    }
+    // Given to the store here, on the GL thread (prepare() calls this once per map), not by
+    // a worker that finished preparing: a mesh the store drops may free a vertex buffer.
+    if (store_) store_->keep(it->second);
     return it->second.get();
 }
 
@@ -111,14 +122,15 @@ const text::TextLayout& MapDrawer::labelLayout(const std::string& text, double s
     std::ostringstream key;
     key << sizePx << '|' << scale << '|' << text;
     auto it = labelLayouts_.find(key.str());
-    if (it != labelLayouts_.end()) return it->second;
+    if (it != labelLayouts_.end()) return *it->second;
     text::LayoutStyle style;
     style.family = "sans";
     style.sizePx = static_cast<float>(sizePx);
     style.lineHeight = kLabelLineHeight;
     style.align = text::LayoutStyle::Align::Left;
-    text::TextLayout layout = text_.layout({text::Paragraph{{text::Span{text, false, false, {}}}}}, style, static_cast<float>(scale));
-    return labelLayouts_.emplace(key.str(), std::move(layout)).first->second;
+    // Kept by the shared drawer too, so the next show's map finds its labels laid out.
+    auto layout = text_.keptLayout({text::Paragraph{{text::Span{text, false, false, {}}}}}, style, static_cast<float>(scale));
+    return *labelLayouts_.emplace(key.str(), std::move(layout)).first->second;
 }
 
 map::MapEvaluationContext MapDrawer::contextFor(const PreparedMap& p, const DrawItem& d, const Viewport& v) {

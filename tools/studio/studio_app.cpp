@@ -401,7 +401,8 @@ void StudioApp::drawTransport(float x, float y, float w, float h) {
 void StudioApp::drawTimeline(float x, float y, float w, float h) {
     beginPanel("Timeline", x, y, w, h, ImGuiWindowFlags_NoTitleBar);
     ImGui::BeginChild("##timeline-scroll", ImVec2(0, 0), false);
-    TimelineRequest request = timeline_.draw(doc_, t_, cueListShown_);
+    TimelineRequest request =
+        timeline_.draw(doc_, t_, cueListShown_, resources_ ? &resources_->captionFiles() : nullptr);
     ImGui::EndChild();
     ImGui::End();
     if (request.select) select(*request.select, false);

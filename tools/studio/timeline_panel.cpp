@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "captions/caption_loader.h"
 #include "media_drop.h"
 #include "studio_theme.h"
 #include "transport_panel.h"
@@ -65,26 +64,24 @@ Chip dragged(Chip chip, ChipPart part, Micros delta) {
 
 }  // namespace
 
-void TimelinePanel::relayout(const StudioDocument& doc) {
+void TimelinePanel::relayout(const StudioDocument& doc, CaptionCache* captionFiles) {
     layout_ = layoutTimeline(doc, laidOutGeneration_ < 0 ? nullptr : &layout_);
     laidOutGeneration_ = doc.showGeneration();
-    // Caption cues are read once per show: a caption file changed on disk is seen on the
-    // next reload, as the preview sees it.
-    cues_.clear();
-    for (const Item& item : doc.show()->items) {
-        if (item.captions.empty() || cues_.count(item.captions)) continue;
-        Diagnostics ignored;  // the diagnostics panel reports the file's problems
-        auto& times = cues_[item.captions];
-        for (const auto& cue : loadCaptions(item.captions, ignored).cues) times.emplace_back(cue.start, cue.end);
-    }
+    // Caption cues are looked up once per show, in the cache the preview reads too (a file
+    // is read again only when it changed on disk); the diagnostics panel reports problems.
+    captions_.clear();
+    for (const Item& item : doc.show()->items)
+        if (captionFiles && !item.captions.empty() && !captions_.count(item.captions))
+            captions_.emplace(item.captions, captionFiles->get(item.captions));
 }
 
 void TimelinePanel::drawCaptionCues(const Item& item, const ChipRect& r) {
-    auto it = cues_.find(item.captions);
-    if (it == cues_.end()) return;
+    auto it = captions_.find(item.captions);
+    if (it == captions_.end()) return;
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float y = r.y1 - 5;
-    for (const auto& [start, end] : it->second) {
+    for (const CaptionCue& cue : it->second->track.cues) {
+        const Micros start = cue.start, end = cue.end;
         float x0 = std::max(r.x0, scale_.xOf(item.begin + start - item.clipIn));
         float x1 = std::min(r.x1, scale_.xOf(item.begin + end - item.clipIn));
         if (x1 <= x0) continue;
@@ -145,7 +142,8 @@ void TimelinePanel::drawChip(const Chip& chip, const ChipRect& r, bool selected,
     if (selected) list->AddRect(a, b, theme::kAccent, 3, 0, 2);
 }
 
-TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cueListShown) {
+TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cueListShown,
+                                    CaptionCache* captionFiles) {
     TimelineRequest request;
     const Show* show = doc.show();
     if (!show) {
@@ -153,7 +151,7 @@ TimelineRequest TimelinePanel::draw(const StudioDocument& doc, Micros t, bool cu
         return request;
     }
     if (laidOutGeneration_ != doc.showGeneration()) {
-        relayout(doc);
+        relayout(doc, captionFiles);
         if (drag_ == Drag::Chip || drag_ == Drag::Pending) drag_ = Drag::None;  // its chip may be gone
     }
     const double duration = std::max(1.0, static_cast<double>(show->duration) / kMicrosPerSecond);

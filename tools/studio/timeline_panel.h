@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "studio/studio_document.h"
+#include "captions/caption_cache.h"
 #include "studio/timeline_layout.h"
 #include "studio/waveform.h"
 
@@ -40,7 +41,9 @@ struct TimelineRequest {
 class TimelinePanel {
 public:
     /// Draws `doc`'s show with the playhead at `t`; `cueListShown` lights the cue list's button.
-    TimelineRequest draw(const StudioDocument& doc, Micros t, bool cueListShown);
+    /// Caption cues are looked up in `captionFiles` (the preview's cache of caption files;
+    /// none before the preview has one).
+    TimelineRequest draw(const StudioDocument& doc, Micros t, bool cueListShown, CaptionCache* captionFiles);
 
     /// The lanes and chips as last drawn (the cue list lists them too).
     const TimelineLayout& layout() const { return layout_; }
@@ -50,7 +53,7 @@ public:
     std::optional<DropPlace> dropPlaceAt(const Show& show, float x) const { return studio::dropPlaceAt(show, scale_, x); }
 
 private:
-    void relayout(const StudioDocument& doc);
+    void relayout(const StudioDocument& doc, CaptionCache* captionFiles);
     void drawChip(const Chip& chip, const ChipRect& r, bool selected, const Show& show);
     void drawCaptionCues(const Item& item, const ChipRect& r);
 
@@ -60,7 +63,7 @@ private:
     float pixelsPerSecond_ = 0;  // 0 = fit the show to the width
     float scrollSeconds_ = 0;
     WaveformCache waveforms_;
-    std::map<std::string, std::vector<std::pair<Micros, Micros>>> cues_;  // caption file → cue times, per layout
+    std::map<std::string, std::shared_ptr<const CaptionFile>> captions_;  // by file, looked up per layout
 
     enum class Drag { None, Scrub, Pending, Chip };
     Drag drag_ = Drag::None;
