@@ -109,6 +109,7 @@ private:
     void keepRecovery();
     bool restoreRecovery();
     bool discardRecovery();
+    bool deferRecovery();
     void drawRecoveryOffer();
     void drawNotReapplied();
     // Commands and the structure edits they make (studio_structure.cpp).
@@ -213,8 +214,8 @@ private:
     std::optional<CaptionTimingPanel> timing_;
     std::optional<sf::Keyboard::Key> heldTimingKey_;  // a held key repeats; one press is one tap
 
-    std::optional<Recovery> recoveryOffer_;  // found at start, not yet restored or discarded
-    bool recoveryDeferred_ = false;           // "decide later": the file stays for the next start
+    // Set aside at start, not yet restored, discarded or left for later; the first is offered.
+    std::deque<Recovery> recoveryOffers_;
     std::string recoveryWritten_;             // the text last written to the recovery file
     sf::Clock sinceRecovery_;
     std::vector<std::string> notReapplied_;  // listed until the designer dismisses them
