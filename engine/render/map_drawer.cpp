@@ -77,11 +77,16 @@ void MapDrawer::prepareAhead(const Show& show) {
     }
     if (wanted.empty()) return;
     stopAhead_ = std::make_shared<std::atomic<bool>>(false);
-    ahead_ = std::async(std::launch::async, [wanted = std::move(wanted), stop = stopAhead_, land = palette.land]() {
-        std::vector<std::unique_ptr<MapMesh>> built;
+    // Each mesh goes to the store as soon as it is built: a renderer replaced before it draws
+    // a map (an edit on a text scene, then another) must not leave the next one to build
+    // them all again, and wait on the way for this worker to finish.
+    ahead_ = std::async(std::launch::async, [wanted = std::move(wanted), stop = stopAhead_, land = palette.land,
+                                             store = store_]() {
+        std::vector<std::shared_ptr<MapMesh>> built;
         for (const auto& layer : wanted) {
             if (*stop) break;
             built.push_back(buildMapMesh(layer, land));
+            if (store) store->keep(built.back());
         }
         return built;
     });
@@ -89,7 +94,7 @@ void MapDrawer::prepareAhead(const Show& show) {
 
 void MapDrawer::adoptAhead() {
     if (!ahead_.valid()) return;
-    for (std::unique_ptr<MapMesh>& mesh : ahead_.get())  // waits only when a map is wanted before it is ready
+    for (std::shared_ptr<MapMesh>& mesh : ahead_.get())  // waits only when a map is wanted before it is ready
         meshes_.try_emplace(mesh->layer.get(), std::move(mesh));
 }
 
@@ -101,9 +106,7 @@ MapMesh* MapDrawer::mesh(const std::shared_ptr<const map::ProjectedLayer>& layer
         std::shared_ptr<MapMesh> kept = store_ ? store_->find(layer.get()) : nullptr;
         it = meshes_.emplace(layer.get(), kept ? std::move(kept) : buildMapMesh(layer, palette.land)).first;
     }
-    // Given to the store here, on the GL thread (prepare() calls this once per map), not by
-    // a worker that finished preparing: a mesh the store drops may free a vertex buffer.
-    if (store_) store_->keep(it->second);
+    if (store_) store_->keep(it->second);  // the most recently used (prepare() calls this once per map)
     return it->second.get();
 }
 

@@ -96,7 +96,7 @@ private:
     std::map<const map::ProjectedLayer*, std::shared_ptr<MapMesh>> meshes_;
     std::map<const map::CompiledMap*, std::unique_ptr<PreparedMap>> maps_;
     std::shared_ptr<std::atomic<bool>> stopAhead_;                  // tells the worker to stop early
-    std::future<std::vector<std::unique_ptr<MapMesh>>> ahead_;      // what prepareAhead's worker is building
+    std::future<std::vector<std::shared_ptr<MapMesh>>> ahead_;      // what prepareAhead's worker is building
     std::map<std::string, std::shared_ptr<const text::TextLayout>> labelLayouts_;  // by text, size and scale
     std::unique_ptr<sf::RenderTexture> fadeTexture_;        // for a map drawn at partial opacity
     const map::CompiledMap* cameraMap_ = nullptr;  // the map showCamera() frames, and how

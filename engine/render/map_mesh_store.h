@@ -27,8 +27,8 @@ public:
     /// show's renderer while this one draws.
     std::shared_ptr<MapMesh> find(const map::ProjectedLayer* layer);
 
-    /// Keeps `mesh` (by its layer). Only on the GL thread: a mesh dropped here may free its
-    /// vertex buffer.
+    /// Keeps `mesh` (by its layer). Any thread: a mesh dropped here may free its vertex
+    /// buffer there, which SFML does in a context of its own.
     void keep(std::shared_ptr<MapMesh> mesh);
 
     std::size_t size() const;
