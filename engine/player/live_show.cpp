@@ -33,8 +33,7 @@ LiveShow::LiveShow(std::shared_ptr<const Show> show, render::RenderResources& re
                 if (ready.loaded.show) {
                     // The renderer loads the maps on its own worker; waiting for them here spares
                     // the first frame after the swap a wait for a map scene's data.
-                    ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded.show, resources.text(),
-                                                                             resources.textures());
+                    ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded.show, resources);
                     ready.renderer->finishPreparing();
                 }
                 return ready;
@@ -50,7 +49,8 @@ LiveShow::~LiveShow() {
 }
 
 std::unique_ptr<render::FrameRenderer> LiveShow::makeRenderer(const Show& show) const {
-    return std::make_unique<render::FrameRenderer>(show, resources_.text(), resources_.textures());
+    // With the resources' kept layouts and meshes: an edit's new show redoes only what changed.
+    return std::make_unique<render::FrameRenderer>(show, resources_);
 }
 
 std::unique_ptr<AudioLink> LiveShow::makeAudio() const {

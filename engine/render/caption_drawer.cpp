@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iterator>
 
-#include "captions/caption_loader.h"
 
 namespace vitrine::render {
 namespace {
@@ -44,22 +43,21 @@ sf::Transform letterboxed(const Viewport& v) {
 
 }  // namespace
 
-CaptionDrawer::CaptionDrawer(const Show& show, TextDrawer& text) : show_(show), text_(text) {}
+CaptionDrawer::CaptionDrawer(const Show& show, TextDrawer& text, CaptionCache* files)
+    : show_(show), text_(text), ownFiles_(files ? 1 : CaptionCache::kDefaultCapacity), files_(files ? *files : ownFiles_) {}
 
 const CaptionTrack* CaptionDrawer::trackFor(const std::string& file) {
     auto found = tracks_.find(file);
     if (found == tracks_.end()) {
-        Diagnostics d;
-        CaptionTrack track = loadCaptions(file, d);
-        for (const auto& problem : d.all()) problems_.push_back(formatDiagnostic(problem));
-        bool unusable = d.hasErrors() && track.cues.empty();
-        found = tracks_.emplace(file, unusable ? std::nullopt : std::optional(std::move(track))).first;
+        auto read = files_.get(file);
+        for (const auto& problem : read->problems) problems_.push_back(formatDiagnostic(problem));
+        found = tracks_.emplace(file, std::move(read)).first;
     }
-    return found->second ? &*found->second : nullptr;
+    return found->second->unusable ? nullptr : &found->second->track;
 }
 
-text::TextLayout CaptionDrawer::layoutBlock(const std::vector<text::Paragraph>& lines, float sizePx, bool italic,
-                                            const Viewport& v) const {
+std::shared_ptr<const text::TextLayout> CaptionDrawer::layoutBlock(const std::vector<text::Paragraph>& lines,
+                                                                   float sizePx, bool italic, const Viewport& v) {
     text::LayoutStyle style;
     style.family = "sans";
     style.sizePx = sizePx;
@@ -68,7 +66,7 @@ text::TextLayout CaptionDrawer::layoutBlock(const std::vector<text::Paragraph>& 
     style.maxWidthPx = static_cast<float>(show_.canvas.width * kCaptionWidthFraction);
     style.lineHeight = kCaptionLineHeight;
     style.paragraphSpacing = 0;
-    return text_.layout(lines, style, static_cast<float>(v.scale));
+    return text_.keptLayout(lines, style, static_cast<float>(v.scale));
 }
 
 void CaptionDrawer::draw(const Frame& frame, sf::RenderTarget& target, const Viewport& v) {
@@ -89,7 +87,7 @@ void CaptionDrawer::draw(const Frame& frame, sf::RenderTarget& target, const Vie
     // jump in size when the first language's cue ends.
     const float secondSize = std::max(kSecondMinSize, firstSize * kSecondSizeFactor);
     struct Block {
-        text::TextLayout layout;
+        std::shared_ptr<const text::TextLayout> layout;
         float padding;
         sf::Color colour;
     };
@@ -104,14 +102,14 @@ void CaptionDrawer::draw(const Frame& frame, sf::RenderTarget& target, const Vie
     const double gap = firstSize * kStackGapFraction;
     double bottom = show_.canvas.height * kCaptionBottomFraction;  // of the text, in canvas px
     for (auto block = blocks.rbegin(); block != blocks.rend(); ++block) {
-        double top = bottom - block->layout.height / v.scale;
+        double top = bottom - block->layout->height / v.scale;
         TextDrawOptions o;
         o.position = {static_cast<float>((show_.canvas.width - width) / 2), static_cast<float>(top)};
         o.scale = static_cast<float>(v.scale);
         o.color = block->colour;
         o.background = TextBackground{block->padding, kCaptionBox};
         o.transform = letterboxed(v);
-        text_.draw(target, block->layout, o);
+        text_.draw(target, *block->layout, o);
         if (std::next(block) != blocks.rend()) bottom = top - block->padding - gap - std::next(block)->padding;
     }
 }

@@ -6,10 +6,12 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "captions/caption_cache.h"
 #include "captions/caption_track.h"
 #include "render/text_drawer.h"
 #include "render/viewport.h"
@@ -18,29 +20,34 @@
 
 namespace vitrine::render {
 
-/// Draws captions for one Show; caption files are read the first time they are needed.
+/// Draws captions for one Show; caption files are looked up the first time they are needed,
+/// in `files` when given (shared across renderers, so a new show reads none again).
 class CaptionDrawer {
 public:
-    CaptionDrawer(const Show& show, TextDrawer& text);
+    CaptionDrawer(const Show& show, TextDrawer& text, CaptionCache* files = nullptr);
 
     /// Draws the captions active in `frame` onto `target`, placed in the canvas by `v`.
     void draw(const Frame& frame, sf::RenderTarget& target, const Viewport& v);
 
     /// Draws caption file `file` from `track` instead of reading it: the studio's edited
     /// text, shown before it is saved.
-    void useTrack(const std::string& file, CaptionTrack track) { tracks_[file] = std::move(track); }
+    void useTrack(const std::string& file, CaptionTrack track) {
+        tracks_[file] = std::make_shared<const CaptionFile>(CaptionFile{std::move(track), {}, false});
+    }
 
     /// Problems met reading caption files, each reported once.
     std::vector<std::string> takeProblems();
 
 private:
     const CaptionTrack* trackFor(const std::string& file);
-    text::TextLayout layoutBlock(const std::vector<text::Paragraph>& lines, float sizePx, bool italic,
-                                 const Viewport& v) const;
+    std::shared_ptr<const text::TextLayout> layoutBlock(const std::vector<text::Paragraph>& lines, float sizePx,
+                                                        bool italic, const Viewport& v);
 
     const Show& show_;
     TextDrawer& text_;
-    std::map<std::string, std::optional<CaptionTrack>> tracks_;  // by file; nullopt: unusable
+    CaptionCache ownFiles_;  // when no shared cache is given
+    CaptionCache& files_;
+    std::map<std::string, std::shared_ptr<const CaptionFile>> tracks_;  // by file, as first looked up
     std::vector<std::string> problems_;
 };
 

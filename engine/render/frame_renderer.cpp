@@ -52,7 +52,14 @@ bool moved(const Layer& layer) { return layer.offsetX != 0 || layer.offsetY != 0
 }  // namespace
 
 FrameRenderer::FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures)
-    : show_(show), text_(text), textures_(textures) {
+    : FrameRenderer(show, text, textures, nullptr, nullptr) {}
+
+FrameRenderer::FrameRenderer(const Show& show, RenderResources& resources)
+    : FrameRenderer(show, resources.text(), resources.textures(), &resources.mapMeshes(), &resources.captionFiles()) {}
+
+FrameRenderer::FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures, MapMeshStore* meshes,
+                             CaptionCache* captionFiles)
+    : show_(show), text_(text), textures_(textures), maps_(text, meshes), captions_(show, text, captionFiles) {
     maps_.prepareAhead(show_);  // map data loads on a worker, so a map scene's first frame does not wait
 }
 
@@ -202,7 +209,7 @@ Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWa
     if (item.kind == ItemKind::Text && item.style.shadow.a == 0 && item.style.background.a == 0) {
         const CachedLayout& cached = textLayout(d, item, v);
         TextDrawOptions o = textOptions(d, item, cached, v, transform);
-        sf::FloatRect box = TextDrawer::bounds(cached.layout, o);
+        sf::FloatRect box = TextDrawer::bounds(*cached.layout, o);
         const auto margin = static_cast<float>(item.style.size * v.scale * kInkMarginEm);
         box = {box.left - margin, box.top - margin, box.width + 2 * margin, box.height + 2 * margin};
         f.bounds = o.transform.transformRect(box);
@@ -279,7 +286,7 @@ const FrameRenderer::CachedLayout& FrameRenderer::textLayout(const DrawItem& d, 
         ls.maxWidthPx = static_cast<float>(std::max(1.0, blockWidth));
         ls.bold = s.bold;
         ls.italic = s.italic;
-        cached.layout = text_.layout(toParagraphs(item.paragraphs), ls, static_cast<float>(v.scale));
+        cached.layout = text_.keptLayout(toParagraphs(item.paragraphs), ls, static_cast<float>(v.scale));
         cached.scale = v.scale;
         cached.blockWidth = blockWidth;
     }
@@ -290,7 +297,7 @@ TextDrawOptions FrameRenderer::textOptions(const DrawItem& d, const Item& item, 
                                            const Viewport& v, const sf::Transform& transform) {
     const TextStyle& s = item.style;
     const double blockWidth = cached.blockWidth;
-    double height = cached.layout.height / v.scale;  // back to canvas px
+    double height = cached.layout->height / v.scale;  // back to canvas px
     double x = d.box.x, y = d.box.y;
     if (s.align == TextStyle::Align::Center) x += (d.box.width - blockWidth) / 2;
     if (s.align == TextStyle::Align::Right) x += d.box.width - blockWidth;
@@ -317,7 +324,7 @@ TextDrawOptions FrameRenderer::textOptions(const DrawItem& d, const Item& item, 
 void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
                              const sf::Transform& transform) {
     const CachedLayout& cached = textLayout(d, item, v);
-    text_.draw(target, cached.layout, textOptions(d, item, cached, v, transform));
+    text_.draw(target, *cached.layout, textOptions(d, item, cached, v, transform));
 }
 
 void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,

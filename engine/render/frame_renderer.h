@@ -13,6 +13,7 @@
 #include "render/caption_drawer.h"
 #include "render/layer_plan.h"
 #include "render/map_drawer.h"
+#include "render/render_resources.h"
 #include "render/text_drawer.h"
 #include "render/texture_store.h"
 #include "render/video_drawer.h"
@@ -30,10 +31,14 @@ enum class MediaWait {
 };
 
 /// Draws frames of one Show. The text drawer and texture store are shared across
-/// renderers (a reload makes a new renderer but keeps uploaded textures).
+/// renderers (a reload makes a new renderer but keeps uploaded textures and text layouts).
 class FrameRenderer {
 public:
     FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures);
+    /// With everything `resources` keeps across renderers (text layouts, textures, map
+    /// meshes, caption files): what a show that replaces another uses (LiveShow), so its
+    /// first frame redoes only what changed.
+    FrameRenderer(const Show& show, RenderResources& resources);
 
     /// Waits until the show's map data is loaded and triangulated (it starts on a worker
     /// when the renderer is made). Touches no GL context nor the shared drawers: a worker
@@ -71,9 +76,14 @@ public:
     bool waitingForMedia() const { return waitingForMedia_; }
 
 private:
+    FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures, MapMeshStore* meshes,
+                  CaptionCache* captionFiles);
+
+    // An item's layout as this renderer last drew it; the layout itself is kept by the shared
+    // TextDrawer (keptLayout), so the next show's renderer finds it without laying it out.
     struct CachedLayout {
         double scale = 0;
-        text::TextLayout layout;
+        std::shared_ptr<const text::TextLayout> layout;
         double blockWidth = 0;
     };
 

@@ -54,7 +54,7 @@ struct MapDrawer::Frame {
     sf::Color land;
 };
 
-MapDrawer::MapDrawer(TextDrawer& text) : text_(text) {}
+MapDrawer::MapDrawer(TextDrawer& text, MapMeshStore* store) : text_(text), store_(store) {}
 
 MapDrawer::~MapDrawer() {
     if (stopAhead_) *stopAhead_ = true;
@@ -66,17 +66,27 @@ void MapDrawer::prepareAhead(const Show& show) {
     std::vector<std::shared_ptr<const map::ProjectedLayer>> wanted;
     for (const Item& item : show.items) {
         if (item.kind != ItemKind::Map || !item.map) continue;
-        for (const auto& layer : {item.map->data, item.map->base})
-            if (layer && !meshes_.count(layer.get()) && std::find(wanted.begin(), wanted.end(), layer) == wanted.end())
-                wanted.push_back(layer);
+        for (const auto& layer : {item.map->data, item.map->base}) {
+            if (!layer || meshes_.count(layer.get())) continue;
+            if (auto kept = store_ ? store_->find(layer.get()) : nullptr) {
+                meshes_.emplace(layer.get(), std::move(kept));  // made for an earlier show
+                continue;
+            }
+            if (std::find(wanted.begin(), wanted.end(), layer) == wanted.end()) wanted.push_back(layer);
+        }
     }
     if (wanted.empty()) return;
     stopAhead_ = std::make_shared<std::atomic<bool>>(false);
-    ahead_ = std::async(std::launch::async, [wanted = std::move(wanted), stop = stopAhead_, land = palette.land]() {
-        std::vector<std::unique_ptr<MapMesh>> built;
+    // Each mesh goes to the store as soon as it is built: a renderer replaced before it draws
+    // a map (an edit on a text scene, then another) must not leave the next one to build
+    // them all again, and wait on the way for this worker to finish.
+    ahead_ = std::async(std::launch::async, [wanted = std::move(wanted), stop = stopAhead_, land = palette.land,
+                                             store = store_]() {
+        std::vector<std::shared_ptr<MapMesh>> built;
         for (const auto& layer : wanted) {
             if (*stop) break;
             built.push_back(buildMapMesh(layer, land));
+            if (store) store->keep(built.back());
         }
         return built;
     });
@@ -84,7 +94,7 @@ void MapDrawer::prepareAhead(const Show& show) {
 
 void MapDrawer::adoptAhead() {
     if (!ahead_.valid()) return;
-    for (std::unique_ptr<MapMesh>& mesh : ahead_.get())  // waits only when a map is wanted before it is ready
+    for (std::shared_ptr<MapMesh>& mesh : ahead_.get())  // waits only when a map is wanted before it is ready
         meshes_.try_emplace(mesh->layer.get(), std::move(mesh));
 }
 
@@ -92,7 +102,11 @@ MapMesh* MapDrawer::mesh(const std::shared_ptr<const map::ProjectedLayer>& layer
     if (!layer) return nullptr;
     if (!meshes_.count(layer.get())) adoptAhead();
     auto it = meshes_.find(layer.get());
-    if (it == meshes_.end()) it = meshes_.emplace(layer.get(), buildMapMesh(layer, palette.land)).first;
+    if (it == meshes_.end()) {
+        std::shared_ptr<MapMesh> kept = store_ ? store_->find(layer.get()) : nullptr;
+        it = meshes_.emplace(layer.get(), kept ? std::move(kept) : buildMapMesh(layer, palette.land)).first;
+    }
+    if (store_) store_->keep(it->second);  // the most recently used (prepare() calls this once per map)
     return it->second.get();
 }
 
@@ -111,14 +125,15 @@ const text::TextLayout& MapDrawer::labelLayout(const std::string& text, double s
     std::ostringstream key;
     key << sizePx << '|' << scale << '|' << text;
     auto it = labelLayouts_.find(key.str());
-    if (it != labelLayouts_.end()) return it->second;
+    if (it != labelLayouts_.end()) return *it->second;
     text::LayoutStyle style;
     style.family = "sans";
     style.sizePx = static_cast<float>(sizePx);
     style.lineHeight = kLabelLineHeight;
     style.align = text::LayoutStyle::Align::Left;
-    text::TextLayout layout = text_.layout({text::Paragraph{{text::Span{text, false, false, {}}}}}, style, static_cast<float>(scale));
-    return labelLayouts_.emplace(key.str(), std::move(layout)).first->second;
+    // Kept by the shared drawer too, so the next show's map finds its labels laid out.
+    auto layout = text_.keptLayout({text::Paragraph{{text::Span{text, false, false, {}}}}}, style, static_cast<float>(scale));
+    return *labelLayouts_.emplace(key.str(), std::move(layout)).first->second;
 }
 
 map::MapEvaluationContext MapDrawer::contextFor(const PreparedMap& p, const DrawItem& d, const Viewport& v) {

@@ -24,6 +24,7 @@
 
 #include "map/map_layer.h"
 #include "map/map_state.h"
+#include "render/map_mesh_store.h"
 #include "render/map_palette.h"
 #include "render/text_drawer.h"
 #include "render/viewport.h"
@@ -36,8 +37,9 @@ struct MapMesh;
 
 class MapDrawer {
 public:
-    /// `text` must outlive the drawer.
-    explicit MapDrawer(TextDrawer& text);
+    /// `text` (and `store`, when given) must outlive the drawer. With a store, meshes are
+    /// taken from it and given to it, so the next show's drawer finds them made.
+    explicit MapDrawer(TextDrawer& text, MapMeshStore* store = nullptr);
     /// Waits for (and stops early) any mesh building begun by prepareAhead.
     ~MapDrawer();
     MapDrawer(const MapDrawer&) = delete;
@@ -88,13 +90,14 @@ private:
     void drawMarks(const Item& item, const Frame& f, sf::RenderTarget& target, const Viewport& v);
 
     TextDrawer& text_;
+    MapMeshStore* store_;
     // Vertices by compiled layer (each mesh holds its layer, so the key stays valid), and
     // compiled maps ready to draw by model (each holds its model).
-    std::map<const map::ProjectedLayer*, std::unique_ptr<MapMesh>> meshes_;
+    std::map<const map::ProjectedLayer*, std::shared_ptr<MapMesh>> meshes_;
     std::map<const map::CompiledMap*, std::unique_ptr<PreparedMap>> maps_;
     std::shared_ptr<std::atomic<bool>> stopAhead_;                  // tells the worker to stop early
-    std::future<std::vector<std::unique_ptr<MapMesh>>> ahead_;      // what prepareAhead's worker is building
-    std::map<std::string, text::TextLayout> labelLayouts_;  // by text, size and scale
+    std::future<std::vector<std::shared_ptr<MapMesh>>> ahead_;      // what prepareAhead's worker is building
+    std::map<std::string, std::shared_ptr<const text::TextLayout>> labelLayouts_;  // by text, size and scale
     std::unique_ptr<sf::RenderTexture> fadeTexture_;        // for a map drawn at partial opacity
     const map::CompiledMap* cameraMap_ = nullptr;  // the map showCamera() frames, and how
     std::optional<map::MapCamera> camera_;

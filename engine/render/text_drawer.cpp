@@ -74,6 +74,16 @@ const sf::Font* FontCache::font(const std::filesystem::path& path) {
 
 TextDrawer::TextDrawer(const text::FontLibrary& fonts, FontCache& cache) : fonts_(fonts), cache_(cache) {}
 
+std::shared_ptr<const text::TextLayout> TextDrawer::keptLayout(const std::vector<text::Paragraph>& paragraphs,
+                                                               const text::LayoutStyle& style, float scale) {
+    LayoutRequest request{paragraphs, style, scale};
+    if (auto* found = kept_.find(request)) return *found;
+    ++layoutsMade_;
+    auto made = std::make_shared<const text::TextLayout>(layout(paragraphs, style, scale));
+    kept_.put(std::move(request), made);
+    return made;
+}
+
 text::TextLayout TextDrawer::layout(const std::vector<text::Paragraph>& paragraphs, text::LayoutStyle style,
                                     float scale) const {
     // Set at the canvas's own size, then scaled: hinted advances do not scale exactly, so a

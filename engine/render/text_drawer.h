@@ -16,6 +16,7 @@
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/Transform.hpp>
 
+#include "render/text_layout_cache.h"
 #include "text/font_library.h"
 #include "text/text_layout.h"
 
@@ -68,6 +69,14 @@ public:
     /// pixels, with glyphs rasterised at the size they are shown at.
     text::TextLayout layout(const std::vector<text::Paragraph>& paragraphs, text::LayoutStyle style, float scale) const;
 
+    /// The same layout, made once and kept (TextLayoutCache) while this drawer lives: the
+    /// renderers of successive shows share it, so a new show re-lays out only changed text.
+    std::shared_ptr<const text::TextLayout> keptLayout(const std::vector<text::Paragraph>& paragraphs,
+                                                       const text::LayoutStyle& style, float scale);
+
+    /// How many layouts keptLayout() has made (not found kept), for tests and benchmarks.
+    std::size_t layoutsMade() const { return layoutsMade_; }
+
     /// Draws a layout made by layout() with the same scale. Missing fonts draw nothing.
     void draw(sf::RenderTarget& target, const text::TextLayout& layout, const TextDrawOptions& options) const;
 
@@ -78,6 +87,8 @@ public:
 private:
     const text::FontLibrary& fonts_;
     FontCache& cache_;
+    TextLayoutCache kept_;
+    std::size_t layoutsMade_ = 0;
 };
 
 }  // namespace vitrine::render

@@ -1,6 +1,7 @@
 #include "studio/recovery_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <vector>
 
@@ -24,6 +25,34 @@ std::vector<std::string_view> linesOf(std::string_view text) {
     return lines;
 }
 
+constexpr std::string_view kSuffix = ".recovery";
+
+// ".NAME." and the stamp of a recovery set aside: digits and dashes ("20261207-093512-2").
+std::string setAsidePrefix(const fs::path& exhibit) { return "." + exhibit.filename().string() + "."; }
+
+bool isStamp(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) || c == '-'; });
+}
+
+// `when` in local time, as `format` (strftime) says.
+std::string localTime(std::chrono::system_clock::time_point when, const char* format) {
+    std::time_t t = std::chrono::system_clock::to_time_t(when);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char out[64];
+    std::strftime(out, sizeof out, format, &local);
+    return out;
+}
+
+std::optional<Recovery> readRecoveryFile(const fs::path& file) {
+    auto text = readTextFile(file);
+    if (!text) return std::nullopt;
+    std::error_code ec;
+    auto written = fs::last_write_time(file, ec);
+    if (ec) return std::nullopt;
+    return Recovery{std::move(*text), std::chrono::file_clock::to_sys(written), file};
+}
+
 }  // namespace
 
 fs::path recoveryFileOf(const fs::path& exhibit) {
@@ -36,19 +65,49 @@ std::optional<Error> writeRecovery(const fs::path& exhibit, std::string_view tex
     return std::nullopt;
 }
 
-std::optional<Recovery> readRecovery(const fs::path& exhibit) {
-    const fs::path file = recoveryFileOf(exhibit);
-    auto text = readTextFile(file);
-    if (!text) return std::nullopt;
-    std::error_code ec;
-    auto written = fs::last_write_time(file, ec);
-    if (ec) return std::nullopt;
-    return Recovery{std::move(*text), std::chrono::file_clock::to_sys(written)};
-}
+std::optional<Recovery> readRecovery(const fs::path& exhibit) { return readRecoveryFile(recoveryFileOf(exhibit)); }
 
 void removeRecovery(const fs::path& exhibit) {
     std::error_code ignored;
     fs::remove(recoveryFileOf(exhibit), ignored);
+}
+
+std::optional<Error> setRecoveryAside(const fs::path& exhibit) {
+    const fs::path current = recoveryFileOf(exhibit);
+    std::error_code ec;
+    const auto written = fs::last_write_time(current, ec);
+    if (ec) return std::nullopt;  // none to set aside
+    // Renaming keeps the time it was written; two in one second are numbered.
+    const std::string stamp = localTime(std::chrono::file_clock::to_sys(written), "%Y%m%d-%H%M%S");
+    fs::path aside = exhibit.parent_path() / (setAsidePrefix(exhibit) + stamp + std::string(kSuffix));
+    for (int n = 2; fs::exists(aside); ++n)
+        aside = exhibit.parent_path() / (setAsidePrefix(exhibit) + stamp + "-" + std::to_string(n) + std::string(kSuffix));
+    fs::rename(current, aside, ec);
+    if (ec) return Error{"cannot set aside the unsaved edits of the last session: " + ec.message()};
+    return std::nullopt;
+}
+
+std::vector<Recovery> recoveriesSetAside(const fs::path& exhibit) {
+    std::vector<Recovery> found;
+    const std::string prefix = setAsidePrefix(exhibit);
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(exhibit.parent_path().empty() ? "." : exhibit.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() <= prefix.size() + kSuffix.size() || !name.starts_with(prefix) || !name.ends_with(kSuffix))
+            continue;
+        if (!isStamp(std::string_view(name).substr(prefix.size(), name.size() - prefix.size() - kSuffix.size())))
+            continue;
+        if (auto recovery = readRecoveryFile(entry.path())) found.push_back(std::move(*recovery));
+    }
+    std::sort(found.begin(), found.end(), [](const Recovery& a, const Recovery& b) {
+        return a.written != b.written ? a.written < b.written : a.file < b.file;
+    });
+    return found;
+}
+
+void removeSetAside(const Recovery& recovery) {
+    std::error_code ignored;
+    fs::remove(recovery.file, ignored);
 }
 
 int changedLines(std::string_view a, std::string_view b) {
@@ -65,12 +124,7 @@ int changedLines(std::string_view a, std::string_view b) {
 }
 
 std::string describeTime(std::chrono::system_clock::time_point when) {
-    std::time_t t = std::chrono::system_clock::to_time_t(when);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char out[64];
-    std::strftime(out, sizeof out, "at %H:%M on %Y-%m-%d", &local);
-    return out;
+    return localTime(when, "at %H:%M on %Y-%m-%d");
 }
 
 }  // namespace vitrine::studio

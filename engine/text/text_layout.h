@@ -2,6 +2,7 @@
 // Paragraphs of styled spans → positioned glyphs, measured with the same metrics
 // SFML 2.5 draws with. Pure logic: no window, no SFML; the renderer only draws the result.
 
+#include <compare>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,17 @@ struct Span {
     bool bold = false;
     bool italic = false;
     std::string lang;
+
+    // Compared whole (every member, including any added later), so a cache of layouts keyed by
+    // what it lays out can never miss a change (render/text_layout_cache.h).
+    auto operator<=>(const Span&) const = default;
 };
 
 /// Spans set one after another; '\n' inside a span forces a line break.
 struct Paragraph {
     std::vector<Span> spans;
+
+    auto operator<=>(const Paragraph&) const = default;
 };
 
 /// How a block of paragraphs is set. Span bold/italic add to the style's.
@@ -35,6 +42,8 @@ struct LayoutStyle {
     float paragraphSpacing = 0.6f; // extra space between paragraphs, in em
     bool bold = false;
     bool italic = false;
+
+    auto operator<=>(const LayoutStyle&) const = default;
 };
 
 /// One glyph on a line: its character and where its pen position starts.

@@ -8,7 +8,9 @@
 #include "exhibit/exhibit_loader.h"
 #include "media/media_test_files.h"
 #include "output/offscreen.h"
+#include "render/frame_renderer.h"
 #include "render/render_resources.h"
+#include "timeline/evaluate.h"
 #include "support/golden_image.h"
 
 using namespace vitrine;
@@ -132,4 +134,23 @@ TEST_CASE("a second caption file that cannot be read is reported once and the fi
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("broken.vtt") != std::string::npos);
     CHECK(boxBands(image, image.getSize().y / 2).size() == 1);
+}
+
+TEST_CASE("renderers that share their resources read a caption file once between them") {
+    TempDir dir;
+    auto xml = writeCaptionedShow(dir, "captions=\"talk.en.vtt\"");
+    LoadedExhibit exhibit = loadExhibit(xml);
+    REQUIRE(exhibit.show);
+    render::RenderResources resources;
+    sf::RenderTexture target;
+    REQUIRE(target.create(kGoldenSize.x, kGoldenSize.y));
+    // As after each edit: a new renderer for the show, drawn at a moment with captions.
+    for (int edit = 0; edit < 3; ++edit) {
+        render::FrameRenderer renderer(*exhibit.show, resources);
+        renderer.render(evaluate(*exhibit.show, seconds(4)), target);
+        target.display();
+        CHECK(renderer.takeProblems().empty());
+    }
+    CHECK(resources.captionFiles().reads() == 1);
+    CHECK(boxBands(target.getTexture().copyToImage(), kGoldenSize.y / 2).size() == 1);  // and drawn from it
 }

@@ -10,6 +10,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "media/media_test_files.h"
 #include "output/offscreen.h"
+#include "map/compiled_map.h"
 #include "render/map_drawer.h"
 #include "render/render_resources.h"
 #include "support/golden_image.h"
@@ -266,4 +267,34 @@ TEST_CASE("a map item compiled without map data draws nothing") {
     rt.display();
     sf::Image image = rt.getTexture().copyToImage();
     CHECK(image.getPixel(48, 27) == sf::Color::Black);
+}
+
+TEST_CASE("a map drawer given the resources' mesh store draws from the meshes an earlier drawer made") {
+    TempDir dir;
+    LoadedExhibit exhibit = loadExhibit(writeExhibit(dir, kRegion));
+    REQUIRE(exhibit.show);
+    const Show& show = *exhibit.show;
+    auto d = evaluateItem(show, 0, 2 * kMicrosPerSecond);
+    REQUIRE(d);
+    const map::ProjectedLayer* layer = show.items[0].map->data.get();
+    REQUIRE(layer);
+    render::RenderResources resources;
+    render::Viewport v = render::Viewport::fit(show.canvas.width, show.canvas.height, 480, 270);
+    auto drawWithNewDrawer = [&] {
+        render::MapDrawer drawer(resources.text(), &resources.mapMeshes());
+        drawer.prepareAhead(show);  // as a new show's renderer does
+        sf::RenderTexture rt;
+        REQUIRE(rt.create(480, 270));
+        drawer.draw(show.items[0], *d, rt, v);
+        rt.display();
+        return rt.getTexture().copyToImage();
+    };
+    sf::Image first = drawWithNewDrawer();
+    const std::shared_ptr<render::MapMesh> made = resources.mapMeshes().find(layer);
+    REQUIRE(made);
+    // The next show's drawer (after a reload or an edit) finds that mesh: the same object,
+    // not one built again, and draws the same pixels with it.
+    sf::Image second = drawWithNewDrawer();
+    CHECK(resources.mapMeshes().find(layer) == made);
+    CHECK(std::memcmp(first.getPixelsPtr(), second.getPixelsPtr(), std::size_t(480) * 270 * 4) == 0);
 }

@@ -39,4 +39,33 @@ TEST_CASE("recovery file: changed lines count a changed line once, added and rem
     CHECK(changedLines("", "a\n") == 1);
 }
 
+TEST_CASE("recovery file: set aside, it keeps its text and time under a name of its own, beside the next one") {
+    testing::StudioFixture f;
+    CHECK_FALSE(setRecoveryAside(f.file));  // none: nothing to do
+    CHECK(recoveriesSetAside(f.file).empty());
+
+    REQUIRE_FALSE(writeRecovery(f.file, "first session\n"));
+    const auto written = readRecovery(f.file)->written;
+    REQUIRE_FALSE(setRecoveryAside(f.file));
+    CHECK_FALSE(readRecovery(f.file));  // the next session's edits get the name
+    REQUIRE_FALSE(writeRecovery(f.file, "second session\n"));
+    REQUIRE_FALSE(setRecoveryAside(f.file));  // within the same second: numbered, not overwritten
+    // Another exhibit's recovery in the same folder is not this one's.
+    REQUIRE_FALSE(writeRecovery(f.folder / "exhibit.xml.old.xml", "another exhibit\n"));
+
+    auto aside = recoveriesSetAside(f.file);
+    REQUIRE(aside.size() == 2);
+    CHECK(aside[0].text == "first session\n");
+    CHECK(aside[0].written == written);
+    CHECK(aside[0].file.filename().string().starts_with(".exhibit.xml."));
+    CHECK(aside[0].file.extension() == ".recovery");
+    CHECK(aside[1].text == "second session\n");
+    CHECK(f.read() == testing::kStudioFixture);
+
+    removeSetAside(aside[0]);
+    aside = recoveriesSetAside(f.file);
+    REQUIRE(aside.size() == 1);
+    CHECK(aside[0].text == "second session\n");
+}
+
 }  // namespace vitrine::studio

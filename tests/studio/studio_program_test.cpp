@@ -101,6 +101,43 @@ TEST_CASE("studio program: a restored recovery can be undone back to the file, o
     CHECK(r.output.find("no unsaved edits to restore") != std::string::npos);
 }
 
+TEST_CASE("studio program: Decide later keeps the old recovery and the new edits, and a kill loses neither") {
+    requireStudio();
+    testing::StudioFixture f;
+    auto fixtureWith = [](const std::string& from, const std::string& to) {
+        std::string t = testing::kStudioFixture;
+        return t.replace(t.find(from), from.size(), to);
+    };
+    const std::string older = fixtureWith("dur = '4s'", "dur = '3.5s'");
+    const std::string newer = fixtureWith("dur=\"6s\"", "dur=\"5s\"");
+    killStudioOnceRecoveryIsWritten(f.file, "select line 6; wait 2; duration 3.5s; wait 1000000");
+
+    // The next session decides later, makes an edit of its own, and is killed once that edit
+    // is in its recovery file.
+    const auto recovery = recoveryFileOf(f.file);
+    std::string command = "ALSOFT_DRIVERS=null " + studioBinary() + " " + quoted(f.file) +
+                          " --size 1280x720 --script 'defer-recovery; select line 12; duration 5s; wait 1000000'"
+                          " >/dev/null 2>&1 & pid=$!; for i in $(seq 1 300); do grep -qs 'dur=\"5s\"' " +
+                          quoted(recovery) + " && break; sleep 0.1; done; kill -KILL $pid; wait $pid 2>/dev/null";
+    std::system(command.c_str());
+    CHECK(f.read() == testing::kStudioFixture);
+    REQUIRE(readRecovery(f.file));
+    CHECK(readRecovery(f.file)->text == newer);
+    auto aside = recoveriesSetAside(f.file);
+    REQUIRE(aside.size() == 1);
+    CHECK(aside[0].text == older);
+
+    // Both are offered at the next start, the older first: restoring it leaves the newer
+    // one set aside for a decision of its own.
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'restore-recovery; save; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(f.read() == older);
+    aside = recoveriesSetAside(f.file);
+    REQUIRE(aside.size() == 1);
+    CHECK(aside[0].text == newer);
+}
+
 TEST_CASE("studio program: a file changed by another program while edits are unsaved keeps them, and lists the one it cannot make") {
     requireStudio();
     testing::StudioFixture f;

@@ -110,7 +110,7 @@ void benchRelease(StudioDocument& doc, render::RenderResources& resources, sf::R
     }
     if (targets.empty()) return;
     std::vector<double> releaseMs, editMs, rendererMs;
-    auto renderer = std::make_unique<render::FrameRenderer>(*doc.show(), resources.text(), resources.textures());
+    auto renderer = std::make_unique<render::FrameRenderer>(*doc.show(), resources);
     for (int i = 0; i < kReleases; ++i) {
         const auto [t, index] = targets[static_cast<std::size_t>(i) % targets.size()];
         const Show& show = *doc.show();
@@ -129,12 +129,12 @@ void benchRelease(StudioDocument& doc, render::RenderResources& resources, sf::R
         // As LiveShow::replace does for the studio: the new show gets a new renderer.
         auto made = Clock::now();
         renderer.reset();
-        renderer = std::make_unique<render::FrameRenderer>(*doc.show(), resources.text(), resources.textures());
+        renderer = std::make_unique<render::FrameRenderer>(*doc.show(), resources);
         rendererMs.push_back(millisSince(made));
         draw(*renderer, evaluate(*doc.show(), t), target);
         releaseMs.push_back(millisSince(start));
         doc.undo();
-        renderer = std::make_unique<render::FrameRenderer>(*doc.show(), resources.text(), resources.textures());
+        renderer = std::make_unique<render::FrameRenderer>(*doc.show(), resources);
     }
     const double p95 = percentile95(releaseMs);
     std::printf("canvas drag released → preview updated: %zu drags in %zu scenes\n", releaseMs.size(), targets.size());
@@ -153,7 +153,7 @@ void benchCanvasDrag(const std::filesystem::path& exhibit, render::RenderResourc
     StudioDocument doc(exhibit);
     if (!doc.show()) return;
     {
-        render::FrameRenderer renderer(*doc.show(), resources.text(), resources.textures());
+        render::FrameRenderer renderer(*doc.show(), resources);
         benchMapSceneDrag(*doc.show(), renderer, target);
     }
     benchRelease(doc, resources, target);

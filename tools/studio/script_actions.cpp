@@ -96,6 +96,7 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
         {"nudge-frames", "N", "move the selected item N frames later (negative: earlier), as , and . do", [](StudioApp& app, const std::string& n) { return app.nudgeFrames(std::atoi(n.c_str())); }},
         {"restore-recovery", "", "restore the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.restoreRecovery(); }},
         {"discard-recovery", "", "discard the unsaved edits of a studio that closed without saving", [](StudioApp& app, const std::string&) { return app.discardRecovery(); }},
+        {"defer-recovery", "", "decide later on the unsaved edits offered (kept for the next start)", [](StudioApp& app, const std::string&) { return app.deferRecovery(); }},
         {"play", "", "play from the playhead", [](StudioApp& app, const std::string&) { return app.setPlaying(true), true; }},
         {"pause", "", "pause", [](StudioApp& app, const std::string&) { return app.setPlaying(false), true; }},
         // Caption timing, as its keys do: taps read the playhead, so a script pauses and scrubs.

@@ -66,10 +66,15 @@ StudioApp::StudioApp(StudioOptions options)
         if (auto t = resolvePosition(*doc_.show(), options_.at, &why)) t_ = *t;
         else setStatus("--at: " + why, true);
     }
-    if (auto recovery = readRecovery(doc_.file()); recovery && doc_.loadError().empty()) {
-        // A recovery that holds the file's text has nothing to offer.
-        if (recovery->text == doc_.text()) removeRecovery(doc_.file());
-        else recoveryOffer_ = std::move(recovery);
+    if (doc_.loadError().empty()) {
+        // The last session's recovery is set aside before it is offered, so this session's
+        // edits are kept in a file of their own while it waits (even past "Decide later").
+        if (auto error = setRecoveryAside(doc_.file())) setStatus(error->message, true);
+        for (Recovery& recovery : recoveriesSetAside(doc_.file())) {
+            // A recovery that holds the file's text has nothing to offer.
+            if (recovery.text == doc_.text()) removeSetAside(recovery);
+            else recoveryOffers_.push_back(std::move(recovery));
+        }
     }
     findCaptionRecoveries();
     if (!watcher_.ok()) setStatus("cannot watch " + options_.file + " for changes; reload by reopening", true);
@@ -417,7 +422,8 @@ void StudioApp::drawTransport(float x, float y, float w, float h) {
 void StudioApp::drawTimeline(float x, float y, float w, float h) {
     beginPanel("Timeline", x, y, w, h, ImGuiWindowFlags_NoTitleBar);
     ImGui::BeginChild("##timeline-scroll", ImVec2(0, 0), false);
-    TimelineRequest request = timeline_.draw(doc_, t_, cueListShown_);
+    TimelineRequest request =
+        timeline_.draw(doc_, t_, cueListShown_);
     ImGui::EndChild();
     ImGui::End();
     if (request.select) select(*request.select, false);
@@ -475,8 +481,8 @@ void StudioApp::drawStatus(float x, float y, float w, float h) {
 }
 
 void StudioApp::keepRecovery() {
-    // An offer not yet decided is the last session's work: it is not overwritten.
-    if (recoveryOffer_ || recoveryDeferred_) return;
+    // An offer not yet decided lies in a file of its own (set aside): this session's edits
+    // are kept whatever the designer decides, and whenever.
     if (!doc_.modified()) {
         // Saved, or undone back to the file's text: nothing left to recover.
         if (!recoveryWritten_.empty()) removeRecovery(doc_.file());
@@ -495,48 +501,65 @@ void StudioApp::keepRecovery() {
 }
 
 bool StudioApp::restoreRecovery() {
-    if (!recoveryOffer_) {
+    if (recoveryOffers_.empty()) {
         setStatus("There are no unsaved edits to restore", true);
         return false;
     }
-    Recovery recovery = std::move(*recoveryOffer_);
-    recoveryOffer_.reset();
-    recoveryDeferred_ = false;
+    Recovery recovery = std::move(recoveryOffers_.front());
+    recoveryOffers_.pop_front();
     // Only caption files may have been left unsaved: the exhibit's text is then the file's.
-    if (recovery.text != doc_.text())
+    if (recovery.text != doc_.text()) {
         if (auto error = doc_.replaceText("restore the edits unsaved " + describeTime(recovery.written), recovery.text)) {
             setStatus(*error, true);
             return false;
         }
+        // They are this session's unsaved edits now: kept in its recovery file at once, and only
+        // then is the set-aside copy removed, so no moment holds them in neither.
+        if (auto error = writeRecovery(doc_.file(), recovery.text)) {
+            setStatus(error->message, true);
+            return false;
+        }
+        recoveryWritten_ = recovery.text;
+    }
     restoreCaptionRecoveries();
-    recoveryWritten_ = recovery.text;  // the file already holds them
+    removeSetAside(recovery);
     setStatus("Restored the edits unsaved " + describeTime(recovery.written) + " (not saved yet; Undo takes them back)");
     previewDirty_ = true;
     return true;
 }
 
 bool StudioApp::discardRecovery() {
-    if (!recoveryOffer_ && !recoveryDeferred_) {
+    if (recoveryOffers_.empty()) {
         setStatus("There are no unsaved edits to discard", true);
         return false;
     }
-    recoveryOffer_.reset();
-    recoveryDeferred_ = false;
-    removeRecovery(doc_.file());
+    removeSetAside(recoveryOffers_.front());
+    recoveryOffers_.pop_front();
     discardCaptionRecoveries();
     setStatus("Discarded the unsaved edits of the last session");
     return true;
 }
 
+bool StudioApp::deferRecovery() {
+    if (recoveryOffers_.empty()) {
+        setStatus("There are no unsaved edits to decide on", true);
+        return false;
+    }
+    recoveryOffers_.pop_front();  // its file stays set aside: offered again at the next start
+    setStatus("The unsaved edits of the last session are kept for the next start");
+    return true;
+}
+
 void StudioApp::drawRecoveryOffer() {
-    if (!recoveryOffer_) return;
+    if (recoveryOffers_.empty()) return;
+    const Recovery& offer = recoveryOffers_.front();
     const char* title = "Unsaved edits found";
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(560, 0));
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return;
-    const int lines = changedLines(doc_.text(), recoveryOffer_->text);
+    const int lines = changedLines(doc_.text(), offer.text);
     ImGui::TextWrapped("The studio closed without saving edits to %s. A copy of them was kept %s.",
-                       doc_.file().filename().c_str(), describeTime(recoveryOffer_->written).c_str());
+                       doc_.file().filename().c_str(), describeTime(offer.written).c_str());
     ImGui::TextWrapped("%d line%s from the file as it is on disk.", lines, lines == 1 ? " differs" : "s differ");
     for (const auto& [file, recovery] : captionRecoveryOffer_) {
         const HeldCaptions* held = doc_.captionFile(file);
@@ -556,16 +579,14 @@ void StudioApp::drawRecoveryOffer() {
     }
     ImGui::SameLine();
     if (ImGui::Button("Decide later")) {
-        recoveryOffer_.reset();
-        recoveryDeferred_ = true;  // offered again at the next start
-        setStatus("The unsaved edits of the last session are kept for the next start");
+        deferRecovery();
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
 }
 
 void StudioApp::drawNotReapplied() {
-    if (notReapplied_.empty() || recoveryOffer_) return;
+    if (notReapplied_.empty() || !recoveryOffers_.empty()) return;
     const char* title = "Edits not made again";
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(620, 0));

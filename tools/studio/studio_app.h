@@ -112,6 +112,7 @@ private:
     void keepRecovery();
     bool restoreRecovery();
     bool discardRecovery();
+    bool deferRecovery();
     void drawRecoveryOffer();
     void drawNotReapplied();
     // The caption files the document holds: their recovery files and their reload when
@@ -224,12 +225,12 @@ private:
     std::optional<CaptionTimingPanel> timing_;
     std::optional<sf::Keyboard::Key> heldTimingKey_;  // a held key repeats; one press is one tap
 
-    std::optional<Recovery> recoveryOffer_;  // found at start, not yet restored or discarded
-    bool recoveryDeferred_ = false;           // "decide later": the file stays for the next start
+    // Set aside at start, not yet restored, discarded or left for later; the first is offered.
+    std::deque<Recovery> recoveryOffers_;
     std::string recoveryWritten_;             // the text last written to the recovery file
     sf::Clock sinceRecovery_;
     std::vector<std::string> notReapplied_;  // listed until the designer dismisses them
-    std::map<std::string, Recovery> captionRecoveryOffer_;        // by caption file, with recoveryOffer_
+    std::map<std::string, Recovery> captionRecoveryOffer_;        // by caption file, offered with the first of recoveryOffers_
     std::map<std::string, std::string> captionRecoveriesWritten_;  // by caption file
     std::map<std::string, std::unique_ptr<FileWatcher>> captionWatchers_;
     int fedCaptions_ = -1;  // the document's captionsGeneration() the preview draws

@@ -170,7 +170,7 @@ int runStudioBench(const std::filesystem::path& exhibit) {
 
     // Warm up: every scene once with its images, as a designer's first pass would, through
     // the renderer that is then measured (it caches text layouts and map geometry).
-    render::FrameRenderer renderer(show, resources.text(), resources.textures());
+    render::FrameRenderer renderer(show, resources);
     for (const auto& s : show.scenes) {
         renderer.render(evaluate(show, (s.begin + s.end) / 2), target, render::MediaWait::Always);
         target.display();
@@ -255,7 +255,7 @@ int runStudioBench(const std::filesystem::path& exhibit) {
         FileWatcher watcher(copy);
         Micros playhead = show.duration / 3;
         std::shared_ptr<const Show> liveShow = live.sharedShow();
-        auto liveRenderer = std::make_unique<render::FrameRenderer>(*liveShow, resources.text(), resources.textures());
+        auto liveRenderer = std::make_unique<render::FrameRenderer>(*liveShow, resources);
         live.selectScene(0);
         for (int i = 0; i < kReloads && watcher.ok(); ++i) {
             // Another program's edit: the first scene's duration, alternately longer and back.
@@ -273,7 +273,7 @@ int runStudioBench(const std::filesystem::path& exhibit) {
             playhead = live.timeOf(position);
             liveRenderer.reset();
             liveShow = live.sharedShow();
-            liveRenderer = std::make_unique<render::FrameRenderer>(*liveShow, resources.text(), resources.textures());
+            liveRenderer = std::make_unique<render::FrameRenderer>(*liveShow, resources);
             liveRenderer->render(evaluate(*liveShow, playhead), target, render::MediaWait::Never);
             target.display();
             glFinish();

@@ -16,7 +16,7 @@ void StudioApp::findCaptionRecoveries() {
             continue;
         }
         // Offered with the exhibit's edits, in the same question.
-        if (!recoveryOffer_) recoveryOffer_ = Recovery{doc_.text(), recovery->written};
+        if (recoveryOffers_.empty()) recoveryOffers_.push_back(Recovery{doc_.text(), recovery->written, {}});
         captionRecoveryOffer_.emplace(file, std::move(*recovery));
     }
 }
