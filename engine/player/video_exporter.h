@@ -14,6 +14,7 @@
 
 #include <SFML/System/Vector2.hpp>
 
+#include "base/error.h"
 #include "output/export_progress.h"
 #include "render/render_resources.h"
 #include "timeline/show.h"
@@ -42,9 +43,9 @@ using output::ExportProgress;
 using output::ExportProgressCallback;
 
 /// Exports `show` (the caller's until this returns) as H.264 + AAC (+ mov_text captions
-/// when the show has any) in MP4. Needs an X display for the off-screen renderer. Returns an error message, or nullopt on
+/// when the show has any) in MP4. Needs an X display for the off-screen renderer. Returns the Error, or nullopt on
 /// success; on failure or cancellation nothing is left at `options.path`.
-std::optional<std::string> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
-                                      const ExportProgressCallback& progress = {});
+std::optional<Error> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
+                                const ExportProgressCallback& progress = {});
 
 }  // namespace vitrine

@@ -249,7 +249,7 @@ std::optional<Error> StudioDocument::save(const SaveFailureInjector& inject) {
                      " with errors, and your unsaved edits wait to be made again on it. Fix the file "
                      "there (the errors are listed) and they will be; nothing is lost"};
     if (auto error = saveFileAtomically(file_, text_, inject))
-        return Error{"Not saved: " + *error + ". Your edits are kept"};
+        return Error{"Not saved: " + error->message + ". Your edits are kept"};
     savedText_ = text_;
     savedDepth_ = static_cast<int>(undo_.size());
     heldHistory_.reset();

@@ -86,15 +86,14 @@ int runExportCommand(const std::vector<std::string>& args) {
     Micros atTime = 0, fromTime = 0, toTime = -1;
     for (auto [words, out] : {std::pair{&at, &atTime}, std::pair{&from, &fromTime}, std::pair{&to, &toTime}}) {
         if (words->empty()) continue;
-        std::string why;
-        auto t = resolvePosition(show, *words, &why);
-        if (!t) return fail(why, kUsage);
+        auto t = resolvePosition(show, *words);
+        if (!t) return fail(t.error().message, kUsage);
         *out = *t;
     }
     std::error_code ignored;
     if (fs::path(file).has_parent_path()) fs::create_directories(fs::path(file).parent_path(), ignored);
 
-    std::optional<std::string> error;
+    std::optional<Error> error;
     if (kind == "storyboard") {
         error = drawStoryboard(show, fs::path(exhibit).filename().string(), file, kColumns,
                                [](int done, int total) { return report(done, total); });
@@ -105,8 +104,8 @@ int runExportCommand(const std::vector<std::string>& args) {
             report(0, 1);
             output::OffscreenRenderer still(show, resources, {static_cast<unsigned>(show.canvas.width),
                                                               static_cast<unsigned>(show.canvas.height)});
-            if (!still.ok()) error = "cannot create an off-screen surface to draw the still";
-            else if (cancelled) error = "cancelled";
+            if (!still.ok()) error = Error{"cannot create an off-screen surface to draw the still"};
+            else if (cancelled) error = Error{"cancelled"};
             else error = output::savePngAtomically(still.renderAt(atTime), file);
             if (!error) report(1, 1);
         } else {
@@ -121,7 +120,7 @@ int runExportCommand(const std::vector<std::string>& args) {
         }
     }
     if (cancelled) return fail("cancelled", kCancelled);
-    if (error) return fail(*error, kNotWritten);
+    if (error) return fail(error->message, kNotWritten);
     return kWritten;
 }
 

@@ -62,9 +62,8 @@ StudioApp::StudioApp(StudioOptions options)
     for (auto& a : splitScript(options_.script)) actions_.push_back(a);
     if (!doc_.loadError().empty()) setStatus(doc_.loadError(), true);
     if (doc_.show() && !options_.at.empty()) {
-        std::string why;
-        if (auto t = resolvePosition(*doc_.show(), options_.at, &why)) t_ = *t;
-        else setStatus("--at: " + why, true);
+        if (auto t = resolvePosition(*doc_.show(), options_.at)) t_ = *t;
+        else setStatus("--at: " + t.error().message, true);
     }
     if (auto recovery = readRecovery(doc_.file()); recovery && doc_.loadError().empty()) {
         // A recovery that holds the file's text has nothing to offer.
@@ -573,7 +572,7 @@ void StudioApp::captureWindow(const std::string& path, std::optional<sf::IntRect
         size = cropped.getSize();
     }
     if (auto error = output::savePngAtomically(image, path)) {
-        setStatus(*error, true);
+        setStatus(error->message, true);
         exitCode_ = 2;
     } else {
         std::printf("%s: %ux%u screenshot\n", path.c_str(), size.x, size.y);

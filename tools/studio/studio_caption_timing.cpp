@@ -124,7 +124,7 @@ bool StudioApp::saveCaptions(UntimedLines untimed) {
     // What the caption checker finds in the text about to be written is said, never silent.
     const Diagnostics found = tapper.check(file.string(), untimed);
     if (auto error = tapper.save(file, untimed)) {
-        setStatus(*error, true);
+        setStatus(error->message, true);
         return false;
     }
     std::size_t cues = tapper.result(untimed).cues.size();
