@@ -90,15 +90,15 @@ std::vector<SubtitleCue> loopingCues(const Show& show, Micros from, Micros to, D
 
 std::optional<Error> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
                                 const ExportProgressCallback& progress) {
-    if (options.to < 0) options.to = show.duration;
+    const Micros to = options.to.value_or(show.duration);
     if (options.size.x == 0 || options.size.y == 0)
         options.size = {static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height)};
     if (options.fps < 1 || options.fps > kMaxFps) return Error{"the frame rate must be from 1 to 240"};
     if (options.size.x % 2 != 0 || options.size.y % 2 != 0)
         return Error{"H.264 in yuv420p needs an even width and height, not " + std::to_string(options.size.x) + "x" +
                      std::to_string(options.size.y)};
-    if (options.to <= options.from) return Error{"the export range is empty"};
-    const std::int64_t frames = (options.to - options.from) * options.fps / kMicrosPerSecond;
+    if (to <= options.from) return Error{"the export range is empty"};
+    const std::int64_t frames = (to - options.from) * options.fps / kMicrosPerSecond;
     if (frames < 1) return Error{"the export range is shorter than one frame"};
 
     ExportProgress report;
@@ -114,7 +114,7 @@ std::optional<Error> exportShow(const Show& show, render::RenderResources& resou
     std::vector<SubtitleTrackCues> subtitleTracks;
     std::vector<std::string> subtitleLanguages;
     for (CaptionLayer layer : {CaptionLayer::First, CaptionLayer::Second}) {
-        auto cues = loopingCues(show, options.from, options.to, reportedByRenderer, layer);
+        auto cues = loopingCues(show, options.from, to, reportedByRenderer, layer);
         if (cues.empty()) continue;
         subtitleTracks.push_back({std::move(cues)});
         subtitleLanguages.push_back(captionLanguage(show, layer));

@@ -25,10 +25,10 @@ namespace vitrine {
 struct ExportOptions {
     /// The MP4 file to write (replaced when it exists).
     std::filesystem::path path;
-    /// The exported range of show time; `to` < 0 means the end of the show. Past the end the
+    /// The exported range of show time; no `to` means the end of the show. Past the end the
     /// show loops, as the player plays it (the range may cross the loop's seam).
     Micros from = 0;
-    Micros to = -1;
+    std::optional<Micros> to;
     /// Frames per second of the video.
     int fps = 25;
     /// Output size in pixels (both even); {0, 0} means the show's canvas.

@@ -115,7 +115,7 @@ Exported exportTo(const std::filesystem::path& xml, const std::filesystem::path&
     Exported e{loadExhibit(xml), std::nullopt};
     REQUIRE(e.exhibit.show);
     render::RenderResources resources;
-    ExportOptions options;
+    ExportOptions options;  // no `to`: to the show's end (the 75 frames of 3 s checked below)
     options.path = out;
     options.fps = kFps;
     options.size = {kWidth, kHeight};

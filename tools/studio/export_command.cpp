@@ -83,7 +83,7 @@ int runExportCommand(const std::vector<std::string>& args) {
     LoadedExhibit loaded = loadExhibitFromText(*text, exhibit, mediaAwareOptions());
     if (!loaded.show) return fail(exhibit + " has errors that stop it compiling; `vitrine check` lists them", kUnreadable);
     const Show& show = *loaded.show;
-    Micros atTime = 0, fromTime = 0, toTime = -1;
+    std::optional<Micros> atTime, fromTime, toTime;  // as typed; none: 0 for a still and the start, the end for the end
     for (auto [words, out] : {std::pair{&at, &atTime}, std::pair{&from, &fromTime}, std::pair{&to, &toTime}}) {
         if (words->empty()) continue;
         auto t = resolvePosition(show, *words);
@@ -106,12 +106,12 @@ int runExportCommand(const std::vector<std::string>& args) {
                                                               static_cast<unsigned>(show.canvas.height)});
             if (!still.ok()) error = Error{"cannot create an off-screen surface to draw the still"};
             else if (cancelled) error = Error{"cancelled"};
-            else error = output::savePngAtomically(still.renderAt(atTime), file);
+            else error = output::savePngAtomically(still.renderAt(atTime.value_or(0)), file);
             if (!error) report(1, 1);
         } else {
             ExportOptions options;
             options.path = file;
-            options.from = fromTime;
+            options.from = fromTime.value_or(0);
             options.to = toTime;
             error = exportShow(show, resources, options, [](const ExportProgress& p) {
                 for (const auto& problem : p.problems) std::fprintf(stderr, "%s\n", problem.c_str());
