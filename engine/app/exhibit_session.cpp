@@ -27,7 +27,7 @@ render::RenderResources& ExhibitSession::resources() {
 
 std::unique_ptr<output::OffscreenRenderer> ExhibitSession::offscreen(sf::Vector2u size) {
     if (auto problem = displayProblem()) {
-        std::fprintf(stderr, "vitrine: %s\n", problem->c_str());
+        std::fprintf(stderr, "vitrine: %s\n", problem->message.c_str());
         return nullptr;
     }
     if (!live_)  // The show is exhibit_'s for the session's life.
@@ -48,13 +48,13 @@ void ExhibitSession::reportMediaProblems(output::OffscreenRenderer* drawn) {
         for (const auto& problem : drawn->takeProblems()) std::fprintf(stderr, "vitrine: %s\n", problem.c_str());
 }
 
-std::optional<std::string> displayProblem() {
+std::optional<Error> displayProblem() {
     const std::string name = power::displayName();
     if (name.empty())
-        return std::string("no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
-                           "1920x1080x24 -noreset\")");
+        return Error{"no display: drawing needs an X server (run under xvfb-run -a -s \"-screen 0 "
+                     "1920x1080x24 -noreset\")"};
     if (!power::displayAnswers(name))
-        return "the display " + name + " does not answer: is its X server running, and may this user use it?";
+        return Error{"the display " + name + " does not answer: is its X server running, and may this user use it?"};
     return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "base/error.h"
 #include "exhibit/exhibit_loader.h"
 #include "output/offscreen.h"
 #include "player/compile_options.h"
@@ -44,6 +45,6 @@ private:
 
 /// Why nothing can be drawn: no DISPLAY, or an X server that does not answer on it (SFML
 /// would abort); nullopt when a display answers.
-std::optional<std::string> displayProblem();
+std::optional<Error> displayProblem();
 
 }  // namespace vitrine::app

@@ -84,9 +84,8 @@ int runPlay(const Arguments& args) {
         options.quitAfter = *t;
     }
     if (auto start = o->value("--start")) {
-        std::string why;
-        auto t = resolvePosition(show, *start, &why);
-        if (!t) return usageError("--start: " + why);
+        auto t = resolvePosition(show, *start);
+        if (!t) return usageError("--start: " + t.error().message);
         options.start = *t;
     }
     // With no sound card (CI, a test rig) OpenAL is told ALSOFT_DRIVERS=null: mix at real-time

@@ -24,19 +24,22 @@ constexpr int kMaxFps = 240;
 
 // A position in the show, or a time past its end: the show loops, as the player plays it,
 // so a time past the end is in a later pass (where the last scene fades into the first).
-std::optional<Micros> loopingPosition(const Show& show, const std::string& text, std::string& why) {
-    if (auto t = resolvePosition(show, text, &why)) return t;
-    if (auto t = parseTimeValue(text); t && *t >= show.duration) return t;
-    return std::nullopt;
+Result<Micros> loopingPosition(const Show& show, const std::string& text) {
+    Result<Micros> t = resolvePosition(show, text);
+    if (t) return t;
+    if (auto past = parseTimeValue(text); past && *past >= show.duration) return *past;
+    return t;
 }
 
 std::optional<Micros> positionOption(const Show& show, const Options& o, const std::string& name, Micros fallback) {
     auto v = o.value(name);
     if (!v) return fallback;
-    std::string why;
-    auto t = loopingPosition(show, *v, why);
-    if (!t) usageError(name + ": " + why);
-    return t;
+    auto t = loopingPosition(show, *v);
+    if (!t) {
+        usageError(name + ": " + t.error().message);
+        return std::nullopt;
+    }
+    return *t;
 }
 
 sf::Vector2u outputSize(const Show& show, const Options& o, bool& ok) {
@@ -56,7 +59,7 @@ sf::Vector2u outputSize(const Show& show, const Options& o, bool& ok) {
 // render -o FILE.mp4: the range as one video file, with progress on stderr.
 int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micros to, int fps, sf::Vector2u size) {
     if (auto problem = displayProblem()) {
-        std::fprintf(stderr, "vitrine: %s\n", problem->c_str());
+        std::fprintf(stderr, "vitrine: %s\n", problem->message.c_str());
         return 3;
     }
     ExportOptions options;
@@ -70,7 +73,7 @@ int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micr
     printer.finish();
     session.reportMediaProblems();
     if (error) {
-        std::fprintf(stderr, "vitrine: %s\n", error->c_str());
+        std::fprintf(stderr, "vitrine: %s\n", error->message.c_str());
         return 3;
     }
     std::printf("%s: %s from %s to %s at %d fps, %ux%u\n", file.c_str(), fs::path(session.show()->file).filename().c_str(),
@@ -87,9 +90,8 @@ int runStill(const Arguments& args) {
     ExhibitSession session(o->file());
     if (!session.show()) return 2;
     const Show& show = *session.show();
-    std::string why;
-    auto t = loopingPosition(show, *o->value("--at"), why);
-    if (!t) return usageError("--at: " + why);
+    auto t = loopingPosition(show, *o->value("--at"));
+    if (!t) return usageError("--at: " + t.error().message);
     bool sizeOk = false;
     sf::Vector2u size = outputSize(show, *o, sizeOk);
     if (!sizeOk) return kUsageError;
@@ -98,7 +100,7 @@ int runStill(const Arguments& args) {
     sf::Image image = offscreen->renderAt(*t);
     session.reportMediaProblems(offscreen.get());
     if (auto error = output::savePngAtomically(image, *o->value("-o"))) {
-        std::fprintf(stderr, "vitrine: %s\n", error->c_str());
+        std::fprintf(stderr, "vitrine: %s\n", error->message.c_str());
         return 3;
     }
     std::printf("%s: %s at %s (scene %s)\n", o->value("-o")->c_str(), fs::path(o->file()).filename().c_str(),
@@ -154,7 +156,7 @@ int runRender(const Arguments& args) {
         std::snprintf(name, sizeof name, "%06d", index++);
         std::string file = std::string(name) + (label.empty() ? "" : "-" + label) + ".png";
         if (auto error = output::savePngAtomically(offscreen->renderAt(t), dir / file)) {
-            std::fprintf(stderr, "vitrine: %s\n", error->c_str());
+            std::fprintf(stderr, "vitrine: %s\n", error->message.c_str());
             return 3;
         }
         session.reportMediaProblems(offscreen.get());

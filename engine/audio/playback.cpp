@@ -8,19 +8,19 @@ namespace vitrine {
 Playback::Playback(int index, const Item& item, std::unique_ptr<AudioDecoder> decoder)
     : index_(index), item_(item), decoder_(std::move(decoder)) {}
 
-bool Playback::looping() const { return item_.loop && item_.clipOut > item_.clipIn; }
+bool Playback::looping() const { return item_.loop && item_.clipOut && *item_.clipOut > item_.clipIn; }
 
 Micros Playback::placed(Micros time) const {
     time = std::max(time, item_.clipIn);
-    if (looping()) return item_.clipIn + (time - item_.clipIn) % (item_.clipOut - item_.clipIn);
-    if (item_.clipOut >= 0) return std::min(time, item_.clipOut);
+    if (looping()) return item_.clipIn + (time - item_.clipIn) % (*item_.clipOut - item_.clipIn);
+    if (item_.clipOut) return std::min(time, *item_.clipOut);
     return time;
 }
 
 Micros Playback::distance(Micros a, Micros b) const {
     const Micros d = std::llabs(a - b);
     if (!looping()) return d;
-    const Micros length = item_.clipOut - item_.clipIn;
+    const Micros length = *item_.clipOut - item_.clipIn;
     return std::min(d % length, length - d % length);
 }
 
@@ -35,7 +35,7 @@ Micros Playback::position() const { return placed(audioFramesDuration(positionFr
 void Playback::fill(std::size_t frames) {
     scratch_.assign(frames * kMixChannels, 0.0f);
     std::size_t done = 0;
-    const std::int64_t outFrame = item_.clipOut >= 0 ? audioFramesIn(item_.clipOut) : INT64_MAX;
+    const std::int64_t outFrame = item_.clipOut ? audioFramesIn(*item_.clipOut) : INT64_MAX;
     while (done < frames) {
         const std::int64_t untilOut = outFrame - positionFrames_;
         if (untilOut <= 0) {

@@ -49,14 +49,14 @@ WavWriter::WavWriter(std::filesystem::path path, int sampleRate, int channels)
     temporary_ += ".part-" + std::to_string(::getpid());
     out_.open(temporary_, std::ios::binary | std::ios::trunc);
     if (!out_) {
-        error_ = "cannot create " + temporary_.string();
+        error_ = Error{"cannot create " + temporary_.string()};
         return;
     }
     const auto header = makeHeader(sampleRate_, channels_, 0);  // completed by finish()
     out_.write(header.data(), header.size());
 }
 
-WavWriter::~WavWriter() { finish(); }
+WavWriter::~WavWriter() { (void)finish(); }  // a destructor has no one to tell; finish() first to hear of it
 
 void WavWriter::write(const std::int16_t* samples, std::size_t frames) {
     if (!good()) return;
@@ -71,31 +71,31 @@ void WavWriter::write(const std::int16_t* samples, std::size_t frames) {
         }
     }
     frames_ += static_cast<std::int64_t>(frames);
-    if (!out_) error_ = "write failed for " + temporary_.string();
+    if (!out_ && !error_) error_ = Error{"write failed for " + temporary_.string()};
 }
 
-bool WavWriter::finish() {
-    if (finished_) return error_.empty();
+std::optional<Error> WavWriter::finish() {
+    if (finished_) return error_;
     finished_ = true;
-    if (!out_.is_open()) return false;
+    if (!out_.is_open()) return error_;
     const auto header = makeHeader(sampleRate_, channels_,
                                    static_cast<std::uint64_t>(frames_) * static_cast<std::uint64_t>(channels_) * kBytesPerSample);
     out_.seekp(0);
     out_.write(header.data(), header.size());
     out_.close();
     std::error_code ec;
-    if (!error_.empty() || out_.fail()) {
-        if (error_.empty()) error_ = "write failed for " + temporary_.string();
+    if (error_ || out_.fail()) {
+        if (!error_) error_ = Error{"write failed for " + temporary_.string()};
         std::filesystem::remove(temporary_, ec);
-        return false;
+        return error_;
     }
     std::filesystem::rename(temporary_, path_, ec);
     if (ec) {
-        error_ = "cannot rename to " + path_.string() + ": " + ec.message();
+        error_ = Error{"cannot rename to " + path_.string() + ": " + ec.message()};
         std::filesystem::remove(temporary_, ec);
-        return false;
+        return error_;
     }
-    return true;
+    return std::nullopt;
 }
 
 }  // namespace vitrine

@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <string>
+#include <optional>
+
+#include "base/error.h"
 
 namespace vitrine {
 
@@ -26,12 +28,11 @@ public:
     bool good() const { return out_.is_open() && out_.good(); }
     /// Appends `frames` interleaved frames.
     void write(const std::int16_t* samples, std::size_t frames);
-    /// Completes the header and renames the file into place; true on success.
-    bool finish();
+    /// Completes the header and renames the file into place: nullopt when the file is there,
+    /// else the Error naming the file and why (the same one when called again).
+    [[nodiscard]] std::optional<Error> finish();
     /// Frames written so far.
     std::int64_t frames() const { return frames_; }
-    /// Why the file could not be written, or empty.
-    const std::string& error() const { return error_; }
 
 private:
     std::filesystem::path path_;
@@ -41,7 +42,7 @@ private:
     int channels_;
     std::int64_t frames_ = 0;
     bool finished_ = false;
-    std::string error_;
+    std::optional<Error> error_;  // the first failure
 };
 
 }  // namespace vitrine

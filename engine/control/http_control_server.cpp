@@ -196,10 +196,10 @@ void HttpControlServer::routes() {
     });
 }
 
-std::optional<std::string> HttpControlServer::start(const std::string& address, int port, const std::string& token) {
-    if (server_) return "already started";
+std::optional<Error> HttpControlServer::start(const std::string& address, int port, const std::string& token) {
+    if (server_) return Error{"already started"};
     if (!installation::isLoopback(address) && token.empty())
-        return "listening on " + address + " needs a token (anyone on the network could control the show)";
+        return Error{"listening on " + address + " needs a token (anyone on the network could control the show)"};
     token_ = token;
     server_ = std::make_unique<Server>();
     server_->set_payload_max_length(kMaxBody);
@@ -217,9 +217,9 @@ std::optional<std::string> HttpControlServer::start(const std::string& address, 
         server_.reset();
         const std::string where = address + ":" + std::to_string(port);
         if (why == EADDRINUSE)
-            return "cannot listen for HTTP on " + where + ": port " + std::to_string(port) +
-                   " is held by another process (another player, or another server on this PC)";
-        return "cannot listen for HTTP on " + where + (why ? std::string(": ") + std::strerror(why) : "");
+            return Error{"cannot listen for HTTP on " + where + ": port " + std::to_string(port) +
+                         " is held by another process (another player, or another server on this PC)"};
+        return Error{"cannot listen for HTTP on " + where + (why ? std::string(": ") + std::strerror(why) : "")};
     }
     // Non-blocking, so a connection that goes away between poll and accept cannot block the
     // loop; and a longer queue of connections waiting to be accepted than httplib's 5, past

@@ -22,6 +22,7 @@
 #include <string>
 #include <thread>
 
+#include "base/error.h"
 #include "control/connection_limits.h"
 #include "control/control_queue.h"
 #include "control/player_status.h"
@@ -54,7 +55,7 @@ public:
     /// Listens on `address`:`port` (0 picks a free port). A non-loopback address needs a
     /// token. A port another process holds is refused, never shared. Returns an error
     /// message, or nullopt when listening.
-    std::optional<std::string> start(const std::string& address, int port, const std::string& token);
+    std::optional<Error> start(const std::string& address, int port, const std::string& token);
     /// The port listened on (after start).
     int port() const { return port_; }
     /// Stops listening, ends the open connections, joins the threads and logs the refusals

@@ -90,7 +90,7 @@ std::vector<std::string> Operations::startServers() {
         http_ = std::make_unique<HttpControlServer>(queue_, status_, &watchdog_, log_);
         http_->setScreen(screen_.get());
         if (auto e = http_->start(c.bindAddress, c.httpPort, c.token)) {
-            problems.push_back("control: " + *e);
+            problems.push_back("control: " + e->message);
             http_.reset();
             screen_.reset();
         } else {
@@ -99,7 +99,7 @@ std::vector<std::string> Operations::startServers() {
     }
     if (c.oscPort != 0) {
         osc_ = std::make_unique<OscControlServer>(queue_, log_);
-        if (auto e = osc_->start(c.bindAddress, c.oscPort, c.token)) problems.push_back("control: " + *e);
+        if (auto e = osc_->start(c.bindAddress, c.oscPort, c.token)) problems.push_back("control: " + e->message);
         else log_("control: osc on " + c.bindAddress + ":" + std::to_string(osc_->port()));
     }
     // Another process holding the port is seen on the status of whichever server did start.
@@ -129,12 +129,12 @@ bool Operations::openNow() const {
     return installation::isOpen(installation_.hours, localTimeAt(wallClock_() / kMicrosPerSecond));
 }
 
-void Operations::recordProofOfPlay(const std::optional<std::string>& problem, const std::string& line) {
+void Operations::recordProofOfPlay(const std::optional<Error>& problem, const std::string& line) {
     status_.noteProofOfPlay(line);
     // Logged once when it starts failing, and in /status until a line is written again.
-    if (problem && !proofOfPlayFailing_) log_(*problem);
+    if (problem && !proofOfPlayFailing_) log_(problem->message);
     proofOfPlayFailing_ = problem.has_value();
-    status_.setProblems("proof of play", problem ? std::vector<std::string>{*problem} : std::vector<std::string>{});
+    status_.setProblems("proof of play", problem ? std::vector<std::string>{problem->message} : std::vector<std::string>{});
 }
 
 void Operations::sceneStarted(const std::string& sceneId) {

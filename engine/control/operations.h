@@ -58,8 +58,8 @@ public:
     /// Show time for a show of `duration` at this instant of the wall clock (with the
     /// advisory policy applied: see installation::scheduledShowTime).
     Micros wallShowTime(Micros duration) const;
-    /// Where the show's content advisory begins (-1: it has none), for the advisory policy.
-    void setAdvisoryStart(Micros start) { advisoryStart_ = start; }
+    /// Where the show's content advisory begins (nullopt: it has none), for the advisory policy.
+    void setAdvisoryStart(std::optional<Micros> start) { advisoryStart_ = start; }
     /// Whether the opening hours say to play now (machine's local time).
     bool openNow() const;
 
@@ -86,14 +86,14 @@ public:
 
 private:
     void noteStateChange(const PlayerStatus& status);
-    void recordProofOfPlay(const std::optional<std::string>& problem, const std::string& line);
+    void recordProofOfPlay(const std::optional<Error>& problem, const std::string& line);
     void proofOfPlayEvent(const std::string& what);
     std::string nextOpening() const;
 
     installation::Installation installation_;
     ServerLog log_;
     WallClock wallClock_;
-    Micros advisoryStart_ = -1;
+    std::optional<Micros> advisoryStart_;
     ControlQueue queue_;
     StatusBoard status_;
     Watchdog watchdog_;

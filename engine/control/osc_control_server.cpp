@@ -66,10 +66,10 @@ OscControlServer::OscControlServer(ControlQueue& queue, ServerLog log)
 
 OscControlServer::~OscControlServer() { stop(); }
 
-std::optional<std::string> OscControlServer::start(const std::string& address, int port, const std::string& token) {
-    if (socket_ >= 0) return "already started";
+std::optional<Error> OscControlServer::start(const std::string& address, int port, const std::string& token) {
+    if (socket_ >= 0) return Error{"already started"};
     if (!installation::isLoopback(address) && token.empty())
-        return "listening for OSC on " + address + " needs a token";
+        return Error{"listening for OSC on " + address + " needs a token"};
     token_ = token;
     sockaddr_storage addr{};
     socklen_t addrLength = 0;
@@ -85,16 +85,16 @@ std::optional<std::string> OscControlServer::start(const std::string& address, i
         v6.sin6_port = htons(static_cast<uint16_t>(port));
         addrLength = sizeof v6;
     } else {
-        return "'" + address + "' is not an IPv4 or IPv6 address";
+        return Error{"'" + address + "' is not an IPv4 or IPv6 address"};
     }
     // liblo 0.31 cannot bind to one address, so the socket is ours and liblo only decodes.
     socket_ = ::socket(addr.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (socket_ < 0) return std::string("cannot open a UDP socket: ") + std::strerror(errno);
+    if (socket_ < 0) return Error{std::string("cannot open a UDP socket: ") + std::strerror(errno)};
     // Room for bursts from a control desk while the thread is busy (the default drops them).
     constexpr int kReceiveBuffer = 1 << 20;
     ::setsockopt(socket_, SOL_SOCKET, SO_RCVBUF, &kReceiveBuffer, sizeof kReceiveBuffer);
     if (::bind(socket_, reinterpret_cast<sockaddr*>(&addr), addrLength) != 0) {
-        std::string e = "cannot listen for OSC on " + address + ":" + std::to_string(port) + ": " + std::strerror(errno);
+        Error e{"cannot listen for OSC on " + address + ":" + std::to_string(port) + ": " + std::strerror(errno)};
         ::close(socket_);
         socket_ = -1;
         return e;

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "base/error.h"
 #include "control/control_queue.h"
 #include "control/refusal_tally.h"
 #include "control/server_log.h"
@@ -29,9 +30,9 @@ public:
     OscControlServer& operator=(const OscControlServer&) = delete;
 
     /// Binds a UDP socket on `address`:`port` (0 picks a free port); `address` is IPv4,
-    /// IPv6 ("::1") or "localhost". A non-loopback address needs a token. Returns an error
-    /// message, or nullopt.
-    std::optional<std::string> start(const std::string& address, int port, const std::string& token);
+    /// IPv6 ("::1") or "localhost". A non-loopback address needs a token. Returns the Error,
+    /// or nullopt.
+    std::optional<Error> start(const std::string& address, int port, const std::string& token);
     int port() const { return port_; }
     /// Packets and messages refused so far (malformed, unknown address, wrong token, bad id).
     int rejected() const { return static_cast<int>(refusals_.total()); }

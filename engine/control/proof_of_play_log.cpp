@@ -22,15 +22,15 @@ void ProofOfPlayLog::rotate() {
     size_ = 0;
 }
 
-std::optional<std::string> ProofOfPlayLog::sceneStarted(std::int64_t unixMicros, const std::string& sceneId) {
+std::optional<Error> ProofOfPlayLog::sceneStarted(std::int64_t unixMicros, const std::string& sceneId) {
     return write(unixMicros, sceneId);
 }
 
-std::optional<std::string> ProofOfPlayLog::event(std::int64_t unixMicros, const std::string& what) {
+std::optional<Error> ProofOfPlayLog::event(std::int64_t unixMicros, const std::string& what) {
     return write(unixMicros, "(" + what + ")");
 }
 
-std::optional<std::string> ProofOfPlayLog::write(std::int64_t unixMicros, const std::string& text) {
+std::optional<Error> ProofOfPlayLog::write(std::int64_t unixMicros, const std::string& text) {
     lastLine_ = installation::formatIsoInstant(unixMicros) + " " + text;
     const std::string line = lastLine_ + "\n";
     if (!out_.is_open()) {
@@ -42,11 +42,11 @@ std::optional<std::string> ProofOfPlayLog::write(std::int64_t unixMicros, const 
     if (size_ > 0 && size_ + line.size() > maxBytes_) rotate();
     if (!out_.is_open()) {
         out_.open(path_, std::ios::app | std::ios::binary);
-        if (!out_) return "cannot write the proof-of-play log " + path_.string();
+        if (!out_) return Error{"cannot write the proof-of-play log " + path_.string()};
     }
     out_ << line;
     out_.flush();  // a power cut loses at most the line being written
-    if (!out_) return "cannot write the proof-of-play log " + path_.string();
+    if (!out_) return Error{"cannot write the proof-of-play log " + path_.string()};
     size_ += line.size();
     return std::nullopt;
 }

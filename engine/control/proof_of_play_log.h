@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 
+#include "base/error.h"
+
 namespace vitrine::control {
 
 /// An append-only, size-rotated log of scene starts.
@@ -24,12 +26,12 @@ public:
     explicit ProofOfPlayLog(std::filesystem::path path, std::uintmax_t maxBytes = kDefaultMaxBytes,
                             int keep = kDefaultKeep);
 
-    /// Records that `sceneId` started at Unix time `unixMicros`. Returns an error message
+    /// Records that `sceneId` started at Unix time `unixMicros`. Returns the Error
     /// (the show goes on without the record), or nullopt.
-    std::optional<std::string> sceneStarted(std::int64_t unixMicros, const std::string& sceneId);
+    std::optional<Error> sceneStarted(std::int64_t unixMicros, const std::string& sceneId);
     /// Records an event of the player's ("started", "closed", "opened", "calibration
     /// started"…), written in parentheses; returns as sceneStarted() does.
-    std::optional<std::string> event(std::int64_t unixMicros, const std::string& what);
+    std::optional<Error> event(std::int64_t unixMicros, const std::string& what);
     /// The last line recorded or tried, without its newline.
     const std::string& lastLine() const { return lastLine_; }
 
@@ -37,7 +39,7 @@ public:
 
 private:
     void rotate();
-    std::optional<std::string> write(std::int64_t unixMicros, const std::string& text);
+    std::optional<Error> write(std::int64_t unixMicros, const std::string& text);
 
     std::filesystem::path path_;
     std::uintmax_t maxBytes_;

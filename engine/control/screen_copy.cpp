@@ -16,8 +16,8 @@ bool ScreenCopy::due() {
     const std::int64_t now = clock_();
     std::lock_guard lock(mutex_);
     // Nobody looking: no copies at all, so a player no one watches never pays for them.
-    if (lastAsked_ < 0 || now - lastAsked_ > kWatchedFor || pending_) return false;
-    return lastCopied_ < 0 || now - lastCopied_ >= kEvery;
+    if (!lastAsked_ || now - *lastAsked_ > kWatchedFor || pending_) return false;
+    return !lastCopied_ || now - *lastCopied_ >= kEvery;
 }
 
 void ScreenCopy::offer(const std::uint8_t* rgba, int width, int height) {

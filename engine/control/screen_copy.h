@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -39,8 +40,8 @@ private:
     MonotonicClock clock_;
     std::mutex mutex_;
     std::condition_variable_any wake_;
-    std::int64_t lastAsked_ = -1;   // when png() was last called; -1: never
-    std::int64_t lastCopied_ = -1;  // when the loop last offered a frame
+    std::optional<std::int64_t> lastAsked_;   // when png() was last called; none: never
+    std::optional<std::int64_t> lastCopied_;  // when the loop last offered a frame; none: never
     bool pending_ = false;          // a frame waits for, or is in, encoding
     std::vector<std::uint8_t> pixels_;
     int width_ = 0, height_ = 0;

@@ -23,9 +23,9 @@ using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
 bool fails(const SaveFailureInjector& inject, SaveStep step) { return inject && inject(step); }
 
-std::string failure(SaveStep step, const fs::path& path, int error) {
-    return std::string("cannot save ") + path.string() + ": " + saveStepName(step) + " failed: " +
-           std::strerror(error ? error : EIO);
+Error failure(SaveStep step, const fs::path& path, int error) {
+    return Error{std::string("cannot save ") + path.string() + ": " + saveStepName(step) + " failed: " +
+                 std::strerror(error ? error : EIO)};
 }
 
 }  // namespace
@@ -43,8 +43,8 @@ const char* saveStepName(SaveStep step) {
     return "?";
 }
 
-std::optional<std::string> saveFileAtomically(const fs::path& path, std::string_view text,
-                                              const SaveFailureInjector& inject) {
+std::optional<Error> saveFileAtomically(const fs::path& path, std::string_view text,
+                                        const SaveFailureInjector& inject) {
     // Saving through a symbolic link saves its target: the link stays a link, and the
     // temporary lies beside the file it replaces (rename() is atomic only within one file system).
     std::error_code linkError;

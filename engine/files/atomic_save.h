@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/error.h"
+
 namespace vitrine {
 
 /// The steps of a save, in order, each of which can fail.
@@ -23,9 +25,9 @@ using SaveFailureInjector = std::function<bool(SaveStep)>;
 /// Writes `text` to a new temporary file beside `path` (created exclusively, under a name
 /// no one can predict), flushes and fsyncs it, renames it over `path` and fsyncs the
 /// folder. The file keeps its permissions; when `path` is a symbolic link, its target is
-/// saved and the link stays. Returns an error message (the temporary is removed, `path`
-/// untouched), or nullopt on success.
-std::optional<std::string> saveFileAtomically(const std::filesystem::path& path, std::string_view text,
-                                              const SaveFailureInjector& inject = {});
+/// saved and the link stays. Returns the Error naming `path`, the step and the system's
+/// reason (the temporary is removed, `path` untouched), or nullopt on success.
+std::optional<Error> saveFileAtomically(const std::filesystem::path& path, std::string_view text,
+                                        const SaveFailureInjector& inject = {});
 
 }  // namespace vitrine

@@ -97,12 +97,12 @@ std::string withCorners(std::string tag, const Quad& corners) {
 }
 
 // Applies one edit to the file's text, touching only the <keystone> (or adding one).
-std::optional<std::string> applyEdit(std::string& text, const KeystoneEdit& edit, const std::filesystem::path& file) {
+std::optional<Error> applyEdit(std::string& text, const KeystoneEdit& edit, const std::filesystem::path& file) {
     tinyxml2::XMLDocument doc;
     if (doc.Parse(text.c_str(), text.size()) != tinyxml2::XML_SUCCESS)
-        return "cannot read " + file.string() + ": " + (doc.ErrorStr() ? doc.ErrorStr() : "unknown error");
+        return Error{"cannot read " + file.string() + ": " + (doc.ErrorStr() ? doc.ErrorStr() : "unknown error")};
     auto root = doc.RootElement();
-    if (!root || std::string_view(root->Name()) != "installation") return file.string() + " is not an installation file";
+    if (!root || std::string_view(root->Name()) != "installation") return Error{file.string() + " is not an installation file"};
     tinyxml2::XMLElement* output = nullptr;
     std::size_t index = 0;
     for (auto e = root->FirstChildElement("output"); e; e = e->NextSiblingElement("output"), ++index) {
@@ -112,7 +112,7 @@ std::optional<std::string> applyEdit(std::string& text, const KeystoneEdit& edit
             break;
         }
     }
-    const std::string broken = file.string() + ": the file's layout is not what was expected; not saved";
+    const Error broken{file.string() + ": the file's layout is not what was expected; not saved"};
     if (output) {
         auto outputTag = findTag(text, "output", lineOffset(text, output->GetLineNum()));
         if (!outputTag) return broken;
@@ -148,33 +148,33 @@ std::optional<std::string> applyEdit(std::string& text, const KeystoneEdit& edit
 
 }  // namespace
 
-std::optional<std::string> saveKeystones(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits) {
+std::optional<Error> saveKeystones(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits) {
     // The technician's file is edited as text, so its layout, comments and every other
     // element stay exactly as written; only the corner values change.
     // Read as the installation loader reads it (bounded): a file over its limit is refused,
     // never saved cut short.
     std::optional<std::string> read = readFileUpTo(file, kMaxInstallationBytes);
-    if (!read) return "cannot read " + file.string() + ": " + std::strerror(errno);
+    if (!read) return Error{"cannot read " + file.string() + ": " + std::strerror(errno)};
     if (read->size() > kMaxInstallationBytes)
-        return file.string() + ": larger than an installation file may be (" +
-               std::to_string(kMaxInstallationBytes >> 20) + " MiB); not saved";
+        return Error{file.string() + ": larger than an installation file may be (" +
+               std::to_string(kMaxInstallationBytes >> 20) + " MiB); not saved"};
     std::string text = std::move(*read);
     if (auto error = editKeystones(text, edits, file)) return error;
     return saveFileAtomically(file, text);
 }
 
-std::optional<std::string> editKeystones(std::string& text, const std::vector<KeystoneEdit>& edits,
-                                         const std::filesystem::path& file) {
+std::optional<Error> editKeystones(std::string& text, const std::vector<KeystoneEdit>& edits,
+                                   const std::filesystem::path& file) {
     for (const auto& edit : edits)
         if (auto error = applyEdit(text, edit, file)) return error;
     tinyxml2::XMLDocument check;
     if (check.Parse(text.c_str(), text.size()) != tinyxml2::XML_SUCCESS)
-        return file.string() + ": the edited file would not parse; not saved";
+        return Error{file.string() + ": the edited file would not parse; not saved"};
     return std::nullopt;
 }
 
-std::optional<std::string> saveKeystone(const std::filesystem::path& file, std::string_view outputId,
-                                        std::size_t outputIndex, const Quad& corners) {
+std::optional<Error> saveKeystone(const std::filesystem::path& file, std::string_view outputId,
+                                  std::size_t outputIndex, const Quad& corners) {
     return saveKeystones(file, {KeystoneEdit{std::string(outputId), outputIndex, corners}});
 }
 

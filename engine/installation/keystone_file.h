@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.h"
 #include "installation/keystone.h"
 
 namespace vitrine::installation {
@@ -22,16 +23,16 @@ struct KeystoneEdit {
 };
 
 /// Applies `edits` to installation XML `text` (as saveKeystones does, without saving);
-/// `file` names it in messages. Returns an error message, or nullopt when done.
-std::optional<std::string> editKeystones(std::string& text, const std::vector<KeystoneEdit>& edits,
-                                         const std::filesystem::path& file);
+/// `file` names it in messages. Returns the Error, or nullopt when done.
+std::optional<Error> editKeystones(std::string& text, const std::vector<KeystoneEdit>& edits,
+                                   const std::filesystem::path& file);
 
 /// Sets <keystone tl tr br bl> of each edited <output> (an <output> is created when none
-/// matches) in one atomic rewrite. Returns an error message, or nullopt when saved.
-std::optional<std::string> saveKeystones(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits);
+/// matches) in one atomic rewrite. Returns the Error, or nullopt when saved.
+std::optional<Error> saveKeystones(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits);
 
 /// saveKeystones with one edit.
-std::optional<std::string> saveKeystone(const std::filesystem::path& file, std::string_view outputId,
-                                        std::size_t outputIndex, const Quad& corners);
+std::optional<Error> saveKeystone(const std::filesystem::path& file, std::string_view outputId,
+                                  std::size_t outputIndex, const Quad& corners);
 
 }  // namespace vitrine::installation

@@ -54,12 +54,12 @@ std::filesystem::path keystoneSaveFile(const std::filesystem::path& installation
         [](const std::filesystem::path& file) { return ::access(file.c_str(), W_OK) == 0; });
 }
 
-std::optional<std::string> saveCalibration(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits) {
+std::optional<Error> saveCalibration(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits) {
     std::error_code error;
     if (std::filesystem::exists(file, error)) return saveKeystones(file, edits);
     if (file.has_parent_path()) {
         std::filesystem::create_directories(file.parent_path(), error);
-        if (error) return "cannot create the folder " + file.parent_path().string() + ": " + error.message();
+        if (error) return Error{"cannot create the folder " + file.parent_path().string() + ": " + error.message()};
     }
     std::string text = kNewSavedKeystones;
     if (auto problem = editKeystones(text, edits, file)) return problem;

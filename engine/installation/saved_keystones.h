@@ -35,8 +35,8 @@ std::filesystem::path keystoneSaveFile(const std::filesystem::path& installation
 std::filesystem::path keystoneSaveFile(const std::filesystem::path& installationFile);
 
 /// Saves `edits` into `file` (an installation file, or a saved-corners file made with its
-/// folder when missing) in one atomic save. Returns an error message, or nullopt when saved.
-std::optional<std::string> saveCalibration(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits);
+/// folder when missing) in one atomic save. Returns the Error, or nullopt when saved.
+std::optional<Error> saveCalibration(const std::filesystem::path& file, const std::vector<KeystoneEdit>& edits);
 
 /// Replaces the keystone of each of `inst`'s outputs whose id has corners in `file` (when
 /// it exists and is not `inst.file` itself). Problems in that file go to `diagnostics` at

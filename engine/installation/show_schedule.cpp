@@ -13,16 +13,16 @@ std::int64_t floorSeconds(std::int64_t micros) {
 }
 }  // namespace
 
-Micros scheduledShowTime(const Installation& installation, Micros duration, Micros advisoryStart,
+Micros scheduledShowTime(const Installation& installation, Micros duration, std::optional<Micros> advisoryStart,
                          std::int64_t nowMicros, LocalTime localNow) {
     std::int64_t start = installation.startEpoch.value_or(0);
-    if (installation.advisory == AdvisoryPolicy::OnOpening && advisoryStart >= 0) {
+    if (installation.advisory == AdvisoryPolicy::OnOpening && advisoryStart) {
         if (auto opened = openedAt(installation.hours, localNow)) {
             // The local clock says how long ago the opening was; whole seconds on both
             // clocks, so every machine with the same time and zone gets the same instant.
             std::int64_t openedMicros =
                 (floorSeconds(nowMicros) - (localNow.absolute() - opened->absolute())) * kMicrosPerSecond;
-            start = openedMicros - advisoryStart;
+            start = openedMicros - *advisoryStart;
         }
     }
     return WallClockAnchor(start, duration).showTimeAt(nowMicros);

@@ -129,8 +129,8 @@ void VideoSource::run() {
         const std::uint64_t generation = generation_;
         lock.unlock();
         std::shared_ptr<const VideoFrame> frame = decoder_->next();
-        const bool pastOut = frame && options_.clipOut >= 0 &&
-                             (looping() ? frame->pts >= options_.clipOut : frame->pts > options_.clipOut);
+        const bool pastOut = frame && options_.clipOut &&
+                             (looping() ? frame->pts >= *options_.clipOut : frame->pts > *options_.clipOut);
         bool wrapped = false;
         if ((!frame || pastOut) && looping()) {
             decoder_->seek(options_.clipIn);

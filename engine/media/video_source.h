@@ -11,6 +11,7 @@
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -22,7 +23,7 @@ namespace vitrine {
 /// How a video is played.
 struct VideoSourceOptions {
     Micros clipIn = 0;    // Item::clipIn
-    Micros clipOut = -1;  // Item::clipOut (-1 = the end of the file)
+    std::optional<Micros> clipOut;  // Item::clipOut (none: the end of the file)
     bool loop = false;    // Item::loop: decode on from clipIn after clipOut
     /// Decoded frames held ahead of the clock (memory: frames × width × height × 4 bytes).
     std::size_t queueFrames = 8;
@@ -111,7 +112,7 @@ private:
     void closeOnThisThread();  // the decode thread's last step
     void run();
     void requestSeek(Micros target);
-    bool looping() const { return options_.loop && options_.clipOut > options_.clipIn; }
+    bool looping() const { return options_.loop && options_.clipOut && *options_.clipOut > options_.clipIn; }
 
     const VideoSourceOptions options_;
     const std::filesystem::path path_;       // set for openAhead(), whose thread opens it

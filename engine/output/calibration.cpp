@@ -205,13 +205,13 @@ void Calibration::drawOverlay(sf::RenderTarget& target) {
     target.draw(status);
 }
 
-std::optional<std::string> Calibration::save() {
+std::optional<Error> Calibration::save() {
     std::vector<installation::KeystoneEdit> edits;
     auto changed = unsaved_.empty() ? std::set<std::size_t>{output_} : unsaved_;
     for (auto i : changed) edits.push_back({warp_.outputs()[i].id, i, cornersOf(i)});
     auto error = installation::saveCalibration(file_, edits);
     if (!error) unsaved_.clear();
-    saveStatus_ = error ? "not saved: " + *error : "saved to " + file_.string();
+    saveStatus_ = error ? "not saved: " + error->message : "saved to " + file_.string();
     return error;
 }
 

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 
+#include "base/error.h"
 #include "output/test_pattern.h"
 #include "output/warp_output.h"
 
@@ -62,8 +63,8 @@ public:
     void drawOverlay(sf::RenderTarget& target);
 
     /// Writes the corners of every changed output (the selected one when none changed) to
-    /// the save file in one atomic save; an error or nullopt.
-    std::optional<std::string> save();
+    /// the save file in one atomic save; the Error, or nullopt when saved.
+    std::optional<Error> save();
 
     /// What the last save did, as shown on the pattern: "saved to FILE" or "not saved:
     /// why"; empty before any save and once a corner moves again.

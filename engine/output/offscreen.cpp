@@ -46,20 +46,20 @@ const std::vector<std::uint8_t>& OffscreenRenderer::renderPixelsAt(Micros t) {
     return pixels_;
 }
 
-std::optional<std::string> savePngAtomically(const sf::Image& image, const std::filesystem::path& path) {
+std::optional<Error> savePngAtomically(const sf::Image& image, const std::filesystem::path& path) {
     namespace fs = std::filesystem;
     // The temporary keeps the .png extension: SFML picks the format from it.
     fs::path temporary = path.parent_path() / ("." + path.stem().string() + ".partial.png");
     if (!image.saveToFile(temporary.string())) {
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        return "cannot write " + path.string();
+        return Error{"cannot write " + path.string()};
     }
     std::error_code ec;
     fs::rename(temporary, path, ec);
     if (ec) {
         fs::remove(temporary, ec);
-        return "cannot replace " + path.string() + ": " + ec.message();
+        return Error{"cannot replace " + path.string() + ": " + ec.message()};
     }
     return std::nullopt;
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "render/frame_renderer.h"
 #include "timeline/show.h"
 
@@ -48,7 +49,7 @@ private:
 };
 
 /// Writes `image` as PNG to `path` through a temporary file and a rename, so a reader
-/// never sees half a file. Returns an error message, or nullopt on success.
-std::optional<std::string> savePngAtomically(const sf::Image& image, const std::filesystem::path& path);
+/// never sees half a file. Returns the Error, or nullopt on success.
+std::optional<Error> savePngAtomically(const sf::Image& image, const std::filesystem::path& path);
 
 }  // namespace vitrine::output

@@ -5,7 +5,7 @@
 
 namespace vitrine {
 
-Micros advisoryStart(const Script& script, const Show& show) {
+std::optional<Micros> advisoryStart(const Script& script, const Show& show) {
     // Scenes keep the place they were written: match the <advisory> elements' places.
     Micros first = std::numeric_limits<Micros>::max();
     std::function<void(const ScriptNode&)> visit = [&](const ScriptNode& n) {
@@ -17,7 +17,8 @@ Micros advisoryStart(const Script& script, const Show& show) {
         for (const auto& c : n.children) visit(c);
     };
     visit(script.root);
-    return first == std::numeric_limits<Micros>::max() ? -1 : first;
+    if (first == std::numeric_limits<Micros>::max()) return std::nullopt;
+    return first;
 }
 
 }  // namespace vitrine

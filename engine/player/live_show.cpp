@@ -96,7 +96,7 @@ std::optional<LiveShow::Reload> LiveShow::takeReload() {
     std::optional<ReadyShow> ready = reloader_->take();
     if (!ready) return std::nullopt;
     // The old show keeps playing when the new one cannot be used.
-    if (!ready->loaded.show) return Reload{ready->loaded.error, 0, -1};
+    if (!ready->loaded.show) return Reload{ready->loaded.error, 0, std::nullopt};
     const Micros at = replace(std::move(ready->loaded.show), std::move(ready->renderer));
     return Reload{{}, at, ready->loaded.advisoryStart};
 }

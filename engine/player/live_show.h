@@ -48,7 +48,7 @@ public:
     struct Reload {
         std::string error;         // why the show on screen stays; empty when swapped in
         Micros at = 0;             // the place the new show goes on from (already jumped to)
-        Micros advisoryStart = -1;
+        std::optional<Micros> advisoryStart;
     };
 
     LiveShow(std::shared_ptr<const Show> show, render::RenderResources& resources, Options options);

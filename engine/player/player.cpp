@@ -96,8 +96,8 @@ void Player::run() {
         const bool drawn = showFrame(t, clockTime);
         publish(t, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - turnStart).count(), drawn);
         previous_ = t;
-        if (options_.quitAfter >= 0 &&
-            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted_).count() >= options_.quitAfter)
+        if (options_.quitAfter &&
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted_).count() >= *options_.quitAfter)
             change(PlayerEvent::Quit);
         waitForNextTurn(drawn);
     }

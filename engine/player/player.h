@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <stop_token>
 #include <string>
@@ -44,7 +45,7 @@ struct PlayerOptions {
     AudioDevice audio = AudioDevice::SoundCard;
     std::filesystem::path audioCapture;  // a WAV of exactly what was mixed, when set
     Micros statsInterval = 60 * kMicrosPerSecond;  // how often frame statistics are logged
-    Micros quitAfter = -1;     // stop after this much playing time (tests, benchmarks); -1 = never
+    std::optional<Micros> quitAfter;  // stop after this much playing time (tests, benchmarks); none: never
     /// Told each audio drift measurement (clock position, show clock − audio clock); benchmarks.
     std::function<void(Micros, Micros)> driftObserver;
     double speed = 1;          // show time per real second: above 1 for soak runs (sound off, wall clock ignored)

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "player/language_choice.h"
@@ -15,7 +16,7 @@ namespace vitrine {
 /// A show ready to play, or why there is none.
 struct ReloadedShow {
     std::shared_ptr<const Show> show;  // null when the exhibit cannot be used
-    Micros advisoryStart = -1;         // where its content advisory begins; -1: none
+    std::optional<Micros> advisoryStart;  // where its content advisory begins, when it has one
     std::string error;                 // the first error (file:line:col: …) when `show` is null
 };
 

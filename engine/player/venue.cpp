@@ -20,7 +20,7 @@ public:
     void frameDone(control::PlayerStatus status, Micros took, Micros period) override {
         operations_.frameDone(std::move(status), took, period);
     }
-    void setAdvisoryStart(Micros start) override { operations_.setAdvisoryStart(start); }
+    void setAdvisoryStart(std::optional<Micros> start) override { operations_.setAdvisoryStart(start); }
     void stopping() override { operations_.stopping(); }
     std::vector<installation::Output> outputs() const override { return operations_.installation().outputs; }
     std::filesystem::path installationFile() const override { return operations_.installation().file; }
@@ -40,7 +40,7 @@ public:
     control::ScreenCopy* screenCopy() override { return nullptr; }
     void sceneStarted(const std::string&) override {}
     void frameDone(control::PlayerStatus, Micros, Micros) override {}
-    void setAdvisoryStart(Micros) override {}
+    void setAdvisoryStart(std::optional<Micros>) override {}
     void stopping() override {}
     std::vector<installation::Output> outputs() const override { return {}; }
     std::filesystem::path installationFile() const override { return {}; }

@@ -43,7 +43,7 @@ public:
     virtual void sceneStarted(const std::string& sceneId) = 0;
     /// One turn of the loop is done (drawn or not): status, watchdogs, readiness.
     virtual void frameDone(control::PlayerStatus status, Micros took, Micros period) = 0;
-    virtual void setAdvisoryStart(Micros start) = 0;
+    virtual void setAdvisoryStart(std::optional<Micros> start) = 0;
     virtual void stopping() = 0;
     /// The projector outputs to warp and blend onto; empty: the window shows the canvas.
     virtual std::vector<installation::Output> outputs() const = 0;

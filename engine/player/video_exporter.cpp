@@ -46,11 +46,11 @@ public:
     TemporaryFile& operator=(const TemporaryFile&) = delete;
 
     const fs::path& path() const { return path_; }
-    /// Moves the finished file into place; an error message on failure.
-    std::optional<std::string> commit() {
+    /// Moves the finished file into place; the Error on failure.
+    std::optional<Error> commit() {
         std::error_code ec;
         fs::rename(path_, destination_, ec);
-        if (ec) return "cannot replace " + destination_.string() + ": " + ec.message();
+        if (ec) return Error{"cannot replace " + destination_.string() + ": " + ec.message()};
         committed_ = true;
         return std::nullopt;
     }
@@ -88,18 +88,18 @@ std::vector<SubtitleCue> loopingCues(const Show& show, Micros from, Micros to, D
 
 }  // namespace
 
-std::optional<std::string> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
-                                      const ExportProgressCallback& progress) {
-    if (options.to < 0) options.to = show.duration;
+std::optional<Error> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
+                                const ExportProgressCallback& progress) {
+    const Micros to = options.to.value_or(show.duration);
     if (options.size.x == 0 || options.size.y == 0)
         options.size = {static_cast<unsigned>(show.canvas.width), static_cast<unsigned>(show.canvas.height)};
-    if (options.fps < 1 || options.fps > kMaxFps) return "the frame rate must be from 1 to 240";
+    if (options.fps < 1 || options.fps > kMaxFps) return Error{"the frame rate must be from 1 to 240"};
     if (options.size.x % 2 != 0 || options.size.y % 2 != 0)
-        return "H.264 in yuv420p needs an even width and height, not " + std::to_string(options.size.x) + "x" +
-               std::to_string(options.size.y);
-    if (options.to <= options.from) return "the export range is empty";
-    const std::int64_t frames = (options.to - options.from) * options.fps / kMicrosPerSecond;
-    if (frames < 1) return "the export range is shorter than one frame";
+        return Error{"H.264 in yuv420p needs an even width and height, not " + std::to_string(options.size.x) + "x" +
+                     std::to_string(options.size.y)};
+    if (to <= options.from) return Error{"the export range is empty"};
+    const std::int64_t frames = (to - options.from) * options.fps / kMicrosPerSecond;
+    if (frames < 1) return Error{"the export range is shorter than one frame"};
 
     ExportProgress report;
     report.frames = frames;
@@ -114,7 +114,7 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     std::vector<SubtitleTrackCues> subtitleTracks;
     std::vector<std::string> subtitleLanguages;
     for (CaptionLayer layer : {CaptionLayer::First, CaptionLayer::Second}) {
-        auto cues = loopingCues(show, options.from, options.to, reportedByRenderer, layer);
+        auto cues = loopingCues(show, options.from, to, reportedByRenderer, layer);
         if (cues.empty()) continue;
         subtitleTracks.push_back({std::move(cues)});
         subtitleLanguages.push_back(captionLanguage(show, layer));
@@ -127,13 +127,13 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
     LiveShow live(borrowedShow(show), resources, offline);
     OffscreenRenderer renderer(live.renderer(), live.show(), options.size);
     if (!renderer.ok())
-        return "cannot create an off-screen surface of " + std::to_string(options.size.x) + "x" +
-               std::to_string(options.size.y);
+        return Error{"cannot create an off-screen surface of " + std::to_string(options.size.x) + "x" +
+                     std::to_string(options.size.y)};
 
     // The encoders' chatter stays off the terminal; their errors explain a failure.
     FfmpegLogCapture ffmpegLog;
     auto explained = [&](std::string error) {
-        return ffmpegLog.hasErrors() ? error + " (" + ffmpegLog.firstError() + ")" : error;
+        return Error{ffmpegLog.hasErrors() ? error + " (" + ffmpegLog.firstError() + ")" : error};
     };
     TemporaryFile temporary(options.path);
     Mp4Settings settings;
@@ -177,7 +177,7 @@ std::optional<std::string> exportShow(const Show& show, render::RenderResources&
         for (std::string& p : renderer.takeProblems()) report.problems.push_back(std::move(p));
         for (const MixerProblem& p : live.audio().takeProblems()) report.problems.push_back(p.message);
         report.frame = index + 1;
-        if (progress && !progress(report)) return "export cancelled";
+        if (progress && !progress(report)) return Error{"export cancelled"};
         report.problems.clear();
     }
     if (auto e = writer->finish()) return explained(e->message);

@@ -14,6 +14,7 @@
 
 #include <SFML/System/Vector2.hpp>
 
+#include "base/error.h"
 #include "output/export_progress.h"
 #include "render/render_resources.h"
 #include "timeline/show.h"
@@ -24,10 +25,10 @@ namespace vitrine {
 struct ExportOptions {
     /// The MP4 file to write (replaced when it exists).
     std::filesystem::path path;
-    /// The exported range of show time; `to` < 0 means the end of the show. Past the end the
+    /// The exported range of show time; no `to` means the end of the show. Past the end the
     /// show loops, as the player plays it (the range may cross the loop's seam).
     Micros from = 0;
-    Micros to = -1;
+    std::optional<Micros> to;
     /// Frames per second of the video.
     int fps = 25;
     /// Output size in pixels (both even); {0, 0} means the show's canvas.
@@ -42,9 +43,9 @@ using output::ExportProgress;
 using output::ExportProgressCallback;
 
 /// Exports `show` (the caller's until this returns) as H.264 + AAC (+ mov_text captions
-/// when the show has any) in MP4. Needs an X display for the off-screen renderer. Returns an error message, or nullopt on
+/// when the show has any) in MP4. Needs an X display for the off-screen renderer. Returns the Error, or nullopt on
 /// success; on failure or cancellation nothing is left at `options.path`.
-std::optional<std::string> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
-                                      const ExportProgressCallback& progress = {});
+std::optional<Error> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
+                                const ExportProgressCallback& progress = {});
 
 }  // namespace vitrine

@@ -156,15 +156,15 @@ Diagnostics CaptionTapper::check(const std::string& fileName, UntimedLines untim
     return found;
 }
 
-std::optional<std::string> CaptionTapper::save(const fs::path& file, UntimedLines untimed,
-                                               const SaveFailureInjector& inject) const {
+std::optional<Error> CaptionTapper::save(const fs::path& file, UntimedLines untimed,
+                                         const SaveFailureInjector& inject) const {
     if (!canSave())
-        return "tap every line before saving: " + std::to_string(lineCount() - tappedCount()) +
-               " of them have no time yet";
+        return Error{"tap every line before saving: " + std::to_string(lineCount() - tappedCount()) +
+                     " of them have no time yet"};
     if (untimed == UntimedLines::KeepTimes)
         if (auto clash = untimedLinesClash())
-            return *clash + ": move the untimed lines after line " + std::to_string(tappedCount()) +
-                   ", or keep timing";
+            return Error{*clash + ": move the untimed lines after line " + std::to_string(tappedCount()) +
+                         ", or keep timing"};
     return saveFileAtomically(file, webVtt(untimed), inject);
 }
 

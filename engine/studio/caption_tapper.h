@@ -87,10 +87,10 @@ public:
     /// as the file `fileName`: cues out of order, overlapping, or past the sound's end.
     Diagnostics check(const std::string& fileName, UntimedLines untimed = UntimedLines::KeepTimes) const;
     /// Writes webVtt(untimed) to `file` atomically (see saveFileAtomically; `inject` fails a
-    /// step in tests); an error message, or nullopt on success. Refused, writing nothing,
+    /// step in tests); the Error, or nullopt on success. Refused, writing nothing,
     /// when a line would be lost (!canSave()) or kept times would clash (untimedLinesClash()).
-    std::optional<std::string> save(const std::filesystem::path& file, UntimedLines untimed = UntimedLines::KeepTimes,
-                                    const SaveFailureInjector& inject = {}) const;
+    std::optional<Error> save(const std::filesystem::path& file, UntimedLines untimed = UntimedLines::KeepTimes,
+                              const SaveFailureInjector& inject = {}) const;
 
     /// The new start and end of line `index`, which must be below tappedCount(): its tap, and
     /// its end, the next tap less kCaptionGap, or for the last one the end of the sound (or the

@@ -40,23 +40,15 @@ std::string exhibitTemplate(const std::string& title) {
 )";
 }
 
-std::optional<std::filesystem::path> createExhibit(const std::filesystem::path& folder, std::string* error) {
+Result<std::filesystem::path> createExhibit(const std::filesystem::path& folder) {
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    if (ec) {
-        if (error) *error = "cannot create " + folder.string() + ": " + ec.message();
-        return std::nullopt;
-    }
+    if (ec) return Error{"cannot create " + folder.string() + ": " + ec.message()};
     std::filesystem::path file = folder / "exhibit.xml";
-    if (std::filesystem::exists(file, ec)) {
-        if (error) *error = file.string() + " exists already; the studio will not overwrite it";
-        return std::nullopt;
-    }
+    if (std::filesystem::exists(file, ec))
+        return Error{file.string() + " exists already; the studio will not overwrite it"};
     std::string title = folder.filename().empty() ? folder.parent_path().filename().string() : folder.filename().string();
-    if (auto failure = saveFileAtomically(file, exhibitTemplate(title))) {
-        if (error) *error = *failure;
-        return std::nullopt;
-    }
+    if (auto failure = saveFileAtomically(file, exhibitTemplate(title))) return *failure;
     return file;
 }
 

@@ -162,22 +162,22 @@ Result<InsertWords> parseInsertWords(std::string_view words) {
     return out;
 }
 
-std::optional<std::string> insertItem(StudioDocument& doc, const InsertTarget& target, const InsertRequest& request) {
+std::optional<Error> insertItem(StudioDocument& doc, const InsertTarget& target, const InsertRequest& request) {
     const Show* show = doc.show();
-    if (!show || doc.showIsStale()) return std::string("the file has errors that stop it compiling; fix them first");
-    if (target.scene < 0 || target.scene >= static_cast<int>(show->scenes.size())) return std::string("no such scene");
+    if (!show || doc.showIsStale()) return Error{"the file has errors that stop it compiling; fix them first"};
+    if (target.scene < 0 || target.scene >= static_cast<int>(show->scenes.size())) return Error{"no such scene"};
     const Selection sceneSelection{Selection::Kind::Scene, target.scene};
     const ScriptNode* node = doc.nodeOf(sceneSelection);
     const Scene& scene = show->scenes[target.scene];
     if (!node || node->name != "scene")
-        return "items go into a <scene>, and '" + scene.id + "' is " +
-               (node ? "written as <" + std::string(node->name) + ">" : std::string("not in the file"));
+        return Error{"items go into a <scene>, and '" + scene.id + "' is " +
+                     (node ? "written as <" + std::string(node->name) + ">" : std::string("not in the file"))};
     if (std::filesystem::path(node->where.file) != doc.file() && !node->where.file.empty() &&
         std::filesystem::weakly_canonical(node->where.file) != std::filesystem::weakly_canonical(doc.file()))
-        return "scene '" + scene.id + "' is written in " + node->where.file + "; the studio edits only " +
-               doc.file().string();
+        return Error{"scene '" + scene.id + "' is written in " + node->where.file + "; the studio edits only " +
+                     doc.file().string()};
     if (request.subject.empty())
-        return std::string(request.kind == InsertKind::Text ? "a text needs some words" : "say which file to insert");
+        return Error{request.kind == InsertKind::Text ? "a text needs some words" : "say which file to insert"};
 
     NewItem item = newItem(request, target.begin, show->canvas);
     std::string what = request.kind == InsertKind::Text ? "text" : request.subject;
@@ -186,7 +186,7 @@ std::optional<std::string> insertItem(StudioDocument& doc, const InsertTarget& t
     EditRecipe recipe = [path = *doc.pathOf(sceneSelection), item](std::string_view text, const Script& script) {
         return insertChildEdit(text, script, path, item);
     };
-    if (auto error = doc.edit(std::move(description), std::move(recipe))) return error->message;
+    if (auto error = doc.edit(std::move(description), std::move(recipe))) return error;
 
     // The new element is the scene's last child: the scene's item written last.
     const Show& now = *doc.show();

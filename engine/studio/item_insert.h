@@ -83,7 +83,7 @@ struct InsertWords {
 Result<InsertWords> parseInsertWords(std::string_view words);
 
 /// Inserts `request` into `doc` where `target` says, as one undoable edit, and selects the
-/// new item. An error message in a designer's words (nothing changed), or nullopt.
-std::optional<std::string> insertItem(StudioDocument& doc, const InsertTarget& target, const InsertRequest& request);
+/// new item. The Error in a designer's words (nothing changed), or nullopt.
+std::optional<Error> insertItem(StudioDocument& doc, const InsertTarget& target, const InsertRequest& request);
 
 }  // namespace vitrine::studio

@@ -61,7 +61,7 @@ fs::path recoveryFileOf(const fs::path& exhibit) {
 
 std::optional<Error> writeRecovery(const fs::path& exhibit, std::string_view text) {
     if (auto error = saveFileAtomically(recoveryFileOf(exhibit), text))
-        return Error{"cannot keep a recovery copy of your unsaved edits: " + *error};
+        return Error{"cannot keep a recovery copy of your unsaved edits: " + error->message};
     return std::nullopt;
 }
 

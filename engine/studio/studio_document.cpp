@@ -156,7 +156,7 @@ void StudioDocument::holdCaptions() {
     for (const Item& item : show_->items) {
         // In the sound's own time: what the cues count from.
         Micros soundEnd = item.clipIn + (item.activeEnd - item.begin);
-        if (item.clipOut >= 0) soundEnd = std::min(soundEnd, item.clipOut);
+        if (item.clipOut) soundEnd = std::min(soundEnd, *item.clipOut);
         for (const std::string* file : {&item.captions, &item.secondCaptions}) {
             if (file->empty()) continue;
             auto held = captions_.find(*file);
@@ -421,13 +421,13 @@ std::optional<Error> StudioDocument::save(const SaveFailureInjector& inject) {
         Diagnostics parsed;
         checkCaptionCues(parseCaptionText(held.text, captionFile, parsed), held.soundEnd, saveFindings_);
         if (auto error = saveFileAtomically(captionFile, held.text, inject))
-            return Error{"Not saved: " + *error + ". Your edits are kept"};
+            return Error{"Not saved: " + error->message + ". Your edits are kept"};
         held.savedText = held.text;
     }
     // The exhibit is written unless only caption files changed (then it holds its text).
     if (!onlyCaptions)
         if (auto error = saveFileAtomically(file_, text_, inject))
-            return Error{"Not saved: " + *error + ". Your edits are kept"};
+            return Error{"Not saved: " + error->message + ". Your edits are kept"};
     savedText_ = text_;
     savedDepth_ = static_cast<int>(undo_.size());
     heldHistory_.reset();

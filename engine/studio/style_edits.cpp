@@ -96,14 +96,14 @@ std::string describeUses(const std::vector<StyleUse>& uses, std::size_t shown) {
     return out;
 }
 
-std::optional<std::string> invalidNewStyleName(const Script& script, std::string_view id) {
-    if (id.empty()) return std::string("a style needs a name");
+std::optional<Error> invalidNewStyleName(const Script& script, std::string_view id) {
+    if (id.empty()) return Error{"a style needs a name"};
     bool startsWithLetter = (id.front() >= 'a' && id.front() <= 'z') || (id.front() >= 'A' && id.front() <= 'Z');
     if (!startsWithLetter || id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") !=
                                  std::string_view::npos)
-        return "a style's name is letters, digits, - and _ (no spaces), starting with a letter: " + quotedName(id) +
-                   " is not";
-    if (findStyle(script, id)) return "there is already a style called " + quotedName(id);
+        return Error{"a style's name is letters, digits, - and _ (no spaces), starting with a letter: " +
+                     quotedName(id) + " is not"};
+    if (findStyle(script, id)) return Error{"there is already a style called " + quotedName(id)};
     return std::nullopt;
 }
 
@@ -117,7 +117,7 @@ EditRecipe setStyleAttributeRecipe(std::string id, std::string attribute, std::s
 
 EditRecipe newStyleRecipe(std::string id, std::string base) {
     return [id, base](std::string_view text, const Script& script) -> Result<TextEdit> {
-        if (auto why = invalidNewStyleName(script, id)) return Error{*why};
+        if (auto why = invalidNewStyleName(script, id)) return *why;
         if (!base.empty() && !findStyle(script, base)) return Error{"there is no style called " + quotedName(base)};
         // After the last style written in the main file, on a line of its own, indented as it.
         const ScriptNode* last = nullptr;
@@ -153,7 +153,7 @@ EditRecipe renameStyleRecipe(std::string from, std::string to) {
             return Error{"'default' is the style of every text that names none; make a new style instead"};
         auto style = editableStyle(script, from);
         if (!style) return style.error();
-        if (auto why = invalidNewStyleName(script, to)) return Error{*why};
+        if (auto why = invalidNewStyleName(script, to)) return *why;
         std::vector<TextEdit> edits;
         auto id = attributeEdit(text, (*style)->where, "style", "id", to);
         if (!id) return id.error();

@@ -38,7 +38,7 @@ std::vector<StyleUse> styleUses(const Script& script, std::string_view id);
 std::string describeUses(const std::vector<StyleUse>& uses, std::size_t shown = 4);
 
 /// Why `id` cannot name a new style in `script` (empty, not a name, or taken), or nullopt.
-std::optional<std::string> invalidNewStyleName(const Script& script, std::string_view id);
+std::optional<Error> invalidNewStyleName(const Script& script, std::string_view id);
 
 /// Sets `attribute` of the style `id` to `value`.
 EditRecipe setStyleAttributeRecipe(std::string id, std::string attribute, std::string value);

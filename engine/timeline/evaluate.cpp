@@ -54,11 +54,11 @@ void applyAnimation(const Animation& a, double p, DrawItem& d) {
 // Where the media file is at item-local time `local`.
 Micros mediaPosition(const Item& item, Micros local) {
     Micros position = item.clipIn + local;
-    if (item.loop && item.clipOut > item.clipIn) {
-        Micros length = item.clipOut - item.clipIn;
+    if (item.loop && item.clipOut && *item.clipOut > item.clipIn) {
+        Micros length = *item.clipOut - item.clipIn;
         position = item.clipIn + local % length;
-    } else if (item.clipOut >= 0) {
-        position = std::min(position, item.clipOut);
+    } else if (item.clipOut) {
+        position = std::min(position, *item.clipOut);
     }
     return position;
 }

@@ -87,7 +87,7 @@ void ItemContents::fillMedia(Item& item, const ScriptNode& n) {
         item.secondCaptions = resolveElementPath(n, cap).string();
     item.clipIn = parseTimeValue(n.view("in")).value_or(0);
     if (auto out = parseTimeValue(n.view("out"))) item.clipOut = *out;
-    if (const ScriptAttribute* in = n.attribute("in"); in && item.clipOut >= 0 && item.clipOut <= item.clipIn)
+    if (const ScriptAttribute* in = n.attribute("in"); in && item.clipOut && *item.clipOut <= item.clipIn)
         diagnostics_.error(in->where, "out-before-in", "the clip's out point is not after its in point");
     item.loop = parseBool(n.view("loop")).value_or(false);
     if (auto v = parseNumber(n.view("volume"))) item.volume = std::clamp(*v, 0.0, 1.0);

@@ -3,6 +3,7 @@
 // Built once by compileShow(); read by evaluate(), the renderer, the mixer and the media cache.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -101,7 +102,7 @@ struct Item {
     Rect panFrom{0, 0, 1, 1}, panTo{0, 0, 1, 1};  // normalised to the image (1 = full size)
     Easing panEasing = linearEasing();
     Micros clipIn = 0;
-    Micros clipOut = -1;  // -1 = to the end of the media
+    std::optional<Micros> clipOut;  // none: to the end of the media
     bool loop = false;
     double volume = 1;
     std::string captions;  // resolved path

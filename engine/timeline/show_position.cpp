@@ -5,11 +5,8 @@
 
 namespace vitrine {
 
-std::optional<Micros> resolvePosition(const Show& show, std::string_view text, std::string* error) {
-    auto fail = [&](std::string why) -> std::optional<Micros> {
-        if (error) *error = std::move(why);
-        return std::nullopt;
-    };
+Result<Micros> resolvePosition(const Show& show, std::string_view text) {
+    auto fail = [](std::string why) { return Error{std::move(why)}; };
     std::string sceneName(text);
     Micros offset = 0;
     size_t plus = text.find('+');

@@ -7,13 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.h"
 #include "timeline/show.h"
 
 namespace vitrine {
 
-/// Resolves "SCENE", "SCENE+TIME" or "TIME" to a show time. nullopt when the scene is
-/// unknown or the time is malformed or outside the show; `error` then says why.
-std::optional<Micros> resolvePosition(const Show& show, std::string_view text, std::string* error = nullptr);
+/// Resolves "SCENE", "SCENE+TIME" or "TIME" to a show time, or the Error saying why not:
+/// the scene is unknown, or the time is malformed or outside the show.
+Result<Micros> resolvePosition(const Show& show, std::string_view text);
 
 /// Indices of the image items with a file (placeholders excluded) visible at some instant of
 /// [from, to], wrapping past the end to the start when `loop` is set; first needed first.

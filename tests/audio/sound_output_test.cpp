@@ -34,7 +34,7 @@ TEST_CASE("A beep written at 3 s in an exhibit is heard at 3.000 s in the mixed 
             mixer.mix(buffer.data(), kTestPeriodFrames);
             tap.write(buffer.data(), kTestPeriodFrames);
         }
-        REQUIRE(tap.finish());
+        REQUIRE_FALSE(tap.finish());
     }
     AudioOpenResult opened = AudioDecoder::open(recording);
     REQUIRE(opened.ok());
@@ -66,7 +66,7 @@ struct ToneRecording {
     /// Closes the tap; the root mean square level of what it recorded (a sine at 0.3 gives
     /// about 0.21, silence 0).
     double level() {
-        REQUIRE(tap.finish());
+        REQUIRE_FALSE(tap.finish());
         AudioOpenResult opened = AudioDecoder::open(file);
         REQUIRE(opened.ok());
         return rms(readAll(*opened.decoder));

@@ -118,7 +118,7 @@ int runExportBench() {
     options.path = dir / "vitrine.mp4";
     options.fps = kFps;
     if (auto error = exportShow(*exhibit.show, resources, options)) {
-        std::fprintf(stderr, "bench: export failed: %s\n", error->c_str());
+        std::fprintf(stderr, "bench: export failed: %s\n", error->message.c_str());
         return 1;
     }
     const double ours = now() - start;

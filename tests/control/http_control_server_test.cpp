@@ -144,7 +144,7 @@ TEST_CASE("http control: a token is required when set, and for any non-loopback 
         HttpControlServer open(queue, board, nullptr, log.sink());
         auto refused = open.start("0.0.0.0", 0, "");
         REQUIRE(refused);
-        CHECK(refused->find("needs a token") != std::string::npos);
+        CHECK(refused->message.find("needs a token") != std::string::npos);
     }
     HttpControlServer server(queue, board, nullptr, log.sink());
     REQUIRE_FALSE(server.start("127.0.0.1", 0, "s3cret-token"));
@@ -380,8 +380,8 @@ TEST_CASE("http control: a second server on a port another holds fails clearly, 
     HttpControlServer second(queue, board, nullptr, log.sink());
     auto refused = second.start("127.0.0.1", first.port(), "");
     REQUIRE(refused);
-    CHECK(refused->find("127.0.0.1:" + std::to_string(first.port())) != std::string::npos);
-    CHECK(refused->find("held by another process") != std::string::npos);
+    CHECK(refused->message.find("127.0.0.1:" + std::to_string(first.port())) != std::string::npos);
+    CHECK(refused->message.find("held by another process") != std::string::npos);
     // Every request still reaches the first server: its queue gets all ten.
     httplib::Client client("127.0.0.1", first.port());
     for (int i = 0; i < 10; ++i) REQUIRE(client.Post("/next")->status == 202);

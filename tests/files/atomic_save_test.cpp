@@ -4,6 +4,8 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -28,7 +30,7 @@ TEST_CASE("atomic save: a failure at any step leaves the old file whole, and no 
             return s == failing;
         });
         REQUIRE(error.has_value());
-        CHECK(error->find(saveStepName(failing)) != std::string::npos);
+        CHECK(error->message.find(saveStepName(failing)) != std::string::npos);
         CHECK(seen.back() == failing);  // the steps after a failure are not tried
         std::string onDisk = f.read();
         if (failing == SaveStep::SyncFolder)
@@ -102,6 +104,20 @@ TEST_CASE("atomic save: a document whose save fails stays modified, and saves la
     CHECK(f.read() == testing::kStudioFixture);
     CHECK_FALSE(doc.save().has_value());
     CHECK(f.read() == doc.text());
+}
+
+TEST_CASE("atomic save: a folder that cannot hold the file is an Error naming the file and the reason") {
+    testing::StudioFixture f;
+    // A regular file where the folder should be: refused even to root, unlike a read-only folder.
+    const auto notAFolder = f.folder / "not-a-folder";
+    { std::ofstream(notAFolder) << "a file"; }
+    const auto file = notAFolder / "exhibit.xml";
+    std::optional<Error> error = saveFileAtomically(file, "new");
+    REQUIRE(error.has_value());
+    CHECK(error->message.find(file.string()) != std::string::npos);
+    CHECK(error->message.find("open failed") != std::string::npos);
+    CHECK(error->message.find(std::strerror(ENOTDIR)) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(file));
 }
 
 }  // namespace vitrine::studio

@@ -98,6 +98,6 @@ TEST_CASE("keystone file: a file larger than an installation may be is refused, 
     TempFile f(text);
     auto error = saveKeystone(f.file, "a", 0, kCorners);
     REQUIRE(error);
-    CHECK(error->find("not saved") != std::string::npos);
+    CHECK(error->message.find("not saved") != std::string::npos);
     CHECK(f.read() == text);
 }

@@ -117,7 +117,7 @@ TEST_CASE("saved keystones: a folder that cannot be made is an error naming it, 
     // Even root cannot make a folder inside a regular file.
     auto error = saveCalibration(notAFolder / "vitrine" / "keystone.xml", {{"left", 0, kCorners}});
     REQUIRE(error);
-    CHECK(error->find((notAFolder / "vitrine").string()) != std::string::npos);
+    CHECK(error->message.find((notAFolder / "vitrine").string()) != std::string::npos);
 }
 
 TEST_CASE("saved keystones: corners saved for the implicit output of a file with no <output> come back at start") {

@@ -45,5 +45,5 @@ TEST_CASE("show schedule: every-loop follows the start anchor, on-opening counts
     // Closed, or an exhibit without an advisory: the plain anchor.
     const auto night = unixAt(kMonday, 22, 0);
     CHECK(scheduledShowTime(onOpening, duration, advisory, night, localOf(night)) == night % duration);
-    CHECK(scheduledShowTime(onOpening, duration, -1, now, localOf(now)) == now % duration);
+    CHECK(scheduledShowTime(onOpening, duration, std::nullopt, now, localOf(now)) == now % duration);
 }

@@ -57,7 +57,7 @@ TEST_CASE("offscreen: Baku's text-heavy scenes at 960x540 break every line where
     REQUIRE(small.ok());
     for (const std::string at : {"background+30s", "introduction+10s", "eyewitness+12s"}) {
         CAPTURE(at);
-        const std::optional<Micros> t = resolvePosition(*e.show, at);
+        const auto t = resolvePosition(*e.show, at);
         REQUIRE(t);
         const test::BlockComparison c = test::compareBlocks(small.renderAt(*t), large.renderAt(*t));
         MESSAGE(at << ": worst block " << c.worstBlock << " levels, " << c.differingShare * 100 << "% of blocks over "

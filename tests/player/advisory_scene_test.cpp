@@ -19,5 +19,5 @@ TEST_CASE("advisory scene: found by the element it was written as, wherever it s
     auto none = loadExhibitFromText(R"(<exhibit title="B"><scene id="advisory" dur="5s"><text>Not one</text></scene></exhibit>)",
                                     "/exhibits/b/exhibit.xml");
     REQUIRE(none.show);
-    CHECK(advisoryStart(*none.script, *none.show) == -1);  // a scene merely called "advisory" is not one
+    CHECK_FALSE(advisoryStart(*none.script, *none.show).has_value());  // a scene merely called "advisory" is not one
 }

@@ -309,7 +309,7 @@ TEST_CASE("caption tapper: retiming 3 lines of 4 never writes a 4th cue that sta
     CHECK(clash->find("3 of 4 lines timed: line 4 would start at 0:07.000, before line 3 ends") == 0);
     auto refused = tapper->save(vtt);
     REQUIRE(refused);
-    CHECK(refused->find("move the untimed lines after line 3") != std::string::npos);
+    CHECK(refused->message.find("move the untimed lines after line 3") != std::string::npos);
     CHECK(readFile(vtt) == original);  // nothing written
     // The project's caption checker sees what keeping the times would write.
     Diagnostics kept = tapper->check(vtt.string());

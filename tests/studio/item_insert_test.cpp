@@ -202,7 +202,7 @@ TEST_CASE("insert: into an advisory or a broken file, nothing changes and the re
     const std::string before = doc.text();
     auto error = insertItem(doc, {doc.show()->sceneById("advisory"), 0}, {InsertKind::Text, "Hello", "", std::nullopt});
     REQUIRE(error);
-    CHECK(error->find("advisory") != std::string::npos);
+    CHECK(error->message.find("advisory") != std::string::npos);
     CHECK(doc.text() == before);
     CHECK_FALSE(doc.canUndo());
 }

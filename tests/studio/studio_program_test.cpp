@@ -294,12 +294,12 @@ TEST_CASE("studio: the new-exhibit template checks clean, and `new` will not ove
     CHECK(loaded.show->scenes.size() == 2);
 
     testing::StudioFixture f;
-    std::string error;
-    auto created = createExhibit(f.folder / "new-one", &error);
+    auto created = createExhibit(f.folder / "new-one");
     REQUIRE(created);
     CHECK(loadExhibit(*created).diagnostics.empty());
-    CHECK_FALSE(createExhibit(f.folder / "new-one", &error));
-    CHECK(error.find("exists") != std::string::npos);
+    auto again = createExhibit(f.folder / "new-one");
+    REQUIRE_FALSE(again);
+    CHECK(again.error().message.find("exists") != std::string::npos);
 }
 
 TEST_CASE("studio: storyboard captions name each scene, its start and its first words") {

@@ -84,18 +84,17 @@ int runExportCommand(const std::vector<std::string>& args) {
     LoadedExhibit loaded = loadExhibitFromText(*text, exhibit, mediaAwareOptions());
     if (!loaded.show) return fail(exhibit + " has errors that stop it compiling; `vitrine check` lists them", kUnreadable);
     const Show& show = *loaded.show;
-    Micros atTime = 0, fromTime = 0, toTime = -1;
+    std::optional<Micros> atTime, fromTime, toTime;  // as typed; none: 0 for a still and the start, the end for the end
     for (auto [words, out] : {std::pair{&at, &atTime}, std::pair{&from, &fromTime}, std::pair{&to, &toTime}}) {
         if (words->empty()) continue;
-        std::string why;
-        auto t = resolvePosition(show, *words, &why);
-        if (!t) return fail(why, kUsage);
+        auto t = resolvePosition(show, *words);
+        if (!t) return fail(t.error().message, kUsage);
         *out = *t;
     }
     std::error_code ignored;
     if (fs::path(file).has_parent_path()) fs::create_directories(fs::path(file).parent_path(), ignored);
 
-    std::optional<std::string> error;
+    std::optional<Error> error;
     if (kind == "storyboard") {
         error = drawStoryboard(show, fs::path(exhibit).filename().string(), file, kColumns,
                                [](int done, int total) { return report(done, total); });
@@ -107,14 +106,14 @@ int runExportCommand(const std::vector<std::string>& args) {
             LiveShow live(borrowedShow(show), resources, LiveShow::Options{});
             output::OffscreenRenderer still(live.renderer(), live.show(), {static_cast<unsigned>(show.canvas.width),
                                                                            static_cast<unsigned>(show.canvas.height)});
-            if (!still.ok()) error = "cannot create an off-screen surface to draw the still";
-            else if (cancelled) error = "cancelled";
-            else error = output::savePngAtomically(still.renderAt(atTime), file);
+            if (!still.ok()) error = Error{"cannot create an off-screen surface to draw the still"};
+            else if (cancelled) error = Error{"cancelled"};
+            else error = output::savePngAtomically(still.renderAt(atTime.value_or(0)), file);
             if (!error) report(1, 1);
         } else {
             ExportOptions options;
             options.path = file;
-            options.from = fromTime;
+            options.from = fromTime.value_or(0);
             options.to = toTime;
             error = exportShow(show, resources, options, [](const ExportProgress& p) {
                 for (const auto& problem : p.problems) std::fprintf(stderr, "%s\n", problem.c_str());
@@ -123,7 +122,7 @@ int runExportCommand(const std::vector<std::string>& args) {
         }
     }
     if (cancelled) return fail("cancelled", kCancelled);
-    if (error) return fail(*error, kNotWritten);
+    if (error) return fail(error->message, kNotWritten);
     return kWritten;
 }
 

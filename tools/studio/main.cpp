@@ -49,10 +49,9 @@ int main(int argc, char** argv) {
     }
     if (args[0] == "new") {
         if (args.size() != 2) return usage("new needs one NAME");
-        std::string error;
-        auto file = vitrine::studio::createExhibit(args[1], &error);
+        auto file = vitrine::studio::createExhibit(args[1]);
         if (!file) {
-            std::fprintf(stderr, "vitrine-studio: %s\n", error.c_str());
+            std::fprintf(stderr, "vitrine-studio: %s\n", file.error().message.c_str());
             return 3;
         }
         std::printf("created %s\n", file->c_str());

@@ -91,7 +91,7 @@ private:
     bool barHovered_ = false;  // last frame: the bar stays while the pointer is on it
     std::string labelText_ = "New label";
     std::optional<map::Point2> lastPlaced_;  // canvas px: ringed so a fading-in mark is seen
-    Micros lastPlacedAt_ = -1;
+    std::optional<Micros> lastPlacedAt_;
     double nearCanvasPx_ = 2 * 8;  // kNearScreenPx in canvas px; set from the preview's scale each frame
 };
 

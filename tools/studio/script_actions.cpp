@@ -48,10 +48,10 @@ const std::vector<ScriptAction>& StudioApp::scriptActions() {
              return true;
          }},
         {"scrub", "POS", "move the playhead to TIME, SCENE or SCENE+TIME", [](StudioApp& app, const std::string& position) {
-             std::string why;
-             auto t = app.doc_.show() ? resolvePosition(*app.doc_.show(), position, &why) : std::nullopt;
+             auto t = app.doc_.show() ? resolvePosition(*app.doc_.show(), position)
+                                      : Result<Micros>(Error{"nothing to scrub: the exhibit did not open"});
              if (!t) {
-                 app.setStatus(why, true);
+                 app.setStatus(t.error().message, true);
                  return false;
              }
              app.seek(*t);

@@ -48,8 +48,8 @@ void drawLine(sf::RenderTarget& target, const sf::Font& font, const std::string&
 
 }  // namespace
 
-std::optional<std::string> drawStoryboard(const Show& show, const std::string& title, const std::filesystem::path& output,
-                                          int columns, const StoryboardProgress& progress) {
+std::optional<Error> drawStoryboard(const Show& show, const std::string& title, const std::filesystem::path& output,
+                                    int columns, const StoryboardProgress& progress) {
     StoryboardLayout layout = storyboardLayoutFor(show.canvas, columns);
     int stills = static_cast<int>(show.scenes.size());
     render::RenderResources resources(text::bundledFontsDirectory(),
@@ -62,7 +62,7 @@ std::optional<std::string> drawStoryboard(const Show& show, const std::string& t
     sf::Font font;
     if (!still.ok() || !sheet.create(layout.width(), layout.height(stills)) ||
         !font.loadFromFile((text::bundledFontsDirectory() / "DejaVuSans.ttf").string())) {
-        return std::string("cannot create an off-screen surface for the storyboard");
+        return Error{"cannot create an off-screen surface for the storyboard"};
     }
     sheet.clear(kSheetBackground);
     const float margin = static_cast<float>(layout.margin);
@@ -92,7 +92,7 @@ std::optional<std::string> drawStoryboard(const Show& show, const std::string& t
         drawLine(sheet, font, "starts " + captions[i].start, kCaptionPixels, kDimColour, x, ty + kCaptionLineHeight,
                  width);
         drawLine(sheet, font, captions[i].firstLine, kCaptionPixels, kTextColour, x, ty + 2 * kCaptionLineHeight, width);
-        if (progress && !progress(i + 1, stills)) return std::string("cancelled");
+        if (progress && !progress(i + 1, stills)) return Error{"cancelled"};
     }
     sheet.display();
     for (const auto& f : resources.images().takeFailures())
@@ -114,7 +114,7 @@ int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem:
     }
     const Show& show = *doc.show();
     if (auto error = drawStoryboard(show, exhibit.filename().string(), output, columns)) {
-        std::fprintf(stderr, "vitrine-studio: %s\n", error->c_str());
+        std::fprintf(stderr, "vitrine-studio: %s\n", error->message.c_str());
         return 3;
     }
     StoryboardLayout layout = storyboardLayoutFor(show.canvas, columns);

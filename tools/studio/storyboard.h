@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "base/error.h"
 #include "timeline/show.h"
 
 namespace vitrine::studio {
@@ -21,9 +22,9 @@ using StoryboardProgress = std::function<bool(int done, int total)>;
 
 /// Draws the storyboard of `show` (titled `title` when it has none) into the PNG `output`,
 /// written atomically, on the calling thread's own GL context (the studio's export runs it
-/// on a worker). Returns why it could not, or nullopt.
-std::optional<std::string> drawStoryboard(const Show& show, const std::string& title,
-                                          const std::filesystem::path& output, int columns,
-                                          const StoryboardProgress& progress = {});
+/// on a worker). Returns the Error saying why it could not, or nullopt.
+std::optional<Error> drawStoryboard(const Show& show, const std::string& title,
+                                    const std::filesystem::path& output, int columns,
+                                    const StoryboardProgress& progress = {});
 
 }  // namespace vitrine::studio

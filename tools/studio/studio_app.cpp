@@ -62,9 +62,8 @@ StudioApp::StudioApp(StudioOptions options)
     for (auto& a : splitScript(options_.script)) actions_.push_back(a);
     if (!doc_.loadError().empty()) setStatus(doc_.loadError(), true);
     if (doc_.show() && !options_.at.empty()) {
-        std::string why;
-        if (auto t = resolvePosition(*doc_.show(), options_.at, &why)) t_ = *t;
-        else setStatus("--at: " + why, true);
+        if (auto t = resolvePosition(*doc_.show(), options_.at)) t_ = *t;
+        else setStatus("--at: " + t.error().message, true);
     }
     if (doc_.loadError().empty()) {
         // The last session's recovery is set aside before it is offered, so this session's
@@ -623,7 +622,7 @@ void StudioApp::captureWindow(const std::string& path, std::optional<sf::IntRect
         size = cropped.getSize();
     }
     if (auto error = output::savePngAtomically(image, path)) {
-        setStatus(*error, true);
+        setStatus(error->message, true);
         exitCode_ = 2;
     } else {
         std::printf("%s: %ux%u screenshot\n", path.c_str(), size.x, size.y);

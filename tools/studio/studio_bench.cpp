@@ -104,16 +104,16 @@ bool benchEdits(const std::filesystem::path& exhibit, render::RenderResources& r
     for (int i = 0; i < kEdits; ++i) {
         doc.selectItem(item);
         auto start = Clock::now();
-        std::optional<std::string> error;
+        std::optional<Error> error;
         if (kind == BenchEdit::Attribute) {
-            if (auto e = doc.setAttribute(doc.selection(), "fade", i % 2 ? "1.2s" : "1.3s")) error = e->message;
+            error = doc.setAttribute(doc.selection(), "fade", i % 2 ? "1.2s" : "1.3s");
         } else {
             auto where = insertTarget(*doc.show(), {}, t, std::nullopt, std::nullopt);
             error = where ? insertItem(doc, *where, {InsertKind::Text, "Inserted words", "", std::nullopt})
-                          : std::optional<std::string>(where.error().message);
+                          : std::optional<Error>(where.error());
         }
         if (error) {
-            std::fprintf(stderr, "vitrine-studio: bench: %s\n", error->c_str());
+            std::fprintf(stderr, "vitrine-studio: bench: %s\n", error->message.c_str());
             return false;
         }
         compileMs.push_back(millisSince(start));
@@ -246,7 +246,7 @@ int runStudioBench(const std::filesystem::path& exhibit) {
     std::filesystem::path copy =
         exhibit.parent_path() / (".studio-bench-" + std::to_string(::getpid()) + ".xml");
     if (auto error = saveFileAtomically(copy, doc.text())) {
-        std::fprintf(stderr, "vitrine-studio: bench: %s\n", error->c_str());
+        std::fprintf(stderr, "vitrine-studio: bench: %s\n", error->message.c_str());
         return 3;
     }
     std::vector<double> reloadMs, compileMs;

@@ -48,7 +48,7 @@ bool StudioApp::startCaptionTiming() {
     const Item& item = show->items[s.index];
     // The sound's own time at the end of the item: where a last line left open ends.
     Micros audioEnd = item.clipIn + (item.activeEnd - item.begin);
-    if (item.clipOut >= 0) audioEnd = std::min(audioEnd, item.clipOut);
+    if (item.clipOut) audioEnd = std::min(audioEnd, *item.clipOut);
     Diagnostics diagnostics;
     // A caption file the document holds is timed as edited (cue drags not saved yet).
     const FileReader heldFirst = [this](const std::filesystem::path& file) -> std::optional<std::string> {

@@ -84,7 +84,7 @@ bool StudioApp::insert(InsertRequest request, std::optional<std::string> scene, 
         return false;
     }
     if (auto error = insertItem(doc_, *target, request)) {
-        setStatus("Cannot insert: " + *error, true);
+        setStatus("Cannot insert: " + error->message, true);
         return false;
     }
     std::string done = doc_.undoDescription();
@@ -187,10 +187,9 @@ bool StudioApp::dropByScript(const std::string& words) {
         insertDropped(file, std::nullopt, CanvasPoint{x, y});
         return !statusIsError_;
     }
-    std::string why;
-    auto t = resolvePosition(*doc_.show(), where, &why);
+    auto t = resolvePosition(*doc_.show(), where);
     if (!t) {
-        setStatus(why, true);
+        setStatus(t.error().message, true);
         return false;
     }
     insertDropped(file, *t, std::nullopt);

@@ -126,12 +126,12 @@ bool StudioApp::startExport(ExportKind kind, const std::string& file, const std:
     for (int i = 0; i < 2; ++i) {
         const std::string& words = i == 0 ? from : to;
         if (words.empty()) continue;
-        std::string why;
-        times[i] = resolvePosition(*doc_.show(), words, &why);
-        if (!times[i]) {
-            setStatus("Export: " + why, true);
+        auto t = resolvePosition(*doc_.show(), words);
+        if (!t) {
+            setStatus("Export: " + t.error().message, true);
             return false;
         }
+        times[i] = *t;
     }
     if (times[0] && times[1] && *times[1] <= *times[0]) {
         setStatus("Export: the end (" + to + ") must come after the start (" + from + ")", true);
@@ -151,10 +151,10 @@ bool StudioApp::exportByScript(ExportKind kind, const std::string& words) {
         return false;
     }
     if (kind == ExportKind::Still && !first.empty()) {
-        std::string why;
-        auto t = doc_.show() ? resolvePosition(*doc_.show(), first, &why) : std::nullopt;
+        auto t = doc_.show() ? resolvePosition(*doc_.show(), first)
+                             : Result<Micros>(Error{"nothing to export: the exhibit did not open"});
         if (!t) {
-            setStatus(why, true);
+            setStatus(t.error().message, true);
             return false;
         }
         seek(*t);

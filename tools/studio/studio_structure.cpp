@@ -304,9 +304,8 @@ void StudioApp::requestQuit() {
 
 bool StudioApp::newExhibit(const std::string& folder) {
     if (folder.empty()) return setStatus("New exhibit needs a folder to make it in", true), false;
-    std::string error;
-    auto file = createExhibit(folder, &error);
-    if (!file) return setStatus(error, true), false;
+    auto file = createExhibit(folder);
+    if (!file) return setStatus(file.error().message, true), false;
     setStatus("Made " + file->string());
     if (!runningScript_) openStudioWindow(*file);
     return true;
