@@ -2,6 +2,7 @@
 // Paragraphs of styled spans → positioned glyphs, measured with the same metrics
 // SFML 2.5 draws with. Pure logic: no window, no SFML; the renderer only draws the result.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,6 @@ struct Span {
     std::string lang;
 };
 
-/// Spans set one after another; '\n' inside a span forces a line break.
-struct Paragraph {
-    std::vector<Span> spans;
-};
-
 /// How a block of paragraphs is set. Span bold/italic add to the style's.
 struct LayoutStyle {
     enum class Align { Left, Center, Right };
@@ -35,6 +31,14 @@ struct LayoutStyle {
     float paragraphSpacing = 0.6f; // extra space between paragraphs, in em
     bool bold = false;
     bool italic = false;
+};
+
+/// Spans set one after another; '\n' inside a span forces a line break.
+struct Paragraph {
+    std::vector<Span> spans;
+    /// A style of its own (a <p style>): its family, size, line height, alignment, bold and
+    /// italic; the wrap width and paragraph spacing stay the block's. None: the block's.
+    std::optional<LayoutStyle> style = std::nullopt;
 };
 
 /// One glyph on a line: its character and where its pen position starts.

@@ -274,12 +274,15 @@ private:
         item.scene = p.scene;
         item.begin = p.begin;
         item.activeEnd = item.end = p.end;
-        std::string styleName = n.value("style", styles_.count(n.name) ? n.name : "");
-        item.style = styleResolver_->resolve(styleName, n.where);
-        if (!n.attribute("style") && !styles_.count(n.name)) {
-            item.style.align = TextStyle::Align::Center;
-            item.style.valign = TextStyle::VAlign::Middle;
-        }
+        // Their own look is the default style, centred; a style they name is applied over it,
+        // so it keeps the centring unless it sets align or valign. An advisory names the
+        // style "advisory" when there is one (documented); a style called "credits" is just
+        // a name: it once applied to credits unasked, and any style dropped their centring.
+        TextStyle centred = styleResolver_->resolve("", n.where);
+        centred.align = TextStyle::Align::Center;
+        centred.valign = TextStyle::VAlign::Middle;
+        const bool advisoryStyle = n.tag == Tag::Advisory && styles_.count("advisory");
+        item.style = styleResolver_->resolveOver(centred, n.view("style", advisoryStyle ? "advisory" : ""), n.where);
         double mx = show_.canvas.width * kCentredMarginFraction, my = show_.canvas.height * kCentredMarginFraction;
         item.box = Rect{mx, my, show_.canvas.width - 2 * mx, show_.canvas.height - 2 * my};
         if (std::string title = n.value("title"); !title.empty())
@@ -295,10 +298,19 @@ private:
                 item.paragraphs.push_back(std::move(para));
             }
         } else {
-            collectParagraphs(n, item.paragraphs);
+            collectParagraphs(n, item.paragraphs, paragraphStyler(item.style));
         }
         item.fadeIn = item.fadeOut = 0;
         addItem(item);
+    }
+
+    // A <p style> is applied over its text's style.
+    ParagraphStyler paragraphStyler(const TextStyle& textStyle) {
+        return [this, &textStyle](const ScriptNode& p) -> std::optional<TextStyle> {
+            std::string_view name = p.view("style");
+            if (name.empty()) return std::nullopt;
+            return styleResolver_->resolveOver(textStyle, name, p.where);
+        };
     }
 
     // Files the item, just built at the back of show_.items, under its scene.
@@ -335,7 +347,7 @@ private:
         if (item.kind != ItemKind::Text) fillMedia(item, n);
         if (item.kind == ItemKind::Text) {
             item.style = styleResolver_->resolve(n.view("style"), n.where);
-            collectParagraphs(n, item.paragraphs);
+            collectParagraphs(n, item.paragraphs, paragraphStyler(item.style));
         }
         if (item.kind == ItemKind::Map) item.map = compiledMap(n, item.src);
         if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
@@ -352,7 +364,12 @@ private:
     std::shared_ptr<const map::CompiledMap> compiledMap(const ScriptNode& n, const std::string& src) {
         if (!options_.compileMap) return nullptr;
         auto [it, inserted] = compiledMaps_.try_emplace(&n);
-        if (inserted) it->second = options_.compileMap(n, src, diagnostics_);
+        if (inserted) {
+            StyleOver styles = [this](const TextStyle& start, std::string_view name, const SourceLocation& where) {
+                return styleResolver_->resolveOver(start, name, where);
+            };
+            it->second = options_.compileMap(n, src, styles, diagnostics_);
+        }
         return it->second;
     }
 
