@@ -60,11 +60,12 @@ std::optional<Box> CompiledMap::dataBounds() const {
 }
 
 std::shared_ptr<const CompiledMap> compileMap(const ScriptNode& mapElement, const std::string& src, MapLibrary& library,
-                                              const fs::path& mapsDirectory, Diagnostics& diagnostics) {
+                                              const fs::path& mapsDirectory, Diagnostics& diagnostics,
+                                              const StyleOver& styles) {
     auto out = std::make_shared<CompiledMap>();
     std::shared_ptr<const GazetteerFile> places = library.gazetteer(mapsDirectory / "places.json");
     appendOnce(diagnostics, places->problems);
-    out->scene = compileMapScene(mapElement, places->places, diagnostics);  // reports unknown places
+    out->scene = compileMapScene(mapElement, places->places, diagnostics, styles);  // reports unknown places
 
     const ScriptAttribute* srcAttribute = mapElement.attribute("src");
     const SourceLocation& srcWhere = srcAttribute ? srcAttribute->where : mapElement.where;
@@ -96,8 +97,8 @@ std::shared_ptr<const CompiledMap> compileMap(const ScriptNode& mapElement, cons
 
 CompileOptions withMaps(CompileOptions options, std::shared_ptr<MapLibrary> library, fs::path mapsDirectory) {
     options.compileMap = [library = std::move(library), dir = std::move(mapsDirectory)](
-                             const ScriptNode& element, const std::string& src, Diagnostics& found) {
-        return compileMap(element, src, *library, dir, found);
+                             const ScriptNode& element, const std::string& src, const StyleOver& styles,
+                             Diagnostics& found) { return compileMap(element, src, *library, dir, found, styles);
     };
     return options;
 }

@@ -27,14 +27,16 @@ struct CompiledMap {
     std::optional<Box> dataBounds() const;
 };
 
-/// Compiles `mapElement`, whose data file is `src` (resolved; empty for none), against the
+/// Compiles `mapElement`, whose data file is `src` (resolved; empty for none; its labels'
+/// styles from `styles`), against the
 /// gazetteer and world base layer in `mapsDirectory` (places.json, world.geojson), reading
 /// files through `library`. Problems go to `diagnostics` at the exhibit's element or
 /// attribute: unknown places, features a highlight names that the data lacks, and each
 /// problem in the data file, at the map's `src` with the file's own line and column in the
 /// message. Data that does not exist is left to the media check.
 std::shared_ptr<const CompiledMap> compileMap(const ScriptNode& mapElement, const std::string& src, MapLibrary& library,
-                                              const std::filesystem::path& mapsDirectory, Diagnostics& diagnostics);
+                                              const std::filesystem::path& mapsDirectory, Diagnostics& diagnostics,
+                                              const StyleOver& styles = {});
 
 /// `options` compiling maps through `library` against `mapsDirectory`: what `vitrine check`,
 /// the player and the studio use. Copies of these options share the library.

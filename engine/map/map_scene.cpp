@@ -2,6 +2,7 @@
 
 #include "base/asset_paths.h"
 
+#include "map/map_state.h"
 #include "map/map_view.h"
 #include "timeline/timing_attributes.h"
 
@@ -27,6 +28,7 @@ constexpr int kRouteSamples = 96;
 constexpr double kRouteBow = 0.14;
 
 const Color kDefaultMarkerColour{0xe3, 0xa6, 0x5a, 255};     // warm amber
+const Color kFreeLabelColour{0xc9, 0xbd, 0xa8, 255};         // as MapPalette::freeLabel draws unstyled labels
 const Color kDefaultRouteColour{0xe9, 0xd2, 0xae, 235};      // warm light
 const Color kDefaultHighlightColour{0xb0, 0x5e, 0x3a, 115};  // ochre-red, under half alpha
 constexpr double kDefaultRouteWidth = 3.5;                   // canvas px
@@ -102,8 +104,8 @@ ChildTiming parseTiming(const ScriptNode& n, bool freezeByDefault) {
 
 class SceneCompiler {
 public:
-    SceneCompiler(const Gazetteer& gazetteer, Diagnostics& diagnostics)
-        : gazetteer_(gazetteer), diagnostics_(diagnostics) {}
+    SceneCompiler(const Gazetteer& gazetteer, Diagnostics& diagnostics, const StyleOver& styles)
+        : gazetteer_(gazetteer), diagnostics_(diagnostics), styles_(styles) {}
 
     MapScene compile(const ScriptNode& node) {
         MapScene scene;
@@ -179,6 +181,8 @@ private:
         if (l.text.empty()) l.text = n.plainText();
         l.timing = parseTiming(n, false).timing;
         l.order = order;
+        if (const ScriptAttribute* style = n.attribute("style"); style && styles_)
+            l.style = styles_(freeLabelLook(), style->value, style->where);
         if (!l.text.empty()) scene.labels.push_back(std::move(l));
     }
 
@@ -379,6 +383,7 @@ private:
 
     const Gazetteer& gazetteer_;
     Diagnostics& diagnostics_;
+    const StyleOver& styles_;
 };
 
 }  // namespace
@@ -400,8 +405,17 @@ std::string ProjectionSpec::key() const {
     return s.str();
 }
 
-MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, Diagnostics& diagnostics) {
-    return SceneCompiler(gazetteer, diagnostics).compile(mapNode);
+MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, Diagnostics& diagnostics,
+                         const StyleOver& styles) {
+    return SceneCompiler(gazetteer, diagnostics, styles).compile(mapNode);
+}
+
+TextStyle freeLabelLook() {
+    TextStyle look;
+    look.font = "sans";
+    look.size = MapMetrics::freeLabelSize;
+    look.color = kFreeLabelColour;
+    return look;
 }
 
 std::filesystem::path bundledMapsDirectory() { return assetsDirectory() / "maps"; }

@@ -10,6 +10,7 @@
 #include "script/script.h"
 #include "script/values.h"
 #include "base/easing.h"
+#include "timeline/compile.h"
 #include "timeline/show.h"
 #include "base/time_value.h"
 
@@ -43,6 +44,7 @@ struct MapMarker {
 struct MapLabel {
     Point2 at;  // projected
     std::string text;
+    std::optional<TextStyle> style;  // its style attribute over freeLabelLook(); none: that look
     MapTiming timing;
     int order = 0;
 };
@@ -137,10 +139,17 @@ struct MapScene {
     std::vector<MapGraticule> graticules;
 };
 
+/// How a free label looks unless its style says otherwise: sans, in the labels' quiet light
+/// tone, at MapMetrics::freeLabelSize (the renderer draws it with a dark halo).
+TextStyle freeLabelLook();
+
 /// Interprets a <map> element. Places are "lon,lat" or names from `gazetteer`; an unknown
 /// name is an "unknown-place" error at the attribute (with "did you mean") and only that
 /// child is left out.
-MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, Diagnostics& diagnostics);
+/// A <label style> is applied through `styles` over the map's own label look; without it
+/// (or a style) a label keeps that look.
+MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, Diagnostics& diagnostics,
+                         const StyleOver& styles = {});
 
 /// The folder of the map data shipped with the engine (world.geojson, places.json).
 std::filesystem::path bundledMapsDirectory();

@@ -1,6 +1,7 @@
 #include "map/map_state.h"
 
 #include "map/fly_path.h"
+#include "map/label_placer.h"
 #include "map/map_view.h"
 #include "base/utf8.h"
 
@@ -71,64 +72,34 @@ MapCamera along(const MapScene& scene, const MapCameraMove& m, const MapCamera& 
     return {v.centre, v.width};
 }
 
+// A label showing at one instant: what to place, and how it looks.
 struct LabelCandidate {
-    std::string text;
-    Point2 anchor;         // canvas px
-    double clearance = 0;  // distance from the anchor to keep (a marker's radius)
-    bool centredFirst = false;
+    LabelRequest request;
     double sizePx = 0;
-    double opacity = 0;
+    double opacity = 0;  // 0 on the instant it appears: placed then, drawn from the next
     bool primary = true;
-    int order = 0;
-    Point2 arrival{0, 0};  // a route label: the line's direction at its end (the label goes beyond it)
+    std::optional<TextStyle> style;
 };
-
-bool overlaps(const Rect& a, const Rect& b) {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-bool inside(const Rect& inner, const Rect& outer) {
-    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
-           inner.y + inner.height <= outer.y + outer.height;
-}
 
 Rect grown(const Rect& r, double by) { return {r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by}; }
 
-// Greedy placement in priority order: each label takes the first of its positions (right,
-// left, above, below the anchor) that stays in the box and clear of every mark and every
-// label already placed; a label with no such position is left out.
-std::vector<LabelState> placeLabels(std::vector<LabelCandidate> candidates, const std::vector<Rect>& marks, Rect box,
-                                    const LabelMeasure& measure) {
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const LabelCandidate& a, const LabelCandidate& b) { return a.order < b.order; });
-    std::vector<LabelState> placed;
-    std::vector<Rect> taken = marks;
-    Rect area = grown(box, -MapMetrics::labelMargin);
-    for (const LabelCandidate& c : candidates) {
-        auto [w, h] = measure(c.text, c.sizePx);
-        double gap = c.clearance + MapMetrics::labelGap;
-        const Rect right{c.anchor.x + gap, c.anchor.y - h / 2, w, h}, left{c.anchor.x - gap - w, c.anchor.y - h / 2, w, h};
-        const Rect above{c.anchor.x - w / 2, c.anchor.y - gap - h, w, h}, below{c.anchor.x - w / 2, c.anchor.y + gap, w, h};
-        std::vector<Rect> options;
-        if (c.centredFirst) options.push_back({c.anchor.x - w / 2, c.anchor.y - h / 2, w, h});
-        if (c.arrival.x == 0 && c.arrival.y == 0) options.insert(options.end(), {right, left, above, below});
-        else if (std::abs(c.arrival.x) >= std::abs(c.arrival.y))
-            options.insert(options.end(), c.arrival.x < 0 ? std::initializer_list<Rect>{left, above, below, right}
-                                                          : std::initializer_list<Rect>{right, above, below, left});
-        else
-            options.insert(options.end(), c.arrival.y < 0 ? std::initializer_list<Rect>{above, right, left, below}
-                                                          : std::initializer_list<Rect>{below, right, left, above});
-        for (const Rect& r : options) {
-            if (!inside(r, area)) continue;
-            Rect padded = grown(r, MapMetrics::labelMargin / 2);
-            bool clear = std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return overlaps(padded, t); });
-            if (!clear) continue;
-            taken.push_back(padded);
-            placed.push_back(LabelState{c.text, c.sizePx, r, c.opacity, c.primary});
-            break;
-        }
-    }
-    return placed;
+bool contains(const Rect& r, Point2 p) { return p.x >= r.x && p.y >= r.y && p.x <= r.x + r.width && p.y <= r.y + r.height; }
+
+// Showing at `local`, from its first instant (when a fade-in still has it at opacity 0).
+bool showing(const MapTiming& t, Micros local) { return local >= t.begin && local < t.end; }
+
+// When a route's line reaches its destination, and its label appears.
+Micros arrival(const MapTiming& t) { return t.duration == MapTiming::kForever ? t.begin : t.begin + t.duration; }
+
+// The marks labels keep off and the labels showing at one instant, with the state's
+// camera; filled by evaluateUnlabelled.
+struct LabelWork {
+    std::vector<LabelCandidate> candidates;
+    std::vector<Rect> marks;
+};
+
+LabelRoom roomIn(const Rect& box) {
+    return {grown(box, -MapMetrics::labelMargin), MapMetrics::labelMargin / 2, MapMetrics::labelGap};
 }
 
 // The largest 1, 2 or 5 times a power of ten that is at most `value` (> 0).
@@ -159,7 +130,7 @@ std::optional<ScaleBarState> scaleBarAt(const MapScene& scene, const MapScaleBar
     out.lengthPx = b.maxWidth * out.distance / units;
     out.text = formatDistance(out.distance) + " " + b.unitName;
     out.color = b.color;
-    auto [textWidth, textHeight] = measure(out.text, MapMetrics::scaleBarTextSize);
+    auto [textWidth, textHeight] = measure(out.text, MapMetrics::scaleBarTextSize, nullptr);
     const bool left = b.corner == MapCorner::TopLeft || b.corner == MapCorner::BottomLeft;
     const bool top = b.corner == MapCorner::TopLeft || b.corner == MapCorner::TopRight;
     const double height = textHeight + MapMetrics::scaleBarTextGap + MapMetrics::scaleBarTick;
@@ -172,7 +143,7 @@ std::optional<ScaleBarState> scaleBarAt(const MapScene& scene, const MapScaleBar
     return out;
 }
 
-std::pair<double, double> estimateLabel(const std::string& text, double sizePx) {
+std::pair<double, double> estimateLabel(const std::string& text, double sizePx, const TextStyle*) {
     double characters = static_cast<double>(text::decodeUtf8(text).size());
     return {characters * sizePx * kEstimatedAdvancePerEm, sizePx * kEstimatedLineHeight};
 }
@@ -248,7 +219,12 @@ Box viewBoxFor(const MapScene& scene, const MapCamera& camera, Rect box) {
     return lonLat;
 }
 
-MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context) {
+namespace {
+
+// Everything the map shows at `local` but its labels, which go in `work` with the marks
+// they keep off.
+MapState evaluateUnlabelled(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context,
+                            const LabelMeasure& measure, LabelWork& work) {
     MapState s;
     s.box = box;
     s.camera = cameraAt(scene, local, box, context);
@@ -259,9 +235,16 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
         if (o > 0) s.highlights.push_back({h.feature, h.color, o});
     }
 
-    std::vector<LabelCandidate> candidates;
-    std::vector<Rect> marks;
-    for (const MapRoute& r : scene.routes) {
+    auto addLabel = [&](LabelKey key, const std::string& text, Point2 anchor, double clearance, bool centredFirst,
+                        double sizePx, double opacity, bool primary, Point2 direction,
+                        const std::optional<TextStyle>& style = std::nullopt) {
+        auto [w, h] = measure(text, sizePx, style ? &*style : nullptr);
+        LabelRequest r{key, text, anchor, clearance, centredFirst, direction, w, h};
+        work.candidates.push_back({std::move(r), sizePx, opacity, primary, style});
+    };
+    std::vector<Rect>& marks = work.marks;
+    for (std::size_t index = 0; index < scene.routes.size(); ++index) {
+        const MapRoute& r = scene.routes[index];
         if (r.path.size() < 2 || local < r.timing.begin || local >= r.timing.end) continue;
         RouteState rs;
         rs.color = r.color;
@@ -282,11 +265,10 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
         double len = std::hypot(cb.x - ca.x, cb.y - ca.y);
         if (len > 0) rs.direction = {(cb.x - ca.x) / len, (cb.y - ca.y) / len};
         if (!r.label.empty() && rs.drawnFraction >= 1.0) {
-            Micros arrived = r.timing.duration == MapTiming::kForever ? r.timing.begin : r.timing.begin + r.timing.duration;
-            double o = std::min(rs.opacity, std::clamp(double(local - arrived) / double(kRouteLabelFade), 0.0, 1.0));
-            if (o > 0)
-                candidates.push_back({r.label, s.toCanvas(r.path.back()), MapMetrics::markerRadius, false,
-                                      MapMetrics::markerLabelSize, o, true, r.order, rs.direction});
+            double o = std::min(rs.opacity, std::clamp(double(local - arrival(r.timing)) / double(kRouteLabelFade), 0.0, 1.0));
+            // Part 1 + the route's index: one <route> gives a line, and a label, per destination.
+            addLabel({r.order, 1 + int(index)}, r.label, s.toCanvas(r.path.back()), MapMetrics::markerRadius, false,
+                     MapMetrics::markerLabelSize, o, true, rs.direction);
         }
         // Labels keep off the drawn line: small boxes along it, close enough to leave no gap.
         double half = r.width / 2 + kLineClearance;
@@ -302,27 +284,26 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
     }
 
     for (const MapMarker& m : scene.markers) {
+        if (!showing(m.timing, local)) continue;
         double o = fadeOpacity(m.timing, local, kMarkerFade);
-        if (o <= 0) continue;
         MarkerState ms;
         ms.at = s.toCanvas(m.at);
         ms.shape = m.shape;
         ms.color = m.color;
         ms.opacity = o;
         ms.pulsePhase = double((local - m.timing.begin) % kPulsePeriod) / double(kPulsePeriod);
-        s.markers.push_back(ms);
+        if (o > 0) s.markers.push_back(ms);
         double r = MapMetrics::markerRadius + 2;
         marks.push_back({ms.at.x - r, ms.at.y - r, 2 * r, 2 * r});
         if (!m.label.empty())
-            candidates.push_back({m.label, ms.at, MapMetrics::markerRadius, false, MapMetrics::markerLabelSize, o, true, m.order});
+            addLabel({m.order, 0}, m.label, ms.at, MapMetrics::markerRadius, false, MapMetrics::markerLabelSize, o, true, {});
     }
 
-    for (const MapLabel& l : scene.labels) {
-        double o = fadeOpacity(l.timing, local, kMarkerFade);
-        if (o > 0) candidates.push_back({l.text, s.toCanvas(l.at), 0, true, MapMetrics::freeLabelSize, o, false, l.order});
-    }
+    for (const MapLabel& l : scene.labels)
+        if (showing(l.timing, local))
+            addLabel({l.order, 0}, l.text, s.toCanvas(l.at), 0, true, l.style ? l.style->size : MapMetrics::freeLabelSize,
+                     fadeOpacity(l.timing, local, kMarkerFade), false, {}, l.style);
 
-    const LabelMeasure measure = context.measure ? context.measure : LabelMeasure(estimateLabel);
     for (const MapScaleBar& b : scene.scaleBars) {
         double o = fadeOpacity(b.timing, local, kMarkerFade);
         if (o <= 0) continue;
@@ -353,7 +334,79 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
         }
         s.graticules.push_back(std::move(gs));
     }
-    s.labels = placeLabels(std::move(candidates), marks, box, measure);
+    return s;
+}
+
+// The requests among `candidates` whose anchor is on the map.
+std::vector<LabelRequest> onTheMap(const std::vector<LabelCandidate>& candidates, const Rect& box) {
+    std::vector<LabelRequest> requests;
+    for (const LabelCandidate& c : candidates)
+        if (contains(box, c.request.anchor)) requests.push_back(c.request);
+    std::stable_sort(requests.begin(), requests.end(),
+                     [](const LabelRequest& a, const LabelRequest& b) { return a.key < b.key; });
+    return requests;
+}
+
+// Where each label that has appeared by `local` sits beside its anchor: chosen at the instant
+// it appeared, among the marks and the labels (at their own spots) on the map then, in
+// priority order. Decided from the scene's timing alone, so a frame at t is the same whether
+// played to or sought, at any frame rate; and a label never moves for one that comes later.
+std::map<LabelKey, LabelSpot> spotsUpTo(const MapScene& scene, Micros local, Rect box,
+                                        const MapEvaluationContext& context, const LabelMeasure& measure) {
+    std::vector<Micros> appearances;
+    for (const MapMarker& m : scene.markers)
+        if (!m.label.empty()) appearances.push_back(m.timing.begin);
+    for (const MapLabel& l : scene.labels) appearances.push_back(l.timing.begin);
+    for (const MapRoute& r : scene.routes)
+        if (!r.label.empty()) appearances.push_back(arrival(r.timing));
+    std::sort(appearances.begin(), appearances.end());
+    appearances.erase(std::unique(appearances.begin(), appearances.end()), appearances.end());
+
+    std::map<LabelKey, LabelSpot> spots;
+    const LabelRoom room = roomIn(box);
+    for (Micros when : appearances) {
+        if (when > local) break;
+        LabelWork work;
+        evaluateUnlabelled(scene, when, box, context, measure, work);
+        std::vector<Rect> taken = work.marks;
+        std::vector<LabelRequest> arriving;
+        for (const LabelRequest& r : onTheMap(work.candidates, box)) {
+            auto kept = spots.find(r.key);
+            if (kept == spots.end()) {
+                arriving.push_back(r);
+                continue;
+            }
+            const Point2 at{r.anchor.x + kept->second.offset.x, r.anchor.y + kept->second.offset.y};
+            taken.push_back(grown({at.x, at.y, r.width, r.height}, room.padding));
+        }
+        spots.merge(chooseSpots(arriving, taken, room));
+    }
+    return spots;
+}
+
+}  // namespace
+
+MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEvaluationContext& context) {
+    const LabelMeasure measure = context.measure ? context.measure : LabelMeasure(estimateLabel);
+    LabelWork work;
+    MapState s = evaluateUnlabelled(scene, local, box, context, measure, work);
+
+    const std::map<LabelKey, LabelSpot> spots = spotsUpTo(scene, local, box, context, measure);
+    const std::vector<LabelRequest> requests = onTheMap(work.candidates, box);
+    const std::vector<PlacedLabel> placed = placeAtSpots(requests, spots, work.marks, roomIn(box));
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        const LabelRequest& r = requests[i];
+        auto c = std::find_if(work.candidates.begin(), work.candidates.end(),
+                              [&](const LabelCandidate& x) { return x.request.key == r.key; });
+        if (c->opacity <= 0) continue;
+        s.labels.push_back(LabelState{r.text, c->sizePx, placed[i].box, c->opacity, c->primary, placed[i].fit, r.anchor,
+                                      placed[i].leader, c->style});
+    }
+    // A label whose place is off the map shown is not drawn, but said.
+    for (const LabelCandidate& c : work.candidates)
+        if (c.opacity > 0 && !contains(box, c.request.anchor))
+            s.labels.push_back(LabelState{c.request.text, c.sizePx, {}, c.opacity, c.primary, LabelFit::NotPlaced,
+                                          c.request.anchor, false, c.style});
     return s;
 }
 

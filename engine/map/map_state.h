@@ -3,6 +3,7 @@
 // and label placed in canvas px. A pure function: no SFML, no files; the renderer draws
 // the result.
 
+#include "map/label_placer.h"
 #include "map/map_scene.h"
 
 #include <functional>
@@ -35,6 +36,10 @@ struct LabelState {
     Rect box;                // canvas px: where the text's layout box goes
     double opacity = 1;
     bool primary = true;     // a marker's or a route's label (set brighter) rather than a free one
+    LabelFit fit = LabelFit::Placed;  // NotPlaced: its place is off the map shown, and it is not drawn
+    Point2 anchor;           // canvas px: the place it names
+    bool leader = false;     // placed away from its anchor, joined to it by a line
+    std::optional<TextStyle> style;  // a <label style> (font, size, colour, weight, italic); none: the map's look
 };
 
 struct HighlightState {
@@ -87,7 +92,7 @@ struct MapState {
     std::vector<HighlightState> highlights;
     std::vector<RouteState> routes;
     std::vector<MarkerState> markers;  // drawn above routes
-    std::vector<LabelState> labels;    // placed without overlaps, drawn last
+    std::vector<LabelState> labels;    // every label showing, placed by label_placer.h; drawn last
     std::vector<GraticuleState> graticules;  // drawn over the land, under the borders
     std::vector<ScaleBarState> scaleBars;    // drawn with the marks
 
@@ -97,8 +102,10 @@ struct MapState {
     Point2 toProjected(Point2 px) const;
 };
 
-/// Width and height of a label's text box, canvas px, for a text at a size.
-using LabelMeasure = std::function<std::pair<double, double>(const std::string& text, double sizePx)>;
+/// Width and height of a label's text box, canvas px, for a text at a size, in the map's
+/// label face or in `style`'s (a <label style>; null: the map's).
+using LabelMeasure =
+    std::function<std::pair<double, double>(const std::string& text, double sizePx, const TextStyle* style)>;
 
 /// How evaluateMap sees what it cannot know alone.
 struct MapEvaluationContext {

@@ -25,14 +25,35 @@ text::LayoutStyle::Align toLayoutAlign(TextStyle::Align a) {
     }
 }
 
+// The style's type in canvas px; the wrap width is the caller's.
+text::LayoutStyle layoutStyle(const TextStyle& s) {
+    text::LayoutStyle ls;
+    ls.family = s.font;
+    ls.sizePx = static_cast<float>(s.size);
+    ls.lineHeight = static_cast<float>(s.lineHeight);
+    ls.align = toLayoutAlign(s.align);
+    ls.bold = s.bold;
+    ls.italic = s.italic;
+    return ls;
+}
+
 std::vector<text::Paragraph> toParagraphs(const std::vector<TextParagraph>& paragraphs) {
     std::vector<text::Paragraph> out;
     for (const auto& p : paragraphs) {
         text::Paragraph para;
         for (const auto& r : p.runs) para.spans.push_back(text::Span{r.text, r.bold, r.italic, r.lang});
+        if (p.style) para.style = layoutStyle(*p.style);
         out.push_back(std::move(para));
     }
     return out;
+}
+
+// The largest type of the text: its style's, or a paragraph's own.
+double largestSize(const Item& item) {
+    double size = item.style.size;
+    for (const auto& p : item.paragraphs)
+        if (p.style) size = std::max(size, p.style->size);
+    return size;
 }
 
 // Canvas or picture px: edges this close count as touching (pan-zoom arithmetic rounds).
@@ -210,7 +231,7 @@ Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWa
         const CachedLayout& cached = textLayout(d, item, v);
         TextDrawOptions o = textOptions(d, item, cached, v, transform);
         sf::FloatRect box = TextDrawer::bounds(*cached.layout, o);
-        const auto margin = static_cast<float>(item.style.size * v.scale * kInkMarginEm);
+        const auto margin = static_cast<float>(largestSize(item) * v.scale * kInkMarginEm);
         box = {box.left - margin, box.top - margin, box.width + 2 * margin, box.height + 2 * margin};
         f.bounds = o.transform.transformRect(box);
     }
@@ -278,14 +299,8 @@ const FrameRenderer::CachedLayout& FrameRenderer::textLayout(const DrawItem& d, 
     if (s.background.a > 0) blockWidth -= 2 * s.padding;
     CachedLayout& cached = layouts_[d.item];
     if (cached.scale != v.scale || cached.blockWidth != blockWidth) {
-        text::LayoutStyle ls;
-        ls.family = s.font;
-        ls.sizePx = static_cast<float>(s.size);
-        ls.lineHeight = static_cast<float>(s.lineHeight);
-        ls.align = toLayoutAlign(s.align);
+        text::LayoutStyle ls = layoutStyle(s);
         ls.maxWidthPx = static_cast<float>(std::max(1.0, blockWidth));
-        ls.bold = s.bold;
-        ls.italic = s.italic;
         cached.layout = text_.keptLayout(toParagraphs(item.paragraphs), ls, static_cast<float>(v.scale));
         cached.scale = v.scale;
         cached.blockWidth = blockWidth;
@@ -310,6 +325,9 @@ TextDrawOptions FrameRenderer::textOptions(const DrawItem& d, const Item& item, 
     o.position = {static_cast<float>(x), static_cast<float>(y)};
     o.scale = static_cast<float>(v.scale);
     o.color = toSf(d.color);
+    for (std::size_t p = 0; p < item.paragraphs.size(); ++p)
+        if (const auto& own = item.paragraphs[p].style; own && own->color != s.color)
+            o.paragraphColors[static_cast<int>(p)] = toSf(own->color);
     o.opacity = static_cast<float>(d.opacity);
     o.transform = letterboxed(transform, v);
     if (s.shadow.a > 0) {

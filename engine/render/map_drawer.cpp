@@ -121,13 +121,18 @@ MapDrawer::PreparedMap* MapDrawer::prepare(const Item& item) {
     return maps_.emplace(item.map.get(), std::move(p)).first->second.get();
 }
 
-const text::TextLayout& MapDrawer::labelLayout(const std::string& text, double sizePx, double scale) {
+const text::TextLayout& MapDrawer::labelLayout(const std::string& text, double sizePx, double scale,
+                                               const TextStyle* own) {
     std::ostringstream key;
-    key << sizePx << '|' << scale << '|' << text;
+    key << sizePx << '|' << scale << '|';
+    if (own) key << own->font << '|' << own->bold << own->italic << '|';
+    key << text;
     auto it = labelLayouts_.find(key.str());
     if (it != labelLayouts_.end()) return *it->second;
     text::LayoutStyle style;
-    style.family = "sans";
+    style.family = own ? own->font : "sans";
+    style.bold = own && own->bold;
+    style.italic = own && own->italic;
     style.sizePx = static_cast<float>(sizePx);
     style.lineHeight = kLabelLineHeight;
     style.align = text::LayoutStyle::Align::Left;
@@ -140,8 +145,8 @@ map::MapEvaluationContext MapDrawer::contextFor(const PreparedMap& p, const Draw
     map::MapEvaluationContext c;
     c.dataBounds = p.model->dataBounds();
     double scale = v.scale > 0 ? v.scale : 1.0;
-    c.measure = [this, scale](const std::string& text, double sizePx) {
-        const text::TextLayout& l = labelLayout(text, sizePx, scale);
+    c.measure = [this, scale](const std::string& text, double sizePx, const TextStyle* style) {
+        const text::TextLayout& l = labelLayout(text, sizePx, scale, style);
         return std::pair<double, double>(l.width / scale, l.height / scale);
     };
     c.zoom = d.scale > 0 ? d.scale : 1.0;
@@ -403,16 +408,19 @@ void MapDrawer::drawMarks(const Item& item, const Frame& f, sf::RenderTarget& ta
     }
 
     // Labels last: light text with a dark halo, where evaluateMap placed them.
+    drawVertices(target, labelLeaderVertices(s, v, palette));
     for (const map::LabelState& l : s.labels) {
-        const text::TextLayout& layout = labelLayout(l.text, l.sizePx, v.scale);
+        if (l.fit == map::LabelFit::NotPlaced) continue;  // its place is off the map shown
+        const TextStyle* own = l.style ? &*l.style : nullptr;
+        const text::TextLayout& layout = labelLayout(l.text, l.sizePx, v.scale, own);
         sf::Vector2f at = toOutput({l.box.x, l.box.y});
         TextDrawOptions o;
         o.position = at / scale;  // the drawer multiplies by the scale
         o.scale = scale;
-        o.color = l.primary ? palette.label : palette.freeLabel;
+        o.color = own ? toSf(own->color) : l.primary ? palette.label : palette.freeLabel;
         o.opacity = float(l.opacity);
         o.shadow = kLabelHalo;
-        o.shadow->color = palette.halo;
+        o.shadow->color = own && own->shadow.a > 0 ? toSf(own->shadow) : palette.halo;  // a style's shadow tints the halo
         text_.draw(target, layout, o);
     }
     if (!item.credit.empty()) {

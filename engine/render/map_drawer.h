@@ -83,7 +83,8 @@ private:
     MapMesh* mesh(const std::shared_ptr<const map::ProjectedLayer>& layer);
     void adoptAhead();
     map::MapEvaluationContext contextFor(const PreparedMap& prepared, const DrawItem& d, const Viewport& v);
-    const text::TextLayout& labelLayout(const std::string& text, double sizePx, double scale);
+    const text::TextLayout& labelLayout(const std::string& text, double sizePx, double scale,
+                                        const TextStyle* style = nullptr);
     std::string stillKey(const Frame& f, const Viewport& v) const;
     bool keepStill(PreparedMap& p, const Frame& f, const Viewport& v, const std::string& key);
     void drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& target, const Viewport& v, sf::FloatRect out);

@@ -20,6 +20,9 @@ constexpr float kMinArrowLength = 16.0f;
 constexpr float kArrowHalfWidthRatio = 0.5f;
 constexpr float kScaleBarLine = 2.0f;
 constexpr float kScaleBarCasing = 2.5f;  // dark edge around the bar
+constexpr float kLeaderLine = 1.5f;
+constexpr float kLeaderCasing = 1.5f;
+constexpr double kLeaderStandOff = 4;  // canvas px left free at the anchor's end
 
 // A canvas point on the output.
 sf::Vector2f outputPoint(const Viewport& v, const Point2& canvas) {
@@ -81,6 +84,26 @@ std::vector<sf::Vertex> routeAndMarkerVertices(const map::MapState& s, const Vie
                 fillDisc(marks, c, radius * 0.35f, colour);
                 break;
         }
+    }
+    return marks;
+}
+
+std::vector<sf::Vertex> labelLeaderVertices(const map::MapState& s, const Viewport& v, const MapPalette& palette) {
+    const float scale = static_cast<float>(v.scale);
+    Vertices marks;
+    for (const map::LabelState& l : s.labels) {
+        if (!l.leader || l.fit == map::LabelFit::NotPlaced) continue;
+        // From the label's box edge nearest the place, to just short of the place.
+        const Point2 end{std::clamp(l.anchor.x, l.box.x, l.box.x + l.box.width),
+                         std::clamp(l.anchor.y, l.box.y, l.box.y + l.box.height)};
+        const double length = std::hypot(end.x - l.anchor.x, end.y - l.anchor.y);
+        if (length <= kLeaderStandOff) continue;
+        const double f = kLeaderStandOff / length;
+        const Point2 start{l.anchor.x + f * (end.x - l.anchor.x), l.anchor.y + f * (end.y - l.anchor.y)};
+        const std::vector<sf::Vector2f> line{outputPoint(v, start), outputPoint(v, end)};
+        const sf::Color colour = l.primary ? palette.label : palette.freeLabel;
+        strokeLine(marks, line, (kLeaderLine + 2 * kLeaderCasing) * scale, faded(palette.casing, l.opacity));
+        strokeLine(marks, line, kLeaderLine * scale, faded(colour, l.opacity));
     }
     return marks;
 }

@@ -37,6 +37,7 @@ sf::Vector2f outputOrigin(const TextDrawOptions& options) {
 struct GlyphBatch {
     const sf::Font* font = nullptr;
     unsigned sizePx = 0;
+    std::optional<sf::Color> color;  // a paragraph's own colour; none: the options' colour
     sf::VertexArray vertices{sf::Triangles};
 };
 
@@ -92,10 +93,14 @@ text::TextLayout TextDrawer::layout(const std::vector<text::Paragraph>& paragrap
     // at the output's size, standing where the canvas puts it (on whole output pixels).
     text::TextLayout layout = text::layoutText(fonts_, paragraphs, style);
     if (scale == 1) return layout;
-    layout.sizePx = static_cast<unsigned>(std::max(1L, std::lround(style.sizePx * scale)));
+    auto outputSize = [scale](float canvasSizePx) {
+        return static_cast<unsigned>(std::max(1L, std::lround(canvasSizePx * scale)));
+    };
+    layout.sizePx = outputSize(style.sizePx);
     auto whole = [scale](float canvasPx) { return std::round(canvasPx * scale); };
     for (auto& run : layout.runs) {
-        run.sizePx = layout.sizePx;
+        const auto& own = paragraphs[static_cast<std::size_t>(layout.lines[static_cast<std::size_t>(run.line)].paragraph)].style;
+        run.sizePx = own ? outputSize(own->sizePx) : layout.sizePx;  // a <p style> may set its own size
         run.baselineY = whole(run.baselineY);
         for (auto& g : run.glyphs) {
             g.x = whole(g.x);
@@ -148,10 +153,14 @@ void TextDrawer::draw(sf::RenderTarget& target, const text::TextLayout& layout, 
     for (const auto& run : layout.runs) {
         const sf::Font* font = cache_.font(fonts_.path(run.face));
         if (!font) continue;
-        auto batch = std::find_if(batches.begin(), batches.end(),
-                                  [&](const GlyphBatch& b) { return b.font == font && b.sizePx == run.sizePx; });
+        std::optional<sf::Color> color;
+        const int paragraph = layout.lines[static_cast<std::size_t>(run.line)].paragraph;
+        if (auto own = options.paragraphColors.find(paragraph); own != options.paragraphColors.end()) color = own->second;
+        auto batch = std::find_if(batches.begin(), batches.end(), [&](const GlyphBatch& b) {
+            return b.font == font && b.sizePx == run.sizePx && b.color == color;
+        });
         if (batch == batches.end()) {
-            batches.push_back(GlyphBatch{font, run.sizePx, sf::VertexArray(sf::Triangles)});
+            batches.push_back(GlyphBatch{font, run.sizePx, color, sf::VertexArray(sf::Triangles)});
             batch = std::prev(batches.end());
         }
         for (const auto& g : run.glyphs) {
@@ -164,9 +173,10 @@ void TextDrawer::draw(sf::RenderTarget& target, const text::TextLayout& layout, 
         }
     }
 
-    auto drawAll = [&](sf::Color colour, sf::Vector2f offset) {
+    // `own`: each batch in its paragraph's colour where it has one (the text itself, not its shadow).
+    auto drawAll = [&](sf::Color colour, sf::Vector2f offset, bool own = false) {
         for (auto& batch : batches) {
-            recolour(batch.vertices, colour);
+            recolour(batch.vertices, own && batch.color ? withOpacity(*batch.color, options.opacity) : colour);
             sf::RenderStates states;
             states.texture = &batch.font->getTexture(batch.sizePx);
             states.transform = options.transform;
@@ -186,7 +196,7 @@ void TextDrawer::draw(sf::RenderTarget& target, const text::TextLayout& layout, 
             for (const auto& dir : kShadowTaps) drawAll(tap, offset + sf::Vector2f(dir.x, dir.y) * spread);
         }
     }
-    drawAll(withOpacity(options.color, options.opacity), {0, 0});
+    drawAll(withOpacity(options.color, options.opacity), {0, 0}, true);
 }
 
 }  // namespace vitrine::render

@@ -52,6 +52,7 @@ struct TextDrawOptions {
     sf::Vector2f position;  // top-left of the layout, in canvas pixels
     float scale = 1.0f;     // canvas pixels → output pixels; the layout must be made at this scale
     sf::Color color = sf::Color::White;
+    std::map<int, sf::Color> paragraphColors;  // by paragraph: those drawn in a colour of their own (a <p style>)
     float opacity = 1.0f;   // multiplies every alpha (text, shadow, box)
     std::optional<TextShadow> shadow;
     std::optional<TextBackground> background;

@@ -76,9 +76,9 @@ std::vector<StyleUse> styleUses(const Script& script, std::string_view id) {
             const AttributeSpec* attribute = spec ? spec->attribute(a.name) : nullptr;
             if (attribute && attribute->type == ValueType::StyleRef && a.value == id) uses.push_back({&n, a.name});
         }
-        // Advisories and credits take the style of their own name when they name none
-        // (timeline/compile.cpp, addCentredText).
-        if ((n.tag == Tag::Advisory || n.tag == Tag::Credits) && defined && n.name == id && !n.attribute("style"))
+        // An advisory takes the style called "advisory" when it names none (timeline/compile.cpp,
+        // addCentredText); credits take only the style they name.
+        if (n.tag == Tag::Advisory && defined && n.name == id && !n.attribute("style"))
             uses.push_back({&n, {}});
     });
     return uses;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <utility>
 
 #include "base/utf8.h"
@@ -186,15 +187,35 @@ TextLayout layoutText(const FontLibrary& fonts, const std::vector<Paragraph>& pa
     layout.sizePx = std::max(kMinSizePx, static_cast<unsigned>(std::lround(std::max(0.0f, style.sizePx))));
     if (paragraphs.empty() || fonts.faceCount() == 0) return layout;
 
-    ParagraphSetter setter(fonts, style, layout.sizePx);
-    const FontFaceId primary = fonts.fallbackChain(style.family, style.bold, style.italic).front();
-    const LineMetrics metrics = fonts.lineMetrics(primary, layout.sizePx);
-    const float size = static_cast<float>(layout.sizePx);
-    const float pitch = std::round(style.lineHeight * size);
-    // Centre the face's ascent+descent in the line pitch (half-leading, as CSS does) so
-    // a background box has even margins above and below.
-    const float baselineOffset = std::round((pitch - (metrics.ascent + metrics.descent)) / 2 + metrics.ascent);
-    const float paragraphGap = std::round(style.paragraphSpacing * size);
+    // Each paragraph in its own style when it has one: its size, faces and line pitch; the
+    // wrap width is the block's.
+    struct Look {
+        LayoutStyle style;
+        unsigned sizePx = 0;
+        float pitch = 0, baselineOffset = 0, gap = 0;
+    };
+    auto lookFor = [&](const LayoutStyle& own) {
+        Look look{own, std::max(kMinSizePx, static_cast<unsigned>(std::lround(std::max(0.0f, own.sizePx))))};
+        look.style.maxWidthPx = style.maxWidthPx;
+        look.style.paragraphSpacing = style.paragraphSpacing;
+        const FontFaceId primary = fonts.fallbackChain(own.family, own.bold, own.italic).front();
+        const LineMetrics metrics = fonts.lineMetrics(primary, look.sizePx);
+        const float size = static_cast<float>(look.sizePx);
+        look.pitch = std::round(own.lineHeight * size);
+        // Centre the face's ascent+descent in the line pitch (half-leading, as CSS does) so
+        // a background box has even margins above and below.
+        look.baselineOffset = std::round((look.pitch - (metrics.ascent + metrics.descent)) / 2 + metrics.ascent);
+        look.gap = std::round(style.paragraphSpacing * size);
+        return look;
+    };
+    const Look blockLook = lookFor(style);
+    std::vector<Look> ownLooks;  // one per paragraph with a style of its own, in order
+    std::vector<const Look*> looks;
+    ownLooks.reserve(paragraphs.size());
+    for (const Paragraph& p : paragraphs)
+        if (p.style) ownLooks.push_back(lookFor(*p.style));
+    for (std::size_t p = 0, own = 0; p < paragraphs.size(); ++p)
+        looks.push_back(paragraphs[p].style ? &ownLooks[own++] : &blockLook);
 
     struct PendingLine {
         std::vector<Item> const* items;
@@ -204,13 +225,20 @@ TextLayout layoutText(const FontLibrary& fonts, const std::vector<Paragraph>& pa
     std::vector<std::vector<Item>> itemsPerParagraph;
     itemsPerParagraph.reserve(paragraphs.size());
     std::vector<PendingLine> pending;
+    ParagraphSetter blockSetter(fonts, blockLook.style, blockLook.sizePx);
+    std::vector<std::unique_ptr<ParagraphSetter>> ownSetters;  // the setter of each styled paragraph
+    std::vector<ParagraphSetter*> setters;
     for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-        itemsPerParagraph.push_back(setter.itemize(paragraphs[p]));
+        ParagraphSetter* setter = &blockSetter;
+        if (looks[p] != &blockLook)
+            setter = ownSetters.emplace_back(std::make_unique<ParagraphSetter>(fonts, looks[p]->style, looks[p]->sizePx)).get();
+        setters.push_back(setter);
+        itemsPerParagraph.push_back(setter->itemize(paragraphs[p]));
     }
     float widest = 0;
     for (std::size_t p = 0; p < paragraphs.size(); ++p) {
         const auto& items = itemsPerParagraph[p];
-        for (const LineRange& range : setter.breakLines(items, static_cast<int>(p))) {
+        for (const LineRange& range : setters[p]->breakLines(items, static_cast<int>(p))) {
             float pen = 0;
             float contentEnd = 0;
             for (std::size_t k = range.begin; k < range.end; ++k) {
@@ -226,16 +254,17 @@ TextLayout layoutText(const FontLibrary& fonts, const std::vector<Paragraph>& pa
     float top = 0;
     int previousParagraph = 0;
     for (const PendingLine& pl : pending) {
+        const Look& look = *looks[static_cast<std::size_t>(pl.range.paragraph)];
         if (pl.range.paragraph != previousParagraph) {
-            top += paragraphGap;
+            top += look.gap;
             previousParagraph = pl.range.paragraph;
         }
         LineBox box;
-        box.x = std::round((layout.width - pl.width) * alignmentFactor(style.align));
+        box.x = std::round((layout.width - pl.width) * alignmentFactor(look.style.align));
         box.top = top;
         box.width = pl.width;
-        box.height = pitch;
-        box.baselineY = top + baselineOffset;
+        box.height = look.pitch;
+        box.baselineY = top + look.baselineOffset;
         box.paragraph = pl.range.paragraph;
         const int lineIndex = static_cast<int>(layout.lines.size());
         layout.lines.push_back(box);
@@ -249,13 +278,13 @@ TextLayout layoutText(const FontLibrary& fonts, const std::vector<Paragraph>& pa
             const bool hanging = it.space && pen >= box.x + box.width;
             if (!it.invisible && !hanging) {
                 if (layout.runs.empty() || layout.runs.back().face != it.face || layout.runs.back().line != lineIndex) {
-                    layout.runs.push_back(GlyphRun{it.face, layout.sizePx, box.baselineY, lineIndex, {}});
+                    layout.runs.push_back(GlyphRun{it.face, look.sizePx, box.baselineY, lineIndex, {}});
                 }
                 layout.runs.back().glyphs.push_back(PositionedGlyph{it.cp, pen, it.advance});
             }
             pen += it.advance;
         }
-        top += pitch;
+        top += look.pitch;
     }
     layout.height = top;
     return layout;

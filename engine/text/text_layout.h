@@ -3,6 +3,7 @@
 // SFML 2.5 draws with. Pure logic: no window, no SFML; the renderer only draws the result.
 
 #include <compare>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,13 +24,6 @@ struct Span {
     auto operator<=>(const Span&) const = default;
 };
 
-/// Spans set one after another; '\n' inside a span forces a line break.
-struct Paragraph {
-    std::vector<Span> spans;
-
-    auto operator<=>(const Paragraph&) const = default;
-};
-
 /// How a block of paragraphs is set. Span bold/italic add to the style's.
 struct LayoutStyle {
     enum class Align { Left, Center, Right };
@@ -44,6 +38,17 @@ struct LayoutStyle {
     bool italic = false;
 
     auto operator<=>(const LayoutStyle&) const = default;
+};
+
+/// Spans set one after another; '\n' inside a span forces a line break.
+struct Paragraph {
+    std::vector<Span> spans;
+    /// A style of its own (a <p style>): its family, size, line height, alignment, bold and
+    /// italic; the wrap width and paragraph spacing stay the block's. None: the block's.
+    std::optional<LayoutStyle> style = std::nullopt;
+
+    // Compared whole, as Span is (render/text_layout_cache.h).
+    auto operator<=>(const Paragraph&) const = default;
 };
 
 /// One glyph on a line: its character and where its pen position starts.

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <optional>
 
 #include "diag/diagnostic.h"
@@ -13,6 +14,10 @@
 
 namespace vitrine {
 
+/// A style by name applied over `start` (StyleResolver::resolveOver): how the compiler hands
+/// the exhibit's styles to what it compiles through a hook (a map's <label style>).
+using StyleOver = std::function<TextStyle(const TextStyle& start, std::string_view name, const SourceLocation& where)>;
+
 /// What the compiler may ask about the world. Everything is optional, so compiling
 /// stays a pure function of its inputs in tests.
 struct CompileOptions {
@@ -20,11 +25,12 @@ struct CompileOptions {
     std::function<std::optional<Micros>(const std::filesystem::path&)> mediaDuration;
     /// Overrides the exhibit's reading pace (words a minute) for warnings; 0 = use the exhibit's.
     double readingPace = 0;
-    /// Compiles a <map> element (its data file `src`, resolved) against map data and the
-    /// gazetteer: map::withMaps. Called once per element; its problems are the check's.
-    /// Empty leaves Item::map null. A hook, so the timeline reads no files.
+    /// Compiles a <map> element (its data file `src`, resolved; its labels' styles from
+    /// `styles`) against map data and the gazetteer: map::withMaps. Called once per element;
+    /// its problems are the check's. Empty leaves Item::map null. A hook, so the timeline
+    /// reads no files.
     std::function<std::shared_ptr<const map::CompiledMap>(const ScriptNode& mapElement, const std::string& src,
-                                                          Diagnostics&)>
+                                                          const StyleOver& styles, Diagnostics&)>
         compileMap;
     /// The error a picture, sound or clip that exists gets when it will not play, found by
     /// decoding it as the player would (mediaCheckingOptions), its `where` left to the check;

@@ -41,7 +41,7 @@ void ItemContents::fill(Item& item, const ScriptNode& n, const Rect& area) {
     if (item.kind != ItemKind::Text) fillMedia(item, n);
     if (item.kind == ItemKind::Text) {
         item.style = styles_.resolve(n.view("style"), n.where);
-        collectParagraphs(n, item.paragraphs);
+        collectParagraphs(n, item.paragraphs, paragraphStyler(item.style));
     }
     if (item.kind == ItemKind::Map) item.map = compiledMap(n, item.src);
     if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
@@ -55,12 +55,15 @@ void ItemContents::fill(Item& item, const ScriptNode& n, const Rect& area) {
 }
 
 void ItemContents::fillCentredText(Item& item, const ScriptNode& n) {
-    std::string styleName = n.value("style", styleElements_.count(n.name) ? n.name : "");
-    item.style = styles_.resolve(styleName, n.where);
-    if (!n.attribute("style") && !styleElements_.count(n.name)) {
-        item.style.align = TextStyle::Align::Center;
-        item.style.valign = TextStyle::VAlign::Middle;
-    }
+    // Their own look is the default style, centred; a style they name is applied over it,
+    // so it keeps the centring unless it sets align or valign. An advisory names the
+    // style "advisory" when there is one (documented); a style called "credits" is just
+    // a name: it once applied to credits unasked, and any style dropped their centring.
+    TextStyle centred = styles_.resolve("", n.where);
+    centred.align = TextStyle::Align::Center;
+    centred.valign = TextStyle::VAlign::Middle;
+    const bool advisoryStyle = n.tag == Tag::Advisory && styleElements_.count("advisory");
+    item.style = styles_.resolveOver(centred, n.view("style", advisoryStyle ? "advisory" : ""), n.where);
     double mx = canvas_.width * kCentredMarginFraction, my = canvas_.height * kCentredMarginFraction;
     item.box = Rect{mx, my, canvas_.width - 2 * mx, canvas_.height - 2 * my};
     if (std::string title = n.value("title"); !title.empty())
@@ -76,8 +79,17 @@ void ItemContents::fillCentredText(Item& item, const ScriptNode& n) {
             item.paragraphs.push_back(std::move(para));
         }
     } else {
-        collectParagraphs(n, item.paragraphs);
+        collectParagraphs(n, item.paragraphs, paragraphStyler(item.style));
     }
+}
+
+// A <p style> is applied over its text's style.
+ParagraphStyler ItemContents::paragraphStyler(const TextStyle& textStyle) {
+    return [this, &textStyle](const ScriptNode& p) -> std::optional<TextStyle> {
+        std::string_view name = p.view("style");
+        if (name.empty()) return std::nullopt;
+        return styles_.resolveOver(textStyle, name, p.where);
+    };
 }
 
 void ItemContents::fillMedia(Item& item, const ScriptNode& n) {
@@ -120,7 +132,12 @@ std::optional<PanZoomSpec> ItemContents::panZoom(std::string_view text) {
 std::shared_ptr<const map::CompiledMap> ItemContents::compiledMap(const ScriptNode& n, const std::string& src) {
     if (!options_.compileMap) return nullptr;
     auto [it, inserted] = compiledMaps_.try_emplace(&n);
-    if (inserted) it->second = options_.compileMap(n, src, diagnostics_);
+    if (inserted) {
+        StyleOver styles = [this](const TextStyle& start, std::string_view name, const SourceLocation& where) {
+            return styles_.resolveOver(start, name, where);
+        };
+        it->second = options_.compileMap(n, src, styles, diagnostics_);
+    }
     return it->second;
 }
 

@@ -19,6 +19,7 @@
 #include "timeline/compile.h"
 #include "timeline/show.h"
 #include "timeline/style_resolver.h"
+#include "timeline/text_extraction.h"
 
 namespace vitrine {
 
@@ -40,6 +41,7 @@ private:
     void fillMedia(Item& item, const ScriptNode& n);
     std::optional<PanZoomSpec> panZoom(std::string_view text);
     std::shared_ptr<const map::CompiledMap> compiledMap(const ScriptNode& n, const std::string& src);
+    ParagraphStyler paragraphStyler(const TextStyle& textStyle);
 
     const ElementsById& styleElements_;
     PixelSize canvas_;

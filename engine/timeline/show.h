@@ -28,12 +28,6 @@ struct TextRun {
     std::string lang;
 };
 
-/// A paragraph: runs laid out together, wrapped as one block.
-struct TextParagraph {
-    std::vector<TextRun> runs;
-    std::string lang;
-};
-
 /// A resolved text style: every property decided.
 struct TextStyle {
     enum class Align { Left, Center, Right };
@@ -50,6 +44,16 @@ struct TextStyle {
     Color background{0, 0, 0, 0};
     double padding = 0;
     Color shadow{0, 0, 0, 0};
+};
+
+/// A paragraph: runs laid out together, wrapped as one block.
+struct TextParagraph {
+    std::vector<TextRun> runs;
+    std::string lang;
+    // A <p style>, applied over the text's style. Its font, size, colour, weight, italic,
+    // line height and alignment are the paragraph's; the box (valign, max-width, background,
+    // padding, shadow) stays the text's. None: the text's style.
+    std::optional<TextStyle> style = std::nullopt;
 };
 
 /// A property that <animate> can change.

@@ -23,6 +23,12 @@ TextStyle StyleResolver::resolveUncached(std::string_view name, const SourceLoca
     return base;
 }
 
+TextStyle StyleResolver::resolveOver(const TextStyle& start, std::string_view name, const SourceLocation& where) {
+    TextStyle s = start;
+    if (auto it = styles_.find(name); !name.empty() && it != styles_.end()) apply(s, *it->second, 0, where);
+    return s;
+}
+
 void StyleResolver::apply(TextStyle& s, const ScriptNode& style, int depth, const SourceLocation& where) {
     if (depth > kMaxStyleDepth) {
         if (reportedCycles_.insert(style.value("id")).second)

@@ -27,6 +27,12 @@ public:
     /// as thousands of texts share a handful of styles.
     const TextStyle& resolve(std::string_view name, const SourceLocation& where);
 
+    /// The style called `name` (and the chain of its base= styles) applied over `start`
+    /// instead of over the default style: a style named on a paragraph, on credits or an
+    /// advisory, or on a map label changes that element's own look only where it says so.
+    /// An empty or unknown name gives `start`.
+    TextStyle resolveOver(const TextStyle& start, std::string_view name, const SourceLocation& where);
+
 private:
     TextStyle resolveUncached(std::string_view name, const SourceLocation& where);
     void apply(TextStyle& s, const ScriptNode& style, int depth, const SourceLocation& where);

@@ -44,7 +44,7 @@ void trimParagraph(TextParagraph& p) {
     if (!last.empty() && last.back() == ' ') last.pop_back();
 }
 
-void collectParagraphs(const ScriptNode& n, std::vector<TextParagraph>& out) {
+void collectParagraphs(const ScriptNode& n, std::vector<TextParagraph>& out, const ParagraphStyler& styleOf) {
     TextParagraph loose;
     const std::string looseLang = n.value("lang");
     auto flushLoose = [&] {
@@ -57,6 +57,7 @@ void collectParagraphs(const ScriptNode& n, std::vector<TextParagraph>& out) {
             flushLoose();
             TextParagraph para;
             para.lang = c.value("lang");
+            if (styleOf) para.style = styleOf(c);
             appendRuns(c, para, false, false, para.lang);
             trimParagraph(para);
             if (!para.runs.empty()) out.push_back(std::move(para));

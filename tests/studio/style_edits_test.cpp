@@ -98,6 +98,11 @@ TEST_CASE("style edits: who uses a style, in plain words") {
     CHECK(describeUses(advisory) == "<advisory> at line 9 (by its name)");
     CHECK(styleUses(*doc.script(), "quote").size() == 1);  // the <p> inside the second text
     CHECK(styleUses(*doc.script(), "unused").empty());
+    // A style called "credits" is a name like any other: credits that name no style do not use it.
+    testing::StudioFixture credits(R"(<exhibit><style id="credits" size="30"/><credits dur="5s"><entry>A museum</entry></credits></exhibit>)");
+    StudioDocument creditsDoc(credits.file);
+    REQUIRE(creditsDoc.script());
+    CHECK(styleUses(*creditsDoc.script(), "credits").empty());
     CHECK(styleIds(*doc.script()) == std::vector<std::string>{"default", "caption", "quote", "advisory", "unused"});
 }
 

@@ -209,7 +209,7 @@ TEST_CASE("a map element is compiled once by the options' map compiler, and the 
     CompileOptions options;
     int calls = 0;
     auto compiled = std::make_shared<map::CompiledMap>();
-    options.compileMap = [&](const ScriptNode& element, const std::string& src, Diagnostics&) {
+    options.compileMap = [&](const ScriptNode& element, const std::string& src, const StyleOver&, Diagnostics&) {
         ++calls;
         CHECK(element.name == "map");
         CHECK(element.where.line == 3);
