@@ -167,6 +167,7 @@ private:
         m.color = parseColor(n.value("color")).value_or(kDefaultMarkerColour);
         m.timing = parseTiming(n, false).timing;
         m.order = order;
+        m.where = n.where;
         scene.markers.push_back(std::move(m));
     }
 
@@ -179,6 +180,7 @@ private:
         if (l.text.empty()) l.text = n.plainText();
         l.timing = parseTiming(n, false).timing;
         l.order = order;
+        l.where = n.where;
         if (!l.text.empty()) scene.labels.push_back(std::move(l));
     }
 
@@ -252,6 +254,7 @@ private:
             r.width = std::max(0.5, width);
             r.timing = ct.timing;
             r.order = order;
+            r.where = n.where;
             scene.routes.push_back(std::move(r));
         }
     }

@@ -73,6 +73,7 @@ MapCamera along(const MapScene& scene, const MapCameraMove& m, const MapCamera& 
 
 struct LabelCandidate {
     std::string text;
+    SourceLocation where;
     Point2 anchor;         // canvas px
     double clearance = 0;  // distance from the anchor to keep (a marker's radius)
     bool centredFirst = false;
@@ -96,9 +97,10 @@ Rect grown(const Rect& r, double by) { return {r.x - by, r.y - by, r.width + 2 *
 
 // Greedy placement in priority order: each label takes the first of its positions (right,
 // left, above, below the anchor) that stays in the box and clear of every mark and every
-// label already placed; a label with no such position is left out.
+// label already placed; a label with no such position is left out, and listed in `unplaced`
+// so that `vitrine check` can say so.
 std::vector<LabelState> placeLabels(std::vector<LabelCandidate> candidates, const std::vector<Rect>& marks, Rect box,
-                                    const LabelMeasure& measure) {
+                                    const LabelMeasure& measure, std::vector<LabelState>& unplaced) {
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const LabelCandidate& a, const LabelCandidate& b) { return a.order < b.order; });
     std::vector<LabelState> placed;
@@ -118,15 +120,18 @@ std::vector<LabelState> placeLabels(std::vector<LabelCandidate> candidates, cons
         else
             options.insert(options.end(), c.arrival.y < 0 ? std::initializer_list<Rect>{above, right, left, below}
                                                           : std::initializer_list<Rect>{below, right, left, above});
+        bool found = false;
         for (const Rect& r : options) {
             if (!inside(r, area)) continue;
             Rect padded = grown(r, MapMetrics::labelMargin / 2);
             bool clear = std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return overlaps(padded, t); });
             if (!clear) continue;
             taken.push_back(padded);
-            placed.push_back(LabelState{c.text, c.sizePx, r, c.opacity, c.primary});
+            placed.push_back(LabelState{c.text, c.sizePx, r, c.opacity, c.primary, c.where});
+            found = true;
             break;
         }
+        if (!found) unplaced.push_back(LabelState{c.text, c.sizePx, options.front(), c.opacity, c.primary, c.where});
     }
     return placed;
 }
@@ -285,7 +290,7 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
             Micros arrived = r.timing.duration == MapTiming::kForever ? r.timing.begin : r.timing.begin + r.timing.duration;
             double o = std::min(rs.opacity, std::clamp(double(local - arrived) / double(kRouteLabelFade), 0.0, 1.0));
             if (o > 0)
-                candidates.push_back({r.label, s.toCanvas(r.path.back()), MapMetrics::markerRadius, false,
+                candidates.push_back({r.label, r.where, s.toCanvas(r.path.back()), MapMetrics::markerRadius, false,
                                       MapMetrics::markerLabelSize, o, true, r.order, rs.direction});
         }
         // Labels keep off the drawn line: small boxes along it, close enough to leave no gap.
@@ -314,12 +319,14 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
         double r = MapMetrics::markerRadius + 2;
         marks.push_back({ms.at.x - r, ms.at.y - r, 2 * r, 2 * r});
         if (!m.label.empty())
-            candidates.push_back({m.label, ms.at, MapMetrics::markerRadius, false, MapMetrics::markerLabelSize, o, true, m.order});
+            candidates.push_back(
+                {m.label, m.where, ms.at, MapMetrics::markerRadius, false, MapMetrics::markerLabelSize, o, true, m.order});
     }
 
     for (const MapLabel& l : scene.labels) {
         double o = fadeOpacity(l.timing, local, kMarkerFade);
-        if (o > 0) candidates.push_back({l.text, s.toCanvas(l.at), 0, true, MapMetrics::freeLabelSize, o, false, l.order});
+        if (o > 0)
+            candidates.push_back({l.text, l.where, s.toCanvas(l.at), 0, true, MapMetrics::freeLabelSize, o, false, l.order});
     }
 
     const LabelMeasure measure = context.measure ? context.measure : LabelMeasure(estimateLabel);
@@ -353,7 +360,7 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
         }
         s.graticules.push_back(std::move(gs));
     }
-    s.labels = placeLabels(std::move(candidates), marks, box, measure);
+    s.labels = placeLabels(std::move(candidates), marks, box, measure, s.unplaced);
     return s;
 }
 

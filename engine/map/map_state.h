@@ -35,6 +35,7 @@ struct LabelState {
     Rect box;                // canvas px: where the text's layout box goes
     double opacity = 1;
     bool primary = true;     // a marker's or a route's label (set brighter) rather than a free one
+    SourceLocation where;    // of the element that asked for it
 };
 
 struct HighlightState {
@@ -88,6 +89,7 @@ struct MapState {
     std::vector<RouteState> routes;
     std::vector<MarkerState> markers;  // drawn above routes
     std::vector<LabelState> labels;    // placed without overlaps, drawn last
+    std::vector<LabelState> unplaced;  // asked for but left out, no position being free; not drawn
     std::vector<GraticuleState> graticules;  // drawn over the land, under the borders
     std::vector<ScaleBarState> scaleBars;    // drawn with the marks
 

@@ -274,6 +274,7 @@ private:
         item.scene = p.scene;
         item.begin = p.begin;
         item.activeEnd = item.end = p.end;
+        item.area = p.area;  // the canvas: the layout check measures what the box may use against it
         std::string styleName = n.value("style", styles_.count(n.name) ? n.name : "");
         item.style = styleResolver_->resolve(styleName, n.where);
         if (!n.attribute("style") && !styles_.count(n.name)) {
@@ -285,6 +286,8 @@ private:
         if (std::string title = n.value("title"); !title.empty())
             item.paragraphs.push_back(TextParagraph{{TextRun{title, true, false, {}}}, {}});
         if (n.tag == Tag::Credits) {
+            item.rolls = true;
+            item.headingParagraphs = static_cast<int>(item.paragraphs.size());
             for (const auto& entry : n.children) {
                 if (entry.tag != Tag::Entry) continue;
                 TextParagraph para;
