@@ -10,6 +10,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "files/bounded_read.h"
 #include "installation/installation_check.h"
+#include "text/layout_check.h"
 
 namespace vitrine::app {
 
@@ -91,6 +92,12 @@ int runCheck(const Arguments& args) {
     if (isCaptionFile(parsed->file)) return runCaptionCheck(*parsed);
     // Every picture, sound and clip is decoded: "0 errors" must mean every one of them plays.
     LoadedExhibit exhibit = loadExhibit(parsed->file, mediaCheckingOptions());
+    if (exhibit.show) {
+        // Laid out as the player lays it out, with the fonts it draws with.
+        const text::FontLibrary fonts(text::bundledFontsDirectory());
+        text::checkLayout(*exhibit.show, fonts, exhibit.diagnostics);
+        exhibit.diagnostics.sortByLocation();
+    }
     std::string report = parsed->json ? checkReportJson(exhibit, parsed->file) : checkReportText(exhibit);
     std::fputs(report.c_str(), stdout);
     return checkExitCode(exhibit);

@@ -169,6 +169,7 @@ private:
         m.color = parseColor(n.value("color")).value_or(kDefaultMarkerColour);
         m.timing = parseTiming(n, false).timing;
         m.order = order;
+        m.where = n.where;
         scene.markers.push_back(std::move(m));
     }
 
@@ -183,6 +184,7 @@ private:
         l.order = order;
         if (const ScriptAttribute* style = n.attribute("style"); style && styles_)
             l.style = styles_(freeLabelLook(), style->value, style->where);
+        l.where = n.where;
         if (!l.text.empty()) scene.labels.push_back(std::move(l));
     }
 
@@ -256,6 +258,7 @@ private:
             r.width = std::max(0.5, width);
             r.timing = ct.timing;
             r.order = order;
+            r.where = n.where;
             scene.routes.push_back(std::move(r));
         }
     }

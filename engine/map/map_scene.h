@@ -39,6 +39,7 @@ struct MapMarker {
     Color color;
     MapTiming timing;
     int order = 0;  // document order among the map's children: the label's priority
+    SourceLocation where;  // of the element, for "this label could not be placed"
 };
 
 struct MapLabel {
@@ -47,6 +48,7 @@ struct MapLabel {
     std::optional<TextStyle> style;  // its style attribute over freeLabelLook(); none: that look
     MapTiming timing;
     int order = 0;
+    SourceLocation where;  // of the element, for "this label could not be placed"
 };
 
 /// A camera move: a flight to a place (fly) or to a box (view); a view with no
@@ -77,6 +79,7 @@ struct MapRoute {
     double width = 0;                // canvas px
     MapTiming timing;
     int order = 0;
+    SourceLocation where;  // of the <route>, for "this label could not be placed"
     /// Total projected length.
     double length() const { return cumulative.empty() ? 0.0 : cumulative.back(); }
 };

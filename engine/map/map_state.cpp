@@ -79,6 +79,7 @@ struct LabelCandidate {
     double opacity = 0;  // 0 on the instant it appears: placed then, drawn from the next
     bool primary = true;
     std::optional<TextStyle> style;
+    SourceLocation where;  // of the element that asked for it
 };
 
 Rect grown(const Rect& r, double by) { return {r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by}; }
@@ -235,12 +236,12 @@ MapState evaluateUnlabelled(const MapScene& scene, Micros local, Rect box, const
         if (o > 0) s.highlights.push_back({h.feature, h.color, o});
     }
 
-    auto addLabel = [&](LabelKey key, const std::string& text, Point2 anchor, double clearance, bool centredFirst,
+    auto addLabel = [&](const SourceLocation& where, LabelKey key, const std::string& text, Point2 anchor, double clearance, bool centredFirst,
                         double sizePx, double opacity, bool primary, Point2 direction,
                         const std::optional<TextStyle>& style = std::nullopt) {
         auto [w, h] = measure(text, sizePx, style ? &*style : nullptr);
         LabelRequest r{key, text, anchor, clearance, centredFirst, direction, w, h};
-        work.candidates.push_back({std::move(r), sizePx, opacity, primary, style});
+        work.candidates.push_back({std::move(r), sizePx, opacity, primary, style, where});
     };
     std::vector<Rect>& marks = work.marks;
     for (std::size_t index = 0; index < scene.routes.size(); ++index) {
@@ -267,7 +268,7 @@ MapState evaluateUnlabelled(const MapScene& scene, Micros local, Rect box, const
         if (!r.label.empty() && rs.drawnFraction >= 1.0) {
             double o = std::min(rs.opacity, std::clamp(double(local - arrival(r.timing)) / double(kRouteLabelFade), 0.0, 1.0));
             // Part 1 + the route's index: one <route> gives a line, and a label, per destination.
-            addLabel({r.order, 1 + int(index)}, r.label, s.toCanvas(r.path.back()), MapMetrics::markerRadius, false,
+            addLabel(r.where, {r.order, 1 + int(index)}, r.label, s.toCanvas(r.path.back()), MapMetrics::markerRadius, false,
                      MapMetrics::markerLabelSize, o, true, rs.direction);
         }
         // Labels keep off the drawn line: small boxes along it, close enough to leave no gap.
@@ -296,12 +297,12 @@ MapState evaluateUnlabelled(const MapScene& scene, Micros local, Rect box, const
         double r = MapMetrics::markerRadius + 2;
         marks.push_back({ms.at.x - r, ms.at.y - r, 2 * r, 2 * r});
         if (!m.label.empty())
-            addLabel({m.order, 0}, m.label, ms.at, MapMetrics::markerRadius, false, MapMetrics::markerLabelSize, o, true, {});
+            addLabel(m.where, {m.order, 0}, m.label, ms.at, MapMetrics::markerRadius, false, MapMetrics::markerLabelSize, o, true, {});
     }
 
     for (const MapLabel& l : scene.labels)
         if (showing(l.timing, local))
-            addLabel({l.order, 0}, l.text, s.toCanvas(l.at), 0, true, l.style ? l.style->size : MapMetrics::freeLabelSize,
+            addLabel(l.where, {l.order, 0}, l.text, s.toCanvas(l.at), 0, true, l.style ? l.style->size : MapMetrics::freeLabelSize,
                      fadeOpacity(l.timing, local, kMarkerFade), false, {}, l.style);
 
     for (const MapScaleBar& b : scene.scaleBars) {
@@ -400,13 +401,13 @@ MapState evaluateMap(const MapScene& scene, Micros local, Rect box, const MapEva
                               [&](const LabelCandidate& x) { return x.request.key == r.key; });
         if (c->opacity <= 0) continue;
         s.labels.push_back(LabelState{r.text, c->sizePx, placed[i].box, c->opacity, c->primary, placed[i].fit, r.anchor,
-                                      placed[i].leader, c->style});
+                                      placed[i].leader, c->style, c->where});
     }
     // A label whose place is off the map shown is not drawn, but said.
     for (const LabelCandidate& c : work.candidates)
         if (c.opacity > 0 && !contains(box, c.request.anchor))
             s.labels.push_back(LabelState{c.request.text, c.sizePx, {}, c.opacity, c.primary, LabelFit::NotPlaced,
-                                          c.request.anchor, false, c.style});
+                                          c.request.anchor, false, c.style, c.where});
     return s;
 }
 

@@ -40,6 +40,7 @@ struct LabelState {
     Point2 anchor;           // canvas px: the place it names
     bool leader = false;     // placed away from its anchor, joined to it by a line
     std::optional<TextStyle> style;  // a <label style> (font, size, colour, weight, italic); none: the map's look
+    SourceLocation where;    // of the element that asked for it
 };
 
 struct HighlightState {

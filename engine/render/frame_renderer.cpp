@@ -4,6 +4,8 @@
 #include "render/image_draw_size.h"
 #include "render/placeholder_drawer.h"
 #include "render/textured_quad.h"
+#include "text/credit_roll.h"
+#include "text/item_text.h"
 #include "timeline/show_position.h"
 
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -16,37 +18,6 @@
 
 namespace vitrine::render {
 namespace {
-
-text::LayoutStyle::Align toLayoutAlign(TextStyle::Align a) {
-    switch (a) {
-        case TextStyle::Align::Center: return text::LayoutStyle::Align::Center;
-        case TextStyle::Align::Right: return text::LayoutStyle::Align::Right;
-        default: return text::LayoutStyle::Align::Left;
-    }
-}
-
-// The style's type in canvas px; the wrap width is the caller's.
-text::LayoutStyle layoutStyle(const TextStyle& s) {
-    text::LayoutStyle ls;
-    ls.family = s.font;
-    ls.sizePx = static_cast<float>(s.size);
-    ls.lineHeight = static_cast<float>(s.lineHeight);
-    ls.align = toLayoutAlign(s.align);
-    ls.bold = s.bold;
-    ls.italic = s.italic;
-    return ls;
-}
-
-std::vector<text::Paragraph> toParagraphs(const std::vector<TextParagraph>& paragraphs) {
-    std::vector<text::Paragraph> out;
-    for (const auto& p : paragraphs) {
-        text::Paragraph para;
-        for (const auto& r : p.runs) para.spans.push_back(text::Span{r.text, r.bold, r.italic, r.lang});
-        if (p.style) para.style = layoutStyle(*p.style);
-        out.push_back(std::move(para));
-    }
-    return out;
-}
 
 // The largest type of the text: its style's, or a paragraph's own.
 double largestSize(const Item& item) {
@@ -294,14 +265,11 @@ void FrameRenderer::drawItem(const DrawItem& d, sf::RenderTarget& target, const 
 }
 
 const FrameRenderer::CachedLayout& FrameRenderer::textLayout(const DrawItem& d, const Item& item, const Viewport& v) {
-    const TextStyle& s = item.style;
-    double blockWidth = s.maxWidth > 0 ? std::min(s.maxWidth, item.box.width) : item.box.width;
-    if (s.background.a > 0) blockWidth -= 2 * s.padding;
+    const double blockWidth = text::textBlockWidth(item);
     CachedLayout& cached = layouts_[d.item];
     if (cached.scale != v.scale || cached.blockWidth != blockWidth) {
-        text::LayoutStyle ls = layoutStyle(s);
-        ls.maxWidthPx = static_cast<float>(std::max(1.0, blockWidth));
-        cached.layout = text_.keptLayout(toParagraphs(item.paragraphs), ls, static_cast<float>(v.scale));
+        cached.layout = text_.keptLayout(text::itemParagraphs(item), text::itemLayoutStyle(item, blockWidth),
+                                         static_cast<float>(v.scale));
         cached.scale = v.scale;
         cached.blockWidth = blockWidth;
     }
@@ -311,18 +279,11 @@ const FrameRenderer::CachedLayout& FrameRenderer::textLayout(const DrawItem& d, 
 TextDrawOptions FrameRenderer::textOptions(const DrawItem& d, const Item& item, const CachedLayout& cached,
                                            const Viewport& v, const sf::Transform& transform) {
     const TextStyle& s = item.style;
-    const double blockWidth = cached.blockWidth;
-    double height = cached.layout->height / v.scale;  // back to canvas px
-    double x = d.box.x, y = d.box.y;
-    if (s.align == TextStyle::Align::Center) x += (d.box.width - blockWidth) / 2;
-    if (s.align == TextStyle::Align::Right) x += d.box.width - blockWidth;
-    if (s.valign == TextStyle::VAlign::Middle) y += (d.box.height - height) / 2;
-    if (s.valign == TextStyle::VAlign::Bottom) y += d.box.height - height - (s.background.a > 0 ? s.padding : 0);
-    if (s.valign == TextStyle::VAlign::Top && s.background.a > 0) y += s.padding;
-    if (s.background.a > 0 && s.align == TextStyle::Align::Left) x += s.padding;
+    const double height = cached.layout->height / v.scale;  // back to canvas px
+    const Rect block = text::placeTextBlock(item, d.box, cached.blockWidth, height);
 
     TextDrawOptions o;
-    o.position = {static_cast<float>(x), static_cast<float>(y)};
+    o.position = {static_cast<float>(block.x), static_cast<float>(block.y)};
     o.scale = static_cast<float>(v.scale);
     o.color = toSf(d.color);
     for (std::size_t p = 0; p < item.paragraphs.size(); ++p)
@@ -342,7 +303,33 @@ TextDrawOptions FrameRenderer::textOptions(const DrawItem& d, const Item& item, 
 void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,
                              const sf::Transform& transform) {
     const CachedLayout& cached = textLayout(d, item, v);
-    text_.draw(target, *cached.layout, textOptions(d, item, cached, v, transform));
+    const TextDrawOptions options = textOptions(d, item, cached, v, transform);
+    const auto roll = text::creditRoll(item, *cached.layout, d.box.height * v.scale);
+    if (!roll) {
+        text_.draw(target, *cached.layout, options);
+        return;
+    }
+    // The title stands still; the entries move up by the roll's offset, seen only in the
+    // window between the title and the bottom of the box (clipped with a view, so a line
+    // slides in and out smoothly rather than popping).
+    const int lineCount = static_cast<int>(cached.layout->lines.size());
+    text_.draw(target, text::linesOf(*cached.layout, 0, roll->headingLines), options);
+    const float offset = std::round(static_cast<float>(roll->offsetAt(d.progress)));
+    TextDrawOptions moving = options;
+    moving.position.y -= offset / options.scale;
+    const float top = std::round(options.position.y * options.scale);  // where draw() puts the layout's top
+    const sf::FloatRect window = options.transform.transformRect(
+        {static_cast<float>(d.box.x * v.scale), top + static_cast<float>(roll->windowTop),
+         static_cast<float>(d.box.width * v.scale), static_cast<float>(roll->windowHeight)});
+    const sf::Vector2f size(target.getSize());
+    sf::FloatRect clip;
+    if (size.x <= 0 || size.y <= 0 || !window.intersects({0, 0, size.x, size.y}, clip)) return;
+    const sf::View whole = target.getView();
+    sf::View clipped(clip);
+    clipped.setViewport({clip.left / size.x, clip.top / size.y, clip.width / size.x, clip.height / size.y});
+    target.setView(clipped);
+    text_.draw(target, text::linesOf(*cached.layout, roll->headingLines, lineCount), moving);
+    target.setView(whole);
 }
 
 void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTarget& target, const Viewport& v,

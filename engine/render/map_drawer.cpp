@@ -15,6 +15,7 @@
 #include "render/map_mesh.h"
 #include "render/map_strokes.h"
 #include "render/simplify_line.h"
+#include "text/item_text.h"
 
 namespace vitrine::render {
 namespace {
@@ -30,7 +31,6 @@ constexpr float kMinPointSpacing = 0.8f;  // output px: closer points add nothin
 constexpr float kBorderSimplifyTolerance = 0.25f;
 constexpr double kCreditSize = 18;  // canvas px
 constexpr double kCreditInset = 14;
-constexpr float kLabelLineHeight = 1.2f;
 const TextShadow kLabelHalo{{0.0f, 0.0f}, 1.6f, sf::Color(0x12, 0x12, 0x10, 235)};
 
 }  // namespace
@@ -129,15 +129,9 @@ const text::TextLayout& MapDrawer::labelLayout(const std::string& text, double s
     key << text;
     auto it = labelLayouts_.find(key.str());
     if (it != labelLayouts_.end()) return *it->second;
-    text::LayoutStyle style;
-    style.family = own ? own->font : "sans";
-    style.bold = own && own->bold;
-    style.italic = own && own->italic;
-    style.sizePx = static_cast<float>(sizePx);
-    style.lineHeight = kLabelLineHeight;
-    style.align = text::LayoutStyle::Align::Left;
     // Kept by the shared drawer too, so the next show's map finds its labels laid out.
-    auto layout = text_.keptLayout({text::Paragraph{{text::Span{text, false, false, {}}}}}, style, static_cast<float>(scale));
+    auto layout = text_.keptLayout({text::Paragraph{{text::Span{text, false, false, {}}}}},
+                                   text::mapLabelStyle(sizePx, own), static_cast<float>(scale));
     return *labelLayouts_.emplace(key.str(), std::move(layout)).first->second;
 }
 

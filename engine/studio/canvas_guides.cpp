@@ -5,11 +5,6 @@
 
 namespace vitrine::studio {
 
-Rect safeArea(PixelSize canvas, double share) {
-    const double w = canvas.width * share, h = canvas.height * share;
-    return {(canvas.width - w) / 2, (canvas.height - h) / 2, w, h};
-}
-
 namespace {
 
 void addEdgesAndCentre(SnapGuides& g, const Rect& r) {

@@ -1,23 +1,16 @@
 #pragma once
-// The lines a box snaps to on the canvas, and the safe areas drawn over it. The project
-// defines no safe area of its own, so the broadcast ones are used: SMPTE RP 2046-1 / EBU R95
-// action-safe (90 % of the width and height, centred) and title-safe (80 %): text kept
-// inside title-safe is not lost at the edge of a projector's overscan or a wall's frame.
+// The lines a box snaps to on the canvas, among them the safe areas (base/safe_area.h)
+// drawn over it.
 
 #include <optional>
 #include <vector>
 
 #include "base/geometry.h"
+#include "base/safe_area.h"
 #include "base/values.h"
 #include "studio/canvas_hit.h"
 
 namespace vitrine::studio {
-
-constexpr double kActionSafeShare = 0.90;
-constexpr double kTitleSafeShare = 0.80;
-
-/// The centred rectangle of `canvas` holding `share` of its width and height.
-Rect safeArea(PixelSize canvas, double share);
 
 /// Where a box may snap: vertical lines (x) and horizontal lines (y), canvas px.
 struct SnapGuides {

@@ -7,6 +7,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "base/time_value.h"
 #include "captions/caption_check.h"
+#include "text/layout_check.h"
 
 namespace vitrine::studio {
 namespace {
@@ -60,6 +61,12 @@ StudioDocument::StudioDocument(fs::path file) : file_(std::move(file)) {
 
 void StudioDocument::compile() {
     LoadedExhibit loaded = loadExhibitFromText(text_, file_, compileOptions_);
+    if (loaded.show) {
+        // The same layout check as `vitrine check`, so the panel and the command agree.
+        if (!fonts_) fonts_ = std::make_shared<text::FontLibrary>(text::bundledFontsDirectory());
+        text::checkLayout(*loaded.show, *fonts_, loaded.diagnostics);
+        loaded.diagnostics.sortByLocation();
+    }
     diagnostics_ = std::move(loaded.diagnostics);
     if (loaded.show && loaded.script) {
         show_ = std::make_shared<const Show>(std::move(*loaded.show));

@@ -17,6 +17,7 @@
 #include "studio/caption_edits.h"
 #include "studio/element_path.h"
 #include "studio/text_edit.h"
+#include "text/font_library.h"
 
 namespace vitrine::studio {
 
@@ -237,6 +238,8 @@ private:
     std::shared_ptr<const Show> show_;
     std::shared_ptr<const Script> script_;
     Diagnostics diagnostics_;
+    // The bundled fonts the layout check measures with, loaded on the first compile.
+    std::shared_ptr<text::FontLibrary> fonts_;
     bool stale_ = false;
     int generation_ = 0;
     Selection selection_;

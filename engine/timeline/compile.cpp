@@ -253,6 +253,7 @@ private:
         item.scene = p.scene;
         item.begin = p.begin;
         item.activeEnd = item.end = p.end;
+        item.area = p.area;  // the canvas: the layout check measures what the box may use against it
         contents_->fillCentredText(item, n);
         item.fadeIn = item.fadeOut = 0;
         addItem(item);

@@ -69,6 +69,8 @@ void ItemContents::fillCentredText(Item& item, const ScriptNode& n) {
     if (std::string title = n.value("title"); !title.empty())
         item.paragraphs.push_back(TextParagraph{{TextRun{title, true, false, {}}}, {}});
     if (n.tag == Tag::Credits) {
+        item.rolls = true;
+        item.headingParagraphs = static_cast<int>(item.paragraphs.size());
         for (const auto& entry : n.children) {
             if (entry.tag != Tag::Entry) continue;
             TextParagraph para;

@@ -97,6 +97,10 @@ struct Item {
     // Text
     std::vector<TextParagraph> paragraphs;
     TextStyle style;
+    // Credits: when the text is taller than its box it rolls (text/credit_roll.h), the first
+    // `headingParagraphs` (the title) staying still.
+    bool rolls = false;
+    int headingParagraphs = 0;
 
     // Media
     std::string src;  // resolved against the script's folder; empty for a placeholder

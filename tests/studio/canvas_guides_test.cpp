@@ -15,11 +15,6 @@ bool has(const std::vector<double>& lines, double v) { return std::find(lines.be
 
 }  // namespace
 
-TEST_CASE("canvas guides: the safe areas are the broadcast ones, centred") {
-    CHECK(safeArea({1920, 1080}, kTitleSafeShare) == Rect{192, 108, 1536, 864});
-    CHECK(safeArea({1920, 1080}, kActionSafeShare) == Rect{96, 54, 1728, 972});
-}
-
 TEST_CASE("canvas guides: centre lines, thirds, safe margins, regions and the other items' edges and centres") {
     std::vector<CanvasItem> visible = {{0, {100, 100, 300, 100}, 0}, {1, {200, 50, 100, 100}, 0}};
     SnapGuides g = snapGuides({1200, 600}, {{600, 0, 600, 600}}, visible, 1);

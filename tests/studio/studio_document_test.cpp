@@ -7,6 +7,7 @@
 #include "media/video_test_media.h"
 #include "studio/studio_fixture.h"
 #include "base/time_value.h"
+#include "text/layout_check.h"
 
 namespace vitrine::studio {
 namespace {
@@ -189,6 +190,9 @@ TEST_CASE("studio document: compiles what vitrine check loads, with the same dia
     StudioFixture f(replaced(kStudioFixture, "<text x=\"100\" y=\"400\"", "<text colour=\"red\" x=\"100\" y=\"400\""));
     StudioDocument doc(f.file);
     LoadedExhibit fromDisk = loadExhibit(f.file);
+    // `vitrine check` adds the layout check to what loading finds; so does the studio.
+    text::checkLayout(*fromDisk.show, text::FontLibrary(text::bundledFontsDirectory()), fromDisk.diagnostics);
+    fromDisk.diagnostics.sortByLocation();
     REQUIRE(doc.diagnostics().all().size() == fromDisk.diagnostics.all().size());
     REQUIRE_FALSE(doc.diagnostics().empty());
     for (std::size_t i = 0; i < fromDisk.diagnostics.all().size(); ++i)

@@ -1,0 +1,228 @@
+#include "text/layout_check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "base/safe_area.h"
+#include "map/compiled_map.h"
+#include "map/map_state.h"
+#include "base/utf8.h"
+#include "text/credit_roll.h"
+#include "text/item_text.h"
+
+namespace vitrine::text {
+namespace {
+
+// Layout arithmetic rounds to whole pixels: a line this close to an edge is inside it.
+constexpr double kTolerancePx = 0.5;
+
+std::string plural(long n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+std::string codePointName(char32_t c) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+    return hex;
+}
+
+// "Noto Serif, Noto Sans, DejaVu Sans": the families a designer can choose from.
+std::string bundledFamilies(const FontLibrary& fonts) {
+    std::vector<std::string> names;
+    for (FontFaceId id = 0; id < fonts.faceCount(); ++id)
+        if (std::find(names.begin(), names.end(), fonts.info(id).family) == names.end())
+            names.push_back(fonts.info(id).family);
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+Rect intersection(const Rect& a, const Rect& b) {
+    const double x = std::max(a.x, b.x), y = std::max(a.y, b.y);
+    const double right = std::min(a.x + a.width, b.x + b.width), bottom = std::min(a.y + a.height, b.y + b.height);
+    return {x, y, std::max(0.0, right - x), std::max(0.0, bottom - y)};
+}
+
+bool isRegion(const Item& item, PixelSize canvas) {
+    return item.area.x != 0 || item.area.y != 0 || item.area.width != canvas.width || item.area.height != canvas.height;
+}
+
+// "past the canvas's right edge by 40 px and its bottom edge by 12 px", or empty when `r`
+// lies inside `outer`.
+std::string overhang(const Rect& r, const Rect& outer) {
+    struct Edge {
+        const char* name;
+        double by;
+    };
+    const Edge edges[] = {{"left", outer.x - r.x},
+                          {"top", outer.y - r.y},
+                          {"right", r.x + r.width - (outer.x + outer.width)},
+                          {"bottom", r.y + r.height - (outer.y + outer.height)}};
+    std::string out;
+    for (const Edge& e : edges) {
+        if (e.by <= kTolerancePx) continue;
+        out += (out.empty() ? "" : " and its ") + std::string(e.name) + " edge by " +
+               std::to_string(static_cast<long>(std::ceil(e.by))) + " px";
+    }
+    return out;
+}
+
+void checkGlyphs(const Item& item, const TextLayout& layout, const FontLibrary& fonts, Diagnostics& out) {
+    std::set<char32_t> reported;
+    for (const auto& run : layout.runs) {
+        for (const auto& g : run.glyphs) {
+            if (g.codepoint <= U' ' || fonts.hasGlyph(run.face, g.codepoint) || !reported.insert(g.codepoint).second)
+                continue;
+            out.warning(item.where, "missing-glyph",
+                        "'" + encodeUtf8(std::u32string(1, g.codepoint)) + "' " + codePointName(g.codepoint) +
+                            " is in none of the bundled fonts: the projector shows an empty box",
+                        "the bundled fonts are " + bundledFamilies(fonts) +
+                            "; write it with characters they have, or add a font that has it to assets/fonts");
+        }
+    }
+}
+
+// Where the lines of a laid-out text fall against its box or region and the canvas.
+void checkOverflow(const Item& item, const TextLayout& layout, const Rect& block, PixelSize canvas, Diagnostics& out) {
+    const Rect canvasRect{0, 0, static_cast<double>(canvas.width), static_cast<double>(canvas.height)};
+    const Rect limit = intersection(intersection(item.box, item.area), canvasRect);
+    long onCanvas = 0, inLimit = 0;
+    for (const auto& line : layout.lines) {
+        const double top = block.y + line.top, bottom = top + line.height;
+        onCanvas += top >= -kTolerancePx && bottom <= canvas.height + kTolerancePx;
+        inLimit += top >= limit.y - kTolerancePx && bottom <= limit.y + limit.height + kTolerancePx;
+    }
+    const long needed = static_cast<long>(layout.lines.size());
+    const std::string hint = "shorten the text, give it a smaller style, a wider box or region, or split it over two "
+                             "scenes";
+    if (onCanvas < needed) {
+        out.error(item.where, "text-overflow",
+                  "the text needs " + plural(needed, "line") + ", the canvas shows " + std::to_string(onCanvas) + ": " +
+                      plural(needed - onCanvas, "line") + (needed - onCanvas == 1 ? " is" : " are") + " cut",
+                  hint);
+    } else if (inLimit < needed) {
+        const char* holder = isRegion(item, canvas) ? "its region" : "its box";
+        out.warning(item.where, "text-overflow",
+                    "the text needs " + plural(needed, "line") + ", " + holder + " holds " + std::to_string(inLimit) +
+                        ": " + plural(needed - inLimit, "line") + (needed - inLimit == 1 ? " runs" : " run") +
+                        " past it",
+                    hint);
+    }
+}
+
+void checkRollSpeed(const Item& item, const CreditRoll& roll, Diagnostics& out) {
+    const Micros duration = item.activeEnd - item.begin;
+    const double speed = roll.linesPerSecond(duration);
+    if (speed <= kMaxRollLinesPerSecond) return;
+    char figures[96];
+    std::snprintf(figures, sizeof figures, "%.1f lines a second", speed);
+    const double neededSeconds = std::ceil(roll.travel / roll.linePitch / kMaxRollLinesPerSecond);
+    out.warning(item.where, "credits-too-fast",
+                "the credits do not fit and roll at " + std::string(figures) + " through " + formatTime(duration) +
+                    "; faster than " + std::to_string(static_cast<int>(kMaxRollLinesPerSecond)) +
+                    " line a second is hard to read",
+                "give the credits dur=\"" + std::to_string(static_cast<long>(neededSeconds)) +
+                    "s\" or more, fewer entries, or a smaller style");
+}
+
+// Lines' advance boxes where the player draws them, canvas px.
+Rect inkOf(const TextLayout& layout, const Rect& block) {
+    bool any = false;
+    double left = 0, right = 0;
+    for (const auto& line : layout.lines) {
+        if (line.width <= 0) continue;
+        const double x = line.x, end = line.x + line.width;
+        left = any ? std::min(left, x) : x;
+        right = any ? std::max(right, end) : end;
+        any = true;
+    }
+    if (!any) return {block.x, block.y, 0, 0};
+    return {block.x + left, block.y, right - left, layout.height};
+}
+
+void checkText(const Item& item, const FontLibrary& fonts, PixelSize canvas, Diagnostics& out) {
+    const TextLayout layout = layoutItemText(fonts, item);
+    if (layout.lines.empty()) return;
+    checkGlyphs(item, layout, fonts, out);
+    const Rect block = placeTextBlock(item, item.box, textBlockWidth(item), layout.height);
+    Rect ink = inkOf(layout, block);
+    if (auto roll = creditRoll(item, layout, item.box.height)) {
+        checkRollSpeed(item, *roll, out);
+        ink.height = item.box.height;  // what rolls is seen only inside the box
+    } else {
+        const int before = out.errorCount();
+        checkOverflow(item, layout, block, canvas, out);
+        if (out.errorCount() > before) return;  // lines cut: said once, not again as "outside"
+    }
+    const Rect canvasRect{0, 0, static_cast<double>(canvas.width), static_cast<double>(canvas.height)};
+    if (std::string past = overhang(ink, canvasRect); !past.empty()) {
+        out.warning(item.where, "outside-canvas", "the text reaches past the canvas's " + past,
+                    "move it (x, y, anchor) or narrow it (width, a smaller style)");
+    } else if (std::string unsafe = overhang(ink, safeArea(canvas, kTitleSafeShare)); !unsafe.empty()) {
+        out.add({item.where, Severity::Note, "outside-title-safe",
+                 "the text lies outside the title-safe area (80 % of the canvas), past its " + unsafe,
+                 "a projector's overscan or the wall's frame may cut it: keep text inside the frame the studio's "
+                 "View > Safe areas draws"});
+    }
+}
+
+void checkPicture(const Item& item, PixelSize canvas, Diagnostics& out) {
+    const Rect canvasRect{0, 0, static_cast<double>(canvas.width), static_cast<double>(canvas.height)};
+    if (std::string past = overhang(item.box, canvasRect); !past.empty())
+        out.warning(item.where, "outside-canvas", "its box reaches past the canvas's " + past,
+                    "move it (x, y, anchor) or make it smaller (width, height); 100% of the canvas is its whole size");
+}
+
+// The map is looked at this often through its time: labels come and go with their timing,
+// and one that cannot be placed is usually crowded out for seconds, not for one frame.
+constexpr Micros kMapSampleStep = kMicrosPerSecond / 2;
+
+// Each label the placer could not set clear of the others (or whose place is off the map's
+// view) at some instant, once, at its element.
+void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out) {
+    if (!item.map) return;
+    map::MapEvaluationContext context;
+    context.dataBounds = item.map->dataBounds();
+    context.measure = [&fonts](const std::string& text, double sizePx, const TextStyle* own) {  // as the map drawer measures
+        const TextLayout l = layoutText(fonts, {Paragraph{{Span{text, false, false, {}}}}}, mapLabelStyle(sizePx, own));
+        return std::pair<double, double>(l.width, l.height);
+    };
+    std::set<std::pair<int, int>> reported;
+    for (Micros local = 0; local < item.end - item.begin; local += kMapSampleStep) {
+        for (const map::LabelState& l : map::evaluateMap(item.map->scene, local, item.box, context).labels) {
+            if (l.fit != map::LabelFit::PlacedWithOverlap && l.fit != map::LabelFit::NotPlaced) continue;
+            if (!reported.insert({l.where.line, l.where.column}).second) continue;
+            const SourceLocation& where = l.where.line > 0 ? l.where : item.where;
+            if (l.fit == map::LabelFit::NotPlaced)
+                out.warning(where, "label-not-placed",
+                            "the label '" + l.text + "' is not drawn from " + formatTime(local) +
+                                ": the place it names is outside the map's view",
+                            "widen the map's view, or show the label when the view reaches its place");
+            else  // drawn, where it overlaps least: worth a look, not a fault
+                out.add({where, Severity::Note, "label-overlaps",
+                         "the label '" + l.text + "' overlaps other labels or marks from " + formatTime(local) +
+                             ": there is no room clear of them beside its place",
+                         "move or shorten it, show it at another time than the labels near it, or widen the map's view"});
+        }
+    }
+}
+
+}  // namespace
+
+void checkLayout(const Show& show, const FontLibrary& fonts, Diagnostics& out) {
+    if (fonts.faceCount() == 0) return;  // nothing to measure with: the font library has said why
+    for (const Item& item : show.items) {
+        switch (item.kind) {
+            case ItemKind::Text: checkText(item, fonts, show.canvas, out); break;
+            case ItemKind::Image:
+            case ItemKind::Video:
+            case ItemKind::Map:
+                checkPicture(item, show.canvas, out);
+                checkMapLabels(item, fonts, out);
+                break;
+            case ItemKind::Audio: break;
+        }
+    }
+}
+
+}  // namespace vitrine::text
