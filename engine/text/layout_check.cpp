@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "base/safe_area.h"
@@ -177,8 +178,9 @@ void checkPicture(const Item& item, PixelSize canvas, Diagnostics& out) {
 // and one that cannot be placed is usually crowded out for seconds, not for one frame.
 constexpr Micros kMapSampleStep = kMicrosPerSecond / 2;
 
-// Each label the placer could not set clear of the others (or whose place is off the map's
-// view) at some instant, once, at its element.
+// Each label never drawn while it shows (its place outside the map's view all that time), and
+// each drawn over other labels or marks for want of room, once, at its element. A label whose
+// place leaves the view during a flight and comes back, or is seen at some instant, is fine.
 void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out) {
     if (!item.map) return;
     map::MapEvaluationContext context;
@@ -187,24 +189,35 @@ void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out
         const TextLayout l = layoutText(fonts, {Paragraph{{Span{text, false, false, {}}}}}, mapLabelStyle(sizePx, own));
         return std::pair<double, double>(l.width, l.height);
     };
-    std::set<std::pair<int, int>> reported;
+    struct Seen {
+        std::string text;
+        SourceLocation where;
+        bool drawn = false;    // at some instant
+        bool overlapped = false;
+    };
+    std::map<std::pair<int, int>, Seen> labels;  // by the element's line and column, in order
     for (Micros local = 0; local < item.end - item.begin; local += kMapSampleStep) {
         for (const map::LabelState& l : map::evaluateMap(item.map->scene, local, item.box, context).labels) {
-            if (l.fit != map::LabelFit::PlacedWithOverlap && l.fit != map::LabelFit::NotPlaced) continue;
-            if (!reported.insert({l.where.line, l.where.column}).second) continue;
-            const SourceLocation& where = l.where.line > 0 ? l.where : item.where;
-            if (l.fit == map::LabelFit::NotPlaced)
-                out.warning(where, "label-not-placed",
-                            "the label '" + l.text + "' is not drawn from " + formatTime(local) +
-                                ": the place it names is outside the map's view",
-                            "widen the map's view, or show the label when the view reaches its place");
-            else  // drawn, where it overlaps least: worth a look, not a fault
-                out.add({where, Severity::Note, "label-overlaps",
+            auto [it, first] = labels.try_emplace({l.where.line, l.where.column});
+            Seen& seen = it->second;
+            if (first) seen = Seen{l.text, l.where.line > 0 ? l.where : item.where};
+            seen.drawn |= l.fit != map::LabelFit::NotPlaced;
+            if (l.fit == map::LabelFit::PlacedWithOverlap && !seen.overlapped) {
+                seen.overlapped = true;
+                // Drawn, where it overlaps least: worth a look, not a fault.
+                out.add({seen.where, Severity::Note, "label-overlaps",
                          "the label '" + l.text + "' overlaps other labels or marks from " + formatTime(local) +
                              ": there is no room clear of them beside its place",
                          "move or shorten it, show it at another time than the labels near it, or widen the map's view"});
+            }
         }
     }
+    for (const auto& [key, seen] : labels)
+        if (!seen.drawn)
+            out.warning(seen.where, "label-not-placed",
+                        "the label '" + seen.text +
+                            "' is never drawn: all the while it shows, the place it names is outside the map's view",
+                        "widen the map's view, or show the label when the view reaches its place");
 }
 
 }  // namespace

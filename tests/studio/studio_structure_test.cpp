@@ -108,7 +108,9 @@ TEST_CASE("studio program: items duplicated, copied into another scene and given
     expected = replaced(expected, ">demo</text>\n",
                         ">demo</text>\n    <text region=\"heading\" style=\"title\" fade=\"1s\">A heading</text>\n");
     CHECK(e.read() == expected);
-    CHECK(e.check() == 0);
+    // Well formed and valid; but the title style's 88 px type does not fit the 60 px heading
+    // region it was pasted into, and the layout check says so: a warning (exit 1), no error.
+    CHECK(e.check() == 1);
 }
 
 TEST_CASE("studio program: a scene cut and pasted after another moves there, and undo takes back a revert") {

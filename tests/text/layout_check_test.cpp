@@ -118,15 +118,24 @@ TEST_CASE("layout check: a box past the canvas is a warning and text outside tit
     CHECK(unsafe[0].message.find("past its left edge by 152 px and its top edge by 88 px") != std::string::npos);
 }
 
-TEST_CASE("layout check: a map label the placer leaves out is reported at its line") {
+TEST_CASE("layout check: a map label with no room clear of others is drawn and noted at its line") {
     const Diagnostics d = layoutProblems(loadFixture("unplaceable-label.xml"));
+    CHECK(withCode(d, "label-not-placed").empty());  // never left out for want of room
+    const auto over = withCode(d, "label-overlaps");
+    auto noted = std::find_if(over.begin(), over.end(), [](const Diagnostic& x) { return x.where.line == 8; });
+    REQUIRE(noted != over.end());
+    CHECK(noted->severity == Severity::Note);
+    CHECK(noted->message.find("'A label far longer than this small map is wide' overlaps other labels or marks") !=
+          std::string::npos);
+}
+
+TEST_CASE("layout check: a map label whose place is never in the map's view is a warning at its line") {
+    const Diagnostics d = layoutProblems(loadFixture("label-out-of-view.xml"));
     const auto left = withCode(d, "label-not-placed");
     REQUIRE(left.size() == 1);
     CHECK(left[0].severity == Severity::Warning);
     CHECK(left[0].where.line == 8);
-    CHECK(left[0].message.find("'A label far longer than this small map is wide' is left off the map") !=
-          std::string::npos);
-    MESSAGE(left[0].message);
+    CHECK(left[0].message == "the label 'Moscow' is never drawn: all the while it shows, the place it names is outside the map's view");
 }
 
 }  // namespace vitrine::text
