@@ -92,12 +92,8 @@ int runCheck(const Arguments& args) {
     if (isCaptionFile(parsed->file)) return runCaptionCheck(*parsed);
     // Every picture, sound and clip is decoded: "0 errors" must mean every one of them plays.
     LoadedExhibit exhibit = loadExhibit(parsed->file, mediaCheckingOptions());
-    if (exhibit.show) {
-        // Laid out as the player lays it out, with the fonts it draws with.
-        const text::FontLibrary fonts(text::bundledFontsDirectory());
-        text::checkLayout(*exhibit.show, fonts, exhibit.diagnostics);
-        exhibit.diagnostics.sortByLocation();
-    }
+    // Laid out as the player lays it out, with the fonts it draws with.
+    text::addLayoutProblems(exhibit, text::FontLibrary(text::bundledFontsDirectory()));
     std::string report = parsed->json ? checkReportJson(exhibit, parsed->file) : checkReportText(exhibit);
     std::fputs(report.c_str(), stdout);
     return checkExitCode(exhibit);

@@ -61,12 +61,9 @@ StudioDocument::StudioDocument(fs::path file) : file_(std::move(file)) {
 
 void StudioDocument::compile() {
     LoadedExhibit loaded = loadExhibitFromText(text_, file_, compileOptions_);
-    if (loaded.show) {
-        // The same layout check as `vitrine check`, so the panel and the command agree.
-        if (!fonts_) fonts_ = std::make_shared<text::FontLibrary>(text::bundledFontsDirectory());
-        text::checkLayout(*loaded.show, *fonts_, loaded.diagnostics);
-        loaded.diagnostics.sortByLocation();
-    }
+    // The same layout check as `vitrine check`, so the panel and the command agree.
+    if (!fonts_) fonts_ = std::make_shared<text::FontLibrary>(text::bundledFontsDirectory());
+    text::addLayoutProblems(loaded, *fonts_);
     diagnostics_ = std::move(loaded.diagnostics);
     if (loaded.show && loaded.script) {
         show_ = std::make_shared<const Show>(std::move(*loaded.show));

@@ -238,4 +238,10 @@ void checkLayout(const Show& show, const FontLibrary& fonts, Diagnostics& out) {
     }
 }
 
+void addLayoutProblems(LoadedExhibit& exhibit, const FontLibrary& fonts) {
+    if (!exhibit.show) return;
+    checkLayout(*exhibit.show, fonts, exhibit.diagnostics);
+    exhibit.diagnostics.sortByLocation();
+}
+
 }  // namespace vitrine::text
