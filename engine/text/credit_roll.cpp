@@ -4,11 +4,15 @@
 
 namespace vitrine::text {
 
-double CreditRoll::offsetAt(double progress) const { return travel * std::clamp(progress, 0.0, 1.0); }
+double CreditRoll::offsetAt(double progress) const {
+    const double moving = 1 - 2 * kRollHoldShare;
+    return travel * std::clamp((progress - kRollHoldShare) / moving, 0.0, 1.0);
+}
 
 double CreditRoll::linesPerSecond(Micros duration) const {
     if (duration <= 0 || linePitch <= 0) return 0;
-    return travel / linePitch / (static_cast<double>(duration) / kMicrosPerSecond);
+    const double movingSeconds = static_cast<double>(duration) / kMicrosPerSecond * (1 - 2 * kRollHoldShare);
+    return travel / linePitch / movingSeconds;
 }
 
 std::optional<CreditRoll> creditRoll(const Item& item, const TextLayout& layout, double boxHeight) {

@@ -1,6 +1,7 @@
 #pragma once
 // Credits that do not fit their box roll: the title stays still at the top of the box and
-// the entries scroll up beneath it at a steady speed through the credits' whole time, from
+// the entries scroll up beneath it at a steady speed, holding still for a tenth of the
+// credits' time at each end (kRollHoldShare), from
 // the first entry just under the title to the last one at the bottom of the box. The
 // player draws it (render/frame_renderer) and `vitrine check` warns when it is too fast
 // to read (text/layout_check), both from this one definition.
@@ -19,6 +20,10 @@ namespace vitrine::text {
 /// default credits box at the default size), film-roll pace; faster makes visitors chase it.
 constexpr double kMaxRollLinesPerSecond = 1.0;
 
+/// The share of the credits' time the roll holds still at each end: the first entries are
+/// read before they move, and the last ones before the scene ends.
+constexpr double kRollHoldShare = 0.1;
+
 /// How a credits item's layout rolls, in the layout's pixels.
 struct CreditRoll {
     int headingLines = 0;     // the first lines (the title), drawn still at the top of the box
@@ -30,7 +35,7 @@ struct CreditRoll {
     /// How far up the entries have moved at `progress` (0..1 through the active time).
     double offsetAt(double progress) const;
 
-    /// The speed of the roll over `duration`, in lines per second.
+    /// The speed of the roll over `duration` (holds included), in lines per second.
     double linesPerSecond(Micros duration) const;
 };
 

@@ -117,7 +117,8 @@ void checkRollSpeed(const Item& item, const CreditRoll& roll, Diagnostics& out) 
     if (speed <= kMaxRollLinesPerSecond) return;
     char figures[96];
     std::snprintf(figures, sizeof figures, "%.1f lines a second", speed);
-    const double neededSeconds = std::ceil(roll.travel / roll.linePitch / kMaxRollLinesPerSecond);
+    const double neededSeconds =
+        std::ceil(roll.travel / roll.linePitch / kMaxRollLinesPerSecond / (1 - 2 * kRollHoldShare));
     out.warning(item.where, "credits-too-fast",
                 "the credits do not fit and roll at " + std::string(figures) + " through " + formatTime(duration) +
                     "; faster than " + std::to_string(static_cast<int>(kMaxRollLinesPerSecond)) +

@@ -33,10 +33,13 @@ TEST_CASE("credit roll: credits taller than their box roll from the first entry 
     CHECK(roll->windowTop == doctest::Approx(layout.lines.at(1).top));
     CHECK(roll->windowHeight == doctest::Approx(credits.box.height - layout.lines.at(1).top));
     CHECK(roll->offsetAt(0) == 0);
+    CHECK(roll->offsetAt(kRollHoldShare) == 0);  // held still while the first entries are read
+    CHECK(roll->offsetAt(kRollHoldShare + 0.05) > 0);
+    CHECK(roll->offsetAt(1 - kRollHoldShare) == doctest::Approx(roll->travel));  // and the last
     CHECK(roll->offsetAt(0.5) == doctest::Approx(roll->travel / 2));
     CHECK(roll->offsetAt(1) == doctest::Approx(layout.height - credits.box.height));
     CHECK(roll->offsetAt(2) == roll->offsetAt(1));  // held at the end, never past it
-    CHECK(roll->linesPerSecond(seconds(90)) == doctest::Approx(roll->travel / (44 * 1.35) / 90));
+    CHECK(roll->linesPerSecond(seconds(90)) == doctest::Approx(roll->travel / (44 * 1.35) / (90 * (1 - 2 * kRollHoldShare))));
 }
 
 TEST_CASE("credit roll: the title of rolling credits stays at the top of the box on the canvas") {
