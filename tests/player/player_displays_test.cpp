@@ -228,6 +228,10 @@ TEST_CASE("player: an output whose display is away is in /status meanwhile, and 
     MESSAGE("keystoned on the returned display after " << back << " s");
     CHECK(back >= 0);
     CHECK(back < 5);
+    // The picture comes back when the window is re-placed; the status is published by
+    // the next frame after the display watch's own re-check, so wait for it, bounded.
+    const auto cleared = std::chrono::steady_clock::now();
+    while (problems() != "[]" && std::chrono::steady_clock::now() - cleared < 5s) std::this_thread::sleep_for(100ms);
     CHECK(problems() == "[]");
     playing.stop();
     run({"xrandr", "--delmonitor", kMonitor});
