@@ -18,27 +18,9 @@ namespace {
 
 constexpr Micros kMs = kMicrosPerMillisecond;
 
-const char* kExhibit = R"(<?xml version="1.0" encoding="UTF-8"?>
-<exhibit title="Captions" size="1280x720" lang="en">
-  <scene id="testimony" dur="12s">
-    <audio src="voice.wav" captions="voice.vtt" begin="1s" dur="10s"/>
-  </scene>
-</exhibit>
-)";
-
-const std::string kCaptions =
-    "WEBVTT\n"
-    "\n"
-    "NOTE keep this note\n"
-    "\n"
-    "00:01.000 --> 00:02.000 align:start\n"
-    "<v Ruben>One</v>\n"
-    "\n"
-    "00:03.000 --> 00:04.000\n"
-    "Two\n"
-    "\n"
-    "00:05.000 --> 00:06.000\n"
-    "Three\n";
+// A sound with three caption cues (the studio's captioned fixture).
+const char* const kExhibit = testing::kCaptionedExhibit;
+const std::string& kCaptions = testing::kCues;
 
 struct CaptionsFixture : testing::StudioFixture {
     std::filesystem::path vtt;
