@@ -203,9 +203,9 @@ TEST_CASE("document captions: a reload of the exhibit keeps the cue drags and th
     const std::string file = heldName(doc);
     REQUIRE(!doc.dragCue(file, 0, CueDrag::Move, 500 * kMs));
     REQUIRE(!doc.setAttribute(Selection{Selection::Kind::Scene, 0}, "dur", "14s"));
-    f.write(testing::replaced(kExhibit, "Captions", "Captions, retitled"));
+    f.write(testing::replaced(kExhibit, "\"Cues\"", "\"Cues, retitled\""));
     CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
-    CHECK(doc.text() == testing::replaced(testing::replaced(kExhibit, "Captions", "Captions, retitled"), "12s", "14s"));
+    CHECK(doc.text() == testing::replaced(testing::replaced(kExhibit, "\"Cues\"", "\"Cues, retitled\""), "12s", "14s"));
     const std::string moved = testing::replaced(kCaptions, "00:01.000 --> 00:02.000", "00:01.500 --> 00:02.500");
     CHECK(held(doc).text == moved);
     REQUIRE(doc.undo());  // the dur
