@@ -3,9 +3,11 @@
 // read again only when the file's size or modification time changes. The preview's caption
 // drawer and the studio's timeline read through one cache (each edit used to read every
 // caption file again, twice). Text given directly (a caption file's unsaved edits in the
-// studio) stands for the file until taken back.
+// studio) stands for the file until taken back: the studio's preview and its exports (burned
+// in and as subtitle tracks) read the edited cues through this one mechanism.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -39,6 +41,10 @@ public:
     void setText(const std::filesystem::path& path, const std::string& text);
     void forgetText(const std::filesystem::path& path);
 
+    /// Counts setText() and forgetText(): a reader that keeps what get() gave asks again when
+    /// it changes.
+    std::uint64_t givenChanges() const { return givenChanges_; }
+
     /// How many times a file was read from disk, for tests.
     std::size_t reads() const { return reads_; }
 
@@ -52,6 +58,7 @@ private:
 
     RecentMap<std::string, Entry> files_;
     std::size_t reads_ = 0;
+    std::uint64_t givenChanges_ = 0;
 };
 
 }  // namespace vitrine

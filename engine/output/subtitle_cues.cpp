@@ -23,24 +23,27 @@ struct PlacedCue {
     std::string text;
 };
 
-// Each caption file once, however many items share it.
-const CaptionTrack& trackFor(const std::string& path, std::map<std::string, CaptionTrack>& tracks,
-                             Diagnostics& diagnostics, const FileReader& reader) {
+// Each caption file once, however many items share it, its problems reported once.
+const CaptionTrack& trackFor(const std::string& path, std::map<std::string, std::shared_ptr<const CaptionFile>>& tracks,
+                             Diagnostics& diagnostics, CaptionCache& files) {
     auto found = tracks.find(path);
-    if (found == tracks.end()) found = tracks.emplace(path, loadCaptions(path, diagnostics, reader)).first;
-    return found->second;
+    if (found == tracks.end()) {
+        found = tracks.emplace(path, files.get(path)).first;
+        for (const Diagnostic& problem : found->second->problems) diagnostics.add(problem);
+    }
+    return found->second->track;
 }
 
 }  // namespace
 
 std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros to, Diagnostics& diagnostics,
-                                         const FileReader& reader, CaptionLayer layer) {
-    std::map<std::string, CaptionTrack> tracks;
+                                         CaptionCache& files, CaptionLayer layer) {
+    std::map<std::string, std::shared_ptr<const CaptionFile>> tracks;
     std::vector<PlacedCue> placed;  // in document order, which is the stacking order
     for (const Item& item : show.items) {
         const std::string& file = layer == CaptionLayer::First ? item.captions : item.secondCaptions;
         if (item.kind != ItemKind::Audio || file.empty()) continue;
-        const CaptionTrack& track = trackFor(file, tracks, diagnostics, reader);
+        const CaptionTrack& track = trackFor(file, tracks, diagnostics, files);
         // Caption times are times in the media file; the item plays its file from clipIn.
         const Micros offset = item.begin - item.clipIn;
         for (const CaptionCue& cue : track.cues) {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "captions/caption_loader.h"
+#include "captions/caption_cache.h"
 #include "diag/diagnostic.h"
 #include "timeline/show.h"
 
@@ -27,10 +27,11 @@ enum class CaptionLayer { First, Second };
 /// The cues of every audio item's captions within [from, to): shifted by where the item
 /// plays its file, clipped to the item's active time and to the range, and flattened so no
 /// two overlap (cues on screen together share one sample, one per line, in document order).
-/// Sorted by start. Unreadable caption files are reported to `diagnostics` and skipped.
+/// Sorted by start. Caption files are read through `files`, so text given to it (the
+/// studio's unsaved cue edits) is what an export writes, as its picture draws it. Unreadable
+/// caption files are reported to `diagnostics` and skipped.
 std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros to, Diagnostics& diagnostics,
-                                         const FileReader& reader = diskFileReader(),
-                                         CaptionLayer layer = CaptionLayer::First);
+                                         CaptionCache& files, CaptionLayer layer = CaptionLayer::First);
 
 /// The language of a layer's captions as an ISO 639-2 code for a container's track
 /// ("arm" for `testimony.hy.vtt`), read from the first such file name. A first-layer file

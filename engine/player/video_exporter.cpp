@@ -69,13 +69,16 @@ Micros frameTime(Micros from, std::int64_t index, int fps) { return from + index
 std::int64_t audioFramesThrough(std::int64_t index, int fps) { return (index + 1) * kMixSampleRate / fps; }
 
 // The cues of [from, to) of the show looping (an export may cross the loop): each pass's
-// cues, placed where that pass falls in the export.
-std::vector<SubtitleCue> loopingCues(const Show& show, Micros from, Micros to, Diagnostics& diagnostics, CaptionLayer layer) {
+// cues, placed where that pass falls in the export. Read through the caption cache the
+// picture's captions are drawn from, so the subtitle track and the burned-in captions are
+// one text (the studio's unsaved cue edits, when it gave them).
+std::vector<SubtitleCue> loopingCues(const Show& show, Micros from, Micros to, Diagnostics& diagnostics,
+                                     CaptionCache& files, CaptionLayer layer) {
     std::vector<SubtitleCue> all;
     if (show.duration <= 0) return all;
     for (Micros pass = from / show.duration * show.duration; pass < to; pass += show.duration) {
         auto cues = subtitleCuesFor(show, std::max(from, pass) - pass, std::min(to, pass + show.duration) - pass,
-                                    diagnostics, diskFileReader(), layer);
+                                    diagnostics, files, layer);
         const Micros shift = std::max<Micros>(0, pass - from);
         for (SubtitleCue& cue : cues) {
             cue.start += shift;
@@ -114,7 +117,7 @@ std::optional<Error> exportShow(const Show& show, render::RenderResources& resou
     std::vector<SubtitleTrackCues> subtitleTracks;
     std::vector<std::string> subtitleLanguages;
     for (CaptionLayer layer : {CaptionLayer::First, CaptionLayer::Second}) {
-        auto cues = loopingCues(show, options.from, to, reportedByRenderer, layer);
+        auto cues = loopingCues(show, options.from, to, reportedByRenderer, resources.captionFiles(), layer);
         if (cues.empty()) continue;
         subtitleTracks.push_back({std::move(cues)});
         subtitleLanguages.push_back(captionLanguage(show, layer));

@@ -43,7 +43,8 @@ using output::ExportProgress;
 using output::ExportProgressCallback;
 
 /// Exports `show` (the caller's until this returns) as H.264 + AAC (+ mov_text captions
-/// when the show has any) in MP4. Needs an X display for the off-screen renderer. Returns the Error, or nullopt on
+/// when the show has any) in MP4. Captions, burned in and in the subtitle tracks alike, are
+/// read through `resources.captionFiles()`: text given to it stands for its file. Needs an X display for the off-screen renderer. Returns the Error, or nullopt on
 /// success; on failure or cancellation nothing is left at `options.path`.
 std::optional<Error> exportShow(const Show& show, render::RenderResources& resources, ExportOptions options,
                                 const ExportProgressCallback& progress = {});

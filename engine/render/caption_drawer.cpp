@@ -47,6 +47,10 @@ CaptionDrawer::CaptionDrawer(const Show& show, TextDrawer& text, CaptionCache* f
     : show_(show), text_(text), ownFiles_(files ? 1 : CaptionCache::kDefaultCapacity), files_(files ? *files : ownFiles_) {}
 
 const CaptionTrack* CaptionDrawer::trackFor(const std::string& file) {
+    if (files_.givenChanges() != givenSeen_) {
+        tracks_.clear();
+        givenSeen_ = files_.givenChanges();
+    }
     auto found = tracks_.find(file);
     if (found == tracks_.end()) {
         auto read = files_.get(file);

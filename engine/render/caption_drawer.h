@@ -21,19 +21,14 @@
 namespace vitrine::render {
 
 /// Draws captions for one Show; caption files are looked up the first time they are needed,
-/// in `files` when given (shared across renderers, so a new show reads none again).
+/// in `files` when given (shared across renderers, so a new show reads none again), and
+/// again when text is given to `files` for a file (CaptionCache::setText).
 class CaptionDrawer {
 public:
     CaptionDrawer(const Show& show, TextDrawer& text, CaptionCache* files = nullptr);
 
     /// Draws the captions active in `frame` onto `target`, placed in the canvas by `v`.
     void draw(const Frame& frame, sf::RenderTarget& target, const Viewport& v);
-
-    /// Draws caption file `file` from `track` instead of reading it: the studio's edited
-    /// text, shown before it is saved.
-    void useTrack(const std::string& file, CaptionTrack track) {
-        tracks_[file] = std::make_shared<const CaptionFile>(CaptionFile{std::move(track), {}, false});
-    }
 
     /// Problems met reading caption files, each reported once.
     std::vector<std::string> takeProblems();
@@ -47,7 +42,10 @@ private:
     TextDrawer& text_;
     CaptionCache ownFiles_;  // when no shared cache is given
     CaptionCache& files_;
-    std::map<std::string, std::shared_ptr<const CaptionFile>> tracks_;  // by file, as first looked up
+    // By file, as first looked up (no look at the disk each frame), until the cache is given
+    // other text for a file (the studio's unsaved cue edits).
+    std::map<std::string, std::shared_ptr<const CaptionFile>> tracks_;
+    std::uint64_t givenSeen_ = 0;
     std::vector<std::string> problems_;
 };
 

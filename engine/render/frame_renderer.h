@@ -64,9 +64,6 @@ public:
     /// The map drawer, for the studio's pan and zoom of a map (MapDrawer::showCamera).
     MapDrawer& maps() { return maps_; }
 
-    /// Draws caption file `file` from `track` instead of reading it (CaptionDrawer::useTrack).
-    void useCaptions(const std::string& file, CaptionTrack track) { captions_.useTrack(file, std::move(track)); }
-
     /// Problems met while drawing (a video or caption file that cannot be read), each once.
     std::vector<std::string> takeProblems();
 

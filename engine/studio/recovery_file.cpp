@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <map>
 #include <vector>
 
 #include "files/atomic_save.h"
@@ -27,11 +28,24 @@ std::vector<std::string_view> linesOf(std::string_view text) {
 
 constexpr std::string_view kSuffix = ".recovery";
 
-// ".NAME." and the stamp of a recovery set aside: digits and dashes ("20261207-093512-2").
-std::string setAsidePrefix(const fs::path& exhibit) { return "." + exhibit.filename().string() + "."; }
+// A recovery set aside is ".NAME.STAMP.recovery" beside the file it recovers; the stamp is
+// digits and dashes ("20261207-093512-2"), the same for every file of one session.
+std::string setAsidePrefix(const fs::path& file) { return "." + file.filename().string() + "."; }
 
 bool isStamp(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) || c == '-'; });
+}
+
+fs::path setAsideFile(const fs::path& file, const std::string& stamp) {
+    return file.parent_path() / (setAsidePrefix(file) + stamp + std::string(kSuffix));
+}
+
+// The stamp of `aside` when it is a recovery of `file` set aside, else empty.
+std::string stampOf(const fs::path& file, const fs::path& aside) {
+    const std::string prefix = setAsidePrefix(file), name = aside.filename().string();
+    if (name.size() <= prefix.size() + kSuffix.size() || !name.starts_with(prefix) || !name.ends_with(kSuffix)) return {};
+    std::string stamp = name.substr(prefix.size(), name.size() - prefix.size() - kSuffix.size());
+    return isStamp(stamp) ? stamp : std::string();
 }
 
 // `when` in local time, as `format` (strftime) says.
@@ -72,37 +86,67 @@ void removeRecovery(const fs::path& exhibit) {
     fs::remove(recoveryFileOf(exhibit), ignored);
 }
 
-std::optional<Error> setRecoveryAside(const fs::path& exhibit) {
-    const fs::path current = recoveryFileOf(exhibit);
-    std::error_code ec;
-    const auto written = fs::last_write_time(current, ec);
-    if (ec) return std::nullopt;  // none to set aside
-    // Renaming keeps the time it was written; two in one second are numbered.
-    const std::string stamp = localTime(std::chrono::file_clock::to_sys(written), "%Y%m%d-%H%M%S");
-    fs::path aside = exhibit.parent_path() / (setAsidePrefix(exhibit) + stamp + std::string(kSuffix));
-    for (int n = 2; fs::exists(aside); ++n)
-        aside = exhibit.parent_path() / (setAsidePrefix(exhibit) + stamp + "-" + std::to_string(n) + std::string(kSuffix));
-    fs::rename(current, aside, ec);
-    if (ec) return Error{"cannot set aside the unsaved edits of the last session: " + ec.message()};
+std::optional<Error> setRecoveriesAside(const std::vector<fs::path>& files) {
+    // Those that have a recovery, and when the newest of them was written.
+    std::vector<fs::path> present;
+    fs::file_time_type newest = fs::file_time_type::min();
+    for (const fs::path& file : files) {
+        std::error_code ec;
+        const auto written = fs::last_write_time(recoveryFileOf(file), ec);
+        if (ec) continue;  // none to set aside
+        present.push_back(file);
+        newest = std::max(newest, written);
+    }
+    if (present.empty()) return std::nullopt;
+    // One stamp names the session's set; renaming keeps the time each was written. A stamp
+    // taken for any of them (two sessions in one second) is numbered.
+    const std::string base = localTime(std::chrono::file_clock::to_sys(newest), "%Y%m%d-%H%M%S");
+    std::string stamp = base;
+    auto taken = [&] {
+        return std::any_of(present.begin(), present.end(), [&](const fs::path& f) { return fs::exists(setAsideFile(f, stamp)); });
+    };
+    for (int n = 2; taken(); ++n) stamp = base + "-" + std::to_string(n);
+    for (const fs::path& file : present) {
+        std::error_code ec;
+        fs::rename(recoveryFileOf(file), setAsideFile(file, stamp), ec);
+        if (ec) return Error{"cannot set aside the unsaved edits of the last session: " + ec.message()};
+    }
     return std::nullopt;
 }
 
-std::vector<Recovery> recoveriesSetAside(const fs::path& exhibit) {
+std::vector<Recovery> recoveriesSetAside(const fs::path& file) {
     std::vector<Recovery> found;
-    const std::string prefix = setAsidePrefix(exhibit);
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(exhibit.parent_path().empty() ? "." : exhibit.parent_path(), ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() <= prefix.size() + kSuffix.size() || !name.starts_with(prefix) || !name.ends_with(kSuffix))
-            continue;
-        if (!isStamp(std::string_view(name).substr(prefix.size(), name.size() - prefix.size() - kSuffix.size())))
-            continue;
+    for (const auto& entry : fs::directory_iterator(file.parent_path().empty() ? "." : file.parent_path(), ec)) {
+        if (stampOf(file, entry.path()).empty()) continue;
         if (auto recovery = readRecoveryFile(entry.path())) found.push_back(std::move(*recovery));
     }
     std::sort(found.begin(), found.end(), [](const Recovery& a, const Recovery& b) {
         return a.written != b.written ? a.written < b.written : a.file < b.file;
     });
     return found;
+}
+
+std::vector<RecoverySet> recoverySetsAside(const std::vector<fs::path>& files) {
+    std::map<std::string, RecoverySet> byStamp;
+    for (const fs::path& file : files) {
+        for (Recovery& recovery : recoveriesSetAside(file)) {
+            RecoverySet& set = byStamp[stampOf(file, recovery.file)];
+            set.written = std::max(set.written, recovery.written);
+            set.recoveries.emplace(file, std::move(recovery));
+        }
+    }
+    std::vector<std::pair<std::string, RecoverySet>> sets(byStamp.begin(), byStamp.end());
+    std::sort(sets.begin(), sets.end(), [](const auto& a, const auto& b) {
+        return a.second.written != b.second.written ? a.second.written < b.second.written : a.first < b.first;
+    });
+    std::vector<RecoverySet> oldestFirst;
+    for (auto& [stamp, set] : sets) oldestFirst.push_back(std::move(set));
+    return oldestFirst;
+}
+
+void removeSetAside(const RecoverySet& set) {
+    for (const auto& [file, recovery] : set.recoveries) removeSetAside(recovery);
 }
 
 void removeSetAside(const Recovery& recovery) {

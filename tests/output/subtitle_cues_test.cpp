@@ -10,6 +10,11 @@ using namespace vitrine::test;
 
 namespace {
 
+// The cache the export reads caption files through, given the files' texts.
+void give(CaptionCache& cache, const InMemoryFiles& files) {
+    for (const auto& [path, text] : files.files) cache.setText(path, text);
+}
+
 InMemoryFiles captionFiles() {
     InMemoryFiles files;
     files.files["mem/a.vtt"] = "WEBVTT\n\n00:00.000 --> 00:02.000\nFirst\n\n00:03.000 --> 00:05.000\nSecond\n";
@@ -27,13 +32,15 @@ TEST_CASE("Caption cues move to where their audio plays and are cut to the item 
                                   "</scene></exhibit>",
                                   diagnostics, files);
     REQUIRE(show.items.size() == 1);
-    auto cues = output::subtitleCuesFor(show, 0, show.duration, diagnostics, files.reader());
+    CaptionCache cache;
+    give(cache, files);
+    auto cues = output::subtitleCuesFor(show, 0, show.duration, diagnostics, cache);
     REQUIRE(cues.size() == 2);
     CHECK(cues[0] == output::SubtitleCue{seconds(10), seconds(12), "First"});
     CHECK(cues[1] == output::SubtitleCue{seconds(13), seconds(14), "Second"});  // the item ends at 14 s
 
     // An export from 11 s to 13.5 s: times start at the export's start.
-    cues = output::subtitleCuesFor(show, seconds(11), seconds(13.5), diagnostics, files.reader());
+    cues = output::subtitleCuesFor(show, seconds(11), seconds(13.5), diagnostics, cache);
     REQUIRE(cues.size() == 2);
     CHECK(cues[0] == output::SubtitleCue{0, seconds(1), "First"});
     CHECK(cues[1] == output::SubtitleCue{seconds(2), seconds(2.5), "Second"});
@@ -47,7 +54,9 @@ TEST_CASE("Overlapping captions of two items share samples and never overlap") {
                                   "<audio src=\"b.wav\" captions=\"b.srt\"/>"
                                   "</scene></exhibit>",
                                   diagnostics, files);
-    const auto cues = output::subtitleCuesFor(show, 0, show.duration, diagnostics, files.reader());
+    CaptionCache cache;
+    give(cache, files);
+    const auto cues = output::subtitleCuesFor(show, 0, show.duration, diagnostics, cache);
     REQUIRE(cues.size() == 5);
     CHECK(cues[0] == output::SubtitleCue{0, seconds(1), "First"});
     CHECK(cues[1] == output::SubtitleCue{seconds(1), seconds(2), "First\nOther voice"});
@@ -64,7 +73,8 @@ TEST_CASE("A caption file that cannot be read is reported and gives no cues") {
                                   "</scene></exhibit>",
                                   diagnostics, files);
     Diagnostics exportProblems;
-    CHECK(output::subtitleCuesFor(show, 0, show.duration, exportProblems, files.reader()).empty());
+    CaptionCache cache;  // given nothing: the file is looked for on disk, where it is not
+    CHECK(output::subtitleCuesFor(show, 0, show.duration, exportProblems, cache).empty());
     CHECK(exportProblems.hasErrors());
 }
 

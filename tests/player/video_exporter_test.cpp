@@ -167,6 +167,29 @@ TEST_CASE("An export is one H.264 320x180 25 fps stream, one 48 kHz AAC stream a
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 5);
 }
 
+TEST_CASE("Caption text given to the resources' caption cache is what an export writes, not the file on disk") {
+    // The studio exports its unsaved cue edits this way: the text stands for the file.
+    TempDir dir;
+    LoadedExhibit exhibit = loadExhibit(writeFlashBeepShow(dir));
+    REQUIRE(exhibit.show);
+    const std::string& captions = exhibit.show->items.back().captions;
+    REQUIRE(captions.ends_with("beep.vtt"));
+    render::RenderResources resources;
+    resources.captionFiles().setText(captions, "WEBVTT\n\n00:00.100 --> 00:00.300\nAs edited.\n");
+    ExportOptions options;
+    options.path = dir / "edited.mp4";
+    options.from = seconds(2);
+    options.to = seconds(3);
+    options.fps = kFps;
+    options.size = {kWidth, kHeight};
+    REQUIRE_FALSE(exportShow(*exhibit.show, resources, options, {}));
+    const std::string srt = capture("ffmpeg -v error -i " + quoted(options.path) + " -map 0:s:0 -f srt -");
+    INFO(srt);
+    CHECK(srt.find("00:00:00,100 --> 00:00:00,300") != std::string::npos);
+    CHECK(srt.find("As edited.") != std::string::npos);
+    CHECK(srt.find("A beep.") == std::string::npos);
+}
+
 TEST_CASE("A show without captions exports without a subtitle stream") {
     TempDir dir;
     const auto out = dir / "show.mp4";

@@ -6,6 +6,7 @@
 
 #include <SFML/Graphics/Image.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -32,6 +33,34 @@ std::string fileStart(const std::filesystem::path& file, std::size_t n) {
     std::string s(n, '\0');
     in.read(s.data(), static_cast<std::streamsize>(n));
     return s;
+}
+
+// How many pixels of the lower fifth of `picture` are light: the caption's letters (the
+// captioned fixture draws nothing else there, on black).
+int lightPixelsInCaptionBand(const sf::Image& picture) {
+    int light = 0;
+    for (unsigned y = picture.getSize().y * 4 / 5; y < picture.getSize().y; ++y)
+        for (unsigned x = 0; x < picture.getSize().x; ++x) {
+            sf::Color c = picture.getPixel(x, y);
+            light += c.r > 180 && c.g > 180 && c.b > 180;
+        }
+    return light;
+}
+
+int lightPixelsInCaptionBand(const std::filesystem::path& png) {
+    sf::Image picture;
+    REQUIRE(picture.loadFromFile(png.string()));
+    return lightPixelsInCaptionBand(picture);
+}
+
+std::string output(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[4096];
+        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+        ::pclose(pipe);
+    }
+    return out;
 }
 
 }  // namespace
@@ -93,6 +122,37 @@ TEST_CASE("studio program: a cancelled export writes nothing and says so, and a 
                   " closing opening+1s; quit'");
     CHECK(r.status == 2);
     CHECK(r.output.find("must come after the start") != std::string::npos);
+}
+
+}  // namespace vitrine::studio
+
+namespace vitrine::studio {
+
+TEST_CASE("studio program: an export shows caption cues as edited and unsaved: drawn and in the MP4's subtitle track") {
+    requireStudio();
+    testing::CaptionedFixture f;
+    // Cue 3 ("Three", 5 s to 6 s into the sound, which starts 1 s into the scene) moved to
+    // 8 s, not saved: it shows from 9 s to 10 s of the scene in the preview, so in exports.
+    auto moved = f.folder / "out/moved.png", old = f.folder / "out/old.png", video = f.folder / "out/clip.mp4";
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'move-cue voice.vtt 3 8s; export-still " +
+                      moved.string() + " testimony+9.5s; export-still " + old.string() +
+                      " testimony+6.5s; export-mp4 " + video.string() + " testimony+8.5s testimony+10s; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(lightPixelsInCaptionBand(moved) > 50);  // "Three" at its new time
+    CHECK(lightPixelsInCaptionBand(old) == 0);     // and no longer at its old one
+
+    // The MP4's subtitle track holds the cue at its new time (0.5 s into the export), and the
+    // picture burns it in there.
+    const std::string cues = output("ffmpeg -v error -i " + quoted(video) + " -map 0:s:0 -f webvtt -");
+    INFO(cues);
+    CHECK(cues.find("00:00.500 --> 00:01.500\nThree") != std::string::npos);
+    auto frame = f.folder / "out/frame.png";
+    REQUIRE(std::system(("ffmpeg -v error -y -ss 1.0 -i " + quoted(video) + " -frames:v 1 " + quoted(frame)).c_str()) == 0);
+    CHECK(lightPixelsInCaptionBand(frame) > 50);
+
+    // Nothing was saved: the caption file on disk keeps its timings.
+    CHECK(f.readCues() == testing::kCues);
 }
 
 }  // namespace vitrine::studio

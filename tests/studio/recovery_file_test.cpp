@@ -41,15 +41,15 @@ TEST_CASE("recovery file: changed lines count a changed line once, added and rem
 
 TEST_CASE("recovery file: set aside, it keeps its text and time under a name of its own, beside the next one") {
     testing::StudioFixture f;
-    CHECK_FALSE(setRecoveryAside(f.file));  // none: nothing to do
+    CHECK_FALSE(setRecoveriesAside({f.file}));  // none: nothing to do
     CHECK(recoveriesSetAside(f.file).empty());
 
     REQUIRE_FALSE(writeRecovery(f.file, "first session\n"));
     const auto written = readRecovery(f.file)->written;
-    REQUIRE_FALSE(setRecoveryAside(f.file));
+    REQUIRE_FALSE(setRecoveriesAside({f.file}));
     CHECK_FALSE(readRecovery(f.file));  // the next session's edits get the name
     REQUIRE_FALSE(writeRecovery(f.file, "second session\n"));
-    REQUIRE_FALSE(setRecoveryAside(f.file));  // within the same second: numbered, not overwritten
+    REQUIRE_FALSE(setRecoveriesAside({f.file}));  // within the same second: numbered, not overwritten
     // Another exhibit's recovery in the same folder is not this one's.
     REQUIRE_FALSE(writeRecovery(f.folder / "exhibit.xml.old.xml", "another exhibit\n"));
 
@@ -66,6 +66,38 @@ TEST_CASE("recovery file: set aside, it keeps its text and time under a name of 
     aside = recoveriesSetAside(f.file);
     REQUIRE(aside.size() == 1);
     CHECK(aside[0].text == "second session\n");
+}
+
+TEST_CASE("recovery file: a session's exhibit and caption recoveries are set aside as one set, and each session's apart") {
+    testing::StudioFixture f;
+    const auto voice = f.folder / "voice.vtt", other = f.folder / "other.vtt";
+    const std::vector<std::filesystem::path> files{f.file, voice, other};
+    CHECK(recoverySetsAside(files).empty());
+
+    // The first session edited the exhibit and voice.vtt.
+    REQUIRE_FALSE(writeRecovery(f.file, "exhibit, first\n"));
+    REQUIRE_FALSE(writeRecovery(voice, "voice, first\n"));
+    REQUIRE_FALSE(setRecoveriesAside(files));
+    CHECK_FALSE(readRecovery(voice));  // the next session's cue edits get the name
+    // The second (in the same second) only voice.vtt again: a set of its own, not written over the first.
+    REQUIRE_FALSE(writeRecovery(voice, "voice, second\n"));
+    REQUIRE_FALSE(setRecoveriesAside(files));
+
+    auto sets = recoverySetsAside(files);
+    REQUIRE(sets.size() == 2);
+    REQUIRE(sets[0].recoveries.size() == 2);
+    CHECK(sets[0].recoveries.at(f.file).text == "exhibit, first\n");
+    CHECK(sets[0].recoveries.at(voice).text == "voice, first\n");
+    CHECK(sets[0].recoveries.at(voice).file.filename().string().starts_with(".voice.vtt."));
+    REQUIRE(sets[1].recoveries.size() == 1);
+    CHECK(sets[1].recoveries.at(voice).text == "voice, second\n");
+
+    // Restored or discarded, a set goes whole; the other stays.
+    removeSetAside(sets[0]);
+    sets = recoverySetsAside(files);
+    REQUIRE(sets.size() == 1);
+    CHECK(sets[0].recoveries.at(voice).text == "voice, second\n");
+    CHECK(recoveriesSetAside(f.file).empty());
 }
 
 }  // namespace vitrine::studio

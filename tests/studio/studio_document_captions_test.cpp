@@ -18,27 +18,9 @@ namespace {
 
 constexpr Micros kMs = kMicrosPerMillisecond;
 
-const char* kExhibit = R"(<?xml version="1.0" encoding="UTF-8"?>
-<exhibit title="Captions" size="1280x720" lang="en">
-  <scene id="testimony" dur="12s">
-    <audio src="voice.wav" captions="voice.vtt" begin="1s" dur="10s"/>
-  </scene>
-</exhibit>
-)";
-
-const std::string kCaptions =
-    "WEBVTT\n"
-    "\n"
-    "NOTE keep this note\n"
-    "\n"
-    "00:01.000 --> 00:02.000 align:start\n"
-    "<v Ruben>One</v>\n"
-    "\n"
-    "00:03.000 --> 00:04.000\n"
-    "Two\n"
-    "\n"
-    "00:05.000 --> 00:06.000\n"
-    "Three\n";
+// A sound with three caption cues (the studio's captioned fixture).
+const char* const kExhibit = testing::kCaptionedExhibit;
+const std::string& kCaptions = testing::kCues;
 
 struct CaptionsFixture : testing::StudioFixture {
     std::filesystem::path vtt;
@@ -221,9 +203,9 @@ TEST_CASE("document captions: a reload of the exhibit keeps the cue drags and th
     const std::string file = heldName(doc);
     REQUIRE(!doc.dragCue(file, 0, CueDrag::Move, 500 * kMs));
     REQUIRE(!doc.setAttribute(Selection{Selection::Kind::Scene, 0}, "dur", "14s"));
-    f.write(testing::replaced(kExhibit, "Captions", "Captions, retitled"));
+    f.write(testing::replaced(kExhibit, "\"Cues\"", "\"Cues, retitled\""));
     CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
-    CHECK(doc.text() == testing::replaced(testing::replaced(kExhibit, "Captions", "Captions, retitled"), "12s", "14s"));
+    CHECK(doc.text() == testing::replaced(testing::replaced(kExhibit, "\"Cues\"", "\"Cues, retitled\""), "12s", "14s"));
     const std::string moved = testing::replaced(kCaptions, "00:01.000 --> 00:02.000", "00:01.500 --> 00:02.500");
     CHECK(held(doc).text == moved);
     REQUIRE(doc.undo());  // the dur

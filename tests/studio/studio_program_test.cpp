@@ -48,13 +48,17 @@ TEST_CASE("studio program: scrub, select, change a duration as the drag does, sa
     CHECK(saved.substr(prefix - 7, 14) == "dur = '3.5s'  ");
 }
 
-// Starts the studio on `file` with `script`, waits for its recovery file, then kills it as a
-// crash would (SIGKILL: no chance to save or clean up).
-void killStudioOnceRecoveryIsWritten(const std::filesystem::path& file, const std::string& script) {
-    const auto recovery = recoveryFileOf(file);
+// Starts the studio on `file` with `script`, waits for the recovery file of `recovered` (the
+// exhibit, or a caption file) to be written (and to hold `holding`, when given), then kills it
+// as a crash would (SIGKILL: no chance to save or clean up).
+void killStudioOnceRecoveryIsWritten(const std::filesystem::path& file, const std::string& script,
+                                     std::filesystem::path recovered = {}, const std::string& holding = {}) {
+    const auto recovery = recoveryFileOf(recovered.empty() ? file : recovered);
+    const std::string written = holding.empty() ? "[ -e " + quoted(recovery) + " ]"
+                                                : "grep -qs '" + holding + "' " + quoted(recovery);
     std::string command = "ALSOFT_DRIVERS=null " + studioBinary() + " " + quoted(file) + " --size 1280x720 --script '" +
-                          script + "' >/dev/null 2>&1 & pid=$!; for i in $(seq 1 600); do [ -e " + quoted(recovery) +
-                          " ] && break; sleep 0.1; done; kill -KILL $pid; wait $pid 2>/dev/null";
+                          script + "' >/dev/null 2>&1 & pid=$!; for i in $(seq 1 600); do " + written +
+                          " && break; sleep 0.1; done; kill -KILL $pid; wait $pid 2>/dev/null";
     std::system(command.c_str());
     REQUIRE(std::filesystem::exists(recovery));
 }
@@ -136,6 +140,43 @@ TEST_CASE("studio program: Decide later keeps the old recovery and the new edits
     aside = recoveriesSetAside(f.file);
     REQUIRE(aside.size() == 1);
     CHECK(aside[0].text == newer);
+}
+
+TEST_CASE("studio program: a caption file's recovery left for later is set aside as the exhibit's is, and a second kill loses neither") {
+    requireStudio();
+    testing::CaptionedFixture f;
+    using testing::kCues;
+    const std::string older = testing::replaced(kCues, "00:05.000 --> 00:06.000", "00:07.000 --> 00:08.000");
+    const std::string newer = testing::replaced(kCues, "00:05.000 --> 00:06.000", "00:08.000 --> 00:09.000");
+    killStudioOnceRecoveryIsWritten(f.file, "move-cue voice.vtt 3 7s; wait 1000000", f.vtt, "00:07.000 -->");
+    CHECK(f.readCues() == kCues);
+    CHECK(readRecovery(f.vtt)->text == older);
+
+    // The next session decides later, moves the same cue again, and is killed once that is in
+    // the caption file's recovery: the older edits are not written over.
+    killStudioOnceRecoveryIsWritten(f.file, "defer-recovery; move-cue voice.vtt 3 8s; wait 1000000", f.vtt, "00:08.000 -->");
+    CHECK(f.readCues() == kCues);
+    REQUIRE(readRecovery(f.vtt));
+    CHECK(readRecovery(f.vtt)->text == newer);
+    auto aside = recoveriesSetAside(f.vtt);
+    REQUIRE(aside.size() == 1);
+    CHECK(aside[0].text == older);
+
+    // Both are offered at the next start, the older first, each restoring its own text; the
+    // one not yet decided waits for the start after.
+    Run r = runStudio(quoted(f.file) + " --size 1280x720 --script 'restore-recovery; save; quit'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(f.readCues() == older);
+    auto sets = recoverySetsAside({f.file, f.vtt});
+    REQUIRE(sets.size() == 1);
+    CHECK(sets[0].recoveries.at(f.vtt).text == newer);
+
+    r = runStudio(quoted(f.file) + " --size 1280x720 --script 'restore-recovery; save; quit'");
+    REQUIRE(r.status == 0);
+    CHECK(f.readCues() == newer);
+    CHECK(recoverySetsAside({f.file, f.vtt}).empty());
+    CHECK(f.read() == testing::kCaptionedExhibit);  // the exhibit was never edited
 }
 
 TEST_CASE("studio program: a file changed by another program while edits are unsaved keeps them, and lists the one it cannot make") {

@@ -143,40 +143,9 @@ TEST_CASE("studio timeline: a chip dragged with the mouse snaps to the next text
 namespace vitrine::studio {
 namespace {
 
-// A sound with three caption cues, 1 s into a 12 s scene.
-const char* kCaptionedExhibit = R"(<?xml version="1.0" encoding="UTF-8"?>
-<exhibit title="Cues" size="1280x720" lang="en">
-  <scene id="testimony" dur="12s">
-    <audio src="voice.wav" captions="voice.vtt" begin="1s" dur="10s"/>
-  </scene>
-</exhibit>
-)";
-const std::string kCues =
-    "WEBVTT\n"
-    "\n"
-    "NOTE keep this note\n"
-    "\n"
-    "00:01.000 --> 00:02.000 align:start\n"
-    "<v Ruben>One</v>\n"
-    "\n"
-    "00:03.000 --> 00:04.000\n"
-    "Two\n"
-    "\n"
-    "00:05.000 --> 00:06.000\n"
-    "Three\n";
-
-struct CaptionedFixture : StudioFixture {
-    std::filesystem::path vtt;
-    CaptionedFixture() : StudioFixture(kCaptionedExhibit), vtt(folder / "voice.vtt") {
-        std::ofstream(vtt, std::ios::binary) << kCues;
-        REQUIRE(shell("ffmpeg -loglevel error -y -f lavfi -i sine=frequency=330:duration=10 -ar 48000 " +
-                      quoted(folder / "voice.wav")));
-    }
-    std::string readCues() const {
-        std::ifstream in(vtt, std::ios::binary);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
-};
+using testing::CaptionedFixture;
+using testing::kCaptionedExhibit;
+using testing::kCues;
 
 }  // namespace
 

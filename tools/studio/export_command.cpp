@@ -47,7 +47,52 @@ int fail(const std::string& message, int status) {
     return status;
 }
 
+// One string packed: its length, a newline, its bytes.
+void pack(std::string& out, std::string_view s) {
+    out += std::to_string(s.size());
+    out += '\n';
+    out += s;
+}
+
+// The string packed at `at`, moving past it; nullopt when the bytes there are not one.
+std::optional<std::string> unpack(std::string_view bytes, std::size_t& at) {
+    const std::size_t newline = bytes.find('\n', at);
+    if (newline == std::string_view::npos || newline == at || newline - at > 12) return std::nullopt;
+    std::size_t size = 0;
+    for (char c : bytes.substr(at, newline - at)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        size = size * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (size > bytes.size() - newline - 1) return std::nullopt;
+    at = newline + 1 + size;
+    return std::string(bytes.substr(newline + 1, size));
+}
+
 }  // namespace
+
+std::string packExportTexts(const ExportTexts& texts) {
+    std::string out;
+    pack(out, texts.exhibit);
+    for (const auto& [file, text] : texts.captions) {
+        pack(out, file);
+        pack(out, text);
+    }
+    return out;
+}
+
+std::optional<ExportTexts> unpackExportTexts(std::string_view bytes) {
+    std::size_t at = 0;
+    auto exhibit = unpack(bytes, at);
+    if (!exhibit) return std::nullopt;
+    ExportTexts texts{std::move(*exhibit), {}};
+    while (at < bytes.size()) {
+        auto file = unpack(bytes, at);
+        auto text = file ? unpack(bytes, at) : std::nullopt;
+        if (!text) return std::nullopt;
+        texts.captions[std::move(*file)] = std::move(*text);
+    }
+    return texts;
+}
 
 int runExportCommand(const std::vector<std::string>& args) {
     std::string kind, exhibit, file, at, from, to;
@@ -76,12 +121,12 @@ int runExportCommand(const std::vector<std::string>& args) {
     // Run by the studio (its text on standard input): the export stops when the studio does.
     if (fromStdin) prctl(PR_SET_PDEATHSIG, SIGTERM);
 
-    // The studio's text as edited (unsaved edits included), read as if it were the file.
-    std::optional<std::string> text;
-    if (fromStdin) text = std::string(std::istreambuf_iterator<char>(std::cin), {});
-    else text = readTextFile(exhibit);
-    if (!text) return fail("cannot read " + exhibit, kUnreadable);
-    LoadedExhibit loaded = loadExhibitFromText(*text, exhibit, mediaAwareOptions());
+    // The studio's texts as edited (unsaved edits included), read as if they were the files.
+    std::optional<ExportTexts> texts;
+    if (fromStdin) texts = unpackExportTexts(std::string(std::istreambuf_iterator<char>(std::cin), {}));
+    else if (auto text = readTextFile(exhibit)) texts = ExportTexts{std::move(*text), {}};
+    if (!texts) return fail("cannot read " + exhibit, kUnreadable);
+    LoadedExhibit loaded = loadExhibitFromText(texts->exhibit, exhibit, mediaAwareOptions());
     if (!loaded.show) return fail(exhibit + " has errors that stop it compiling; `vitrine check` lists them", kUnreadable);
     const Show& show = *loaded.show;
     std::optional<Micros> atTime, fromTime, toTime;  // as typed; none: 0 for a still and the start, the end for the end
@@ -94,13 +139,15 @@ int runExportCommand(const std::vector<std::string>& args) {
     std::error_code ignored;
     if (fs::path(file).has_parent_path()) fs::create_directories(fs::path(file).parent_path(), ignored);
 
+    render::RenderResources resources(text::bundledFontsDirectory(),
+                                      render::RenderResources::maxImageDimensionFor(show.canvas));
+    // The caption files' texts as edited are drawn, and written as subtitles, instead of the files.
+    for (const auto& [captions, text] : texts->captions) resources.captionFiles().setText(captions, text);
     std::optional<Error> error;
     if (kind == "storyboard") {
-        error = drawStoryboard(show, fs::path(exhibit).filename().string(), file, kColumns,
+        error = drawStoryboard(show, resources, fs::path(exhibit).filename().string(), file, kColumns,
                                [](int done, int total) { return report(done, total); });
     } else {
-        render::RenderResources resources(text::bundledFontsDirectory(),
-                                          render::RenderResources::maxImageDimensionFor(show.canvas));
         if (kind == "still") {
             report(0, 1);
             LiveShow live(borrowedShow(show), resources, LiveShow::Options{});

@@ -49,7 +49,7 @@ void ExportJob::cancel() {
     if (pid_t pid = child_; pid > 0) ::kill(pid, SIGTERM);
 }
 
-bool ExportJob::start(const fs::path& exhibit, std::string text, ExportOrder order) {
+bool ExportJob::start(const fs::path& exhibit, ExportTexts texts, ExportOrder order) {
     if (running_) return false;
     if (worker_.joinable()) worker_.join();
     order_ = order;
@@ -61,7 +61,7 @@ bool ExportJob::start(const fs::path& exhibit, std::string text, ExportOrder ord
         outcome_.reset();
     }
     running_ = true;
-    worker_ = std::thread([this, exhibit, text = std::move(text), order = std::move(order)] { run(exhibit, text, order); });
+    worker_ = std::thread([this, exhibit, packed = packExportTexts(texts), order = std::move(order)] { run(exhibit, packed, order); });
     return true;
 }
 
@@ -77,7 +77,7 @@ bool ExportJob::hasOutcome() const {
     return outcome_.has_value();
 }
 
-void ExportJob::run(fs::path exhibit, std::string text, ExportOrder order) {
+void ExportJob::run(fs::path exhibit, std::string texts, ExportOrder order) {
     std::vector<std::string> args = {"/proc/self/exe", "export", exportKindWord(order.kind), exhibit.string(),
                                      "-o", order.file.string(), "--stdin"};
     for (auto [flag, value] : {std::pair{"--at", &order.at}, std::pair{"--from", &order.from}, std::pair{"--to", &order.to}})
@@ -86,7 +86,7 @@ void ExportJob::run(fs::path exhibit, std::string text, ExportOrder order) {
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
 
-    // The child's standard input is the text; its output (progress lines and any error) comes
+    // The child's standard input is the texts, packed; its output (progress lines and any error) comes
     // back on one pipe. Spawned, not forked by hand: this process has GL and audio threads.
     int input[2], output[2];
     ExportOutcome outcome;
@@ -107,7 +107,7 @@ void ExportJob::run(fs::path exhibit, std::string text, ExportOrder order) {
             child_ = pid;
             if (cancel_) ::kill(pid, SIGTERM);
             signal(SIGPIPE, SIG_IGN);  // a child that exits early must not kill the studio
-            writeAll(input[1], text);
+            writeAll(input[1], texts);
             ::close(input[1]);
             FILE* lines = ::fdopen(output[0], "r");
             char line[4096];

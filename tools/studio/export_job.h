@@ -1,6 +1,6 @@
 #pragma once
 // One export from the studio (a still, a storyboard or an MP4), run as a child process
-// (`vitrine-studio export`, export_command.h) given the studio's text as edited: it draws
+// (`vitrine-studio export`, export_command.h) given the studio's texts as edited: it draws
 // on a GL context of its own while the studio keeps drawing and playing, and a crash in it
 // cannot take the designer's unsaved work down. The studio reads its progress each frame
 // and may cancel it; the file appears at its destination only once complete.
@@ -15,6 +15,8 @@
 #include <string>
 #include <thread>
 #include <utility>
+
+#include "export_command.h"
 
 namespace vitrine::studio {
 
@@ -46,8 +48,9 @@ public:
     ExportJob(const ExportJob&) = delete;
     ExportJob& operator=(const ExportJob&) = delete;
 
-    /// Starts `order` for `exhibit` whose text is now `text`; false when one runs.
-    bool start(const std::filesystem::path& exhibit, std::string text, ExportOrder order);
+    /// Starts `order` for `exhibit` whose texts are now `texts` (the exhibit's and its caption
+    /// files', as edited); false when one runs.
+    bool start(const std::filesystem::path& exhibit, ExportTexts texts, ExportOrder order);
     bool running() const { return running_; }
     /// Asks the running export to stop; nothing is left at its file.
     void cancel();
@@ -61,7 +64,7 @@ public:
     bool hasOutcome() const;
 
 private:
-    void run(std::filesystem::path exhibit, std::string text, ExportOrder order);
+    void run(std::filesystem::path exhibit, std::string texts, ExportOrder order);
 
     ExportOrder order_;
     std::thread worker_;

@@ -48,12 +48,10 @@ void drawLine(sf::RenderTarget& target, const sf::Font& font, const std::string&
 
 }  // namespace
 
-std::optional<Error> drawStoryboard(const Show& show, const std::string& title, const std::filesystem::path& output,
-                                    int columns, const StoryboardProgress& progress) {
+std::optional<Error> drawStoryboard(const Show& show, render::RenderResources& resources, const std::string& title,
+                                    const std::filesystem::path& output, int columns, const StoryboardProgress& progress) {
     StoryboardLayout layout = storyboardLayoutFor(show.canvas, columns);
     int stills = static_cast<int>(show.scenes.size());
-    render::RenderResources resources(text::bundledFontsDirectory(),
-                                      render::RenderResources::maxImageDimensionFor(show.canvas));
     // Drawn as every program draws a show: by the show being played, silent, its clock unused.
     LiveShow live(borrowedShow(show), resources, LiveShow::Options{});
     output::OffscreenRenderer still(live.renderer(), live.show(),
@@ -113,7 +111,9 @@ int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem:
         return 3;
     }
     const Show& show = *doc.show();
-    if (auto error = drawStoryboard(show, exhibit.filename().string(), output, columns)) {
+    render::RenderResources resources(text::bundledFontsDirectory(),
+                                      render::RenderResources::maxImageDimensionFor(show.canvas));
+    if (auto error = drawStoryboard(show, resources, exhibit.filename().string(), output, columns)) {
         std::fprintf(stderr, "vitrine-studio: %s\n", error->message.c_str());
         return 3;
     }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/error.h"
+#include "render/render_resources.h"
 #include "timeline/show.h"
 
 namespace vitrine::studio {
@@ -20,10 +21,10 @@ int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem:
 /// Called after each still with how many are drawn and how many in all; false cancels.
 using StoryboardProgress = std::function<bool(int done, int total)>;
 
-/// Draws the storyboard of `show` (titled `title` when it has none) into the PNG `output`,
-/// written atomically, on the calling thread's own GL context (the studio's export runs it
-/// on a worker). Returns the Error saying why it could not, or nullopt.
-std::optional<Error> drawStoryboard(const Show& show, const std::string& title,
+/// Draws the storyboard of `show` (titled `title` when it has none) with `resources` into the
+/// PNG `output`, written atomically, on the calling thread's own GL context (the studio's
+/// export runs it in a process of its own). Returns the Error saying why it could not, or nullopt.
+std::optional<Error> drawStoryboard(const Show& show, render::RenderResources& resources, const std::string& title,
                                     const std::filesystem::path& output, int columns,
                                     const StoryboardProgress& progress = {});
 

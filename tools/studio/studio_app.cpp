@@ -65,17 +65,7 @@ StudioApp::StudioApp(StudioOptions options)
         if (auto t = resolvePosition(*doc_.show(), options_.at)) t_ = *t;
         else setStatus("--at: " + t.error().message, true);
     }
-    if (doc_.loadError().empty()) {
-        // The last session's recovery is set aside before it is offered, so this session's
-        // edits are kept in a file of their own while it waits (even past "Decide later").
-        if (auto error = setRecoveryAside(doc_.file())) setStatus(error->message, true);
-        for (Recovery& recovery : recoveriesSetAside(doc_.file())) {
-            // A recovery that holds the file's text has nothing to offer.
-            if (recovery.text == doc_.text()) removeSetAside(recovery);
-            else recoveryOffers_.push_back(std::move(recovery));
-        }
-    }
-    findCaptionRecoveries();
+    if (doc_.loadError().empty()) offerRecoveries();
     if (!watcher_.ok()) setStatus("cannot watch " + options_.file + " for changes; reload by reopening", true);
     // With no sound card (CI, a test rig) OpenAL is told ALSOFT_DRIVERS=null, as for the
     // player: the sound is then mixed at real-time pace and discarded.
@@ -267,7 +257,6 @@ void StudioApp::ensureLive() {
     live_->jump(t_);
     liveGeneration_ = doc_.showGeneration();
     previewDirty_ = true;
-    fedCaptions_ = -1;  // a new renderer reads caption files from disk until fed
     feedCaptions();
 }
 
@@ -499,30 +488,76 @@ void StudioApp::keepRecovery() {
     else recoveryWritten_ = text;
 }
 
+// The files a recovery keeps the unsaved edits of: the exhibit, and the caption files it holds.
+std::vector<std::filesystem::path> StudioApp::recoverableFiles() const {
+    std::vector<std::filesystem::path> files{doc_.file()};
+    for (const auto& [file, held] : doc_.captionFiles()) files.emplace_back(file);
+    return files;
+}
+
+// The text the document holds for `file` (the exhibit or one of its caption files), or nullptr.
+const std::string* StudioApp::heldText(const std::filesystem::path& file) const {
+    if (file == doc_.file()) return &doc_.text();
+    const HeldCaptions* held = doc_.captionFile(file.string());
+    return held ? &held->text : nullptr;
+}
+
+void StudioApp::offerRecoveries() {
+    // The last session's recoveries (the exhibit's and its caption files', as one set) are
+    // set aside before they are offered, so this session's edits are kept in files of their
+    // own while they wait, even past "Decide later".
+    const auto files = recoverableFiles();
+    if (auto error = setRecoveriesAside(files)) setStatus(error->message, true);
+    for (RecoverySet& set : recoverySetsAside(files)) {
+        // A recovery that holds its file's text has nothing to offer.
+        std::erase_if(set.recoveries, [&](const auto& kept) {
+            const std::string* held = heldText(kept.first);
+            if (!held || *held != kept.second.text) return false;
+            removeSetAside(kept.second);
+            return true;
+        });
+        if (!set.recoveries.empty()) recoveryOffers_.push_back(std::move(set));
+    }
+}
+
+// Makes `recovery`'s text the unsaved text of `file`, kept in this session's recovery file at
+// once: only then is the set-aside copy removed, so no moment holds the edits in neither.
+bool StudioApp::restoreOne(const std::filesystem::path& file, const Recovery& recovery) {
+    const std::string* held = heldText(file);
+    const std::string name = file.filename().string();
+    if (!held) {
+        setStatus("Cannot restore the edits of " + name + ": the exhibit no longer uses it", true);
+        return false;
+    }
+    if (*held == recovery.text) return true;
+    const bool exhibit = file == doc_.file();
+    const std::string unsaved = " unsaved " + describeTime(recovery.written);
+    auto error = exhibit ? doc_.replaceText("restore the edits" + unsaved, recovery.text)
+                         : doc_.replaceCaptionText(file.string(), "restore the edits of " + name + unsaved, recovery.text);
+    if (!error) error = writeRecovery(file, recovery.text);
+    if (error) {
+        setStatus(name + ": " + error->message, true);
+        return false;
+    }
+    if (exhibit) recoveryWritten_ = recovery.text;
+    else captionRecoveriesWritten_[file.string()] = recovery.text;
+    return true;
+}
+
 bool StudioApp::restoreRecovery() {
     if (recoveryOffers_.empty()) {
         setStatus("There are no unsaved edits to restore", true);
         return false;
     }
-    Recovery recovery = std::move(recoveryOffers_.front());
+    RecoverySet set = std::move(recoveryOffers_.front());
     recoveryOffers_.pop_front();
-    // Only caption files may have been left unsaved: the exhibit's text is then the file's.
-    if (recovery.text != doc_.text()) {
-        if (auto error = doc_.replaceText("restore the edits unsaved " + describeTime(recovery.written), recovery.text)) {
-            setStatus(*error, true);
-            return false;
-        }
-        // They are this session's unsaved edits now: kept in its recovery file at once, and only
-        // then is the set-aside copy removed, so no moment holds them in neither.
-        if (auto error = writeRecovery(doc_.file(), recovery.text)) {
-            setStatus(error->message, true);
-            return false;
-        }
-        recoveryWritten_ = recovery.text;
-    }
-    restoreCaptionRecoveries();
-    removeSetAside(recovery);
-    setStatus("Restored the edits unsaved " + describeTime(recovery.written) + " (not saved yet; Undo takes them back)");
+    // The exhibit first: its text says which caption files it holds.
+    if (auto exhibit = set.recoveries.find(doc_.file()); exhibit != set.recoveries.end())
+        if (!restoreOne(exhibit->first, exhibit->second)) return false;
+    for (const auto& [file, recovery] : set.recoveries)
+        if (file != doc_.file() && !restoreOne(file, recovery)) return false;
+    removeSetAside(set);
+    setStatus("Restored the edits unsaved " + describeTime(set.written) + " (not saved yet; Undo takes them back)");
     previewDirty_ = true;
     return true;
 }
@@ -534,7 +569,6 @@ bool StudioApp::discardRecovery() {
     }
     removeSetAside(recoveryOffers_.front());
     recoveryOffers_.pop_front();
-    discardCaptionRecoveries();
     setStatus("Discarded the unsaved edits of the last session");
     return true;
 }
@@ -544,27 +578,25 @@ bool StudioApp::deferRecovery() {
         setStatus("There are no unsaved edits to decide on", true);
         return false;
     }
-    recoveryOffers_.pop_front();  // its file stays set aside: offered again at the next start
+    recoveryOffers_.pop_front();  // its files stay set aside: offered again at the next start
     setStatus("The unsaved edits of the last session are kept for the next start");
     return true;
 }
 
 void StudioApp::drawRecoveryOffer() {
     if (recoveryOffers_.empty()) return;
-    const Recovery& offer = recoveryOffers_.front();
+    const RecoverySet& offer = recoveryOffers_.front();
     const char* title = "Unsaved edits found";
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(560, 0));
     if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) return;
-    const int lines = changedLines(doc_.text(), offer.text);
-    ImGui::TextWrapped("The studio closed without saving edits to %s. A copy of them was kept %s.",
-                       doc_.file().filename().c_str(), describeTime(offer.written).c_str());
-    ImGui::TextWrapped("%d line%s from the file as it is on disk.", lines, lines == 1 ? " differs" : "s differ");
-    for (const auto& [file, recovery] : captionRecoveryOffer_) {
-        const HeldCaptions* held = doc_.captionFile(file);
-        const int changed = held ? changedLines(held->text, recovery.text) : 0;
-        ImGui::TextWrapped("In %s, %d line%s.", std::filesystem::path(file).filename().c_str(), changed,
-                           changed == 1 ? " differs" : "s differ");
+    ImGui::TextWrapped("The studio closed without saving edits. A copy of them was kept %s.",
+                       describeTime(offer.written).c_str());
+    for (const auto& [file, recovery] : offer.recoveries) {
+        const std::string* held = heldText(file);
+        const int lines = held ? changedLines(*held, recovery.text) : 0;
+        ImGui::TextWrapped("In %s, %d line%s from the file as it is on disk.", file.filename().c_str(), lines,
+                           lines == 1 ? " differs" : "s differ");
     }
     ImGui::Spacing();
     if (ImGui::Button("Restore them")) {

@@ -108,7 +108,11 @@ private:
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
-    // Never losing work: the recovery file, and the edits a reload could not make again.
+    // Never losing work: the recovery files, and the edits a reload could not make again.
+    void offerRecoveries();
+    std::vector<std::filesystem::path> recoverableFiles() const;
+    const std::string* heldText(const std::filesystem::path& file) const;
+    bool restoreOne(const std::filesystem::path& file, const Recovery& recovery);
     void keepRecovery();
     bool restoreRecovery();
     bool discardRecovery();
@@ -117,10 +121,7 @@ private:
     void drawNotReapplied();
     // The caption files the document holds: their recovery files and their reload when
     // another program changes them (studio_caption_files.cpp).
-    void findCaptionRecoveries();
     void keepCaptionRecoveries();
-    void restoreCaptionRecoveries();
-    void discardCaptionRecoveries();
     void reloadCaptionsIfChanged();
     void feedCaptions();
     // Commands and the structure edits they make (studio_structure.cpp).
@@ -225,12 +226,12 @@ private:
     std::optional<CaptionTimingPanel> timing_;
     std::optional<sf::Keyboard::Key> heldTimingKey_;  // a held key repeats; one press is one tap
 
-    // Set aside at start, not yet restored, discarded or left for later; the first is offered.
-    std::deque<Recovery> recoveryOffers_;
+    // The sessions' recoveries set aside at start (the exhibit's and its caption files'), not
+    // yet restored, discarded or left for later; the first is offered.
+    std::deque<RecoverySet> recoveryOffers_;
     std::string recoveryWritten_;             // the text last written to the recovery file
     sf::Clock sinceRecovery_;
     std::vector<std::string> notReapplied_;  // listed until the designer dismisses them
-    std::map<std::string, Recovery> captionRecoveryOffer_;        // by caption file, offered with the first of recoveryOffers_
     std::map<std::string, std::string> captionRecoveriesWritten_;  // by caption file
     std::map<std::string, std::unique_ptr<FileWatcher>> captionWatchers_;
     int fedCaptions_ = -1;  // the document's captionsGeneration() the preview draws

@@ -1,25 +1,12 @@
 // The caption files the document holds, as the exhibit's own file is kept: a recovery file
-// beside each one with unsaved cue edits (".voice.vtt.recovery"), offered back with the
-// exhibit's at the next start, and a reload when another program changes one, the unsaved
-// edits made again on it; and the preview, which draws their text as edited.
+// beside each one with unsaved cue edits (".voice.vtt.recovery"), set aside and offered back
+// with the exhibit's at the next start (studio_app.cpp), and a reload when another program
+// changes one, the unsaved edits made again on it; and the preview, which draws their text
+// as edited.
 
 #include "studio_app.h"
 
 namespace vitrine::studio {
-
-void StudioApp::findCaptionRecoveries() {
-    for (const auto& [file, held] : doc_.captionFiles()) {
-        auto recovery = readRecovery(file);
-        if (!recovery) continue;
-        if (recovery->text == held.text) {
-            removeRecovery(file);
-            continue;
-        }
-        // Offered with the exhibit's edits, in the same question.
-        if (recoveryOffers_.empty()) recoveryOffers_.push_back(Recovery{doc_.text(), recovery->written, {}});
-        captionRecoveryOffer_.emplace(file, std::move(*recovery));
-    }
-}
 
 void StudioApp::keepCaptionRecoveries() {
     const auto unsaved = doc_.unsavedCaptions();
@@ -39,23 +26,6 @@ void StudioApp::keepCaptionRecoveries() {
         removeRecovery(it->first);
         it = captionRecoveriesWritten_.erase(it);
     }
-}
-
-void StudioApp::restoreCaptionRecoveries() {
-    for (auto& [file, recovery] : captionRecoveryOffer_) {
-        const std::string name = std::filesystem::path(file).filename().string();
-        if (auto error = doc_.replaceCaptionText(file, "restore the edits of " + name + " unsaved " +
-                                                           describeTime(recovery.written),
-                                                 recovery.text))
-            setStatus(name + ": " + error->message, true);
-        else captionRecoveriesWritten_[file] = recovery.text;  // the file already holds them
-    }
-    captionRecoveryOffer_.clear();
-}
-
-void StudioApp::discardCaptionRecoveries() {
-    for (const auto& [file, recovery] : captionRecoveryOffer_) removeRecovery(file);
-    captionRecoveryOffer_.clear();
 }
 
 void StudioApp::reloadCaptionsIfChanged() {
@@ -79,10 +49,12 @@ void StudioApp::reloadCaptionsIfChanged() {
     }
 }
 
-// The preview draws the caption text as edited, as it draws the exhibit's text as edited.
+// The preview draws the caption text as edited, as it draws the exhibit's text as edited:
+// given to the caption cache every renderer of the studio reads through (an export gives the
+// same texts to its own, studio_output.cpp).
 void StudioApp::feedCaptions() {
-    if (!live_ || fedCaptions_ == doc_.captionsGeneration()) return;
-    for (const auto& [file, held] : doc_.captionFiles()) live_->renderer().useCaptions(file, held.track);
+    if (!resources_ || fedCaptions_ == doc_.captionsGeneration()) return;
+    for (const auto& [file, held] : doc_.captionFiles()) resources_->captionFiles().setText(file, held.text);
     fedCaptions_ = doc_.captionsGeneration();
     previewDirty_ = true;
 }

@@ -137,7 +137,10 @@ bool StudioApp::startExport(ExportKind kind, const std::string& file, const std:
         setStatus("Export: the end (" + to + ") must come after the start (" + from + ")", true);
         return false;
     }
-    export_.start(doc_.file(), doc_.text(), order);
+    // The texts as the preview draws them: the exhibit's and its caption files', as edited.
+    ExportTexts texts{doc_.text(), {}};
+    for (const auto& [file, held] : doc_.captionFiles()) texts.captions[file] = held.text;
+    export_.start(doc_.file(), std::move(texts), order);
     setStatus("Exporting to " + file);
     return true;
 }
