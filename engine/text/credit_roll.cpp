@@ -1,6 +1,7 @@
 #include "text/credit_roll.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace vitrine::text {
 namespace {
@@ -8,13 +9,12 @@ namespace {
 // The soft edges take at most this share of the window each, however large the type.
 constexpr double kMaxFadeShare = 0.25;
 
-// Splits the entry lines into pages that fit the window below its top band, each ending
-// between two entries where one fits whole (a page of one long entry ends where it must).
-std::vector<CreditPage> splitPages(const TextLayout& layout, const CreditRoll& roll) {
+// Splits the entry lines into pages at most `room` tall, each ending between two entries
+// where one fits whole (a page of one long entry ends where it must).
+std::vector<CreditPage> splitPages(const TextLayout& layout, const CreditRoll& roll, double room) {
     std::vector<CreditPage> pages;
     const auto& lines = layout.lines;
     const int count = static_cast<int>(lines.size());
-    const double room = roll.windowHeight - roll.fadeBand;
     auto line = [&](int i) -> const LineBox& { return lines[static_cast<std::size_t>(i)]; };
     for (int first = roll.headingLines; first < count;) {
         const double top = line(first).top;
@@ -27,6 +27,38 @@ std::vector<CreditPage> splitPages(const TextLayout& layout, const CreditRoll& r
         }
         pages.push_back(CreditPage{first, end, top - roll.windowTop - roll.fadeBand, 1});
         first = end;
+    }
+    return pages;
+}
+
+// As few pages as fit the window below its top band, made as even as they can be: filling
+// each page in turn left one entry alone on the last (21–24, then 25). Each page ends at the
+// break between entries nearest an even share of what is left, within the window.
+std::vector<CreditPage> evenPages(const TextLayout& layout, const CreditRoll& roll) {
+    const double room = roll.windowHeight - roll.fadeBand;
+    const std::vector<CreditPage> filled = splitPages(layout, roll, room);
+    const auto& lines = layout.lines;
+    const int count = static_cast<int>(lines.size());
+    auto line = [&](int i) -> const LineBox& { return lines[static_cast<std::size_t>(i)]; };
+    auto height = [&](int first, int end) { return line(end - 1).top + line(end - 1).height - line(first).top; };
+    std::vector<CreditPage> pages;
+    int first = roll.headingLines;
+    for (std::size_t left = filled.size(); first < count && left > 0; --left) {
+        const double share = height(first, count) / static_cast<double>(left);
+        int best = -1;
+        for (int end = first + 1; end <= count && height(first, end) <= room; ++end) {
+            const bool breakBetweenEntries = end == count || line(end).paragraph != line(end - 1).paragraph;
+            if (breakBetweenEntries && (best < 0 || std::abs(height(first, end) - share) < std::abs(height(first, best) - share)))
+                best = end;
+        }
+        if (best < 0) break;  // an entry taller than the window: filled page by page below
+        pages.push_back(CreditPage{first, best, line(first).top - roll.windowTop - roll.fadeBand, 1});
+        first = best;
+    }
+    if (first < count) {  // what did not share out evenly, filled as it comes
+        CreditRoll rest = roll;
+        rest.headingLines = first;
+        for (const CreditPage& page : splitPages(layout, rest, room)) pages.push_back(page);
     }
     return pages;
 }
@@ -87,7 +119,7 @@ std::optional<CreditRoll> creditRoll(const Item& item, const TextLayout& layout,
     roll.fadeBand = std::min(roll.linePitch * kRollFadeLines, roll.windowHeight * kMaxFadeShare);
     // From the first entry a band below the window's top to the last a band above its bottom.
     roll.travel = layout.height - boxHeight + 2 * roll.fadeBand;
-    roll.pages = splitPages(layout, roll);
+    roll.pages = evenPages(layout, roll);
     return roll;
 }
 

@@ -100,14 +100,19 @@ TEST_CASE("reduced motion: a slide between two scenes is a fade, with nothing mo
 
 TEST_CASE("reduced motion: credits too tall for their box are pages that hold still") {
     const auto xml = test::fixturesDir() / "layout" / "many-credits-slow.xml";
-    // 90 s of credits: the first page holds at the start, the last at the end.
-    const std::vector<Micros> times{seconds(2), seconds(8), seconds(85), seconds(89)};
+    // 90 s of credits in seven pages of three or four entries, each held for its share of
+    // the time (13 to 17 s, less its fades): the first page at the start, the second from
+    // about 14 s to 29 s (when the roll moves), the last at the end.
+    const std::vector<Micros> times{seconds(2), seconds(8), seconds(20), seconds(26), seconds(88), seconds(90) - 1000};
     const auto still = framesOf(xml, true, times);
     keep(still[0], "credits-2s");
-    keep(still[2], "credits-85s");
-    CHECK(identical(still[0], still[1]));       // the first page stands still
-    CHECK(identical(still[2], still[3]));       // and so does the last
+    keep(still[2], "credits-20s");
+    keep(still[4], "credits-88s");
+    CHECK(identical(still[0], still[1]));  // the first page stands still
+    CHECK(identical(still[2], still[3]));  // the second too, while a roll would move
+    CHECK(identical(still[4], still[5]));  // and the last
     CHECK_FALSE(identical(still[0], still[2]));  // they are different pages
+    CHECK_FALSE(identical(still[2], still[4]));
     const auto moving = framesOf(xml, false, {seconds(20), seconds(26)});
     CHECK_FALSE(identical(moving[0], moving[1]));  // the roll moves there
 }

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "exhibit/exhibit_loader.h"
 #include "support/build_paths.h"
 #include "text/item_text.h"
@@ -69,6 +71,12 @@ TEST_CASE("credit roll: under reduced motion the entries are still pages that fa
         CHECK(first.top - page.offset == doctest::Approx(roll->windowTop + roll->fadeBand));  // drawn under the band
     }
     CHECK(next == static_cast<int>(layout.lines.size()));
+    // As even as they can be: no page holds more than one entry (two lines) more than another,
+    // rather than full pages and one entry left alone on the last.
+    auto size = [](const CreditPage& p) { return p.endLine - p.firstLine; };
+    const auto [smallest, largest] = std::minmax_element(pages.begin(), pages.end(),
+                                                         [&](const CreditPage& a, const CreditPage& b) { return size(a) < size(b); });
+    CHECK(size(*largest) - size(*smallest) <= 2);
 
     // Each page holds, fully drawn, through the middle of its share of the time (its share of
     // the lines), and is the page shown then.
