@@ -7,7 +7,18 @@
 
 namespace vitrine::app {
 
-ExhibitSession::ExhibitSession(const std::string& file) : exhibit_(loadExhibit(file, mediaAwareOptions())) {
+namespace {
+
+CompileOptions sessionOptions(bool reducedMotion) {
+    CompileOptions o = mediaAwareOptions();
+    o.reducedMotion = reducedMotion;
+    return o;
+}
+
+}  // namespace
+
+ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion)
+    : exhibit_(loadExhibit(file, sessionOptions(reducedMotion))) {
     for (const auto& d : exhibit_.diagnostics.all())
         if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (exhibit_.show && exhibit_.diagnostics.hasErrors())

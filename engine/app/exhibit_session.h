@@ -20,8 +20,9 @@ namespace vitrine::app {
 
 class ExhibitSession {
 public:
-    /// Loads `file`, printing its errors (not its warnings) to stderr.
-    explicit ExhibitSession(const std::string& file);
+    /// Loads `file`, printing its errors (not its warnings) to stderr; compiled without
+    /// motion when `reducedMotion` (CompileOptions::reducedMotion).
+    explicit ExhibitSession(const std::string& file, bool reducedMotion = false);
 
     /// The show, or nullptr when the file could not be read or parsed at all.
     const Show* show() const { return exhibit_.show ? &*exhibit_.show : nullptr; }

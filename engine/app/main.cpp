@@ -24,12 +24,15 @@ Usage:
                                        play on a projector (fullscreen, looping); --calibrate
                                        opens keystone calibration (needs --installation);
                                        --speed N runs the show N times faster (soak tests, no sound)
-  vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH]
+  vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH] [--reduced-motion]
                                        write the frame shown at that instant
   vitrine render EXHIBIT.xml --frames DIR [--per-scene] | -o FILE.mp4 [--fps N] [--from POS] [--to POS] [--size WxH]
+                                       [--reduced-motion]
                                        write numbered PNG frames (or one per scene), or an MP4 video;
                                        POS is a time (1:30, 95s), a scene (lens: its start), or a
-                                       scene and an offset (lens+3s), as for still --at
+                                       scene and an offset (lens+3s), as for still --at;
+                                       --reduced-motion draws them as an installation with
+                                       <motion reduced="true"> shows them (no pan-zoom, slide, flight, roll)
   vitrine --help | --version
 
 check prints problems as file:line:col: error|warning: message, then a summary.

@@ -65,7 +65,19 @@ int runPlay(const Arguments& args) {
         return 3;
     }
     waitForDisplay(power::displayName());
-    ExhibitSession session(o->file());
+    // The installation first: it says how the exhibit is compiled (reduced motion).
+    const std::optional<std::string> installationFile = o->value("--installation");
+    std::optional<installation::Installation> inst;
+    Diagnostics installationProblems;
+    if (installationFile) {
+        // A broken installation file is reported, never fatal: the show plays with defaults.
+        inst = installation::loadInstallation(*installationFile, installationProblems);
+        // Corners saved by calibration (where the player's user can write) replace the file's own.
+        if (inst) installation::applySavedKeystones(*inst, installation::keystoneSaveFile(*installationFile), installationProblems);
+        for (const auto& d : installationProblems.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+    }
+    const bool reducedMotion = inst && inst->reducedMotion;
+    ExhibitSession session(o->file(), reducedMotion);
     if (!session.show()) return 2;
     const Show& show = *session.show();
     PlayerOptions options;
@@ -111,15 +123,10 @@ int runPlay(const Arguments& args) {
     // stdio writes whole lines atomically, so the control servers' threads may log too.
     auto log = [](const std::string& line) { std::fprintf(stderr, "vitrine: %s\n", line.c_str()); };
     std::unique_ptr<control::Operations> operations;
-    if (auto file = o->value("--installation")) {
-        // A broken installation file is reported, never fatal: the show plays with defaults.
-        Diagnostics diagnostics;
-        auto inst = installation::loadInstallation(*file, diagnostics);
-        // Corners saved by calibration (where the player's user can write) replace the file's own.
-        if (inst) installation::applySavedKeystones(*inst, installation::keystoneSaveFile(*file), diagnostics);
-        for (const auto& d : diagnostics.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
-        if (!inst || diagnostics.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
-        operations = std::make_unique<control::Operations>(control::runningInstallation(*file, std::move(inst), diagnostics), log);
+    if (installationFile) {
+        if (!inst || installationProblems.hasErrors()) log("installation file has errors; playing with its defaults where they apply");
+        operations = std::make_unique<control::Operations>(
+            control::runningInstallation(*installationFile, std::move(inst), installationProblems), log);
         for (const auto& problem : operations->startServers()) log(problem);
         options.operations = operations.get();
         options.volume = operations->installation().volume;
@@ -136,7 +143,9 @@ int runPlay(const Arguments& args) {
     // Reload reads the exhibit again with the same site choices, and one set of compile
     // options, so media durations and map data unchanged on disk are not read again.
     const std::filesystem::path exhibitFile = o->file();
-    options.reload = [exhibitFile, languages, compile = mediaAwareOptions()] {
+    CompileOptions compile = mediaAwareOptions();
+    compile.reducedMotion = reducedMotion;
+    options.reload = [exhibitFile, languages, compile = std::move(compile)] {
         return reloadShow(exhibitFile, compile, languages);
     };
     Player player(std::make_shared<const Show>(chooseLanguages(show, languages)), session.resources(), std::move(options), log);

@@ -84,10 +84,10 @@ int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micr
 }  // namespace
 
 int runStill(const Arguments& args) {
-    auto o = Options::parse(args, "still", {"--at", "-o", "--size"}, {});
+    auto o = Options::parse(args, "still", {"--at", "-o", "--size"}, {"--reduced-motion"});
     if (!o) return kUsageError;
     if (!o->has("--at") || !o->has("-o")) return usageError("still needs --at TIME|SCENE[+TIME] and -o FILE.png");
-    ExhibitSession session(o->file());
+    ExhibitSession session(o->file(), o->has("--reduced-motion"));
     if (!session.show()) return 2;
     const Show& show = *session.show();
     auto t = loopingPosition(show, *o->value("--at"));
@@ -109,11 +109,12 @@ int runStill(const Arguments& args) {
 }
 
 int runRender(const Arguments& args) {
-    auto o = Options::parse(args, "render", {"--frames", "-o", "--fps", "--from", "--to", "--size"}, {"--per-scene"});
+    auto o = Options::parse(args, "render", {"--frames", "-o", "--fps", "--from", "--to", "--size"},
+                            {"--per-scene", "--reduced-motion"});
     if (!o) return kUsageError;
     if (o->has("--frames") == o->has("-o")) return usageError("render needs one of --frames DIR or -o FILE.mp4");
     if (o->has("-o") && o->has("--per-scene")) return usageError("--per-scene goes with --frames, not -o");
-    ExhibitSession session(o->file());
+    ExhibitSession session(o->file(), o->has("--reduced-motion"));
     if (!session.show()) return 2;
     const Show& show = *session.show();
     int fps = kDefaultFps;

@@ -506,6 +506,13 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
             else if (p == "on-opening") inst.advisory = AdvisoryPolicy::OnOpening;
             else r.error(*e, e->Attribute("policy") ? "policy" : nullptr, "bad-value",
                          "<advisory> needs policy=\"every-loop\" or \"on-opening\"");
+        } else if (name == "motion") {
+            r.onlyAttributes(*e, {"reduced"});
+            const char* t = e->Attribute("reduced");
+            auto v = t ? parseBool(t) : std::nullopt;
+            if (v) inst.reducedMotion = *v;
+            else r.error(*e, t ? "reduced" : nullptr, "bad-value", "<motion> needs reduced=\"true\" or \"false\"",
+                         "e.g. reduced=\"true\"");
         } else if (name == "control") {
             r.onlyAttributes(*e, {"http", "osc", "bind", "token"});
             auto port = [&](const char* attr, int& into) {
@@ -544,7 +551,7 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
             inst.proofOfPlay = p;
         } else {
             r.warning(*e, nullptr, "unknown-element", "<installation> has no element <" + name + ">; it is ignored",
-                      "elements: output, hours, languages, volume, advisory, control, proof-of-play");
+                      "elements: output, hours, languages, volume, advisory, motion, control, proof-of-play");
         }
     }
     // HTTP and OSC on the same number do not clash: HTTP listens on TCP, OSC on UDP, and

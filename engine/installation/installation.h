@@ -91,6 +91,10 @@ struct Installation {
     std::vector<std::string> captionLanguages;  // caption languages, preferred first
     double volume = 1.0;                // 0..1 master volume
     AdvisoryPolicy advisory = AdvisoryPolicy::EveryLoop;
+    // <motion reduced="true">: for visitors whom motion makes ill, the show is compiled
+    // without motion (CompileOptions::reducedMotion): pan-zooms still, slides and flights
+    // as fades and cuts, credits a page at a time.
+    bool reducedMotion = false;
     ControlSettings control;
     std::optional<ProofOfPlaySettings> proofOfPlay;  // nullopt = no record
     /// What was wrong with the file when the player read it, one line each, for /status

@@ -63,10 +63,13 @@ MapCamera moveTarget(const MapScene& scene, const MapCameraMove& m, const MapCam
 }
 
 MapCamera along(const MapScene& scene, const MapCameraMove& m, const MapCamera& start, const MapCamera& first,
-                Rect box, Micros local) {
+                Rect box, Micros local, bool reducedMotion) {
     MapCamera target = moveTarget(scene, m, start, first, box);
     double p = activeProgress(m.timing, local);
     if (p >= 1.0) return target;
+    // Reduced motion: no view between the two ends is ever shown; the middle is where the
+    // flight's time is split evenly between them.
+    if (reducedMotion) return p < 0.5 ? start : target;
     FlyPath path(start.centre, start.width, target.centre, target.width);
     ViewState v = path.at(m.easing.apply(p));
     return {v.centre, v.width};
@@ -178,10 +181,10 @@ MapCamera cameraAt(const MapScene& scene, Micros local, Rect box, const MapEvalu
     for (const MapCameraMove& m : scene.moves) {
         if (m.timing.begin > local) break;
         // A move that begins while another is under way starts from where that one is.
-        if (current) start = along(scene, *current, start, first, box, m.timing.begin);
+        if (current) start = along(scene, *current, start, first, box, m.timing.begin, context.reducedMotion);
         current = &m;
     }
-    MapCamera c = current ? along(scene, *current, start, first, box, local) : first;
+    MapCamera c = current ? along(scene, *current, start, first, box, local, context.reducedMotion) : first;
     c.width /= context.zoom > 0 ? context.zoom : 1.0;
     return c;
 }

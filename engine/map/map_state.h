@@ -116,6 +116,9 @@ struct MapEvaluationContext {
     // The studio's pan and zoom while a designer frames a view: shown instead of the camera
     // the map's timing gives (and `zoom` is then ignored).
     std::optional<MapCamera> camera;
+    // Reduced motion (Show::reducedMotion): a flight is a cut at its middle, from the view
+    // where it starts to the one where it ends, so the map never travels.
+    bool reducedMotion = false;
 };
 
 /// Canvas sizes of map text and marks, shared by evaluation and drawing.

@@ -52,6 +52,7 @@ FrameRenderer::FrameRenderer(const Show& show, RenderResources& resources)
 FrameRenderer::FrameRenderer(const Show& show, TextDrawer& text, TextureStore& textures, MapMeshStore* meshes,
                              CaptionCache* captionFiles)
     : show_(show), text_(text), textures_(textures), maps_(text, meshes), captions_(show, text, captionFiles) {
+    maps_.reducedMotion = show.reducedMotion;
     maps_.prepareAhead(show_);  // map data loads on a worker, so a map scene's first frame does not wait
 }
 
@@ -309,18 +310,27 @@ void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarg
         text_.draw(target, *cached.layout, options);
         return;
     }
-    // The title stands still; the entries move up by the roll's offset, seen only in the
-    // window between the title and the bottom of the box (clipped with a view, so a line
-    // slides in and out smoothly rather than popping).
+    // The title stands still; the entries move up by the roll's offset (or, under reduced
+    // motion, stand a page at a time), seen only in the window between the title and the
+    // bottom of the box: clipped with a view, and faded over a band at each edge so a line
+    // comes and goes softly rather than at a hard edge under the title.
     const int lineCount = static_cast<int>(cached.layout->lines.size());
     text_.draw(target, text::linesOf(*cached.layout, 0, roll->headingLines), options);
-    const float offset = std::round(static_cast<float>(roll->offsetAt(d.progress)));
-    TextDrawOptions moving = options;
-    moving.position.y -= offset / options.scale;
     const float top = std::round(options.position.y * options.scale);  // where draw() puts the layout's top
+    TextDrawOptions moving = options;
+    int first = roll->headingLines, end = lineCount;
+    double offset = roll->offsetAt(d.progress);
+    if (show_.reducedMotion) {
+        const text::CreditPage page = roll->pageAt(d.progress, item.activeEnd - item.begin);
+        first = page.firstLine, end = page.endLine, offset = page.offset;
+        moving.opacity *= static_cast<float>(page.opacity);
+    }
+    moving.position.y -= std::round(static_cast<float>(offset)) / options.scale;
+    const auto windowTop = top + static_cast<float>(roll->windowTop);
+    const auto windowHeight = static_cast<float>(roll->windowHeight);
+    moving.edgeFade = VerticalFade{windowTop, windowTop + windowHeight, static_cast<float>(roll->fadeBand)};
     const sf::FloatRect window = options.transform.transformRect(
-        {static_cast<float>(d.box.x * v.scale), top + static_cast<float>(roll->windowTop),
-         static_cast<float>(d.box.width * v.scale), static_cast<float>(roll->windowHeight)});
+        {static_cast<float>(d.box.x * v.scale), windowTop, static_cast<float>(d.box.width * v.scale), windowHeight});
     const sf::Vector2f size(target.getSize());
     sf::FloatRect clip;
     if (size.x <= 0 || size.y <= 0 || !window.intersects({0, 0, size.x, size.y}, clip)) return;
@@ -328,7 +338,7 @@ void FrameRenderer::drawText(const DrawItem& d, const Item& item, sf::RenderTarg
     sf::View clipped(clip);
     clipped.setViewport({clip.left / size.x, clip.top / size.y, clip.width / size.x, clip.height / size.y});
     target.setView(clipped);
-    text_.draw(target, text::linesOf(*cached.layout, roll->headingLines, lineCount), moving);
+    text_.draw(target, text::linesOf(*cached.layout, first, end), moving);
     target.setView(whole);
 }
 

@@ -144,6 +144,7 @@ map::MapEvaluationContext MapDrawer::contextFor(const PreparedMap& p, const Draw
         return std::pair<double, double>(l.width / scale, l.height / scale);
     };
     c.zoom = d.scale > 0 ? d.scale : 1.0;
+    c.reducedMotion = reducedMotion;
     if (camera_ && p.model.get() == cameraMap_) c.camera = camera_;
     return c;
 }

@@ -75,6 +75,10 @@ public:
     /// every frame straight, as a benchmark's reference.
     bool keepStillPictures = true;
 
+    /// Flights cut instead of travelling (map::MapEvaluationContext::reducedMotion): set from
+    /// the show drawn (Show::reducedMotion).
+    bool reducedMotion = false;
+
 private:
     struct PreparedMap;
     struct Frame;

@@ -56,11 +56,19 @@ void appendQuad(sf::VertexArray& va, const sf::FloatRect& quad, const sf::IntRec
     for (const auto& v : corners) va.append(v);
 }
 
-void recolour(sf::VertexArray& va, sf::Color c) {
-    for (std::size_t i = 0; i < va.getVertexCount(); ++i) va[i].color = c;
+void recolour(sf::VertexArray& va, sf::Color c, const std::optional<VerticalFade>& fade) {
+    for (std::size_t i = 0; i < va.getVertexCount(); ++i) {
+        va[i].color = c;
+        if (fade) va[i].color.a = static_cast<sf::Uint8>(std::lround(static_cast<float>(c.a) * fade->at(va[i].position.y)));
+    }
 }
 
 }  // namespace
+
+float VerticalFade::at(float y) const {
+    if (band <= 0) return y >= top && y <= bottom ? 1.0f : 0.0f;
+    return std::clamp(std::min(y - top, bottom - y) / band, 0.0f, 1.0f);
+}
 
 const sf::Font* FontCache::font(const std::filesystem::path& path) {
     const std::string key = path.string();
@@ -176,7 +184,8 @@ void TextDrawer::draw(sf::RenderTarget& target, const text::TextLayout& layout, 
     // `own`: each batch in its paragraph's colour where it has one (the text itself, not its shadow).
     auto drawAll = [&](sf::Color colour, sf::Vector2f offset, bool own = false) {
         for (auto& batch : batches) {
-            recolour(batch.vertices, own && batch.color ? withOpacity(*batch.color, options.opacity) : colour);
+            recolour(batch.vertices, own && batch.color ? withOpacity(*batch.color, options.opacity) : colour,
+                     options.edgeFade);
             sf::RenderStates states;
             states.texture = &batch.font->getTexture(batch.sizePx);
             states.transform = options.transform;

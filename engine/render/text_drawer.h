@@ -47,6 +47,15 @@ struct TextBackground {
     sf::Color color{0, 0, 0, 150};
 };
 
+/// Text that fades out towards the top and bottom edges of a window: each glyph's alpha
+/// falls linearly to 0 over `band` output pixels inside [top, bottom] (output pixels, before
+/// `transform`). Set per vertex, so the fade crosses a glyph as a gradient, with no shader.
+struct VerticalFade {
+    float top = 0, bottom = 0, band = 0;
+    /// The alpha factor at height `y`: 0 at the edges and outside, 1 a band inside them.
+    float at(float y) const;
+};
+
 /// Where and how to draw a layout.
 struct TextDrawOptions {
     sf::Vector2f position;  // top-left of the layout, in canvas pixels
@@ -57,6 +66,7 @@ struct TextDrawOptions {
     std::optional<TextShadow> shadow;
     std::optional<TextBackground> background;
     sf::Transform transform;  // applied after placement, in output pixels (rotation, scale)
+    std::optional<VerticalFade> edgeFade;  // the soft edges of a credits roll; none: even alpha
 };
 
 /// Lays text out at output resolution and draws it with glyphs from the same font files.

@@ -6,6 +6,7 @@
 #include "script/values.h"
 #include "timeline/designer_warnings.h"
 #include "timeline/item_contents.h"
+#include "timeline/reduced_motion.h"
 #include "timeline/timing_attributes.h"
 
 namespace vitrine {
@@ -61,6 +62,7 @@ public:
         if (auto c = parseColor(root.value("background"))) show_.background = *c;
         if (auto d = parseTimeValue(root.value("default-dur")); d && *d > 0) defaultDur_ = *d;
         if (auto t = parseTransition(root.value("default-transition"))) defaultTransition_ = *t;
+        show_.reducedMotion = options_.reducedMotion;
         readingPace_ = options_.readingPace > 0 ? options_.readingPace : kDefaultReadingPace;
         if (options_.readingPace <= 0)
             if (auto p = parseNumber(root.value("reading-pace")); p && *p > 0) readingPace_ = *p;
@@ -225,6 +227,7 @@ private:
         scene.end = end;
         scene.transitionIn = defaultTransition_;
         if (auto tr = parseTransition(n.value("transition"))) scene.transitionIn = *tr;
+        if (options_.reducedMotion) scene.transitionIn = stillTransition(scene.transitionIn);
         scene.background = show_.background;
         if (auto c = parseColor(n.value("background"))) scene.background = *c;
         if (scene.transitionIn.duration > end - begin) {
@@ -260,8 +263,9 @@ private:
     }
 
     // Files the item, just built at the back of show_.items, under its scene.
-    void addItem(const Item& item) {
+    void addItem(Item& item) {
         int index = static_cast<int>(show_.items.size()) - 1;
+        if (options_.reducedMotion) holdStill(item);
         warnAboutItem(item, readingPace_, diagnostics_);
         if (item.scene >= 0)
             show_.scenes[item.scene].items.push_back(index);

@@ -37,6 +37,10 @@ struct CompileOptions {
     /// nullopt when it plays. Empty: media files are only looked for. Used by the exhibit
     /// check, not the compiler: a hook, so the layers below the decoders can ask.
     std::function<std::optional<Diagnostic>(const std::filesystem::path&, ItemKind)> probeMedia;
+    /// For visitors whom motion makes ill (an installation's <motion reduced="true">): the
+    /// show is compiled without motion (timeline/reduced_motion.h) and says so
+    /// (Show::reducedMotion) to what draws credits and maps.
+    bool reducedMotion = false;
 };
 
 /// Built-in defaults of the format.

@@ -147,6 +147,9 @@ struct Show {
     std::vector<Scene> scenes;   // in time order, not overlapping
     std::vector<Item> items;     // in document (drawing) order
     std::vector<int> unscoped;   // items outside every scene, in drawing order
+    // Compiled without motion (CompileOptions::reducedMotion): credits that do not fit are
+    // shown a page at a time instead of rolling, and map flights cut to where they go.
+    bool reducedMotion = false;
 
     /// Index of the scene whose [begin, end) contains t, or -1.
     int sceneAt(Micros t) const;

@@ -32,6 +32,7 @@ TEST_CASE("installation: the example file loads without a problem") {
     CHECK(inst->languages == std::vector<std::string>{"en", "hy"});
     CHECK(inst->captionLanguages.size() == 4);
     CHECK(inst->volume == doctest::Approx(0.8));
+    CHECK_FALSE(inst->reducedMotion);
     CHECK(inst->control.httpPort == 8080);
     CHECK(inst->control.oscPort == 9000);
     CHECK(inst->control.bindAddress == "127.0.0.1");
@@ -50,6 +51,23 @@ TEST_CASE("installation: an empty file means one output, always open, loopback c
     CHECK(inst->hours.always);
     CHECK_FALSE(inst->startEpoch);
     CHECK(inst->control.httpPort == 0);
+    CHECK_FALSE(inst->reducedMotion);
+}
+
+TEST_CASE("installation: motion reduced is one line, and a value that is not true or false is an error") {
+    Diagnostics d;
+    auto inst = parseInstallation("<installation><motion reduced=\"true\"/></installation>", "site.xml", d);
+    REQUIRE(inst);
+    CHECK(d.empty());
+    CHECK(inst->reducedMotion);
+
+    Diagnostics bad;
+    inst = parseInstallation("<installation>\n  <motion reduced=\"sometimes\"/>\n</installation>", "site.xml", bad);
+    REQUIRE(inst);
+    CHECK_FALSE(inst->reducedMotion);
+    REQUIRE(bad.errorCount() == 1);
+    CHECK(bad.all().front().code == "bad-value");
+    CHECK(bad.all().front().where.line == 2);
 }
 
 TEST_CASE("installation: HTTP and OSC may share a port number (TCP and UDP)") {

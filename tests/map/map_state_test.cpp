@@ -1,7 +1,7 @@
 // map_state.cpp's inverses, which the studio uses to turn a click on the preview into a
 // place and a framed view into a box: each is checked against the forward way the map is
-// drawn, in every projection the engine has. (What the map shows at an instant is tested
-// in map_scene_test.cpp.)
+// drawn, in every projection the engine has; and a flight under reduced motion. (What the
+// map shows at an instant is tested in map_scene_test.cpp.)
 
 #include <doctest/doctest.h>
 
@@ -48,6 +48,30 @@ const Case kCases[] = {
 };
 
 }  // namespace
+
+TEST_CASE("map state: under reduced motion a flight shows only the views at its two ends, cut at its middle") {
+    const MapScene scene = sceneOf(R"(<map view="42,36.2 → 51.6,42.4"><fly to="49.87,40.41" zoom="3" begin="2s" dur="4s"/></map>)");
+    auto same = [](const MapCamera& a, const MapCamera& b) {
+        return a.centre.x == b.centre.x && a.centre.y == b.centre.y && a.width == b.width;
+    };
+    MapEvaluationContext reduced;
+    reduced.reducedMotion = true;
+    const MapCamera from = cameraAt(scene, 0, kBox), to = cameraAt(scene, seconds(10), kBox);
+    REQUIRE_FALSE(same(from, to));
+    int before = 0, after = 0;
+    for (Micros t = 0; t <= seconds(10); t += 100 * kMicrosPerMillisecond) {
+        CAPTURE(t);
+        const MapCamera c = cameraAt(scene, t, kBox, reduced);
+        CHECK(same(c, t < seconds(4) ? from : to));  // the cut: half way through the 2 s–6 s flight
+        ++(same(c, from) ? before : after);
+    }
+    CHECK(before == 40);
+    CHECK(after == 61);
+    // Without reduced motion the camera passes through views between the two.
+    const MapCamera mid = cameraAt(scene, seconds(4), kBox);
+    CHECK_FALSE(same(mid, from));
+    CHECK_FALSE(same(mid, to));
+}
 
 TEST_CASE("map state: a canvas pixel turned into lon,lat is drawn back on that pixel, in every projection") {
     for (const Case& c : kCases) {

@@ -25,14 +25,15 @@ struct InMemoryFiles {
 };
 
 /// Loads, validates and compiles `xml` as "mem/main.xml".
-inline Show compileText(const std::string& xml, Diagnostics& diagnostics, const InMemoryFiles& extra = {}) {
+inline Show compileText(const std::string& xml, Diagnostics& diagnostics, const InMemoryFiles& extra = {},
+                        const CompileOptions& options = {}) {
     InMemoryFiles files = extra;
     files.files["mem/main.xml"] = xml;
     auto script = loadScript("mem/main.xml", diagnostics, files.reader());
     if (!script) return Show{};
     Vocabulary vocabulary;
     validateScript(*script, vocabulary, diagnostics);
-    return compileShow(*script, diagnostics);
+    return compileShow(*script, diagnostics, options);
 }
 
 /// The first diagnostic with `code`, or nullptr.
