@@ -45,6 +45,9 @@ TEST_CASE("tools/bench compare: pair ratios that straddle 1 or stay within the m
     CHECK(verdict("[1.00, 1.01, 0.99, 1.00, 1.60, 1.00, 0.98]", true) == "same within noise");
     // Too few pairs for an interval: no verdict, however far the ratios are.
     CHECK(verdict("[1.5, 1.6]", true).rfind("too few rounds", 0) == 0);
+    // Three pairs: a change only when all three agree.
+    CHECK(verdict("[1.10, 1.12, 1.09]", true) == "slower");
+    CHECK(verdict("[1.10, 0.99, 1.12]", true) == "same within noise");
 }
 
 TEST_CASE("tools/bench compare: a figure is a time when a unit of time follows its number") {
