@@ -1,10 +1,27 @@
 #include <doctest/doctest.h>
 
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <set>
+#include <string>
+
 #include "media/video_source.h"
 #include "media/video_test_media.h"
 
 namespace vitrine {
 namespace {
+
+// The ids of this process's threads.
+std::set<int> threadIds() {
+    std::set<int> ids;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task"))
+        ids.insert(std::stoi(task.path().filename().string()));
+    return ids;
+}
 
 int numberAt(VideoSource& source, Micros t) {
     auto frame = source.frameAt(t);
@@ -96,6 +113,31 @@ TEST_CASE("VideoSource offline mode gives exactly the frame at t") {
         CHECK(numberAt(*opened.source, t) == static_cast<int>(t / millis(40)));
     }
     CHECK(VideoSource::open(dir / "missing.mp4").error == MediaError::FileNotFound);
+}
+
+TEST_CASE("VideoSource opened ahead decodes below the frame loop with its codec threads too") {
+    // Decoding ahead beside the render thread on two cores made frames drawn while a clip
+    // plays a third slower: every thread that decodes for a source opened ahead must leave
+    // the core to the frame being drawn, FFmpeg's frame threads included, yet not be idle
+    // class, which any other busy program starves (the clip would stop playing).
+    test::TempDir dir;
+    REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 2));
+    const int callerNice = getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+    const std::set<int> before = threadIds();
+    VideoSourceOptions options;
+    options.codecThreads = 2;
+    auto source = VideoSource::openAhead(dir / "numbered.mp4", options);
+    source->waitForQueued(1);
+    REQUIRE(source->isOpen());
+    int started = 0, belowFrames = 0;
+    for (int id : threadIds()) {
+        if (before.count(id)) continue;
+        ++started;
+        if (getpriority(PRIO_PROCESS, static_cast<id_t>(id)) > callerNice && sched_getscheduler(id) == SCHED_OTHER)
+            ++belowFrames;
+    }
+    CHECK(started >= 2);  // the source's own thread and at least one of FFmpeg's
+    CHECK(belowFrames == started);
 }
 
 }  // namespace vitrine
