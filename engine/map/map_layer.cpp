@@ -49,9 +49,9 @@ Line clipAgainst(const Line& ring, double edge, bool keepBelow) {
     return out;
 }
 
-// A ring in rotated, unwrapped longitudes, cut into the pieces that lie within the
-// strip of one turn around the central meridian. Empty for a ring around a pole.
-std::vector<Line> seamPieces(const Ring& ring, double centralMeridian) {
+// A ring in rotated longitudes, unwrapped so that no edge jumps across the seam (an edge
+// from 179° to -179° goes on to 181°). Empty for a ring around a pole or of under 3 points.
+Line unwrappedRing(const Ring& ring, double centralMeridian) {
     Line open(ring.begin(), ring.end());
     if (open.size() > 1 && open.front() == open.back()) open.pop_back();
     if (open.size() < 3) return {};
@@ -66,16 +66,52 @@ std::vector<Line> seamPieces(const Ring& ring, double centralMeridian) {
     }
     double closing = std::remainder(rotated(open.front().x, centralMeridian) - rotated(open.back().x, centralMeridian), 360.0);
     if (std::abs(previous + closing - unwrapped.front().x) > 180.0) return {};  // winds around a pole
+    return unwrapped;
+}
+
+double middleX(const Line& line) {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (const Point2& p : unwrapped) lo = std::min(lo, p.x), hi = std::max(hi, p.x);
+    for (const Point2& p : line) lo = std::min(lo, p.x), hi = std::max(hi, p.x);
+    return (lo + hi) / 2.0;
+}
+
+// A polygon in rotated lon/lat cut at the seam (RFC 7946 §3.1.9): one piece per turn of
+// the strip around the central meridian that it reaches, each piece its exterior and the
+// holes within that turn, exterior first. Each hole is first moved to the exterior's turn
+// (unwrapping starts wherever a ring starts, so a hole may come out a turn away), and
+// then every ring is cut by the same strip: a hole always travels with the part of the
+// exterior around it, never filled as land on the other side of the map. Empty for a
+// polygon around a pole.
+std::vector<std::vector<Line>> seamPieces(const Polygon& polygon, double centralMeridian) {
+    std::vector<Line> rings;
+    for (const Ring& ring : polygon.rings) {
+        Line u = unwrappedRing(ring, centralMeridian);
+        if (u.empty()) {
+            if (rings.empty()) return {};  // the exterior: nothing to cut holes from
+            continue;
+        }
+        if (!rings.empty()) {
+            const double turns = std::round((middleX(rings.front()) - middleX(u)) / 360.0);
+            for (Point2& p : u) p.x += turns * 360.0;
+        }
+        rings.push_back(std::move(u));
+    }
+    if (rings.empty()) return {};
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const Point2& p : rings.front()) lo = std::min(lo, p.x), hi = std::max(hi, p.x);
     const double west = -180.0 + kSeamInset, east = 180.0 - kSeamInset;
-    if (lo >= west && hi <= east) return {unwrapped};
-    std::vector<Line> pieces;
+    if (lo >= west && hi <= east) return {rings};
+    std::vector<std::vector<Line>> pieces;
     for (double shift : {-360.0, 0.0, 360.0}) {
-        Line moved = unwrapped;
-        for (Point2& p : moved) p.x += shift;
-        Line piece = clipAgainst(clipAgainst(moved, west, false), east, true);
-        if (piece.size() >= 3) pieces.push_back(std::move(piece));
+        std::vector<Line> piece;
+        for (const Line& ring : rings) {
+            Line moved = ring;
+            for (Point2& p : moved) p.x += shift;
+            Line cut = clipAgainst(clipAgainst(moved, west, false), east, true);
+            if (cut.size() >= 3) piece.push_back(std::move(cut));
+            else if (piece.empty()) break;  // the exterior does not reach this turn
+        }
+        if (!piece.empty()) pieces.push_back(std::move(piece));
     }
     return pieces;
 }
@@ -241,13 +277,11 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
                 for (const Point2& q : polygon.rings.front()) north = std::max(north, q.y);
                 if (north < kConicSouthLimit) continue;
             }
-            // Each ring is cut at the seam; pieces of one polygon stay together by turn.
-            std::vector<std::vector<Line>> pieces;  // rings in rotated lon/lat, by turn
-            for (std::size_t r = 0; r < polygon.rings.size(); ++r) {
-                std::vector<Line> cut = seamPieces(polygon.rings[r], cm);
-                if (r == 0) pieces.resize(cut.size());
-                for (std::size_t k = 0; k < cut.size() && k < pieces.size(); ++k) {
-                    Line dense = densified(cut[k]);
+            // Cut at the seam into pieces, each an exterior with its holes.
+            const std::vector<std::vector<Line>> pieces = seamPieces(polygon, cm);
+            for (const std::vector<Line>& piece : pieces) {
+                for (const Line& ring : piece) {
+                    Line dense = densified(ring);
                     // Outlines, split where a segment is a cut rather than a border.
                     Line current;
                     auto flush = [&] {
@@ -276,7 +310,6 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
                         if (excluded && !(current.empty() || current.back() == b)) flush();
                     }
                     flush();
-                    pieces[k].push_back(cut[k]);
                 }
             }
             for (const std::vector<Line>& rings : pieces) {

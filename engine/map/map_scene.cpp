@@ -19,6 +19,11 @@ namespace {
 constexpr double kStandardParallelInset = 1.0 / 6.0;
 // The parallels' sum below which a conic degenerates into a cylinder (cone constant 0).
 constexpr double kMinConeParallelSum = 1.0;
+// A view wider or taller than these (degrees) is a world map for the automatic choice: a
+// conic over 60° of latitude already varies in scale by 17% from its middle to its edges,
+// and over a third of the globe in longitude its parallels bend into a fan.
+constexpr double kWorldViewLongitudes = 120.0;
+constexpr double kWorldViewLatitudes = 60.0;
 
 constexpr Micros kDefaultFlight = 3 * kMicrosPerSecond;
 
@@ -53,15 +58,30 @@ constexpr double kConicFarLimit = 60.0;
 constexpr double kConicNearLimit = 84.0;
 constexpr double kPolarLimit = 90.0;
 
+// A view's first corner is its west edge and the second its east, as GeoJSON's bounding
+// boxes are (RFC 7946 §5.2): a west edge east of the east edge runs across the 180°
+// meridian, held unwrapped (east beyond 180) so the box stays one span. Latitudes may
+// come in either order.
 Box boxFromView(const std::pair<LonLat, LonLat>& v) {
-    return Box{std::min(v.first.lon, v.second.lon), std::min(v.first.lat, v.second.lat),
-               std::max(v.first.lon, v.second.lon), std::max(v.first.lat, v.second.lat)};
+    const double west = v.first.lon;
+    const double east = v.second.lon < west ? v.second.lon + 360.0 : v.second.lon;
+    return Box{west, std::min(v.first.lat, v.second.lat), east, std::max(v.first.lat, v.second.lat)};
 }
 
-ProjectionSpec specFor(const std::string& name, const std::optional<Box>& view) {
+// The automatic choice, as a cartographer makes it from the view's extent (Snyder 1987,
+// "Choosing a projection"): the world or a hemisphere in an equal-area projection; a
+// region near the equator in Mercator; any other region in a conic.
+std::string automaticProjection(const Box& b) {
+    if (b.east - b.west > kWorldViewLongitudes || b.north - b.south > kWorldViewLatitudes) return "equal-earth";
+    return "lambert";  // the conic falls back to Mercator astride the equator, below
+}
+
+ProjectionSpec specFor(const std::string& asked, const std::optional<Box>& view) {
     ProjectionSpec s;
     Box b = view.value_or(Box{-30.0, 30.0, 60.0, 60.0});
-    s.centralMeridian = (b.west + b.east) / 2.0;
+    const std::string name = asked == "auto" ? automaticProjection(b) : asked;
+    // Folded into [-180, 180] so a view across the seam keys its projection as any other.
+    s.centralMeridian = std::remainder((b.west + b.east) / 2.0, 360.0);
     s.originLatitude = (b.south + b.north) / 2.0;
     if (name == "mercator") {
         s.kind = ProjectionKind::WebMercator;
@@ -69,6 +89,9 @@ ProjectionSpec specFor(const std::string& name, const std::optional<Box>& view) 
     } else if (name == "equirectangular") {
         s.kind = ProjectionKind::Equirectangular;
         s.parallel1 = s.originLatitude;
+    } else if (name == "equal-earth") {
+        s.kind = ProjectionKind::EqualEarth;
+        s.originLatitude = 0;
     } else {
         s.kind = ProjectionKind::LambertConformalConic;
         double inset = (b.north - b.south) * kStandardParallelInset;
@@ -110,7 +133,7 @@ public:
     MapScene compile(const ScriptNode& node) {
         MapScene scene;
         if (auto v = parseView(node.value("view"))) scene.view = boxFromView(*v);
-        scene.projectionSpec = specFor(node.value("projection", "lambert"), scene.view);
+        scene.projectionSpec = specFor(node.value("projection", "auto"), scene.view);
         scene.projection = scene.projectionSpec.make();
         int order = 0;
         for (const ScriptNode& c : node.children) {
@@ -232,6 +255,7 @@ private:
         scene.highlights.push_back(std::move(h));
     }
 
+    // One line per destination; with `via`, each passes through those places in order first.
     void addRoutes(MapScene& scene, const ScriptNode& n, int order) {
         auto from = place(n, "from");
         const ScriptAttribute* to = n.attribute("to");
@@ -239,6 +263,16 @@ private:
             diagnostics_.error(n.where, "missing-attribute", "<route> needs to=\"places separated by ';'\"");
             return;
         }
+        std::vector<Point2> stops;  // from, then the via places: the stops every line shares
+        bool known = from.has_value();
+        if (from) stops.push_back(*from);
+        if (const ScriptAttribute* via = n.attribute("via"))
+            for (const std::string& name : split(via->value)) {
+                auto p = placeNamed(name, via->where);
+                if (p) stops.push_back(*p);
+                known = known && p.has_value();
+            }
+        const bool curved = n.value("legs", "curved") != "straight";
         std::vector<std::string> labels = split(n.value("label"));
         std::vector<std::string> names = split(to->value);
         ChildTiming ct = parseTiming(n, true);
@@ -246,9 +280,11 @@ private:
         double width = parseNumber(n.value("width")).value_or(kDefaultRouteWidth);
         for (std::size_t i = 0; i < names.size(); ++i) {
             auto dest = placeNamed(names[i], to->where);
-            if (!from || !dest) continue;
+            if (!known || !dest) continue;
+            std::vector<Point2> through = stops;
+            through.push_back(*dest);
             MapRoute r;
-            r.path = routePath(scene.projection, *from, *dest);
+            r.path = routePath(scene.projection, through, curved);
             r.cumulative.resize(r.path.size());
             for (std::size_t k = 1; k < r.path.size(); ++k)
                 r.cumulative[k] = r.cumulative[k - 1] + std::hypot(r.path[k].x - r.path[k - 1].x, r.path[k].y - r.path[k - 1].y);
@@ -364,22 +400,27 @@ private:
         return out;
     }
 
-    // A flow line: the chord between the projected ends, bowed to one side so it reads as
-    // a movement rather than a border (and two opposite flows do not coincide). A great
-    // circle would be truer to the globe, but on a flat world map a long one leaves the
-    // frame over the pole; the bowed chord stays where the visitor is looking.
-    static std::vector<Point2> routePath(const Projection& projection, Point2 a, Point2 b) {
-        Point2 p0 = projection.forward(a), p1 = projection.forward(b);
-        double dx = p1.x - p0.x, dy = p1.y - p0.y, chord = std::hypot(dx, dy);
-        // The bow points to the chord's northern side (east for a due north–south chord).
-        Point2 normal = chord > 0 ? Point2{-dy / chord, dx / chord} : Point2{0, 0};
-        if (normal.y < 0 || (normal.y == 0 && normal.x < 0)) normal = {-normal.x, -normal.y};
+    // The line through `stops` in order, leg after leg. A curved leg is a flow line: the
+    // chord between the projected ends, bowed to one side so it reads as a movement rather
+    // than a border (and two opposite flows do not coincide). A great circle would be truer
+    // to the globe, but on a flat world map a long one leaves the frame over the pole; the
+    // bowed chord stays where the visitor is looking. A straight leg is the chord itself.
+    static std::vector<Point2> routePath(const Projection& projection, const std::vector<Point2>& stops, bool curved) {
         std::vector<Point2> path;
-        path.reserve(kRouteSamples + 1);
-        for (int i = 0; i <= kRouteSamples; ++i) {
-            double f = double(i) / kRouteSamples;
-            double offset = kRouteBow * chord * std::sin(std::numbers::pi * f);
-            path.push_back({p0.x + f * dx + normal.x * offset, p0.y + f * dy + normal.y * offset});
+        if (stops.empty()) return path;
+        path.push_back(projection.forward(stops.front()));
+        for (std::size_t leg = 1; leg < stops.size(); ++leg) {
+            Point2 p0 = path.back(), p1 = projection.forward(stops[leg]);
+            double dx = p1.x - p0.x, dy = p1.y - p0.y, chord = std::hypot(dx, dy);
+            // The bow points to the chord's northern side (east for a due north–south chord).
+            Point2 normal = chord > 0 ? Point2{-dy / chord, dx / chord} : Point2{0, 0};
+            if (normal.y < 0 || (normal.y == 0 && normal.x < 0)) normal = {-normal.x, -normal.y};
+            const int samples = curved ? kRouteSamples : 1;
+            for (int i = 1; i <= samples; ++i) {  // the leg's first point ends the leg before
+                double f = double(i) / samples;
+                double offset = curved ? kRouteBow * chord * std::sin(std::numbers::pi * f) : 0.0;
+                path.push_back({p0.x + f * dx + normal.x * offset, p0.y + f * dy + normal.y * offset});
+            }
         }
         return path;
     }
@@ -397,6 +438,7 @@ Projection ProjectionSpec::make() const {
         case ProjectionKind::Equirectangular: return Projection::equirectangular(parallel1, centralMeridian);
         case ProjectionKind::LambertConformalConic:
             return Projection::lambertConformalConic(parallel1, parallel2, originLatitude, centralMeridian);
+        case ProjectionKind::EqualEarth: return Projection::equalEarth(centralMeridian);
     }
     return Projection::webMercator();
 }

@@ -70,7 +70,8 @@ struct MapHighlight {
     SourceLocation where;  // of the feature attribute, for "no such feature"
 };
 
-/// One line from a place to one destination (a `to` list gives several).
+/// One line from a place, through its `via` places in order, to one destination (a `to`
+/// list gives several lines).
 struct MapRoute {
     std::vector<Point2> path;        // projected polyline, from the start to the destination
     std::vector<double> cumulative;  // projected length from the start to each point

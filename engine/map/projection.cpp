@@ -24,6 +24,23 @@ double wrapRadians(double a) {
 
 double tanHalfColat(double phi) { return std::tan(pi / 4.0 + phi / 2.0); }
 
+// Equal Earth's polynomial coefficients and M = √3/2 (Šavrič et al., equations 1 and 2).
+constexpr double eeA1 = 1.340264, eeA2 = -0.081106, eeA3 = 0.000893, eeA4 = 0.003796;
+const double eeM = std::sqrt(3.0) / 2.0;
+// Newton steps for θ from y: the series converges to 1e-12 in three or four from θ = y.
+constexpr int eeIterations = 12;
+constexpr double eeTolerance = 1e-12;
+
+// y/R as a function of the parametric latitude θ, and its derivative.
+double eeY(double t) {
+    const double t2 = t * t, t6 = t2 * t2 * t2;
+    return t * (eeA1 + eeA2 * t2 + t6 * (eeA3 + eeA4 * t2));
+}
+double eeDy(double t) {
+    const double t2 = t * t, t6 = t2 * t2 * t2;
+    return eeA1 + 3.0 * eeA2 * t2 + t6 * (7.0 * eeA3 + 9.0 * eeA4 * t2);
+}
+
 }  // namespace
 
 Projection Projection::webMercator(double radius) {
@@ -63,6 +80,14 @@ Projection Projection::lambertConformalConic(double parallel1, double parallel2,
     return p;
 }
 
+Projection Projection::equalEarth(double centralMeridian, double radius) {
+    Projection p;
+    p.kind_ = ProjectionKind::EqualEarth;
+    p.radius_ = radius;
+    p.centralMeridian_ = centralMeridian * degree;
+    return p;
+}
+
 Point2 Projection::forward(Point2 lonLat) const {
     const double lambda = wrapRadians(lonLat.x * degree - centralMeridian_);
     switch (kind_) {
@@ -80,6 +105,10 @@ Point2 Projection::forward(Point2 lonLat) const {
         const double rho = radius_ * f_ / std::pow(tanHalfColat(lat * degree), n_);
         const double theta = n_ * lambda;
         return {rho * std::sin(theta), rho0_ - rho * std::cos(theta)};
+    }
+    case ProjectionKind::EqualEarth: {
+        const double theta = std::asin(eeM * std::sin(std::clamp(lonLat.y, -90.0, 90.0) * degree));
+        return {radius_ * lambda * std::cos(theta) / (eeM * eeDy(theta)), radius_ * eeY(theta)};
     }
     }
     return {};
@@ -109,6 +138,19 @@ Point2 Projection::inverse(Point2 xy) const {
             phi = 2.0 * std::atan(std::pow(radius_ * f_ / rho, 1.0 / n_)) - pi / 2.0;
         }
         lambda = theta / n_;
+        break;
+    }
+    case ProjectionKind::EqualEarth: {
+        // θ from y by Newton's method, then λ and φ in closed form (the paper's inverse).
+        const double y = std::clamp(xy.y / radius_, -eeY(pi / 3.0), eeY(pi / 3.0));
+        double theta = y;
+        for (int i = 0; i < eeIterations; ++i) {
+            const double step = (eeY(theta) - y) / eeDy(theta);
+            theta -= step;
+            if (std::abs(step) < eeTolerance) break;
+        }
+        lambda = eeM * (xy.x / radius_) * eeDy(theta) / std::cos(theta);
+        phi = std::asin(std::clamp(std::sin(theta) / eeM, -1.0, 1.0));
         break;
     }
     }

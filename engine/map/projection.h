@@ -1,14 +1,15 @@
 #pragma once
 // Map projections on a sphere: lon/lat degrees to plane coordinates and back.
-// All three are the spherical forms (Snyder, "Map Projections: A Working Manual",
-// 1987); Web Mercator is spherical by definition, and at exhibit scale the
+// All are the spherical forms (Snyder, "Map Projections: A Working Manual", 1987;
+// Equal Earth: Šavrič, Patterson and Jenny, "The Equal Earth map projection",
+// IJGIS 33(3), 2019, published online 2018); Web Mercator is spherical by definition, and at exhibit scale the
 // ellipsoid would move nothing by a visible amount.
 
 #include "map/geometry.h"
 
 namespace vitrine::map {
 
-enum class ProjectionKind { WebMercator, Equirectangular, LambertConformalConic };
+enum class ProjectionKind { WebMercator, Equirectangular, LambertConformalConic, EqualEarth };
 
 class Projection {
 public:
@@ -28,6 +29,10 @@ public:
     /// equator (that cone constant is 0: a cylinder, use Mercator instead).
     static Projection lambertConformalConic(double parallel1, double parallel2, double originLatitude,
                                             double centralMeridian, double radius = earthRadius);
+    /// Equal Earth: an equal-area pseudocylindrical projection for world maps, its
+    /// meridians gently curved so the continents keep their shapes better than on
+    /// equal-area cylinders. Its whole world spans ±2.7066297·R across and ±1.3173627·R up.
+    static Projection equalEarth(double centralMeridian = 0.0, double radius = earthRadius);
 
     /// Which projection this is.
     ProjectionKind kind() const { return kind_; }

@@ -186,8 +186,9 @@ std::vector<ElementSpec> buildFormat() {
     f.push_back({"map", "A map of real geography; its children animate on the map.",
                  join({kId, kTiming, kLayout, kAppearance,
                        {attr("src", ValueType::Path, "A GeoJSON file."),
-                        attr("view", ValueType::View, "The area shown: lon,lat of one corner → lon,lat of the other."),
-                        choice("projection", {"mercator", "equirectangular", "lambert"}, "Map projection (default lambert)."),
+                        attr("view", ValueType::View, "The area shown: lon,lat of its west corner → lon,lat of its east corner (west beyond east: across 180°)."),
+                        choice("projection", {"auto", "equal-earth", "lambert", "mercator", "equirectangular"},
+                               "Map projection; auto (the default) chooses from the view: Equal Earth for the world, a conic for a region."),
                         attr("credit", ValueType::Text, "Credit for the map data."),
                         attr("source", ValueType::Text, "Where the map data comes from.")}}),
                  {"marker", "label", "fly", "view", "highlight", "route", "scalebar", "graticule", "animate"}, false, true});
@@ -218,7 +219,10 @@ std::vector<ElementSpec> buildFormat() {
                  {}, false, true});
     f.push_back({"route", "A line from a place to one or more places, drawn progressively.",
                  join({kId, mapChildTiming,
-                       {attr("from", ValueType::Place, "Starting place."), attr("to", ValueType::PlaceList, "Destinations, separated by ';'."),
+                       {attr("from", ValueType::Place, "Starting place."),
+                        attr("via", ValueType::PlaceList, "Places the line passes through in order, separated by ';'."),
+                        attr("to", ValueType::PlaceList, "Destinations, separated by ';': one line to each."),
+                        choice("legs", {"curved", "straight"}, "How each leg between two places is drawn (default curved)."),
                         attr("color", ValueType::Color, "Line colour."), ranged("width", ValueType::Number, kNonNegative, "Line width in px."),
                         attr("label", ValueType::Text, "Text at the destination.")}}),
                  {}, false, true});

@@ -128,7 +128,10 @@ std::string formatLonLat(Point2 lonLat, int decimals) {
 }
 
 std::string formatViewBox(map::Box box, int decimals) {
-    return formatLonLat({box.west, box.south}, decimals) + " → " + formatLonLat({box.east, box.north}, decimals);
+    // A box across the 180° meridian holds its east edge unwrapped (beyond 180); written
+    // back into -180..180 it reads west-beyond-east, as a view across 180° is written.
+    const double east = box.east > 180.0 ? box.east - 360.0 : box.east;
+    return formatLonLat({box.west, box.south}, decimals) + " → " + formatLonLat({east, box.north}, decimals);
 }
 
 WrittenPlace placeAt(const MapInPreview& m, Point2 px, const map::Gazetteer& places, double nearPx,

@@ -333,3 +333,129 @@ TEST_CASE("map scene: a graticule step out of range is an error at the attribute
     CHECK(d.all()[0].code == "bad-value");
     CHECK(scene.graticules.size() == 1);  // drawn with the default step
 }
+
+namespace {
+
+// The index of the first point of `line` from `from` on within half a pixel of `p`, or -1.
+int visitAt(const std::vector<Point2>& line, Point2 p, int from) {
+    for (int i = std::max(from, 0); i < int(line.size()); ++i)
+        if (std::hypot(line[i].x - p.x, line[i].y - p.y) < 0.5) return i;
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("map scene: a route through three places passes through each in order") {
+    // Baku, then Yerevan (west), then Kirovabad (back east, between them): a line fanned out
+    // from Baku would reach Kirovabad without passing Yerevan.
+    const Point2 baku{49.87, 40.41}, yerevan{44.51, 40.18}, kirovabad{46.36, 40.68};
+    for (const char* legs : {"curved", "straight"}) {
+        CAPTURE(legs);
+        Diagnostics d;
+        MapScene s = compile(std::string(R"(<map view="40,37.5 → 51,43.5">
+  <route from="49.87,40.41" via="44.51,40.18" to="46.36,40.68" legs=")") + legs + R"(" begin="2s" dur="6s"/>
+</map>)", d);
+        CHECK(d.empty());
+        REQUIRE(s.routes.size() == 1);
+        const MapRoute& route = s.routes[0];
+        MapState done = evaluateMap(s, 8 * kMicrosPerSecond, kBox);
+        REQUIRE(done.routes.size() == 1);
+        const std::vector<Point2>& line = done.routes[0].line;
+        auto canvas = [&](Point2 lonLat) { return done.toCanvas(s.projection.forward(lonLat)); };
+        const int atBaku = visitAt(line, canvas(baku), 0);
+        const int atYerevan = visitAt(line, canvas(yerevan), atBaku + 1);
+        const int atKirovabad = visitAt(line, canvas(kirovabad), atYerevan + 1);
+        CHECK(atBaku == 0);
+        CHECK(atYerevan > atBaku);
+        CHECK(atKirovabad == int(line.size()) - 1);
+        // A straight leg is its chord; a curved one bows off it.
+        const Point2 chordMiddle{(canvas(baku).x + canvas(yerevan).x) / 2, (canvas(baku).y + canvas(yerevan).y) / 2};
+        const Point2 lineMiddle = line[std::size_t(atYerevan / 2)];
+        const double off = std::hypot(lineMiddle.x - chordMiddle.x, lineMiddle.y - chordMiddle.y);
+        if (std::string(legs) == "straight") CHECK(line.size() == 3);
+        else CHECK(off > 10);
+
+        // Each leg in turn, the time shared by length: when the first leg's share of the
+        // length has passed, the line's tip is at Yerevan and nothing of the second is drawn.
+        REQUIRE(atYerevan > 0);
+        const double firstShare = route.cumulative[std::size_t(atYerevan)] / route.length();
+        CHECK(firstShare > 0.5);  // Baku–Yerevan is the longer leg
+        const Micros legEnds = 2 * kMicrosPerSecond + Micros(std::llround(firstShare * 6 * kMicrosPerSecond));
+        MapState between = evaluateMap(s, legEnds, kBox);
+        REQUIRE(between.routes.size() == 1);
+        const Point2 tip = between.routes[0].tip;
+        CHECK(std::hypot(tip.x - canvas(yerevan).x, tip.y - canvas(yerevan).y) < 1.0);
+        MapState before = evaluateMap(s, legEnds - kMicrosPerSecond, kBox);
+        REQUIRE(before.routes.size() == 1);
+        CHECK(visitAt(before.routes[0].line, canvas(yerevan), 0) == -1);
+    }
+}
+
+TEST_CASE("map scene: the projection is chosen from the view's extent unless the map names one") {
+    struct Case {
+        const char* map;
+        ProjectionKind expected;
+    };
+    const Case cases[] = {
+        {R"(<map view="-135,-25 → 75,90"/>)", ProjectionKind::EqualEarth},          // the Baku displacement map
+        {R"(<map view="-10,30 → 125,60"/>)", ProjectionKind::EqualEarth},           // 135° wide, 30° high
+        {R"(<map view="-20,-40 → 55,38" projection="auto"/>)", ProjectionKind::EqualEarth},  // Africa: 78° high
+        {R"(<map view="40,37.5 → 51,43.5"/>)", ProjectionKind::LambertConformalConic},  // the Caucasus
+        {R"(<map view="-25,34 → 45,72"/>)", ProjectionKind::LambertConformalConic},   // Europe: 70° by 38°
+        {R"(<map view="95,-10 → 141,10"/>)", ProjectionKind::WebMercator},            // centred on the equator
+        {R"(<map view="-135,-25 → 75,90" projection="lambert"/>)", ProjectionKind::LambertConformalConic},
+        {R"(<map view="40,37.5 → 51,43.5" projection="equal-earth"/>)", ProjectionKind::EqualEarth},
+        {R"(<map view="-135,-25 → 75,90" projection="equirectangular"/>)", ProjectionKind::Equirectangular},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.map);
+        Diagnostics d;
+        MapScene s = compile(c.map, d);
+        CHECK(d.empty());
+        CHECK(s.projectionSpec.kind == c.expected);
+        CHECK(s.projection.kind() == c.expected);
+    }
+    // A world map is centred on its view's middle meridian.
+    Diagnostics d;
+    CHECK(compile(R"(<map view="-135,-25 → 75,90"/>)", d).projectionSpec.centralMeridian == doctest::Approx(-30));
+}
+
+TEST_CASE("map scene: a view across 180 degrees shows the span between its edges") {
+    // West 170°E, east 170°W: 20° across the antimeridian, as GeoJSON bounding boxes read.
+    Diagnostics d;
+    MapScene s = compile(R"(<map view="170,-22 → -170,-10">
+  <marker at="179,-16"/>
+  <marker at="-179,-16"/>
+</map>)", d);
+    CHECK(d.empty());
+    REQUIRE(s.view);
+    CHECK(s.view->west == 170);
+    CHECK(s.view->east == 190);
+    CHECK(s.projectionSpec.kind == ProjectionKind::LambertConformalConic);  // a region, not the world
+    CHECK(std::abs(s.projectionSpec.centralMeridian) == doctest::Approx(180));
+    MapState st = evaluateMap(s, 2 * kMicrosPerSecond, kBox);  // the markers faded in
+    REQUIRE(st.markers.size() == 2);
+    const Point2 west = st.markers[0].at, east = st.markers[1].at;
+    // Both in the box, 2° apart (a tenth of the view's width), west left of east.
+    for (const Point2& p : {west, east}) {
+        CHECK(p.x > 0);
+        CHECK(p.x < kBox.width);
+        CHECK(p.y > 0);
+        CHECK(p.y < kBox.height);
+    }
+    CHECK(east.x > west.x);
+    CHECK(east.x - west.x < kBox.width / 5);
+    // The view fits the box: the edges' meridians lie near the box's sides.
+    const Point2 westEdge = st.toCanvas(s.projection.forward({170, -16}));
+    const Point2 eastEdge = st.toCanvas(s.projection.forward({-170, -16}));
+    CHECK(westEdge.x > -kBox.width * 0.1);
+    CHECK(eastEdge.x < kBox.width * 1.1);
+    CHECK(eastEdge.x - westEdge.x > kBox.width * 0.5);
+
+    // West of east, the same two longitudes span the other 340°: a world map.
+    Diagnostics wide;
+    MapScene world = compile(R"(<map view="-170,-22 → 170,-10"/>)", wide);
+    REQUIRE(world.view);
+    CHECK(world.view->east - world.view->west == doctest::Approx(340));
+    CHECK(world.projectionSpec.kind == ProjectionKind::EqualEarth);
+}

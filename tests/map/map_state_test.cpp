@@ -35,7 +35,8 @@ MapScene sceneOf(const std::string& mapXml) {
 }
 
 // Every projection the engine has, as an exhibit asks for it: the Caucasus in each, a conic
-// of the southern hemisphere (negative cone constant) and a Mercator across the equator.
+// of the southern hemisphere (negative cone constant), a Mercator across the equator, the
+// world in Equal Earth (chosen by the view) and a conic across the 180° meridian.
 struct Case {
     const char* name;
     const char* xml;
@@ -45,6 +46,8 @@ const Case kCases[] = {
     {"lambert south", R"(<map view="140,-40 → 155,-25" projection="lambert"/>)"},
     {"mercator", R"(<map view="42,36.2 → 51.6,42.4" projection="mercator"/>)"},
     {"equirectangular", R"(<map view="-135,-25 → 75,80" projection="equirectangular"/>)"},
+    {"equal earth", R"(<map view="-135,-25 → 75,80"/>)"},
+    {"lambert across 180", R"(<map view="170,-22 → -170,-10"/>)"},
 };
 
 }  // namespace

@@ -98,3 +98,46 @@ TEST_CASE("lambert conformal conic for the Caucasus: origin, round trip, conform
     CHECK(std::abs(back.x - 150.0) < 1e-9);
     CHECK(std::abs(back.y - -35.0) < 1e-9);
 }
+
+TEST_CASE("equal earth: the published extent of the world") {
+    // Šavrič, Patterson and Jenny (2018): on the unit sphere the map spans ±2.7066297
+    // across (the equator's ends) and ±1.3173627 up (the poles), about 2.05:1.
+    const Projection p = Projection::equalEarth(0.0, 1.0);
+    CHECK(p.forward({180.0, 0.0}).x == doctest::Approx(2.7066297).epsilon(1e-7));
+    CHECK(p.forward({-180.0, 0.0}).x == doctest::Approx(-2.7066297).epsilon(1e-7));
+    CHECK(p.forward({0.0, 90.0}).y == doctest::Approx(1.3173627).epsilon(1e-7));
+    CHECK(p.forward({0.0, -90.0}).y == doctest::Approx(-1.3173627).epsilon(1e-7));
+    CHECK(p.forward({0.0, 0.0}).x == 0.0);
+    CHECK(p.forward({0.0, 0.0}).y == 0.0);
+    // The central meridian moves the map: 30°E on a map centred on 30°E is its middle.
+    CHECK(std::abs(Projection::equalEarth(30.0, 1.0).forward({30.0, 45.0}).x) < 1e-12);
+}
+
+TEST_CASE("equal earth: forward and inverse round trip across the world") {
+    const Projection p = Projection::equalEarth(-30.0);
+    for (double lon = -179.5; lon <= 180.0; lon += 7.25) {
+        for (double lat = -89.5; lat <= 90.0; lat += 4.75) {
+            const Point2 back = p.inverse(p.forward({lon, lat}));
+            CHECK(std::abs(std::remainder(back.x - lon, 360.0)) < 1e-9);
+            CHECK(std::abs(back.y - lat) < 1e-9);
+        }
+    }
+}
+
+TEST_CASE("equal earth: every cell of the graticule keeps its area on the globe") {
+    // Equal area: a 1° by 1° cell covers R²·Δλ·(sin φ2 − sin φ1) on the sphere wherever
+    // it lies; on the map its four projected corners enclose the same area (the edges
+    // are nearly straight over a degree; the shoelace error is far below the tolerance).
+    const Projection p = Projection::equalEarth(0.0, 1.0);
+    const double rad = std::numbers::pi / 180.0;
+    for (double lat : {-80.0, -45.0, -10.0, 0.0, 25.0, 60.0, 88.0}) {
+        for (double lon : {-170.0, -60.0, 0.0, 95.0}) {
+            const Point2 a = p.forward({lon, lat}), b = p.forward({lon + 1, lat});
+            const Point2 c = p.forward({lon + 1, lat + 1}), d = p.forward({lon, lat + 1});
+            const double mapArea = 0.5 * std::abs((a.x * b.y - b.x * a.y) + (b.x * c.y - c.x * b.y) +
+                                                  (c.x * d.y - d.x * c.y) + (d.x * a.y - a.x * d.y));
+            const double globeArea = rad * (std::sin((lat + 1) * rad) - std::sin(lat * rad));
+            CHECK(mapArea == doctest::Approx(globeArea).epsilon(1e-4));
+        }
+    }
+}

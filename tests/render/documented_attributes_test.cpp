@@ -518,6 +518,12 @@ std::vector<Row> rows() {
     add("route", "to", route(" from=\"45,40\" to=\"42,42\" color=\"#ff0000\" dur=\"1s\""),
         route(" from=\"45,40\" to=\"42,42;48,42\" color=\"#ff0000\" dur=\"1s\""), 2 * kSecond,
         [](const Shot& a, const Shot& b) { CHECK(near(b.image, kRed) > near(a.image, kRed) + 20); });
+    add("route", "via", route(" from=\"45,40\" to=\"48,42\" color=\"#ff0000\" dur=\"1s\""),
+        route(" from=\"45,40\" via=\"42,42\" to=\"48,42\" color=\"#ff0000\" dur=\"1s\""), 2 * kSecond,
+        [](const Shot& a, const Shot& b) { CHECK(near(b.image, kRed, around(b, 42, 42, 10)) > near(a.image, kRed, around(a, 42, 42, 10)) + 3); });
+    add("route", "legs", route(" from=\"42,42\" to=\"48,39\" color=\"#ff0000\" dur=\"1s\""),
+        route(" from=\"42,42\" to=\"48,39\" color=\"#ff0000\" dur=\"1s\" legs=\"straight\""), 2 * kSecond,
+        [](const Shot& a, const Shot& b) { CHECK(differ(a.image, b.image)); });
     add("route", "color", route(" from=\"42,42\" to=\"48,39\" dur=\"1s\""), route(" from=\"42,42\" to=\"48,39\" color=\"#ff0000\" dur=\"1s\""),
         2 * kSecond, turnedRed);
     add("route", "width", route(" from=\"42,42\" to=\"48,39\" color=\"#ff0000\" width=\"1\" dur=\"1s\""),

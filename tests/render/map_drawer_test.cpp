@@ -12,6 +12,7 @@
 #include "output/offscreen.h"
 #include "map/compiled_map.h"
 #include "render/map_drawer.h"
+#include "render/map_palette.h"
 #include "render/render_resources.h"
 #include "support/build_paths.h"
 #include "support/golden_image.h"
@@ -353,4 +354,128 @@ TEST_CASE("a label's style sets its colour and size over the map's label look") 
     };
     CHECK(reds(loud.box) > 30);
     CHECK(reds(plain.box) == 0);
+}
+
+namespace {
+
+// The lon/lat point's pixel in a DirectDraw image (a 960×540 target for the 1920×1080
+// canvas), through the exhibit's own projection and the drawn state's camera.
+sf::Color pixelAt(const DirectDraw& r, const map::Projection& projection, map::Point2 lonLat) {
+    const map::Point2 canvas = r.state.toCanvas(projection.forward(lonLat));
+    CAPTURE(canvas.x);
+    CAPTURE(canvas.y);
+    REQUIRE(canvas.x >= 0);
+    REQUIRE(canvas.y >= 0);
+    REQUIRE(canvas.x < 1920);
+    REQUIRE(canvas.y < 1080);
+    return r.image.getPixel(unsigned(canvas.x / 2), unsigned(canvas.y / 2));
+}
+
+// The projection of the exhibit's first map.
+map::Projection projectionOf(const std::filesystem::path& xml) {
+    LoadedExhibit exhibit = loadExhibit(xml);
+    REQUIRE(exhibit.show);
+    for (const Item& item : exhibit.show->items)
+        if (item.kind == ItemKind::Map && item.map) return item.map->scene.projection;
+    FAIL("no map");
+    return map::Projection::webMercator();
+}
+
+}  // namespace
+
+TEST_CASE("a view across 180° shows Fiji whole") {
+    // Fiji lies on both sides of the antimeridian; in the bundled world data one island's
+    // ring runs across it. Fiji filled red, so its land is told from any other.
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<map src=\"" + kMaps + "/world.geojson\" view=\"176,-20 → -178,-15\">\n"
+                                 "  <highlight feature=\"Fiji\" color=\"#ff0000\"/>\n"
+                                 "</map>");
+    DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+    CHECK(r.reported.empty());
+    const map::Projection projection = projectionOf(xml);
+    auto red = [](sf::Color c) { return c.r > 0xa0 && c.g < 0x60 && c.b < 0x60; };
+    struct Spot {
+        map::Point2 lonLat;
+        bool land;
+        const char* what;
+    };
+    const Spot spots[] = {
+        {{178.0, -17.8}, true, "Viti Levu, west of 180°"},
+        {{179.3, -16.6}, true, "Vanua Levu, west of 180°"},
+        {{-179.93, -16.2}, true, "Vanua Levu's end, east of 180°"},
+        {{177.0, -16.0}, false, "the sea north-west of Viti Levu"},
+        {{-179.0, -18.5}, false, "the sea south-east, east of 180°"},
+    };
+    for (const Spot& s : spots) {
+        CAPTURE(s.what);
+        CHECK(red(pixelAt(r, projection, s.lonLat)) == s.land);
+    }
+}
+
+TEST_CASE("a polygon across the seam keeps its holes: those across it and those beside it") {
+    // A band 40° wide astride 180°, with one hole across 180° and one wholly on each side;
+    // on a world map centred on 0° the seam cuts the band in two, one at each edge.
+    TempDir dir;
+    const std::string geojson = R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+  "properties": {"name": "Band"}, "geometry": {"type": "Polygon", "coordinates": [
+    [[160, -20], [-160, -20], [-160, 20], [160, 20], [160, -20]],
+    [[-172, -8], [-172, 8], [172, 8], [172, -8], [-172, -8]],
+    [[-170, 10], [-170, 16], [-164, 16], [-164, 10], [-170, 10]],
+    [[164, -16], [164, -10], [170, -10], [170, -16], [164, -16]]]}}]})";
+    vitrine::test::writeBytes(dir / "band.geojson", std::vector<std::uint8_t>(geojson.begin(), geojson.end()));
+    auto xml = writeExhibit(dir, "<map src=\"band.geojson\" view=\"-180,-60 → 180,75\"/>");
+    DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+    CHECK(r.reported.empty());
+    const map::Projection projection = projectionOf(xml);
+    const sf::Color land = render::MapPalette{}.land, water = render::MapPalette{}.water;
+    struct Spot {
+        map::Point2 lonLat;
+        bool land;
+        const char* what;
+    };
+    const Spot spots[] = {
+        {{176, 0}, false, "the hole across 180°, west of it (the map's east edge)"},
+        {{-176, 0}, false, "the hole across 180°, east of it (the map's west edge)"},
+        {{-167, 13}, false, "the hole east of 180°"},
+        {{167, -13}, false, "the hole west of 180°"},
+        {{165, 0}, true, "the band west of 180°"},
+        {{-165, 0}, true, "the band east of 180°"},
+        {{167, 13}, true, "the band west of 180°, north"},
+        {{-167, -13}, true, "the band east of 180°, south"},
+        {{150, 0}, false, "the sea west of the band"},
+    };
+    for (const Spot& s : spots) {
+        CAPTURE(s.what);
+        const sf::Color c = pixelAt(r, projection, s.lonLat);
+        CHECK(near(c, s.land ? land : water, 6));
+    }
+}
+
+TEST_CASE("a still of a route through three places draws its line over each place in order") {
+    TempDir dir;
+    auto xml = writeExhibit(dir, "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"40,37.5 → 51,43.5\">\n"
+                                 "  <route from=\"49.87,40.41\" via=\"44.51,40.18\" to=\"46.36,40.68\" color=\"#00ff00\" width=\"6\""
+                                 " begin=\"1s\" dur=\"4s\"/>\n"
+                                 "</map>");
+    const map::Projection projection = projectionOf(xml);
+    auto green = [](sf::Color c) { return c.g > 0xc0 && c.r < 0x80 && c.b < 0x80; };
+    // Near a place: the line may pass a pixel to the side of its exact point.
+    auto greenNear = [&](const DirectDraw& r, map::Point2 lonLat) {
+        const map::Point2 canvas = r.state.toCanvas(projection.forward(lonLat));
+        for (int dy = -2; dy <= 2; ++dy)
+            for (int dx = -2; dx <= 2; ++dx)
+                if (green(r.image.getPixel(unsigned(canvas.x / 2 + dx), unsigned(canvas.y / 2 + dy)))) return true;
+        return false;
+    };
+    const map::Point2 baku{49.87, 40.41}, yerevan{44.51, 40.18}, kirovabad{46.36, 40.68};
+    DirectDraw done = drawDirect(xml, 6 * kMicrosPerSecond);
+    CHECK(done.reported.empty());
+    CHECK(greenNear(done, baku));
+    CHECK(greenNear(done, yerevan));
+    CHECK(greenNear(done, kirovabad));
+    // Early on, only the first leg is drawn: Baku, not yet Yerevan or Kirovabad.
+    DirectDraw early = drawDirect(xml, 2 * kMicrosPerSecond);
+    CHECK(greenNear(early, baku));
+    CHECK_FALSE(greenNear(early, yerevan));
+    CHECK_FALSE(greenNear(early, kirovabad));
 }

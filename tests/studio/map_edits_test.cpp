@@ -208,4 +208,11 @@ TEST_CASE("map edits: no map is found where none is drawn") {
     CHECK_FALSE(mapInPreview(*d.doc.show(), 25 * kMicrosPerSecond));  // after the scene
 }
 
+TEST_CASE("map edits: a view box across 180 degrees is written west beyond east, as the format reads it") {
+    // viewBoxFor holds a box across the 180° meridian with its east edge unwrapped (190);
+    // written back it must stay in -180..180 and read as the same 20° across the seam.
+    CHECK(formatViewBox(map::Box{170, -22, 190, -10}, 1) == "170,-22 → -170,-10");
+    CHECK(formatViewBox(map::Box{40, 37.5, 51, 43.5}, 1) == "40,37.5 → 51,43.5");
+}
+
 }  // namespace vitrine::studio
