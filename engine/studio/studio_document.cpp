@@ -63,7 +63,7 @@ void StudioDocument::compile() {
     LoadedExhibit loaded = loadExhibitFromText(text_, file_, compileOptions_);
     // The same layout check as `vitrine check`, so the panel and the command agree.
     if (!fonts_) fonts_ = std::make_shared<text::FontLibrary>(text::bundledFontsDirectory());
-    text::addLayoutProblems(loaded, *fonts_);
+    text::addLayoutProblems(loaded, *fonts_, layoutFindings_.get());
     diagnostics_ = std::move(loaded.diagnostics);
     if (loaded.show && loaded.script) {
         show_ = std::make_shared<const Show>(std::move(*loaded.show));

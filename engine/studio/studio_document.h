@@ -18,6 +18,7 @@
 #include "studio/element_path.h"
 #include "studio/text_edit.h"
 #include "text/font_library.h"
+#include "text/layout_check.h"
 
 namespace vitrine::studio {
 
@@ -104,6 +105,8 @@ public:
     const Diagnostics& diagnostics() const { return diagnostics_; }
     /// Counts loads that produced a new show (renderers rebuild when it changes).
     int showGeneration() const { return generation_; }
+    /// What the layout check found for each text, kept across compiles (with its counts).
+    const text::LayoutFindings& layoutFindings() const { return *layoutFindings_; }
 
     /// The selection.
     const Selection& selection() const { return selection_; }
@@ -238,8 +241,10 @@ private:
     std::shared_ptr<const Show> show_;
     std::shared_ptr<const Script> script_;
     Diagnostics diagnostics_;
-    // The bundled fonts the layout check measures with, loaded on the first compile.
+    // The bundled fonts the layout check measures with, loaded on the first compile, and what
+    // it found for each text, so an edit lays out again only the texts it changed.
     std::shared_ptr<text::FontLibrary> fonts_;
+    std::unique_ptr<text::LayoutFindings> layoutFindings_ = std::make_unique<text::LayoutFindings>();
     bool stale_ = false;
     int generation_ = 0;
     Selection selection_;

@@ -31,7 +31,18 @@ std::string lowercase(std::string_view s) {
     return out;
 }
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) { return lowercase(a) == lowercase(b); }
+char lowered(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Without making lowercase copies: every layout asks for its fonts by family name, and the
+// studio lays out again on every edit (the copies were a sixth of `vitrine check`'s time).
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lowered(x) == lowered(y); });
+}
+
+bool startsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && equalsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
 
 bool isFontFile(const std::filesystem::path& p) {
     const std::string ext = lowercase(p.extension().string());
@@ -127,9 +138,9 @@ std::vector<std::string> FontLibrary::familiesFor(std::string_view family) const
     // Script companions share the family name as a prefix ("Noto Serif Armenian"), so a
     // family's own design is preferred for every script it has a companion for.
     std::vector<std::string> families{primary};
-    const std::string prefix = lowercase(primary) + " ";
+    const std::string prefix = primary + " ";
     for (const auto& f : faces_) {
-        if (lowercase(f.info.family).starts_with(prefix) &&
+        if (startsWithIgnoreCase(f.info.family, prefix) &&
             std::find(families.begin(), families.end(), f.info.family) == families.end()) {
             families.push_back(f.info.family);
         }

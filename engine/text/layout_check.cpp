@@ -1,11 +1,17 @@
 #include "text/layout_check.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
+#include <tuple>
+#include <vector>
 
+#include "base/recent_map.h"
 #include "base/safe_area.h"
 #include "map/compiled_map.h"
 #include "map/map_state.h"
@@ -186,9 +192,17 @@ void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out
     if (!item.map) return;
     map::MapEvaluationContext context;
     context.dataBounds = item.map->dataBounds();
-    context.measure = [&fonts](const std::string& text, double sizePx, const TextStyle* own) {  // as the map drawer measures
-        const TextLayout l = layoutText(fonts, {Paragraph{{Span{text, false, false, {}}}}}, mapLabelStyle(sizePx, own));
-        return std::pair<double, double>(l.width, l.height);
+    // Each label is measured at every sample: laid out once per text, size and look instead
+    // (the layouts were three quarters of this check's time).
+    std::map<std::pair<std::string, LayoutStyle>, std::pair<double, double>> measured;
+    context.measure = [&fonts, &measured](const std::string& text, double sizePx, const TextStyle* own) {
+        const LayoutStyle style = mapLabelStyle(sizePx, own);  // as the map drawer measures
+        auto [it, first] = measured.try_emplace({text, style});
+        if (first) {
+            const TextLayout l = layoutText(fonts, {Paragraph{{Span{text, false, false, {}}}}}, style);
+            it->second = {l.width, l.height};
+        }
+        return it->second;
     };
     struct Seen {
         std::string text;
@@ -221,27 +235,204 @@ void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out
                         "widen the map's view, or show the label when the view reaches its place");
 }
 
+// Everything checkText reads of a text and the canvas, compared whole: two texts alike in
+// all of it have the same findings. What is laid out (item_text.h), where the block stands
+// (placeTextBlock), what holds it (checkOverflow), and how it rolls (creditRoll).
+struct TextCheckInput {
+    std::vector<Paragraph> paragraphs;
+    LayoutStyle style;
+    double blockWidth = 0, lineHeight = 0, padding = 0;
+    TextStyle::VAlign valign = TextStyle::VAlign::Top;
+    bool boxed = false;
+    std::array<double, 4> box{}, area{};
+    bool rolls = false;
+    int headingParagraphs = 0;
+    Micros activeTime = 0;
+    std::array<int, 2> canvas{};
+
+    auto operator<=>(const TextCheckInput&) const = default;
+};
+
+std::array<double, 4> sides(const Rect& r) { return {r.x, r.y, r.width, r.height}; }
+
+TextCheckInput textCheckInput(const Item& item, PixelSize canvas) {
+    const double blockWidth = textBlockWidth(item);
+    return {itemParagraphs(item),
+            itemLayoutStyle(item, blockWidth),
+            blockWidth,
+            item.style.lineHeight,
+            item.style.padding,
+            item.style.valign,
+            item.style.background.a > 0,
+            sides(item.box),
+            sides(item.area),
+            item.rolls,
+            item.headingParagraphs,
+            item.activeEnd - item.begin,
+            {canvas.width, canvas.height}};
+}
+
+// Everything checkMapLabels reads of a map. Its compiled places, timing and projection
+// (MapScene) are made from its element and the exhibit's styles (map_scene.h), so those are
+// compared as written; the rest as compiled.
+struct MapCheckInput {
+    std::string source;  // sourceOf() the element, then of the exhibit's <style>s
+    std::array<double, 4> box{};
+    Micros time = 0;
+    std::optional<std::array<double, 4>> dataBounds;
+
+    auto operator<=>(const MapCheckInput&) const = default;
+};
+
+// A place inside an element, as the distance from the element's own: the same however far
+// an edit above has moved the element. A column on the element's first line moves with it.
+SourceLocation relativeTo(const SourceLocation& at, const SourceLocation& origin) {
+    const int lines = at.line - origin.line;
+    return {at.file == origin.file ? std::string() : at.file, lines, lines == 0 ? at.column - origin.column : at.column};
+}
+
+SourceLocation placedAt(const SourceLocation& relative, const SourceLocation& origin) {
+    return {relative.file.empty() ? origin.file : relative.file, origin.line + relative.line,
+            relative.line == 0 ? origin.column + relative.column : relative.column};
+}
+
+// An element as a compile reads it (names, attributes, text), with where each element in it
+// stands relative to `origin` (when given): equal sources give findings at the same
+// relative places.
+void appendSource(const ScriptNode& node, const SourceLocation* origin, std::string& out) {
+    auto place = [&](const SourceLocation& at) {
+        if (!origin) return;
+        const SourceLocation r = relativeTo(at, *origin);
+        out += "@" + r.file + ":" + std::to_string(r.line) + ":" + std::to_string(r.column);
+    };
+    if (node.isText()) {
+        out += '"';
+        out += node.text;
+        out += '"';
+        return;
+    }
+    out += '<';
+    out += node.name;
+    place(node.where);
+    for (const ScriptAttribute& a : node.attributes) {
+        out += ' ';
+        out += a.name;
+        out += '=';
+        out += std::to_string(a.value.size()) + ":";  // a length first: no value can fake the next attribute
+        out += a.value;
+    }
+    out += '>';
+    for (const ScriptNode& child : node.children) appendSource(child, origin, out);
+    out += "</>";
+}
+
+// The exhibit's <style>s (what a map label's style names) and its <map>s by their places.
+struct ScriptParts {
+    std::string styles;
+    std::map<std::tuple<std::string, int, int>, const ScriptNode*> maps;
+};
+
+void collectParts(const ScriptNode& node, ScriptParts& parts) {
+    if (node.name == "style") appendSource(node, nullptr, parts.styles);  // what they say, wherever they are
+    if (node.name == "map") parts.maps[{node.where.file, node.where.line, node.where.column}] = &node;
+    for (const ScriptNode& child : node.children)
+        if (!child.isText()) collectParts(child, parts);
+}
+
 }  // namespace
 
-void checkLayout(const Show& show, const FontLibrary& fonts, Diagnostics& out) {
+struct LayoutFindings::Kept {
+    explicit Kept(std::size_t capacity) : capacity(capacity), texts(capacity), maps(capacity) {}
+    std::size_t capacity;
+    const FontLibrary* fonts = nullptr;  // what the kept findings were measured with
+    RecentMap<TextCheckInput, std::vector<Diagnostic>> texts;  // at their text's element
+    RecentMap<MapCheckInput, std::vector<Diagnostic>> maps;    // relativeTo() their map's element
+    int checked = 0, reused = 0;
+};
+
+LayoutFindings::LayoutFindings(std::size_t capacity) : kept_(std::make_unique<Kept>(capacity)) {}
+LayoutFindings::~LayoutFindings() = default;
+int LayoutFindings::itemsChecked() const { return kept_->checked; }
+int LayoutFindings::itemsReused() const { return kept_->reused; }
+
+namespace {
+
+void checkPictureOrMap(const Item& item, const FontLibrary& fonts, PixelSize canvas, Diagnostics& out) {
+    checkPicture(item, canvas, out);
+    checkMapLabels(item, fonts, out);
+}
+
+// Every item's findings, with `kept` those it holds for items as they are (`script` names
+// the maps' elements); the rest checked and kept.
+void checkItems(const Show& show, const Script* script, const FontLibrary& fonts, Diagnostics& out,
+                LayoutFindings::Kept* kept) {
     if (fonts.faceCount() == 0) return;  // nothing to measure with: the font library has said why
+    if (kept && kept->fonts != &fonts) {
+        const int checked = kept->checked, reused = kept->reused;
+        *kept = LayoutFindings::Kept(kept->capacity);  // other fonts measure otherwise
+        kept->fonts = &fonts;
+        kept->checked = checked;
+        kept->reused = reused;
+    }
+    ScriptParts parts;
+    if (kept && script) collectParts(script->root, parts);
+    // Found again, or checked and kept: `findings` at their element, as relativeTo() it.
+    auto keptOr = [&](auto& store, auto input, const Item& item, auto check) {
+        if (const std::vector<Diagnostic>* found = store.find(input)) {
+            ++kept->reused;
+            for (Diagnostic d : *found) {
+                d.where = placedAt(d.where, item.where);
+                out.add(std::move(d));
+            }
+            return;
+        }
+        ++kept->checked;
+        Diagnostics fresh;
+        check(fresh);
+        std::vector<Diagnostic> relative = fresh.all();
+        for (Diagnostic& d : relative) d.where = relativeTo(d.where, item.where);
+        store.put(std::move(input), std::move(relative));
+        out.append(fresh);
+    };
     for (const Item& item : show.items) {
         switch (item.kind) {
-            case ItemKind::Text: checkText(item, fonts, show.canvas, out); break;
+            case ItemKind::Text: {
+                auto check = [&](Diagnostics& d) { checkText(item, fonts, show.canvas, d); };
+                if (kept) keptOr(kept->texts, textCheckInput(item, show.canvas), item, check);
+                else check(out);
+                break;
+            }
             case ItemKind::Image:
             case ItemKind::Video:
-            case ItemKind::Map:
-                checkPicture(item, show.canvas, out);
-                checkMapLabels(item, fonts, out);
+            case ItemKind::Map: {
+                auto check = [&](Diagnostics& d) { checkPictureOrMap(item, fonts, show.canvas, d); };
+                auto element = parts.maps.find({item.where.file, item.where.line, item.where.column});
+                if (!kept || !item.map || element == parts.maps.end()) {
+                    check(out);  // a picture is quick to check; a map without its element cannot be kept
+                    break;
+                }
+                MapCheckInput input{{}, sides(item.box), item.end - item.begin, std::nullopt};
+                appendSource(*element->second, &item.where, input.source);
+                input.source += parts.styles;
+                if (auto b = item.map->dataBounds()) input.dataBounds = std::array{b->west, b->south, b->east, b->north};
+                keptOr(kept->maps, std::move(input), item, check);
                 break;
+            }
             case ItemKind::Audio: break;
         }
     }
 }
 
-void addLayoutProblems(LoadedExhibit& exhibit, const FontLibrary& fonts) {
+}  // namespace
+
+void checkLayout(const Show& show, const FontLibrary& fonts, Diagnostics& out) {
+    checkItems(show, nullptr, fonts, out, nullptr);
+}
+
+void addLayoutProblems(LoadedExhibit& exhibit, const FontLibrary& fonts, LayoutFindings* kept) {
     if (!exhibit.show) return;
-    checkLayout(*exhibit.show, fonts, exhibit.diagnostics);
+    checkItems(*exhibit.show, exhibit.script ? &*exhibit.script : nullptr, fonts, exhibit.diagnostics,
+               kept ? kept->kept_.get() : nullptr);
     exhibit.diagnostics.sortByLocation();
 }
 

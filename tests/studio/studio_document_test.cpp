@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "media/video_test_media.h"
+#include "support/build_paths.h"
 #include "studio/studio_fixture.h"
 #include "base/time_value.h"
 #include "text/layout_check.h"
@@ -197,6 +198,51 @@ TEST_CASE("studio document: compiles what vitrine check loads, with the same dia
     REQUIRE_FALSE(doc.diagnostics().empty());
     for (std::size_t i = 0; i < fromDisk.diagnostics.all().size(); ++i)
         CHECK(formatDiagnostic(doc.diagnostics().all()[i]) == formatDiagnostic(fromDisk.diagnostics.all()[i]));
+}
+
+namespace {
+
+// What `vitrine check` lists for the document's text, laid out afresh (no kept findings).
+std::vector<std::string> checkedAfresh(const StudioDocument& doc) {
+    LoadedExhibit loaded = loadExhibitFromText(doc.text(), doc.file(), mediaCheckingOptions());
+    text::addLayoutProblems(loaded, text::FontLibrary(text::bundledFontsDirectory()));
+    std::vector<std::string> out;
+    for (const Diagnostic& d : loaded.diagnostics.all()) out.push_back(formatDiagnostic(d) + " [" + d.code + "]");
+    return out;
+}
+
+std::vector<std::string> listed(const StudioDocument& doc) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : doc.diagnostics().all()) out.push_back(formatDiagnostic(d) + " [" + d.code + "]");
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("studio document: an edit lays out and checks again only the item it changed") {
+    StudioDocument doc(test::sourceDir() / "exhibits/baku-1990/exhibit.xml");
+    REQUIRE(doc.show());
+    const text::LayoutFindings& kept = doc.layoutFindings();
+    const int perCompile = kept.itemsChecked() + kept.itemsReused();
+    REQUIRE(perCompile > 10);
+    auto itemAt = [&](int line) {
+        const int index = itemOnLine(doc, line);
+        REQUIRE(index >= 0);
+        doc.selectItem(index);
+        return doc.selection();
+    };
+    auto edit = [&](int line, const char* name, const char* value, int checkedAgain) {
+        CAPTURE(name);
+        const int checked = kept.itemsChecked(), reused = kept.itemsReused();
+        REQUIRE_FALSE(doc.setAttribute(itemAt(line), name, value));
+        CHECK(kept.itemsChecked() - checked == checkedAgain);
+        CHECK(kept.itemsReused() - reused == perCompile - checkedAgain);
+        CHECK(listed(doc) == checkedAfresh(doc));  // the panel lists what a check from scratch finds
+    };
+    edit(63, "fade", "2s", 0);        // the title's fade: nothing the layout check reads
+    edit(63, "width", "400", 1);      // the title narrowed: laid out again (and now cut)
+    edit(100, "width", "1200", 1);    // the map narrowed: its labels placed again
+    CHECK(doc.diagnostics().all().size() > 0);
 }
 
 TEST_CASE("studio document: a file that cannot be read says so") {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "exhibit/exhibit_loader.h"
@@ -36,6 +38,34 @@ std::vector<Diagnostic> withCode(const Diagnostics& d, const std::string& code) 
     std::copy_if(d.all().begin(), d.all().end(), std::back_inserter(out),
                  [&](const Diagnostic& x) { return x.code == code; });
     return out;
+}
+
+std::string readFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// What the studio's panel and `vitrine check` list for `text` (an exhibit written at `file`):
+// every diagnostic whole, checked afresh or with the findings `kept` holds.
+std::vector<std::string> findingsOf(const std::string& text, const std::filesystem::path& file,
+                                    LayoutFindings* kept) {
+    static const CompileOptions options = map::withMaps();  // the map data read once for all
+    LoadedExhibit e = loadExhibitFromText(text, file, options);
+    REQUIRE(e.show);
+    addLayoutProblems(e, bundledFonts(), kept);
+    std::vector<std::string> out;
+    for (const Diagnostic& d : e.diagnostics.all())
+        out.push_back(formatDiagnostic(d) + " [" + d.code + "] hint: " + d.hint);
+    return out;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
 }
 
 }  // namespace
@@ -136,6 +166,57 @@ TEST_CASE("layout check: a map label whose place is never in the map's view is a
     CHECK(left[0].severity == Severity::Warning);
     CHECK(left[0].where.line == 8);
     CHECK(left[0].message == "the label 'Moscow' is never drawn: all the while it shows, the place it names is outside the map's view");
+}
+
+TEST_CASE("layout findings: kept ones are those found afresh for Baku and every layout fixture and move with their element") {
+    std::vector<std::filesystem::path> files{test::sourceDir() / "exhibits/baku-1990/exhibit.xml"};
+    for (const auto& entry : std::filesystem::directory_iterator(test::fixturesDir() / "layout"))
+        files.push_back(entry.path());
+    for (const auto& file : files) {
+        CAPTURE(file);
+        const std::string text = readFile(file);
+        const std::vector<std::string> fresh = findingsOf(text, file, nullptr);
+        LayoutFindings kept;
+        CHECK(findingsOf(text, file, &kept) == fresh);
+        const int items = kept.itemsChecked();
+        CHECK(items > 0);
+        CHECK(kept.itemsReused() == 0);
+        // Checked again as it is: every item's findings are the kept ones.
+        CHECK(findingsOf(text, file, &kept) == fresh);
+        CHECK(kept.itemsChecked() == items);
+        CHECK(kept.itemsReused() == items);
+        // Two lines written above everything: the findings are kept, and are at the new lines.
+        const std::string moved = replaced(text, "\n<exhibit", "\n<!-- moved\n down -->\n<exhibit");
+        const std::vector<std::string> movedFresh = findingsOf(moved, file, nullptr);
+        CHECK(findingsOf(moved, file, &kept) == movedFresh);
+        CHECK(kept.itemsChecked() == items);
+        CHECK(kept.itemsReused() == 2 * items);
+        if (!fresh.empty()) CHECK(movedFresh != fresh);
+    }
+}
+
+TEST_CASE("layout findings: a text longer or a box smaller or a label moved is checked again") {
+    struct Change {
+        const char* fixture;
+        std::string from, to;
+    };
+    const Change changes[] = {
+        {"region-overflow.xml", "memories of families who</text>", "memories of families who left the city in the winter of that year, and of those who stayed.</text>"},
+        {"missing-glyph.xml", "width=\"60%\">", "width=\"60%\" height=\"20\">"},
+        {"label-out-of-view.xml", "at=\"37.62,55.75\"", "at=\"47.5,40.2\""},
+    };
+    for (const Change& change : changes) {
+        CAPTURE(change.to);
+        const std::filesystem::path file = test::fixturesDir() / "layout" / change.fixture;
+        const std::string before = readFile(file), after = replaced(before, change.from, change.to);
+        const std::vector<std::string> freshAfter = findingsOf(after, file, nullptr);
+        REQUIRE(freshAfter != findingsOf(before, file, nullptr));  // a change the check sees
+        LayoutFindings kept;
+        findingsOf(before, file, &kept);
+        const int checked = kept.itemsChecked();
+        CHECK(findingsOf(after, file, &kept) == freshAfter);
+        CHECK(kept.itemsChecked() == checked + 1);  // the changed item, and only it
+    }
 }
 
 }  // namespace vitrine::text

@@ -110,6 +110,7 @@ void benchRelease(StudioDocument& doc, render::RenderResources& resources, sf::R
     }
     if (targets.empty()) return;
     std::vector<double> releaseMs, editMs, rendererMs;
+    std::vector<std::pair<double, int>> slowest;  // a release's time and the item dragged
     auto renderer = std::make_unique<render::FrameRenderer>(*doc.show(), resources);
     for (int i = 0; i < kReleases; ++i) {
         const auto [t, index] = targets[static_cast<std::size_t>(i) % targets.size()];
@@ -133,6 +134,7 @@ void benchRelease(StudioDocument& doc, render::RenderResources& resources, sf::R
         rendererMs.push_back(millisSince(made));
         draw(*renderer, evaluate(*doc.show(), t), target);
         releaseMs.push_back(millisSince(start));
+        slowest.emplace_back(releaseMs.back(), index);
         doc.undo();
         renderer = std::make_unique<render::FrameRenderer>(*doc.show(), resources);
     }
@@ -143,6 +145,16 @@ void benchRelease(StudioDocument& doc, render::RenderResources& resources, sf::R
     std::printf("  of which the edit and compile: median %.1f ms, p95 %.1f ms; making the new show's renderer: median "
                 "%.1f ms, p95 %.1f ms; the rest is its first frame (text laid out, map drawn afresh)\n",
                 median(editMs), percentile95(editMs), median(rendererMs), percentile95(rendererMs));
+    // What the tail is made of: the slowest releases, with the item dragged and its scene.
+    std::sort(slowest.rbegin(), slowest.rend());
+    std::printf("  slowest:");
+    for (std::size_t i = 0; i < 4 && i < slowest.size(); ++i) {
+        const Item& item = doc.show()->items[static_cast<std::size_t>(slowest[i].second)];
+        const char* kinds[] = {"text", "image", "video", "audio", "map"};
+        std::printf(" %.1f ms (<%s> at line %d, scene '%s');", slowest[i].first, kinds[static_cast<int>(item.kind)],
+                    item.where.line, item.scene >= 0 ? doc.show()->scenes[item.scene].id.c_str() : "-");
+    }
+    std::printf("\n");
 }
 
 }  // namespace
