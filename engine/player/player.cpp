@@ -535,7 +535,7 @@ sf::Vector2u Player::drawnSize() {
 
 void Player::reportMediaProblems() {
     for (const auto& f : resources_.images().takeFailures())
-        log_("image " + f.path.string() + ": " + f.message + " (a placeholder is shown)");
+        log_("image " + f.path.string() + ": " + f.error.message + " (a placeholder is shown)");
     for (const auto& problem : live_.renderer().takeProblems()) log_(problem);
     for (const auto& p : live_.audio().takeProblems()) log_(p.message);
 }
