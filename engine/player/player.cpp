@@ -339,17 +339,18 @@ void Player::reload() {
 }
 
 void Player::swapInReload() {
-    std::optional<LiveShow::Reload> reloaded = live_.takeReload();
-    if (!reloaded) return;
-    if (!reloaded->error.empty()) {
+    std::optional<Result<LiveShow::Reload>> taken = live_.takeReload();
+    if (!taken) return;
+    if (!*taken) {
         // The old show keeps playing; the problem stays in /status until a reload succeeds.
-        reloadProblem_ = "reload failed, still playing the previous version: " + reloaded->error;
+        reloadProblem_ = "reload failed, still playing the previous version: " + taken->error().message;
         log_(reloadProblem_);
         return;
     }
-    venue_->setAdvisoryStart(reloaded->advisoryStart);
+    const LiveShow::Reload& reloaded = **taken;
+    venue_->setAdvisoryStart(reloaded.advisoryStart);
     // The live show went on from the same scene, at the same offset into it.
-    Micros at = reloaded->at;
+    Micros at = reloaded.at;
     bool timingChanged = false;
     if (followingWallClock()) {
         const Micros wall = *venue_->wallShowTime(show().duration);
