@@ -59,7 +59,7 @@ bool Player::ensureWarp() {
     canvas->setSmooth(true);
     canvas_ = std::move(canvas);
     warp_ = std::make_unique<output::WarpOutput>(venue_->outputs(), size, window_.target().getSize());
-    if (!warp_->shaderReady()) log_(warp_->problem());
+    if (!warp_->shaderReady()) log_(warp_->problem()->message);
     return true;
 }
 
@@ -184,7 +184,7 @@ void Player::publish(Micros t, Micros took, bool drawn) {
     if (auto wall = venue_->wallShowTime(show().duration))
         st.drift = loopOffset(wrapTime(show(), live_.clock().position()), *wall);
     if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
-    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
+    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem()->message);
     venue_->frameDone(std::move(st), took, period);
     if (Clock::now() >= statsDue_) {
         log_(stats_.takeLine());
