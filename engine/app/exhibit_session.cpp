@@ -54,7 +54,8 @@ std::unique_ptr<output::OffscreenRenderer> ExhibitSession::offscreen(sf::Vector2
 void ExhibitSession::reportMediaProblems(output::OffscreenRenderer* drawn) {
     if (!resources_) return;
     for (const auto& f : resources_->images().takeFailures())
-        std::fprintf(stderr, "vitrine: image %s: %s (a placeholder is shown)\n", f.path.c_str(), f.message.c_str());
+        std::fprintf(stderr, "vitrine: image %s: %s (a placeholder is shown)\n", f.path.c_str(),
+                     f.error.message.c_str());
     if (drawn)
         for (const auto& problem : drawn->takeProblems()) std::fprintf(stderr, "vitrine: %s\n", problem.c_str());
 }

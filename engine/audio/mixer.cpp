@@ -46,23 +46,23 @@ void Mixer::report(int item, std::string reason) {
     problems_.push_back(MixerProblem{item, "sound " + src + ": " + reason + " (silence instead)"});
 }
 
-bool Mixer::reportsOwnFailure(const Item& item, MediaError error) {
+bool Mixer::reportsOwnFailure(const Item& item, ErrorKind error) {
     if (item.kind != ItemKind::Video) return true;
     // A video without sound (archival film mostly is) is not a problem; a file that cannot
     // be opened at all is reported by the video's picture. Only a sound of its own that
     // will not decode is the mixer's to say.
-    return error == MediaError::Corrupt || error == MediaError::OutOfMemory;
+    return error == ErrorKind::Corrupt || error == ErrorKind::OutOfMemory;
 }
 
 std::unique_ptr<Playback> Mixer::start(const AudioCue& cue, Micros position) {
     const Item& item = show_.items[static_cast<std::size_t>(cue.item)];
-    AudioOpenResult opened = AudioDecoder::open(item.src);
-    if (!opened.ok()) {
+    auto opened = AudioDecoder::open(item.src);
+    if (!opened) {
         failed_.insert(cue.item);
-        if (reportsOwnFailure(item, opened.error)) report(cue.item, opened.message);
+        if (reportsOwnFailure(item, opened.error().kind)) report(cue.item, opened.error().message);
         return nullptr;
     }
-    auto playback = std::make_unique<Playback>(cue.item, item, std::move(opened.decoder));
+    auto playback = std::make_unique<Playback>(cue.item, item, std::move(*opened));
     const Micros placed = playback->placed(position);
     if (placed != 0) playback->seek(placed);
     // A sound starting at its in point keeps its own attack; one joined in the middle

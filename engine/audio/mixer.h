@@ -91,7 +91,7 @@ private:
     // Queues `reason` as a problem line naming the item's file.
     void report(int item, std::string reason);
     // Whether a failure to open `item`'s sound is the mixer's to report.
-    static bool reportsOwnFailure(const Item& item, MediaError error);
+    static bool reportsOwnFailure(const Item& item, ErrorKind error);
 
     const Show& show_;
     const MixerOptions options_;

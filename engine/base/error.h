@@ -12,10 +12,25 @@
 
 namespace vitrine {
 
+/// The kinds of failure some callers react to differently (a missing file may appear
+/// later, a damaged one will not mend; the mixer and the media check decide by kind). Most
+/// callers only pass the message on, and most errors are Other.
+enum class ErrorKind {
+    Other,
+    FileNotFound,
+    Unreadable,   // exists but cannot be opened or read (permissions, a directory, I/O error)
+    EmptyFile,
+    WrongKind,    // readable, but not what was wanted (no sound in it, not a picture)
+    Corrupt,      // damaged data, or a stream whose decoder cannot start
+    TooLarge,     // more pixels than allowed
+    OutOfMemory,
+};
+
 /// Why something could not be done, in words for the person who must act on it (naming
 /// the file, device or element concerned).
 struct Error {
     std::string message;
+    ErrorKind kind = ErrorKind::Other;
 };
 
 /// A value, or the Error that says why there is none (the part of C++23's std::expected

@@ -338,7 +338,7 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
         Tessellation t = tessellate(projected);
         if (!t.ok())
             diagnostics.warning(f.where, "map-geometry", "part of \"" + (f.name.empty() ? f.id : f.name) +
-                                                             "\" could not be filled: " + t.error);
+                                                             "\" could not be filled: " + t.error->message);
         out.triangles = std::move(t.triangles);
         for (const Point2& q : out.triangles) extend(layer.projectedBounds, q);
         layer.features.push_back(std::move(out));

@@ -20,7 +20,7 @@ struct Collector {
     std::vector<Point2> triangles;
     std::vector<Point2> primitive;
     GLenum mode = GL_TRIANGLES;
-    std::string error;
+    std::optional<Error> error;
 
     void flush() {
         const std::size_t n = primitive.size();
@@ -71,7 +71,7 @@ void GLAPIENTRY onCombine(GLdouble coords[3], void* /*neighbours*/[4], GLfloat /
 
 void GLAPIENTRY onError(GLenum code, void* data) {
     Collector& c = collectorOf(data);
-    if (c.error.empty()) c.error = reinterpret_cast<const char*>(gluErrorString(code));
+    if (!c.error) c.error = Error{reinterpret_cast<const char*>(gluErrorString(code))};
 }
 
 using TessCallback = void(GLAPIENTRY*)();
@@ -86,7 +86,7 @@ Tessellation tessellate(const Polygon& polygon) {
     Tessellation result;
     std::unique_ptr<GLUtesselator, TessDeleter> tess(gluNewTess());
     if (!tess) {
-        result.error = "GLU could not create a tessellator";
+        result.error = Error{"GLU could not create a tessellator"};
         return result;
     }
     gluTessCallback(tess.get(), GLU_TESS_BEGIN_DATA, reinterpret_cast<TessCallback>(onBegin));
@@ -125,7 +125,7 @@ Tessellation tessellate(const std::vector<Polygon>& polygons) {
     for (const Polygon& polygon : polygons) {
         Tessellation one = tessellate(polygon);
         all.triangles.insert(all.triangles.end(), one.triangles.begin(), one.triangles.end());
-        if (all.error.empty()) all.error = std::move(one.error);
+        if (!all.error) all.error = std::move(one.error);
     }
     return all;
 }

@@ -2,9 +2,10 @@
 // Polygons (with holes, self-touching, or several at once) into triangles the
 // GPU can fill, using the GLU tessellator. GLU needs no GL context for this.
 
+#include "base/error.h"
 #include "map/geometry.h"
 
-#include <string>
+#include <optional>
 #include <vector>
 
 namespace vitrine::map {
@@ -12,9 +13,9 @@ namespace vitrine::map {
 /// Triangles as a flat list, three points per triangle, in the polygons' coordinates.
 struct Tessellation {
     std::vector<Point2> triangles;
-    std::string error;  // GLU's message when it gave up; empty on success
+    std::optional<Error> error;  // GLU's message when it gave up (the triangles made so far are kept)
     /// True when GLU reported no error.
-    bool ok() const { return error.empty(); }
+    bool ok() const { return !error; }
 };
 
 /// Triangulates one polygon by the odd winding rule (a hole is any odd-nested ring).

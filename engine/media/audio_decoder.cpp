@@ -136,22 +136,13 @@ struct AudioDecoder::State {
 AudioDecoder::AudioDecoder(std::unique_ptr<State> state) : state_(std::move(state)) {}
 AudioDecoder::~AudioDecoder() = default;
 
-AudioOpenResult AudioDecoder::open(const std::filesystem::path& path) {
-    AudioOpenResult result;
+Result<std::unique_ptr<AudioDecoder>> AudioDecoder::open(const std::filesystem::path& path) {
     auto state = std::make_unique<State>();
     // One codec thread: audio decodes far faster than real time, and a playback's decoder
     // should not compete with the video decoders for cores.
     state->media = openMediaStream(path, AVMEDIA_TYPE_AUDIO, 1);
-    if (!state->media.ok()) {
-        result.error = state->media.error;
-        result.message = std::move(state->media.message);
-        return result;
-    }
-    if (!state->packet || !state->frame) {
-        result.error = MediaError::OutOfMemory;
-        result.message = "out of memory for a frame";
-        return result;
-    }
+    if (!state->media.ok()) return *state->media.error;
+    if (!state->packet || !state->frame) return Error{"out of memory for a frame", ErrorKind::OutOfMemory};
     AVCodecContext* codec = state->media.codec.get();
     AVChannelLayout inLayout;
     if (codec->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) {
@@ -166,13 +157,11 @@ AudioOpenResult AudioDecoder::open(const std::filesystem::path& path) {
     av_channel_layout_uninit(&inLayout);
     state->resampler.reset(raw);
     if (made < 0 || swr_init(state->resampler.get()) < 0) {
-        result.error = MediaError::Corrupt;
-        result.message = "cannot convert its audio (" + std::to_string(codec->ch_layout.nb_channels) +
-                         " channels at " + std::to_string(codec->sample_rate) + " Hz)";
-        return result;
+        return Error{"cannot convert its audio (" + std::to_string(codec->ch_layout.nb_channels) + " channels at " +
+                         std::to_string(codec->sample_rate) + " Hz)",
+                     ErrorKind::Corrupt};
     }
-    result.decoder.reset(new AudioDecoder(std::move(state)));
-    return result;
+    return std::unique_ptr<AudioDecoder>(new AudioDecoder(std::move(state)));
 }
 
 std::size_t AudioDecoder::read(float* out, std::size_t frames) {

@@ -15,7 +15,7 @@
 #include <optional>
 #include <string>
 
-#include "media/media_error.h"
+#include "base/error.h"
 #include "base/time_value.h"
 
 namespace vitrine {
@@ -32,21 +32,13 @@ Micros audioFramesDuration(std::int64_t frames);
 
 class AudioDecoder;
 
-/// Either an open decoder or the reason there is none.
-struct AudioOpenResult {
-    std::unique_ptr<AudioDecoder> decoder;
-    MediaError error = MediaError::None;
-    std::string message;
-
-    /// True when `decoder` is ready.
-    bool ok() const { return decoder != nullptr; }
-};
 
 /// Sequential, seekable reader of one file's audio as 48 kHz float stereo.
 class AudioDecoder {
 public:
-    /// Opens the best audio stream of `path`; never throws for bad input.
-    static AudioOpenResult open(const std::filesystem::path& path);
+    /// Opens the best audio stream of `path`; never throws for bad input. The error's message
+    /// is the reason without the file name (the caller names the file it asked for).
+    static Result<std::unique_ptr<AudioDecoder>> open(const std::filesystem::path& path);
     ~AudioDecoder();
     AudioDecoder(const AudioDecoder&) = delete;
     AudioDecoder& operator=(const AudioDecoder&) = delete;

@@ -238,7 +238,7 @@ void ImageCache::workerLoop() {
         ++decoding_;
 
         lock.unlock();
-        ImageDecodeResult result = decodeImage(path, decode);
+        Result<DecodedImage> result = decodeImage(path, decode);
         lock.lock();
 
         --decoding_;
@@ -248,7 +248,7 @@ void ImageCache::workerLoop() {
             Entry& entry = found->second;
             if (result.ok()) {
                 entry.state = EntryState::Ready;
-                entry.image = std::make_shared<const RgbaImage>(std::move(*result.image));
+                entry.image = std::make_shared<const RgbaImage>(std::move(result->image));
                 bytesHeld_ += entry.image->bytes();
                 ++readyCount_;
                 lru_.push_front(key);
@@ -256,8 +256,8 @@ void ImageCache::workerLoop() {
                 evictLocked(key);
             } else {
                 entry.state = EntryState::Failed;
-                entry.error = result.message;
-                failures_.push_back({path, result.error, result.message});
+                entry.error = result.error();
+                failures_.push_back({path, result.error()});
             }
         }
         decodeFinished_.notify_all();

@@ -39,7 +39,7 @@ enum class ImageState { Pending, Ready, Failed };
 struct ImageLookup {
     ImageState state = ImageState::Pending;
     std::shared_ptr<const RgbaImage> image;  // set when Ready
-    std::string error;                       // set when Failed
+    std::optional<Error> error;              // set when Failed
 
     bool ready() const { return state == ImageState::Ready; }
 };
@@ -55,8 +55,7 @@ struct ImageCacheStats {
 /// One image that could not be decoded, handed out once.
 struct ImageFailure {
     std::filesystem::path path;
-    ImageError error = ImageError::None;
-    std::string message;
+    Error error;  // the reason without the file name (that is `path`)
 };
 
 /// An asynchronous, memory-bounded cache of decoded images keyed by path.
@@ -127,7 +126,7 @@ private:
         ImageDrawSize drawSize;
         EntryState state = EntryState::Queued;
         std::shared_ptr<const RgbaImage> image;
-        std::string error;
+        std::optional<Error> error;  // set when Failed
         std::uint64_t ticket = 0;              // tells a stale decode (after invalidate) from the current one
         std::list<std::string>::iterator lru;  // position in lru_ when Ready
     };

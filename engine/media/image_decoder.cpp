@@ -91,17 +91,12 @@ std::string megapixels(std::int64_t pixels) {
     return text;
 }
 
-ImageDecodeResult failure(ImageError error, std::string message) {
-    ImageDecodeResult result;
-    result.error = error;
-    result.message = std::move(message);
-    return result;
-}
+Error failure(ErrorKind kind, std::string message) { return Error{std::move(message), kind}; }
 
-ImageDecodeResult tooLarge(std::int64_t width, std::int64_t height, std::int64_t limit) {
-    return failure(ImageError::TooLarge, "image too large: " + describeSize(width, height) + " (" +
-                                             megapixels(width * height) + " megapixels) exceeds the limit of " +
-                                             megapixels(limit) + " megapixels");
+Error tooLarge(std::int64_t width, std::int64_t height, std::int64_t limit) {
+    return failure(ErrorKind::TooLarge, "image too large: " + describeSize(width, height) + " (" +
+                                            megapixels(width * height) + " megapixels) exceeds the limit of " +
+                                            megapixels(limit) + " megapixels");
 }
 
 // The decoder's own words, appended to our reason when it said something.
@@ -172,7 +167,7 @@ std::optional<ImageOrientation> frameOrientation(const AVFrame& frame) {
 
 // `stored` is the source's size as stored, which a reduced decode (lowres) makes larger
 // than the frame: the result is the size a full decode would give.
-ImageDecodeResult convertToRgba(const AVFrame& frame, ImageSize stored, const ImageDecodeOptions& options) {
+Result<DecodedImage> convertToRgba(const AVFrame& frame, ImageSize stored, const ImageDecodeOptions& options) {
     // The draw size is upright; the frame is stored before its orientation is applied.
     const std::optional<ImageOrientation> orientation = frameOrientation(frame);
     const bool swapped = orientation && swapsDimensions(*orientation);
@@ -192,9 +187,9 @@ ImageDecodeResult convertToRgba(const AVFrame& frame, ImageSize stored, const Im
     ScalerPtr scaler(sws_getContext(frame.width, frame.height, sourceFormat, width, height, AV_PIX_FMT_RGBA, flags,
                                     nullptr, nullptr, nullptr));
     if (!scaler) {
-        return failure(ImageError::NotAnImage, std::string("unsupported pixel format ") +
-                                                   (av_get_pix_fmt_name(sourceFormat) ? av_get_pix_fmt_name(sourceFormat)
-                                                                                      : "unknown"));
+        return failure(ErrorKind::WrongKind, std::string("unsupported pixel format ") +
+                                                 (av_get_pix_fmt_name(sourceFormat) ? av_get_pix_fmt_name(sourceFormat)
+                                                                                    : "unknown"));
     }
     const int sourceMatrix = frame.colorspace == AVCOL_SPC_UNSPECIFIED ? SWS_CS_DEFAULT : frame.colorspace;
     constexpr int kFullRange = 1;
@@ -212,16 +207,14 @@ ImageDecodeResult convertToRgba(const AVFrame& frame, ImageSize stored, const Im
     try {
         image.pixels.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * RgbaImage::kChannels);
     } catch (const std::bad_alloc&) {
-        return failure(ImageError::OutOfMemory, "out of memory for a " + describeSize(width, height) + " image");
+        return failure(ErrorKind::OutOfMemory, "out of memory for a " + describeSize(width, height) + " image");
     }
     std::uint8_t* destination[4] = {image.pixels.data(), nullptr, nullptr, nullptr};
     const int destinationStride[4] = {width * RgbaImage::kChannels, 0, 0, 0};
     const int rows = sws_scale(scaler.get(), frame.data, frame.linesize, 0, frame.height, destination, destinationStride);
-    if (rows != height) return failure(ImageError::Corrupt, "pixel conversion failed");
+    if (rows != height) return failure(ErrorKind::Corrupt, "pixel conversion failed");
 
-    ImageDecodeResult result;
-    result.image = orientation ? applyOrientation(std::move(image), *orientation) : std::move(image);
-    return result;
+    return DecodedImage{orientation ? applyOrientation(std::move(image), *orientation) : std::move(image)};
 }
 
 }  // namespace
@@ -287,32 +280,18 @@ ImageSize decodedImageSize(ImageSize upright, const ImageDecodeOptions& options)
             std::clamp(static_cast<int>(std::lround(size.height * scale)), 1, options.maxDimension)};
 }
 
-const char* imageErrorName(ImageError error) {
-    switch (error) {
-        case ImageError::None: return "none";
-        case ImageError::FileNotFound: return "file-not-found";
-        case ImageError::Unreadable: return "unreadable";
-        case ImageError::EmptyFile: return "empty-file";
-        case ImageError::NotAnImage: return "not-an-image";
-        case ImageError::Corrupt: return "corrupt";
-        case ImageError::TooLarge: return "too-large";
-        case ImageError::OutOfMemory: return "out-of-memory";
-    }
-    return "unknown";
-}
-
 namespace {
 
 // `turned`: whether the picture is taken to be turned a quarter by its orientation, which
 // only decoding tells; a JPEG decoded reduced on the wrong guess is decoded again.
-ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& options, bool turned) {
+Result<DecodedImage> decodeImage(const fs::path& path, const ImageDecodeOptions& options, bool turned) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (!fs::exists(status)) return failure(ImageError::FileNotFound, "file not found");
-    if (fs::is_directory(status)) return failure(ImageError::Unreadable, "is a directory, not an image file");
+    if (!fs::exists(status)) return failure(ErrorKind::FileNotFound, "file not found");
+    if (fs::is_directory(status)) return failure(ErrorKind::Unreadable, "is a directory, not an image file");
     const std::uintmax_t size = fs::file_size(path, ec);
-    if (ec) return failure(ImageError::Unreadable, "cannot read file: " + ec.message());
-    if (size == 0) return failure(ImageError::EmptyFile, "empty file (0 bytes)");
+    if (ec) return failure(ErrorKind::Unreadable, "cannot read file: " + ec.message());
+    if (size == 0) return failure(ErrorKind::EmptyFile, "empty file (0 bytes)");
 
     FfmpegLogCapture log;
 
@@ -324,14 +303,14 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     AVFormatContext* rawFormat = nullptr;
     if (const int error = avformat_open_input(&rawFormat, url.c_str(), nullptr, demuxerOptions.address());
         error < 0) {
-        if (error == AVERROR(ENOENT)) return failure(ImageError::FileNotFound, "file not found");
-        if (error == AVERROR(EACCES)) return failure(ImageError::Unreadable, "permission denied");
-        if (error == AVERROR_INVALIDDATA) return failure(ImageError::NotAnImage, "not an image / unsupported format");
-        return failure(ImageError::Unreadable, withDetail("cannot open: " + ffmpegErrorText(error), log));
+        if (error == AVERROR(ENOENT)) return failure(ErrorKind::FileNotFound, "file not found");
+        if (error == AVERROR(EACCES)) return failure(ErrorKind::Unreadable, "permission denied");
+        if (error == AVERROR_INVALIDDATA) return failure(ErrorKind::WrongKind, "not an image / unsupported format");
+        return failure(ErrorKind::Unreadable, withDetail("cannot open: " + ffmpegErrorText(error), log));
     }
     FormatContextPtr format(rawFormat);
     if (!isStillImageDemuxer(format->iformat)) {
-        return failure(ImageError::NotAnImage,
+        return failure(ErrorKind::WrongKind,
                        std::string("not an image / unsupported format (looks like ") + format->iformat->name + ")");
     }
 
@@ -339,11 +318,11 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     // just to learn its size, before we had a chance to refuse it.
     const AVCodec* codec = nullptr;
     const int streamIndex = av_find_best_stream(format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
-    if (streamIndex < 0 || codec == nullptr) return failure(ImageError::NotAnImage, "not an image / unsupported format");
+    if (streamIndex < 0 || codec == nullptr) return failure(ErrorKind::WrongKind, "not an image / unsupported format");
     const AVCodecParameters* parameters = format->streams[streamIndex]->codecpar;
     FramePtr frame(av_frame_alloc());
     PacketPtr packet(av_packet_alloc());
-    if (!frame || !packet) return failure(ImageError::OutOfMemory, "out of memory for a frame");
+    if (!frame || !packet) return failure(ErrorKind::OutOfMemory, "out of memory for a frame");
 
     // The size as stored: the stream's, where the demuxer knows it; a JPEG's from its frame
     // header in the first packet, read now so the decoder can be told how far to reduce it.
@@ -362,9 +341,9 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
         return tooLarge(stored.width, stored.height, options.maxPixels);
 
     CodecContextPtr decoder(avcodec_alloc_context3(codec));
-    if (!decoder) return failure(ImageError::OutOfMemory, "out of memory for a decoder");
+    if (!decoder) return failure(ErrorKind::OutOfMemory, "out of memory for a decoder");
     if (avcodec_parameters_to_context(decoder.get(), parameters) < 0) {
-        return failure(ImageError::NotAnImage, "not an image / unsupported format");
+        return failure(ErrorKind::WrongKind, "not an image / unsupported format");
     }
     AllocationGuard guard;
     guard.maxPixels = options.maxPixels;
@@ -380,7 +359,7 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     decoder->err_recognition = AV_EF_CAREFUL | AV_EF_BUFFER | AV_EF_BITSTREAM;
     if (codec->id == AV_CODEC_ID_MJPEG) decoder->lowres = jpegReduction(stored, turned, codec->max_lowres, options);
     if (const int error = avcodec_open2(decoder.get(), codec, nullptr); error < 0) {
-        return failure(ImageError::NotAnImage, withDetail("cannot open decoder " + std::string(codec->name), log));
+        return failure(ErrorKind::WrongKind, withDetail("cannot open decoder " + std::string(codec->name), log));
     }
 
     int decodeError = 0;
@@ -417,25 +396,25 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
     }
     const bool damaged = gotFrame && ((frame->flags & AV_FRAME_FLAG_CORRUPT) != 0 || frame->decode_error_flags != 0);
     if (!gotFrame || damaged || log.hasErrors()) {
-        if (decodeError == AVERROR(ENOMEM)) return failure(ImageError::OutOfMemory, withDetail("out of memory", log));
+        if (decodeError == AVERROR(ENOMEM)) return failure(ErrorKind::OutOfMemory, withDetail("out of memory", log));
         // The image2 demuxer wins only on the file's extension: no image format recognised
         // the content itself, so when the decoder could not even make a picture of it the
         // file is not that kind of file; a picture with errors is a damaged one.
         if (!gotFrame && std::string_view(format->iformat->name) == "image2") {
-            return failure(ImageError::NotAnImage,
+            return failure(ErrorKind::WrongKind,
                            withDetail("not an image / unsupported format (the content does not match its extension)", log));
         }
-        return failure(ImageError::Corrupt, withDetail("truncated or corrupt data", log));
+        return failure(ErrorKind::Corrupt, withDetail("truncated or corrupt data", log));
     }
-    if (frame->width <= 0 || frame->height <= 0) return failure(ImageError::Corrupt, "image has no pixels");
+    if (frame->width <= 0 || frame->height <= 0) return failure(ErrorKind::Corrupt, "image has no pixels");
     if (decoder->lowres > 0) {
         const std::optional<ImageOrientation> orientation = frameOrientation(*frame);
         const bool isTurned = orientation && swapsDimensions(*orientation);
         if (isTurned != turned && jpegReduction(stored, isTurned, codec->max_lowres, options) < decoder->lowres)
             return decodeImage(path, options, isTurned);  // the guess was wrong and too few pixels came out
         // A reduced decode leaves the frame at the stored size divided by 2^lowres, rounded up.
-        ImageDecodeResult result = convertToRgba(*frame, stored, options);
-        result.reducedBy = decoder->lowres;
+        Result<DecodedImage> result = convertToRgba(*frame, stored, options);
+        if (result) result->reducedBy = decoder->lowres;
         return result;
     }
     return convertToRgba(*frame, {frame->width, frame->height}, options);
@@ -443,7 +422,7 @@ ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& op
 
 }  // namespace
 
-ImageDecodeResult decodeImage(const fs::path& path, const ImageDecodeOptions& options) {
+Result<DecodedImage> decodeImage(const fs::path& path, const ImageDecodeOptions& options) {
     return decodeImage(path, options, false);  // most pictures are stored upright
 }
 

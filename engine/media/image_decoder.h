@@ -4,6 +4,7 @@
 // large file comes back as an error that names the reason. Safe to call from many
 // threads at once (each call owns all of its FFmpeg state).
 
+#include "base/error.h"
 #include "media/rgba_image.h"
 
 #include <cstdint>
@@ -63,35 +64,16 @@ std::optional<ImageSize> jpegFrameSize(const std::uint8_t* data, std::size_t siz
 /// covering the size decodeImage gives it; `turned` when its orientation turns it a quarter.
 int jpegReduction(ImageSize stored, bool turned, int maxReduction, const ImageDecodeOptions& options);
 
-/// Why an image could not be decoded, for code that reacts differently (e.g. retries a
-/// file that is not there yet).
-enum class ImageError {
-    None,
-    FileNotFound,
-    Unreadable,   // exists but cannot be opened or read (permissions, a directory, I/O error)
-    EmptyFile,
-    NotAnImage,   // not a format we decode as a still image
-    Corrupt,      // truncated or damaged data
-    TooLarge,     // more pixels than allowed
-    OutOfMemory,
-};
-
-/// Either a decoded image or the reason there is none.
-struct ImageDecodeResult {
-    std::optional<RgbaImage> image;  // set on success, upright (EXIF orientation applied)
-    ImageError error = ImageError::None;
-    std::string message;  // the reason in a technician's words, without the file name
-    int reducedBy = 0;    // times a JPEG was halved as it was decoded (see jpegReduction)
-
-    /// True when `image` holds the decoded picture.
-    bool ok() const { return image.has_value(); }
+/// A decoded picture.
+struct DecodedImage {
+    RgbaImage image;    // upright (EXIF orientation applied)
+    int reducedBy = 0;  // times a JPEG was halved as it was decoded (see jpegReduction)
 };
 
 /// Decodes the image at `path` to RGBA, applying its EXIF orientation and downscaling it
-/// to `options.maxDimension`; never throws for bad input.
-ImageDecodeResult decodeImage(const std::filesystem::path& path, const ImageDecodeOptions& options = {});
-
-/// Short stable name of an error kind: "file-not-found", "corrupt", ...
-const char* imageErrorName(ImageError error);
+/// to `options.maxDimension`; never throws for bad input. The error's kind is for code that
+/// reacts differently (a file not there yet may come; a picture not in a format we decode
+/// is WrongKind); its message is the reason without the file name (the caller names it).
+Result<DecodedImage> decodeImage(const std::filesystem::path& path, const ImageDecodeOptions& options = {});
 
 }  // namespace vitrine

@@ -11,10 +11,9 @@ namespace fs = std::filesystem;
 
 constexpr AVRational kMicrosTimeBase{1, static_cast<int>(kMicrosPerSecond)};
 
-MediaStream failure(MediaError error, std::string message) {
+MediaStream failure(ErrorKind kind, std::string message) {
     MediaStream result;
-    result.error = error;
-    result.message = std::move(message);
+    result.error = Error{std::move(message), kind};
     return result;
 }
 
@@ -27,11 +26,11 @@ std::string withDetail(std::string reason, const FfmpegLogCapture& log) {
 std::optional<MediaStream> fileProblem(const fs::path& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (!fs::exists(status)) return failure(MediaError::FileNotFound, "file not found");
-    if (fs::is_directory(status)) return failure(MediaError::Unreadable, "is a directory, not a media file");
+    if (!fs::exists(status)) return failure(ErrorKind::FileNotFound, "file not found");
+    if (fs::is_directory(status)) return failure(ErrorKind::Unreadable, "is a directory, not a media file");
     const std::uintmax_t size = fs::file_size(path, ec);
-    if (ec) return failure(MediaError::Unreadable, "cannot read file: " + ec.message());
-    if (size == 0) return failure(MediaError::EmptyFile, "empty file (0 bytes)");
+    if (ec) return failure(ErrorKind::Unreadable, "cannot read file: " + ec.message());
+    if (size == 0) return failure(ErrorKind::EmptyFile, "empty file (0 bytes)");
     return std::nullopt;
 }
 
@@ -42,13 +41,13 @@ ffmpeg::FormatContextPtr openContainer(const fs::path& path, MediaStream& error,
     AVFormatContext* raw = nullptr;
     if (const int code = avformat_open_input(&raw, url.c_str(), nullptr, nullptr); code < 0) {
         if (code == AVERROR(ENOENT)) {
-            error = failure(MediaError::FileNotFound, "file not found");
+            error = failure(ErrorKind::FileNotFound, "file not found");
         } else if (code == AVERROR(EACCES)) {
-            error = failure(MediaError::Unreadable, "permission denied");
+            error = failure(ErrorKind::Unreadable, "permission denied");
         } else if (code == AVERROR_INVALIDDATA) {
-            error = failure(MediaError::NoStream, "not a media file / unsupported format");
+            error = failure(ErrorKind::WrongKind, "not a media file / unsupported format");
         } else {
-            error = failure(MediaError::Unreadable, withDetail("cannot open: " + ffmpeg::errorText(code), log));
+            error = failure(ErrorKind::Unreadable, withDetail("cannot open: " + ffmpeg::errorText(code), log));
         }
         return nullptr;
     }
@@ -56,19 +55,6 @@ ffmpeg::FormatContextPtr openContainer(const fs::path& path, MediaStream& error,
 }
 
 }  // namespace
-
-const char* mediaErrorName(MediaError error) {
-    switch (error) {
-        case MediaError::None: return "none";
-        case MediaError::FileNotFound: return "file-not-found";
-        case MediaError::Unreadable: return "unreadable";
-        case MediaError::EmptyFile: return "empty-file";
-        case MediaError::NoStream: return "no-stream";
-        case MediaError::Corrupt: return "corrupt";
-        case MediaError::OutOfMemory: return "out-of-memory";
-    }
-    return "unknown";
-}
 
 std::int64_t MediaStream::startTimestamp() const {
     const std::int64_t start = stream()->start_time;
@@ -114,31 +100,31 @@ MediaStream openMediaStream(const fs::path& path, AVMediaType type, int threadCo
     if (!result.format) return result;
     // Without stream info some containers (raw AAC, MPEG-TS) leave the codec parameters blank.
     if (const int code = avformat_find_stream_info(result.format.get(), nullptr); code < 0) {
-        return failure(MediaError::Corrupt, withDetail("cannot read stream information", log));
+        return failure(ErrorKind::Corrupt, withDetail("cannot read stream information", log));
     }
     const char* kindName = type == AVMEDIA_TYPE_AUDIO ? "audio" : "video";
     const AVCodec* codec = nullptr;
     const int index = av_find_best_stream(result.format.get(), type, -1, -1, &codec, 0);
     if (index < 0 || codec == nullptr) {
-        return failure(MediaError::NoStream,
+        return failure(ErrorKind::WrongKind,
                        index == AVERROR_DECODER_NOT_FOUND ? std::string("no decoder for its ") + kindName + " stream"
                                                           : std::string("not ") + kindName + ": the file has no " +
                                                                 kindName + " stream");
     }
     // An attached cover picture in an MP3 is a "video" stream of one frame: not a video.
     if (type == AVMEDIA_TYPE_VIDEO && (result.format->streams[index]->disposition & AV_DISPOSITION_ATTACHED_PIC)) {
-        return failure(MediaError::NoStream, "not video: the file's only picture is cover art");
+        return failure(ErrorKind::WrongKind, "not video: the file's only picture is cover art");
     }
     result.streamIndex = index;
     result.codec.reset(avcodec_alloc_context3(codec));
-    if (!result.codec) return failure(MediaError::OutOfMemory, "out of memory for a decoder");
+    if (!result.codec) return failure(ErrorKind::OutOfMemory, "out of memory for a decoder");
     if (avcodec_parameters_to_context(result.codec.get(), result.format->streams[index]->codecpar) < 0) {
-        return failure(MediaError::Corrupt, "unusable codec parameters");
+        return failure(ErrorKind::Corrupt, "unusable codec parameters");
     }
     result.codec->thread_count = threadCount;
     result.codec->pkt_timebase = result.format->streams[index]->time_base;
     if (avcodec_open2(result.codec.get(), codec, nullptr) < 0) {
-        return failure(MediaError::Corrupt, withDetail("cannot open decoder " + std::string(codec->name), log));
+        return failure(ErrorKind::Corrupt, withDetail("cannot open decoder " + std::string(codec->name), log));
     }
     // Only the one stream is read: the demuxer may drop the others' packets early.
     for (unsigned i = 0; i < result.format->nb_streams; ++i) {

@@ -4,10 +4,11 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "media/ffmpeg_handles.h"
-#include "media/media_error.h"
+#include "base/error.h"
 #include "base/time_value.h"
 
 namespace vitrine {
@@ -17,11 +18,10 @@ struct MediaStream {
     ffmpeg::FormatContextPtr format;
     ffmpeg::CodecContextPtr codec;
     int streamIndex = -1;
-    MediaError error = MediaError::None;
-    std::string message;  // the reason in a technician's words, without the file name
+    std::optional<Error> error;  // why it cannot be decoded: the reason without the file name
 
     /// True when the stream is ready to decode.
-    bool ok() const { return error == MediaError::None; }
+    bool ok() const { return !error; }
     /// The stream being decoded; only when ok().
     AVStream* stream() const { return format->streams[streamIndex]; }
     /// The stream's first timestamp in its own time base (0 when the file does not say).

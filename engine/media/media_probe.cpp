@@ -139,12 +139,12 @@ bool isMp4WithoutIndex(const fs::path& file) {
 bool canRead(const fs::path& file) { return !readRange(file, 0, 1).empty(); }
 
 // Why a file FFmpeg could not open as a sound or a clip will not play.
-Diagnostic openProblem(const fs::path& file, MediaUse use, MediaError error, const std::string& message) {
+Diagnostic openProblem(const fs::path& file, MediaUse use, ErrorKind error, const std::string& message) {
     const std::string noun = nounFor(use);
     const bool sound = use == MediaUse::Sound;
-    if (error == MediaError::EmptyFile)
+    if (error == ErrorKind::EmptyFile)
         return problem("media-empty", "the " + noun + " is empty (0 bytes)", "copy the file again from its source");
-    if (error == MediaError::Unreadable && !canRead(file))
+    if (error == ErrorKind::Unreadable && !canRead(file))
         return problem("media-unreadable", "the " + noun + " cannot be read: " + message,
                        "check that the file may be read by the user the player runs as");
     if (isMp4WithoutIndex(file))
@@ -152,11 +152,11 @@ Diagnostic openProblem(const fs::path& file, MediaUse use, MediaError error, con
                        "the recording or export stopped before its end; export or copy it again");
     if (isText(file)) return problem("media-wrong-kind", "not a " + noun + ": the file is text", "the path names the wrong file");
     // A readable file FFmpeg could not open at all is in no format it knows.
-    if (error == MediaError::Unreadable || message.find("not a media file") != std::string::npos)
+    if (error == ErrorKind::Unreadable || message.find("not a media file") != std::string::npos)
         return problem("media-wrong-kind",
                        "not a " + noun + ": its content is in no " + (sound ? "sound" : "video") + " format Vitrine reads",
                        sound ? "convert it to WAV, FLAC, MP3, Ogg or Opus" : "convert it to MP4 (H.264)");
-    if (error == MediaError::NoStream) {
+    if (error == ErrorKind::WrongKind) {
         if (message.starts_with("not audio"))
             return problem("media-wrong-kind", "not a sound: the file has no sound track",
                            "the path names the wrong file, or the video lost its sound when it was exported");
@@ -172,40 +172,42 @@ Diagnostic openProblem(const fs::path& file, MediaUse use, MediaError error, con
 std::optional<Diagnostic> probePicture(const fs::path& file) {
     ImageDecodeOptions options;  // the player's limits: kDefaultMaxImagePixels
     options.drawSize = kPictureProbeSize;
-    const ImageDecodeResult result = decodeImage(file, options);
-    switch (result.error) {
-        case ImageError::None:
-        case ImageError::FileNotFound: return std::nullopt;  // found missing by the check itself
-        case ImageError::EmptyFile:
+    const Result<DecodedImage> result = decodeImage(file, options);
+    if (result) return std::nullopt;
+    const std::string& message = result.error().message;
+    switch (result.error().kind) {
+        case ErrorKind::Other:  // decodeImage always says which kind
+        case ErrorKind::FileNotFound: return std::nullopt;  // found missing by the check itself
+        case ErrorKind::EmptyFile:
             return problem("media-empty", "the picture is empty (0 bytes)", "copy the file again from its source");
-        case ImageError::Unreadable:
-            return problem("media-unreadable", "the picture cannot be read: " + result.message,
+        case ErrorKind::Unreadable:
+            return problem("media-unreadable", "the picture cannot be read: " + message,
                            "check that the file may be read by the user the player runs as");
-        case ImageError::NotAnImage:
+        case ErrorKind::WrongKind:
             if (isText(file))
                 return problem("media-wrong-kind", "not a picture: the file is text", "the path names the wrong file");
-            return problem("media-wrong-kind", "not a picture: " + result.message,
+            return problem("media-wrong-kind", "not a picture: " + message,
                            "save it as JPEG or PNG, or check that the path names the right file");
-        case ImageError::Corrupt:
+        case ErrorKind::Corrupt:
             if (auto reason = cutShortPicture(file))
                 return problem("media-cut-short", *reason, "copy the file again from its source");
-            return problem("media-damaged", "the picture is damaged: " + result.message,
+            return problem("media-damaged", "the picture is damaged: " + message,
                            "open it in an image editor and save it again, or find another copy");
-        case ImageError::TooLarge:
-        case ImageError::OutOfMemory:
-            return problem("media-too-large", "the picture is too large to show: " + result.message,
+        case ErrorKind::TooLarge:
+        case ErrorKind::OutOfMemory:
+            return problem("media-too-large", "the picture is too large to show: " + message,
                            "scale it down: 8000 pixels on its long side keeps even a close pan-zoom sharp");
     }
     return std::nullopt;
 }
 
 std::optional<Diagnostic> probeSound(const fs::path& file) {
-    AudioOpenResult opened = AudioDecoder::open(file);
-    if (!opened.ok()) {
-        if (opened.error == MediaError::FileNotFound) return std::nullopt;
-        return openProblem(file, MediaUse::Sound, opened.error, opened.message);
+    auto opened = AudioDecoder::open(file);
+    if (!opened) {
+        if (opened.error().kind == ErrorKind::FileNotFound) return std::nullopt;
+        return openProblem(file, MediaUse::Sound, opened.error().kind, opened.error().message);
     }
-    AudioDecoder& sound = *opened.decoder;
+    AudioDecoder& sound = **opened;
     std::vector<float> samples(kSoundFramesDecoded * kMixChannels);
     const std::size_t decoded = sound.read(samples.data(), kSoundFramesDecoded);
     if (decoded == 0 || !sound.problem().empty())
@@ -221,12 +223,12 @@ std::optional<Diagnostic> probeSound(const fs::path& file) {
 std::optional<Diagnostic> probeClip(const fs::path& file) {
     // One codec thread: FFmpeg's words about a damaged frame are logged on the decoding
     // thread, and only this thread's are captured into the reason.
-    VideoOpenResult opened = VideoDecoder::open(file, 1);
-    if (!opened.ok()) {
-        if (opened.error == MediaError::FileNotFound) return std::nullopt;
-        return openProblem(file, MediaUse::Clip, opened.error, opened.message);
+    auto opened = VideoDecoder::open(file, 1);
+    if (!opened) {
+        if (opened.error().kind == ErrorKind::FileNotFound) return std::nullopt;
+        return openProblem(file, MediaUse::Clip, opened.error().kind, opened.error().message);
     }
-    VideoDecoder& clip = *opened.decoder;
+    VideoDecoder& clip = **opened;
     int frames = 0;
     while (frames < kClipFramesDecoded && clip.next()) ++frames;
     if (frames == 0 || !clip.problem().empty())

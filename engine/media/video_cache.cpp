@@ -26,7 +26,7 @@ void VideoCache::lookAhead(const std::vector<std::pair<int, VideoRequest>>& wind
     }
 }
 
-VideoLookup VideoCache::lookup(int item, const VideoRequest& request) {
+Result<VideoSource*> VideoCache::lookup(int item, const VideoRequest& request) {
     auto found = entries_.find(item);
     if (found != entries_.end() && found->second.offline != request.options.offline) {
         release(std::move(found->second.source));
@@ -35,9 +35,9 @@ VideoLookup VideoCache::lookup(int item, const VideoRequest& request) {
     }
     if (found == entries_.end()) found = entries_.emplace(item, open(request)).first;
     const Entry& entry = found->second;
-    if (!entry.source) return {nullptr, entry.error};
-    if (std::string error = entry.source->openError(); !error.empty()) return {nullptr, error};
-    return {entry.source.get(), {}};
+    if (!entry.source) return *entry.error;
+    if (std::optional<Error> error = entry.source->openError()) return *error;
+    return entry.source.get();
 }
 
 VideoSource* VideoCache::held(int item) const {
@@ -77,9 +77,9 @@ VideoCache::Entry VideoCache::open(const VideoRequest& request) const {
         entry.source = VideoSource::openAhead(request.path, request.options);
         return entry;
     }
-    VideoSourceOpenResult opened = VideoSource::open(request.path, request.options);
-    entry.source = std::move(opened.source);
-    entry.error = std::move(opened.message);
+    auto opened = VideoSource::open(request.path, request.options);
+    if (opened) entry.source = std::move(*opened);
+    else entry.error = opened.error();
     return entry;
 }
 
@@ -94,7 +94,7 @@ void VideoCache::release(std::unique_ptr<VideoSource> source) {
 bool VideoCache::anyOpening() const {
     return std::any_of(entries_.begin(), entries_.end(), [](const auto& e) {
         const VideoSource* source = e.second.source.get();
-        return source && !source->isOpen() && source->openError().empty();
+        return source && !source->isOpen() && !source->openError();
     });
 }
 

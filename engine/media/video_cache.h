@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,12 +32,6 @@ struct VideoRequest {
     VideoSourceOptions options;  // offline: read exactly on the caller's thread (stills, export)
 };
 
-/// An item's video now.
-struct VideoLookup {
-    VideoSource* source = nullptr;  // while it opens too (frameAt() gives nothing yet)
-    std::string error;              // set, without a source, when the file cannot be opened
-};
-
 /// Opens, holds and retires the videos of one show's items.
 class VideoCache {
 public:
@@ -53,8 +48,9 @@ public:
 
     /// The video of `item`, opened now if it is not held (real time: on its own thread, so
     /// the source decodes nothing yet; offline: on this thread). A held video asked for in
-    /// the other mode is opened afresh in that one.
-    VideoLookup lookup(int item, const VideoRequest& request);
+    /// the other mode is opened afresh in that one. The source is given while it opens too
+    /// (frameAt() gives nothing yet); the error, when the file cannot be opened.
+    Result<VideoSource*> lookup(int item, const VideoRequest& request);
 
     /// The video of `item` if it is held (opening, open or failed), without opening it.
     VideoSource* held(int item) const;
@@ -72,7 +68,7 @@ private:
     struct Entry {
         std::unique_ptr<VideoSource> source;
         bool offline = false;
-        std::string error;  // an offline open's failure (a real-time one is the source's)
+        std::optional<Error> error;  // an offline open's failure (a real-time one is the source's)
     };
     Entry open(const VideoRequest& request) const;
     void release(std::unique_ptr<VideoSource> source);

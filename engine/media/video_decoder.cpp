@@ -235,22 +235,12 @@ VideoDecoder::~VideoDecoder() { --decodersOpen; }
 
 int VideoDecoder::openCount() { return decodersOpen.load(); }
 
-VideoOpenResult VideoDecoder::open(const std::filesystem::path& path, int threadCount) {
-    VideoOpenResult result;
+Result<std::unique_ptr<VideoDecoder>> VideoDecoder::open(const std::filesystem::path& path, int threadCount) {
     auto state = std::make_unique<State>();
     state->media = openMediaStream(path, AVMEDIA_TYPE_VIDEO, threadCount);
-    if (!state->media.ok()) {
-        result.error = state->media.error;
-        result.message = std::move(state->media.message);
-        return result;
-    }
-    if (!state->packet) {
-        result.error = MediaError::OutOfMemory;
-        result.message = "out of memory for a packet";
-        return result;
-    }
-    result.decoder.reset(new VideoDecoder(std::move(state)));
-    return result;
+    if (!state->media.ok()) return *state->media.error;
+    if (!state->packet) return Error{"out of memory for a packet", ErrorKind::OutOfMemory};
+    return std::unique_ptr<VideoDecoder>(new VideoDecoder(std::move(state)));
 }
 
 std::shared_ptr<const VideoFrame> VideoDecoder::next() { return state_->next(); }

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "media/media_error.h"
+#include "base/error.h"
 #include "media/rgba_image.h"
 #include "base/time_value.h"
 
@@ -35,22 +35,14 @@ struct VideoDecodeStats {
 
 class VideoDecoder;
 
-/// Either an open decoder or the reason there is none.
-struct VideoOpenResult {
-    std::unique_ptr<VideoDecoder> decoder;
-    MediaError error = MediaError::None;
-    std::string message;
-
-    /// True when `decoder` is ready.
-    bool ok() const { return decoder != nullptr; }
-};
 
 /// Reads one file's video stream as timed RGBA frames.
 class VideoDecoder {
 public:
     /// Opens the best video stream of `path` with `threadCount` codec threads (0 = FFmpeg
-    /// chooses); never throws for bad input.
-    static VideoOpenResult open(const std::filesystem::path& path, int threadCount = 0);
+    /// chooses); never throws for bad input. The error's message is the reason without the
+    /// file name (the caller names the file it asked for).
+    static Result<std::unique_ptr<VideoDecoder>> open(const std::filesystem::path& path, int threadCount = 0);
     ~VideoDecoder();
     VideoDecoder(const VideoDecoder&) = delete;
     VideoDecoder& operator=(const VideoDecoder&) = delete;

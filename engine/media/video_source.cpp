@@ -13,16 +13,10 @@ constexpr Micros kForwardJump = seconds(1);
 
 }  // namespace
 
-VideoSourceOpenResult VideoSource::open(const std::filesystem::path& path, VideoSourceOptions options) {
-    VideoSourceOpenResult result;
-    VideoOpenResult opened = VideoDecoder::open(path, options.codecThreads);
-    if (!opened.ok()) {
-        result.error = opened.error;
-        result.message = std::move(opened.message);
-        return result;
-    }
-    result.source.reset(new VideoSource(std::move(opened.decoder), options));
-    return result;
+Result<std::unique_ptr<VideoSource>> VideoSource::open(const std::filesystem::path& path, VideoSourceOptions options) {
+    auto opened = VideoDecoder::open(path, options.codecThreads);
+    if (!opened) return opened.error();
+    return std::unique_ptr<VideoSource>(new VideoSource(std::move(*opened), options));
 }
 
 std::unique_ptr<VideoSource> VideoSource::openAhead(const std::filesystem::path& path, VideoSourceOptions options) {
@@ -70,15 +64,16 @@ void VideoSource::closeOnThisThread() {
 bool VideoSource::openOnThisThread() {
     // Opening reads the header and probes the stream (FFmpeg decodes a few pictures to do
     // it): the stall a clip's first frame had when the render thread opened it.
-    VideoOpenResult opened = VideoDecoder::open(path_, options_.codecThreads);
+    auto opened = VideoDecoder::open(path_, options_.codecThreads);
     std::lock_guard lock(mutex_);
-    if (!opened.ok()) {
-        openError_ = opened.message.empty() ? "cannot be opened" : std::move(opened.message);
+    if (!opened) {
+        openError_ = opened.error();
+        if (openError_->message.empty()) openError_->message = "cannot be opened";
         decoderEnded_ = true;  // waitForQueued() returns: nothing will come
         changed_.notify_all();
         return false;
     }
-    decoder_ = std::move(opened.decoder);
+    decoder_ = std::move(*opened);
     width_ = decoder_->width();
     height_ = decoder_->height();
     open_ = true;
@@ -259,7 +254,7 @@ bool VideoSource::isOpen() const {
     return open_;
 }
 
-std::string VideoSource::openError() const {
+std::optional<Error> VideoSource::openError() const {
     std::lock_guard lock(mutex_);
     return openError_;
 }

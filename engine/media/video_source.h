@@ -44,21 +44,12 @@ struct VideoSourceStats {
 
 class VideoSource;
 
-/// Either a ready source or the reason there is none.
-struct VideoSourceOpenResult {
-    std::unique_ptr<VideoSource> source;
-    MediaError error = MediaError::None;
-    std::string message;
-
-    /// True when `source` is ready.
-    bool ok() const { return source != nullptr; }
-};
-
 /// One video item's frames, decoded ahead of the render thread.
 class VideoSource {
 public:
     /// Opens `path` and (in real-time mode) starts decoding from `options.clipIn`.
-    static VideoSourceOpenResult open(const std::filesystem::path& path, VideoSourceOptions options = {});
+    static Result<std::unique_ptr<VideoSource>> open(const std::filesystem::path& path,
+                                                     VideoSourceOptions options = {});
     /// Returns at once a real-time source whose decode thread opens `path` and then decodes
     /// from `options.clipIn`: a video opened ahead of need, off the render thread. Until it
     /// is open, frameAt() returns nothing and catchingUp() is true; openError() says why it
@@ -90,8 +81,8 @@ public:
     int height() const;
     /// True once the file is open (at once for open(); when its thread has opened it for openAhead()).
     bool isOpen() const;
-    /// Why the file could not be opened (openAhead() only); empty while opening or once open.
-    std::string openError() const;
+    /// Why the file could not be opened (openAhead() only); nullopt while opening or once open.
+    std::optional<Error> openError() const;
     /// The most bytes of decoded pictures this source holds: its queue, the frame shown and
     /// the one being decoded (0 until open).
     std::size_t bytesHeld() const;
@@ -123,7 +114,7 @@ private:
     int width_ = 0;
     int height_ = 0;
     bool open_ = false;
-    std::string openError_;  // openAhead()'s thread could not open the file
+    std::optional<Error> openError_;  // openAhead()'s thread could not open the file
     bool threadDone_ = false;  // the decode thread has closed the file and is returning
     std::deque<Queued> queue_;
     bool stopping_ = false;

@@ -98,10 +98,10 @@ WarpOutput::WarpOutput(std::vector<installation::Output> outputs, sf::Vector2u c
     meshes_.resize(outputs_.size());
     for (std::size_t i = 0; i < outputs_.size(); ++i) buildMesh(i);
     if (!sf::Shader::isAvailable()) {
-        problem_ = "this OpenGL has no shaders: edge blending and black level are off";
+        problem_ = Error{"this OpenGL has no shaders: edge blending and black level are off"};
     } else if (!shader_.loadFromMemory(kVertexShader, kFragmentShader) ||
                !liftShader_.loadFromMemory(kLiftShader, sf::Shader::Fragment)) {
-        problem_ = "the edge-blend shader did not compile: edge blending and black level are off";
+        problem_ = Error{"the edge-blend shader did not compile: edge blending and black level are off"};
     } else {
         shaderReady_ = true;
     }

@@ -10,8 +10,10 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
+#include <optional>
 #include <vector>
 
+#include "base/error.h"
 #include "installation/installation.h"
 
 namespace vitrine::output {
@@ -31,7 +33,7 @@ public:
     /// False when the blend shader could not be compiled (the image is then drawn
     /// warped but without blending, and `problem()` says why).
     bool shaderReady() const { return shaderReady_; }
-    const std::string& problem() const { return problem_; }
+    const std::optional<Error>& problem() const { return problem_; }
 
     /// The size of a window that holds every output at its position.
     sf::Vector2u targetSize() const;
@@ -62,7 +64,7 @@ private:
     sf::Shader shader_;      // ramp + lift, for the squares in the blend zones
     sf::Shader liftShader_;  // lift only, for the rest
     bool shaderReady_ = false;
-    std::string problem_;
+    std::optional<Error> problem_;
 };
 
 }  // namespace vitrine::output

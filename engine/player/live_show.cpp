@@ -30,10 +30,10 @@ LiveShow::LiveShow(std::shared_ptr<const Show> show, render::RenderResources& re
         reloader_ = std::make_unique<ShowReloader>(
             [load = options_.reload, &resources] {
                 ReadyShow ready{load(), nullptr};
-                if (ready.loaded.show) {
+                if (ready.loaded) {
                     // The renderer loads the maps on its own worker; waiting for them here spares
                     // the first frame after the swap a wait for a map scene's data.
-                    ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded.show, resources);
+                    ready.renderer = std::make_unique<render::FrameRenderer>(*ready.loaded->show, resources);
                     ready.renderer->finishPreparing();
                 }
                 return ready;
@@ -91,14 +91,14 @@ bool LiveShow::reload() {
     return true;
 }
 
-std::optional<LiveShow::Reload> LiveShow::takeReload() {
+std::optional<Result<LiveShow::Reload>> LiveShow::takeReload() {
     if (!reloader_) return std::nullopt;
     std::optional<ReadyShow> ready = reloader_->take();
     if (!ready) return std::nullopt;
     // The old show keeps playing when the new one cannot be used.
-    if (!ready->loaded.show) return Reload{ready->loaded.error, 0, std::nullopt};
-    const Micros at = replace(std::move(ready->loaded.show), std::move(ready->renderer));
-    return Reload{{}, at, ready->loaded.advisoryStart};
+    if (!ready->loaded) return Result<Reload>(ready->loaded.error());
+    const Micros at = replace(std::move(ready->loaded->show), std::move(ready->renderer));
+    return Result<Reload>(Reload{at, ready->loaded->advisoryStart});
 }
 
 }  // namespace vitrine

@@ -39,14 +39,13 @@ public:
         double volume = 1;                   // master volume, 0..1
         double speed = 1;                    // show time per real second
         /// Reads the exhibit again, on a worker; unset: reload() is refused.
-        std::function<ReloadedShow()> reload;
+        std::function<Result<ReloadedShow>()> reload;
         /// Called on the worker when a read ends (a wait to wake).
         std::function<void()> reloadReady;
     };
 
-    /// What a finished read gave, once swapped in (or refused).
+    /// A finished read, swapped in.
     struct Reload {
-        std::string error;         // why the show on screen stays; empty when swapped in
         Micros at = 0;             // the place the new show goes on from (already jumped to)
         std::optional<Micros> advisoryStart;
     };
@@ -80,8 +79,9 @@ public:
     /// when this show was not made from a file it can read again.
     bool reload();
     bool reloading() const { return reloader_ && reloader_->busy(); }
-    /// Swaps in a finished read (never waits); nullopt while none has finished.
-    std::optional<Reload> takeReload();
+    /// Swaps in a finished read (never waits): where the new show goes on, or why the show
+    /// on screen stays; nullopt while none has finished.
+    std::optional<Result<Reload>> takeReload();
 
 private:
     std::unique_ptr<render::FrameRenderer> makeRenderer(const Show& show) const;

@@ -59,7 +59,7 @@ bool Player::ensureWarp() {
     canvas->setSmooth(true);
     canvas_ = std::move(canvas);
     warp_ = std::make_unique<output::WarpOutput>(venue_->outputs(), size, window_.target().getSize());
-    if (!warp_->shaderReady()) log_(warp_->problem());
+    if (!warp_->shaderReady()) log_(warp_->problem()->message);
     return true;
 }
 
@@ -184,7 +184,7 @@ void Player::publish(Micros t, Micros took, bool drawn) {
     if (auto wall = venue_->wallShowTime(show().duration))
         st.drift = loopOffset(wrapTime(show(), live_.clock().position()), *wall);
     if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
-    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem());
+    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem()->message);
     venue_->frameDone(std::move(st), took, period);
     if (Clock::now() >= statsDue_) {
         log_(stats_.takeLine());
@@ -339,17 +339,18 @@ void Player::reload() {
 }
 
 void Player::swapInReload() {
-    std::optional<LiveShow::Reload> reloaded = live_.takeReload();
-    if (!reloaded) return;
-    if (!reloaded->error.empty()) {
+    std::optional<Result<LiveShow::Reload>> taken = live_.takeReload();
+    if (!taken) return;
+    if (!*taken) {
         // The old show keeps playing; the problem stays in /status until a reload succeeds.
-        reloadProblem_ = "reload failed, still playing the previous version: " + reloaded->error;
+        reloadProblem_ = "reload failed, still playing the previous version: " + taken->error().message;
         log_(reloadProblem_);
         return;
     }
-    venue_->setAdvisoryStart(reloaded->advisoryStart);
+    const LiveShow::Reload& reloaded = **taken;
+    venue_->setAdvisoryStart(reloaded.advisoryStart);
     // The live show went on from the same scene, at the same offset into it.
-    Micros at = reloaded->at;
+    Micros at = reloaded.at;
     bool timingChanged = false;
     if (followingWallClock()) {
         const Micros wall = *venue_->wallShowTime(show().duration);
@@ -535,7 +536,7 @@ sf::Vector2u Player::drawnSize() {
 
 void Player::reportMediaProblems() {
     for (const auto& f : resources_.images().takeFailures())
-        log_("image " + f.path.string() + ": " + f.message + " (a placeholder is shown)");
+        log_("image " + f.path.string() + ": " + f.error.message + " (a placeholder is shown)");
     for (const auto& problem : live_.renderer().takeProblems()) log_(problem);
     for (const auto& p : live_.audio().takeProblems()) log_(p.message);
 }

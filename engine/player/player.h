@@ -54,7 +54,7 @@ struct PlayerOptions {
     std::stop_token stop;      // the loop ends when stop is requested (tests, benchmarks)
     /// Reads the exhibit again (remote `reload`), on a worker thread while frames go on;
     /// unset: reload is refused.
-    std::function<ReloadedShow()> reload;
+    std::function<Result<ReloadedShow>()> reload;
     std::chrono::steady_clock::time_point launchedAt = std::chrono::steady_clock::now();
     /// An installation's side (wall-clock time, hours, remote control, watchdogs,
     /// proof of play); null when playing by hand.

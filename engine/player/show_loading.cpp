@@ -5,12 +5,12 @@
 
 namespace vitrine {
 
-ReloadedShow reloadShow(const std::filesystem::path& file, const CompileOptions& options,
-                        const LanguageChoice& languages) {
+Result<ReloadedShow> reloadShow(const std::filesystem::path& file, const CompileOptions& options,
+                                const LanguageChoice& languages) {
     LoadedExhibit loaded = loadExhibit(file, options);
     for (const auto& d : loaded.diagnostics.all())
-        if (d.severity == Severity::Error) return {nullptr, -1, formatDiagnostic(d)};
-    if (!loaded.show || !loaded.script) return {nullptr, -1, file.string() + ": cannot be read"};
+        if (d.severity == Severity::Error) return Error{formatDiagnostic(d)};
+    if (!loaded.show || !loaded.script) return Error{file.string() + ": cannot be read"};
     ReloadedShow r;
     r.advisoryStart = advisoryStart(*loaded.script, *loaded.show);
     r.show = std::make_shared<const Show>(chooseLanguages(std::move(*loaded.show), languages));

@@ -5,6 +5,19 @@
 #include <string>
 
 namespace vitrine {
+namespace {
+
+// Whatever goes wrong on the worker comes back as a refused reload, never as a crash of the
+// player (an exception left in a future would be thrown on the frame loop).
+ReadyShow prepareCatching(const ShowReloader::Prepare& prepare) {
+    try {
+        return prepare();
+    } catch (const std::exception& e) {
+        return ReadyShow{Error{std::string("the exhibit could not be read: ") + e.what()}, nullptr};
+    }
+}
+
+}  // namespace
 
 ShowReloader::ShowReloader(Prepare prepare, std::function<void()> ready)
     : prepare_(std::move(prepare)), ready_(std::move(ready)) {}
@@ -20,14 +33,7 @@ void ShowReloader::request() {
 
 void ShowReloader::start() {
     running_ = std::async(std::launch::async, [prepare = prepare_, ready = ready_] {
-        // Whatever goes wrong on the worker comes back as a refused reload, never as a crash
-        // of the player (an exception left in a future would be thrown on the frame loop).
-        ReadyShow result;
-        try {
-            result = prepare();
-        } catch (const std::exception& e) {
-            result = ReadyShow{{nullptr, -1, std::string("the exhibit could not be read: ") + e.what()}, nullptr};
-        }
+        ReadyShow result = prepareCatching(prepare);
         if (ready) ready();
         return result;
     });

@@ -16,8 +16,8 @@ namespace vitrine {
 
 /// A show read again and ready to swap in, or why there is none.
 struct ReadyShow {
-    ReloadedShow loaded;
-    std::unique_ptr<render::FrameRenderer> renderer;  // for loaded.show, its maps loaded; null without a show
+    Result<ReloadedShow> loaded;
+    std::unique_ptr<render::FrameRenderer> renderer;  // for loaded's show, its maps loaded; null without a show
 };
 
 /// One read at a time on a worker. A request made while one runs is kept (once) and runs

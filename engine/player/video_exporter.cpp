@@ -135,8 +135,8 @@ std::optional<Error> exportShow(const Show& show, render::RenderResources& resou
 
     // The encoders' chatter stays off the terminal; their errors explain a failure.
     FfmpegLogCapture ffmpegLog;
-    auto explained = [&](std::string error) {
-        return Error{ffmpegLog.hasErrors() ? error + " (" + ffmpegLog.firstError() + ")" : error};
+    auto explained = [&](std::string reason) {
+        return Error{ffmpegLog.hasErrors() ? reason + " (" + ffmpegLog.firstError() + ")" : reason};
     };
     TemporaryFile temporary(options.path);
     Mp4Settings settings;

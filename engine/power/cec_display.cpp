@@ -27,23 +27,24 @@ std::string CecDisplay::run(const std::string& command, Outcome& out) {
     std::vector<std::string> argv{"cec-client", "-s", "-d", "1"};
     if (!endpoint_.adapter.empty()) argv.push_back(endpoint_.adapter);
     auto r = runChild(argv, command + "\n", timeout_);
-    if (!r.started) out.problem = "cec-client cannot be run (install Debian's cec-utils)";
-    else if (r.timedOut) out.problem = "cec-client did not finish '" + command + "' in time";
-    else if (r.exitStatus != 0) out.problem = "cec-client failed on '" + command + "' (exit " + std::to_string(r.exitStatus) + ")";
+    if (!r.started) out.problem = Error{"cec-client cannot be run (install Debian's cec-utils)"};
+    else if (r.timedOut) out.problem = Error{"cec-client did not finish '" + command + "' in time"};
+    else if (r.exitStatus != 0)
+        out.problem = Error{"cec-client failed on '" + command + "' (exit " + std::to_string(r.exitStatus) + ")"};
     return r.output;
 }
 
 Outcome CecDisplay::exchange(bool wanted) {
     Outcome out;
     auto output = run("pow " + endpoint_.device, out);
-    if (!out.problem.empty()) return out;
+    if (out.problem) return out;
     out.state = parseCecPower(output);
     // A display that does not say its state (some do not) is told what to do anyway.
     bool switchOn = wanted && out.state != PowerState::On && out.state != PowerState::WarmingUp;
     bool switchOff = !wanted && out.state != PowerState::Off && out.state != PowerState::CoolingDown;
     if (switchOn || switchOff) {
         run((switchOn ? "on " : "standby ") + endpoint_.device, out);
-        if (!out.problem.empty()) return out;
+        if (out.problem) return out;
         out.state = switchOn ? PowerState::WarmingUp : PowerState::CoolingDown;
     }
     out.reached = true;

@@ -26,13 +26,13 @@ bool LineSocket::wait(short events, Clock::time_point deadline) {
     }
 }
 
-std::string LineSocket::connect(const std::string& host, int port, Clock::time_point deadline) {
+std::optional<Error> LineSocket::connect(const std::string& host, int port, Clock::time_point deadline) {
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* found = nullptr;
     if (int rc = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found); rc != 0)
-        return "cannot resolve " + host + ": " + gai_strerror(rc);
+        return Error{"cannot resolve " + host + ": " + gai_strerror(rc)};
     std::string problem = "no address for " + host;
     for (addrinfo* a = found; a; a = a->ai_next) {
         int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
@@ -54,7 +54,8 @@ std::string LineSocket::connect(const std::string& host, int port, Clock::time_p
         fd_ = -1;
     }
     ::freeaddrinfo(found);
-    return fd_ >= 0 ? std::string() : problem;
+    if (fd_ < 0) return Error{problem};
+    return std::nullopt;
 }
 
 bool LineSocket::send(const std::string& text, Clock::time_point deadline) {

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "base/error.h"
+
 namespace vitrine::power {
 
 class LineSocket {
@@ -18,8 +20,8 @@ public:
     LineSocket& operator=(const LineSocket&) = delete;
     ~LineSocket();
 
-    /// Connects to host:port by the deadline; "" on success, else why not.
-    std::string connect(const std::string& host, int port, Clock::time_point deadline);
+    /// Connects to host:port by the deadline; nullopt on success, else why not.
+    std::optional<Error> connect(const std::string& host, int port, Clock::time_point deadline);
     /// Sends all of `text` by the deadline.
     bool send(const std::string& text, Clock::time_point deadline);
     /// The next line without its '\r' (a '\n' after it is skipped), by the deadline;

@@ -18,45 +18,45 @@ Outcome PjlinkProjector::exchange(bool wanted) {
     // its timeout cannot stretch the session.
     auto deadline = LineSocket::Clock::now() + timeout_;
     LineSocket socket;
-    if (auto problem = socket.connect(endpoint_.host, endpoint_.port, deadline); !problem.empty()) {
-        out.problem = problem;
+    if (auto problem = socket.connect(endpoint_.host, endpoint_.port, deadline)) {
+        out.problem = std::move(problem);
         return out;
     }
     auto readLine = [&]() -> std::optional<std::string> {
         auto line = socket.readLine(deadline, pjlink::kMaxLine);
-        if (!line) out.problem = "no answer (" + socket.readProblem() + ")";
+        if (!line) out.problem = Error{"no answer (" + socket.readProblem() + ")"};
         return line;
     };
     auto greetingLine = readLine();
     if (!greetingLine) return out;
     auto greeting = pjlink::parseGreeting(*greetingLine);
     if (!greeting) {
-        out.problem = "not a PJLink greeting: '" + greetingLine->substr(0, 40) + "'";
+        out.problem = Error{"not a PJLink greeting: '" + greetingLine->substr(0, 40) + "'"};
         return out;
     }
     std::string prefix = greeting->authenticated ? pjlink::authDigest(greeting->random, endpoint_.password) : "";
     if (greeting->authenticated && endpoint_.password.empty()) {
-        out.problem = "the projector asks for a password and the installation file gives none";
+        out.problem = Error{"the projector asks for a password and the installation file gives none"};
         out.authRefused = true;
         return out;
     }
     // Sends one command and returns its result, or nullopt with out.problem set.
     auto ask = [&](const char* name, const char* parameter) -> std::optional<std::string> {
         if (!socket.send(prefix + pjlink::command(name, parameter), deadline)) {
-            out.problem = "cannot send (timed out or closed)";
+            out.problem = Error{"cannot send (timed out or closed)"};
             return std::nullopt;
         }
         prefix.clear();  // the digest goes with the first command of a connection only
         auto line = readLine();
         if (!line) return std::nullopt;
         if (*line == "PJLINK ERRA") {
-            out.problem = "wrong password (PJLINK ERRA)";
+            out.problem = Error{"wrong password (PJLINK ERRA)"};
             out.authRefused = true;
             return std::nullopt;
         }
         auto reply = pjlink::parseReply(*line);
         if (!reply || reply->command != name) {
-            out.problem = "malformed reply to " + std::string(name) + ": '" + line->substr(0, 40) + "'";
+            out.problem = Error{"malformed reply to " + std::string(name) + ": '" + line->substr(0, 40) + "'"};
             return std::nullopt;
         }
         return reply->result;
@@ -66,7 +66,7 @@ Outcome PjlinkProjector::exchange(bool wanted) {
     if (!power) return out;
     auto state = pjlink::parsePower(*power);
     if (!state) {
-        out.problem = "power state not read: " + pjlink::errorInWords(*power).value_or("'" + *power + "'");
+        out.problem = Error{"power state not read: " + pjlink::errorInWords(*power).value_or("'" + *power + "'")};
         return out;
     }
     out.state = *state;
@@ -76,8 +76,8 @@ Outcome PjlinkProjector::exchange(bool wanted) {
         auto done = ask("POWR", switchOn ? "1" : "0");
         if (!done) return out;
         if (*done != "OK") {
-            out.problem = std::string("refused to switch ") + (switchOn ? "on" : "off") + ": " +
-                          pjlink::errorInWords(*done).value_or("'" + *done + "'");
+            out.problem = Error{std::string("refused to switch ") + (switchOn ? "on" : "off") + ": " +
+                                pjlink::errorInWords(*done).value_or("'" + *done + "'")};
             return out;
         }
         out.state = switchOn ? PowerState::WarmingUp : PowerState::CoolingDown;
@@ -87,14 +87,15 @@ Outcome PjlinkProjector::exchange(bool wanted) {
     // ERR1: a projector without a lamp (laser, LED) has no lamp hours; that is no problem.
     if (auto hours = pjlink::parseLampHours(*lamp)) out.lampHours = *hours;
     else if (*lamp != "ERR1") {
-        out.problem = "lamp hours not read: " + pjlink::errorInWords(*lamp).value_or("'" + *lamp + "'");
+        out.problem = Error{"lamp hours not read: " + pjlink::errorInWords(*lamp).value_or("'" + *lamp + "'")};
         return out;
     }
     auto errors = ask("ERST", "?");
     if (!errors) return out;
     auto words = pjlink::parseErrorStatus(*errors);
     if (!words) {
-        out.problem = "error status not read: " + pjlink::errorInWords(*errors).value_or("'" + *errors + "'");
+        out.problem =
+            Error{"error status not read: " + pjlink::errorInWords(*errors).value_or("'" + *errors + "'")};
         return out;
     }
     out.errors = *words;

@@ -39,20 +39,22 @@ void PowerController::work(std::stop_token stop, std::size_t index) {
     while (!stop.stop_requested()) {
         bool wanted = wantedOn(hours_, clock_, device.leadMicros);
         Outcome o = device.driver->exchange(wanted);
+        // The status keeps the words: what /status and the log show.
+        const std::string problem = o.problem ? o.problem->message : std::string();
         std::string logLine;
         {
             std::lock_guard lock(mutex_);
             auto& s = status_[index];
-            if (o.problem != s.problem) {
-                logLine = o.problem.empty() ? "power: " + s.output + " (" + s.address + ") answers again"
-                                            : "power: " + s.output + " (" + s.address + "): " + o.problem;
-                s.problemSince = o.problem.empty() ? 0 : wallClock_();
+            if (problem != s.problem) {
+                logLine = problem.empty() ? "power: " + s.output + " (" + s.address + ") answers again"
+                                          : "power: " + s.output + " (" + s.address + "): " + problem;
+                s.problemSince = problem.empty() ? 0 : wallClock_();
             }
-            if (wanted != s.wanted && o.problem.empty())
+            if (wanted != s.wanted && problem.empty())
                 logLine = "power: " + s.output + " switched " + (wanted ? "on" : "off") + " by the opening hours";
             s.wanted = wanted;
-            s.problem = o.problem;
-            if (o.state != PowerState::Unknown || !o.problem.empty()) s.state = o.state;
+            s.problem = problem;
+            if (o.state != PowerState::Unknown || o.problem) s.state = o.state;
             if (o.lampHours >= 0) s.lampHours = o.lampHours;
             if (o.reached) s.errors = o.errors;
         }
@@ -60,7 +62,7 @@ void PowerController::work(std::stop_token stop, std::size_t index) {
         std::chrono::milliseconds pause = timing_.poll;
         if (o.authRefused) {
             pause = timing_.authRetry;
-        } else if (!o.problem.empty()) {
+        } else if (o.problem) {
             pause = retry;
             retry = std::min(retry * 2, timing_.lastRetry);
         } else {

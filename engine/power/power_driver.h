@@ -4,7 +4,10 @@
 // timeout and is only ever made from the worker's own thread.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+
+#include "base/error.h"
 
 #include "power/device_status.h"
 
@@ -16,7 +19,7 @@ struct Outcome {
     PowerState state = PowerState::Unknown;
     std::int64_t lampHours = -1;  // -1: not reported
     std::string errors;           // the device's own error report in words
-    std::string problem;          // why it was not reached or not obeyed ("" when all is well)
+    std::optional<Error> problem; // why it was not reached or not obeyed (nullopt when all is well)
     bool authRefused = false;     // a wrong password: retrying soon cannot help
 };
 

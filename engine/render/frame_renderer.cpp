@@ -185,7 +185,7 @@ Footprint FrameRenderer::footprint(const DrawItem& d, const Viewport& v, MediaWa
     sf::Transform transform = itemTransform(d, v);
     if (item.kind == ItemKind::Image && !item.src.empty()) {
         TextureLookup t = lookupTexture(item, v, wait);
-        if (t.failed) return f;  // a placeholder: a panel under its label
+        if (t.failed()) return f;  // a placeholder: a panel under its label
         std::optional<QuadPlacement> q = t.texture ? placeQuad(*t.texture, d.box, d.panZoom, item.fit) : std::nullopt;
         if (!q) {
             f.empty = true;
@@ -352,8 +352,8 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
     }
     TextureLookup t = lookupTexture(item, v, wait);
     std::string name = std::filesystem::path(item.src).filename().string();
-    if (t.failed) {
-        drawPlaceholder(text_, d, target, v, transform, {"IMAGE UNAVAILABLE", name, t.error});
+    if (t.failed()) {
+        drawPlaceholder(text_, d, target, v, transform, {"IMAGE UNAVAILABLE", name, t.error->message});
         return;
     }
     if (!t.texture) {

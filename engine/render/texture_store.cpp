@@ -250,8 +250,8 @@ TextureLookup TextureStore::refuse(const std::string& key) {
         bytesHeld_ -= it->second->bytes;
         entries_.erase(it);
     }
-    failures_[key] = kRefused;
-    return {nullptr, true, kRefused};
+    failures_[key] = Error{kRefused};
+    return {nullptr, failures_[key]};
 }
 
 std::string TextureStore::keyOf(const std::filesystem::path& path, ImageDrawSize drawSize) {
@@ -272,7 +272,7 @@ TextureStore::Entry* TextureStore::decodedEntry(const std::string& key, const st
     ImageLookup l = cache_.lookup(path, drawSize);
     if (l.state == ImageState::Failed) {
         entries_.erase(key);
-        failures_[key] = l.error;
+        failures_[key] = *l.error;
         return nullptr;
     }
     if (l.state == ImageState::Ready) e.image = l.image;
@@ -281,14 +281,14 @@ TextureStore::Entry* TextureStore::decodedEntry(const std::string& key, const st
 
 TextureLookup TextureStore::find(const std::filesystem::path& path, ImageDrawSize drawSize, bool upload) {
     const std::string key = keyOf(path, drawSize);
-    if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, true, f->second};
+    if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, f->second};
     Entry* e = decodedEntry(key, path, drawSize);
-    if (!e) return {nullptr, true, failures_[key]};
+    if (!e) return {nullptr, failures_[key]};
     if (upload && !e->complete && e->image) {
         advanceUpload(*e);
         if (e->refused) return refuse(key);
     }
-    if (e->complete) return {&e->tiled, false, {}};
+    if (e->complete) return {&e->tiled, std::nullopt};
     return {};
 }
 
@@ -304,17 +304,17 @@ TextureLookup TextureStore::lookup(const std::filesystem::path& path, ImageDrawS
 
 TextureLookup TextureStore::getComplete(const std::filesystem::path& path, ImageDrawSize drawSize) {
     const std::string key = keyOf(path, drawSize);
-    if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, true, f->second};
+    if (auto f = failures_.find(key); f != failures_.end()) return {nullptr, f->second};
     if (auto it = entries_.find(key); it != entries_.end() && it->second->complete) {
         it->second->lastUsed = frame_;
-        return {&it->second->tiled, false, {}};
+        return {&it->second->tiled, std::nullopt};
     }
     ImageLookup l = cache_.waitFor(path, kStillDecodeTimeout, drawSize);
     if (l.state != ImageState::Ready) {
-        std::string why = l.state == ImageState::Failed ? l.error : "decoding took too long";
+        Error why = l.state == ImageState::Failed ? *l.error : Error{"decoding took too long"};
         failures_[key] = why;
         entries_.erase(key);
-        return {nullptr, true, why};
+        return {nullptr, why};
     }
     auto& slot = entries_[key];
     if (!slot) slot = std::make_unique<Entry>();
@@ -323,7 +323,7 @@ TextureLookup TextureStore::getComplete(const std::filesystem::path& path, Image
     if (!e.image) e.image = l.image;
     finishUpload(e);
     if (e.refused) return refuse(key);
-    return {&e.tiled, false, {}};
+    return {&e.tiled, std::nullopt};
 }
 
 void TextureStore::invalidate(const std::filesystem::path& path) {

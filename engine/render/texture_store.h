@@ -50,8 +50,9 @@ void warmPictureSampling(sf::RenderTarget& target);
 /// What the renderer can draw for an image path right now.
 struct TextureLookup {
     const TiledTexture* texture = nullptr;  // set when fully uploaded
-    bool failed = false;
-    std::string error;  // why, when failed
+    std::optional<Error> error;             // why it cannot be drawn, when it cannot
+
+    bool failed() const { return error.has_value(); }
 };
 
 /// How much work a TextureStore may do.
@@ -123,7 +124,7 @@ private:
     ImageCache& cache_;
     TextureStoreOptions options_;
     std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;
-    std::unordered_map<std::string, std::string> failures_;
+    std::unordered_map<std::string, Error> failures_;
     std::size_t budgetLeft_ = 0;
     Clock::time_point uploadDeadline_;
     int stepsThisFrame_ = 0;

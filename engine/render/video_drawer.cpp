@@ -25,17 +25,19 @@ VideoRequest VideoDrawer::requestFor(const Item& item, bool offline) const {
 bool VideoDrawer::draw(const DrawItem& d, sf::RenderTarget& target, const Viewport& v, const sf::Transform& transform,
                        bool offline) {
     const Item& item = show_.items[d.item];
-    VideoLookup video = videos_.lookup(d.item, requestFor(item, offline));
-    if (!video.source) {
-        report("video " + item.src + ": " + video.error + " (a placeholder is shown)");
+    Result<VideoSource*> video = videos_.lookup(d.item, requestFor(item, offline));
+    if (!video) {
+        const std::string& why = video.error().message;
+        report("video " + item.src + ": " + why + " (a placeholder is shown)");
         drawPlaceholder(text_, d, target, v, transform,
-                        {"VIDEO UNAVAILABLE", std::filesystem::path(item.src).filename().string(), video.error});
+                        {"VIDEO UNAVAILABLE", std::filesystem::path(item.src).filename().string(), why});
         return false;
     }
-    auto frame = video.source->frameAt(d.mediaTime);
-    if (std::string damage = video.source->problem(); !damage.empty())
+    VideoSource& source = **video;
+    auto frame = source.frameAt(d.mediaTime);
+    if (std::string damage = source.problem(); !damage.empty())
         report("video " + item.src + ": " + damage + " (the pictures that decode are shown)");
-    const bool waiting = !frame || video.source->catchingUp();
+    const bool waiting = !frame || source.catchingUp();
     if (!frame) return waiting;  // not decoded yet: nothing rather than a stall
     Picture& picture = pictures_[d.item];
     if (!show(picture, frame)) return waiting;

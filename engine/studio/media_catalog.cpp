@@ -145,22 +145,22 @@ MediaDetails probeMediaFile(const fs::path& file, MediaKind kind, int thumbnailW
         ImageDecodeOptions options;
         auto jpeg = jpegSizeOf(file);
         if (jpeg) options.drawSize = {thumbnailWidth, thumbnailWidth};
-        ImageDecodeResult decoded = decodeImage(file, options);
-        if (!decoded.ok()) {
-            details.problem = decoded.message;
+        Result<DecodedImage> decoded = decodeImage(file, options);
+        if (!decoded) {
+            details.problem = decoded.error().message;
             return details;
         }
-        const RgbaImage& image = *decoded.image;
+        const RgbaImage& image = decoded->image;
         details.width = jpeg ? jpeg->width : image.width;
         details.height = jpeg ? jpeg->height : image.height;
         details.thumbnailPng = thumbnailPng(image.pixels.data(), image.width, image.height, thumbnailWidth);
     } else if (kind == MediaKind::Clip) {
-        VideoOpenResult opened = VideoDecoder::open(file, 1);
-        if (!opened.ok()) {
-            details.problem = opened.message;
+        auto opened = VideoDecoder::open(file, 1);
+        if (!opened) {
+            details.problem = opened.error().message;
             return details;
         }
-        VideoDecoder& video = *opened.decoder;
+        VideoDecoder& video = **opened;
         details.width = video.width();
         details.height = video.height();
         details.duration = video.duration();

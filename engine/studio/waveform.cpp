@@ -18,14 +18,14 @@ float Waveform::peakIn(Micros from, Micros to) const {
 }
 
 Result<Waveform> readWaveform(const std::filesystem::path& file, Micros bucket) {
-    AudioOpenResult opened = AudioDecoder::open(file);
-    if (!opened.ok()) return Error{"cannot read the sound " + file.filename().string() + ": " + opened.message};
+    auto opened = AudioDecoder::open(file);
+    if (!opened) return Error{"cannot read the sound " + file.filename().string() + ": " + opened.error().message};
     Waveform waveform;
     waveform.bucket = bucket;
     const std::size_t framesPerBucket = static_cast<std::size_t>(std::max<std::int64_t>(1, audioFramesIn(bucket)));
     std::vector<float> samples(framesPerBucket * kMixChannels);
     for (;;) {
-        std::size_t frames = opened.decoder->read(samples.data(), framesPerBucket);
+        std::size_t frames = (*opened)->read(samples.data(), framesPerBucket);
         if (frames == 0) break;
         float peak = 0;
         for (std::size_t i = 0; i < frames * kMixChannels; ++i) peak = std::max(peak, std::fabs(samples[i]));

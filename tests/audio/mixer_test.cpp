@@ -11,9 +11,9 @@ constexpr double kInt16Full = 32767.0;
 constexpr double kLevelTolerance = 0.02;  // relative, for RMS ratios
 
 std::vector<float> decodeAll(const std::filesystem::path& path) {
-    AudioOpenResult opened = AudioDecoder::open(path);
+    auto opened = AudioDecoder::open(path);
     REQUIRE(opened.ok());
-    return readAll(*opened.decoder);
+    return readAll(**opened);
 }
 
 }  // namespace

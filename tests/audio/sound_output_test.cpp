@@ -36,9 +36,9 @@ TEST_CASE("A beep written at 3 s in an exhibit is heard at 3.000 s in the mixed 
         }
         REQUIRE_FALSE(tap.finish());
     }
-    AudioOpenResult opened = AudioDecoder::open(recording);
+    auto opened = AudioDecoder::open(recording);
     REQUIRE(opened.ok());
-    const std::vector<float> mixed = readAll(*opened.decoder);
+    const std::vector<float> mixed = readAll(**opened);
     CHECK(audioFramesDuration(static_cast<std::int64_t>(mixed.size() / kMixChannels)) == seconds(5));
     const std::int64_t onset = firstLoudFrame(mixed, 0.02);
     const Micros heardAt = audioFramesDuration(onset);
@@ -67,9 +67,9 @@ struct ToneRecording {
     /// about 0.21, silence 0).
     double level() {
         REQUIRE_FALSE(tap.finish());
-        AudioOpenResult opened = AudioDecoder::open(file);
+        auto opened = AudioDecoder::open(file);
         REQUIRE(opened.ok());
-        return rms(readAll(*opened.decoder));
+        return rms(readAll(**opened));
     }
 
     TempDir dir;

@@ -40,9 +40,9 @@ TEST_CASE("WavWriter writes exactly the samples given, under a header others rea
     REQUIRE(std::filesystem::exists(path));
     CHECK(std::filesystem::file_size(path) == 44 + samples.size() * 2);
     CHECK(soxiSamples(path) == "1000");
-    AudioOpenResult opened = AudioDecoder::open(path);
+    auto opened = AudioDecoder::open(path);
     REQUIRE(opened.ok());
-    const std::vector<float> back = test::readAll(*opened.decoder);
+    const std::vector<float> back = test::readAll(**opened);
     REQUIRE(back.size() == samples.size());
     for (std::size_t i = 0; i < samples.size(); ++i) {
         REQUIRE(std::lrint(back[i] * 32768.0f) == samples[i]);

@@ -104,7 +104,7 @@ int runOutputsBench() {
     auto p = summarise(plainTimes), w = summarise(warpedTimes), o = summarise(warpOnlyTimes),
          two = summarise(twoPlainTimes);
     std::printf("outputs: %d Baku frames x %d rounds; shader %s\n", kFramesSampled, kRounds,
-                warp.shaderReady() ? "on" : ("OFF: " + warp.problem()).c_str());
+                warp.shaderReady() ? "on" : ("OFF: " + warp.problem()->message).c_str());
     std::printf("  one plain output %ux%u:                 median %.2f ms, p95 %.2f ms\n", canvasSize.x, canvasSize.y,
                 p.median * 1e3, p.p95 * 1e3);
     std::printf("  two outputs, keystone + blend, %ux%u: median %.2f ms, p95 %.2f ms (of which warp+blend %.2f ms)\n",

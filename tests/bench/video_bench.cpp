@@ -53,7 +53,7 @@ Played playThroughSource(const fs::path& clip) {
     Played p;
     auto opened = VideoSource::open(clip);
     if (!opened.ok()) return p;
-    VideoSource& source = *opened.source;
+    VideoSource& source = **opened;
     sf::Texture texture;
     texture.create(static_cast<unsigned>(source.width()), static_cast<unsigned>(source.height()));
     const Micros period = kMicrosPerSecond / kFps;
@@ -79,7 +79,7 @@ Played playSerially(const fs::path& clip) {
     Played p;
     auto opened = VideoDecoder::open(clip);
     if (!opened.ok()) return p;
-    VideoDecoder& decoder = *opened.decoder;
+    VideoDecoder& decoder = **opened;
     sf::Texture texture;
     texture.create(static_cast<unsigned>(decoder.width()), static_cast<unsigned>(decoder.height()));
     const double start = now();

@@ -44,17 +44,17 @@ TEST_CASE("AudioDecoder decodes every format to 48 kHz stereo with the right dur
         REQUIRE(probed);
         CHECK(std::abs(*probed - seconds(kToneSeconds)) <= kDurationTolerance);
 
-        AudioOpenResult opened = AudioDecoder::open(path);
-        REQUIRE_MESSAGE(opened.ok(), opened.message);
-        const std::vector<float> samples = test::readAll(*opened.decoder);
+        auto opened = AudioDecoder::open(path);
+        REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+        const std::vector<float> samples = test::readAll(**opened);
         const auto frames = static_cast<std::int64_t>(samples.size() / kMixChannels);
         CHECK(std::abs(audioFramesDuration(frames) - seconds(kToneSeconds)) <= kDurationTolerance);
-        CHECK(opened.decoder->atEnd());
-        CHECK(opened.decoder->position() == audioFramesDuration(frames));
+        CHECK((*opened)->atEnd());
+        CHECK((*opened)->position() == audioFramesDuration(frames));
         // A sine of amplitude a has RMS a/√2; mono spread to stereo loses 3 dB per side.
         const double level = test::rms(samples);
         CHECK(level > 0.1);
-        CHECK(opened.decoder->problem().empty());
+        CHECK((*opened)->problem().empty());
     }
 }
 
@@ -65,9 +65,9 @@ TEST_CASE("AudioDecoder keeps an onset where it is, from the start and after a s
         CAPTURE(name);
         const auto path = dir / format.file;
         REQUIRE(test::makeTone(path, kToneFrequency, kToneAmplitude, 1.0, kToneSeconds, 44100, format.options));
-        AudioOpenResult opened = AudioDecoder::open(path);
+        auto opened = AudioDecoder::open(path);
         REQUIRE(opened.ok());
-        AudioDecoder& decoder = *opened.decoder;
+        AudioDecoder& decoder = **opened;
 
         const std::int64_t fromStart = test::firstLoudFrame(test::readAll(decoder), kOnsetThreshold);
         MESSAGE(name << ": onset from start at frame " << fromStart << " (expected " << kMixSampleRate << ")");
@@ -94,13 +94,13 @@ TEST_CASE("AudioDecoder seeks sample-exactly in lossless files") {
     TempDir dir;
     const auto path = dir / "tone.flac";
     REQUIRE(test::makeTone(path, kToneFrequency, kToneAmplitude, 1.0, kToneSeconds, 48000));
-    AudioOpenResult opened = AudioDecoder::open(path);
+    auto opened = AudioDecoder::open(path);
     REQUIRE(opened.ok());
-    const std::vector<float> all = test::readAll(*opened.decoder);
+    const std::vector<float> all = test::readAll(**opened);
     constexpr std::int64_t kTarget = 60'000;  // 1.25 s: a frame count that is an exact microsecond
-    REQUIRE(opened.decoder->seek(audioFramesDuration(kTarget)));
+    REQUIRE((*opened)->seek(audioFramesDuration(kTarget)));
     std::vector<float> part(1024 * kMixChannels);
-    REQUIRE(opened.decoder->read(part.data(), 1024) == 1024);
+    REQUIRE((*opened)->read(part.data(), 1024) == 1024);
     for (std::size_t i = 0; i < part.size(); ++i) {
         REQUIRE(part[i] == doctest::Approx(all[static_cast<std::size_t>(kTarget) * kMixChannels + i]).epsilon(1e-6));
     }
@@ -108,16 +108,16 @@ TEST_CASE("AudioDecoder seeks sample-exactly in lossless files") {
 
 TEST_CASE("AudioDecoder reports bad files as values") {
     TempDir dir;
-    CHECK(AudioDecoder::open(dir / "missing.mp3").error == MediaError::FileNotFound);
-    CHECK(AudioDecoder::open(dir.path()).error == MediaError::Unreadable);
+    CHECK(AudioDecoder::open(dir / "missing.mp3").error().kind == ErrorKind::FileNotFound);
+    CHECK(AudioDecoder::open(dir.path()).error().kind == ErrorKind::Unreadable);
     test::writeBytes(dir / "empty.wav", {});
-    CHECK(AudioDecoder::open(dir / "empty.wav").error == MediaError::EmptyFile);
+    CHECK(AudioDecoder::open(dir / "empty.wav").error().kind == ErrorKind::EmptyFile);
     test::writeBytes(dir / "text.mp3", std::vector<std::uint8_t>(2000, 'x'));
-    AudioOpenResult text = AudioDecoder::open(dir / "text.mp3");
+    auto text = AudioDecoder::open(dir / "text.mp3");
     CHECK_FALSE(text.ok());
-    CHECK_FALSE(text.message.empty());
+    CHECK_FALSE(text.error().message.empty());
     REQUIRE(test::makeTestPattern(dir / "picture.png", 16, 16));
-    CHECK(AudioDecoder::open(dir / "picture.png").error == MediaError::NoStream);
+    CHECK(AudioDecoder::open(dir / "picture.png").error().kind == ErrorKind::WrongKind);
     CHECK_FALSE(probeDuration(dir / "missing.mp3"));
 
     // A truncated file decodes what is there and ends.
@@ -126,11 +126,11 @@ TEST_CASE("AudioDecoder reports bad files as values") {
     std::vector<std::uint8_t> bytes = test::readBytes(whole);
     bytes.resize(bytes.size() / 2);
     test::writeBytes(dir / "half.mp3", bytes);
-    AudioOpenResult half = AudioDecoder::open(dir / "half.mp3");
+    auto half = AudioDecoder::open(dir / "half.mp3");
     REQUIRE(half.ok());
-    const std::vector<float> samples = test::readAll(*half.decoder);
+    const std::vector<float> samples = test::readAll(**half);
     CHECK(samples.size() / kMixChannels < static_cast<std::size_t>(kMixSampleRate * kToneSeconds));
-    CHECK(half.decoder->atEnd());
+    CHECK((*half)->atEnd());
 }
 
 }  // namespace vitrine

@@ -177,7 +177,9 @@ TEST_CASE("image cache: a failure is reported once and not decoded again") {
     const ImageLookup failed = cache.waitFor(broken, kPatience);
     CHECK(failed.state == ImageState::Failed);
     CHECK_FALSE(failed.image);
-    CHECK(failed.error.find("not an image") != std::string::npos);
+    REQUIRE(failed.error);
+    CHECK(failed.error->message.find("not an image") != std::string::npos);
+    CHECK(failed.error->kind == ErrorKind::WrongKind);
     REQUIRE(cache.waitUntilIdle(kPatience));
 
     // Every frame asks again; each answer is Failed, no new decode runs.
@@ -193,10 +195,10 @@ TEST_CASE("image cache: a failure is reported once and not decoded again") {
     std::set<std::string> reported;
     for (const ImageFailure& f : failures) {
         reported.insert(f.path.filename().string());
-        CHECK_FALSE(f.message.empty());
+        CHECK_FALSE(f.error.message.empty());
         if (f.path.filename() == "missing.png") {
-            CHECK(f.error == ImageError::FileNotFound);
-            CHECK(f.message == "file not found");
+            CHECK(f.error.kind == ErrorKind::FileNotFound);
+            CHECK(f.error.message == "file not found");
         }
     }
     CHECK(reported == std::set<std::string>{"broken.jpg", "missing.png"});

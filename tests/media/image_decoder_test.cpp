@@ -69,18 +69,18 @@ TEST_CASE("image decoder: every supported format decodes to the right size and c
         CAPTURE(c.file);
         const auto path = dir / c.file;
         REQUIRE(test::makeSolidImage(path, kColour, 64, 48, c.pixelFormat, c.extra));
-        const ImageDecodeResult result = decodeImage(path);
-        REQUIRE_MESSAGE(result.ok(), result.message);
-        CHECK(result.image->width == 64);
-        CHECK(result.image->height == 48);
-        CHECK(result.image->bytes() == 64u * 48u * 4u);
+        const Result<DecodedImage> result = decodeImage(path);
+        REQUIRE_MESSAGE(result.ok(), result.error().message);
+        CHECK(result->image.width == 64);
+        CHECK(result->image.height == 48);
+        CHECK(result->image.bytes() == 64u * 48u * 4u);
         if (std::string(c.pixelFormat) == "gray") {
-            const Rgba p = pixelAt(*result.image, 32, 24);
+            const Rgba p = pixelAt(result->image, 32, 24);
             CHECK(p.r == p.g);
             CHECK(p.g == p.b);
             CHECK(p.a == 255);
         } else {
-            const Rgba p = pixelAt(*result.image, 32, 24);
+            const Rgba p = pixelAt(result->image, 32, 24);
             CAPTURE(p.r); CAPTURE(p.g); CAPTURE(p.b); CAPTURE(p.a);
             CHECK(near(p, kExpected, c.tolerance));
         }
@@ -96,9 +96,9 @@ TEST_CASE("image decoder: alpha survives in 8-bit and 16-bit PNG and in WebP") {
         const auto path = dir / file;
         const std::string extra = std::string(file).ends_with(".webp") ? "-lossless 1" : "";
         REQUIRE(test::makeSolidImage(path, {kColour.r, kColour.g, kColour.b, kHalfAlpha}, 32, 32, pixelFormat, extra));
-        const ImageDecodeResult result = decodeImage(path);
-        REQUIRE_MESSAGE(result.ok(), result.message);
-        const Rgba p = pixelAt(*result.image, 16, 16);
+        const Result<DecodedImage> result = decodeImage(path);
+        REQUIRE_MESSAGE(result.ok(), result.error().message);
+        const Rgba p = pixelAt(result->image, 16, 16);
         CAPTURE(p.a);
         CHECK(std::abs(p.a - kHalfAlpha) <= 1);
         CHECK(near({p.r, p.g, p.b, 0}, {kExpected.r, kExpected.g, kExpected.b, 0}, kLossyTolerance));
@@ -108,11 +108,10 @@ TEST_CASE("image decoder: alpha survives in 8-bit and 16-bit PNG and in WebP") {
 TEST_CASE("image decoder: a test pattern JPEG keeps its dimensions") {
     TempDir dir;
     REQUIRE(test::makeTestPattern(dir / "pattern.jpg", 320, 240));
-    const ImageDecodeResult result = decodeImage(dir / "pattern.jpg");
-    REQUIRE_MESSAGE(result.ok(), result.message);
-    CHECK(result.image->width == 320);
-    CHECK(result.image->height == 240);
-    CHECK(result.error == ImageError::None);
+    const Result<DecodedImage> result = decodeImage(dir / "pattern.jpg");
+    REQUIRE_MESSAGE(result.ok(), result.error().message);
+    CHECK(result->image.width == 320);
+    CHECK(result->image.height == 240);
 }
 
 TEST_CASE("image decoder: EXIF orientation turns the picture upright") {
@@ -144,9 +143,9 @@ TEST_CASE("image decoder: EXIF orientation turns the picture upright") {
         CAPTURE(e.orientation);
         const auto path = dir / ("orientation" + std::to_string(e.orientation) + ".jpg");
         test::writeBytes(path, test::withExifOrientation(jpeg, e.orientation));
-        const ImageDecodeResult result = decodeImage(path);
-        REQUIRE_MESSAGE(result.ok(), result.message);
-        const RgbaImage& image = *result.image;
+        const Result<DecodedImage> result = decodeImage(path);
+        REQUIRE_MESSAGE(result.ok(), result.error().message);
+        const RgbaImage& image = result->image;
         const bool swapped = e.orientation >= 5;
         CHECK(image.width == (swapped ? kHeight : kWidth));
         CHECK(image.height == (swapped ? kWidth : kHeight));
@@ -166,19 +165,19 @@ TEST_CASE("image decoder: images larger than maxDimension are downscaled, aspect
     REQUIRE(test::makeSolidImage(dir / "wide.png", kColour, 320, 240, "rgb24"));
     ImageDecodeOptions options;
     options.maxDimension = 100;
-    const ImageDecodeResult result = decodeImage(dir / "wide.png", options);
-    REQUIRE_MESSAGE(result.ok(), result.message);
-    CHECK(result.image->width == 100);
-    CHECK(result.image->height == 75);
-    CHECK(near(pixelAt(*result.image, 50, 37), kExpected, kLosslessTolerance));
+    const Result<DecodedImage> result = decodeImage(dir / "wide.png", options);
+    REQUIRE_MESSAGE(result.ok(), result.error().message);
+    CHECK(result->image.width == 100);
+    CHECK(result->image.height == 75);
+    CHECK(near(pixelAt(result->image, 50, 37), kExpected, kLosslessTolerance));
 
     // The limit applies to the upright picture: a rotated portrait shrinks by its height.
     REQUIRE(test::makeSolidImage(dir / "wide.jpg", kColour, 320, 240, "yuvj444p"));
     test::writeBytes(dir / "portrait.jpg", test::withExifOrientation(test::readBytes(dir / "wide.jpg"), 6));
-    const ImageDecodeResult portrait = decodeImage(dir / "portrait.jpg", options);
-    REQUIRE_MESSAGE(portrait.ok(), portrait.message);
-    CHECK(portrait.image->width == 75);
-    CHECK(portrait.image->height == 100);
+    const Result<DecodedImage> portrait = decodeImage(dir / "portrait.jpg", options);
+    REQUIRE_MESSAGE(portrait.ok(), portrait.error().message);
+    CHECK(portrait->image.width == 75);
+    CHECK(portrait->image.height == 100);
 }
 
 TEST_CASE("image decoder: a draw size decodes no larger than drawn, upright, never enlarged") {
@@ -186,62 +185,62 @@ TEST_CASE("image decoder: a draw size decodes no larger than drawn, upright, nev
     REQUIRE(test::makeSolidImage(dir / "wide.jpg", kColour, 320, 240, "yuvj444p"));
     ImageDecodeOptions options;
     options.drawSize = ImageDrawSize{80, 80, true};  // cover: the shorter side fills it
-    const ImageDecodeResult wide = decodeImage(dir / "wide.jpg", options);
-    REQUIRE_MESSAGE(wide.ok(), wide.message);
-    CHECK(wide.image->width == 107);
-    CHECK(wide.image->height == 80);
-    CHECK(near(pixelAt(*wide.image, 50, 40), kExpected, 24));
+    const Result<DecodedImage> wide = decodeImage(dir / "wide.jpg", options);
+    REQUIRE_MESSAGE(wide.ok(), wide.error().message);
+    CHECK(wide->image.width == 107);
+    CHECK(wide->image.height == 80);
+    CHECK(near(pixelAt(wide->image, 50, 40), kExpected, 24));
 
     // The draw size is upright: a rotated portrait is sized as it stands.
     test::writeBytes(dir / "portrait.jpg", test::withExifOrientation(test::readBytes(dir / "wide.jpg"), 6));
     options.drawSize = ImageDrawSize{60, 1000, false};  // contain: limited by the width
-    const ImageDecodeResult portrait = decodeImage(dir / "portrait.jpg", options);
-    REQUIRE_MESSAGE(portrait.ok(), portrait.message);
-    CHECK(portrait.image->width == 60);
-    CHECK(portrait.image->height == 80);
+    const Result<DecodedImage> portrait = decodeImage(dir / "portrait.jpg", options);
+    REQUIRE_MESSAGE(portrait.ok(), portrait.error().message);
+    CHECK(portrait->image.width == 60);
+    CHECK(portrait->image.height == 80);
 
     options.drawSize = ImageDrawSize{4000, 3000, true};
-    const ImageDecodeResult full = decodeImage(dir / "wide.jpg", options);
-    REQUIRE_MESSAGE(full.ok(), full.message);
-    CHECK(full.image->width == 320);
-    CHECK(full.image->height == 240);
+    const Result<DecodedImage> full = decodeImage(dir / "wide.jpg", options);
+    REQUIRE_MESSAGE(full.ok(), full.error().message);
+    CHECK(full->image.width == 320);
+    CHECK(full->image.height == 240);
 }
 
 TEST_CASE("image decoder: broken input is an error that names the reason") {
     TempDir dir;
 
     SUBCASE("missing file") {
-        const ImageDecodeResult result = decodeImage(dir / "nowhere.jpg");
+        const Result<DecodedImage> result = decodeImage(dir / "nowhere.jpg");
         CHECK_FALSE(result.ok());
-        CHECK(result.error == ImageError::FileNotFound);
-        CHECK(result.message == "file not found");
+        CHECK(result.error().kind == ErrorKind::FileNotFound);
+        CHECK(result.error().message == "file not found");
     }
     SUBCASE("zero-byte file") {
         test::writeBytes(dir / "empty.png", {});
-        const ImageDecodeResult result = decodeImage(dir / "empty.png");
+        const Result<DecodedImage> result = decodeImage(dir / "empty.png");
         CHECK_FALSE(result.ok());
-        CHECK(result.error == ImageError::EmptyFile);
-        CHECK(result.message.find("empty") != std::string::npos);
+        CHECK(result.error().kind == ErrorKind::EmptyFile);
+        CHECK(result.error().message.find("empty") != std::string::npos);
     }
     SUBCASE("a directory") {
-        const ImageDecodeResult result = decodeImage(dir.path());
+        const Result<DecodedImage> result = decodeImage(dir.path());
         CHECK_FALSE(result.ok());
-        CHECK(result.error == ImageError::Unreadable);
+        CHECK(result.error().kind == ErrorKind::Unreadable);
     }
     SUBCASE("text named like a JPEG") {
         const std::string text = "This is a caption, not a photograph.\n";
         test::writeBytes(dir / "caption.jpg", {text.begin(), text.end()});
-        const ImageDecodeResult result = decodeImage(dir / "caption.jpg");
+        const Result<DecodedImage> result = decodeImage(dir / "caption.jpg");
         CHECK_FALSE(result.ok());
-        CHECK(result.error == ImageError::NotAnImage);
-        CHECK(result.message.find("not an image") != std::string::npos);
+        CHECK(result.error().kind == ErrorKind::WrongKind);
+        CHECK(result.error().message.find("not an image") != std::string::npos);
     }
     SUBCASE("a text file FFmpeg could render as ANSI art") {
         const std::string text = "Opening hours: 9 to 17\n";
         test::writeBytes(dir / "notes.txt", {text.begin(), text.end()});
-        const ImageDecodeResult result = decodeImage(dir / "notes.txt");
+        const Result<DecodedImage> result = decodeImage(dir / "notes.txt");
         CHECK_FALSE(result.ok());
-        CHECK(result.error == ImageError::NotAnImage);
+        CHECK(result.error().kind == ErrorKind::WrongKind);
     }
     SUBCASE("truncated JPEG") {
         REQUIRE(test::makeTestPattern(dir / "whole.jpg", 320, 240));
@@ -249,19 +248,19 @@ TEST_CASE("image decoder: broken input is an error that names the reason") {
         REQUIRE(bytes.size() > 1000);
         bytes.resize(bytes.size() / 2);
         test::writeBytes(dir / "half.jpg", bytes);
-        const ImageDecodeResult result = decodeImage(dir / "half.jpg");
+        const Result<DecodedImage> result = decodeImage(dir / "half.jpg");
         CHECK_FALSE(result.ok());
-        CHECK(result.error == ImageError::Corrupt);
-        CHECK(result.message.find("truncated or corrupt") != std::string::npos);
+        CHECK(result.error().kind == ErrorKind::Corrupt);
+        CHECK(result.error().message.find("truncated or corrupt") != std::string::npos);
     }
     SUBCASE("truncated PNG") {
         REQUIRE(test::makeTestPattern(dir / "whole.png", 320, 240));
         std::vector<std::uint8_t> bytes = test::readBytes(dir / "whole.png");
         bytes.resize(bytes.size() / 2);
         test::writeBytes(dir / "half.png", bytes);
-        const ImageDecodeResult result = decodeImage(dir / "half.png");
+        const Result<DecodedImage> result = decodeImage(dir / "half.png");
         CHECK_FALSE(result.ok());
-        CHECK(result.error == ImageError::Corrupt);
+        CHECK(result.error().kind == ErrorKind::Corrupt);
     }
 }
 
@@ -271,11 +270,11 @@ TEST_CASE("image decoder: a 30000x30000 PNG is refused without allocating it") {
     REQUIRE(test::makeSolidImage(dir / "tiny.png", {0, 0, 0}, 8, 8, "gray"));
     test::writeBytes(dir / "huge.png", test::withPngSize(test::readBytes(dir / "tiny.png"), 30000, 30000));
     const long peakBefore = peakResidentKilobytes();
-    const ImageDecodeResult result = decodeImage(dir / "huge.png");
+    const Result<DecodedImage> result = decodeImage(dir / "huge.png");
     const long peakGrowthKilobytes = peakResidentKilobytes() - peakBefore;
     CHECK_FALSE(result.ok());
-    CHECK(result.error == ImageError::TooLarge);
-    CHECK(result.message.find("image too large: 30000x30000") != std::string::npos);
+    CHECK(result.error().kind == ErrorKind::TooLarge);
+    CHECK(result.error().message.find("image too large: 30000x30000") != std::string::npos);
     // 900 MB of grey (3.6 GB of RGBA) would show here; a header parse costs nothing.
     constexpr long kFewMegabytes = 64 * 1024;
     CHECK(peakGrowthKilobytes < kFewMegabytes);
@@ -289,29 +288,29 @@ TEST_CASE("image decoder: maxPixels refuses before decoding, naming the size") {
     options.maxPixels = 320 * 240 - 1;
     for (const char* file : {"pattern.png", "pattern.jpg"}) {
         CAPTURE(file);
-        const ImageDecodeResult result = decodeImage(dir / file, options);
+        const Result<DecodedImage> result = decodeImage(dir / file, options);
         CHECK_FALSE(result.ok());
-        CHECK(result.error == ImageError::TooLarge);
-        CHECK(result.message.find("320x240") != std::string::npos);
+        CHECK(result.error().kind == ErrorKind::TooLarge);
+        CHECK(result.error().message.find("320x240") != std::string::npos);
     }
     // Drawn small enough to be decoded reduced, it is still refused by its own size.
     options.drawSize = ImageDrawSize{40, 30, false};
-    const ImageDecodeResult small = decodeImage(dir / "pattern.jpg", options);
-    CHECK(small.error == ImageError::TooLarge);
+    const Result<DecodedImage> small = decodeImage(dir / "pattern.jpg", options);
+    CHECK(small.error().kind == ErrorKind::TooLarge);
     options.maxPixels = 320 * 240;
     CHECK(decodeImage(dir / "pattern.png", options).ok());
-    const ImageDecodeResult allowed = decodeImage(dir / "pattern.jpg", options);
+    const Result<DecodedImage> allowed = decodeImage(dir / "pattern.jpg", options);
     REQUIRE(allowed.ok());
-    CHECK(allowed.reducedBy == 3);
+    CHECK(allowed->reducedBy == 3);
 }
 
 TEST_CASE("image decoder: file names with %, colons and spaces are files, not patterns or protocols") {
     TempDir dir;
     const auto path = dir / "scan 100% detail: 1990%d.png";
     REQUIRE(test::makeSolidImage(path, kColour, 16, 16, "rgb24"));
-    const ImageDecodeResult result = decodeImage(path);
-    REQUIRE_MESSAGE(result.ok(), result.message);
-    CHECK(result.image->width == 16);
+    const Result<DecodedImage> result = decodeImage(path);
+    REQUIRE_MESSAGE(result.ok(), result.error().message);
+    CHECK(result->image.width == 16);
 }
 
 TEST_CASE("image decoder: decodes on many threads at once") {
@@ -327,15 +326,15 @@ TEST_CASE("image decoder: decodes on many threads at once") {
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
             for (int round = 0; round < kRounds; ++round) {
-                const ImageDecodeResult a = decodeImage(dir / "a.jpg");
-                const ImageDecodeResult b = decodeImage(dir / "b.png");
-                const ImageDecodeResult c = decodeImage(dir / "c.tiff");
-                const ImageDecodeResult d = decodeImage(dir / "d.jpg");
-                if (a.ok() && a.image->width == 320 && b.ok() && b.image->width == 200 && c.ok() &&
-                    c.image->height == 64) {
+                const Result<DecodedImage> a = decodeImage(dir / "a.jpg");
+                const Result<DecodedImage> b = decodeImage(dir / "b.png");
+                const Result<DecodedImage> c = decodeImage(dir / "c.tiff");
+                const Result<DecodedImage> d = decodeImage(dir / "d.jpg");
+                if (a.ok() && a->image.width == 320 && b.ok() && b->image.width == 200 && c.ok() &&
+                    c->image.height == 64) {
                     ++successes[t];
                 }
-                if (!d.ok() && d.error == ImageError::NotAnImage) ++expectedFailures[t];
+                if (!d.ok() && d.error().kind == ErrorKind::WrongKind) ++expectedFailures[t];
             }
         });
     }
@@ -388,30 +387,30 @@ TEST_CASE("image decoder: a JPEG decoded reduced gives the size and the pixels o
     options.drawSize = ImageDrawSize{300, 300, true};  // 400x300 needed: a quarter, so halved twice
     REQUIRE(jpegReduction({1600, 1200}, false, 3, options) == 2);
     // The PNG is never reduced: it is the reference.
-    const ImageDecodeResult reference = decodeImage(dir / "pattern.png", options);
-    const ImageDecodeResult reduced = decodeImage(dir / "pattern.jpg", options);
-    REQUIRE_MESSAGE(reference.ok(), reference.message);
-    REQUIRE_MESSAGE(reduced.ok(), reduced.message);
-    CHECK(reduced.reducedBy == 2);
-    CHECK(reference.reducedBy == 0);
-    REQUIRE(reduced.image->width == reference.image->width);
-    REQUIRE(reduced.image->height == reference.image->height);
-    CHECK(reduced.image->width == 400);
+    const Result<DecodedImage> reference = decodeImage(dir / "pattern.png", options);
+    const Result<DecodedImage> reduced = decodeImage(dir / "pattern.jpg", options);
+    REQUIRE_MESSAGE(reference.ok(), reference.error().message);
+    REQUIRE_MESSAGE(reduced.ok(), reduced.error().message);
+    CHECK(reduced->reducedBy == 2);
+    CHECK(reference->reducedBy == 0);
+    REQUIRE(reduced->image.width == reference->image.width);
+    REQUIRE(reduced->image.height == reference->image.height);
+    CHECK(reduced->image.width == 400);
     long total = 0;
-    for (int y = 0; y < reduced.image->height; ++y)
-        for (int x = 0; x < reduced.image->width; ++x) {
-            const Rgba a = pixelAt(*reduced.image, x, y), b = pixelAt(*reference.image, x, y);
+    for (int y = 0; y < reduced->image.height; ++y)
+        for (int x = 0; x < reduced->image.width; ++x) {
+            const Rgba a = pixelAt(reduced->image, x, y), b = pixelAt(reference->image, x, y);
             total += std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b);
         }
-    const double meanError = static_cast<double>(total) / (3.0 * reduced.image->width * reduced.image->height);
+    const double meanError = static_cast<double>(total) / (3.0 * reduced->image.width * reduced->image.height);
     CHECK(meanError < 3.0);  // of 255: JPEG's own loss and a different downscaling path
     // Turned by its EXIF orientation, the guess is wrong at first: it comes out upright and whole,
     // whether the first, reduced decode had pixels enough (a square draw size) or not.
-    const ImageDecodeResult turned = decodeImage(dir / "turned.jpg", options);
-    REQUIRE_MESSAGE(turned.ok(), turned.message);
-    CHECK(turned.image->width == 300);
-    CHECK(turned.image->height == 400);
-    CHECK(turned.reducedBy == 2);  // the first decode had pixels enough: not decoded again
+    const Result<DecodedImage> turned = decodeImage(dir / "turned.jpg", options);
+    REQUIRE_MESSAGE(turned.ok(), turned.error().message);
+    CHECK(turned->image.width == 300);
+    CHECK(turned->image.height == 400);
+    CHECK(turned->reducedBy == 2);  // the first decode had pixels enough: not decoded again
     // Here the reduced decode made for the stored shape is too small for the turned one.
     const test::Rgb red{255, 0, 0}, green{0, 255, 0}, blue{0, 0, 255};
     test::writePpm(dir / "marked.ppm", 1600, 1200, [&](int x, int y) {
@@ -425,13 +424,13 @@ TEST_CASE("image decoder: a JPEG decoded reduced gives the size and the pixels o
     options.drawSize = ImageDrawSize{800, 200, true};  // upright 1200x1600 needs 800x1067
     REQUIRE(jpegReduction({1600, 1200}, false, 3, options) == 1);  // as stored 800x600 would do
     REQUIRE(jpegReduction({1600, 1200}, true, 3, options) == 0);
-    const ImageDecodeResult tall = decodeImage(dir / "marked6.jpg", options);
-    REQUIRE_MESSAGE(tall.ok(), tall.message);
-    CHECK(tall.image->width == 800);
-    CHECK(tall.image->height == 1067);
-    CHECK(tall.reducedBy == 0);  // decoded again, whole, not enlarged from too few pixels
+    const Result<DecodedImage> tall = decodeImage(dir / "marked6.jpg", options);
+    REQUIRE_MESSAGE(tall.ok(), tall.error().message);
+    CHECK(tall->image.width == 800);
+    CHECK(tall->image.height == 1067);
+    CHECK(tall->reducedBy == 0);  // decoded again, whole, not enlarged from too few pixels
     // Orientation 6: the stored top-left (red) is at the top right, the stored top-right (green) at the bottom right.
-    CHECK(near(pixelAt(*tall.image, 760, 60), {255, 0, 0, 255}, 24));
-    CHECK(near(pixelAt(*tall.image, 760, 1000), {0, 255, 0, 255}, 24));
-    CHECK(near(pixelAt(*tall.image, 100, 500), {0, 0, 255, 255}, 24));
+    CHECK(near(pixelAt(tall->image, 760, 60), {255, 0, 0, 255}, 24));
+    CHECK(near(pixelAt(tall->image, 760, 1000), {0, 255, 0, 255}, 24));
+    CHECK(near(pixelAt(tall->image, 100, 500), {0, 0, 255, 255}, 24));
 }

@@ -41,7 +41,7 @@ TEST_CASE("VideoCache closes the decoders of the videos it retires, keeping thos
     const int before = VideoDecoder::openCount();
     {
         VideoCache cache;
-        for (int item = 0; item < 4; ++item) CHECK(cache.lookup(item, request(dir / "numbered.mp4")).source);
+        for (int item = 0; item < 4; ++item) CHECK(cache.lookup(item, request(dir / "numbered.mp4")).ok());
         REQUIRE(eventually([&] { return VideoDecoder::openCount() == before + 4; }));
         cache.lookAhead({{2, request(dir / "numbered.mp4")}});
         const std::vector<int> retired = cache.retire({1});
@@ -84,7 +84,7 @@ TEST_CASE("VideoCache opens the window ahead in turn, first needed first, within
         cache.lookAhead(window);
         CHECK(cache.heldCount() == 1);
         // On screen, a video opens whatever the budget.
-        CHECK(cache.lookup(5, request(dir / "numbered.mp4")).source);
+        CHECK(cache.lookup(5, request(dir / "numbered.mp4")).ok());
         CHECK(cache.heldCount() == 2);
     }
 }
@@ -98,7 +98,7 @@ TEST_CASE("VideoCache: a video opened ahead has its first frame decoded before i
     REQUIRE(source);
     REQUIRE(eventually([&] { return source->isOpen() && !source->catchingUp(); }));
     // The item begins: its first frame is there on the first ask, without a wait.
-    auto frame = cache.lookup(0, request(dir / "numbered.mp4", seconds(1))).source->frameAt(seconds(1));
+    auto frame = cache.lookup(0, request(dir / "numbered.mp4", seconds(1))).value()->frameAt(seconds(1));
     REQUIRE(frame);
     CHECK(test::readFrameNumber(frame->image) == test::kNumberedFps);
 }
@@ -109,10 +109,11 @@ TEST_CASE("VideoCache: a file that cannot be opened ahead says why, and has no s
     VideoCache cache;
     cache.lookAhead({{0, request(dir / "noise.mp4")}});
     REQUIRE(cache.held(0));
-    CHECK(eventually([&] { return !cache.held(0)->openError().empty(); }));
-    VideoLookup lookup = cache.lookup(0, request(dir / "noise.mp4"));
-    CHECK_FALSE(lookup.source);
-    CHECK(lookup.error.find("not a media file") != std::string::npos);
+    CHECK(eventually([&] { return cache.held(0)->openError().has_value(); }));
+    Result<VideoSource*> lookup = cache.lookup(0, request(dir / "noise.mp4"));
+    REQUIRE_FALSE(lookup.ok());
+    CHECK(lookup.error().message.find("not a media file") != std::string::npos);
+    CHECK(lookup.error().kind == ErrorKind::WrongKind);  // the kind comes through the decode thread too
 }
 
 }  // namespace vitrine

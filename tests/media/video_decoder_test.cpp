@@ -25,9 +25,9 @@ int expectedFrame(Micros t) {
 TEST_CASE("VideoDecoder gives every frame in order with exact times") {
     test::TempDir dir;
     REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", kClipSeconds));
-    VideoOpenResult opened = VideoDecoder::open(dir / "numbered.mp4");
-    REQUIRE_MESSAGE(opened.ok(), opened.message);
-    VideoDecoder& decoder = *opened.decoder;
+    auto opened = VideoDecoder::open(dir / "numbered.mp4");
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    VideoDecoder& decoder = **opened;
     CHECK(decoder.width() == test::kNumberedBits * test::kNumberedBlock);
     CHECK(decoder.height() == 32);
     CHECK(decoder.frameRate() == doctest::Approx(25));
@@ -46,26 +46,26 @@ TEST_CASE("VideoDecoder gives every frame in order with exact times") {
 TEST_CASE("VideoDecoder::frameAt is frame-exact forwards, backwards and past either end") {
     test::TempDir dir;
     REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", kClipSeconds));
-    VideoOpenResult opened = VideoDecoder::open(dir / "numbered.mp4");
+    auto opened = VideoDecoder::open(dir / "numbered.mp4");
     REQUIRE(opened.ok());
     const Micros times[] = {0,           millis(39),  millis(40),   seconds(1),  millis(3999), seconds(4),
                             millis(4001), seconds(9.99), seconds(12), seconds(0.5), millis(1039), millis(1040),
                             seconds(7.3), seconds(2.02), -millis(5),  seconds(6),  millis(5999), millis(6040)};
     for (Micros t : times) {
         CAPTURE(t);
-        auto frame = opened.decoder->frameAt(t);
+        auto frame = (*opened)->frameAt(t);
         REQUIRE(frame);
         CHECK(test::readFrameNumber(frame->image) == expectedFrame(t));
         CHECK(frame->pts == expectedFrame(t) * millis(40));
     }
     // Stepping at 60 Hz converts each frame once and skips none of the times.
-    VideoOpenResult stepper = VideoDecoder::open(dir / "numbered.mp4");
+    auto stepper = VideoDecoder::open(dir / "numbered.mp4");
     REQUIRE(stepper.ok());
     constexpr Micros kRenderStep = 16'667;
     for (Micros t = 0; t < seconds(3); t += kRenderStep) {
-        REQUIRE(test::readFrameNumber(stepper.decoder->frameAt(t)->image) == expectedFrame(t));
+        REQUIRE(test::readFrameNumber((*stepper)->frameAt(t)->image) == expectedFrame(t));
     }
-    CHECK(stepper.decoder->stats().converted == 75);
+    CHECK((*stepper)->stats().converted == 75);
 }
 
 TEST_CASE("VideoDecoder seeks that skip unreferenced frames give the pixels of a straight decode") {
@@ -79,19 +79,19 @@ TEST_CASE("VideoDecoder seeks that skip unreferenced frames give the pixels of a
                             test::quoted(clip)));
     std::vector<std::shared_ptr<const VideoFrame>> straight;
     {
-        VideoOpenResult opened = VideoDecoder::open(clip);
+        auto opened = VideoDecoder::open(clip);
         REQUIRE(opened.ok());
-        while (auto frame = opened.decoder->next()) straight.push_back(frame);
-        CHECK(opened.decoder->stats().discarded == 0);
+        while (auto frame = (*opened)->next()) straight.push_back(frame);
+        CHECK((*opened)->stats().discarded == 0);
     }
     REQUIRE(straight.size() == kFrames);
     const Micros frameTime = straight[1]->pts - straight[0]->pts;
 
     for (int threads : {1, 0}) {  // one codec thread, and the frame threads FFmpeg picks
         CAPTURE(threads);
-        VideoOpenResult opened = VideoDecoder::open(clip, threads);
+        auto opened = VideoDecoder::open(clip, threads);
         REQUIRE(opened.ok());
-        VideoDecoder& decoder = *opened.decoder;
+        VideoDecoder& decoder = **opened;
         auto checkFrameAt = [&](int i) {
             CAPTURE(i);
             auto frame = decoder.frameAt(straight[i]->pts + frameTime / 2);
@@ -114,13 +114,13 @@ TEST_CASE("VideoDecoder seeks that skip unreferenced frames give the pixels of a
 
 TEST_CASE("VideoDecoder reports bad files as values") {
     test::TempDir dir;
-    CHECK(VideoDecoder::open(dir / "missing.mp4").error == MediaError::FileNotFound);
+    CHECK(VideoDecoder::open(dir / "missing.mp4").error().kind == ErrorKind::FileNotFound);
     REQUIRE(test::makeTone(dir / "sound.wav", 440, 0.5, 0, 1));
-    CHECK(VideoDecoder::open(dir / "sound.wav").error == MediaError::NoStream);
+    CHECK(VideoDecoder::open(dir / "sound.wav").error().kind == ErrorKind::WrongKind);
     test::writeBytes(dir / "junk.mp4", std::vector<std::uint8_t>(4096, 0x5a));
-    VideoOpenResult junk = VideoDecoder::open(dir / "junk.mp4");
+    auto junk = VideoDecoder::open(dir / "junk.mp4");
     CHECK_FALSE(junk.ok());
-    CHECK_FALSE(junk.message.empty());
+    CHECK_FALSE(junk.error().message.empty());
 }
 
 }  // namespace vitrine

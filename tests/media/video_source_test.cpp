@@ -35,9 +35,9 @@ TEST_CASE("VideoSource follows the clock from its queue, dropping passed frames,
     REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 10));
     VideoSourceOptions options;
     options.queueFrames = 8;
-    VideoSourceOpenResult opened = VideoSource::open(dir / "numbered.mp4", options);
-    REQUIRE_MESSAGE(opened.ok(), opened.message);
-    VideoSource& source = *opened.source;
+    auto opened = VideoSource::open(dir / "numbered.mp4", options);
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    VideoSource& source = **opened;
     CHECK(source.width() == 160);
 
     source.waitForQueued(8);  // frames 0..7 are queued; no wall clock involved
@@ -63,9 +63,9 @@ TEST_CASE("VideoSource says it is catching up from a jump until the new place is
     test::TempDir dir;
     // One keyframe: reaching 6 s means decoding 150 frames, far longer than the check below.
     REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 10, 250));
-    VideoSourceOpenResult opened = VideoSource::open(dir / "numbered.mp4");
-    REQUIRE_MESSAGE(opened.ok(), opened.message);
-    VideoSource& source = *opened.source;
+    auto opened = VideoSource::open(dir / "numbered.mp4");
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    VideoSource& source = **opened;
     source.waitForQueued(4);
     CHECK(numberAt(source, 0) == 0);
     CHECK_FALSE(source.catchingUp());
@@ -77,9 +77,9 @@ TEST_CASE("VideoSource says it is catching up from a jump until the new place is
 
     VideoSourceOptions offline;
     offline.offline = true;
-    VideoSourceOpenResult exact = VideoSource::open(dir / "numbered.mp4", offline);
+    auto exact = VideoSource::open(dir / "numbered.mp4", offline);
     REQUIRE(exact.ok());
-    CHECK_FALSE(exact.source->catchingUp());  // frameAt waits for the exact frame itself
+    CHECK_FALSE((*exact)->catchingUp());  // frameAt waits for the exact frame itself
 }
 
 TEST_CASE("VideoSource pre-decodes across the loop point and wraps without seeking") {
@@ -90,9 +90,9 @@ TEST_CASE("VideoSource pre-decodes across the loop point and wraps without seeki
     options.clipOut = seconds(2);
     options.loop = true;
     options.queueFrames = 30;  // the 25 frames of [1 s, 2 s) and 5 of the next lap
-    VideoSourceOpenResult opened = VideoSource::open(dir / "numbered.mp4", options);
+    auto opened = VideoSource::open(dir / "numbered.mp4", options);
     REQUIRE(opened.ok());
-    VideoSource& source = *opened.source;
+    VideoSource& source = **opened;
     source.waitForQueued(30);
     CHECK(numberAt(source, seconds(1)) == 25);
     CHECK(numberAt(source, seconds(1.97)) == 49);
@@ -106,13 +106,13 @@ TEST_CASE("VideoSource offline mode gives exactly the frame at t") {
     REQUIRE(test::makeNumberedVideo(dir / "numbered.mp4", 4));
     VideoSourceOptions options;
     options.offline = true;
-    VideoSourceOpenResult opened = VideoSource::open(dir / "numbered.mp4", options);
+    auto opened = VideoSource::open(dir / "numbered.mp4", options);
     REQUIRE(opened.ok());
     for (Micros t : {seconds(3), millis(40), millis(79), millis(80), seconds(2.5), Micros{0}}) {
         CAPTURE(t);
-        CHECK(numberAt(*opened.source, t) == static_cast<int>(t / millis(40)));
+        CHECK(numberAt(**opened, t) == static_cast<int>(t / millis(40)));
     }
-    CHECK(VideoSource::open(dir / "missing.mp4").error == MediaError::FileNotFound);
+    CHECK(VideoSource::open(dir / "missing.mp4").error().kind == ErrorKind::FileNotFound);
 }
 
 TEST_CASE("VideoSource opened ahead decodes below the frame loop with its codec threads too") {

@@ -57,9 +57,9 @@ Played playInstallation(std::shared_ptr<const Show> show, control::Operations& o
         Player player(std::move(show), resources, options, [&](const std::string& line) { played.log.push_back(line); });
         player.run();
     }  // the capture is complete once the player is gone
-    AudioOpenResult opened = AudioDecoder::open(capture);
+    auto opened = AudioDecoder::open(capture);
     REQUIRE(opened.ok());
-    played.loudness = test::rms(test::readAll(*opened.decoder));
+    played.loudness = test::rms(test::readAll(**opened));
     return played;
 }
 

@@ -28,7 +28,7 @@ struct GatedReads {
         changed.notify_all();
         // Bounded, so a reloader that gets this wrong fails the test rather than hanging it.
         changed.wait_for(lock, std::chrono::seconds(10), [&] { return released >= number; });
-        return {{nullptr, -1, "read " + std::to_string(number)}, nullptr};
+        return {Error{"read " + std::to_string(number)}, nullptr};
     }
     void release() {
         std::lock_guard lock(mutex);
@@ -80,7 +80,8 @@ TEST_CASE("show reloader: requests during a read are coalesced into one more rea
     reads.release();
     auto ready = takeWhenReady(reloader);
     REQUIRE(ready);
-    CHECK(ready->loaded.error == "read 2");
+    REQUIRE_FALSE(ready->loaded.ok());
+    CHECK(ready->loaded.error().message == "read 2");
     CHECK_FALSE(reloader.busy());
     CHECK(reads.startedCount() == 2);  // three requests, two reads
 }
@@ -90,6 +91,6 @@ TEST_CASE("show reloader: a read that throws is a refused reload that says why, 
     reloader.request();
     auto ready = takeWhenReady(reloader);
     REQUIRE(ready);
-    CHECK_FALSE(ready->loaded.show);
-    CHECK(ready->loaded.error.find("out of memory reading map data") != std::string::npos);
+    REQUIRE_FALSE(ready->loaded.ok());
+    CHECK(ready->loaded.error().message.find("out of memory reading map data") != std::string::npos);
 }

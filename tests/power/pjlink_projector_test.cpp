@@ -26,14 +26,14 @@ TEST_CASE("pjlink projector: switched on, it warms up, then reads on with its la
     auto projector = projectorFor(sim);
     auto first = projector.exchange(true);
     CHECK(first.reached);
-    CHECK(first.problem == "");
+    CHECK_FALSE(first.problem);
     CHECK(first.state == PowerState::WarmingUp);
     CHECK(first.lampHours == 4321);
     CHECK(sim.power() == "3");
     // While warming up it is left alone (a command then would be ERR3).
     auto warming = projector.exchange(true);
     CHECK(warming.state == PowerState::WarmingUp);
-    CHECK(warming.problem == "");
+    CHECK_FALSE(warming.problem);
     std::this_thread::sleep_for(150ms);
     CHECK(projector.exchange(true).state == PowerState::On);
     auto off = projector.exchange(false);
@@ -48,7 +48,7 @@ TEST_CASE("pjlink projector: the password is sent as the specification's digest"
     Sim sim(Sim::withPassword("JBMIAProjectorLink"));
     auto projector = projectorFor(sim, "JBMIAProjectorLink");
     auto o = projector.exchange(true);
-    CHECK(o.problem == "");
+    CHECK_FALSE(o.problem);
     CHECK(o.reached);
     CHECK(sim.refusedPasswords() == 0);
     CHECK(sim.power() == "3");
@@ -59,11 +59,11 @@ TEST_CASE("pjlink projector: a wrong or missing password is reported as such, ne
     auto wrong = projectorFor(sim, "wrong").exchange(true);
     CHECK_FALSE(wrong.reached);
     CHECK(wrong.authRefused);
-    CHECK(wrong.problem == "wrong password (PJLINK ERRA)");
+    CHECK(wrong.problem.value_or(Error{}).message == "wrong password (PJLINK ERRA)");
     CHECK(sim.refusedPasswords() == 1);
     auto none = projectorFor(sim).exchange(true);
     CHECK(none.authRefused);
-    CHECK(none.problem.find("asks for a password") != std::string::npos);
+    CHECK(none.problem.value_or(Error{}).message.find("asks for a password") != std::string::npos);
     CHECK(sim.power() == "0");
 }
 
@@ -75,7 +75,7 @@ TEST_CASE("pjlink projector: a silent projector times out within the session's t
     auto o = projector.exchange(true);
     auto took = std::chrono::steady_clock::now() - start;
     CHECK_FALSE(o.reached);
-    CHECK(o.problem == "no answer (timed out)");
+    CHECK(o.problem.value_or(Error{}).message == "no answer (timed out)");
     CHECK(took >= 250ms);  // poll() counts whole milliseconds
     CHECK(took < 3s);  // bounded by the timeout, not by the projector
 }
@@ -85,7 +85,7 @@ TEST_CASE("pjlink projector: a malformed reply, an error status and a closed por
     sim.setBehaviour(Sim::Behaviour::Malformed);
     auto malformed = projectorFor(sim).exchange(true);
     CHECK_FALSE(malformed.reached);
-    CHECK(malformed.problem == "malformed reply to POWR: '%1POWR#xyz'");
+    CHECK(malformed.problem.value_or(Error{}).message == "malformed reply to POWR: '%1POWR#xyz'");
 
     sim.setBehaviour(Sim::Behaviour::Normal);
     sim.setErrorStatus("022000");
@@ -100,5 +100,5 @@ TEST_CASE("pjlink projector: a malformed reply, an error status and a closed por
     }
     auto refused = PjlinkProjector({"127.0.0.1", closedPort, ""}, 500ms).exchange(true);
     CHECK_FALSE(refused.reached);
-    CHECK(refused.problem.find("cannot connect") == 0);
+    CHECK(refused.problem.value_or(Error{}).message.find("cannot connect") == 0);
 }

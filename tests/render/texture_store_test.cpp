@@ -36,7 +36,7 @@ TEST_CASE("texture store: a large image is uploaded over several frames within t
     while (!texture && frames < kEnoughFrames) {
         store.beginFrame();
         render::TextureLookup l = store.get(dir / "pattern.png");
-        REQUIRE_FALSE(l.failed);
+        REQUIRE_FALSE(l.failed());
         texture = l.texture;
         ++frames;
     }
@@ -49,7 +49,7 @@ TEST_CASE("texture store: a large image is uploaded over several frames within t
     CHECK(texture->opaque);
 
     // The last tile (bottom right, 44x72) holds exactly the image's pixels there.
-    ImageDecodeResult decoded = decodeImage(dir / "pattern.png");
+    Result<DecodedImage> decoded = decodeImage(dir / "pattern.png");
     REQUIRE(decoded.ok());
     const render::TextureTile& tile = *texture->tiles.back();
     CHECK(tile.x == 256);
@@ -59,7 +59,7 @@ TEST_CASE("texture store: a large image is uploaded over several frames within t
     int differing = 0;
     for (int y = 0; y < 72; ++y)
         for (int x = 0; x < 44; ++x) {
-            const std::uint8_t* p = decoded.image->at(tile.x + x, tile.y + y);
+            const std::uint8_t* p = decoded->image.at(tile.x + x, tile.y + y);
             sf::Color c = uploaded.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y));
             if (c.r != p[0] || c.g != p[1] || c.b != p[2] || c.a != p[3]) ++differing;
         }
@@ -79,7 +79,7 @@ TEST_CASE("texture store: a large image is uploaded over several frames within t
                     int sum = 0;
                     for (int dy = 0; dy < 4; ++dy)
                         for (int dx = 0; dx < 4; ++dx)
-                            sum += decoded.image->at(std::min(t->x + 4 * x + dx, t->x + t->width - 1),
+                            sum += decoded->image.at(std::min(t->x + 4 * x + dx, t->x + t->width - 1),
                                                      std::min(t->y + 4 * y + dy, t->y + t->height - 1))[channel];
                     const int got = level2[(static_cast<std::size_t>(y) * w + x) * 4 + channel];
                     if (std::abs(got - sum / 16.0) > 2) ++far;
@@ -96,7 +96,7 @@ int framesUntilWhole(render::TextureStore& store, const std::filesystem::path& p
     for (int frames = 1; frames <= limit; ++frames) {
         store.beginFrame();
         render::TextureLookup l = store.get(path);
-        REQUIRE_FALSE(l.failed);
+        REQUIRE_FALSE(l.failed());
         if (l.texture) return frames;
     }
     return limit + 1;
@@ -193,7 +193,9 @@ TEST_CASE("texture store: a lookup never uploads, uploads between frames do, one
     const auto broken = p.dir / "broken.png";
     { std::ofstream(broken) << "not a picture"; }
     REQUIRE(p.cache.waitFor(broken, std::chrono::seconds(30)).state == ImageState::Failed);
-    CHECK(store.lookup(broken).failed);
+    const render::TextureLookup failed = store.lookup(broken);
+    REQUIRE(failed.failed());
+    CHECK(failed.error->message.find("not an image") != std::string::npos);
 }
 
 TEST_CASE("texture store: uploads between frames keep to the memory budget, the least recently drawn going first") {

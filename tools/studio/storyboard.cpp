@@ -94,7 +94,8 @@ std::optional<Error> drawStoryboard(const Show& show, render::RenderResources& r
     }
     sheet.display();
     for (const auto& f : resources.images().takeFailures())
-        std::fprintf(stderr, "vitrine-studio: image %s: %s (a placeholder is shown)\n", f.path.c_str(), f.message.c_str());
+        std::fprintf(stderr, "vitrine-studio: image %s: %s (a placeholder is shown)\n", f.path.c_str(),
+                     f.error.message.c_str());
     return output::savePngAtomically(sheet.getTexture().copyToImage(), output);
 }
 
