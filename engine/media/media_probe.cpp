@@ -160,6 +160,42 @@ std::optional<Micros> firstIndexedPacketPastEnd(const AVFormatContext& format, s
     return stop;
 }
 
+std::uint64_t littleEndian(const std::vector<std::uint8_t>& bytes, std::size_t at, std::size_t count) {
+    std::uint64_t value = 0;
+    for (std::size_t i = count; i-- > 0;) value = value << 8 | bytes[at + i];
+    return value;
+}
+
+// What a WAV's header states and the file holds: FFmpeg takes a cut WAV's length from the
+// file's size, so its header's data size is read here. Nullopt for any other file.
+struct WavLength {
+    Micros stated = 0, present = 0;
+};
+std::optional<WavLength> wavLength(const fs::path& file) {
+    const std::uintmax_t size = sizeOf(file);
+    const std::vector<std::uint8_t> riff = readRange(file, 0, 12);
+    if (riff.size() < 12 || std::string_view(reinterpret_cast<const char*>(riff.data()), 4) != "RIFF" ||
+        std::string_view(reinterpret_cast<const char*>(riff.data()) + 8, 4) != "WAVE")
+        return std::nullopt;
+    std::uint64_t bytesPerSecond = 0;
+    for (std::uintmax_t at = 12; at + 8 <= size;) {
+        const std::vector<std::uint8_t> chunk = readRange(file, at, 20);
+        const std::string_view type(reinterpret_cast<const char*>(chunk.data()), 4);
+        const std::uint64_t length = littleEndian(chunk, 4, 4);
+        if (type == "fmt " && chunk.size() >= 20) bytesPerSecond = littleEndian(chunk, 16, 4);  // after format, channels, rate
+        if (type == "data") {
+            // A size of 0 or 0xFFFFFFFF is a recording's "unknown yet": it promises nothing.
+            if (bytesPerSecond == 0 || length == 0 || length == 0xFFFFFFFF) return std::nullopt;
+            auto time = [&](std::uint64_t bytes) {
+                return static_cast<Micros>(bytes * static_cast<std::uint64_t>(kMicrosPerSecond) / bytesPerSecond);
+            };
+            return WavLength{time(length), time(std::min<std::uint64_t>(length, size - (at + 8)))};
+        }
+        at += 8 + length + (length & 1);  // chunks are padded to an even size
+    }
+    return std::nullopt;
+}
+
 // Whether the file still holds packets at `at`: seek there and read a few.
 bool packetsAt(AVFormatContext& format, Micros at) {
     if (av_seek_frame(&format, -1, at, AVSEEK_FLAG_BACKWARD) < 0) return false;
@@ -185,6 +221,12 @@ bool packetsAt(AVFormatContext& format, Micros at) {
 // Cheap: the index is compared with the file's size, or else one seek near the stated end;
 // only a file that is cut is searched, by halving, for where it stops.
 std::optional<std::string> cutShortEnd(const fs::path& file, MediaUse use) {
+    auto says = [&](Micros stop, Micros stated) {
+        return "the " + std::string(nounFor(use)) + " stops at " + formatTime(stop, TimePrecision::Tenths) +
+               " of the " + formatTime(stated, TimePrecision::Tenths) + " its header states: the file was cut short";
+    };
+    if (auto wav = wavLength(file))
+        return wav->present + kEndSlack < wav->stated ? std::optional(says(wav->present, wav->stated)) : std::nullopt;
     AVFormatContext* opened = nullptr;
     if (avformat_open_input(&opened, file.c_str(), nullptr, nullptr) < 0) return std::nullopt;
     ffmpeg::FormatContextPtr format(opened);
@@ -208,8 +250,7 @@ std::optional<std::string> cutShortEnd(const fs::path& file, MediaUse use) {
         }
         stop = reached;
     }
-    return "the " + std::string(nounFor(use)) + " stops at " + formatTime(*stop, TimePrecision::Tenths) + " of the " +
-           formatTime(stated, TimePrecision::Tenths) + " its header states: the file was cut short";
+    return says(*stop, stated);
 }
 
 // True when the file's first byte can be read: FFmpeg says "cannot open" for a file it

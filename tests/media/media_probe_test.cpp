@@ -184,12 +184,13 @@ TEST_CASE("media probe: an MP4 cut after its index at the front says where it st
     CHECK(messageOf(probeMedia(dir / "cut.mp4", MediaUse::Clip)).starts_with("the clip stops at "));
 }
 
-TEST_CASE("media probe: an MP3 cut short says where it stops") {
+TEST_CASE("media probe: a WAV or MP3 cut short says where it stops") {
     test::TempDir dir;
-    // An MP3's first frame (Xing) states its frame count.
+    // A WAV's header states its data's size, an MP3's first frame (Xing) its frame count.
+    REQUIRE(test::runFfmpeg("-f lavfi -i sine=frequency=440:duration=4 " + test::quoted(dir / "voice.wav")));
     REQUIRE(test::runFfmpeg("-f lavfi -i sine=frequency=440:duration=4 -c:a libmp3lame -b:a 128k " +
                             test::quoted(dir / "voice.mp3")));
-    for (const char* name : {"voice.mp3"}) {
+    for (const char* name : {"voice.wav", "voice.mp3"}) {
         CAPTURE(name);
         CHECK(codeOf(probeMedia(dir / name, MediaUse::Sound)) == "none");
         const std::string cut = std::string("cut-") + name;
