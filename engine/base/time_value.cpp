@@ -9,8 +9,10 @@ namespace {
 
 constexpr Micros kSecondsPerMinute = 60;
 constexpr Micros kSecondsPerHour = 3600;
-// Times beyond ~100 years are surely typos and would overflow when multiplied.
-constexpr std::int64_t kMaxWholeUnits = 3'000'000'000LL;
+// At most nine digits before the point (exhibits/README.md and the schema's pattern say so):
+// longer times are surely typos, and 10^9 hours in microseconds still fits in 63 bits, where
+// the former limit of 3·10^9 overflowed in hours.
+constexpr std::int64_t kMaxWholeUnits = 999'999'999LL;
 
 // Up to 18 fraction digits are kept: an hour's millionth is 3.6 ms, so six digits are not
 // enough to be exact to the microsecond in every unit (0.0000001h is 360 µs).

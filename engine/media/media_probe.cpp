@@ -8,8 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/time_value.h"
 #include "base/utf8.h"
 #include "media/audio_decoder.h"
+#include "media/ffmpeg_handles.h"
 #include "media/image_decoder.h"
 #include "media/video_decoder.h"
 
@@ -26,6 +28,11 @@ constexpr int kClipFramesDecoded = 3;
 // anywhere is found), but a JPEG is reduced as it is decoded and no full-size RGBA copy is
 // made, which is most of the time and memory of a decode. The player decodes reduced too.
 constexpr ImageDrawSize kPictureProbeSize{64, 64, false};
+// A file whose packets come to within this of the end its header states is whole: the last
+// packet's own length and rounding in the header leave a little short of it.
+constexpr Micros kEndSlack = kMicrosPerSecond / 2;
+// How finely the time a cut file stops at is found, by halving: 12 seeks.
+constexpr int kStopSearchSteps = 12;
 // How much of a file's start is read to tell text from binary.
 constexpr std::size_t kTextSniffBytes = 4096;
 
@@ -134,6 +141,118 @@ bool isMp4WithoutIndex(const fs::path& file) {
     return !first;
 }
 
+// The time of the first packet the container's index places past the end of the file: an
+// MP4 or MOV with its index at the front (faststart) that was cut after it. The index says
+// where every packet lies, so nothing is read. Nullopt when every packet is in the file.
+std::optional<Micros> firstIndexedPacketPastEnd(const AVFormatContext& format, std::int64_t fileSize) {
+    std::optional<Micros> stop;
+    for (unsigned i = 0; i < format.nb_streams; ++i) {
+        AVStream& stream = *format.streams[i];
+        const std::int64_t start = stream.start_time == AV_NOPTS_VALUE ? 0 : stream.start_time;
+        for (int e = 0, count = avformat_index_get_entries_count(&stream); e < count; ++e) {
+            const AVIndexEntry& entry = *avformat_index_get_entry(&stream, e);
+            if (entry.pos + entry.size <= fileSize) continue;
+            const Micros at = av_rescale_q(entry.timestamp - start, stream.time_base, AV_TIME_BASE_Q);
+            if (!stop || at < *stop) stop = at;
+            break;  // a stream's entries are in time order: the rest lie further on
+        }
+    }
+    return stop;
+}
+
+std::uint64_t littleEndian(const std::vector<std::uint8_t>& bytes, std::size_t at, std::size_t count) {
+    std::uint64_t value = 0;
+    for (std::size_t i = count; i-- > 0;) value = value << 8 | bytes[at + i];
+    return value;
+}
+
+// What a WAV's header states and the file holds: FFmpeg takes a cut WAV's length from the
+// file's size, so its header's data size is read here. Nullopt for any other file.
+struct WavLength {
+    Micros stated = 0, present = 0;
+};
+std::optional<WavLength> wavLength(const fs::path& file) {
+    const std::uintmax_t size = sizeOf(file);
+    const std::vector<std::uint8_t> riff = readRange(file, 0, 12);
+    if (riff.size() < 12 || std::string_view(reinterpret_cast<const char*>(riff.data()), 4) != "RIFF" ||
+        std::string_view(reinterpret_cast<const char*>(riff.data()) + 8, 4) != "WAVE")
+        return std::nullopt;
+    std::uint64_t bytesPerSecond = 0;
+    for (std::uintmax_t at = 12; at + 8 <= size;) {
+        const std::vector<std::uint8_t> chunk = readRange(file, at, 20);
+        const std::string_view type(reinterpret_cast<const char*>(chunk.data()), 4);
+        const std::uint64_t length = littleEndian(chunk, 4, 4);
+        if (type == "fmt " && chunk.size() >= 20) bytesPerSecond = littleEndian(chunk, 16, 4);  // after format, channels, rate
+        if (type == "data") {
+            // A size of 0 or 0xFFFFFFFF is a recording's "unknown yet": it promises nothing.
+            if (bytesPerSecond == 0 || length == 0 || length == 0xFFFFFFFF) return std::nullopt;
+            auto time = [&](std::uint64_t bytes) {
+                return static_cast<Micros>(bytes * static_cast<std::uint64_t>(kMicrosPerSecond) / bytesPerSecond);
+            };
+            return WavLength{time(length), time(std::min<std::uint64_t>(length, size - (at + 8)))};
+        }
+        at += 8 + length + (length & 1);  // chunks are padded to an even size
+    }
+    return std::nullopt;
+}
+
+// Whether the file still holds packets at `at`: seek there and read a few.
+bool packetsAt(AVFormatContext& format, Micros at) {
+    if (av_seek_frame(&format, -1, at, AVSEEK_FLAG_BACKWARD) < 0) return false;
+    ffmpeg::PacketPtr packet(av_packet_alloc());
+    // A clip's seek lands on the keyframe before `at`, which may be its first.
+    constexpr int kPacketsRead = 4096;
+    for (int n = 0; n < kPacketsRead && av_read_frame(&format, packet.get()) >= 0; ++n) {
+        const AVStream& stream = *format.streams[packet->stream_index];
+        const std::int64_t start = stream.start_time == AV_NOPTS_VALUE ? 0 : stream.start_time;
+        const std::int64_t pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+        const bool reaches = pts != AV_NOPTS_VALUE &&
+                             av_rescale_q(pts + packet->duration - start, stream.time_base, AV_TIME_BASE_Q) >= at;
+        av_packet_unref(packet.get());
+        if (reaches) return true;
+    }
+    return false;
+}
+
+// Why a sound or clip that starts well ends early, or nullopt when it plays to the end its
+// header states: a copy or download that stopped, with the header (a WAV's data size, an
+// MP3's frame count, an MP4's index at the front) still promising the rest. Decoding the
+// start finds nothing wrong, and the player would freeze or fall silent where it stops.
+// Cheap: the index is compared with the file's size, or else one seek near the stated end;
+// only a file that is cut is searched, by halving, for where it stops.
+std::optional<std::string> cutShortEnd(const fs::path& file, MediaUse use) {
+    auto says = [&](Micros stop, Micros stated) {
+        return "the " + std::string(nounFor(use)) + " stops at " + formatTime(stop, TimePrecision::Tenths) +
+               " of the " + formatTime(stated, TimePrecision::Tenths) + " its header states: the file was cut short";
+    };
+    if (auto wav = wavLength(file))
+        return wav->present + kEndSlack < wav->stated ? std::optional(says(wav->present, wav->stated)) : std::nullopt;
+    AVFormatContext* opened = nullptr;
+    if (avformat_open_input(&opened, file.c_str(), nullptr, nullptr) < 0) return std::nullopt;
+    ffmpeg::FormatContextPtr format(opened);
+    // An MP3's or Ogg's length is known only once its first packets are read.
+    if (avformat_find_stream_info(format.get(), nullptr) < 0) return std::nullopt;
+    // A length guessed from the bit rate and the file's size holds no promise to break.
+    if (format->duration == AV_NOPTS_VALUE || format->duration <= kEndSlack ||
+        format->duration_estimation_method == AVFMT_DURATION_FROM_BITRATE)
+        return std::nullopt;
+    const Micros stated = format->duration;
+    // An MP4's or MOV's index, read with its header, places every packet: it alone decides.
+    const bool indexed = std::string_view(format->iformat->name).find("mp4") != std::string_view::npos;
+    std::optional<Micros> stop = indexed ? firstIndexedPacketPastEnd(*format, avio_size(format->pb)) : std::nullopt;
+    if (indexed && !stop) return std::nullopt;
+    if (!stop) {
+        if (packetsAt(*format, stated - kEndSlack)) return std::nullopt;
+        Micros reached = 0, missing = stated - kEndSlack;
+        for (int step = 0; step < kStopSearchSteps; ++step) {
+            const Micros middle = reached + (missing - reached) / 2;
+            (packetsAt(*format, middle) ? reached : missing) = middle;
+        }
+        stop = reached;
+    }
+    return says(*stop, stated);
+}
+
 // True when the file's first byte can be read: FFmpeg says "cannot open" for a file it
 // only failed to make sense of (random bytes it took for an MP3), which is no access problem.
 bool canRead(const fs::path& file) { return !readRange(file, 0, 1).empty(); }
@@ -217,6 +336,8 @@ std::optional<Diagnostic> probeSound(const fs::path& file) {
     if (!sound.duration())
         return problem("media-damaged", "the sound's length is not in the file",
                        "convert it again (WAV, FLAC, MP3, Ogg or Opus)");
+    if (auto reason = cutShortEnd(file, MediaUse::Sound))
+        return problem("media-cut-short", *reason, "copy the file again from its source");
     return std::nullopt;
 }
 
@@ -236,6 +357,8 @@ std::optional<Diagnostic> probeClip(const fs::path& file) {
                        "the clip's video does not decode: " +
                            (clip.problem().empty() ? std::string("no picture came out of it") : clip.problem()),
                        "export it again (MP4, H.264), or find another copy");
+    if (auto reason = cutShortEnd(file, MediaUse::Clip))
+        return problem("media-cut-short", *reason, "copy the file again from its source");
     return std::nullopt;
 }
 

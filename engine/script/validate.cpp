@@ -240,7 +240,8 @@ private:
                 if (!parseBool(v)) bad(a, "true or false", "write true or false");
                 return;
             case ValueType::Enum:
-                if (std::find(spec.choices.begin(), spec.choices.end(), v) == spec.choices.end())
+                // Whitespace around a value is no part of it, in the schema (xs:token) as here.
+                if (std::find(spec.choices.begin(), spec.choices.end(), trimValue(v)) == spec.choices.end())
                     bad(a, "allowed here", didYouMean(v, spec.choices, "choose one of: " + joinChoices(spec.choices)));
                 return;
             case ValueType::Easing:
@@ -327,8 +328,10 @@ private:
     // would be projected off the globe (a latitude of 91 used to crash the map's tessellator).
     // Names are resolved by the map's gazetteer, later.
     void checkPlace(const ScriptAttribute& a, std::string_view place) {
-        auto parts = splitOn(place, ',');
-        if (parts.size() != 2 || !parseNumber(parts[0]) || !parseNumber(parts[1])) return;
+        // A place that begins as a number does ("0,", "+,0", "1e2,0"): a name begins otherwise
+        // (the schema's place-name pattern), so a slip in the numbers is not taken for a name.
+        place = trimValue(place);
+        if (place.empty() || std::string_view("0123456789+-.").find(place.front()) == std::string_view::npos) return;
         if (!parseLonLat(place))
             diagnostics_.error(a.where, "bad-place", quoted(place) + " is not on the globe (attribute " +
                                                          quoted(a.name) + ")",

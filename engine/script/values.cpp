@@ -144,16 +144,61 @@ std::optional<double> parseSimpleDecimal(std::string_view s) {
 }
 }  // namespace
 
+namespace {
+// The format's number grammar (exhibits/README.md, "Numbers"), the one the schema's patterns
+// spell too: an optional sign, then digits with at most one point, a digit on at least one
+// side of it; at most 15 digits before the point once leading zeros are dropped, so that no
+// number overflows a double. No exponent, NaN or INF: a bound could not be checked by a
+// pattern in the schema if "1e2" could stand for 100.
+struct DecimalText {
+    bool negative = false;
+    std::string_view whole, fraction;  // the digits before and after the point
+};
+
+std::optional<DecimalText> splitDecimal(std::string_view s) {
+    DecimalText d;
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+        d.negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
+    size_t point = s.find('.');
+    d.whole = s.substr(0, point);
+    if (point != std::string_view::npos) d.fraction = s.substr(point + 1);
+    auto digits = [](std::string_view part) {
+        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(d.whole) || !digits(d.fraction) || d.whole.size() + d.fraction.size() == 0) return std::nullopt;
+    d.whole.remove_prefix(std::min(d.whole.find_first_not_of('0'), d.whole.size()));
+    if (d.whole.size() > 15) return std::nullopt;
+    return d;
+}
+}  // namespace
+
+std::string_view trimValue(std::string_view text) { return trim(text); }
+
 std::optional<double> parseNumber(std::string_view text) {
     std::string_view s = trim(text);
     if (s.empty()) return std::nullopt;
     if (auto quick = parseSimpleDecimal(s)) return quick;
-    // from_chars takes no leading '+', no hex and no "inf" unless asked: exactly what designers write.
-    if (s.front() == '+') s.remove_prefix(1);
+    auto d = splitDecimal(s);
+    if (!d) return std::nullopt;
+    std::string_view unsignedText = s.substr(s.front() == '-' || s.front() == '+' ? 1 : 0);
     double v = 0;
-    auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
-    if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
+    auto [end, error] = std::from_chars(unsignedText.data(), unsignedText.data() + unsignedText.size(), v,
+                                        std::chars_format::fixed);
+    // Only a long fraction of zeros ("0.000…1") is out of range now: too small for a double.
+    if (error == std::errc::result_out_of_range) v = 0;
+    else if (error != std::errc() || end != unsignedText.data() + unsignedText.size()) return std::nullopt;
+    // A double cannot tell 1.000…001 from 1, but the schema's patterns can: a value rounded
+    // onto a whole number it is not is moved one step towards what was written, so that
+    // ranges (all bounded by whole numbers) judge it as the schema does.
+    const bool exact = d->fraction.find_first_not_of('0') == std::string_view::npos;
+    if (!exact && v == std::floor(v)) {
+        double written = 0;
+        std::from_chars(d->whole.data(), d->whole.data() + d->whole.size(), written);
+        v = std::nextafter(v, written == v ? std::numeric_limits<double>::infinity() : 0.0);
+    }
+    return d->negative ? -v : v;
 }
 
 std::optional<Color> parseColor(std::string_view text) {
@@ -191,12 +236,20 @@ std::optional<PixelSize> parseSize(std::string_view text) {
     std::string_view s = trim(text);
     size_t x = s.find('x');
     if (x == std::string_view::npos) return std::nullopt;
-    auto w = parseNumber(s.substr(0, x));
-    auto h = parseNumber(s.substr(x + 1));
-    constexpr double kMaxCanvas = 32768;
+    // Whole pixels, written as digits alone (no sign or point), as the schema's pattern has it.
+    auto whole = [](std::string_view part) -> std::optional<int> {
+        part = trim(part);
+        part.remove_prefix(std::min(part.find_first_not_of('0'), part.size()));
+        int v = 0;
+        auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), v);
+        if (part.size() > 5 || error != std::errc() || end != part.data() + part.size()) return std::nullopt;
+        return v;
+    };
+    auto w = whole(s.substr(0, x));
+    auto h = whole(s.substr(x + 1));
+    constexpr int kMaxCanvas = 32768;
     if (!w || !h || *w < 1 || *h < 1 || *w > kMaxCanvas || *h > kMaxCanvas) return std::nullopt;
-    if (*w != std::floor(*w) || *h != std::floor(*h)) return std::nullopt;
-    return PixelSize{static_cast<int>(*w), static_cast<int>(*h)};
+    return PixelSize{*w, *h};
 }
 
 std::optional<bool> parseBool(std::string_view text) {

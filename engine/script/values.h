@@ -26,6 +26,10 @@ struct PanZoomSpec {
     LengthRect from, to;
 };
 
+/// The value without the whitespace around it, which is no part of any value (the schema's
+/// xs:token drops it too).
+std::string_view trimValue(std::string_view text);
+
 std::optional<Color> parseColor(std::string_view text);
 std::optional<Length> parseLength(std::string_view text);
 std::optional<PixelSize> parseSize(std::string_view text);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/time_value.h"
 #include "media/media_probe.h"
 #include "media/media_test_files.h"
 
@@ -23,6 +24,24 @@ bool makeClip(const std::filesystem::path& out, bool withSound, const std::strin
     return test::runFfmpeg("-f lavfi -i testsrc2=size=160x120:rate=25 " +
                            std::string(withSound ? "-f lavfi -i sine=frequency=440 " : "") +
                            "-t 2 -c:v libx264 -pix_fmt yuv420p " + extra + " " + test::quoted(out));
+}
+
+// The time a cut-short file's message says it stops at ("the clip stops at 1.9s of …").
+double stopsAt(const std::optional<Diagnostic>& d) {
+    const std::string message = messageOf(d);
+    const std::string lead = " stops at ";
+    const std::size_t at = message.find(lead);
+    if (at == std::string::npos) return -1;
+    const std::size_t from = at + lead.size();
+    auto t = parseTimeValue(message.substr(from, message.find(' ', from) - from));
+    return t ? static_cast<double>(*t) / kMicrosPerSecond : -1;
+}
+
+// The first `fraction` of a file, as a copy that stopped leaves it.
+void writeCut(const std::filesystem::path& whole, const std::filesystem::path& cut, double fraction) {
+    std::vector<std::uint8_t> bytes = test::readBytes(whole);
+    bytes.resize(static_cast<std::size_t>(static_cast<double>(bytes.size()) * fraction));
+    test::writeBytes(cut, bytes);
 }
 
 }  // namespace
@@ -143,4 +162,45 @@ TEST_CASE("media probe: a clip whose pictures are noise does not decode") {
     auto d = probeMedia(dir / "noise.mp4", MediaUse::Clip);
     CHECK(codeOf(d) == "media-damaged");
     CHECK(messageOf(d).starts_with("the clip's video does not decode: "));
+}
+
+TEST_CASE("media probe: an MP4 cut after its index at the front says where it stops") {
+    test::TempDir dir;
+    // Index first (faststart): the start decodes well, and only the index knows the rest is gone.
+    REQUIRE(test::runFfmpeg("-f lavfi -i testsrc2=size=160x120:rate=25 -f lavfi -i sine=frequency=440 -t 4 "
+                            "-c:v libx264 -pix_fmt yuv420p -movflags +faststart " + test::quoted(dir / "film.mp4")));
+    CHECK(codeOf(probeMedia(dir / "film.mp4", MediaUse::Clip)) == "none");
+    CHECK(codeOf(probeMedia(dir / "film.mp4", MediaUse::Sound)) == "none");
+    writeCut(dir / "film.mp4", dir / "cut.mp4", 0.5);
+    for (MediaUse use : {MediaUse::Clip, MediaUse::Sound}) {
+        auto d = probeMedia(dir / "cut.mp4", use);
+        CAPTURE(messageOf(d));
+        CHECK(codeOf(d) == "media-cut-short");
+        CHECK(messageOf(d).ends_with(" of the 4s its header states: the file was cut short"));
+        // Half the bytes hold about half the time (the index at the front is small).
+        CHECK(stopsAt(d) > 1.0);
+        CHECK(stopsAt(d) < 3.0);
+    }
+    CHECK(messageOf(probeMedia(dir / "cut.mp4", MediaUse::Clip)).starts_with("the clip stops at "));
+}
+
+TEST_CASE("media probe: a WAV or MP3 cut short says where it stops") {
+    test::TempDir dir;
+    // A WAV's header states its data's size, an MP3's first frame (Xing) its frame count.
+    REQUIRE(test::runFfmpeg("-f lavfi -i sine=frequency=440:duration=4 " + test::quoted(dir / "voice.wav")));
+    REQUIRE(test::runFfmpeg("-f lavfi -i sine=frequency=440:duration=4 -c:a libmp3lame -b:a 128k " +
+                            test::quoted(dir / "voice.mp3")));
+    for (const char* name : {"voice.wav", "voice.mp3"}) {
+        CAPTURE(name);
+        CHECK(codeOf(probeMedia(dir / name, MediaUse::Sound)) == "none");
+        const std::string cut = std::string("cut-") + name;
+        writeCut(dir / name, dir / cut, 0.5);
+        auto d = probeMedia(dir / cut, MediaUse::Sound);
+        CAPTURE(messageOf(d));
+        CHECK(codeOf(d) == "media-cut-short");
+        CHECK(messageOf(d).starts_with("the sound stops at "));
+        CHECK(messageOf(d).ends_with(" of the 4s its header states: the file was cut short"));
+        // Constant bytes a second: half the file is two seconds, found to a tenth.
+        CHECK(stopsAt(d) == doctest::Approx(2.0).epsilon(0.1));
+    }
 }

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "exhibit/exhibit_loader.h"
 #include "map/compiled_map.h"
 #include "script/vocabulary.h"
@@ -195,5 +197,150 @@ TEST_CASE("schema and checker: every example of the reference gets the same verd
         ++checked;
     }
     CHECK(checked == static_cast<int>(examples.size()));
+    fs::remove_all(dir);
+}
+
+namespace {
+
+// Edge spellings of a number, for a type whose range ends at `bounds`: the forms the
+// reference's number grammar names (sign, leading and trailing point, leading zeros, -0,
+// whitespace around), those it refuses (exponent, NaN, INF, hex, commas), magnitudes a
+// double cannot hold (1e-400, 400 digits), and each bound written exactly and a hair
+// beyond it, closer than a double can tell apart.
+std::vector<std::string> numberEdges(std::vector<std::string> bounds) {
+    std::vector<std::string> v = {"0", "-0", "+0", "-0.0", "-.0", "0.", "1", "+1", "-1", ".5", "5.", "-.5", "+.5",
+                                  "007", "00.50", "0.25", "2.5", "12", "1e2", "1E2", "1e+2", "1e-2", "1e-400",
+                                  "1e400", "NaN", "nan", "INF", "-INF", "inf", "Infinity", "0x10", "1,5", "1 5",
+                                  "--1", "+-1", "-+1", "1..2", "1.2.3", ".", "-", "+", "", " 1 ", "\t2\t", "1_000",
+                                  "\xd9\xa1", "1" + std::string(400, '0'), "0." + std::string(400, '0') + "1",
+                                  "1" + std::string(15, '0'), "1" + std::string(14, '0'), "1000000", "1000001",
+                                  "0.1234567890123456789012345"};
+    for (const auto& b : bounds) {
+        v.insert(v.end(), {b, "0" + b, "+" + b, "-" + b, b + ".", b + ".000", b + ".0000000000000000000001",
+                           "-" + b + ".0000000000000000000001"});
+        if (b != "0") v.push_back(std::to_string(std::stoi(b) - 1) + ".9999999999999999999999");
+    }
+    return v;
+}
+
+std::vector<std::string> withUnits(const std::vector<std::string>& numbers) {
+    std::vector<std::string> v;
+    for (const auto& n : numbers) v.insert(v.end(), {n, n + "px", n + "%", n + " %", n + "PX", n + "em"});
+    return v;
+}
+
+std::vector<std::string> timeEdges() {
+    std::vector<std::string> v;
+    for (const auto& n : {"0", "-0", "+0", "1", "-1", "+1", ".5", "5.", "007", "1e2", "NaN", "INF", "999999999",
+                          "1000000000", "3000000000", "99999999999999999999", "1.0000000000000000000001"})
+        for (const char* unit : {"", "s", " s", "ms", "min", "h", "m", "sec", "S"}) v.push_back(std::string(n) + unit);
+    v.insert(v.end(), {"1:05", "1:5", "01:02.5", "1:02:03.25", "1:60", "1:05:60", "1:5:05", "1:05.", "-1:05",
+                       "999999999:00", "1000000000:00", "1:02:03:04", ":05", "1:", " 2s ", "", "s"});
+    return v;
+}
+
+std::vector<std::string> repeatEdges() {
+    std::vector<std::string> v = numberEdges({"0"});
+    v.insert(v.end(), {"indefinite", " indefinite ", "Indefinite", "indefinitely"});
+    return v;
+}
+
+std::vector<std::string> colourEdges() {
+    std::vector<std::string> v = {"#fff", "#ffff", "#ffffff", "#ffffff80", "#ff", "#fffff", "#ggg", "#FFF", "fff",
+                                  "black", "white", "transparent", "Black", " white ", "red", "", "rgb(1,2)",
+                                  "rgb(1,2,3,4)", "rgba(1,2,3)", "RGB(1,2,3)", "rgb(1,2,3", "rgb (1,2,3)"};
+    for (const auto& c : numberEdges({"0", "255"})) {
+        v.push_back("rgb(" + c + ",0,0)");
+        v.push_back("rgb(0, 0 ," + c + ")");
+    }
+    for (const auto& a : numberEdges({"0", "1"})) v.push_back("rgba(1,2,3," + a + ")");
+    return v;
+}
+
+std::vector<std::string> placeEdges() {
+    std::vector<std::string> v = {"Baku", "49.87,40.41", "49.87 , 40.41", "49.87;40.41", "49.87", "1,2,3", ""};
+    for (const auto& n : numberEdges({"0", "90", "180"})) {
+        v.push_back(n + ",0");
+        v.push_back("0," + n);
+    }
+    return v;
+}
+
+std::vector<std::string> sizeEdges() {
+    std::vector<std::string> v = {"1920x1080", "1920 x 1080", "1920X1080", "x1080", "1920x", "1920x1080x1", ""};
+    for (const auto& n : numberEdges({"1", "32768"})) v.push_back(n + "x1080");
+    return v;
+}
+
+std::vector<std::string> choiceEdges(std::vector<std::string> choices) {
+    std::vector<std::string> v = {"", " ", "none-of-these"};
+    for (const auto& c : choices) {
+        std::string upper = c;
+        std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+        v.insert(v.end(), {c, " " + c + " ", c + "\t", upper, c + " " + c, c + ","});
+    }
+    return v;
+}
+
+// An exhibit with one attribute value left open (@), and the values it is tried with.
+struct EdgeCase {
+    std::string what;
+    std::string exhibit;
+    std::vector<std::string> values;
+};
+
+std::string escapeForAttribute(const std::string& value) {
+    std::string out;
+    for (char c : value) out += c == '\t' ? std::string("&#9;") : std::string(1, c);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("schema and checker: edge spellings of every kind of value get the same verdict from both") {
+    REQUIRE_MESSAGE(std::system("xmllint --version >/dev/null 2>&1") == 0,
+                    "xmllint is missing; install libxml2-utils (tools/setup)");
+    const std::string scene = "<exhibit><scene dur=\"5s\">";
+    const std::string end = "</scene></exhibit>";
+    const std::string map = scene + "<map view=\"40,38 → 50,42\">";
+    const std::string mapEnd = "</map>" + end;
+    const std::vector<EdgeCase> cases = {
+        {"number from 0 to 1", scene + "<text opacity=\"@\">Words</text>" + end, numberEdges({"0", "1"})},
+        {"number 1", "<exhibit version=\"@\"><scene dur=\"5s\"/></exhibit>", numberEdges({"1"})},
+        {"number above 0", "<exhibit reading-pace=\"@\"><scene dur=\"5s\"/></exhibit>", numberEdges({"0"})},
+        {"number from 0", map + "<graticule width=\"@\"/>" + mapEnd, numberEdges({"0"})},
+        {"number from 1 to 90", map + "<graticule step=\"@\"/>" + mapEnd, numberEdges({"1", "90"})},
+        {"length", scene + "<text x=\"@\">Words</text>" + end, withUnits(numberEdges({"1000000"}))},
+        {"length from 0", scene + "<text width=\"@\">Words</text>" + end, withUnits(numberEdges({"0", "1000000"}))},
+        {"length above 0", "<exhibit><style id=\"s\" size=\"@\"/><scene dur=\"5s\"/></exhibit>",
+         withUnits(numberEdges({"0", "1000000"}))},
+        {"time", scene + "<text begin=\"@\" dur=\"2s\">Words</text>" + end, timeEdges()},
+        {"repeat count", scene + "<text dur=\"1s\" repeat=\"@\">Words</text>" + end, repeatEdges()},
+        {"colour", "<exhibit background=\"@\"><scene dur=\"5s\"/></exhibit>", colourEdges()},
+        {"place", map + "<marker at=\"@\"/>" + mapEnd, placeEdges()},
+        {"size", "<exhibit size=\"@\"><scene dur=\"5s\"/></exhibit>", sizeEdges()},
+        {"choice", scene + "<image src=\"a.jpg\" fit=\"@\"/>" + end, choiceEdges({"contain", "cover", "fill", "none"})},
+        {"true or false", "<exhibit><style id=\"s\" italic=\"@\"/><scene dur=\"5s\"/></exhibit>",
+         choiceEdges({"true", "false"})},
+    };
+    const fs::path dir = fs::temp_directory_path() / ("vitrine-edge-values-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    int tried = 0;
+    for (const auto& edge : cases) {
+        CAPTURE(edge.what);
+        for (const auto& value : edge.values) {
+            std::string xml = edge.exhibit;
+            xml.replace(xml.find('@'), 1, escapeForAttribute(value));
+            const fs::path file = dir / (std::to_string(tried++) + ".xml");
+            writeFile(file, xml + "\n");
+            CAPTURE(value);
+            Verdict v = judge(file, file);
+            const std::string errors = v.errorList();
+            CAPTURE(errors);
+            CHECK_MESSAGE(v.schema == v.checkErrors.empty(), "schema " << (v.schema ? "accepts" : "refuses")
+                                                                       << " what check " << (v.checkErrors.empty() ? "accepts" : "refuses"));
+        }
+    }
+    MESSAGE(tried << " edge values tried");
     fs::remove_all(dir);
 }
