@@ -60,10 +60,10 @@ TEST_CASE("natural earth: the whole world is drawn at 1:110m and a region at 1:1
     CHECK(scaleFor(kilometresPerPixel(kEurasia)) == MapScale::Medium50m);
     CHECK(scaleFor(kilometresPerPixel(kBrittany)) == MapScale::Fine10m);
     // The rule's edges: 1:S from S × 0.14 mm a pixel.
-    CHECK(scaleFor(15.4) == MapScale::Coarse110m);
-    CHECK(scaleFor(15.3) == MapScale::Medium50m);
-    CHECK(scaleFor(7.0) == MapScale::Medium50m);
-    CHECK(scaleFor(6.9) == MapScale::Fine10m);
+    CHECK(scaleFor(15.45) == MapScale::Coarse110m);
+    CHECK(scaleFor(15.35) == MapScale::Medium50m);
+    CHECK(scaleFor(7.05) == MapScale::Medium50m);
+    CHECK(scaleFor(6.95) == MapScale::Fine10m);
 }
 
 TEST_CASE("natural earth: a map is drawn at the scale of the finest view it shows") {
