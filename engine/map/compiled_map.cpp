@@ -1,5 +1,6 @@
 #include "map/compiled_map.h"
 
+#include "map/natural_earth.h"
 #include "script/suggest.h"
 
 #include <algorithm>
@@ -63,7 +64,10 @@ std::shared_ptr<const CompiledMap> compileMap(const ScriptNode& mapElement, cons
                                               const fs::path& mapsDirectory, Diagnostics& diagnostics,
                                               const StyleOver& styles) {
     auto out = std::make_shared<CompiledMap>();
-    std::shared_ptr<const GazetteerFile> places = library.gazetteer(mapsDirectory / "places.json");
+    // The exhibit's own places file, beside it, wins over the bundled and world gazetteers.
+    const fs::path ownPlaces =
+        mapElement.where.file.empty() ? fs::path() : fs::path(mapElement.where.file).parent_path() / "places.json";
+    std::shared_ptr<const GazetteerFile> places = library.places(ownPlaces, mapsDirectory);
     appendOnce(diagnostics, places->problems);
     out->scene = compileMapScene(mapElement, places->places, diagnostics, styles);  // reports unknown places
 
@@ -88,7 +92,9 @@ std::shared_ptr<const CompiledMap> compileMap(const ScriptNode& mapElement, cons
     if (!srcIsWorld) {
         std::optional<Box> exclude;
         if (out->data && out->data->lonLatBounds.valid()) exclude = out->data->lonLatBounds;
-        if (std::shared_ptr<const LayerFile> base = library.layer(world, out->scene.projectionSpec, exclude))
+        const MapDataSource beneath = worldBeneath(out->scene, exclude, mapsDirectory);  // its scale from the view
+        if (std::shared_ptr<const LayerFile> base =
+                library.layer(beneath.file, out->scene.projectionSpec, exclude, beneath.object, beneath.within))
             out->base = std::shared_ptr<const ProjectedLayer>(base, &base->layer);
     }
     checkHighlights(*out, diagnostics);

@@ -2,6 +2,7 @@
 
 #include "files/bounded_read.h"
 #include "map/located_json.h"
+#include "script/suggest.h"
 
 #include <algorithm>
 #include <cmath>
@@ -43,17 +44,6 @@ std::optional<char32_t> nextCodePoint(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-// Code points of a (folded) name for edit distances; malformed bytes count as one each.
-std::vector<char32_t> decode(std::string_view s) {
-    std::vector<char32_t> out;
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t start = i;
-        auto cp = nextCodePoint(s, i);
-        out.push_back(cp ? *cp : static_cast<unsigned char>(s[start]));
-    }
-    return out;
-}
-
 void encode(char32_t cp, std::string& out) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -91,26 +81,40 @@ char32_t lower(char32_t c) {
     return c;
 }
 
-std::size_t editDistance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 std::optional<PlaceKind> kindNamed(std::string_view name) {
     if (name == "city") return PlaceKind::City;
     if (name == "country") return PlaceKind::Country;
     if (name == "region") return PlaceKind::Region;
+    if (name == "sea") return PlaceKind::Water;
     return std::nullopt;
+}
+
+// Latin letters with accents and their plain letters, after lower(): Latin-1, Latin
+// Extended-A and the Romanian comma-below letters.
+struct Unaccented {
+    char32_t first, last;
+    const char* plain;
+};
+constexpr Unaccented unaccented[] = {
+    {0xDF, 0xDF, "ss"},    {0xE0, 0xE5, "a"},    {0xE6, 0xE6, "ae"},   {0xE7, 0xE7, "c"},   {0xE8, 0xEB, "e"},
+    {0xEC, 0xEF, "i"},     {0xF0, 0xF0, "d"},    {0xF1, 0xF1, "n"},    {0xF2, 0xF6, "o"},   {0xF8, 0xF8, "o"},
+    {0xF9, 0xFC, "u"},     {0xFD, 0xFD, "y"},    {0xFE, 0xFE, "th"},   {0xFF, 0xFF, "y"},   {0x100, 0x105, "a"},
+    {0x106, 0x10D, "c"},   {0x10E, 0x111, "d"},  {0x112, 0x11B, "e"},  {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},
+    {0x128, 0x131, "i"},   {0x132, 0x133, "ij"}, {0x134, 0x135, "j"},  {0x136, 0x138, "k"}, {0x139, 0x142, "l"},
+    {0x143, 0x14B, "n"},   {0x14C, 0x151, "o"},  {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"},
+    {0x162, 0x167, "t"},   {0x168, 0x173, "u"},  {0x174, 0x175, "w"},  {0x176, 0x178, "y"}, {0x179, 0x17E, "z"},
+    {0x17F, 0x17F, "s"},   {0x218, 0x219, "s"},  {0x21A, 0x21B, "t"},
+};
+constexpr char32_t combiningFirst = 0x300, combiningLast = 0x36F;  // accents typed apart
+
+// Code points in `s` (a malformed byte counts as one): what a typo allowance is measured in.
+std::size_t codePoints(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        (void)nextCodePoint(s, i);
+        ++n;
+    }
+    return n;
 }
 
 std::string stringMember(const json& object, const char* key) {
@@ -136,6 +140,27 @@ std::string foldCase(std::string_view text) {
             encode(lower(*cp), out);
         } else {
             out += text[start];  // malformed: keep the byte as it was
+        }
+    }
+    return out;
+}
+
+std::string matchKey(std::string_view text) {
+    const std::string folded = foldCase(text);
+    std::string out;
+    out.reserve(folded.size());
+    for (std::size_t i = 0; i < folded.size();) {
+        const std::size_t start = i;
+        const auto cp = nextCodePoint(folded, i);
+        if (cp && *cp >= combiningFirst && *cp <= combiningLast) continue;
+        const char* plain = nullptr;
+        if (cp && *cp >= 0xDF)
+            for (const Unaccented& u : unaccented)
+                if (*cp >= u.first && *cp <= u.last) plain = u.plain;
+        if (plain) {
+            out += plain;
+        } else {
+            out.append(folded, start, i - start);
         }
     }
     return out;
@@ -181,7 +206,7 @@ Gazetteer Gazetteer::parse(std::string_view text, const std::string& file, Diagn
         } else {
             diagnostics.error(at, "gazetteer-kind",
                               "place \"" + place.id + "\" has kind \"" + kind + "\"",
-                              "use \"city\", \"country\" or \"region\"");
+                              "use \"city\", \"country\", \"region\" or \"sea\"");
             continue;
         }
         auto lon = entry.find("lon");
@@ -212,25 +237,39 @@ Gazetteer Gazetteer::parse(std::string_view text, const std::string& file, Diagn
                 }
             }
         }
-        if (gazetteer.index_.contains(foldCase(place.id))) {
+        if (gazetteer.index_.contains(matchKey(place.id))) {
             diagnostics.error(at, "gazetteer-duplicate", "place id \"" + place.id + "\" is used twice");
             continue;
         }
-        const std::size_t position = gazetteer.places_.size();
-        gazetteer.index_[foldCase(place.id)] = position;
-        for (const auto& [language, list] : place.names) {
-            for (const std::string& name : list) {
-                const auto [it, added] = gazetteer.index_.emplace(foldCase(name), position);
-                if (!added && it->second != position) {
-                    diagnostics.warning(at, "gazetteer-ambiguous-name",
-                                        "the name \"" + name + "\" of \"" + place.id + "\" already names \"" +
-                                            gazetteer.places_[it->second].id + "\"; lookups find the first");
-                }
-            }
-        }
-        gazetteer.places_.push_back(std::move(place));
+        gazetteer.add(std::move(place), at, diagnostics, true);
     }
     return gazetteer;
+}
+
+void Gazetteer::add(Place place, const SourceLocation& at, Diagnostics& diagnostics, bool warnAmbiguous) {
+    const std::size_t position = places_.size();
+    if (!place.id.empty()) index_.emplace(matchKey(place.id), position);
+    for (const auto& [language, list] : place.names) {
+        for (const std::string& name : list) {
+            const std::string key = matchKey(name);
+            bool known = false, here = false;
+            for (auto [it, end] = index_.equal_range(key); it != end; ++it) {
+                here = here || it->second == position;
+                if (it->second != position && !known) {
+                    known = true;
+                    if (warnAmbiguous)
+                        diagnostics.warning(at, "gazetteer-ambiguous-name",
+                                            "the name \"" + name + "\" of \"" + place.id + "\" already names \"" +
+                                                places_[it->second].id + "\"; lookups find the first");
+                }
+            }
+            if (!here) index_.emplace(key, position);
+        }
+    }
+    if (place.kind == PlaceKind::Country && !place.country.empty())
+        for (const auto& [language, list] : place.names)
+            for (const std::string& name : list) countryCodes_.emplace(matchKey(name), place.country);
+    places_.push_back(std::move(place));
 }
 
 Gazetteer Gazetteer::load(const std::filesystem::path& path, Diagnostics& diagnostics) {
@@ -244,31 +283,67 @@ Gazetteer Gazetteer::load(const std::filesystem::path& path, Diagnostics& diagno
     return parse(*text, path.string(), diagnostics);
 }
 
-std::optional<Place> Gazetteer::find(std::string_view idOrName) const {
-    auto it = index_.find(foldCase(idOrName));
-    if (it == index_.end()) return std::nullopt;
-    return places_[it->second];
+std::optional<std::size_t> Gazetteer::findHere(std::string_view idOrName) const {
+    // Of the places of one name, the one with the largest population; on a tie the first.
+    auto best = [&](const std::string& key, auto&& accept) -> std::optional<std::size_t> {
+        std::optional<std::size_t> found;
+        for (auto [it, end] = index_.equal_range(key); it != end; ++it) {
+            if (!accept(places_[it->second])) continue;
+            if (!found || places_[it->second].population > places_[*found].population) found = it->second;
+        }
+        return found;
+    };
+    const std::string key = matchKey(idOrName);
+    if (auto found = best(key, [](const Place&) { return true; })) return found;
+    // "Paris, FR" or "Paris, France": the name, among places in that country.
+    const std::size_t comma = idOrName.rfind(',');
+    if (comma == std::string_view::npos) return std::nullopt;
+    std::string country = matchKey(idOrName.substr(comma + 1));
+    country.erase(0, country.find_first_not_of(' '));
+    if (auto named = countryCodes_.find(country); named != countryCodes_.end()) country = matchKey(named->second);
+    std::string name = matchKey(idOrName.substr(0, comma));
+    name.erase(name.find_last_not_of(' ') + 1);
+    return best(name, [&](const Place& p) { return !p.country.empty() && matchKey(p.country) == country; });
 }
 
-std::optional<std::string> Gazetteer::suggest(std::string_view unknown) const {
-    const std::vector<char32_t> query = decode(foldCase(unknown));
-    const std::size_t allowed = std::max<std::size_t>(1, query.size() / typoCharactersPerEdit);
-    std::optional<std::string> best;
-    std::size_t bestDistance = allowed + 1;
+std::optional<Place> Gazetteer::find(std::string_view idOrName) const {
+    if (auto here = findHere(idOrName)) return places_[*here];
+    if (const Gazetteer* next = fallback_ ? fallback_() : nullptr) return next->find(idOrName);
+    return std::nullopt;
+}
+
+std::optional<std::pair<std::size_t, std::string>> Gazetteer::nearestHere(std::string_view unknown) const {
+    const std::string query = matchKey(unknown);
+    const std::size_t allowed = std::max<std::size_t>(1, codePoints(query) / typoCharactersPerEdit);
+    std::optional<std::pair<std::size_t, std::string>> best;
     for (const Place& place : places_) {
         // Names before the id, so that an equally near name (as a person writes it) wins.
-        std::vector<std::string> candidates;
-        for (const auto& [language, list] : place.names) candidates.insert(candidates.end(), list.begin(), list.end());
-        candidates.push_back(place.id);
-        for (const std::string& candidate : candidates) {
-            const std::size_t d = editDistance(query, decode(foldCase(candidate)));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
+        std::vector<const std::string*> candidates;
+        for (const auto& [language, list] : place.names)
+            for (const std::string& name : list) candidates.push_back(&name);
+        if (!place.id.empty()) candidates.push_back(&place.id);
+        for (const std::string* candidate : candidates) {
+            const std::string key = matchKey(*candidate);
+            const std::size_t longer = std::max(key.size(), query.size()), shorter = std::min(key.size(), query.size());
+            if (longer - shorter > allowed) continue;  // the distance is at least the difference in length
+            const auto d = static_cast<std::size_t>(editDistance(query, key));
+            if (d <= allowed && (!best || d < best->first)) best = std::pair(d, *candidate);
         }
     }
     return best;
+}
+
+std::optional<std::string> Gazetteer::suggest(std::string_view unknown) const {
+    auto best = nearestHere(unknown);
+    if (best && best->first == 0) return best->second;
+    if (const Gazetteer* next = fallback_ ? fallback_() : nullptr) {
+        if (auto there = next->suggest(unknown)) {
+            const auto d = static_cast<std::size_t>(editDistance(matchKey(unknown), matchKey(*there)));
+            if (!best || d < best->first) return there;
+        }
+    }
+    if (best) return best->second;
+    return std::nullopt;
 }
 
 }  // namespace vitrine::map

@@ -212,8 +212,11 @@ const GeoFeature* GeoCollection::find(std::string_view idOrName) const {
 }
 
 GeoCollection parseGeoJson(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+    return readGeoJson(LocatedJson::parse(text, file, diagnostics), diagnostics);
+}
+
+GeoCollection readGeoJson(const LocatedJson& doc, Diagnostics& diagnostics) {
     GeoCollection out;
-    const LocatedJson doc = LocatedJson::parse(text, file, diagnostics);
     const json& root = doc.root();
     if (root.is_null()) return out;  // the syntax error said why
     GeometryReader reader(doc, diagnostics);

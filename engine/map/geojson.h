@@ -36,6 +36,10 @@ struct GeoCollection {
 /// Reads a FeatureCollection (or a single Feature) from `text`; `file` names it in diagnostics.
 GeoCollection parseGeoJson(std::string_view text, const std::string& file, Diagnostics& diagnostics);
 
+class LocatedJson;
+/// The same from a parsed document (which may have found a syntax error already).
+GeoCollection readGeoJson(const LocatedJson& doc, Diagnostics& diagnostics);
+
 /// Reads the file at `path`; an unreadable file is one "file-unreadable" error.
 GeoCollection loadGeoJson(const std::filesystem::path& path, Diagnostics& diagnostics);
 

@@ -34,6 +34,7 @@ constexpr double kRouteBow = 0.14;
 
 const Color kDefaultMarkerColour{0xe3, 0xa6, 0x5a, 255};     // warm amber
 const Color kFreeLabelColour{0xc9, 0xbd, 0xa8, 255};         // as MapPalette::freeLabel draws unstyled labels
+const Color kWaterLabelColour{0x8f, 0xb3, 0xc9, 255};        // a light sea blue, quieter than the land's labels
 const Color kDefaultRouteColour{0xe9, 0xd2, 0xae, 235};      // warm light
 const Color kDefaultHighlightColour{0xb0, 0x5e, 0x3a, 115};  // ochre-red, under half alpha
 constexpr double kDefaultRouteWidth = 3.5;                   // canvas px
@@ -203,10 +204,16 @@ private:
         l.at = scene.projection.forward(*at);
         l.text = n.value("text");
         if (l.text.empty()) l.text = n.plainText();
+        // <label at="Caspian Sea"/>: a named place's label is its name, and water is named
+        // as cartographers name it, in italics of the water's colour.
+        const std::optional<Place> named = gazetteer_.find(trim(n.value("at")));
+        if (l.text.empty() && named) l.text = named->displayName("en");
+        const bool water = named && named->kind == PlaceKind::Water;
+        if (water) l.style = waterLabelLook();
         l.timing = parseTiming(n, false).timing;
         l.order = order;
         if (const ScriptAttribute* style = n.attribute("style"); style && styles_)
-            l.style = styles_(freeLabelLook(), style->value, style->where);
+            l.style = styles_(water ? waterLabelLook() : freeLabelLook(), style->value, style->where);
         l.where = n.where;
         if (!l.text.empty()) scene.labels.push_back(std::move(l));
     }
@@ -460,6 +467,13 @@ TextStyle freeLabelLook() {
     look.font = "sans";
     look.size = MapMetrics::freeLabelSize;
     look.color = kFreeLabelColour;
+    return look;
+}
+
+TextStyle waterLabelLook() {
+    TextStyle look = freeLabelLook();
+    look.italic = true;
+    look.color = kWaterLabelColour;
     return look;
 }
 

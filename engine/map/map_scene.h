@@ -146,6 +146,9 @@ struct MapScene {
 /// How a free label looks unless its style says otherwise: sans, in the labels' quiet light
 /// tone, at MapMetrics::freeLabelSize (the renderer draws it with a dark halo).
 TextStyle freeLabelLook();
+/// How a label of a sea, bay or lake looks (a place of kind Water): that look in italics, in
+/// a light sea blue. A label's style attribute applies over it.
+TextStyle waterLabelLook();
 
 /// Interprets a <map> element. Places are "lon,lat" or names from `gazetteer`; an unknown
 /// name is an "unknown-place" error at the attribute (with "did you mean") and only that

@@ -459,3 +459,27 @@ TEST_CASE("map scene: a view across 180 degrees shows the span between its edges
     CHECK(world.view->east - world.view->west == doctest::Approx(340));
     CHECK(world.projectionSpec.kind == ProjectionKind::EqualEarth);
 }
+
+TEST_CASE("map scene: a label at a sea is named from the gazetteer in the water's italics") {
+    Diagnostics d;
+    Gazetteer seas = Gazetteer::parse(R"({"places":[{"id":"caspian","kind":"sea","names":{"en":["Caspian Sea"]},
+        "lon":50.5,"lat":42,"source":"test"}]})", "places.json", d);
+    seas.setFallback([] { return &places(); });
+    const auto node = mapNode(R"(<map view="40,37.5 → 51,43.5">
+  <label at="Caspian Sea"/>
+  <label at="Caspian Sea" text="Каспийское море"/>
+  <label at="Baku"/>
+  <label at="49.9,40.4"/>
+</map>)");
+    const MapScene s = compileMapScene(*node, seas, d);
+    CHECK(d.empty());
+    REQUIRE(s.labels.size() == 3);  // the one at bare numbers has no text to show
+    CHECK(s.labels[0].text == "Caspian Sea");
+    REQUIRE(s.labels[0].style);
+    CHECK(s.labels[0].style->italic);
+    CHECK(s.labels[0].style->color == waterLabelLook().color);
+    CHECK(s.labels[1].text == "Каспийское море");
+    CHECK(s.labels[1].style->italic);
+    CHECK(s.labels[2].text == "Baku");  // a city: the map's own label look
+    CHECK_FALSE(s.labels[2].style.has_value());
+}

@@ -145,7 +145,7 @@ TEST_CASE("an unknown place is reported with file, line and column while the res
     TempDir dir;
     auto xml = writeExhibit(dir, "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"40,37.5 → 51,43.5\">\n"
                                  "  <marker at=\"Baku\" label=\"Baku\" color=\"#ff0000\"/>\n"
-                                 "  <marker at=\"Atlantis\" label=\"Nowhere\"/>\n"
+                                 "  <marker at=\"Nowhereland\" label=\"Nowhere\"/>\n"
                                  "  <highlight feature=\"Armenai\"/>\n"
                                  "</map>");
     DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
@@ -227,7 +227,7 @@ TEST_CASE("a graticule and a scale bar draw where evaluateMap puts them") {
 TEST_CASE("maps prepared ahead draw as maps prepared on demand") {
     TempDir dir;
     auto xml = writeExhibit(dir, "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"40,37.5 → 51,43.5\">\n"
-                                 "  <marker at=\"Atlantis\" label=\"Nowhere\"/>\n"
+                                 "  <marker at=\"Nowhereland\" label=\"Nowhere\"/>\n"
                                  "  <marker at=\"Baku\" label=\"Baku\"/>\n"
                                  "</map>");
     LoadedExhibit exhibit = loadExhibit(xml);
