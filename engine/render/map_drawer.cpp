@@ -59,6 +59,10 @@ MapDrawer::MapDrawer(TextDrawer& text, MapMeshStore* store) : text_(text), store
 MapDrawer::~MapDrawer() {
     if (stopAhead_) *stopAhead_ = true;
     if (ahead_.valid()) ahead_.wait();
+    if (!store_) return;
+    for (auto& [model, p] : maps_)
+        if (p->still && !p->stillKey.empty())
+            store_->keepStill(keptStillKey(*p, p->stillKey), {p->model, std::move(p->still)});
 }
 
 void MapDrawer::prepareAhead(const Show& show) {
@@ -203,6 +207,14 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     // camera at rest is kept after one frame, a moving one is drawn straight (a picture
     // would cost it a pass more).
     const std::string key = stillKey(f, v);
+    // A new show's drawer (an edit, a reload) finds the picture the drawer before it kept.
+    if (keepStillPictures && store_ && !p.still) {
+        KeptStill kept = store_->takeStill(keptStillKey(p, key));
+        if (kept.picture) {
+            p.still = std::move(kept.picture);
+            p.stillKey = key;
+        }
+    }
     auto blit = [&] {
         sf::Sprite sprite(p.still->getTexture());
         sprite.setPosition(out.left, out.top);
@@ -210,7 +222,9 @@ void MapDrawer::draw(const Item& item, const DrawItem& d, sf::RenderTarget& targ
     };
     if (keepStillPictures && p.still && p.stillKey == key) {
         blit();
-    } else if (keepStillPictures && key == p.lastKey && keepStill(p, f, v, key)) {
+    } else if (keepStillPictures && (key == p.lastKey || (store_ && p.lastKey.empty())) && keepStill(p, f, v, key)) {
+        // With a store the picture outlives this drawer: made at a map's first frame, it spares
+        // the next show's first frame at this place (the edit after a drag) a straight draw.
         blit();
     } else {
         drawStill(p, f, target, v, out);
@@ -230,8 +244,20 @@ std::string MapDrawer::stillKey(const Frame& f, const Viewport& v) const {
         << palette.water.toInteger() << ',' << palette.land.toInteger() << ',' << palette.border.toInteger();
     for (const map::HighlightState& h : s.highlights)
         key << '|' << h.feature << ',' << toSf(h.color, h.opacity).toInteger();
-    for (const map::GraticuleState& g : s.graticules)
+    for (const map::GraticuleState& g : s.graticules) {
         key << "|g" << g.width << ',' << toSf(g.color, g.opacity).toInteger();
+        // Where its lines start: a picture kept across shows must not outlive an edit of the step.
+        for (const map::GraticuleLineState& line : g.lines)
+            if (!line.points.empty()) key << ',' << line.points.front().x << ' ' << line.points.front().y;
+    }
+    return key.str();
+}
+
+std::string MapDrawer::keptStillKey(const PreparedMap& p, const std::string& stillKey) {
+    // The layers by address: the kept picture holds its model, so they stay its layers.
+    std::ostringstream key;
+    key << static_cast<const void*>(p.model->data.get()) << ',' << static_cast<const void*>(p.model->base.get()) << '|'
+        << stillKey;
     return key.str();
 }
 
@@ -254,6 +280,7 @@ bool MapDrawer::keepStill(PreparedMap& p, const Frame& f, const Viewport& v, con
 }
 
 void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& target, const Viewport& v, sf::FloatRect out) {
+    ++stillsDrawn_;
     const map::MapState& s = f.state;
     if (out == sf::FloatRect(0, 0, float(target.getSize().x), float(target.getSize().y))) {
         target.clear(palette.water);  // a clear is far cheaper than a full-target fill

@@ -40,7 +40,8 @@ public:
     /// `text` (and `store`, when given) must outlive the drawer. With a store, meshes are
     /// taken from it and given to it, so the next show's drawer finds them made.
     explicit MapDrawer(TextDrawer& text, MapMeshStore* store = nullptr);
-    /// Waits for (and stops early) any mesh building begun by prepareAhead.
+    /// Waits for (and stops early) any mesh building begun by prepareAhead; gives the still
+    /// pictures to the store, for the next show's drawer.
     ~MapDrawer();
     MapDrawer(const MapDrawer&) = delete;
     MapDrawer& operator=(const MapDrawer&) = delete;
@@ -68,6 +69,10 @@ public:
         camera_ = camera;
     }
 
+    /// How many times the still part was drawn from the layers (straight, or into its
+    /// picture) rather than from a picture: for tests.
+    std::size_t stillsDrawn() const { return stillsDrawn_; }
+
     /// Colours used; may be changed before drawing.
     MapPalette palette;
 
@@ -90,6 +95,7 @@ private:
     const text::TextLayout& labelLayout(const std::string& text, double sizePx, double scale,
                                         const TextStyle* style = nullptr);
     std::string stillKey(const Frame& f, const Viewport& v) const;
+    static std::string keptStillKey(const PreparedMap& p, const std::string& stillKey);
     bool keepStill(PreparedMap& p, const Frame& f, const Viewport& v, const std::string& key);
     void drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& target, const Viewport& v, sf::FloatRect out);
     void drawMarks(const Item& item, const Frame& f, sf::RenderTarget& target, const Viewport& v);
@@ -106,6 +112,7 @@ private:
     std::unique_ptr<sf::RenderTexture> fadeTexture_;        // for a map drawn at partial opacity
     const map::CompiledMap* cameraMap_ = nullptr;  // the map showCamera() frames, and how
     std::optional<map::MapCamera> camera_;
+    std::size_t stillsDrawn_ = 0;
 };
 
 }  // namespace vitrine::render

@@ -301,6 +301,50 @@ TEST_CASE("a map drawer given the resources' mesh store draws from the meshes an
     CHECK(std::memcmp(first.getPixelsPtr(), second.getPixelsPtr(), std::size_t(480) * 270 * 4) == 0);
 }
 
+TEST_CASE("a new show's map drawer draws the still picture the drawer before it kept") {
+    // An edit (a text dragged over a map) replaces the renderer: its first frame shows the map
+    // as the frame before it did, and drawing it again from the layers was most of that frame.
+    TempDir dir;
+    const auto xml = writeExhibit(dir, kRegion);
+    // Compiled twice with one map library, as the studio compiles an edit: a new compiled
+    // map over the same layers.
+    const CompileOptions options = map::withMaps({}, std::make_shared<map::MapLibrary>());
+    LoadedExhibit before = loadExhibit(xml, options), after = loadExhibit(xml, options);
+    REQUIRE(before.show);
+    REQUIRE(after.show);
+    REQUIRE(before.show->items[0].map != after.show->items[0].map);
+    REQUIRE(before.show->items[0].map->data == after.show->items[0].map->data);
+    const Show& show = *after.show;
+    auto d = evaluateItem(show, 0, 2 * kMicrosPerSecond);
+    REQUIRE(d);
+    render::RenderResources resources;
+    render::Viewport v = render::Viewport::fit(show.canvas.width, show.canvas.height, 480, 270);
+    struct Drawn {
+        sf::Image image;
+        std::size_t stillsDrawn = 0;
+    };
+    auto drawWithNewDrawer = [&](const Show& drawn, render::MapPalette palette) {
+        render::MapDrawer drawer(resources.text(), &resources.mapMeshes());
+        drawer.palette = palette;
+        sf::RenderTexture rt;
+        REQUIRE(rt.create(480, 270));
+        drawer.draw(drawn.items[0], *d, rt, v);
+        rt.display();
+        return Drawn{rt.getTexture().copyToImage(), drawer.stillsDrawn()};
+    };
+    const Drawn first = drawWithNewDrawer(*before.show, {});
+    CHECK(first.stillsDrawn == 1);
+    const Drawn next = drawWithNewDrawer(*after.show, {});
+    CHECK(next.stillsDrawn == 0);  // the kept picture, not the layers
+    CHECK(std::memcmp(first.image.getPixelsPtr(), next.image.getPixelsPtr(), std::size_t(480) * 270 * 4) == 0);
+    // A picture of other colours is not this one: the map is drawn again.
+    render::MapPalette other;
+    other.land = sf::Color(200, 40, 40);
+    const Drawn recoloured = drawWithNewDrawer(*after.show, other);
+    CHECK(recoloured.stillsDrawn == 1);
+    CHECK(std::memcmp(first.image.getPixelsPtr(), recoloured.image.getPixelsPtr(), std::size_t(480) * 270 * 4) != 0);
+}
+
 TEST_CASE("the Baku displacement map shows Armenia: a label asked for is never left out") {
     const auto xml = vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml";
     LoadedExhibit baku = loadExhibit(xml);
