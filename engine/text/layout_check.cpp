@@ -296,6 +296,8 @@ SourceLocation placedAt(const SourceLocation& relative, const SourceLocation& or
             relative.line == 0 ? origin.column + relative.column : relative.column};
 }
 
+std::string resolvedPoint(map::Point2 at) { return "|" + std::to_string(at.x) + "," + std::to_string(at.y); }
+
 // An element as a compile reads it (names, attributes, text), with where each element in it
 // stands relative to `origin` (when given): equal sources give findings at the same
 // relative places.
@@ -414,6 +416,10 @@ void checkItems(const Show& show, const Script* script, const FontLibrary& fonts
                 MapCheckInput input{{}, sides(item.box), item.end - item.begin, std::nullopt};
                 appendSource(*element->second, &item.where, input.source);
                 input.source += parts.styles;
+                // Where the places stand comes from places files beside the exhibit and the
+                // world gazetteer, not from the element: key on the points they resolved to.
+                for (const auto& m : item.map->scene.markers) input.source += resolvedPoint(m.at);
+                for (const auto& l : item.map->scene.labels) input.source += resolvedPoint(l.at);
                 if (auto b = item.map->dataBounds()) input.dataBounds = std::array{b->west, b->south, b->east, b->north};
                 keptOr(kept->maps, std::move(input), item, check);
                 break;

@@ -192,8 +192,8 @@ ArrivalRun imageArrival(const fs::path& dir, bool details) {
         if (t >= kImageBegins) {
             render::TextureLookup lookup =
                 resources.textures().lookup(src, render::imageDrawSize(*image, renderer.viewportFor(rt.getSize()).scale));
-            if (lookup.failed) {
-                std::fprintf(stderr, "bench: %s: %s\n", src.c_str(), lookup.error.c_str());
+            if (lookup.failed()) {
+                std::fprintf(stderr, "bench: %s: %s\n", src.c_str(), lookup.error->message.c_str());
                 run.failed = true;
                 return run;
             }
