@@ -10,6 +10,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "files/bounded_read.h"
 #include "installation/installation_check.h"
+#include "player/site_check.h"
 #include "text/layout_check.h"
 
 namespace vitrine::app {
@@ -24,13 +25,21 @@ namespace {
 struct FileAndFlags {
     std::string file;
     bool json = false;
+    std::string installation;  // check: the site the exhibit is checked for
 };
 
 std::optional<FileAndFlags> parse(const Arguments& args, const char* command, bool allowJson) {
     FileAndFlags out;
-    for (const auto& a : args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
         if (allowJson && a == "--json") {
             out.json = true;
+        } else if (allowJson && a == "--installation") {
+            if (i + 1 >= args.size()) {
+                usageError("--installation needs an installation file");
+                return std::nullopt;
+            }
+            out.installation = args[++i];
         } else if (!a.empty() && a[0] == '-') {
             usageError(std::string("unknown option '") + a + "' for " + command);
             return std::nullopt;
@@ -93,7 +102,18 @@ int runCheck(const Arguments& args) {
     // Every picture, sound and clip is decoded: "0 errors" must mean every one of them plays.
     LoadedExhibit exhibit = loadExhibit(parsed->file, mediaCheckingOptions());
     // Laid out as the player lays it out, with the fonts it draws with.
-    text::addLayoutProblems(exhibit, text::FontLibrary(text::bundledFontsDirectory()));
+    const text::FontLibrary fonts(text::bundledFontsDirectory());
+    text::addLayoutProblems(exhibit, fonts);
+    if (!parsed->installation.empty()) {
+        // As that site shows it: its languages and mode, its sign-language inset.
+        Diagnostics siteProblems;
+        auto site = installation::loadInstallation(parsed->installation, siteProblems);
+        if (!site) {
+            for (const auto& d : siteProblems.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+            return usageError("--installation: " + parsed->installation + " cannot be used (vitrine check it alone)");
+        }
+        addSiteProblems(exhibit, *site, fonts);
+    }
     std::string report = parsed->json ? checkReportJson(exhibit, parsed->file) : checkReportText(exhibit);
     std::fputs(report.c_str(), stdout);
     return checkExitCode(exhibit);

@@ -11,7 +11,9 @@ namespace {
 constexpr const char* kHelp = R"(vitrine — an exhibit engine for projection installations
 
 Usage:
-  vitrine check EXHIBIT.xml [--json]   report every problem in an exhibit
+  vitrine check EXHIBIT.xml [--json] [--installation FILE]
+                                       report every problem in an exhibit; with an installation,
+                                       also as that site shows it (languages, sign-language inset)
   vitrine check INSTALLATION.xml [--json]
                                        the same for an installation file (told by <installation>)
   vitrine check CAPTIONS.vtt|.srt [--json]

@@ -17,6 +17,7 @@
 #include "power/display_probe.h"
 #include "player/advisory_scene.h"
 #include "player/language_choice.h"
+#include "player/sign_language_inset.h"
 #include "player/show_loading.h"
 #include "player/player.h"
 #include "timeline/show_position.h"
@@ -135,20 +136,25 @@ int runPlay(const Arguments& args) {
         return usageError("--calibrate needs --installation FILE: it says which outputs there are to calibrate");
     }
     options.calibrate = o->has("--calibrate");
-    LanguageChoice languages;
     if (operations) {
-        languages.text = operations->installation().languages;
-        languages.captions = operations->installation().captionLanguages;
+        options.languages.text = operations->installation().languages;
+        options.languages.captions = operations->installation().captionLanguages;
+        options.languages.mode = operations->installation().languageMode;
     }
-    // Reload reads the exhibit again with the same site choices, and one set of compile
-    // options, so media durations and map data unchanged on disk are not read again.
+    // Reload reads the exhibit again with one set of compile options, so media durations
+    // and map data unchanged on disk are not read again (the player applies the languages).
     const std::filesystem::path exhibitFile = o->file();
     CompileOptions compile = mediaAwareOptions();
     compile.reducedMotion = reducedMotion;
-    options.reload = [exhibitFile, languages, compile = std::move(compile)] {
-        return reloadShow(exhibitFile, compile, languages);
+    // The sign-language inset is the site's: drawn in its region, or not at all.
+    std::optional<installation::SignLanguageInset> signLanguage;
+    if (operations) signLanguage = operations->installation().signLanguage;
+    options.reload = [exhibitFile, signLanguage, compile = std::move(compile)] {
+        return reloadShow(exhibitFile, compile, signLanguage);
     };
-    Player player(std::make_shared<const Show>(chooseLanguages(show, languages)), session.resources(), std::move(options), log);
+    const auto& script = session.exhibit().script;
+    Player player(std::make_shared<const Show>(script ? placeSignLanguage(show, *script, signLanguage) : show),
+                  session.resources(), std::move(options), log);
     player.run();
     return 0;
 }

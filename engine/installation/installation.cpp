@@ -425,6 +425,31 @@ void readOutput(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
     inst.outputs.push_back(std::move(out));
 }
 
+// <sign-language corner="bottom-right" size="22%" show="true"/>: the region reserved for
+// the exhibit's sign-language video (visitor_languages.h).
+void readSignLanguage(Reader& r, const tinyxml2::XMLElement& e, Installation& inst) {
+    r.onlyAttributes(e, {"corner", "size", "show"});
+    SignLanguageInset inset;
+    if (const char* corner = e.Attribute("corner")) {
+        if (auto c = parseCorner(corner)) inset.corner = *c;
+        else r.error(e, "corner", "bad-value", std::string("'") + corner + "' is not a corner",
+                     "top-left, top-right, bottom-left or bottom-right");
+    }
+    if (const char* size = e.Attribute("size")) {
+        auto l = parseLength(size);
+        // Between a sliver and the whole height: the inset must not hide the exhibit.
+        constexpr double kMaxPercent = 50;
+        if (l && l->value > 0 && (l->percent ? l->value <= kMaxPercent : l->value <= kMaxResolution)) inset.size = *l;
+        else r.error(e, "size", "bad-value", std::string("'") + size + "' is not the inset's height",
+                     "a share of the wall's height up to 50%, e.g. size=\"22%\", or pixels, size=\"240\"");
+    }
+    if (const char* show = e.Attribute("show")) {
+        if (auto v = parseBool(show)) inset.show = *v;
+        else r.error(e, "show", "bad-value", "<sign-language> needs show=\"true\" or \"false\"");
+    }
+    inst.signLanguage = inset;
+}
+
 }  // namespace
 
 std::vector<std::string> problemLines(const Diagnostics& diagnostics) {
@@ -483,7 +508,7 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
             sawHours = true;
             readHours(r, *e, inst.hours);
         } else if (name == "languages") {
-            r.onlyAttributes(*e, {"audio", "captions"});
+            r.onlyAttributes(*e, {"show", "text", "audio", "captions"});
             auto readList = [&](const char* attr, std::vector<std::string>& into) {
                 const char* t = e->Attribute(attr);
                 if (!t) return;
@@ -492,7 +517,20 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
                              "e.g. \"en hy az\"");
             };
             readList("audio", inst.languages);
+            readList("text", inst.languages);  // the clearer name: these choose the text on screen
             readList("captions", inst.captionLanguages);
+            if (const char* show = e->Attribute("show")) {
+                if (auto mode = parseLanguageMode(show)) inst.languageMode = *mode;
+                else r.error(*e, "show", "bad-value", std::string("'") + show + "' is not a way to show the languages",
+                             "show=\"one\" (the first listed), \"both\" (the first two at once), \"alternate\" (one per loop) or \"all\"");
+            }
+            const bool needsTwo = inst.languageMode == LanguageMode::Both || inst.languageMode == LanguageMode::Alternate;
+            if (needsTwo && inst.languages.size() < 2)
+                r.warning(*e, "show", "one-language",
+                          std::string("show=\"") + e->Attribute("show") + "\" needs two text languages; the text is shown in one",
+                          "list them, first the main one: text=\"en fr\"");
+        } else if (name == "sign-language") {
+            readSignLanguage(r, *e, inst);
         } else if (name == "volume") {
             r.onlyAttributes(*e, {"level"});
             const char* t = e->Attribute("level");
@@ -551,7 +589,7 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
             inst.proofOfPlay = p;
         } else {
             r.warning(*e, nullptr, "unknown-element", "<installation> has no element <" + name + ">; it is ignored",
-                      "elements: output, hours, languages, volume, advisory, motion, control, proof-of-play");
+                      "elements: output, hours, languages, sign-language, volume, advisory, motion, control, proof-of-play");
         }
     }
     // HTTP and OSC on the same number do not clash: HTTP listens on TCP, OSC on UDP, and

@@ -14,6 +14,7 @@
 #include "installation/blend.h"
 #include "installation/keystone.h"
 #include "installation/opening_hours.h"
+#include "installation/visitor_languages.h"
 
 namespace vitrine::installation {
 
@@ -89,6 +90,8 @@ struct Installation {
     std::optional<std::int64_t> startEpoch;  // Unix µs anchoring the show to the wall clock
     std::vector<std::string> languages;         // audio/text languages, preferred first
     std::vector<std::string> captionLanguages;  // caption languages, preferred first
+    LanguageMode languageMode = LanguageMode::All;  // <languages show>: all, one, both or alternating
+    std::optional<SignLanguageInset> signLanguage;  // <sign-language>; nullopt: no inset
     double volume = 1.0;                // 0..1 master volume
     AdvisoryPolicy advisory = AdvisoryPolicy::EveryLoop;
     // <motion reduced="true">: for visitors whom motion makes ill, the show is compiled

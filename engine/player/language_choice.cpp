@@ -1,11 +1,15 @@
 #include "player/language_choice.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <set>
 
 namespace vitrine {
 
 namespace {
+
+using installation::LanguageMode;
 
 // Language tags in caption file names: "en", "hy", "pt-BR" (letters, an optional region).
 constexpr std::size_t kMinTagLength = 2;
@@ -22,30 +26,116 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-void chooseText(Item& item, const Show& show, const std::vector<std::string>& languages) {
+// The listed languages `item` is written in, in the site's order of preference.
+std::vector<std::string> listedLanguagesOf(const Item& item, const Show& show, const std::vector<std::string>& listed) {
+    std::vector<std::string> found;
+    for (const auto& language : listed)
+        if (!contains(found, language) &&
+            std::any_of(item.paragraphs.begin(), item.paragraphs.end(),
+                        [&](const TextParagraph& p) { return paragraphLanguage(p, show) == language; }))
+            found.push_back(language);
+    return found;
+}
+
+// The second language of `both`: smaller and fainter than the first, over the same style.
+void quieten(TextParagraph& paragraph, const TextStyle& textStyle) {
+    TextStyle style = paragraph.style.value_or(textStyle);
+    style.size *= kSecondLanguageSize;
+    style.color.a = static_cast<std::uint8_t>(std::lround(style.color.a * kSecondLanguageOpacity));
+    paragraph.style = style;
+}
+
+// Puts a copy of item `index` into the drawing order just after it (its scene's, or the
+// items outside every scene), and returns the copy's index.
+int addBeside(Show& show, int index) {
+    show.items.push_back(show.items[static_cast<std::size_t>(index)]);
+    const int copy = static_cast<int>(show.items.size()) - 1;
+    const int scene = show.items[static_cast<std::size_t>(index)].scene;
+    std::vector<int>& order = scene >= 0 ? show.scenes[static_cast<std::size_t>(scene)].items : show.unscoped;
+    auto at = std::find(order.begin(), order.end(), index);
+    order.insert(at == order.end() ? at : at + 1, copy);
+    return copy;
+}
+
+// `both`: the first language's paragraphs, then the second's, quieter; in a wide box the
+// second stands beside the first, each in half the box less a gutter of one em.
+void showBoth(Show& show, int index, const std::string& first, const std::string& second) {
+    Item& item = show.items[static_cast<std::size_t>(index)];
+    std::vector<TextParagraph> firsts, seconds;
+    for (auto& p : item.paragraphs) {
+        const std::string language = paragraphLanguage(p, show);
+        if (language == first) firsts.push_back(std::move(p));
+        else if (language == second) seconds.push_back(std::move(p));
+    }
+    for (auto& p : seconds) quieten(p, item.style);
+    // Credits roll as one column, and a rolling text cut in two would roll out of step.
+    const bool beside = !item.rolls && item.box.width >= kBesideMinEms * item.style.size;
+    if (!beside) {
+        item.paragraphs = std::move(firsts);
+        item.paragraphs.insert(item.paragraphs.end(), std::make_move_iterator(seconds.begin()),
+                               std::make_move_iterator(seconds.end()));
+        return;
+    }
+    const double gutter = item.style.size;
+    const double column = (item.box.width - gutter) / 2;
+    item.paragraphs = std::move(firsts);
+    item.box.width = column;
+    const int copy = addBeside(show, index);  // may move the items: `item` is not used after
+    Item& right = show.items[static_cast<std::size_t>(copy)];
+    right.paragraphs = std::move(seconds);
+    right.box.x += column + gutter;
+}
+
+void chooseText(Show& show, int index, const LanguageChoice& choice) {
+    const Item& item = show.items[static_cast<std::size_t>(index)];
     std::set<std::string> written;
     for (const auto& p : item.paragraphs) written.insert(paragraphLanguage(p, show));
     if (written.size() < 2) return;  // one language: nothing to choose between
-    bool anyChosen = std::any_of(written.begin(), written.end(), [&](const auto& l) { return contains(languages, l); });
-    if (!anyChosen) return;
-    std::erase_if(item.paragraphs, [&](const TextParagraph& p) { return !contains(languages, paragraphLanguage(p, show)); });
+    const std::vector<std::string> listed = listedLanguagesOf(item, show, choice.text);
+    if (listed.empty()) return;
+    std::vector<std::string> kept = choice.mode == LanguageMode::All ? listed : std::vector<std::string>{listed.front()};
+    if (choice.mode == LanguageMode::Both && listed.size() >= 2) return showBoth(show, index, listed[0], listed[1]);
+    std::erase_if(show.items[static_cast<std::size_t>(index)].paragraphs,
+                  [&](const TextParagraph& p) { return !contains(kept, paragraphLanguage(p, show)); });
 }
 
-void chooseCaptions(Item& item, const Show& show, const std::vector<std::string>& languages, const FileExists& exists) {
-    const std::filesystem::path written(item.captions);
-    const auto folder = written.parent_path();
-    const auto extension = written.extension().string();
-    std::string base = written.stem().string();
-    std::string own = show.languages.empty() ? std::string() : show.languages.front();
-    if (auto dot = base.rfind('.'); dot != std::string::npos && looksLikeLanguageTag(base.substr(dot + 1))) {
-        own = base.substr(dot + 1);
-        base = base.substr(0, dot);
+// A sound's caption file as written, and the names of its other languages' files.
+struct CaptionFiles {
+    std::filesystem::path written, folder;
+    std::string base, extension;
+    std::string own;  // the language of the file as written
+
+    CaptionFiles(const std::string& captions, const Show& show)
+        : written(captions), folder(written.parent_path()), base(written.stem().string()),
+          extension(written.extension().string()),
+          own(show.languages.empty() ? std::string() : show.languages.front()) {
+        if (auto dot = base.rfind('.'); dot != std::string::npos && looksLikeLanguageTag(base.substr(dot + 1))) {
+            own = base.substr(dot + 1);
+            base = base.substr(0, dot);
+        }
     }
-    for (const auto& language : languages) {
-        if (language == own) return;  // the file as written is the preferred one
+
+    // The file in `language`, when there is one.
+    std::optional<std::string> in(const std::string& language, const FileExists& exists) const {
+        if (language == own) return written.string();
         auto candidate = folder / (base + "." + language + extension);
-        if (exists(candidate)) {
-            item.captions = candidate.string();
+        if (exists(candidate)) return candidate.string();
+        return std::nullopt;
+    }
+};
+
+void chooseCaptions(Item& item, const Show& show, const LanguageChoice& choice, const FileExists& exists) {
+    const CaptionFiles files(item.captions, show);
+    bool chosen = false;
+    for (const auto& language : choice.captions) {
+        auto file = files.in(language, exists);
+        if (!file) continue;
+        if (!chosen) {
+            item.captions = *file;
+            chosen = true;
+            if (choice.mode != LanguageMode::Both) return;
+        } else if (*file != item.captions) {
+            item.secondCaptions = *file;  // `both`: the next language with a file, stacked below
             return;
         }
     }
@@ -60,10 +150,27 @@ std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show) 
     return show.languages.empty() ? std::string() : show.languages.front();
 }
 
+LanguageChoice choiceForLoop(const LanguageChoice& choice, int loop) {
+    if (choice.mode != LanguageMode::Alternate || choice.text.empty()) return choice;
+    const auto n = static_cast<int>(choice.text.size());
+    const int turn = ((loop % n) + n) % n;
+    LanguageChoice one;
+    one.mode = LanguageMode::One;
+    // This loop's language first; the others after it, for a text not written in it.
+    for (int i = 0; i < n; ++i) one.text.push_back(choice.text[static_cast<std::size_t>((turn + i) % n)]);
+    // Captions follow the text: this loop's language first, then the site's list.
+    one.captions.push_back(one.text.front());
+    one.captions.insert(one.captions.end(), choice.captions.begin(), choice.captions.end());
+    return one;
+}
+
 Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists) {
-    for (auto& item : show.items) {
-        if (item.kind == ItemKind::Text && !choice.text.empty()) chooseText(item, show, choice.text);
-        if (!item.captions.empty() && !choice.captions.empty()) chooseCaptions(item, show, choice.captions, exists);
+    // By index, and only the items compiled: `both` may add a text's second column.
+    const std::size_t compiled = show.items.size();
+    for (std::size_t i = 0; i < compiled; ++i) {
+        if (show.items[i].kind == ItemKind::Text && !choice.text.empty()) chooseText(show, static_cast<int>(i), choice);
+        Item& item = show.items[i];
+        if (!item.captions.empty() && !choice.captions.empty()) chooseCaptions(item, show, choice, exists);
     }
     return show;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "installation/visitor_languages.h"
 #include "timeline/show.h"
 
 namespace vitrine {
@@ -16,7 +17,22 @@ namespace vitrine {
 struct LanguageChoice {
     std::vector<std::string> text;      // languages of the text on screen; empty = all
     std::vector<std::string> captions;  // caption languages; empty = the exhibit's files as written
+    installation::LanguageMode mode = installation::LanguageMode::All;  // <languages show>
 };
+
+/// The second language's paragraphs in `both` mode are this size and opacity of the first's:
+/// quieter, so a glance finds the first language, still legible from a few metres.
+inline constexpr double kSecondLanguageSize = 0.8;
+inline constexpr double kSecondLanguageOpacity = 0.72;
+
+/// In `both` mode a text whose box is at least this many of its em sizes wide sets the second
+/// language beside the first, in two columns, rather than below it: each column then still
+/// holds a line of about 30 characters (an em holds about two).
+inline constexpr double kBesideMinEms = 60;
+
+/// The choice that loop `loop` (0 = the first) plays with: in `alternate` mode, one language,
+/// the listed ones in turn (its captions first in that language too); otherwise `choice`.
+LanguageChoice choiceForLoop(const LanguageChoice& choice, int loop);
 
 /// Whether a file exists (injected so tests need no files).
 using FileExists = std::function<bool(const std::filesystem::path&)>;
@@ -27,7 +43,12 @@ std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show);
 /// `show` with the choice applied:
 /// - a text written in several languages keeps only its paragraphs in the chosen ones
 ///   (a text with none of them, or in one language only, is left whole: nothing the
-///   designer wrote disappears because a site did not list its language);
+///   designer wrote disappears because a site did not list its language): all of them
+///   (`all`), the first listed it has (`one`, and each loop of `alternate`, in its turn), or
+///   the first two it has (`both`: the first's paragraphs, then the second's in a quieter
+///   style, below them, or beside them in a box of its own when the box is wide);
+/// - in `both` mode a sound's captions are the first caption language's file with the
+///   second's stacked below it (Item::secondCaptions);
 /// - a sound's captions "dir/name.vtt" (or "dir/name.LANG.vtt") become
 ///   "dir/name.PREF.vtt" for the first preferred caption language that has a file (the
 ///   file as written counts for its own language: its tag, or the show's main language).

@@ -36,7 +36,8 @@ Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resour
       log_(std::move(log)),
       venue_(venueFor(options_.operations)),
       window_(show->title.empty() ? "Vitrine" : show->title, options_.window),
-      live_(std::move(show), resources, liveOptions(options_, [this] { wake_.wake(); })) {
+      compiled_(std::move(show)),
+      live_(inLanguagesOfLoop(0), resources, liveOptions(options_, [this] { wake_.wake(); })) {
     if (!venue_->outputs().empty()) {
         warpFrames_ = ensureWarp();
         if (!warpFrames_)
@@ -132,6 +133,8 @@ Micros Player::advance(Micros clockTime) {
     if (t < previous_) {  // looped
         live_.looped(clockTime);
         noteLoop();
+        // `alternate`: this loop in its language (loop 1 the first listed, loop 2 the next…).
+        if (options_.languages.mode == installation::LanguageMode::Alternate) live_.replace(inLanguagesOfLoop(loops_));
     }
     reportEvents(previous_, t);
     return t;
@@ -311,6 +314,12 @@ void Player::handleCalibrationEvents(const std::vector<sf::Event>& events) {
     }
 }
 
+std::shared_ptr<const Show> Player::inLanguagesOfLoop(int loop) const {
+    const LanguageChoice choice = choiceForLoop(options_.languages, loop);
+    if (choice.text.empty() && choice.captions.empty()) return compiled_;  // nothing to choose: no copy
+    return std::make_shared<const Show>(chooseLanguages(*compiled_, choice));
+}
+
 void Player::noteLoop() {
     ++loops_;
     // Once a loop: a player that runs for months must not grow, and this is where to see it.
@@ -348,6 +357,9 @@ void Player::swapInReload() {
         return;
     }
     const LiveShow::Reload& reloaded = **taken;
+    // The show read is as compiled: the site's languages go on it as on the first.
+    compiled_ = live_.sharedShow();
+    if (auto chosen = inLanguagesOfLoop(loops_); chosen != compiled_) live_.replace(std::move(chosen));
     venue_->setAdvisoryStart(reloaded.advisoryStart);
     // The live show went on from the same scene, at the same offset into it.
     Micros at = reloaded.at;

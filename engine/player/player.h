@@ -21,6 +21,7 @@
 #include "render/frame_renderer.h"
 #include "render/render_resources.h"
 #include "player/audio_link.h"
+#include "player/language_choice.h"
 #include "player/live_show.h"
 #include "player/loop_wake.h"
 #include "player/play_stats.h"
@@ -52,8 +53,12 @@ struct PlayerOptions {
     bool calibrate = false;    // open in calibration mode (test patterns, corner dragging)
     double volume = 1;         // master volume, 0..1
     std::stop_token stop;      // the loop ends when stop is requested (tests, benchmarks)
+    /// The site's languages (installation.xml's <languages>), applied by the player to the
+    /// show it is given and to each reload; in `alternate` mode each loop's in turn
+    /// (choiceForLoop), swapped in as the loop begins. None: the show as given.
+    LanguageChoice languages;
     /// Reads the exhibit again (remote `reload`), on a worker thread while frames go on;
-    /// unset: reload is refused.
+    /// unset: reload is refused. The show it reads is as compiled: the player applies `languages`.
     std::function<Result<ReloadedShow>()> reload;
     std::chrono::steady_clock::time_point launchedAt = std::chrono::steady_clock::now();
     /// An installation's side (wall-clock time, hours, remote control, watchdogs,
@@ -108,6 +113,7 @@ private:
     Micros loopOffset(Micros a, Micros b) const;
     void logFirstFrame(Micros t);
     void noteLoop();
+    std::shared_ptr<const Show> inLanguagesOfLoop(int loop) const;
     void handleCommands();
     void followDisplays();
     void goToScene(int delta);
@@ -128,6 +134,7 @@ private:
     LoopWake wake_;
     std::unique_ptr<Venue> venue_;  // never null: a window opened by hand has a null venue
     output::WindowOutput window_;
+    std::shared_ptr<const Show> compiled_;  // the show before the site's languages are applied
     LiveShow live_;  // the show, its renderer, mixer and clock
     PlayStats stats_;
     PlayerMode mode_;

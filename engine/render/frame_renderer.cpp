@@ -258,6 +258,11 @@ void FrameRenderer::drawItem(const DrawItem& d, sf::RenderTarget& target, const 
         case ItemKind::Text: drawText(d, item, target, v, transform); break;
         case ItemKind::Image: drawImage(d, item, target, v, transform, wait); break;
         case ItemKind::Video:
+            if (item.src.empty()) {  // only a sign-language video not yet recorded has none
+                drawPlaceholder(text_, d, target, v, transform,
+                                {"SIGN-LANGUAGE VIDEO — STAND-IN", item.placeholder, "To be replaced by the recorded interpreter"});
+                break;
+            }
             if (videos_.draw(d, target, v, transform, wait == MediaWait::Always)) waitingForMedia_ = true;
             break;
         case ItemKind::Map: maps_.draw(item, d, target, v); break;

@@ -170,7 +170,10 @@ std::vector<ElementSpec> buildFormat() {
                         attr("loop", ValueType::Bool, "Loop the clip (between in and out) while active."),
                         ranged("volume", ValueType::Number, kUnit, "Volume of the clip's own sound, 0 to 1."),
                         attr("captions", ValueType::Path, "A WebVTT or SRT caption file."),
-                        attr("second-captions", ValueType::Path, "A second caption file in another language, shown stacked below the first.")}}),
+                        attr("second-captions", ValueType::Path, "A second caption file in another language, shown stacked below the first."),
+                        choice("kind", {"clip", "sign-language"},
+                               "sign-language: an interpreter, shown only in the region the installation reserves (<sign-language>)."),
+                        attr("placeholder", ValueType::Text, "For a sign-language video not yet recorded: says what belongs here.")}}),
                  {"animate"}, false, true});
     f.push_back({"audio", "Sound: testimony, narration, an ambient bed.",
                  join({kId, kTiming, kMedia,

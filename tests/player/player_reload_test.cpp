@@ -73,7 +73,7 @@ TEST_CASE("player: reload over HTTP keeps the scene and offset, a broken file ke
     std::stop_source stop;
     PlayerOptions options = test::smallWindowOptions(stop.get_token());
     options.operations = &operations;
-    options.reload = [&] { return reloadShow(file, {}, {}); };
+    options.reload = [&] { return reloadShow(file, {}); };
     Player player(std::make_shared<const Show>(*loaded.show), resources, options, sink);
 
     Observed seen;
@@ -217,7 +217,7 @@ void runPlayer(const std::filesystem::path& file, control::Operations& operation
     PlayerOptions options = test::smallWindowOptions(stop.get_token());
     options.operations = &operations;
     options.audio = audio;
-    options.reload = [file] { return reloadShow(file, mediaAwareOptions(), {}); };
+    options.reload = [file] { return reloadShow(file, mediaAwareOptions()); };
     options.frameShown = [&](const sf::Image& picture) {
         std::lock_guard g(seen.mutex);
         seen.frames.push_back(SteadyClock::now());

@@ -1,0 +1,102 @@
+// The site's languages as the player applies them: `alternate` shows loop 1 in the first
+// listed language, loop 2 in the next, and switches exactly where the loop begins.
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "player/player.h"
+#include "small_window_options.h"
+#include "support/in_memory_files.h"
+
+using namespace vitrine;
+
+namespace {
+
+// One second of one text in two languages: English in red, French in blue.
+const char* const kTwoLanguages =
+    "<exhibit size=\"320x180\" lang=\"en\" background=\"#000000\" default-transition=\"cut\">"
+    "<style id=\"en\" color=\"#ff0000\" size=\"60\"/><style id=\"fr\" color=\"#0000ff\" size=\"60\"/>"
+    "<scene id=\"only\" dur=\"1s\"><text x=\"0\" y=\"0\" width=\"100%\" height=\"100%\">"
+    "<p lang=\"en\" style=\"en\">HHHHHH</p><p lang=\"fr\" style=\"fr\">HHHHHH</p></text></scene></exhibit>";
+
+// 'R' for a frame with English (red) text alone, 'B' for French (blue) alone, '2' for both,
+// '-' for neither.
+char languageShown(const sf::Image& picture) {
+    int red = 0, blue = 0;
+    for (unsigned y = 0; y < picture.getSize().y; ++y)
+        for (unsigned x = 0; x < picture.getSize().x; ++x) {
+            const sf::Color c = picture.getPixel(x, y);
+            if (c.r > 150 && c.b < 60) ++red;
+            if (c.b > 150 && c.r < 60) ++blue;
+        }
+    constexpr int kSome = 50;  // pixels: a few antialiased edges are not a text
+    if (red > kSome && blue > kSome) return '2';
+    if (red > kSome) return 'R';
+    if (blue > kSome) return 'B';
+    return '-';
+}
+
+}  // namespace
+
+TEST_CASE("player: alternate shows each loop in the next language and switches at the loop boundary") {
+    Diagnostics diagnostics;
+    auto show = std::make_shared<const Show>(test::compileText(kTwoLanguages, diagnostics));
+    REQUIRE_FALSE(diagnostics.hasErrors());
+    render::RenderResources resources;
+    std::stop_source stop;
+    PlayerOptions options = test::smallWindowOptions(stop.get_token());
+    options.speed = 4;               // a loop every quarter second of real time
+    options.quitAfter = 1'150'000;   // 4.6 s of show: loops 1 to 5
+    options.languages.text = {"en", "fr"};
+    options.languages.mode = installation::LanguageMode::Alternate;
+    // The loop boundaries (from the log) and the frames shown, in the order they happened:
+    // both are told on the player's own thread.
+    std::string events;
+    options.frameShown = [&](const sf::Image& picture) { events += languageShown(picture); };
+    Player player(show, resources, options, [&](const std::string& line) {
+        if (line.rfind("loop ", 0) == 0) events += '|';
+    });
+    player.run();
+
+    INFO("frames by loop: " << events);
+    std::vector<std::string> loops;
+    std::string current;
+    for (char e : events) {
+        if (e == '|') {
+            loops.push_back(current);
+            current.clear();
+        } else if (e != '-') {
+            current += e;
+        }
+    }
+    loops.push_back(current);
+    REQUIRE(loops.size() >= 4);
+    for (std::size_t i = 0; i + 1 < loops.size(); ++i) {  // the last loop may have no frame yet
+        const char expected = i % 2 == 0 ? 'R' : 'B';
+        REQUIRE_FALSE(loops[i].empty());
+        CHECK(loops[i] == std::string(loops[i].size(), expected));
+    }
+}
+
+TEST_CASE("player: a show given with languages but no alternate keeps them every loop") {
+    Diagnostics diagnostics;
+    auto show = std::make_shared<const Show>(test::compileText(kTwoLanguages, diagnostics));
+    REQUIRE_FALSE(diagnostics.hasErrors());
+    render::RenderResources resources;
+    std::stop_source stop;
+    PlayerOptions options = test::smallWindowOptions(stop.get_token());
+    options.speed = 4;
+    options.quitAfter = 700'000;
+    options.languages.text = {"fr", "en"};
+    options.languages.mode = installation::LanguageMode::One;
+    std::string frames;
+    options.frameShown = [&](const sf::Image& picture) { frames += languageShown(picture); };
+    Player player(show, resources, options, [](const std::string&) {});
+    player.run();
+    INFO("frames: " << frames);
+    REQUIRE(frames.find('B') != std::string::npos);
+    CHECK(frames.find_first_not_of("B-") == std::string::npos);
+}
