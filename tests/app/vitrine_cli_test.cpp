@@ -432,3 +432,28 @@ TEST_CASE("cli: a display that does not answer is reported, or waited for by pla
     CHECK(play.status == 124);
     CHECK(play.output.find("does not answer yet; waiting for its X server") != std::string::npos);
 }
+
+TEST_CASE("cli: check --installation lays the exhibit out as that site shows it") {
+    vitrine::test::TempDir dir;
+    // One line of any language fits the box; two stacked do not (as written, all three
+    // stacked overflow by more: the site's problem is its own).
+    const std::string exhibit = write(
+        dir, "exhibit.xml",
+        "<exhibit title=\"Two\" size=\"1920x1080\" lang=\"en\"><style id=\"default\" size=\"48\"/>"
+        "<scene id=\"one\" dur=\"8s\"><text x=\"10%\" y=\"10%\" width=\"40%\" height=\"70px\">"
+        "<p lang=\"en\">Short.</p><p lang=\"fr\">Court.</p><p lang=\"hy\">Կարճ։</p></text></scene></exhibit>");
+    const std::string both = write(dir, "both.xml", "<installation><languages show=\"both\" text=\"en fr\"/></installation>");
+    const std::string one = write(dir, "one.xml", "<installation><languages show=\"one\" text=\"fr en\"/></installation>");
+    Run asBoth = runVitrine("check " + exhibit + " --installation " + both);
+    CHECK(asBoth.output.find("(as this site shows it, in en and fr) [text-overflow]") != std::string::npos);
+    CHECK(asBoth.status == 1);
+    Run asOne = runVitrine("check " + exhibit + " --installation " + one);
+    CHECK(asOne.output.find("as this site shows it") == std::string::npos);
+    Run missing = runVitrine("check " + exhibit + " --installation");
+    CHECK(missing.status == 2);
+    CHECK(missing.output.find("--installation needs an installation file") != std::string::npos);
+    const std::string broken = write(dir, "broken.xml", "<installation>");
+    Run unusable = runVitrine("check " + exhibit + " --installation " + broken);
+    CHECK(unusable.status == 2);
+    CHECK(unusable.output.find("cannot be used") != std::string::npos);
+}
