@@ -26,8 +26,8 @@ inline constexpr double kSecondLanguageSize = 0.8;
 inline constexpr double kSecondLanguageOpacity = 0.72;
 
 /// In `both` mode a text whose box is at least this many of its em sizes wide sets the second
-/// language beside the first, in two columns, rather than below it: each column then still
-/// holds a line of about 30 characters (an em holds about two).
+/// language beside the first, in two columns, rather than below it: each column is then still
+/// about 30 ems wide, a line of about 60 characters (an em holds about two), a comfortable measure.
 inline constexpr double kBesideMinEms = 60;
 
 /// The choice that loop `loop` (0 = the first) plays with: in `alternate` mode, one language,
