@@ -14,6 +14,7 @@
 #include "control/running_installation.h"
 #include "installation/installation.h"
 #include "installation/saved_keystones.h"
+#include "visitor/visitor_companion.h"
 #include "power/display_probe.h"
 #include "player/advisory_scene.h"
 #include "player/language_choice.h"
@@ -135,6 +136,20 @@ int runPlay(const Arguments& args) {
         return usageError("--calibrate needs --installation FILE: it says which outputs there are to calibrate");
     }
     options.calibrate = o->has("--calibrate");
+    // The visitors' phone page (<visitor-page>), with every language the exhibit has.
+    std::unique_ptr<visitor::VisitorCompanion> companion;
+    if (operations && operations->installation().visitorPage) {
+        const auto& page = *operations->installation().visitorPage;
+        companion = std::make_unique<visitor::VisitorCompanion>(show, log);
+        if (auto e = companion->start(page)) {
+            log("visitor page: " + e->message);
+            operations->setProblems("visitor page", {"visitor page: " + e->message});
+            companion.reset();
+        } else {
+            log("visitor page on " + page.bindAddress + ":" + std::to_string(companion->port()));
+            operations->onFrame([c = companion.get()](const control::PlayerStatus& s, std::int64_t at) { c->follow(s, at); });
+        }
+    }
     LanguageChoice languages;
     if (operations) {
         languages.text = operations->installation().languages;
@@ -145,8 +160,14 @@ int runPlay(const Arguments& args) {
     const std::filesystem::path exhibitFile = o->file();
     CompileOptions compile = mediaAwareOptions();
     compile.reducedMotion = reducedMotion;
-    options.reload = [exhibitFile, languages, compile = std::move(compile)] {
-        return reloadShow(exhibitFile, compile, languages);
+    options.reload = [exhibitFile, languages, compile = std::move(compile), c = companion.get()]() -> Result<ReloadedShow> {
+        if (!c) return reloadShow(exhibitFile, compile, languages);
+        // Every language for the visitors' page, then the site's choice for the wall.
+        auto reloaded = reloadShow(exhibitFile, compile, {});
+        if (!reloaded) return reloaded;
+        c->showChanged(*reloaded->show);
+        reloaded->show = std::make_shared<const Show>(chooseLanguages(*reloaded->show, languages));
+        return reloaded;
     };
     Player player(std::make_shared<const Show>(chooseLanguages(show, languages)), session.resources(), std::move(options), log);
     player.run();

@@ -32,18 +32,9 @@ void chooseText(Item& item, const Show& show, const std::vector<std::string>& la
 }
 
 void chooseCaptions(Item& item, const Show& show, const std::vector<std::string>& languages, const FileExists& exists) {
-    const std::filesystem::path written(item.captions);
-    const auto folder = written.parent_path();
-    const auto extension = written.extension().string();
-    std::string base = written.stem().string();
-    std::string own = show.languages.empty() ? std::string() : show.languages.front();
-    if (auto dot = base.rfind('.'); dot != std::string::npos && looksLikeLanguageTag(base.substr(dot + 1))) {
-        own = base.substr(dot + 1);
-        base = base.substr(0, dot);
-    }
     for (const auto& language : languages) {
-        if (language == own) return;  // the file as written is the preferred one
-        auto candidate = folder / (base + "." + language + extension);
+        auto candidate = captionFileFor(item.captions, language, show);
+        if (candidate == std::filesystem::path(item.captions)) return;  // the file as written is the preferred one
         if (exists(candidate)) {
             item.captions = candidate.string();
             return;
@@ -52,6 +43,18 @@ void chooseCaptions(Item& item, const Show& show, const std::vector<std::string>
 }
 
 }  // namespace
+
+std::filesystem::path captionFileFor(const std::string& written, const std::string& language, const Show& show) {
+    const std::filesystem::path path(written);
+    std::string base = path.stem().string();
+    std::string own = show.languages.empty() ? std::string() : show.languages.front();
+    if (auto dot = base.rfind('.'); dot != std::string::npos && looksLikeLanguageTag(base.substr(dot + 1))) {
+        own = base.substr(dot + 1);
+        base = base.substr(0, dot);
+    }
+    if (language == own) return path;
+    return path.parent_path() / (base + "." + language + path.extension().string());
+}
 
 std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show) {
     if (!paragraph.lang.empty()) return paragraph.lang;
