@@ -42,6 +42,13 @@ TEST_CASE("show clock: the generation changes on a jump, a pause, a reload or cl
     at += kFrame;
     clock.publish("playing", kFrame - 5'000, kLoop, at);
     CHECK(clock.readAt(at).generation == beforeSeam);
+    // A frame's time a little behind the clock carried past the seam (the audio clock
+    // steering): a loop apart in numbers, a few milliseconds in fact.
+    at += kFrame;
+    clock.publish("playing", kLoop - 10'000, kLoop, at);
+    at += 20'000;
+    clock.publish("playing", kLoop - 2'000, kLoop, at);
+    CHECK(clock.readAt(at).generation == beforeSeam);
     // A jump (a scene chosen on the control API).
     at += kFrame;
     clock.publish("playing", 30 * kMicrosPerSecond, kLoop, at);
