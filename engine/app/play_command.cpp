@@ -14,6 +14,7 @@
 #include "control/running_installation.h"
 #include "installation/installation.h"
 #include "installation/saved_keystones.h"
+#include "visitor/visitor_companion.h"
 #include "power/display_probe.h"
 #include "player/advisory_scene.h"
 #include "player/language_choice.h"
@@ -136,6 +137,20 @@ int runPlay(const Arguments& args) {
         return usageError("--calibrate needs --installation FILE: it says which outputs there are to calibrate");
     }
     options.calibrate = o->has("--calibrate");
+    // The visitors' phone page (<visitor-page>), with every language the exhibit has.
+    std::unique_ptr<visitor::VisitorCompanion> companion;
+    if (operations && operations->installation().visitorPage) {
+        const auto& page = *operations->installation().visitorPage;
+        companion = std::make_unique<visitor::VisitorCompanion>(show, log);
+        if (auto e = companion->start(page)) {
+            log("visitor page: " + e->message);
+            operations->setProblems("visitor page", {"visitor page: " + e->message});
+            companion.reset();
+        } else {
+            log("visitor page on " + page.bindAddress + ":" + std::to_string(companion->port()));
+            operations->onFrame([c = companion.get()](const control::PlayerStatus& s, std::int64_t at) { c->follow(s, at); });
+        }
+    }
     if (operations) {
         options.languages.text = operations->installation().languages;
         options.languages.captions = operations->installation().captionLanguages;
@@ -149,8 +164,13 @@ int runPlay(const Arguments& args) {
     // The sign-language inset is the site's: drawn in its region, or not at all.
     std::optional<installation::SignLanguageInset> signLanguage;
     if (operations) signLanguage = operations->installation().signLanguage;
-    options.reload = [exhibitFile, signLanguage, compile = std::move(compile)] {
-        return reloadShow(exhibitFile, compile, signLanguage);
+    // The reloaded show has every language (the player applies the site's): the visitors'
+    // page publishes them all.
+    options.reload = [exhibitFile, signLanguage, compile = std::move(compile),
+                      c = companion.get()]() -> Result<ReloadedShow> {
+        auto reloaded = reloadShow(exhibitFile, compile, signLanguage);
+        if (reloaded && c) c->showChanged(*reloaded->show);
+        return reloaded;
     };
     const auto& script = session.exhibit().script;
     Player player(std::make_shared<const Show>(script ? placeSignLanguage(show, *script, signLanguage) : show),

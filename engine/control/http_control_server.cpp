@@ -1,19 +1,10 @@
 #include "control/http_control_server.h"
 
-#include <fcntl.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <poll.h>
-#include <sys/eventfd.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 
-#include "control/deadline_stream.h"
 #include "control/metrics_text.h"
-#include "control/socket_address.h"
 #include "control/status_page.h"
 #include "control/untrusted_text.h"
 #include "installation/installation.h"
@@ -25,8 +16,6 @@ namespace {
 
 constexpr int kStatusOk = 200, kAccepted = 202, kBadRequest = 400, kUnauthorised = 401, kNotFound = 404,
               kConflict = 409, kTooLarge = 413, kUnavailable = 503;
-// How often the accept loop wakes to write refusals counted a minute ago, when no client comes.
-constexpr int kTallyCheckMillis = 1000;
 
 // Why a request was refused, for the refusal tally; an unknown path is worth naming (a
 // misspelt URL in a control desk's setup), escaped, as it is the client's text.
@@ -68,21 +57,8 @@ void reply(httplib::Response& res, int status, const nlohmann::json& body) {
 
 }  // namespace
 
-// httplib's request handling (parsing, routing, the reply) under our own accept loop. Its
-// own loop hands every connection to a fixed pool and bounds each read, not a request: two
-// clients sending a byte a second held both workers, and /status went silent. It has no
-// per-request deadline nor any limit per client, so the loop that admits connections is ours.
-class HttpControlServer::Server : public httplib::Server {
-public:
-    using httplib::Server::process_request;
-    int listeningSocket() const { return svr_sock_; }
-    void closeListeningSocket() {
-        if (const int fd = svr_sock_.exchange(INVALID_SOCKET); fd != INVALID_SOCKET) ::close(fd);
-    }
-};
-
 HttpControlServer::HttpControlServer(ControlQueue& queue, StatusBoard& status, const Watchdog* watchdog, ServerLog log)
-    : queue_(queue), status_(status), watchdog_(watchdog), log_(std::move(log)), refusals_("http", log_) {}
+    : queue_(queue), status_(status), watchdog_(watchdog), log_(std::move(log)) {}
 
 HttpControlServer::~HttpControlServer() { stop(); }
 
@@ -116,7 +92,7 @@ PlayerStatus HttpControlServer::currentStatus() const {
 }
 
 void HttpControlServer::routes() {
-    auto& s = *server_;
+    auto& s = server_->http();
     s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         const bool reading = req.method == "GET" || req.method == "HEAD";
         if (authorised(req.get_header_value("Authorization"), reading)) return httplib::Server::HandlerResponse::Unhandled;
@@ -192,7 +168,7 @@ void HttpControlServer::routes() {
     // ("remote pause from http 127.0.0.1").
     s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         if (req.remote_addr.empty()) return;  // never parsed: serve() counts it, with the client's address
-        if (res.status >= kBadRequest) refusals_.refuse(refusalReason(res.status, req.path), req.remote_addr);
+        if (res.status >= kBadRequest) server_->refusals().refuse(refusalReason(res.status, req.path), req.remote_addr);
     });
 }
 
@@ -201,97 +177,23 @@ std::optional<Error> HttpControlServer::start(const std::string& address, int po
     if (!installation::isLoopback(address) && token.empty())
         return Error{"listening on " + address + " needs a token (anyone on the network could control the show)"};
     token_ = token;
-    server_ = std::make_unique<Server>();
-    server_->set_payload_max_length(kMaxBody);
+    BoundedHttpServer::Limits limits;
+    limits.perAddress = kMaxConnectionsPerAddress;
+    limits.total = kMaxConnections;
+    limits.deadline = kRequestDeadline;
+    limits.maxBody = kMaxBody;
+    server_ = std::make_unique<BoundedHttpServer>("http", limits, log_);
     routes();
-    // SO_REUSEADDR alone: httplib's default adds SO_REUSEPORT, with which a second player
-    // on the same PC shared the port and the kernel handed each client to either at random.
-    server_->set_socket_options([](socket_t sock) {
-        int yes = 1;
-        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    });
-    errno = 0;
-    int bound = port == 0 ? server_->bind_to_any_port(address) : (server_->bind_to_port(address, port) ? port : -1);
-    if (bound <= 0) {
-        const int why = errno;
+    if (auto e = server_->start(address, port)) {
         server_.reset();
-        const std::string where = address + ":" + std::to_string(port);
-        if (why == EADDRINUSE)
-            return Error{"cannot listen for HTTP on " + where + ": port " + std::to_string(port) +
-                         " is held by another process (another player, or another server on this PC)"};
-        return Error{"cannot listen for HTTP on " + where + (why ? std::string(": ") + std::strerror(why) : "")};
+        return e;
     }
-    // Non-blocking, so a connection that goes away between poll and accept cannot block the
-    // loop; and a longer queue of connections waiting to be accepted than httplib's 5, past
-    // which the kernel drops a new client's SYN and that client retries only a second later.
-    const int listening = server_->listeningSocket();
-    ::fcntl(listening, F_SETFL, ::fcntl(listening, F_GETFL) | O_NONBLOCK);
-    ::listen(listening, SOMAXCONN);
-    port_ = bound;
-    wake_ = ::eventfd(0, EFD_CLOEXEC);
-    thread_ = std::thread([this] { acceptLoop(); });
     return std::nullopt;
 }
 
-void HttpControlServer::acceptLoop() {
-    httplib::ThreadPool workers(kMaxConnections);
-    const int listening = server_->listeningSocket();
-    pollfd fds[2] = {{listening, POLLIN, 0}, {wake_, POLLIN, 0}};
-    while (true) {
-        const int ready = ::poll(fds, 2, kTallyCheckMillis);
-        refusals_.flushIfDue();
-        if (ready < 0 && errno != EINTR) {
-            log_(std::string("control: http stopped: ") + std::strerror(errno));
-            break;
-        }
-        if (ready > 0 && fds[1].revents) break;
-        if (ready <= 0 || !(fds[0].revents & POLLIN)) continue;
-        sockaddr_storage from{};
-        socklen_t length = sizeof from;
-        const int fd = ::accept4(listening, reinterpret_cast<sockaddr*>(&from), &length, SOCK_CLOEXEC);
-        if (fd < 0) {
-            // Out of descriptors, the socket stays readable: wait a little rather than spin.
-            if (errno == EMFILE || errno == ENFILE) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            continue;
-        }
-        int clientPort = 0;
-        std::string client = numericAddress(from, &clientPort);
-        if (!connections_.admit(client, fd)) {
-            // Answered without a worker; never waits (a full socket buffer just loses the reply).
-            static constexpr std::string_view kBusy =
-                "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-            [[maybe_unused]] auto sent = ::send(fd, kBusy.data(), kBusy.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
-            ::close(fd);
-            refusals_.refuse("over the connection limit", client);
-            continue;
-        }
-        workers.enqueue([this, fd, client, clientPort] { serve(fd, client, clientPort); });
-    }
-    connections_.shutdownAll();
-    workers.shutdown();
-}
-
-void HttpControlServer::serve(int fd, const std::string& address, int port) {
-    DeadlineStream stream(fd, address, port, DeadlineStream::Clock::now() + kRequestDeadline);
-    bool parsed = false, closed = false;
-    // One request per connection: a kept-alive connection would hold its worker while idle.
-    server_->process_request(stream, /*close_connection=*/true, closed, [&](httplib::Request&) { parsed = true; });
-    if (!parsed && (stream.expired() || stream.received() > 0))
-        refusals_.refuse(stream.expired() ? "too slow (no whole request in time)" : "malformed", address);
-    connections_.release(address, fd);
-    ::close(fd);
-}
-
 void HttpControlServer::stop() {
-    if (!server_) return;
-    std::uint64_t one = 1;
-    [[maybe_unused]] auto n = ::write(wake_, &one, sizeof one);
-    if (thread_.joinable()) thread_.join();
-    server_->closeListeningSocket();
-    ::close(wake_);
-    wake_ = -1;
+    if (server_) server_->stop();
     server_.reset();
-    refusals_.flush();
 }
 
 }  // namespace vitrine::control

@@ -20,13 +20,11 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "base/error.h"
-#include "control/connection_limits.h"
+#include "control/bounded_http_server.h"
 #include "control/control_queue.h"
 #include "control/player_status.h"
-#include "control/refusal_tally.h"
 #include "control/screen_copy.h"
 #include "control/server_log.h"
 #include "control/watchdog.h"
@@ -57,33 +55,24 @@ public:
     /// message, or nullopt when listening.
     std::optional<Error> start(const std::string& address, int port, const std::string& token);
     /// The port listened on (after start).
-    int port() const { return port_; }
+    int port() const { return server_ ? server_->port() : 0; }
     /// Stops listening, ends the open connections, joins the threads and logs the refusals
     /// still counted (also done by the destructor).
     void stop();
 
 private:
-    class Server;  // httplib's, opened to our accept loop
-
     void routes();
     /// Whether the Authorization header carries the token (`reading`: Basic also will do).
     bool authorised(const std::string& header, bool reading) const;
     PlayerStatus currentStatus() const;
-    void acceptLoop();
-    void serve(int fd, const std::string& address, int port);
 
     ControlQueue& queue_;
     StatusBoard& status_;
     const Watchdog* watchdog_;
     ScreenCopy* screen_ = nullptr;
     ServerLog log_;
-    RefusalTally refusals_;
-    ConnectionLimits connections_{kMaxConnectionsPerAddress, kMaxConnections};
     std::string token_;
-    std::unique_ptr<Server> server_;
-    std::thread thread_;
-    int wake_ = -1;  // eventfd: stop() writes it to end the accept loop's poll
-    int port_ = 0;
+    std::unique_ptr<BoundedHttpServer> server_;
 };
 
 }  // namespace vitrine::control

@@ -216,6 +216,7 @@ void Operations::frameDone(PlayerStatus status, std::int64_t tookMicros, std::in
     }
     if (displays_)
         for (auto& line : displays_->problems()) status.problems.push_back(std::move(line));
+    if (frameObserver_) frameObserver_(status, now);
     status_.publish(std::move(status));
 }
 

@@ -76,6 +76,11 @@ public:
     /// of state is logged and recorded in the proof of play: the scene on screen at start,
     /// closing and opening (with the scene then on screen), calibration's start and end.
     void frameDone(PlayerStatus status, std::int64_t tookMicros, std::int64_t periodMicros);
+    /// Called by frameDone with each frame's status and the steady time (control::steadyClock)
+    /// it was published at, on the frame loop's thread: the visitors' clock
+    /// (visitor/show_clock.h) follows the show from it. It must be quick.
+    using FrameObserver = std::function<void(const PlayerStatus&, std::int64_t)>;
+    void onFrame(FrameObserver observer) { frameObserver_ = std::move(observer); }
     /// The status page's picture of the screen; null without an HTTP server. The frame loop
     /// asks it whether a copy is due after each frame.
     ScreenCopy* screenCopy() { return screen_.get(); }
@@ -102,6 +107,7 @@ private:
     std::unique_ptr<OscControlServer> osc_;
     std::unique_ptr<ProofOfPlayLog> proofOfPlay_;
     std::unique_ptr<ScreenCopy> screen_;
+    FrameObserver frameObserver_;
     FrameTimes frameTimes_;
     FrameTimeSummary frameTimeSummary_;
     std::string nextOpening_;

@@ -587,13 +587,25 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
                 else r.error(*e, "keep", "bad-value", std::string("'") + keep + "' is not a number of files");
             }
             inst.proofOfPlay = p;
+        } else if (name == "visitor-page") {
+            r.onlyAttributes(*e, {"port", "bind", "address"});
+            std::vector<VisitorPageProblem> problems;
+            inst.visitorPage = readVisitorPage(e->Attribute("port"), e->Attribute("bind"), e->Attribute("address"), problems);
+            inst.visitorPage->where = r.at(*e);
+            for (auto& p : problems) r.error(*e, p.attribute, std::move(p.code), std::move(p.message), std::move(p.hint));
+            if (!problems.empty()) inst.visitorPage.reset();
         } else {
             r.warning(*e, nullptr, "unknown-element", "<installation> has no element <" + name + ">; it is ignored",
-                      "elements: output, hours, languages, sign-language, volume, advisory, motion, control, proof-of-play");
+                      "elements: output, hours, languages, sign-language, volume, advisory, motion, control, proof-of-play, visitor-page");
         }
     }
     // HTTP and OSC on the same number do not clash: HTTP listens on TCP, OSC on UDP, and
     // those are separate port spaces.
+    // The visitors' page and the control API are both HTTP (TCP): one port cannot serve both.
+    if (inst.visitorPage && inst.visitorPage->port == inst.control.httpPort)
+        diagnostics.error(inst.visitorPage->where, "port-clash",
+                          "<visitor-page> and <control http> both use port " + std::to_string(inst.control.httpPort),
+                          "give the visitors' page a port of its own, e.g. 8090");
     std::set<std::string> ids;
     for (const auto& o : inst.outputs)
         if (!ids.insert(o.id).second)

@@ -15,6 +15,7 @@
 #include "installation/keystone.h"
 #include "installation/opening_hours.h"
 #include "installation/visitor_languages.h"
+#include "installation/visitor_page_settings.h"
 
 namespace vitrine::installation {
 
@@ -100,6 +101,7 @@ struct Installation {
     bool reducedMotion = false;
     ControlSettings control;
     std::optional<ProofOfPlaySettings> proofOfPlay;  // nullopt = no record
+    std::optional<VisitorPageSettings> visitorPage;  // nullopt = no page for visitors' phones
     /// What was wrong with the file when the player read it, one line each, for /status
     /// (the player plays on with defaults where the file could not be used).
     std::vector<std::string> problems;

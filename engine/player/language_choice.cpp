@@ -118,9 +118,14 @@ struct CaptionFiles {
     // The file in `language`, when there is one.
     std::optional<std::string> in(const std::string& language, const FileExists& exists) const {
         if (language == own) return written.string();
-        auto candidate = folder / (base + "." + language + extension);
+        auto candidate = named(language);
         if (exists(candidate)) return candidate.string();
         return std::nullopt;
+    }
+
+    // The name the file in `language` has, whether or not it exists.
+    std::filesystem::path named(const std::string& language) const {
+        return language == own ? written : folder / (base + "." + language + extension);
     }
 };
 
@@ -142,6 +147,10 @@ void chooseCaptions(Item& item, const Show& show, const LanguageChoice& choice, 
 }
 
 }  // namespace
+
+std::filesystem::path captionFileFor(const std::string& written, const std::string& language, const Show& show) {
+    return CaptionFiles(written, show).named(language);
+}
 
 std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show) {
     if (!paragraph.lang.empty()) return paragraph.lang;

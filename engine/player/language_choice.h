@@ -40,6 +40,12 @@ using FileExists = std::function<bool(const std::filesystem::path&)>;
 /// The language of a paragraph: its own lang, else its first run's, else the show's main one.
 std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show);
 
+/// The caption file in `language` of a sound whose captions are written as `written`
+/// ("dir/name.vtt" or "dir/name.LANG.vtt"): `written` itself when it is in that language
+/// (its tag, or untagged the show's main language), else "dir/name.LANGUAGE.vtt", which
+/// may not exist.
+std::filesystem::path captionFileFor(const std::string& written, const std::string& language, const Show& show);
+
 /// `show` with the choice applied:
 /// - a text written in several languages keeps only its paragraphs in the chosen ones
 ///   (a text with none of them, or in one language only, is left whole: nothing the

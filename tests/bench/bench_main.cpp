@@ -1,5 +1,5 @@
 // vitrine_bench: speed figures as ratios to references measured in the same run.
-//   vitrine_bench script | render | map | export | video | video-soak | drift [MINUTES] | outputs | soak [LOOPS [SPEED]] | soak-month [DAYS [SPEED]] | restart | power | status | all
+//   vitrine_bench script | render | map | export | video | video-soak | drift [MINUTES] | outputs | soak [LOOPS [SPEED]] | soak-month [DAYS [SPEED]] | restart | power | status | visitor-phones | all
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +19,7 @@ int runSoakMonthBench(int days, double speed);
 int runRestartBench();
 int runPowerBench();
 int runStatusPageBench();
+int runVisitorPhonesBench();
 }  // namespace vitrine::bench
 
 int main(int argc, char** argv) {
@@ -38,10 +39,11 @@ int main(int argc, char** argv) {
     if (which == "restart" || which == "all") status |= vitrine::bench::runRestartBench();
     if (which == "power" || which == "all") status |= vitrine::bench::runPowerBench();
     if (which == "status" || which == "all") status |= vitrine::bench::runStatusPageBench();
+    if (which == "visitor-phones" || which == "all") status |= vitrine::bench::runVisitorPhonesBench();
     if (which != "script" && which != "render" && which != "map" && which != "export" && which != "video" && which != "video-soak" &&
         which != "drift" && which != "outputs" && which != "soak" && which != "soak-month" && which != "restart" && which != "power" &&
-        which != "status" && which != "all") {
-        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|video-soak|drift [MINUTES]|outputs|soak [LOOPS [SPEED]]|soak-month [DAYS [SPEED]]|restart|power|status|all]\n");
+        which != "status" && which != "visitor-phones" && which != "all") {
+        std::fprintf(stderr, "usage: vitrine_bench [script|render|map|export|video|video-soak|drift [MINUTES]|outputs|soak [LOOPS [SPEED]]|soak-month [DAYS [SPEED]]|restart|power|status|visitor-phones|all]\n");
         return 2;
     }
     return status;

@@ -18,6 +18,7 @@
 
 #include "control/http_control_server.h"
 #include "support/captured_log.h"
+#include "support/loopback_client.h"
 #include "base/utf8.h"
 
 using namespace vitrine::control;
@@ -26,36 +27,8 @@ namespace {
 
 using Log = vitrine::test::CapturedLog;
 
-// A loopback connection with a bounded wait on every receive.
-int connectLoopback(int port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
-    timeval tv{10, 0};  // bound the wait if the server never answers
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<uint16_t>(port));
-    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    return fd;
-}
-
-// Sends raw bytes to the server and returns what it answers (until it closes).
-std::string rawExchange(int port, const std::string& bytes, bool halfClose = true) {
-    int fd = connectLoopback(port);
-    std::size_t sent = 0;
-    while (sent < bytes.size()) {
-        ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) break;  // the server may close early on a huge header: that is fine
-        sent += static_cast<std::size_t>(n);
-    }
-    if (halfClose) ::shutdown(fd, SHUT_WR);
-    std::string reply;
-    char buf[4096];
-    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) reply.append(buf, static_cast<std::size_t>(n));
-    ::close(fd);
-    return reply;
-}
+using vitrine::test::connectLoopback;
+using vitrine::test::rawExchange;
 
 }  // namespace
 

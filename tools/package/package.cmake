@@ -47,6 +47,8 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Exhibit engine for museum projection inst
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+# The shared libraries linked (SFML, FFmpeg, libqrencode4 for the visitors' QR code…) become
+# dependencies through dpkg-shlibdeps.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Debug symbols stay in the build folder's binaries; the package's are stripped (a tenth
 # of the size).

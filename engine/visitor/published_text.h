@@ -1,0 +1,37 @@
+#pragma once
+// What the visitors' page may know of the exhibit: its title and languages, each scene's
+// title and on-screen text per language, the captions per language at their show times,
+// and the audio-description sounds with their times. Built once from the compiled show
+// (before the site's language choice: a visitor picks any of the exhibit's languages) and
+// served as JSON; nothing else of the exhibit or the installation is published.
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "captions/caption_track.h"
+#include "timeline/show.h"
+
+namespace vitrine::visitor {
+
+struct PublishedText {
+    std::string json;  // what /text.json serves
+    /// The description sounds, served as /sound/N for sounds[N]: the only files the
+    /// visitor port reads, named by index, never by a path a client sends.
+    std::vector<std::filesystem::path> sounds;
+};
+
+/// A caption file read, or nullopt when there is none (injected so tests need no files).
+using CaptionReader = std::function<std::optional<CaptionTrack>(const std::filesystem::path&)>;
+/// Reads caption files from disk; a missing or unreadable one is none.
+std::optional<CaptionTrack> readCaptionFile(const std::filesystem::path& file);
+
+/// Whether a sound is an audio-description track, played on the visitors' headphones.
+/// `<audio kind="description">` comes with issue #20; until then the player passes none.
+using IsDescription = std::function<bool(const Item&)>;
+
+PublishedText publishText(const Show& show, const CaptionReader& read = readCaptionFile,
+                          const IsDescription& isDescription = {});
+
+}  // namespace vitrine::visitor

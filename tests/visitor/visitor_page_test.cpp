@@ -1,0 +1,147 @@
+#include <doctest/doctest.h>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include "media/media_test_files.h"
+#include "support/build_paths.h"
+#include "support/free_port.h"
+#include "support/playing_player.h"
+#include "support/puppeteer.h"
+#include "support/run_command.h"
+
+using namespace vitrine;
+
+namespace {
+
+constexpr double kLoopSeconds = 8;
+constexpr double kTargetMillis = 100;  // the issue's target: the page within 100 ms of the player
+// After a jump the page learns of it at its next look at the clock (once a second) and
+// measures again: changes in that while are the catching up, not the following.
+constexpr double kCatchUpMillis = 2000;
+
+// Two rooms of 4 s, each with a sound captioned in English and French.
+void writeExhibit(const test::TempDir& dir) {
+    REQUIRE(test::runFfmpeg("-f lavfi -i anullsrc=r=48000:cl=mono -t 4 " + test::quoted(dir / "room.wav")));
+    std::ofstream(dir / "exhibit.xml") << R"(<exhibit title="Companion test" size="320x180" lang="en fr">
+  <scene id="one" title="First room" dur="4s">
+    <text><p lang="en">The river</p><p lang="fr">La rivière</p></text>
+    <audio src="room.wav" captions="one.vtt"/>
+  </scene>
+  <scene id="two" title="Second room" dur="4s">
+    <audio src="room.wav" captions="two.vtt"/>
+  </scene>
+</exhibit>)";
+    auto cues = [](const char* a, const char* b) {
+        return std::string("WEBVTT\n\n00:00.500 --> 00:01.500\n") + a + "\n\n00:02.000 --> 00:03.500\n" + b + "\n";
+    };
+    std::ofstream(dir / "one.vtt") << cues("One A", "One B");
+    std::ofstream(dir / "one.fr.vtt") << cues("Un A", "Un B");
+    std::ofstream(dir / "two.vtt") << cues("Two A", "Two B");
+    std::ofstream(dir / "two.fr.vtt") << cues("Deux A", "Deux B");
+}
+
+// Where each caption begins in the show, by its text.
+const std::map<std::string, double> kCueStarts = {{"One A", 0.5}, {"One B", 2.0}, {"Two A", 4.5}, {"Two B", 6.0},
+                                                  {"Un A", 0.5},  {"Un B", 2.0},  {"Deux A", 4.5}, {"Deux B", 6.0}};
+
+// The player's show time at wall instant `at` (ms), from the last /status sample before it.
+std::optional<double> playerTimeAt(const nlohmann::json& samples, double at) {
+    const nlohmann::json* last = nullptr;
+    for (const auto& s : samples)
+        if (s["at"].get<double>() <= at) last = &s;
+    if (!last || (*last)["state"] != "playing") return std::nullopt;
+    return std::fmod((*last)["time"].get<double>() + (at - (*last)["at"].get<double>()) / 1000, kLoopSeconds);
+}
+
+double percentile95(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * v.size())) - 1)];
+}
+
+}  // namespace
+
+TEST_CASE("visitor page: in headless Chromium on a phone, captions follow the player in two languages across a loop and a jump") {
+    const auto script = test::puppeteerScript("tests/visitor/check_visitor_page.js");
+    test::TempDir dir;
+    writeExhibit(dir);
+    const int control = test::freePort(), visitor = test::freePort();
+    const std::string token = "companion-token";
+    std::ofstream(dir / "installation.xml") << "<installation><control http=\"" << control
+                                            << "\" bind=\"127.0.0.1\" token=\"" << token << "\"/>"
+                                            << "<visitor-page port=\"" << visitor << "\" bind=\"127.0.0.1\"/></installation>";
+    test::PlayingPlayer player(dir / "exhibit.xml", dir / "installation.xml", dir / "player.log");
+    REQUIRE(player.pid > 0);
+    httplib::Client client("127.0.0.1", control);
+    bool up = false;
+    for (int i = 0; i < 150 && !up; ++i) {
+        auto r = client.Get("/status", httplib::Headers{{"Authorization", "Bearer " + token}});
+        up = r && r->status == 200 && nlohmann::json::parse(r->body)["frame"].get<int>() > 0;
+        if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    REQUIRE_MESSAGE(up, test::readTextFile(dir / "player.log"));
+
+    const auto shots = test::binaryDir() / "visitor-page";  // the screenshots, to look at
+    std::filesystem::create_directories(shots);
+    const auto run = test::runCommand("timeout 120 node '" + script.string() + "' 'http://127.0.0.1:" +
+                                      std::to_string(visitor) + "/' 'http://127.0.0.1:" + std::to_string(control) +
+                                      "/' '" + token + "' '" + shots.string() + "' two 2>&1");
+    const auto json = run.output.find("{\"");
+    const auto seen = nlohmann::json::parse(run.output.substr(json == std::string::npos ? 0 : json), nullptr, false);
+    REQUIRE_MESSAGE((!seen.is_discarded() && !seen.contains("error")), run.output.substr(0, 2000));
+    CHECK(seen["jump"] == 202);
+    const double jumpAt = seen["jumpAt"].get<double>();
+    for (const std::string language : {"en", "fr"}) {
+        INFO(language);
+        const auto& page = seen["pages"][language];
+        CHECK(page["languageShown"] == language);
+        CHECK(page["title"] == "Companion test");
+        CHECK(page["ariaLive"] == "polite");
+        CHECK(page["pageWidth"].get<int>() <= 390);
+        std::vector<double> lateness;
+        int afterJump = 0, afterLoop = 0;
+        std::string previous;
+        double previousTime = -1;
+        for (const auto& change : page["changes"]) {
+            const std::string text = change["text"];
+            const double at = change["at"].get<double>();
+            if (text.empty() || text == previous) {
+                previous = text;
+                continue;
+            }
+            previous = text;
+            const auto cue = kCueStarts.find(text);
+            REQUIRE_MESSAGE(cue != kCueStarts.end(), "a caption not in the language's file: " << text);
+            CHECK((language == "fr") == (text.rfind("Un", 0) == 0 || text.rfind("Deux", 0) == 0));
+            if (at > jumpAt && at < jumpAt + kCatchUpMillis) continue;
+            const auto t = playerTimeAt(seen["samples"], at);
+            if (!t) continue;
+            double late = (*t - cue->second) * 1000;
+            if (late > kLoopSeconds * 500) late -= kLoopSeconds * 1000;
+            if (late < -kLoopSeconds * 500) late += kLoopSeconds * 1000;
+            MESSAGE(language << " '" << text << "' at player time " << *t << " s: " << late << " ms after the player");
+            lateness.push_back(std::abs(late));
+            afterJump += at > jumpAt;
+            afterLoop += previousTime >= 0 && *t < previousTime;
+            previousTime = *t;
+        }
+        MESSAGE(language << ": " << lateness.size() << " caption changes, p95 " << percentile95(lateness)
+                         << " ms, worst " << (lateness.empty() ? 0 : *std::max_element(lateness.begin(), lateness.end())) << " ms");
+        CHECK(lateness.size() >= 6);
+        CHECK(afterLoop >= 1);
+        CHECK(afterJump >= 2);
+        for (double l : lateness) CHECK(l < kTargetMillis);
+    }
+    CHECK(seen["captionFontAfter"].get<double>() > 1.4 * seen["captionFontBefore"].get<double>());
+    CHECK(seen["stillPressed"] == "true");
+    CHECK(seen["reducedMotionPressed"] == "true");
+    for (const char* shot : {"visitor-en.png", "visitor-fr.png", "visitor-en-larger.png"})
+        CHECK(std::filesystem::file_size(shots / shot) > 1000);
+}
