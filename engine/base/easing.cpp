@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <numbers>
+
+#include "base/number_text.h"
 
 namespace vitrine {
 namespace {
@@ -89,21 +90,6 @@ double solveBezier(double x, double x1, double y1, double x2, double y2) {
     return bezierComponent(t, y1, y2);
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    return s;
-}
-
-std::optional<double> parseNumber(std::string_view s) {
-    std::string text(trim(s));
-    if (text.empty()) return std::nullopt;
-    char* end = nullptr;
-    double v = std::strtod(text.c_str(), &end);
-    if (end != text.c_str() + text.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
 }  // namespace
 
 double Easing::apply(double p) const {
@@ -117,7 +103,7 @@ double Easing::apply(double p) const {
 Easing linearEasing() { return Easing{}; }
 
 std::optional<Easing> parseEasing(std::string_view text) {
-    text = trim(text);
+    text = trimWhitespace(text);
     for (size_t i = 0; i < std::size(kCurves); ++i)
         if (text == kCurves[i].name) return Easing{Easing::Kind::Named, static_cast<int>(i)};
     for (const auto& alias : kBezierAliases)

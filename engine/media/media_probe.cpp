@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +11,9 @@
 #include "base/utf8.h"
 #include "media/audio_decoder.h"
 #include "media/ffmpeg_handles.h"
+#include "media/file_bytes.h"
 #include "media/image_decoder.h"
+#include "media/sound_file_end.h"
 #include "media/video_decoder.h"
 
 namespace vitrine {
@@ -56,21 +57,6 @@ std::string groupedDigits(std::uintmax_t n) {
     return digits;
 }
 
-std::vector<std::uint8_t> readRange(const fs::path& file, std::uintmax_t from, std::size_t count) {
-    std::ifstream in(file, std::ios::binary);
-    std::vector<std::uint8_t> bytes(count);
-    in.seekg(static_cast<std::streamoff>(from));
-    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(count));
-    bytes.resize(in ? count : static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-    return bytes;
-}
-
-std::uintmax_t sizeOf(const fs::path& file) {
-    std::error_code ec;
-    const std::uintmax_t size = fs::file_size(file, ec);
-    return ec ? 0 : size;
-}
-
 // True when the file starts with text (UTF-8, without NULs or control characters other
 // than tab, line and page breaks): a caption, a note, an HTML error page saved as .jpg.
 bool isText(const fs::path& file) {
@@ -110,12 +96,6 @@ std::optional<std::string> cutShortPicture(const fs::path& file) {
             return "the PNG ends after " + groupedDigits(size) + " bytes, before its last chunk (IEND): it was cut short";
     }
     return std::nullopt;
-}
-
-std::uint64_t bigEndian(const std::vector<std::uint8_t>& bytes, std::size_t at, std::size_t count) {
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < count; ++i) value = value << 8 | bytes[at + i];
-    return value;
 }
 
 // True for an MP4 or QuickTime file whose top-level boxes hold no index (moov): what a
@@ -160,42 +140,6 @@ std::optional<Micros> firstIndexedPacketPastEnd(const AVFormatContext& format, s
     return stop;
 }
 
-std::uint64_t littleEndian(const std::vector<std::uint8_t>& bytes, std::size_t at, std::size_t count) {
-    std::uint64_t value = 0;
-    for (std::size_t i = count; i-- > 0;) value = value << 8 | bytes[at + i];
-    return value;
-}
-
-// What a WAV's header states and the file holds: FFmpeg takes a cut WAV's length from the
-// file's size, so its header's data size is read here. Nullopt for any other file.
-struct WavLength {
-    Micros stated = 0, present = 0;
-};
-std::optional<WavLength> wavLength(const fs::path& file) {
-    const std::uintmax_t size = sizeOf(file);
-    const std::vector<std::uint8_t> riff = readRange(file, 0, 12);
-    if (riff.size() < 12 || std::string_view(reinterpret_cast<const char*>(riff.data()), 4) != "RIFF" ||
-        std::string_view(reinterpret_cast<const char*>(riff.data()) + 8, 4) != "WAVE")
-        return std::nullopt;
-    std::uint64_t bytesPerSecond = 0;
-    for (std::uintmax_t at = 12; at + 8 <= size;) {
-        const std::vector<std::uint8_t> chunk = readRange(file, at, 20);
-        const std::string_view type(reinterpret_cast<const char*>(chunk.data()), 4);
-        const std::uint64_t length = littleEndian(chunk, 4, 4);
-        if (type == "fmt " && chunk.size() >= 20) bytesPerSecond = littleEndian(chunk, 16, 4);  // after format, channels, rate
-        if (type == "data") {
-            // A size of 0 or 0xFFFFFFFF is a recording's "unknown yet": it promises nothing.
-            if (bytesPerSecond == 0 || length == 0 || length == 0xFFFFFFFF) return std::nullopt;
-            auto time = [&](std::uint64_t bytes) {
-                return static_cast<Micros>(bytes * static_cast<std::uint64_t>(kMicrosPerSecond) / bytesPerSecond);
-            };
-            return WavLength{time(length), time(std::min<std::uint64_t>(length, size - (at + 8)))};
-        }
-        at += 8 + length + (length & 1);  // chunks are padded to an even size
-    }
-    return std::nullopt;
-}
-
 // Whether the file still holds packets at `at`: seek there and read a few.
 bool packetsAt(AVFormatContext& format, Micros at) {
     if (av_seek_frame(&format, -1, at, AVSEEK_FLAG_BACKWARD) < 0) return false;
@@ -215,8 +159,9 @@ bool packetsAt(AVFormatContext& format, Micros at) {
 }
 
 // Why a sound or clip that starts well ends early, or nullopt when it plays to the end its
-// header states: a copy or download that stopped, with the header (a WAV's data size, an
-// MP3's frame count, an MP4's index at the front) still promising the rest. Decoding the
+// header states: a copy or download that stopped, with the header (a WAV's data size, a
+// FLAC's sample count, an MP3's frame count, an MP4's index at the front) still promising
+// the rest, or an Ogg file without the last page that ends every finished one. Decoding the
 // start finds nothing wrong, and the player would freeze or fall silent where it stops.
 // Cheap: the index is compared with the file's size, or else one seek near the stated end;
 // only a file that is cut is searched, by halving, for where it stops.
@@ -227,11 +172,24 @@ std::optional<std::string> cutShortEnd(const fs::path& file, MediaUse use) {
     };
     if (auto wav = wavLength(file))
         return wav->present + kEndSlack < wav->stated ? std::optional(says(wav->present, wav->stated)) : std::nullopt;
+    // A FLAC's last frame is found to the sample, so no slack: FFmpeg would believe its header.
+    if (auto flac = flacLength(file))
+        return flac->present < flac->stated ? std::optional(says(flac->present, flac->stated)) : std::nullopt;
+    // An Ogg states no length but ends with a page marked so; FFmpeg's length is where its
+    // last whole page ends, so a cut one seems whole to the seek below.
+    const std::optional<bool> oggWhole = oggEndsWithItsLastPage(file);
+    if (oggWhole && *oggWhole) return std::nullopt;
     AVFormatContext* opened = nullptr;
     if (avformat_open_input(&opened, file.c_str(), nullptr, nullptr) < 0) return std::nullopt;
     ffmpeg::FormatContextPtr format(opened);
     // An MP3's or Ogg's length is known only once its first packets are read.
     if (avformat_find_stream_info(format.get(), nullptr) < 0) return std::nullopt;
+    if (oggWhole) {
+        const std::string stop =
+            format->duration == AV_NOPTS_VALUE ? "" : " at " + formatTime(format->duration, TimePrecision::Tenths);
+        return "the " + std::string(nounFor(use)) + " stops" + stop +
+               " without the last page every finished Ogg file ends with: the file was cut short";
+    }
     // A length guessed from the bit rate and the file's size holds no promise to break.
     if (format->duration == AV_NOPTS_VALUE || format->duration <= kEndSlack ||
         format->duration_estimation_method == AVFMT_DURATION_FROM_BITRATE)

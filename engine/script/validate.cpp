@@ -316,8 +316,10 @@ private:
     // A rectangle of a pan-zoom in %, inside the picture; one in px cannot be judged
     // without the picture's size.
     static bool insidePicture(const LengthRect& r) {
+        // A part of the picture over 100% of it cannot lie inside it, wherever a length in
+        // px puts it (the sums below need both in %): the schema refuses it too.
         for (const Length* l : {&r.x, &r.y, &r.width, &r.height})
-            if (l->percent && l->value < 0) return false;
+            if (l->percent && (l->value < 0 || l->value > 100)) return false;
         if (r.width.value <= 0 || r.height.value <= 0) return false;
         if (r.x.percent && r.width.percent && r.x.value + r.width.value > 100 + 1e-9) return false;
         if (r.y.percent && r.height.percent && r.y.value + r.height.value > 100 + 1e-9) return false;

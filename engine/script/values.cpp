@@ -7,23 +7,17 @@
 #include <cstdlib>
 #include <limits>
 
+#include "base/number_text.h"
+
 namespace vitrine {
 namespace {
-
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
     std::vector<std::string_view> parts;
     size_t start = 0;
     while (true) {
         size_t pos = s.find(sep, start);
-        parts.push_back(trim(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start)));
+        parts.push_back(trimWhitespace(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start)));
         if (pos == std::string_view::npos) break;
         start = pos + 1;
     }
@@ -34,7 +28,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 std::optional<std::pair<std::string_view, std::string_view>> splitArrow(std::string_view s) {
     for (std::string_view arrow : {std::string_view("\xE2\x86\x92"), std::string_view("->")}) {
         size_t pos = s.find(arrow);
-        if (pos != std::string_view::npos) return std::pair{trim(s.substr(0, pos)), trim(s.substr(pos + arrow.size()))};
+        if (pos != std::string_view::npos) return std::pair{trimWhitespace(s.substr(0, pos)), trimWhitespace(s.substr(pos + arrow.size()))};
     }
     return std::nullopt;
 }
@@ -109,100 +103,10 @@ constexpr double kMaxLength = 1e6;  // beyond any canvas; guards against overflo
 
 }  // namespace
 
-namespace {
-// Numbers as designers write them ("44", "0.8", "-12.5"), read without from_chars: a
-// mantissa of at most 15 digits divided by an exact power of ten is correctly rounded,
-// which is what from_chars would give. Anything else returns nullopt and takes the long way.
-std::optional<double> parseSimpleDecimal(std::string_view s) {
-    static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-                                              1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    constexpr int kMaxDigits = 15;
-    size_t i = 0;
-    bool negative = false;
-    if (i < s.size() && s[i] == '-') {
-        negative = true;
-        ++i;
-    }
-    std::int64_t mantissa = 0;
-    int digits = 0, fractionDigits = 0;
-    bool inFraction = false;
-    for (; i < s.size(); ++i) {
-        char c = s[i];
-        if (c >= '0' && c <= '9') {
-            if (++digits > kMaxDigits) return std::nullopt;
-            mantissa = mantissa * 10 + (c - '0');
-            if (inFraction) ++fractionDigits;
-        } else if (c == '.' && !inFraction) {
-            inFraction = true;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (digits == 0 || (inFraction && fractionDigits == 0)) return std::nullopt;
-    double v = static_cast<double>(mantissa) / kPowersOfTen[fractionDigits];
-    return negative ? -v : v;
-}
-}  // namespace
-
-namespace {
-// The format's number grammar (exhibits/README.md, "Numbers"), the one the schema's patterns
-// spell too: an optional sign, then digits with at most one point, a digit on at least one
-// side of it; at most 15 digits before the point once leading zeros are dropped, so that no
-// number overflows a double. No exponent, NaN or INF: a bound could not be checked by a
-// pattern in the schema if "1e2" could stand for 100.
-struct DecimalText {
-    bool negative = false;
-    std::string_view whole, fraction;  // the digits before and after the point
-};
-
-std::optional<DecimalText> splitDecimal(std::string_view s) {
-    DecimalText d;
-    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-        d.negative = s.front() == '-';
-        s.remove_prefix(1);
-    }
-    size_t point = s.find('.');
-    d.whole = s.substr(0, point);
-    if (point != std::string_view::npos) d.fraction = s.substr(point + 1);
-    auto digits = [](std::string_view part) {
-        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (!digits(d.whole) || !digits(d.fraction) || d.whole.size() + d.fraction.size() == 0) return std::nullopt;
-    d.whole.remove_prefix(std::min(d.whole.find_first_not_of('0'), d.whole.size()));
-    if (d.whole.size() > 15) return std::nullopt;
-    return d;
-}
-}  // namespace
-
-std::string_view trimValue(std::string_view text) { return trim(text); }
-
-std::optional<double> parseNumber(std::string_view text) {
-    std::string_view s = trim(text);
-    if (s.empty()) return std::nullopt;
-    if (auto quick = parseSimpleDecimal(s)) return quick;
-    auto d = splitDecimal(s);
-    if (!d) return std::nullopt;
-    std::string_view unsignedText = s.substr(s.front() == '-' || s.front() == '+' ? 1 : 0);
-    double v = 0;
-    auto [end, error] = std::from_chars(unsignedText.data(), unsignedText.data() + unsignedText.size(), v,
-                                        std::chars_format::fixed);
-    // Only a long fraction of zeros ("0.000…1") is out of range now: too small for a double.
-    if (error == std::errc::result_out_of_range) v = 0;
-    else if (error != std::errc() || end != unsignedText.data() + unsignedText.size()) return std::nullopt;
-    // A double cannot tell 1.000…001 from 1, but the schema's patterns can: a value rounded
-    // onto a whole number it is not is moved one step towards what was written, so that
-    // ranges (all bounded by whole numbers) judge it as the schema does.
-    const bool exact = d->fraction.find_first_not_of('0') == std::string_view::npos;
-    if (!exact && v == std::floor(v)) {
-        double written = 0;
-        std::from_chars(d->whole.data(), d->whole.data() + d->whole.size(), written);
-        v = std::nextafter(v, written == v ? std::numeric_limits<double>::infinity() : 0.0);
-    }
-    return d->negative ? -v : v;
-}
+std::string_view trimValue(std::string_view text) { return trimWhitespace(text); }
 
 std::optional<Color> parseColor(std::string_view text) {
-    std::string_view s = trim(text);
+    std::string_view s = trimWhitespace(text);
     if (s == "black") return Color{0, 0, 0, 255};
     if (s == "white") return Color{255, 255, 255, 255};
     if (s == "transparent") return Color{0, 0, 0, 0};
@@ -218,7 +122,7 @@ std::optional<Color> parseColor(std::string_view text) {
 }
 
 std::optional<Length> parseLength(std::string_view text) {
-    std::string_view s = trim(text);
+    std::string_view s = trimWhitespace(text);
     Length l;
     if (!s.empty() && s.back() == '%') {
         l.percent = true;
@@ -233,12 +137,12 @@ std::optional<Length> parseLength(std::string_view text) {
 }
 
 std::optional<PixelSize> parseSize(std::string_view text) {
-    std::string_view s = trim(text);
+    std::string_view s = trimWhitespace(text);
     size_t x = s.find('x');
     if (x == std::string_view::npos) return std::nullopt;
     // Whole pixels, written as digits alone (no sign or point), as the schema's pattern has it.
     auto whole = [](std::string_view part) -> std::optional<int> {
-        part = trim(part);
+        part = trimWhitespace(part);
         part.remove_prefix(std::min(part.find_first_not_of('0'), part.size()));
         int v = 0;
         auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), v);
@@ -253,23 +157,28 @@ std::optional<PixelSize> parseSize(std::string_view text) {
 }
 
 std::optional<bool> parseBool(std::string_view text) {
-    std::string_view s = trim(text);
+    std::string_view s = trimWhitespace(text);
     if (s == "true" || s == "yes" || s == "1") return true;
     if (s == "false" || s == "no" || s == "0") return false;
     return std::nullopt;
 }
 
 std::optional<double> parseRepeat(std::string_view text) {
-    if (trim(text) == "indefinite") return std::numeric_limits<double>::infinity();
+    if (trimWhitespace(text) == "indefinite") return std::numeric_limits<double>::infinity();
     auto v = parseNumber(text);
     if (!v || *v <= 0) return std::nullopt;
     return v;
 }
 
 std::optional<TransitionSpec> parseTransition(std::string_view text) {
+    // Words apart at any whitespace, which the schema's xs:token makes one space.
     std::vector<std::string_view> words;
-    for (auto w : split(trim(text), ' '))
-        if (!w.empty()) words.push_back(w);
+    constexpr std::string_view kWhitespace = " \t\n\r\f\v";
+    for (std::string_view rest = trimWhitespace(text); !rest.empty();) {
+        const size_t end = std::min(rest.find_first_of(kWhitespace), rest.size());
+        words.push_back(rest.substr(0, end));
+        rest = trimWhitespace(rest.substr(end));
+    }
     if (words.empty() || words.size() > 3) return std::nullopt;
     TransitionSpec spec;
     bool known = false;
@@ -281,14 +190,17 @@ std::optional<TransitionSpec> parseTransition(std::string_view text) {
     if (!known) return std::nullopt;
     if (spec.kind == TransitionSpec::Kind::Cut) return words.size() == 1 ? std::optional(spec) : std::nullopt;
     if (words.size() < 2) return std::nullopt;  // a fade needs a duration
-    auto d = parseTimeValue(words[1]);
-    if (!d || *d <= 0) return std::nullopt;
+    // No sign: a transition's time is a duration, never negative (the schema's pattern agrees).
+    auto d = words[1].front() == '-' ? std::nullopt : parseTimeValue(words[1]);
+    if (!d) return std::nullopt;
     spec.duration = *d;
     if (words.size() == 3) {
         auto e = parseEasing(words[2]);
         if (!e) return std::nullopt;
         spec.easing = *e;
     }
+    // A fade over no time is a cut, as a designer who shortens one to 0s expects.
+    if (spec.duration == 0) spec = TransitionSpec{};
     return spec;
 }
 

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 #include "base/easing.h"
 
@@ -54,4 +55,16 @@ TEST_CASE("unknown easings and bad bezier arguments are rejected") {
     CHECK_FALSE(parseEasing("cubic-bezier(1.5, 0, 0.5, 1)"));  // x outside [0,1]
     CHECK_FALSE(parseEasing("cubic-bezier(a, 0, 0.5, 1)"));
     CHECK_FALSE(parseEasing("cubic-bezier(0.1, 0, 0.5, 1"));
+}
+
+TEST_CASE("bezier numbers follow the format's number grammar and whitespace around is ignored") {
+    // Refused wherever a number is written (exhibits/README.md, "Numbers"), so here too.
+    CHECK_FALSE(parseEasing("cubic-bezier(0, 1e2, 1, 1)"));
+    CHECK_FALSE(parseEasing("cubic-bezier(0, 0x10, 1, 1)"));
+    CHECK_FALSE(parseEasing("cubic-bezier(1e-2, 0, 1, 1)"));
+    CHECK_FALSE(parseEasing("cubic-bezier(0, 1" + std::string(15, '0') + ", 1, 1)"));
+    // Written forms of a number that is in range are fine: a sign, leading zeros, -0.
+    CHECK(parseEasing("cubic-bezier(+0.25, -0.5, 00.75, -0)"));
+    CHECK(parseEasing("cubic-bezier(0,\t2\t,1,1)"));
+    CHECK(parseEasing("ease-in\t"));
 }

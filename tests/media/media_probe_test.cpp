@@ -204,3 +204,41 @@ TEST_CASE("media probe: a WAV or MP3 cut short says where it stops") {
         CHECK(stopsAt(d) == doctest::Approx(2.0).epsilon(0.1));
     }
 }
+
+TEST_CASE("media probe: an Ogg Vorbis or Opus file cut short misses its last page") {
+    test::TempDir dir;
+    // Neither states its length: an Ogg stream ends with a page marked end-of-stream.
+    REQUIRE(test::runFfmpeg("-f lavfi -i sine=frequency=440:duration=4 -c:a libvorbis " + test::quoted(dir / "voice.ogg")));
+    REQUIRE(test::runFfmpeg("-f lavfi -i sine=frequency=440:duration=4 -c:a libopus " + test::quoted(dir / "voice.opus")));
+    for (const char* name : {"voice.ogg", "voice.opus"}) {
+        CAPTURE(name);
+        CHECK(codeOf(probeMedia(dir / name, MediaUse::Sound)) == "none");
+        const std::string cut = std::string("cut-") + name;
+        writeCut(dir / name, dir / cut, 0.9);
+        auto d = probeMedia(dir / cut, MediaUse::Sound);
+        CAPTURE(messageOf(d));
+        CHECK(codeOf(d) == "media-cut-short");
+        CHECK(messageOf(d).starts_with("the sound stops at "));
+        CHECK(messageOf(d).ends_with(" without the last page every finished Ogg file ends with: the file was cut short"));
+        // Where its last whole page ends: well into the sound, short of its 4 seconds.
+        CHECK(stopsAt(d) > 1.0);
+        CHECK(stopsAt(d) < 4.0);
+    }
+}
+
+TEST_CASE("media probe: a FLAC cut short says where it stops, even in its last half second") {
+    test::TempDir dir;
+    // STREAMINFO states the samples; FFmpeg takes the length from it without looking.
+    REQUIRE(test::runFfmpeg("-f lavfi -i sine=frequency=440:duration=4 " + test::quoted(dir / "voice.flac")));
+    CHECK(codeOf(probeMedia(dir / "voice.flac", MediaUse::Sound)) == "none");
+    for (double fraction : {0.5, 0.95}) {
+        CAPTURE(fraction);
+        writeCut(dir / "voice.flac", dir / "cut.flac", fraction);
+        auto d = probeMedia(dir / "cut.flac", MediaUse::Sound);
+        CAPTURE(messageOf(d));
+        CHECK(codeOf(d) == "media-cut-short");
+        CHECK(messageOf(d).ends_with(" of the 4s its header states: the file was cut short"));
+        CHECK(stopsAt(d) > 4.0 * fraction - 1.0);
+        CHECK(stopsAt(d) < 4.0);
+    }
+}

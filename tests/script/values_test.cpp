@@ -59,6 +59,19 @@ TEST_CASE("transitions name a kind, a duration and an easing") {
     CHECK_FALSE(parseTransition("fade 1s wobbly"));
 }
 
+TEST_CASE("a transition over no time is a cut and a signed one is refused") {
+    for (const char* zero : {"fade 0s", "dip 0", "slide-left 0ms sine-in", "crossfade +0:00"}) {
+        CAPTURE(zero);
+        auto t = parseTransition(zero);
+        REQUIRE(t);
+        CHECK(t->kind == TransitionSpec::Kind::Cut);
+        CHECK(t->duration == 0);
+    }
+    // A duration has no sign: -0s is refused as -1s is (the schema's pattern has no minus).
+    CHECK_FALSE(parseTransition("fade -0s"));
+    CHECK(parseTransition("fade +1s")->duration == 1'000'000);
+}
+
 TEST_CASE("an anchor is the point of its box, as fractions: left or top 0, centre 0.5, right or bottom 1") {
     CHECK(parseAnchor("top-left").x == 0);
     CHECK(parseAnchor("top-left").y == 0);
