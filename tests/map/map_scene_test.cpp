@@ -506,7 +506,7 @@ TEST_CASE("map scene: layers keep their order and style, a designer's file resol
     CHECK(own.color == Color{0xc9, 0xa2, 0x5e, 255});
     REQUIRE(own.fill);
     CHECK(*own.fill == Color{0x10, 0x20, 0x30, 255});
-    CHECK(own.where.line == 4);  // its src, where a missing file is reported
+    CHECK(own.where.line == 5);  // its src (the exhibit opens on line 1), where a missing file is reported
     CHECK(own.timing.begin == 2 * kMicrosPerSecond);
     // Before its begin the layer is not drawn; after it, in its style.
     auto layersAt = [&](Micros t) { return evaluateMap(s, t, kBox).layers; };
