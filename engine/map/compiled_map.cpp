@@ -1,6 +1,7 @@
 #include "map/compiled_map.h"
 
 #include "map/natural_earth.h"
+#include "map/natural_earth_layers.h"
 #include "script/suggest.h"
 
 #include <algorithm>
@@ -52,6 +53,32 @@ void checkHighlights(const CompiledMap& m, Diagnostics& diagnostics) {
     }
 }
 
+// The <layer> children's data: the designer's own file, or Natural Earth's at the scale the
+// map's views need. One that cannot be had is reported and left out; the map still draws.
+void compileLayers(CompiledMap& m, MapLibrary& library, const fs::path& mapsDirectory, Diagnostics& diagnostics) {
+    for (const MapDataLayer& l : m.scene.layers) {
+        std::shared_ptr<const LayerFile> file;
+        if (l.kind == MapDataLayer::Kind::Own) {
+            if (std::shared_ptr<const GeoJsonFile> read = library.geoJson(l.src)) {
+                // A designer's layer is whole: its edges along its own bounds are drawn.
+                file = library.layer(l.src, m.scene.projectionSpec, std::nullopt, {}, std::nullopt, false);
+                reportDataProblems(read->problems, l.src, l.where, diagnostics);
+                reportDataProblems(file->problems, l.src, l.where, diagnostics);
+            } else {
+                diagnostics.error(l.where, "missing-file", "map data not found: " + l.src,
+                                  "check the path; it is relative to the script");
+            }
+        } else if (auto source = naturalEarthLayer(l.kind, m.scene, m.dataBounds(), mapsDirectory)) {
+            file = library.layer(source->file, m.scene.projectionSpec, std::nullopt, source->object, source->within, false);
+        } else {
+            diagnostics.warning(l.where, "map-data-missing",
+                                "Natural Earth's lakes, rivers and coastline are not installed: this layer is not drawn",
+                                "install the world's map data: tools/setup (or tools/install-map-data)");
+        }
+        m.layers.push_back(file ? std::shared_ptr<const ProjectedLayer>(file, &file->layer) : nullptr);
+    }
+}
+
 }  // namespace
 
 std::optional<Box> CompiledMap::dataBounds() const {
@@ -69,12 +96,16 @@ std::shared_ptr<const CompiledMap> compileMap(const ScriptNode& mapElement, cons
         mapElement.where.file.empty() ? fs::path() : fs::path(mapElement.where.file).parent_path() / "places.json";
     std::shared_ptr<const GazetteerFile> places = library.places(ownPlaces, mapsDirectory);
     appendOnce(diagnostics, places->problems);
-    out->scene = compileMapScene(mapElement, places->places, diagnostics, styles);  // reports unknown places
+    std::shared_ptr<const GeoJsonFile> file = src.empty() ? nullptr : library.geoJson(src);
+    std::optional<Box> ownBounds;
+    if (file && !mapElement.attribute("view")) ownBounds = globeBounds(file->collection);
+    if (ownBounds && !ownBounds->valid()) ownBounds.reset();
+    out->scene = compileMapScene(mapElement, places->places, diagnostics, styles, ownBounds);  // reports unknown places
 
     const ScriptAttribute* srcAttribute = mapElement.attribute("src");
     const SourceLocation& srcWhere = srcAttribute ? srcAttribute->where : mapElement.where;
     if (!src.empty()) {
-        if (std::shared_ptr<const GeoJsonFile> file = library.geoJson(src)) {
+        if (file) {
             std::shared_ptr<const LayerFile> own = library.layer(src, out->scene.projectionSpec);
             reportDataProblems(file->problems, src, srcWhere, diagnostics);
             reportDataProblems(own->problems, src, srcWhere, diagnostics);
@@ -97,6 +128,7 @@ std::shared_ptr<const CompiledMap> compileMap(const ScriptNode& mapElement, cons
                 library.layer(beneath.file, out->scene.projectionSpec, exclude, beneath.object, beneath.within))
             out->base = std::shared_ptr<const ProjectedLayer>(base, &base->layer);
     }
+    compileLayers(*out, library, mapsDirectory, diagnostics);
     checkHighlights(*out, diagnostics);
     return out;
 }

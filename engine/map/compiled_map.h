@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vitrine::map {
 
@@ -22,6 +23,8 @@ struct CompiledMap {
     MapScene scene;
     std::shared_ptr<const ProjectedLayer> data;  // the map's own file; null when it has none or it is missing
     std::shared_ptr<const ProjectedLayer> base;  // the world beneath, for views beyond the data; may be null
+    /// The data of each of scene.layers, in the same order; null where it could not be read.
+    std::vector<std::shared_ptr<const ProjectedLayer>> layers;
 
     /// Lon/lat bounds of the data (else of the world beneath): the first view when the map names none.
     std::optional<Box> dataBounds() const;

@@ -76,4 +76,42 @@ Box bounds(const std::vector<Polygon>& polygons) {
     return box;
 }
 
+GlobeBounds::GlobeBounds() {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    west_.fill(inf);
+    east_.fill(-inf);
+    plain_ = Box{inf, inf, -inf, -inf};
+}
+
+void GlobeBounds::add(Point2 p) {
+    plain_.west = std::min(plain_.west, p.x);
+    plain_.east = std::max(plain_.east, p.x);
+    plain_.south = std::min(plain_.south, p.y);
+    plain_.north = std::max(plain_.north, p.y);
+    const double lon = p.x >= 180.0 ? p.x - 360.0 : p.x;  // 180° is -180°
+    const int degree = std::clamp(static_cast<int>(std::floor(lon + 180.0)), 0, 359);
+    west_[degree] = std::min(west_[degree], lon);
+    east_[degree] = std::max(east_[degree], lon);
+}
+
+Box GlobeBounds::box() const {
+    if (!plain_.valid() || plain_.east - plain_.west <= 180.0) return plain_;
+    std::vector<int> occupied;
+    for (int d = 0; d < 360; ++d)
+        if (west_[d] <= east_[d]) occupied.push_back(d);
+    // The widest gap between the longitudes, going round: the data covers the rest.
+    double widestGap = -1.0, west = plain_.west, east = plain_.east;
+    for (std::size_t k = 0; k < occupied.size(); ++k) {
+        const bool roundPast180 = k + 1 == occupied.size();
+        const int from = occupied[k], to = occupied[roundPast180 ? 0 : k + 1];
+        const double gap = west_[to] - east_[from] + (roundPast180 ? 360.0 : 0.0);
+        if (gap <= widestGap) continue;
+        widestGap = gap;
+        west = west_[to];
+        east = east_[from] + (roundPast180 ? 0.0 : 360.0);  // an interior gap: across 180°
+    }
+    if (east - west > 180.0) return plain_;
+    return Box{west, plain_.south, east, plain_.north};
+}
+
 }  // namespace vitrine::map

@@ -3,6 +3,7 @@
 // few measures on them (area, containment, bounds). Coordinates are whatever the
 // caller holds: lon/lat degrees (x = lon, y = lat) or projected units.
 
+#include <array>
 #include <vector>
 
 namespace vitrine::map {
@@ -46,5 +47,26 @@ bool contains(const Polygon& polygon, Point2 p);
 
 /// The smallest box holding every point of every polygon; invalid (west > east) when empty.
 Box bounds(const std::vector<Polygon>& polygons);
+
+/// The bounds of lon/lat points on the globe, where -180° and 180° are one meridian. Data
+/// that crosses the antimeridian (Fiji, Chukotka) is cut there into pieces at both ends of
+/// the longitudes, so its plain bounds span the whole world; its bounds here are the
+/// smallest longitude interval that covers it instead (177°E…178°W), held unwrapped as a
+/// view across 180° is (west 177, east 182), so that an automatic view fits the data.
+class GlobeBounds {
+public:
+    GlobeBounds();
+    void add(Point2 lonLat);
+    /// Invalid (west > east) when nothing was added. Data wider than a hemisphere keeps its
+    /// plain bounds: a world map is drawn whole, from -180° to 180°.
+    Box box() const;
+
+private:
+    // The westmost and eastmost longitude seen in each degree from -180°: enough to find
+    // the widest gap between longitudes in one pass, whatever the number of points.
+    std::array<double, 360> west_;
+    std::array<double, 360> east_;
+    Box plain_;
+};
 
 }  // namespace vitrine::map

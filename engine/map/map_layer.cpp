@@ -131,6 +131,39 @@ Line densified(const Line& closedRing) {
     return out;
 }
 
+// A line (a river, a boundary drawn as a line) in rotated lon/lat, cut where it crosses
+// the seam into pieces that each stay on one side, every edge split as densified() does.
+std::vector<Line> seamLinePieces(const std::vector<Point2>& line, double centralMeridian) {
+    std::vector<Line> pieces;
+    if (line.size() < 2) return pieces;
+    const double edge = 180.0 - kSeamInset;
+    Line current{{rotated(line[0].x, centralMeridian), line[0].y}};
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        const Point2 a = current.back();
+        Point2 b{a.x + std::remainder(rotated(line[i].x, centralMeridian) - a.x, 360.0), line[i].y};
+        if (std::abs(b.x) > edge) {  // across the seam: end this piece on it, go on from the other side
+            const double side = b.x > 0 ? edge : -edge;
+            const double y = a.y + (side - a.x) / (b.x - a.x) * (b.y - a.y);
+            current.push_back({side, y});
+            pieces.push_back(std::move(current));
+            current = Line{{-side, y}};
+            b.x += b.x > 0 ? -360.0 : 360.0;
+        }
+        current.push_back(b);
+    }
+    pieces.push_back(std::move(current));
+    for (Line& piece : pieces) {
+        Line dense{piece.front()};
+        for (std::size_t i = 1; i < piece.size(); ++i) {
+            const Point2 a = piece[i - 1], b = piece[i];
+            const int steps = std::max(1, static_cast<int>(std::ceil(std::max(std::abs(b.x - a.x), std::abs(b.y - a.y)) / kMaxEdgeDegrees)));
+            for (int k = 1; k <= steps; ++k) dense.push_back({a.x + (b.x - a.x) * k / steps, a.y + (b.y - a.y) * k / steps});
+        }
+        piece = std::move(dense);
+    }
+    return pieces;
+}
+
 bool isCut(const Point2& a, const Point2& b, const Box& bounds, double centralMeridian) {
     auto near = [](double v, double edge) { return std::abs(v - edge) <= kCutTolerance; };
     if (near(a.x, b.x) && (near(a.x, bounds.west) || near(a.x, bounds.east))) return true;
@@ -236,6 +269,15 @@ void fillCells(const std::vector<Line>& rings, double cell, const Project& proje
 
 }  // namespace
 
+Box globeBounds(const GeoCollection& collection) {
+    GlobeBounds globe;
+    for (const GeoFeature& f : collection.features)
+        for (const Polygon& p : f.polygons)
+            for (const Ring& r : p.rings)
+                for (const Point2& q : r) globe.add(q);
+    return globe.box();
+}
+
 const LayerFeature* ProjectedLayer::find(std::string_view idOrName) const {
     for (const LayerFeature& f : features)
         if (f.id == idOrName || f.name == idOrName) return &f;
@@ -243,16 +285,21 @@ const LayerFeature* ProjectedLayer::find(std::string_view idOrName) const {
 }
 
 ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpec& spec, Diagnostics& diagnostics,
-                            std::optional<Box> exclude) {
+                            std::optional<Box> exclude, bool clippedToBounds) {
     ProjectedLayer layer;
     const Projection projection = spec.make();
     const bool conic = spec.kind == ProjectionKind::LambertConformalConic;
     const double cm = spec.centralMeridian;
-    layer.lonLatBounds = kEmptyBox;
+    // The plain box finds the cuts along the data's edges; data that is not clipped has them
+    // only at ±180°, where a designer's own boundary along its northmost parallel is no cut.
+    // The bounds on the globe are what a view fits, the smallest interval across 180° included.
+    Box clipBox = kEmptyBox;
     for (const GeoFeature& f : collection.features)
         for (const Polygon& p : f.polygons)
             for (const Ring& r : p.rings)
-                for (const Point2& q : r) extend(layer.lonLatBounds, q);
+                for (const Point2& q : r) extend(clipBox, q);
+    if (!clippedToBounds) clipBox = Box{-180, std::numeric_limits<double>::infinity(), 180, -std::numeric_limits<double>::infinity()};
+    layer.lonLatBounds = globeBounds(collection);
     layer.projectedBounds = kEmptyBox;
 
     const double cell = fillCellDegrees(layer.lonLatBounds);
@@ -298,7 +345,7 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
                     for (std::size_t i = 0; i < dense.size(); ++i) {
                         Point2 a = dense[i], b = dense[(i + 1) % dense.size()];
                         Point2 ga{a.x + cm, a.y}, gb{b.x + cm, b.y};
-                        if (isCut(ga, gb, layer.lonLatBounds, cm)) {
+                        if (isCut(ga, gb, clipBox, cm)) {
                             flush();
                             continue;
                         }
@@ -333,6 +380,17 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
                 region([&](const Line& r) {
                     return clipAxis(clipAxis(clipAxis(r, true, w, false), true, e, true), false, exclude->north, false);
                 });
+            }
+        }
+        // Its lines (rivers) are outlines only: nothing to fill.
+        for (const std::vector<Point2>& line : f.lines) {
+            for (const Line& piece : seamLinePieces(line, cm)) {
+                LayerOutline o{{}, kEmptyBox};
+                for (const Point2& q : piece) {
+                    o.points.push_back(project(q));
+                    extend(o.bounds, o.points.back());
+                }
+                layer.outlines.push_back(std::move(o));
             }
         }
         Tessellation t = tessellate(projected);

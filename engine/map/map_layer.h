@@ -35,18 +35,24 @@ struct LayerOutline {
 struct ProjectedLayer {
     std::vector<LayerFeature> features;
     std::vector<LayerOutline> outlines;
-    Box lonLatBounds;                // of the data; invalid when it holds nothing
+    Box lonLatBounds;                // of the data on the globe (GlobeBounds); invalid when it holds nothing
     Box projectedBounds;             // of every triangle
     /// The feature whose id or name is `idOrName` (case as written), or nullptr.
     const LayerFeature* find(std::string_view idOrName) const;
 };
 
-/// Projects and triangulates `collection` with `spec`. Rings that cross the projection's
+/// The lon/lat bounds of `collection` on the globe (GlobeBounds: across 180°, the smallest
+/// interval); invalid when it holds nothing.
+Box globeBounds(const GeoCollection& collection);
+
+/// Projects and triangulates `collection` with `spec`; its lines (LineString) become outlines. Rings that cross the projection's
 /// seam (the meridian opposite its centre) are cut there; rings around a pole and land
 /// a conic cannot show (beyond 60° S) are left out. Tessellation failures are reported
 /// in `diagnostics` at the feature, and the rest of the layer is kept. With `exclude`
 /// (lon/lat), the fill leaves that box empty, for a more detailed layer drawn there.
+/// Edges along ±180° are cuts (RFC 7946 cuts there); with `clippedToBounds`, so are edges
+/// along the data's own bounds, as in data clipped to a box (the bundled caucasus.geojson).
 ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpec& spec, Diagnostics& diagnostics,
-                            std::optional<Box> exclude = std::nullopt);
+                            std::optional<Box> exclude = std::nullopt, bool clippedToBounds = true);
 
 }  // namespace vitrine::map

@@ -1,5 +1,6 @@
 #include "map/map_library.h"
 
+#include <algorithm>
 #include <functional>
 #include <sstream>
 #include <system_error>
@@ -86,7 +87,7 @@ std::shared_ptr<const GeoJsonFile> MapLibrary::geoJsonLocked(const fs::path& fil
 
 std::shared_ptr<const LayerFile> MapLibrary::layer(const fs::path& file, const ProjectionSpec& spec,
                                                    std::optional<Box> exclude, const std::string& object,
-                                                   std::optional<Box> within) {
+                                                   std::optional<Box> within, bool clippedToBounds) {
     std::lock_guard lock(mutex_);
     std::shared_ptr<const GeoJsonFile> source = geoJsonLocked(file, object);
     if (!source) return nullptr;
@@ -95,22 +96,35 @@ std::shared_ptr<const LayerFile> MapLibrary::layer(const fs::path& file, const P
     key << file.string() << '#' << object << '|' << spec.key();
     if (exclude) key << '|' << exclude->west << ',' << exclude->south << ',' << exclude->east << ',' << exclude->north;
     if (within) key << "|in " << within->west << ',' << within->south << ',' << within->east << ',' << within->north;
+    if (!clippedToBounds) key << "|whole";
     LayerEntry& e = layers_[key.str()];
     if (e.value && e.source == source) return e.value;
     auto fresh = std::make_shared<LayerFile>();
     if (within) {
         // Only what the map can reach: triangulating the whole world at 1:10m for a map of
-        // one region would take seconds.
+        // one region would take seconds. Polygon by polygon and line by line, as Natural
+        // Earth's land is one feature of four thousand polygons.
+        auto meets = [&](const std::vector<Point2>& points) {  // a line, or a polygon's exterior
+            if (points.empty()) return false;
+            Box b{points.front().x, points.front().y, points.front().x, points.front().y};
+            for (const Point2& q : points)
+                b = {std::min(b.west, q.x), std::min(b.south, q.y), std::max(b.east, q.x), std::max(b.north, q.y)};
+            return b.west <= within->east && b.east >= within->west && b.south <= within->north && b.north >= within->south;
+        };
         GeoCollection near;
         for (const GeoFeature& f : source->collection.features) {
-            const Box b = bounds(f.polygons);
-            if (b.valid() && b.west <= within->east && b.east >= within->west && b.south <= within->north &&
-                b.north >= within->south)
-                near.features.push_back(f);
+            GeoFeature kept = f;
+            kept.polygons.clear();
+            kept.lines.clear();
+            for (const Polygon& p : f.polygons)
+                if (!p.rings.empty() && meets(p.rings.front())) kept.polygons.push_back(p);
+            for (const std::vector<Point2>& line : f.lines)
+                if (meets(line)) kept.lines.push_back(line);
+            if (!kept.polygons.empty() || !kept.lines.empty()) near.features.push_back(std::move(kept));
         }
-        fresh->layer = projectLayer(near, spec, fresh->problems, exclude);
+        fresh->layer = projectLayer(near, spec, fresh->problems, exclude, clippedToBounds);
     } else {
-        fresh->layer = projectLayer(source->collection, spec, fresh->problems, exclude);
+        fresh->layer = projectLayer(source->collection, spec, fresh->problems, exclude, clippedToBounds);
     }
     e = {std::move(source), std::move(fresh)};
     return e.value;

@@ -55,12 +55,13 @@ public:
     /// The features in `file` (GeoJSON, or TopoJSON's object `object`, every object when
     /// empty); nullptr when it is not a file (the media check reports that).
     std::shared_ptr<const GeoJsonFile> geoJson(const std::filesystem::path& file, const std::string& object = {});
-    /// `file`'s features projected with `spec` (see projectLayer, `exclude` included);
-    /// with `within` (lon/lat), only the features whose bounds meet it. nullptr when it is
-    /// not a file.
+    /// `file`'s features projected with `spec` (see projectLayer, `exclude` and
+    /// `clippedToBounds` included); with `within` (lon/lat), only the polygons and lines that
+    /// meet it. nullptr when it is not a file.
     std::shared_ptr<const LayerFile> layer(const std::filesystem::path& file, const ProjectionSpec& spec,
                                            std::optional<Box> exclude = std::nullopt,
-                                           const std::string& object = {}, std::optional<Box> within = std::nullopt);
+                                           const std::string& object = {}, std::optional<Box> within = std::nullopt,
+                                           bool clippedToBounds = true);
 
     /// How many times a file has been read from disk so far, for tests.
     int filesRead() const;

@@ -4,6 +4,7 @@
 
 #include "map/map_state.h"
 #include "map/map_view.h"
+#include "timeline/item_contents.h"
 #include "timeline/timing_attributes.h"
 
 #include <algorithm>
@@ -35,6 +36,12 @@ constexpr double kRouteBow = 0.14;
 const Color kDefaultMarkerColour{0xe3, 0xa6, 0x5a, 255};     // warm amber
 const Color kFreeLabelColour{0xc9, 0xbd, 0xa8, 255};         // as MapPalette::freeLabel draws unstyled labels
 const Color kWaterLabelColour{0x8f, 0xb3, 0xc9, 255};        // a light sea blue, quieter than the land's labels
+// Layers: water drawn in a quiet blue line; a designer's own lines in the labels' light tone,
+// a little heavier than the borders beneath, so that a historical boundary reads over them.
+const Color kWaterLineColour{0x4f, 0x6f, 0x86, 255};
+constexpr double kWaterLineWidth = 1.0;   // canvas px
+const Color kOwnLayerColour{0xef, 0xe6, 0xd6, 255};
+constexpr double kOwnLayerWidth = 2.0;    // canvas px
 const Color kDefaultRouteColour{0xe9, 0xd2, 0xae, 235};      // warm light
 const Color kDefaultHighlightColour{0xb0, 0x5e, 0x3a, 115};  // ochre-red, under half alpha
 constexpr double kDefaultRouteWidth = 3.5;                   // canvas px
@@ -131,10 +138,11 @@ public:
     SceneCompiler(const Gazetteer& gazetteer, Diagnostics& diagnostics, const StyleOver& styles)
         : gazetteer_(gazetteer), diagnostics_(diagnostics), styles_(styles) {}
 
-    MapScene compile(const ScriptNode& node) {
+    MapScene compile(const ScriptNode& node, const std::optional<Box>& dataBounds) {
         MapScene scene;
         if (auto v = parseView(node.value("view"))) scene.view = boxFromView(*v);
-        scene.projectionSpec = specFor(node.value("projection", "auto"), scene.view);
+        // Without a view the map first shows its data, so the projection is chosen for that.
+        scene.projectionSpec = specFor(node.value("projection", "auto"), scene.view ? scene.view : dataBounds);
         scene.projection = scene.projectionSpec.make();
         int order = 0;
         for (const ScriptNode& c : node.children) {
@@ -148,6 +156,7 @@ public:
             else if (c.name == "route") addRoutes(scene, c, order);
             else if (c.name == "scalebar") addScaleBar(scene, c);
             else if (c.name == "graticule") addGraticule(scene, c);
+            else if (c.name == "layer") addLayer(scene, c);
         }
         std::stable_sort(scene.moves.begin(), scene.moves.end(),
                          [](const MapCameraMove& a, const MapCameraMove& b) { return a.timing.begin < b.timing.begin; });
@@ -329,6 +338,47 @@ private:
         scene.scaleBars.push_back(std::move(b));
     }
 
+    // A layer of Natural Earth's (data="lakes") or of the designer's own (src="…"), in the
+    // style its attributes give over its kind's look.
+    void addLayer(MapScene& scene, const ScriptNode& n) {
+        MapDataLayer l;
+        const ScriptAttribute* src = n.attribute("src");
+        l.where = src ? src->where : n.where;
+        const std::string data = n.value("data");
+        if ((src != nullptr) == !data.empty()) {
+            diagnostics_.error(n.where, "layer-data", "<layer> takes one of src (your own map data) and data (Natural Earth's)",
+                               "src=\"borders-1990.geojson\", or data=\"lakes\", \"rivers\" or \"coastline\"");
+            return;
+        }
+        if (src) l.src = resolveElementPath(n, std::string(src->value)).string();  // relative to the script, as media are
+        if (data == "lakes") {
+            l.kind = MapDataLayer::Kind::Lakes;
+            l.color = kWaterLineColour;
+            l.width = kWaterLineWidth;
+            l.waterFill = true;
+        } else if (data == "rivers") {
+            l.kind = MapDataLayer::Kind::Rivers;
+            l.color = kWaterLineColour;
+            l.width = kWaterLineWidth;
+        } else if (data == "coastline") {
+            l.kind = MapDataLayer::Kind::Coastline;
+            l.color = kWaterLineColour;
+            l.width = kWaterLineWidth;
+        } else {
+            l.color = kOwnLayerColour;
+            l.width = kOwnLayerWidth;
+        }
+        if (auto c = parseColor(n.value("color"))) l.color = *c;
+        if (auto w = parseNumber(n.value("width"))) l.width = std::max(0.0, *w);
+        if (auto f = parseColor(n.value("fill-color"))) {
+            l.fill = *f;
+            l.waterFill = false;
+        }
+        l.opacity = std::clamp(parseNumber(n.value("opacity")).value_or(1.0), 0.0, 1.0);
+        l.timing = parseTiming(n, false).timing;
+        scene.layers.push_back(std::move(l));
+    }
+
     void addGraticule(MapScene& scene, const ScriptNode& n) {
         MapGraticule g;
         g.step = parseNumber(n.value("step")).value_or(kDefaultGraticuleStep);
@@ -458,8 +508,8 @@ std::string ProjectionSpec::key() const {
 }
 
 MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, Diagnostics& diagnostics,
-                         const StyleOver& styles) {
-    return SceneCompiler(gazetteer, diagnostics, styles).compile(mapNode);
+                         const StyleOver& styles, const std::optional<Box>& dataBounds) {
+    return SceneCompiler(gazetteer, diagnostics, styles).compile(mapNode, dataBounds);
 }
 
 TextStyle freeLabelLook() {

@@ -118,6 +118,22 @@ struct MapGraticule {
     MapTiming timing;
 };
 
+/// A layer drawn over the map's land and borders, under its marks: one of Natural Earth's
+/// (lakes, rivers, the coastline), at the scale the view needs, or the designer's own data
+/// (a GeoJSON or TopoJSON of, say, a 1990 boundary), each in its own style.
+struct MapDataLayer {
+    enum class Kind { Own, Lakes, Rivers, Coastline };
+    Kind kind = Kind::Own;
+    std::string src;            // Own: the file, resolved against the script's folder
+    SourceLocation where;       // of its src (else the element), for a file missing or not map data
+    Color color;                // its lines and its areas' outlines
+    double width = 1;           // canvas px
+    std::optional<Color> fill;  // its areas' fill; none: not filled
+    bool waterFill = false;     // its areas filled with the map's water colour (lakes, by default)
+    double opacity = 1;
+    MapTiming timing;
+};
+
 /// What a projection is, as a key for caching geometry projected with it.
 struct ProjectionSpec {
     ProjectionKind kind = ProjectionKind::LambertConformalConic;
@@ -141,6 +157,7 @@ struct MapScene {
     std::vector<MapRoute> routes;
     std::vector<MapScaleBar> scaleBars;
     std::vector<MapGraticule> graticules;
+    std::vector<MapDataLayer> layers;  // in document order, each drawn over the ones before
 };
 
 /// How a free label looks unless its style says otherwise: sans, in the labels' quiet light
@@ -154,9 +171,10 @@ TextStyle waterLabelLook();
 /// name is an "unknown-place" error at the attribute (with "did you mean") and only that
 /// child is left out.
 /// A <label style> is applied through `styles` over the map's own label look; without it
-/// (or a style) a label keeps that look.
+/// (or a style) a label keeps that look. A map without a `view` first shows its data, whose
+/// lon/lat bounds `dataBounds` then choose its automatic projection.
 MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, Diagnostics& diagnostics,
-                         const StyleOver& styles = {});
+                         const StyleOver& styles = {}, const std::optional<Box>& dataBounds = std::nullopt);
 
 /// The folder of the map data shipped with the engine (world.geojson, places.json).
 std::filesystem::path bundledMapsDirectory();

@@ -340,6 +340,12 @@ MapState evaluateUnlabelled(const MapScene& scene, Micros local, Rect box, const
         }
         s.graticules.push_back(std::move(gs));
     }
+    // The <layer>s, fading in and out as a marker does.
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        const MapDataLayer& l = scene.layers[i];
+        const double o = fadeOpacity(l.timing, local, kMarkerFade);
+        if (o > 0) s.layers.push_back({i, l.color, l.width, l.fill, l.waterFill, l.opacity * o});
+    }
     return s;
 }
 

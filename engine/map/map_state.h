@@ -85,6 +85,16 @@ struct GraticuleState {
     double opacity = 1;
 };
 
+/// A <layer> showing: the style it is drawn in now (its index in the map's layers).
+struct DataLayerState {
+    std::size_t index = 0;
+    Color color;                // lines and outlines
+    double width = 0;           // canvas px
+    std::optional<Color> fill;  // areas; none: not filled
+    bool waterFill = false;     // areas in the map's water colour
+    double opacity = 1;
+};
+
 /// Everything a renderer needs to draw the map at one instant.
 struct MapState {
     Rect box;  // canvas px
@@ -95,6 +105,7 @@ struct MapState {
     std::vector<MarkerState> markers;  // drawn above routes
     std::vector<LabelState> labels;    // every label showing, placed by label_placer.h; drawn last
     std::vector<GraticuleState> graticules;  // drawn over the land, under the borders
+    std::vector<DataLayerState> layers;      // over the land and borders, under the marks
     std::vector<ScaleBarState> scaleBars;    // drawn with the marks
 
     /// Canvas pixel of a projected point.

@@ -40,6 +40,7 @@ struct MapDrawer::PreparedMap {
     std::shared_ptr<const map::CompiledMap> model;
     MapMesh* data = nullptr;  // the map's own file; nullptr when it has none
     MapMesh* base = nullptr;  // the world underneath, for views beyond the data
+    std::vector<MapMesh*> layers;  // the map's <layer>s, as its model's; nullptr where one has no data
     // The still part (water, land, borders, highlights) as last drawn, and what it shows.
     std::unique_ptr<sf::RenderTexture> still;
     std::string stillKey;  // empty: `still` holds nothing yet
@@ -70,7 +71,9 @@ void MapDrawer::prepareAhead(const Show& show) {
     std::vector<std::shared_ptr<const map::ProjectedLayer>> wanted;
     for (const Item& item : show.items) {
         if (item.kind != ItemKind::Map || !item.map) continue;
-        for (const auto& layer : {item.map->data, item.map->base}) {
+        std::vector<std::shared_ptr<const map::ProjectedLayer>> layers{item.map->data, item.map->base};
+        layers.insert(layers.end(), item.map->layers.begin(), item.map->layers.end());
+        for (const auto& layer : layers) {
             if (!layer || meshes_.count(layer.get())) continue;
             if (auto kept = store_ ? store_->find(layer.get()) : nullptr) {
                 meshes_.emplace(layer.get(), std::move(kept));  // made for an earlier show
@@ -122,6 +125,7 @@ MapDrawer::PreparedMap* MapDrawer::prepare(const Item& item) {
     p->model = item.map;
     p->data = mesh(item.map->data);
     p->base = mesh(item.map->base);
+    for (const auto& layer : item.map->layers) p->layers.push_back(mesh(layer));
     return maps_.emplace(item.map.get(), std::move(p)).first->second.get();
 }
 
@@ -244,6 +248,9 @@ std::string MapDrawer::stillKey(const Frame& f, const Viewport& v) const {
         << palette.water.toInteger() << ',' << palette.land.toInteger() << ',' << palette.border.toInteger();
     for (const map::HighlightState& h : s.highlights)
         key << '|' << h.feature << ',' << toSf(h.color, h.opacity).toInteger();
+    for (const map::DataLayerState& l : s.layers)
+        key << "|l" << l.index << ',' << l.width << ',' << toSf(l.color, l.opacity).toInteger() << ','
+            << (l.fill ? toSf(*l.fill, l.opacity).toInteger() : 0) << ',' << l.waterFill;
     for (const map::GraticuleState& g : s.graticules) {
         key << "|g" << g.width << ',' << toSf(g.color, g.opacity).toInteger();
         // Where its lines start: a picture kept across shows must not outlive an edit of the step.
@@ -256,8 +263,9 @@ std::string MapDrawer::stillKey(const Frame& f, const Viewport& v) const {
 std::string MapDrawer::keptStillKey(const PreparedMap& p, const std::string& stillKey) {
     // The layers by address: the kept picture holds its model, so they stay its layers.
     std::ostringstream key;
-    key << static_cast<const void*>(p.model->data.get()) << ',' << static_cast<const void*>(p.model->base.get()) << '|'
-        << stillKey;
+    key << static_cast<const void*>(p.model->data.get()) << ',' << static_cast<const void*>(p.model->base.get());
+    for (const auto& layer : p.model->layers) key << ',' << static_cast<const void*>(layer.get());
+    key << '|' << stillKey;
     return key.str();
 }
 
@@ -303,10 +311,10 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
     const map::Point2 viewMax = s.toProjected({s.box.x + s.box.width, s.box.y});
     // Land and water are opaque: drawn without blending, which a software rasteriser
     // would otherwise pay for with a read of every covered pixel.
-    auto drawFill = [&](MapMesh& m) {
-        if (m.fillColour != palette.land) {
-            recolour(m.fill, palette.land);
-            m.fillColour = palette.land;
+    auto drawFill = [&](MapMesh& m, sf::Color colour) {
+        if (m.fillColour != colour) {
+            recolour(m.fill, colour);
+            m.fillColour = colour;
             m.fillUploaded = false;
         }
         if (!m.fillUploaded && sf::VertexBuffer::isAvailable() && m.fill.getVertexCount() > 0) {
@@ -314,7 +322,7 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
                               m.fillBuffer.create(m.fill.getVertexCount())) &&
                              m.fillBuffer.update(&m.fill[0]);
         }
-        const sf::RenderStates states(sf::BlendNone, transformFor(m), nullptr, nullptr);
+        const sf::RenderStates states(colour.a == 255 ? sf::BlendNone : sf::BlendAlpha, transformFor(m), nullptr, nullptr);
         const sf::FloatRect view(float(viewMin.x - m.origin.x), float(viewMin.y - m.origin.y),
                                  float(viewMax.x - viewMin.x), float(viewMax.y - viewMin.y));
         auto send = [&](std::size_t first, std::size_t count) {
@@ -341,12 +349,12 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
     auto toOutput = [&](const Point2& canvas) {
         return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
     };
-    auto drawBorders = [&](MapMesh& m) {
+    auto drawBorders = [&](MapMesh& m, float width, sf::Color colour) {
         std::ostringstream key;
         key.precision(17);
         key << s.camera.centre.x << ',' << s.camera.centre.y << ',' << s.camera.width << ',' << out.left << ',' << out.top
-            << ',' << out.width << ',' << out.height << ',' << v.offsetX << ',' << v.offsetY << ',' << f.borderWidth << ','
-            << palette.border.toInteger();
+            << ',' << out.width << ',' << out.height << ',' << v.offsetX << ',' << v.offsetY << ',' << width << ','
+            << colour.toInteger();
         if (m.strokeKey != key.str()) {
             m.strokes.clear();
             std::vector<sf::Vector2f> pts, simple;
@@ -363,7 +371,7 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
                     pts.push_back(p);
                 }
                 simplifyLine(pts, kBorderSimplifyTolerance, simple);
-                strokeLine(m.strokes, simple, f.borderWidth, palette.border);
+                strokeLine(m.strokes, simple, width, colour);
             }
             m.strokeKey = key.str();
         }
@@ -371,11 +379,11 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
     };
 
     if (p.base) {
-        drawFill(*p.base);
-        drawBorders(*p.base);
+        drawFill(*p.base, palette.land);
+        drawBorders(*p.base, f.borderWidth, palette.border);
     }
     if (p.data) {
-        drawFill(*p.data);
+        drawFill(*p.data, palette.land);
     }
     for (const map::HighlightState& h : s.highlights) {
         for (MapMesh* m : {p.data, p.base}) {
@@ -406,7 +414,16 @@ void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& targ
         }
     }
     drawVertices(target, graticule);
-    if (p.data) drawBorders(*p.data);
+    if (p.data) drawBorders(*p.data, f.borderWidth, palette.border);
+    // The <layer>s over the land and borders, each in its style, in document order.
+    for (const map::DataLayerState& l : s.layers) {
+        MapMesh* m = l.index < p.layers.size() ? p.layers[l.index] : nullptr;
+        if (!m) continue;
+        sf::Color water = palette.water;
+        water.a = static_cast<sf::Uint8>(water.a * l.opacity);
+        if (l.fill || l.waterFill) drawFill(*m, l.waterFill ? water : toSf(*l.fill, l.opacity));
+        if (l.width > 0) drawBorders(*m, std::max(kMinLineWidth, float(l.width * v.scale)), toSf(l.color, l.opacity));
+    }
 }
 
 void MapDrawer::drawMarks(const Item& item, const Frame& f, sf::RenderTarget& target, const Viewport& v) {

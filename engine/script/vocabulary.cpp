@@ -194,7 +194,7 @@ std::vector<ElementSpec> buildFormat() {
                                "Map projection; auto (the default) chooses from the view: Equal Earth for the world, a conic for a region."),
                         attr("credit", ValueType::Text, "Credit for the map data."),
                         attr("source", ValueType::Text, "Where the map data comes from.")}}),
-                 {"marker", "label", "fly", "view", "highlight", "route", "scalebar", "graticule", "animate"}, false, true});
+                 {"marker", "label", "fly", "view", "highlight", "route", "scalebar", "graticule", "layer", "animate"}, false, true});
     const Attrs mapChildTiming = {kTiming[0], kTiming[1], kTiming[2], kTiming[3]};
     f.push_back({"marker", "A point on the map, with a label.",
                  join({kId, mapChildTiming,
@@ -242,6 +242,15 @@ std::vector<ElementSpec> buildFormat() {
                         attr("color", ValueType::Color, "Line colour."),
                         ranged("width", ValueType::Number, kNonNegative, "Line width in px (default 1)."),
                         ranged("opacity", ValueType::Number, kUnit, "Opacity of the lines, 0 to 1 (default 0.25).")}}),
+                 {}, false, true});
+    f.push_back({"layer", "A layer of map data over the land, in its own style: Natural Earth's lakes, rivers or coastline, or your own borders.",
+                 join({mapChildTiming,
+                       {attr("src", ValueType::Path, "Your own GeoJSON or TopoJSON file (a 1990 boundary), drawn in this layer's style."),
+                        choice("data", {"lakes", "rivers", "coastline"}, "One of Natural Earth's layers, at the scale the view needs."),
+                        attr("color", ValueType::Color, "Colour of its lines and outlines."),
+                        ranged("width", ValueType::Number, kNonNegative, "Line width in px (default 2 for your own data, 1 for Natural Earth's)."),
+                        attr("fill-color", ValueType::Color, "Colour its areas are filled with (default: not filled; lakes: the water's colour)."),
+                        ranged("opacity", ValueType::Number, kUnit, "Opacity of the layer, 0 to 1 (default 1).")}}),
                  {}, false, true});
     f.push_back({"animate", "Changes a numeric property of its parent over time.",
                  {choice("attribute", {"opacity", "x", "y", "scale", "rotation", "color"}, "The property to change."),

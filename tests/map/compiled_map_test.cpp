@@ -18,6 +18,7 @@
 #include "map/compiled_map.h"
 #include "map/map_library.h"
 #include "map/map_scene.h"
+#include "map/map_view.h"
 #include "media/media_test_files.h"
 
 using namespace vitrine;
@@ -233,4 +234,62 @@ TEST_CASE("compiled map: the show holds places, timing and triangulated data, no
     REQUIRE(m.base);
     REQUIRE(m.dataBounds());
     CHECK(m.dataBounds()->west == doctest::Approx(m.data->lonLatBounds.west));
+}
+
+TEST_CASE("compiled map: data across 180° without a view is fitted whole and projected around it") {
+    // Fiji as RFC 7946 writes it: Vanua Levu cut at 180°, the Lau Islands east of it.
+    TempDir dir;
+    writeText(dir / "fiji.geojson", R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+  "properties": {"name": "Fiji"}, "geometry": {"type": "MultiPolygon", "coordinates": [
+    [[[177.2, -18.3], [178.7, -18.3], [178.7, -17.3], [177.2, -17.3], [177.2, -18.3]]],
+    [[[178.4, -17.0], [180.0, -17.0], [180.0, -16.1], [178.4, -16.1], [178.4, -17.0]]],
+    [[[-180.0, -16.3], [-179.9, -16.3], [-179.9, -16.1], [-180.0, -16.1], [-180.0, -16.3]]],
+    [[[-179.0, -19.0], [-178.2, -19.0], [-178.2, -17.5], [-179.0, -17.5], [-179.0, -19.0]]]]}}]})");
+    writeText(dir / "exhibit.xml", "<exhibit title=\"Fiji\" size=\"1920x1080\">\n<scene id=\"s\" dur=\"10s\">\n"
+                                   "  <map src=\"fiji.geojson\"/>\n</scene>\n</exhibit>\n");
+    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMaps());
+    REQUIRE(e.show);
+    REQUIRE(e.show->items.at(0).map);
+    const map::CompiledMap& m = *e.show->items[0].map;
+    REQUIRE(m.dataBounds());
+    CHECK(m.dataBounds()->west == doctest::Approx(177.2));
+    CHECK(m.dataBounds()->east == doctest::Approx(181.8));
+    // The automatic projection is chosen for the data: centred on it, not on Europe.
+    CHECK(m.scene.projectionSpec.centralMeridian == doctest::Approx(179.5));
+    // The first view (the data's bounds) shows the islands on both sides of 180° far apart
+    // on the canvas, not as a speck of a world map.
+    const map::MapView view = map::MapView::fitting(m.scene.projection, *m.dataBounds(), {0, 0, 1920, 1080});
+    const map::Point2 vitiLevu = view.toCanvas({178.0, -17.8}), lau = view.toCanvas({-178.6, -18.2});
+    for (map::Point2 p : {vitiLevu, lau}) {
+        CHECK(p.x >= 0);
+        CHECK(p.x <= 1920);
+        CHECK(p.y >= 0);
+        CHECK(p.y <= 1080);
+    }
+    CHECK(lau.x - vitiLevu.x > 800);
+}
+
+TEST_CASE("compiled map: Natural Earth's lakes, rivers and coastline are read at the scale the view needs") {
+    // The Black Sea's coasts at 1:10m (a view 9° wide): the coastline from the countries'
+    // land at that scale, lakes and rivers at 1:50m, the finest packaged.
+    TempDir dir;
+    writeText(dir / "exhibit.xml", "<exhibit title=\"Sea\" size=\"1920x1080\">\n<scene id=\"s\" dur=\"10s\">\n"
+                                   "  <map view=\"27,40 → 36,47\">\n"
+                                   "    <layer data=\"coastline\"/>\n    <layer data=\"lakes\"/>\n    <layer data=\"rivers\"/>\n"
+                                   "  </map>\n</scene>\n</exhibit>\n");
+    auto library = std::make_shared<map::MapLibrary>();
+    LoadedExhibit e = loadExhibit(dir / "exhibit.xml", map::withMaps({}, library));
+    REQUIRE(e.show);
+    for (const Diagnostic& d : e.diagnostics.all()) MESSAGE(formatDiagnostic(d));
+    CHECK(e.diagnostics.empty());
+    const map::CompiledMap& m = *e.show->items.at(0).map;
+    REQUIRE(m.layers.size() == 3);
+    for (const auto& layer : m.layers) {
+        REQUIRE(layer);
+        CHECK_FALSE(layer->outlines.empty());
+    }
+    CHECK(m.layers[0] != m.base);
+    // Only what the map can reach is projected: of the land's 4,000 polygons, those near the
+    // Black Sea (the land is one feature, so a feature's bounds alone would keep them all).
+    CHECK(m.layers[0]->outlines.size() < 2000);
 }

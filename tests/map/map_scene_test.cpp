@@ -483,3 +483,47 @@ TEST_CASE("map scene: a label at a sea is named from the gazetteer in the water'
     CHECK(s.labels[2].text == "Baku");  // a city: the map's own label look
     CHECK_FALSE(s.labels[2].style.has_value());
 }
+
+TEST_CASE("map scene: layers keep their order and style, a designer's file resolved beside the script") {
+    Diagnostics d;
+    const MapScene s = compile("<map view=\"43.5,38.5 → 51,42.5\">\n"
+                               "  <layer data=\"lakes\"/>\n"
+                               "  <layer data=\"rivers\" width=\"1.5\" opacity=\"0.5\"/>\n"
+                               "  <layer src=\"maps/borders-1990.geojson\" color=\"#c9a25e\" fill-color=\"#102030\" begin=\"2s\"/>\n"
+                               "</map>",
+                               d);
+    CHECK(d.empty());
+    REQUIRE(s.layers.size() == 3);
+    CHECK(s.layers[0].kind == MapDataLayer::Kind::Lakes);
+    CHECK(s.layers[0].waterFill);  // lakes read as water unless fill-color says otherwise
+    CHECK(s.layers[1].kind == MapDataLayer::Kind::Rivers);
+    CHECK_FALSE(s.layers[1].waterFill);
+    CHECK(s.layers[1].width == doctest::Approx(1.5));
+    CHECK(s.layers[1].opacity == doctest::Approx(0.5));
+    const MapDataLayer& own = s.layers[2];
+    CHECK(own.kind == MapDataLayer::Kind::Own);
+    CHECK(own.src == "/tmp/maps/borders-1990.geojson");
+    CHECK(own.color == Color{0xc9, 0xa2, 0x5e, 255});
+    REQUIRE(own.fill);
+    CHECK(*own.fill == Color{0x10, 0x20, 0x30, 255});
+    CHECK(own.where.line == 5);  // its src (the exhibit opens on line 1), where a missing file is reported
+    CHECK(own.timing.begin == 2 * kMicrosPerSecond);
+    // Before its begin the layer is not drawn; after it, in its style.
+    auto layersAt = [&](Micros t) { return evaluateMap(s, t, kBox).layers; };
+    CHECK(layersAt(kFrame).size() == 2);
+    const std::vector<DataLayerState> later = layersAt(5 * kMicrosPerSecond);
+    REQUIRE(later.size() == 3);
+    CHECK(later[2].index == 2);
+    CHECK(later[2].color == own.color);
+}
+
+TEST_CASE("map scene: a layer takes src or data but not both and not neither") {
+    for (const char* layer : {"<layer/>", "<layer src=\"b.geojson\" data=\"lakes\"/>"}) {
+        CAPTURE(layer);
+        Diagnostics d;
+        const MapScene s = compile(std::string("<map view=\"43.5,38.5 → 51,42.5\">") + layer + "</map>", d);
+        CHECK(s.layers.empty());
+        REQUIRE(d.all().size() == 1);
+        CHECK(d.all()[0].code == "layer-data");
+    }
+}

@@ -29,6 +29,7 @@
 #include "player/live_show.h"
 #include "render/render_resources.h"
 #include "script/vocabulary.h"
+#include "support/build_paths.h"
 
 using namespace vitrine;
 using vitrine::test::TempDir;
@@ -554,6 +555,23 @@ std::vector<Row> rows() {
     add("graticule", "opacity", map("", "<graticule step=\"1\" color=\"#ff0000\" opacity=\"0.2\"/>"),
         map("", "<graticule step=\"1\" color=\"#ff0000\" opacity=\"1\"/>"), 2 * kSecond,
         [](const Shot& a, const Shot& b) { CHECK(near(b.image, kRed, kAll, 90) > near(a.image, kRed, kAll, 90) + 100); });
+    // <layer>: a made-up square and line (tests/fixtures/maps/test-boundary.geojson), and
+    // Natural Earth's lakes (Van, Urmia, Sevan in this view).
+    const std::string boundary = (vitrine::test::sourceDir() / "tests" / "fixtures" / "maps" / "test-boundary.geojson").string();
+    auto layer = [&](const std::string& attributes) { return map("", "<layer" + attributes + "/>"); };
+    add("layer", "src", map(""), layer(" src=\"" + boundary + "\" color=\"#ff0000\" width=\"4\""), 2 * kSecond, turnedRed);
+    add("layer", "data", layer(" data=\"rivers\" fill-color=\"#ff0000\""), layer(" data=\"lakes\" fill-color=\"#ff0000\""),
+        2 * kSecond, [](const Shot& a, const Shot& b) { CHECK(near(b.image, kRed) > near(a.image, kRed) + 40); });
+    add("layer", "color", layer(" src=\"" + boundary + "\" width=\"4\""), layer(" src=\"" + boundary + "\" width=\"4\" color=\"#ff0000\""),
+        2 * kSecond, turnedRed);
+    add("layer", "width", layer(" src=\"" + boundary + "\" color=\"#ff0000\""),
+        layer(" src=\"" + boundary + "\" color=\"#ff0000\" width=\"6\""), 2 * kSecond,
+        [](const Shot& a, const Shot& b) { CHECK(near(b.image, kRed, kAll, 90) > near(a.image, kRed, kAll, 90) * 3 / 2); });
+    add("layer", "fill-color", layer(" src=\"" + boundary + "\""), layer(" src=\"" + boundary + "\" fill-color=\"#ff0000\""),
+        2 * kSecond, turnedRed);
+    add("layer", "opacity", layer(" src=\"" + boundary + "\" color=\"#ff0000\" width=\"4\" opacity=\"0.2\""),
+        layer(" src=\"" + boundary + "\" color=\"#ff0000\" width=\"4\" opacity=\"1\""), 2 * kSecond,
+        [](const Shot& a, const Shot& b) { CHECK(near(b.image, kRed, kAll, 90) > near(a.image, kRed, kAll, 90) + 20); });
 
     // ---- <animate> ---------------------------------------------------------------------------------
     auto animated = [&](const std::string& animate) {

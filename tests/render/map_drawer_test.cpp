@@ -523,3 +523,63 @@ TEST_CASE("a still of a route through three places draws its line over each plac
     CHECK_FALSE(greenNear(early, yerevan));
     CHECK_FALSE(greenNear(early, kirovabad));
 }
+
+TEST_CASE("a designer's own borders are drawn as a layer in its own style") {
+    // tests/fixtures/maps/test-boundary.geojson: a square (45–47°E, 39.5–41°N) and a line
+    // along 42°N, made up for this test.
+    TempDir dir;
+    const std::string boundary = (vitrine::test::sourceDir() / "tests" / "fixtures" / "maps" / "test-boundary.geojson").string();
+    const std::string map = "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"42,37.5 → 50,43.5\" projection=\"lambert\">\n";
+    auto green = [](sf::Color c) { return c.g > 0xc0 && c.r < 0x60 && c.b < 0x60; };
+    auto magenta = [](sf::Color c) { return c.r > 0xc0 && c.g < 0x60 && c.b > 0xc0; };
+    struct Spot {
+        map::Point2 lonLat;
+        bool onLine;
+        const char* what;
+    };
+    const Spot spots[] = {{{46.0, 39.5}, true, "the square's south edge"},
+                          {{45.0, 40.2}, true, "the square's west edge"},
+                          {{46.0, 42.0}, true, "the line along 42°N"},
+                          {{46.0, 40.2}, false, "inside the square"}};
+    SUBCASE("in its colour and width, not filled") {
+        auto xml = writeExhibit(dir, map + "  <layer src=\"" + boundary + "\" color=\"#00ff00\" width=\"8\"/>\n</map>");
+        DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+        CHECK(r.reported.empty());
+        const map::Projection projection = projectionOf(xml);
+        for (const Spot& s : spots) {
+            CAPTURE(s.what);
+            CHECK(green(pixelAt(r, projection, s.lonLat)) == s.onLine);
+        }
+    }
+    SUBCASE("filled with its fill colour") {
+        auto xml = writeExhibit(dir, map + "  <layer src=\"" + boundary + "\" color=\"#00ff00\" fill-color=\"#ff00ff\"/>\n</map>");
+        DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+        CHECK(magenta(pixelAt(r, projectionOf(xml), {46.0, 40.2})));
+    }
+    SUBCASE("not before its begin") {
+        auto xml = writeExhibit(dir, map + "  <layer src=\"" + boundary + "\" color=\"#00ff00\" width=\"8\" begin=\"5s\"/>\n</map>");
+        DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+        CHECK_FALSE(green(pixelAt(r, projectionOf(xml), {46.0, 39.5})));
+    }
+    SUBCASE("a file that is not there is an error at its src, and the map still draws") {
+        auto xml = writeExhibit(dir, map + "  <layer src=\"no-such-borders.geojson\"/>\n</map>");
+        DirectDraw r = drawDirect(xml, 2 * kMicrosPerSecond);
+        REQUIRE(r.reported.size() == 1);
+        CHECK(r.reported[0].code == "missing-file");
+        CHECK(r.reported[0].where.line == 4);
+    }
+}
+
+TEST_CASE("Natural Earth's lakes drawn as water over the land") {
+    // Lake Sevan lies inside Armenia's polygon: land, until the lakes layer draws it as water.
+    TempDir dir;
+    const std::string map = "<map src=\"" + kMaps + "/caucasus.geojson\" view=\"42,37.5 → 50,43.5\" projection=\"lambert\">\n";
+    const map::Point2 sevan{45.3, 40.35};
+    const sf::Color water = render::MapPalette{}.water, land = render::MapPalette{}.land;
+    auto without = writeExhibit(dir, map + "</map>");
+    CHECK(near(pixelAt(drawDirect(without, 2 * kMicrosPerSecond), projectionOf(without), sevan), land, 8));
+    auto with = writeExhibit(dir, map + "  <layer data=\"lakes\"/>\n</map>");
+    DirectDraw r = drawDirect(with, 2 * kMicrosPerSecond);
+    CHECK(r.reported.empty());
+    CHECK(near(pixelAt(r, projectionOf(with), sevan), water, 8));
+}
