@@ -16,6 +16,7 @@
 #include "installation/saved_keystones.h"
 #include "power/display_probe.h"
 #include "player/advisory_scene.h"
+#include "player/described_audio.h"
 #include "player/language_choice.h"
 #include "player/show_loading.h"
 #include "player/player.h"
@@ -148,7 +149,9 @@ int runPlay(const Arguments& args) {
     options.reload = [exhibitFile, languages, compile = std::move(compile)] {
         return reloadShow(exhibitFile, compile, languages);
     };
-    Player player(std::make_shared<const Show>(chooseLanguages(show, languages)), session.resources(), std::move(options), log);
+    Show chosen = chooseLanguages(show, languages);
+    markSpokenSpans(chosen);
+    Player player(std::make_shared<const Show>(std::move(chosen)), session.resources(), std::move(options), log);
     player.run();
     return 0;
 }

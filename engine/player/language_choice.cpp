@@ -31,8 +31,11 @@ void chooseText(Item& item, const Show& show, const std::vector<std::string>& la
     std::erase_if(item.paragraphs, [&](const TextParagraph& p) { return !contains(languages, paragraphLanguage(p, show)); });
 }
 
-void chooseCaptions(Item& item, const Show& show, const std::vector<std::string>& languages, const FileExists& exists) {
-    const std::filesystem::path written(item.captions);
+// The file of `written`'s family ("dir/name.vtt", "dir/name.LANG.vtt") in the first of
+// `languages` that has one; `written` itself when its own language comes first or none has.
+std::string languageVariant(const std::string& writtenPath, const Show& show, const std::vector<std::string>& languages,
+                            const FileExists& exists) {
+    const std::filesystem::path written(writtenPath);
     const auto folder = written.parent_path();
     const auto extension = written.extension().string();
     std::string base = written.stem().string();
@@ -42,13 +45,11 @@ void chooseCaptions(Item& item, const Show& show, const std::vector<std::string>
         base = base.substr(0, dot);
     }
     for (const auto& language : languages) {
-        if (language == own) return;  // the file as written is the preferred one
+        if (language == own) return writtenPath;  // the file as written is the preferred one
         auto candidate = folder / (base + "." + language + extension);
-        if (exists(candidate)) {
-            item.captions = candidate.string();
-            return;
-        }
+        if (exists(candidate)) return candidate.string();
     }
+    return writtenPath;
 }
 
 }  // namespace
@@ -63,7 +64,13 @@ std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show) 
 Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists) {
     for (auto& item : show.items) {
         if (item.kind == ItemKind::Text && !choice.text.empty()) chooseText(item, show, choice.text);
-        if (!item.captions.empty() && !choice.captions.empty()) chooseCaptions(item, show, choice.captions, exists);
+        if (item.description) {
+            // A described track is heard: its sound and its words follow the audio languages.
+            if (!item.src.empty()) item.src = languageVariant(item.src, show, choice.text, exists);
+            if (!item.captions.empty()) item.captions = languageVariant(item.captions, show, choice.text, exists);
+        } else if (!item.captions.empty() && !choice.captions.empty()) {
+            item.captions = languageVariant(item.captions, show, choice.captions, exists);
+        }
     }
     return show;
 }

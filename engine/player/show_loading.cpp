@@ -2,6 +2,7 @@
 
 #include "exhibit/exhibit_loader.h"
 #include "player/advisory_scene.h"
+#include "player/described_audio.h"
 
 namespace vitrine {
 
@@ -13,7 +14,9 @@ Result<ReloadedShow> reloadShow(const std::filesystem::path& file, const Compile
     if (!loaded.show || !loaded.script) return Error{file.string() + ": cannot be read"};
     ReloadedShow r;
     r.advisoryStart = advisoryStart(*loaded.script, *loaded.show);
-    r.show = std::make_shared<const Show>(chooseLanguages(std::move(*loaded.show), languages));
+    Show chosen = chooseLanguages(std::move(*loaded.show), languages);
+    markSpokenSpans(chosen);
+    r.show = std::make_shared<const Show>(std::move(chosen));
     return r;
 }
 
