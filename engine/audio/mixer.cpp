@@ -101,11 +101,24 @@ void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime, std::optio
     const Micros head = anchorShowTime_ + audioFramesDuration(mixed - anchorFrame_);
     const Micros lead = head - showTime;
 
-    bool speech = false;
+    bool speech = false, describing = false;
     for (const AudioCue& cue : cues) {
         if (cue.item < 0 || static_cast<std::size_t>(cue.item) >= show_.items.size()) continue;
-        if (show_.items[static_cast<std::size_t>(cue.item)].role == AudioRole::Speech && cue.volume > 0) speech = true;
+        const Item& item = show_.items[static_cast<std::size_t>(cue.item)];
+        if (cue.volume <= 0) continue;
+        if (item.description) {
+            if (speaksAt(item, cue.mediaTime)) describing = speech = true;
+        } else if (item.role == AudioRole::Speech) {
+            speech = true;
+        }
     }
+    // A bed ducks under speech by its own factor; under an audio description's words every
+    // other sound ducks, the bed to the lower of the two.
+    auto duckLevel = [&](const Item& item) {
+        float level = item.role == AudioRole::Bed && speech ? static_cast<float>(item.duck) : 1.0f;
+        if (describing && !item.description) level = std::min(level, static_cast<float>(options_.underDescription));
+        return level;
+    };
 
     std::set<int> heard;
     for (const AudioCue& cue : cues) {
@@ -130,12 +143,10 @@ void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime, std::optio
             std::unique_ptr<Playback> playback = start(cue, wanted);
             if (!playback) continue;
             // A new playback starts at the current ducking level, not ramping into it.
-            const bool ducked = item.role == AudioRole::Bed && speech;
-            playback->duck().setTarget(ducked ? static_cast<float>(item.duck) : 1.0f, 0);
+            playback->duck().setTarget(duckLevel(item), 0);
             found = playing_.emplace(cue.item, std::move(playback)).first;
         }
-        const bool ducked = item.role == AudioRole::Bed && speech;
-        found->second->duck().setTarget(ducked ? static_cast<float>(item.duck) : 1.0f, duckRampFrames_);
+        found->second->duck().setTarget(duckLevel(item), duckRampFrames_);
     }
     for (auto it = playing_.begin(); it != playing_.end();) {
         if (heard.count(it->first)) {
@@ -145,6 +156,13 @@ void Mixer::apply(const std::vector<AudioCue>& cues, Micros showTime, std::optio
             it = playing_.erase(it);
         }
     }
+}
+
+bool Mixer::speaksAt(const Item& item, Micros mediaTime) const {
+    if (item.spokenSpans.empty()) return true;
+    return std::any_of(item.spokenSpans.begin(), item.spokenSpans.end(), [&](const auto& span) {
+        return mediaTime >= span.first - options_.duckRamp && mediaTime < span.second;
+    });
 }
 
 void Mixer::setMasterGain(double gain) {

@@ -37,6 +37,9 @@ struct MixerOptions {
     Micros gainRamp = millis(10);
     /// Ducking a bed under speech, and releasing it, is ramped over this long.
     Micros duckRamp = millis(300);
+    /// Every other sound's volume factor while an audio description speaks (ramped as
+    /// ducking is), so that its words are heard over the testimony, film and beds.
+    double underDescription = 0.3;
     /// An update whose show time is this far from the mix head re-anchors the mixer's clock.
     Micros resyncTolerance = millis(200);
 };
@@ -90,6 +93,9 @@ private:
     void retire(std::unique_ptr<Playback> playback);
     // Queues `reason` as a problem line naming the item's file.
     void report(int item, std::string reason);
+    // Whether the description `item` speaks at `mediaTime`, or is about to: the others'
+    // duck begins a ramp's length before its words, so the first word is not covered.
+    bool speaksAt(const Item& item, Micros mediaTime) const;
     // Whether a failure to open `item`'s sound is the mixer's to report.
     static bool reportsOwnFailure(const Item& item, ErrorKind error);
 

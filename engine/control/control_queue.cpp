@@ -7,15 +7,15 @@ namespace vitrine::control {
 
 namespace {
 using Kind = ControlCommand::Kind;
-constexpr std::array<std::pair<Kind, std::string_view>, 7> kVerbs = {{
+constexpr std::array<std::pair<Kind, std::string_view>, 8> kVerbs = {{
     {Kind::Play, "play"}, {Kind::Pause, "pause"}, {Kind::Next, "next"}, {Kind::Previous, "previous"},
-    {Kind::Black, "black"}, {Kind::Reload, "reload"}, {Kind::Scene, "scene"},
+    {Kind::Black, "black"}, {Kind::Reload, "reload"}, {Kind::Scene, "scene"}, {Kind::Description, "description"},
 }};
 }  // namespace
 
 std::optional<ControlCommand::Kind> parseCommandVerb(std::string_view verb) {
     for (const auto& [kind, name] : kVerbs)
-        if (name == verb && kind != Kind::Scene) return kind;
+        if (name == verb && kind != Kind::Scene && kind != Kind::Description) return kind;
     return std::nullopt;
 }
 

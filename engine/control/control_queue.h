@@ -11,17 +11,21 @@
 #include <string_view>
 #include <vector>
 
+#include "installation/described_audio.h"
+
 namespace vitrine::control {
 
 /// What a remote asks the player to do.
 struct ControlCommand {
-    enum class Kind { Play, Pause, Next, Previous, Black, Reload, Scene };
+    enum class Kind { Play, Pause, Next, Previous, Black, Reload, Scene, Description };
     Kind kind = Kind::Play;
     std::string sceneId;  // for Scene
     std::string origin;   // "http 127.0.0.1", "osc 127.0.0.1:53211", for the log
+    installation::DescriptionCommand description = installation::DescriptionCommand::Toggle;  // for Description
 };
 
-/// "play", "pause", "next", "previous", "black", "reload" → a command (not "scene").
+/// "play", "pause", "next", "previous", "black", "reload" → a command (not "scene" or
+/// "description", which take an argument).
 std::optional<ControlCommand::Kind> parseCommandVerb(std::string_view verb);
 /// The verb of a kind, for logs.
 std::string_view commandVerb(ControlCommand::Kind kind);

@@ -144,6 +144,15 @@ void HttpControlServer::routes() {
                                                            "the show plays again at the next opening"}});
                enqueue(req, res, c);
            });
+    // The audio description: on, off, or toggle (the installation's <description> says when
+    // it plays; a command holds until its schedule next changes).
+    s.Post(R"(/description/(on|off|toggle))", [enqueue](const httplib::Request& req, httplib::Response& res,
+                                                       const httplib::ContentReader&) {
+        ControlCommand c;
+        c.kind = ControlCommand::Kind::Description;
+        c.description = *installation::parseDescriptionCommand(req.matches[1].str());
+        enqueue(req, res, c);
+    });
     s.Post(R"(/scene/([^/]+))", [enqueue](const httplib::Request& req, httplib::Response& res,
                                            const httplib::ContentReader&) {
         ControlCommand c{ControlCommand::Kind::Scene, httplib::detail::decode_url(req.matches[1].str(), false), {}};

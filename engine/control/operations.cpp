@@ -39,6 +39,7 @@ Operations::Operations(installation::Installation installation, ServerLog log, W
     : installation_(std::move(installation)),
       log_(std::move(log)),
       wallClock_(std::move(wallClock)),
+      described_(installation_.description),
       watchdog_(kFrozenAfterMicros, steadyClock()),
       notifier_(SystemdNotifier::fromEnvironment()),
       startedAt_(steadyClock()()),
@@ -123,6 +124,12 @@ installation::LocalTime localTimeAt(std::int64_t unixSeconds) {
     localtime_r(&now, &local);
     return installation::LocalTime::at({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, local.tm_hour,
                                        local.tm_min, local.tm_sec);
+}
+
+bool Operations::describingNow() { return described_.on(localTimeAt(wallClock_() / kMicrosPerSecond)); }
+
+void Operations::describe(installation::DescriptionCommand command) {
+    described_.command(command, localTimeAt(wallClock_() / kMicrosPerSecond));
 }
 
 bool Operations::openNow() const {

@@ -62,6 +62,11 @@ public:
     void setAdvisoryStart(std::optional<Micros> start) { advisoryStart_ = start; }
     /// Whether the opening hours say to play now (machine's local time).
     bool openNow() const;
+    /// Whether the audio description plays now (the file's <description> and the commands
+    /// since; machine's local time). Frame loop only, as describe().
+    bool describingNow();
+    /// A command for the audio description, from a remote or the player's key.
+    void describe(installation::DescriptionCommand command);
 
     ControlQueue& queue() { return queue_; }
     /// What /status says now.
@@ -99,6 +104,7 @@ private:
     ServerLog log_;
     WallClock wallClock_;
     std::optional<Micros> advisoryStart_;
+    installation::DescriptionSwitch described_;
     ControlQueue queue_;
     StatusBoard status_;
     Watchdog watchdog_;

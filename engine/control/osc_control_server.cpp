@@ -184,6 +184,14 @@ void OscControlServer::handleMessage(unsigned char* data, std::size_t size, cons
         if (!validSceneId(strings[next])) return refusals_.refuse("with an invalid scene id", address);
         c.kind = ControlCommand::Kind::Scene;
         c.sceneId = strings[next];
+    } else if (verb == "description") {
+        // No argument toggles, as a single button on a control panel sends it.
+        auto command = strings.size() == next ? std::optional(installation::DescriptionCommand::Toggle)
+                       : strings.size() == next + 1 ? installation::parseDescriptionCommand(strings[next])
+                                                    : std::nullopt;
+        if (!command) return refusals_.refuse("for /vitrine/description without on, off or toggle", address);
+        c.kind = ControlCommand::Kind::Description;
+        c.description = *command;
     } else if (auto k = parseCommandVerb(verb)) {
         c.kind = *k;
     } else {

@@ -198,7 +198,6 @@ void addSpan(Reader& r, const tinyxml2::XMLElement& e, DaySpans& spans, const st
 
 void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours& hours) {
     hours.always = false;
-    r.onlyAttributes(hoursElement, {});
     // Dates given by <closed>, kept apart so a <special> on the same date is caught in
     // either order (the rule, documented in INSTALLATION.md: the date stays closed).
     std::vector<CivilDate> closedDates;
@@ -260,6 +259,27 @@ void readHours(Reader& r, const tinyxml2::XMLElement& hoursElement, OpeningHours
                       "use <open days from to>, <closed date>, <special date from to>");
         }
     }
+}
+
+// <description play="always|on-command|scheduled">; scheduled, its children are the described
+// showings in the <hours> grammar (<open days from to>, <closed date>, <special date from to>).
+void readDescription(Reader& r, const tinyxml2::XMLElement& e, DescriptionSettings& description) {
+    const char* play = e.Attribute("play");
+    const std::string_view p = play ? play : "";
+    if (p == "always") description.play = DescriptionPlay::Always;
+    else if (p == "on-command") description.play = DescriptionPlay::OnCommand;
+    else if (p == "scheduled") description.play = DescriptionPlay::Scheduled;
+    else r.error(e, play ? "play" : nullptr, "bad-value",
+                 "<description> needs play=\"always\", \"on-command\" or \"scheduled\"",
+                 "e.g. <description play=\"scheduled\"><open days=\"tue\" from=\"10:00\" to=\"12:00\"/></description>");
+    r.onlyAttributes(e, {"play"});
+    if (description.play != DescriptionPlay::Scheduled) {
+        if (e.FirstChildElement())
+            r.warning(*e.FirstChildElement(), nullptr, "unknown-element",
+                      "only play=\"scheduled\" takes described showings; this one is ignored");
+        return;
+    }
+    readHours(r, e, description.schedule);
 }
 
 void readEdge(Reader& r, const tinyxml2::XMLElement& e, Output& out) {
@@ -506,6 +526,7 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
         } else if (name == "hours") {
             if (sawHours) r.warning(*e, nullptr, "duplicate-element", "a second <hours> adds to the first");
             sawHours = true;
+            r.onlyAttributes(*e, {});
             readHours(r, *e, inst.hours);
         } else if (name == "languages") {
             r.onlyAttributes(*e, {"show", "text", "audio", "captions"});
@@ -551,6 +572,8 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
             if (v) inst.reducedMotion = *v;
             else r.error(*e, t ? "reduced" : nullptr, "bad-value", "<motion> needs reduced=\"true\" or \"false\"",
                          "e.g. reduced=\"true\"");
+        } else if (name == "description") {
+            readDescription(r, *e, inst.description);
         } else if (name == "control") {
             r.onlyAttributes(*e, {"http", "osc", "bind", "token"});
             auto port = [&](const char* attr, int& into) {
@@ -596,7 +619,7 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
             if (!problems.empty()) inst.visitorPage.reset();
         } else {
             r.warning(*e, nullptr, "unknown-element", "<installation> has no element <" + name + ">; it is ignored",
-                      "elements: output, hours, languages, sign-language, volume, advisory, motion, control, proof-of-play, visitor-page");
+                      "elements: output, hours, languages, sign-language, volume, advisory, motion, description, control, proof-of-play, visitor-page");
         }
     }
     // HTTP and OSC on the same number do not clash: HTTP listens on TCP, OSC on UDP, and

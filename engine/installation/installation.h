@@ -12,6 +12,7 @@
 
 #include "diag/diagnostic.h"
 #include "installation/blend.h"
+#include "installation/described_audio.h"
 #include "installation/keystone.h"
 #include "installation/opening_hours.h"
 #include "installation/visitor_languages.h"
@@ -99,6 +100,7 @@ struct Installation {
     // without motion (CompileOptions::reducedMotion): pan-zooms still, slides and flights
     // as fades and cuts, credits a page at a time.
     bool reducedMotion = false;
+    DescriptionSettings description;  // <description play="…">: when the audio description plays
     ControlSettings control;
     std::optional<ProofOfPlaySettings> proofOfPlay;  // nullopt = no record
     std::optional<VisitorPageSettings> visitorPage;  // nullopt = no page for visitors' phones

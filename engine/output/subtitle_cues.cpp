@@ -42,7 +42,8 @@ std::vector<SubtitleCue> subtitleCuesFor(const Show& show, Micros from, Micros t
     std::vector<PlacedCue> placed;  // in document order, which is the stacking order
     for (const Item& item : show.items) {
         const std::string& file = layer == CaptionLayer::First ? item.captions : item.secondCaptions;
-        if (item.kind != ItemKind::Audio || file.empty()) continue;
+        // An audio description's words are not captions (they say what is on screen).
+        if (item.kind != ItemKind::Audio || file.empty() || item.description) continue;
         const CaptionTrack& track = trackFor(file, tracks, diagnostics, files);
         // Caption times are times in the media file; the item plays its file from clipIn.
         const Micros offset = item.begin - item.clipIn;
@@ -91,7 +92,7 @@ std::string isoTrackLanguage(const std::string& tag) {
 std::string captionLanguage(const Show& show, CaptionLayer layer) {
     for (const Item& item : show.items) {
         const std::string& file = layer == CaptionLayer::First ? item.captions : item.secondCaptions;
-        if (item.kind != ItemKind::Audio || file.empty()) continue;
+        if (item.kind != ItemKind::Audio || file.empty() || item.description) continue;
         // testimony.hy.vtt: the extension before the last names the language.
         const std::string code = std::filesystem::path(file).stem().extension().string();
         std::string named = code.size() >= 2 ? isoTrackLanguage(code.substr(1)) : kUndetermined;

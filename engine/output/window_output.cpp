@@ -101,6 +101,12 @@ std::vector<InputCommand> WindowOutput::pollCommands(std::vector<sf::Event>* cal
             calibrationEvents->push_back(e);
             continue;
         }
+        // D turns the audio description on or off, in fullscreen too: it stops nothing, and a
+        // visitor's button by the wall can be a one-key USB keyboard sending it.
+        if (k.code == sf::Keyboard::D && !k.control && !k.alt) {
+            commands.push_back(InputCommand::ToggleDescription);
+            continue;
+        }
         if (mode_.fullscreen) {
             // A visitor pressing keys must not stop the show: only a deliberate chord quits,
             // and only Ctrl+Shift+F leaves fullscreen.

@@ -15,7 +15,7 @@
 namespace vitrine::output {
 
 /// What a key press or window event asks the player to do.
-enum class InputCommand { TogglePause, PreviousScene, NextScene, ToggleFullscreen, ToggleCalibration, Quit };
+enum class InputCommand { TogglePause, PreviousScene, NextScene, ToggleFullscreen, ToggleCalibration, ToggleDescription, Quit };
 
 /// How the window opens.
 struct WindowMode {

@@ -146,6 +146,16 @@ void chooseCaptions(Item& item, const Show& show, const LanguageChoice& choice, 
     }
 }
 
+// The file of `written`'s family ("dir/name.vtt", "dir/name.LANG.vtt") in the first of
+// `languages` that has one; `written` itself when its own language comes first or none has.
+std::string languageVariant(const std::string& written, const Show& show, const std::vector<std::string>& languages,
+                            const FileExists& exists) {
+    const CaptionFiles files(written, show);
+    for (const auto& language : languages)
+        if (auto file = files.in(language, exists)) return *file;
+    return written;
+}
+
 }  // namespace
 
 std::filesystem::path captionFileFor(const std::string& written, const std::string& language, const Show& show) {
@@ -179,7 +189,13 @@ Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& 
     for (std::size_t i = 0; i < compiled; ++i) {
         if (show.items[i].kind == ItemKind::Text && !choice.text.empty()) chooseText(show, static_cast<int>(i), choice);
         Item& item = show.items[i];
-        if (!item.captions.empty() && !choice.captions.empty()) chooseCaptions(item, show, choice, exists);
+        if (item.description) {
+            // A described track is heard: its sound and its words follow the audio languages.
+            if (!item.src.empty()) item.src = languageVariant(item.src, show, choice.text, exists);
+            if (!item.captions.empty()) item.captions = languageVariant(item.captions, show, choice.text, exists);
+        } else if (!item.captions.empty() && !choice.captions.empty()) {
+            chooseCaptions(item, show, choice, exists);
+        }
     }
     return show;
 }

@@ -57,7 +57,10 @@ std::filesystem::path captionFileFor(const std::string& written, const std::stri
 ///   second's stacked below it (Item::secondCaptions);
 /// - a sound's captions "dir/name.vtt" (or "dir/name.LANG.vtt") become
 ///   "dir/name.PREF.vtt" for the first preferred caption language that has a file (the
-///   file as written counts for its own language: its tag, or the show's main language).
+///   file as written counts for its own language: its tag, or the show's main language);
+/// - an audio description's sound and words ("dir/description.ogg" and its captions)
+///   become "dir/description.PREF.ogg" and its ".PREF.vtt" the same way, for the text
+///   (audio) languages: one described track per language.
 Show chooseLanguages(Show show, const LanguageChoice& choice,
                      const FileExists& exists = [](const std::filesystem::path& p) {
                          std::error_code ec;

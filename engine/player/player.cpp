@@ -10,6 +10,7 @@
 #include "control/screen_copy.h"
 #include "installation/saved_keystones.h"
 #include "output/display_placement.h"
+#include "player/described_audio.h"
 #include "player/drift_follower.h"
 #include "control/resident_memory.h"
 #include "timeline/evaluate.h"
@@ -156,7 +157,8 @@ bool Player::showFrame(Micros t, Micros clockTime) {
     Frame frame = options_.loop ? evaluateLooping(show(), clockTime) : evaluate(show(), t);
     // Outside hours, on command, or while calibrating: no show sound.
     const bool heard = showIsHeard(state);
-    live_.audio().update(heard ? frame.audio : std::vector<AudioCue>{}, t, live_.clock().paused() || !heard);
+    live_.audio().update(heard ? heardCues(show(), std::move(frame.audio), venue_->describingNow()) : std::vector<AudioCue>{},
+                         t, live_.clock().paused() || !heard);
     if (state == PlayerState::Calibrating) drawCalibration();
     else if (state == PlayerState::Black || state == PlayerState::Closed) window_.target().clear(sf::Color::Black);
     else drawFrame(frame);
@@ -317,7 +319,9 @@ void Player::handleCalibrationEvents(const std::vector<sf::Event>& events) {
 std::shared_ptr<const Show> Player::inLanguagesOfLoop(int loop) const {
     const LanguageChoice choice = choiceForLoop(options_.languages, loop);
     if (choice.text.empty() && choice.captions.empty()) return compiled_;  // nothing to choose: no copy
-    return std::make_shared<const Show>(chooseLanguages(*compiled_, choice));
+    Show chosen = chooseLanguages(*compiled_, choice);
+    markSpokenSpans(chosen);  // the described track chosen may be another language's, with its own words
+    return std::make_shared<const Show>(std::move(chosen));
 }
 
 void Player::noteLoop() {
@@ -400,6 +404,10 @@ void Player::handleRemoteCommands() {
             case Kind::Previous: goToScene(-1); break;
             case Kind::Black: change(PlayerEvent::ToggleBlack); break;
             case Kind::Reload: reload(); break;
+            case Kind::Description:
+                venue_->describe(c.description);
+                log_(venue_->describingNow() ? "audio description on" : "audio description off");
+                break;
             case Kind::Scene: {
                 auto it = std::find_if(show().scenes.begin(), show().scenes.end(),
                                        [&](const auto& s) { return s.id == c.sceneId; });
@@ -462,6 +470,10 @@ void Player::handleCommands() {
                 monitorsPlacedFor_.reset();      // back to fullscreen: placed over the monitors again
                 break;
             case output::InputCommand::ToggleCalibration: setCalibrating(mode_.now != PlayerState::Calibrating); break;
+            case output::InputCommand::ToggleDescription:
+                venue_->describe(installation::DescriptionCommand::Toggle);
+                log_(venue_->describingNow() ? "audio description on" : "audio description off");
+                break;
             case output::InputCommand::Quit: change(PlayerEvent::Quit); break;
         }
     }

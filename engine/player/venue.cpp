@@ -25,6 +25,8 @@ public:
     std::vector<installation::Output> outputs() const override { return operations_.installation().outputs; }
     std::filesystem::path installationFile() const override { return operations_.installation().file; }
     std::optional<std::vector<power::MonitorRect>> monitors() const override { return operations_.monitors(); }
+    bool describingNow() override { return operations_.describingNow(); }
+    void describe(installation::DescriptionCommand command) override { operations_.describe(command); }
 
 private:
     control::Operations& operations_;
@@ -45,6 +47,12 @@ public:
     std::vector<installation::Output> outputs() const override { return {}; }
     std::filesystem::path installationFile() const override { return {}; }
     std::optional<std::vector<power::MonitorRect>> monitors() const override { return std::nullopt; }
+    // No installation file: no schedule, so the local time the switch is asked at is moot.
+    bool describingNow() override { return described_.on({}); }
+    void describe(installation::DescriptionCommand command) override { described_.command(command, {}); }
+
+private:
+    installation::DescriptionSwitch described_;
 };
 
 }  // namespace

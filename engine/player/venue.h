@@ -50,6 +50,11 @@ public:
     /// The monitors X reports now (watched every second); nullopt: none watched, the window
     /// stays where it opened.
     virtual std::optional<std::vector<power::MonitorRect>> monitors() const = 0;
+    /// Whether the audio description plays now: the installation's <description> line and
+    /// the commands since; by hand, off until the D key turns it on.
+    virtual bool describingNow() = 0;
+    /// A command for the audio description (a remote's, or the D key).
+    virtual void describe(installation::DescriptionCommand command) = 0;
     /// The installation file calibration saves corners for; empty when there is none.
     virtual std::filesystem::path installationFile() const = 0;
 };

@@ -5,6 +5,7 @@
 
 #include "audio/mixer.h"
 #include "media/audio_decoder.h"
+#include "player/described_audio.h"
 #include "media/ffmpeg_log_capture.h"
 #include "output/mp4_writer.h"
 #include "output/offscreen.h"
@@ -171,7 +172,8 @@ std::optional<Error> exportShow(const Show& show, render::RenderResources& resou
         for (const std::int64_t audioEnd = audioFramesThrough(index, options.fps); audioDone < audioEnd;) {
             const std::int64_t count = std::min(kAudioPeriodFrames, audioEnd - audioDone);
             const Micros at = options.from + audioFramesDuration(audioDone);
-            live.audio().update(evaluateLooping(show, at).audio, at, false);
+            // The export is the show as a sighted visitor hears it: no audio description.
+            live.audio().update(heardCues(show, evaluateLooping(show, at).audio, false), at, false);
             live.audio().mix(samples.data(), static_cast<std::size_t>(count));
             if (auto e = writer->addAudio(samples.data(), static_cast<std::size_t>(count))) return explained(e->message);
             audioDone += count;

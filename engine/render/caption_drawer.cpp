@@ -79,6 +79,8 @@ void CaptionDrawer::draw(const Frame& frame, sf::RenderTarget& target, const Vie
     std::vector<text::Paragraph> first, second;
     for (const AudioCue& cue : frame.audio) {
         const Item& item = show_.items[cue.item];
+        // An audio description's words say what is on screen: drawn, they would repeat it.
+        if (item.description) continue;
         if (!item.captions.empty())
             if (const CaptionTrack* track = trackFor(item.captions)) appendActiveLines(*track, cue.mediaTime, first);
         if (!item.secondCaptions.empty())

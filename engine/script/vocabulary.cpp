@@ -184,7 +184,9 @@ std::vector<ElementSpec> buildFormat() {
                         attr("second-captions", ValueType::Path, "A second caption file in another language, shown stacked below the first."),
                         choice("role", {"speech", "bed", "effect"}, "What the sound is; beds duck under speech."),
                         ranged("duck", ValueType::Number, kUnit, "For a bed: its volume factor while speech plays (e.g. 0.3)."),
-                        attr("in", ValueType::Time, "Where in the file to start.")}}),
+                        attr("in", ValueType::Time, "Where in the file to start."),
+                        choice("kind", {"main", "description"},
+                               "main (heard always) or description: an audio description, heard when the installation plays it; it runs beside a sequence, from its start, and the other sounds duck under its words.")}}),
                  {}, false, true});
     f.push_back({"map", "A map of real geography; its children animate on the map.",
                  join({kId, kTiming, kLayout, kAppearance,

@@ -134,7 +134,7 @@ private:
         if (isSequential(n.tag)) {
             Micros sum = 0;
             for (const auto& c : n.children)
-                if (isTimed(c)) sum += timing(c).beginOffset + measure(c).value_or(defaultDur_);
+                if (isTimed(c) && !isDescription(c)) sum += timing(c).beginOffset + measure(c).value_or(defaultDur_);
             return sum;
         }
         if (isContainer(n.tag)) {
@@ -171,6 +171,16 @@ private:
         for (const auto& c : container.children) {
             if (!isTimed(c)) continue;
             const Timing& t = timing(c);
+            // An audio description reads what the sequence shows: it plays beside it from its
+            // start (a whole show's described track is one <audio> in <exhibit>), not after it.
+            const bool beside = sequential && isDescription(c);
+            if (beside) {
+                Micros begin = p.begin + t.beginOffset;
+                std::optional<Micros> active = measure(c);
+                Micros activeEnd = active ? std::min(begin + *active, p.end) : p.end;
+                if (begin < p.end) place(c, begin, activeEnd, t.freeze ? p.end : activeEnd, p, t);
+                continue;
+            }
             Micros begin = (sequential ? cursor : p.begin) + t.beginOffset;
             std::optional<Micros> active = measure(c);
             if (sequential && !active) active = defaultDur_;

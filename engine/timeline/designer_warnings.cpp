@@ -33,7 +33,8 @@ void warnAboutItem(const Item& item, double readingPace, Diagnostics& diagnostic
     if (media && !item.src.empty() && item.credit.empty())
         diagnostics.warning(item.where, "missing-credit", "media without a credit: " + fs::path(item.src).filename().string(),
                             "add credit=\"who made it, who holds it\"");
-    if (item.kind == ItemKind::Audio && item.role == AudioRole::Speech && item.captions.empty() && !item.src.empty())
+    if (item.kind == ItemKind::Audio && (item.role == AudioRole::Speech || item.description) && item.captions.empty() &&
+        !item.src.empty())
         diagnostics.warning(item.where, "missing-captions", "audio without captions: " + fs::path(item.src).filename().string(),
                             "add captions=\"file.vtt\" so visitors who cannot hear can read it");
 }

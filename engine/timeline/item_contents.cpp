@@ -113,6 +113,7 @@ void ItemContents::fillMedia(Item& item, const ScriptNode& n) {
     if (auto d = parseNumber(n.view("duck"))) item.duck = std::clamp(*d, 0.0, 1.0);
     std::string_view role = n.view("role", "speech");
     item.role = role == "bed" ? AudioRole::Bed : role == "effect" ? AudioRole::Effect : AudioRole::Speech;
+    item.description = isDescription(n);
     std::string_view fit = n.view("fit", "contain");
     item.fit = fit == "cover" ? Fit::Cover : fit == "fill" ? Fit::Fill : fit == "none" ? Fit::None : Fit::Contain;
     item.placeholder = n.value("placeholder");
@@ -153,5 +154,7 @@ std::filesystem::path resolveElementPath(const ScriptNode& n, const std::string&
     if (p.is_absolute()) return p;
     return (std::filesystem::path(n.where.file).parent_path() / p).lexically_normal();
 }
+
+bool isDescription(const ScriptNode& n) { return n.tag == Tag::Audio && n.view("kind") == "description"; }
 
 }  // namespace vitrine

@@ -56,4 +56,7 @@ private:
 /// A file `element` names (`path`), relative to the file the element is written in.
 std::filesystem::path resolveElementPath(const ScriptNode& element, const std::string& path);
 
+/// Whether `element` is an audio description (<audio kind="description">).
+bool isDescription(const ScriptNode& element);
+
 }  // namespace vitrine

@@ -117,6 +117,13 @@ struct Item {
     std::string secondCaptions;  // resolved path; another language, drawn below `captions`
     AudioRole role = AudioRole::Speech;
     double duck = 1;
+    // <audio kind="description">: an audio description, heard only when the installation
+    // plays it (the player leaves its cues out otherwise); its captions are the words it
+    // speaks, not drawn (they say what is on screen), and the other sounds duck under them.
+    bool description = false;
+    // For a description: when its voice speaks, in its own media time (its captions' cues,
+    // filled in by the player); empty: all of it. The other sounds duck only then.
+    std::vector<std::pair<Micros, Micros>> spokenSpans;
 
     // Map: compiled once with the exhibit (CompileOptions::compileMap): places, timing and
     // projected, triangulated data, shared by every item made from the same element; null

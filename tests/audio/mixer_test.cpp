@@ -93,6 +93,40 @@ TEST_CASE("Mixer ducks a bed by its factor while speech plays, with ramps") {
     CHECK(maxStep(out) < 400);
 }
 
+TEST_CASE("Mixer ducks every other sound while an audio description speaks, and only then") {
+    TempDir dir;
+    REQUIRE(makeTone(dir / "bed.wav", 200, 0.4, 0, 5, kMixSampleRate));
+    REQUIRE(makeTone(dir / "testimony.wav", 250, 0.4, 0, 5, kMixSampleRate));
+    REQUIRE(makeTone(dir / "description.wav", 300, 0.0, 0, 5, kMixSampleRate));  // silent: the others are measured
+    Show show;
+    show.items = {audioItem(dir / "bed.wav", AudioRole::Bed, 0.5), audioItem(dir / "testimony.wav", AudioRole::Speech),
+                  audioItem(dir / "description.wav", AudioRole::Speech)};
+    show.items[2].description = true;
+    show.items[2].spokenSpans = {{seconds(1.5), seconds(3)}};  // its words; silence around them
+    auto run = [&](std::vector<int> items) {
+        Mixer mixer(show);
+        return runMixer(mixer, 450, [items](Micros t) {
+            std::vector<AudioCue> cues;
+            for (int i : items) cues.push_back({i, t, 1.0});
+            return cues;
+        });
+    };
+    // The bed, then the testimony, each beside the description for 4.5 s.
+    const auto bed = run({0, 2});
+    const auto testimony = run({1, 2});
+    for (const auto* out : {&bed, &testimony}) {
+        const double before = rms(*out, periodFrame(50), periodFrame(100));     // 0.5-1 s: no words yet
+        const double during = rms(*out, periodFrame(190), periodFrame(290));    // 1.9-2.9 s: words
+        const double after = rms(*out, periodFrame(370), periodFrame(450));     // 3.7-4.5 s: words over
+        CHECK(before > 0.1 * kInt16Full);
+        CHECK(during / before == doctest::Approx(0.3).epsilon(kLevelTolerance));
+        CHECK(after / before == doctest::Approx(1.0).epsilon(kLevelTolerance));
+        // Down by the first word: the ramp starts a ramp's length before it.
+        CHECK(rms(*out, periodFrame(150), periodFrame(155)) / before < 0.35);
+        CHECK(maxStep(*out) < 400);
+    }
+}
+
 TEST_CASE("Mixer re-seeks a playback when its cue jumps") {
     TempDir dir;
     REQUIRE(makeTone(dir / "late.wav", 1000, 0.5, 2.0, 4, kMixSampleRate));

@@ -404,3 +404,32 @@ TEST_CASE("http control: the status page, /metrics and the picture are read like
         CHECK(served.queue.drain().empty());
     }
 }
+
+TEST_CASE("http control: /description/on, /off and /toggle steer the audio description") {
+    ControlQueue queue;
+    StatusBoard board;
+    Log log;
+    HttpControlServer server(queue, board, nullptr, log.sink());
+    REQUIRE_FALSE(server.start("127.0.0.1", 0, ""));
+    httplib::Client client("127.0.0.1", server.port());
+    for (const char* path : {"/description/on", "/description/off", "/description/toggle"}) {
+        auto r = client.Post(path);
+        REQUIRE(r);
+        CHECK(r->status == 202);
+    }
+    auto commands = queue.drain();
+    REQUIRE(commands.size() == 3);
+    using vitrine::installation::DescriptionCommand;
+    for (const auto& c : commands) CHECK(c.kind == ControlCommand::Kind::Description);
+    CHECK(commands[0].description == DescriptionCommand::On);
+    CHECK(commands[1].description == DescriptionCommand::Off);
+    CHECK(commands[2].description == DescriptionCommand::Toggle);
+    // Anything else under /description is not a command.
+    auto loud = client.Post("/description/loud");
+    REQUIRE(loud);
+    CHECK(loud->status == 404);
+    auto bare = client.Post("/description");
+    REQUIRE(bare);
+    CHECK(bare->status == 404);
+    CHECK(queue.drain().empty());
+}

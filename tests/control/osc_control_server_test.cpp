@@ -227,3 +227,37 @@ TEST_CASE("osc control: scene ids are checked before use and before logging") {
     CHECK(bytes < 1000);
     CHECK(log.contains("1 for the unknown address /vitrine/\\x1B[2Jscene from 127.0.0.1"));
 }
+
+TEST_CASE("osc control: /vitrine/description takes on, off or toggle, and toggles without an argument") {
+    ControlQueue queue;
+    OscControlServer server(queue, [](const std::string&) {});
+    REQUIRE_FALSE(server.start("127.0.0.1", 0, ""));
+    lo_address to = lo_address_new("127.0.0.1", std::to_string(server.port()).c_str());
+    REQUIRE(to);
+    using vitrine::installation::DescriptionCommand;
+    auto sent = [&](auto... args) {
+        REQUIRE(lo_send(to, "/vitrine/description", args...) >= 0);
+        REQUIRE(lo_send(to, "/vitrine/next", "") >= 0);  // a marker: everything before it is handled
+        std::vector<ControlCommand> got;
+        while (got.empty() || got.back().kind != ControlCommand::Kind::Next) {
+            REQUIRE(queue.waitForCommand(kWait));
+            for (auto& c : queue.drain()) got.push_back(c);
+        }
+        got.pop_back();
+        return got;
+    };
+    auto on = sent("s", "on");
+    REQUIRE(on.size() == 1);
+    CHECK(on[0].kind == ControlCommand::Kind::Description);
+    CHECK(on[0].description == DescriptionCommand::On);
+    auto off = sent("s", "off");
+    REQUIRE(off.size() == 1);
+    CHECK(off[0].description == DescriptionCommand::Off);
+    auto toggle = sent("");
+    REQUIRE(toggle.size() == 1);
+    CHECK(toggle[0].description == DescriptionCommand::Toggle);
+    CHECK(sent("s", "loud").empty());  // refused
+    CHECK(sent("ss", "on", "off").empty());
+    CHECK(server.rejected() == 2);
+    lo_address_free(to);
+}

@@ -6,6 +6,7 @@
 #include "support/build_paths.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "captions/caption_loader.h"
+#include "media/audio_decoder.h"
 #include "exhibit/exhibit_loader.h"
 
 using namespace vitrine;
@@ -152,6 +154,50 @@ const Item* findItem(const Show& s, ItemKind kind, const std::string& containing
             if (paragraphText(p).find(containing) != std::string::npos) return &item;
     }
     return nullptr;
+}
+
+// The synthesised reading of the testimony: the exhibit's one sound that is not its audio
+// description.
+const Item* testimonyReading(const Show& s) {
+    for (const auto& item : s.items)
+        if (item.kind == ItemKind::Audio && !item.description) return &item;
+    return nullptr;
+}
+
+// The exhibit's audio description.
+const Item* audioDescription(const Show& s) {
+    for (const auto& item : s.items)
+        if (item.description) return &item;
+    return nullptr;
+}
+
+// Words for comparing what is said with what is shown: lower-case runs of letters and
+// digits (UTF-8 letters kept whole), so punctuation added for the voice does not count.
+std::vector<std::string> spokenWords(std::string text) {
+    // Typographic marks (’ “ ” — –) part words, as their ASCII kin do.
+    for (const char* mark : {"\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\x93"})
+        for (std::size_t at; (at = text.find(mark)) != std::string::npos;) text.replace(at, 3, " ");
+    std::vector<std::string> out;
+    std::string word;
+    for (unsigned char c : text + " ") {
+        if (std::isalnum(c) || c >= 0x80) {
+            word.push_back(static_cast<char>(std::tolower(c)));
+        } else if (!word.empty()) {
+            out.push_back(word);
+            word.clear();
+        }
+    }
+    return out;
+}
+
+// Where `needle` first occurs in `haystack` as a run of consecutive words, from `from` on.
+std::optional<std::size_t> findWords(const std::vector<std::string>& haystack, const std::vector<std::string>& needle,
+                                     std::size_t from) {
+    if (needle.empty()) return from;
+    auto at = std::search(haystack.begin() + static_cast<std::ptrdiff_t>(std::min(from, haystack.size())),
+                          haystack.end(), needle.begin(), needle.end());
+    if (at == haystack.end()) return std::nullopt;
+    return static_cast<std::size_t>(at - haystack.begin());
 }
 
 // The length of a PCM WAV file from its header: the data chunk's size over the byte rate.
@@ -301,7 +347,7 @@ TEST_CASE("baku 1990: every picture, recording and caption file is there or an h
     CHECK(credits != nullptr);
     CHECK(creditsText.find("Armenian Genocide Museum of Canada") != std::string::npos);
     CHECK(creditsText.find("Natural Earth") != std::string::npos);
-    CHECK(creditsText.find("espeak-ng") != std::string::npos);
+    CHECK(creditsText.find("Festival") != std::string::npos);
     int pending = 0;
     for (size_t at = creditsText.find("to be supplied"); at != std::string::npos;
          at = creditsText.find("to be supplied", at + 1))
@@ -311,10 +357,10 @@ TEST_CASE("baku 1990: every picture, recording and caption file is there or an h
 
 TEST_CASE("baku 1990: the synthesised reading is labelled on screen for as long as it plays") {
     const Show& s = show();
-    const Item* reading = findItem(s, ItemKind::Audio);
+    const Item* reading = testimonyReading(s);
     REQUIRE(reading != nullptr);
     CHECK(reading->role == AudioRole::Speech);
-    CHECK(reading->credit.find("espeak-ng") != std::string::npos);
+    CHECK(reading->credit.find("Festival") != std::string::npos);
     CHECK(reading->credit.find("stand-in") != std::string::npos);
     std::optional<Micros> length = wavDuration(reading->src);
     REQUIRE_MESSAGE(length.has_value(), "not a PCM WAV file: " << reading->src);
@@ -334,7 +380,7 @@ TEST_CASE("baku 1990: the reading's captions give the quotation's words in order
     // The words without the enclosing quotation marks, which captions do not show.
     std::string inner = quotation.substr(kOpenQuote.size(), quotation.size() - kOpenQuote.size() - kCloseQuote.size());
 
-    const Item* reading = findItem(show(), ItemKind::Audio);
+    const Item* reading = testimonyReading(show());
     REQUIRE(reading != nullptr);
     REQUIRE_FALSE(reading->captions.empty());
     Diagnostics diagnostics;
@@ -358,4 +404,73 @@ TEST_CASE("baku 1990: the reading's captions give the quotation's words in order
         CHECK(cue.end <= *length);
         previousEnd = cue.end;
     }
+}
+
+TEST_CASE("baku 1990: the audio description reads every text and placeholder on screen, in order") {
+    const Show& s = show();
+    const Item* description = audioDescription(s);
+    REQUIRE(description != nullptr);
+    CHECK(description->begin == 0);  // beside the scenes, from the start of the show
+    Diagnostics diagnostics;
+    CaptionTrack track = loadCaptions(description->captions, diagnostics);
+    CHECK(diagnostics.errorCount() == 0);
+    REQUIRE_FALSE(track.cues.empty());
+    std::string said;
+    for (const auto& cue : track.cues) said += cue.plainText() + " ";
+    const std::vector<std::string> spoken = spokenWords(said);
+
+    // Each text (the testimony's quotation aside: the reading speaks it) and each photograph
+    // placeholder, word for word, in the order the show gives them.
+    const std::string quotation = sourceQuotation(sourceText());
+    std::size_t position = 0;
+    int read = 0;
+    for (const auto& shown : onScreenParagraphs(s)) {
+        if (shown.text == quotation) continue;
+        CAPTURE(shown.text);
+        std::optional<std::size_t> at = findWords(spoken, spokenWords(shown.text), position);
+        CHECK(at.has_value());
+        if (at) position = *at, ++read;
+    }
+    for (const auto& item : s.items) {
+        if (item.placeholder.empty()) continue;
+        CAPTURE(item.placeholder);
+        CHECK(findWords(spoken, spokenWords(item.placeholder), 0).has_value());
+    }
+    CHECK(read > 30);
+}
+
+TEST_CASE("baku 1990: the audio description speaks within its sound and never over the testimony") {
+    const Show& s = show();
+    const Item* description = audioDescription(s);
+    REQUIRE(description != nullptr);
+    CHECK(description->role == AudioRole::Speech);
+    CHECK(description->credit.find("synthesised") != std::string::npos);
+    std::optional<Micros> length = probeDuration(description->src);
+    REQUIRE(length.has_value());
+    CHECK(description->begin + *length <= s.duration);  // heard whole in one pass of the loop
+
+    Diagnostics diagnostics;
+    CaptionTrack words = loadCaptions(description->captions, diagnostics);
+    const Item* reading = testimonyReading(s);
+    REQUIRE(reading != nullptr);
+    CaptionTrack testimony = loadCaptions(reading->captions, diagnostics);
+    CHECK(diagnostics.errorCount() == 0);
+    REQUIRE_FALSE(testimony.cues.empty());
+    const Micros readingFrom = reading->begin + testimony.cues.front().start;
+    const Micros readingTo = reading->begin + testimony.cues.back().end;
+    Micros previousEnd = 0;
+    for (const auto& cue : words.cues) {
+        CAPTURE(cue.plainText());
+        CHECK(cue.start >= previousEnd);
+        CHECK(cue.end <= *length);
+        const Micros from = description->begin + cue.start, to = description->begin + cue.end;
+        CHECK((to <= readingFrom || from >= readingTo));
+        previousEnd = cue.end;
+    }
+
+    // Labelled as synthesised in the credits.
+    std::string creditsText;
+    for (int index : s.scenes[s.sceneById("credits")].items)
+        for (const auto& p : s.items[index].paragraphs) creditsText += paragraphText(p) + "\n";
+    CHECK(creditsText.find("Audio description") != std::string::npos);
 }

@@ -191,3 +191,41 @@ TEST_CASE("player: while calibrating, the proof of play records the test pattern
         else CHECK(std::count(recorded.begin(), recorded.end(), '\n') == 3);
     }
 }
+
+TEST_CASE("player: the audio description is heard when the installation says, and when a command says") {
+    test::TempDir dir;
+    // A silent show but for its audio description: a tone through all of it.
+    REQUIRE(test::makeTone(dir / "described.wav", 440, 0.5, 0, 10, 8000));
+    std::ofstream(dir / "exhibit.xml")
+        << "<exhibit size=\"320x180\"><audio kind=\"description\" src=\"described.wav\" captions=\"described.vtt\" "
+           "credit=\"test\"/><scene id=\"a\" dur=\"10s\" background=\"#0000c8\"/></exhibit>";
+    auto loaded = loadExhibit(dir / "exhibit.xml");
+    REQUIRE(loaded.show);
+    auto show = std::make_shared<const Show>(*loaded.show);
+    const std::int64_t tuesdayMorning = test::unixAtLocal({2026, 3, 3}, 11);
+    auto heard = [&](installation::DescriptionSettings settings, std::int64_t at,
+                     std::optional<installation::DescriptionCommand> command = std::nullopt) {
+        installation::Installation inst;
+        inst.description = std::move(settings);
+        control::Operations operations(inst, [](const std::string&) {}, test::wallClockFrom(at));
+        if (command) {
+            control::ControlCommand c;
+            c.kind = control::ControlCommand::Kind::Description;
+            c.description = *command;
+            c.origin = "test";
+            REQUIRE(operations.queue().push(c));
+        }
+        return playInstallation(show, operations, dir).loudness;
+    };
+    using installation::DescriptionPlay;
+    installation::DescriptionSettings tuesdayMornings{DescriptionPlay::Scheduled, {}};
+    tuesdayMornings.schedule.always = false;
+    tuesdayMornings.schedule.weekly[1] = {installation::DaySpan{10 * 3600, 12 * 3600}};
+
+    CHECK(heard({DescriptionPlay::Always, {}}, tuesdayMorning) > 0.1);
+    CHECK(heard({DescriptionPlay::OnCommand, {}}, tuesdayMorning) < 1e-4);
+    CHECK(heard({DescriptionPlay::OnCommand, {}}, tuesdayMorning, installation::DescriptionCommand::On) > 0.1);
+    CHECK(heard(tuesdayMornings, tuesdayMorning) > 0.1);
+    CHECK(heard(tuesdayMornings, tuesdayMorning, installation::DescriptionCommand::Off) < 1e-4);
+    CHECK(heard(tuesdayMornings, test::unixAtLocal({2026, 3, 4}, 11)) < 1e-4);  // Wednesday
+}

@@ -67,6 +67,34 @@ TEST_CASE("media without dur take their length from the probe") {
     CHECK(itemById(s, "a").clipIn == seconds(1));
 }
 
+TEST_CASE("an audio description runs beside the exhibit's scenes from the start and takes no turn") {
+    Diagnostics d;
+    vitrine::test::InMemoryFiles files;
+    files.files["mem/main.xml"] =
+        "<exhibit><scene id=\"a\" dur=\"10s\"/>"
+        "<audio id=\"described\" kind=\"description\" src=\"d.ogg\" captions=\"d.vtt\" begin=\"500ms\" credit=\"c\"/>"
+        "<scene id=\"b\" dur=\"4s\"><audio id=\"said\" src=\"s.ogg\" captions=\"s.vtt\" credit=\"c\"/></scene></exhibit>";
+    auto script = loadScript("mem/main.xml", d, files.reader());
+    REQUIRE(script);
+    CompileOptions options;
+    options.mediaDuration = [](const std::filesystem::path& p) -> std::optional<Micros> {
+        return p == "mem/d.ogg" ? seconds(30) : seconds(2);  // the description outlasts the show
+    };
+    Show s = compileShow(*script, d, options);
+    CHECK(d.errorCount() == 0);
+    CHECK(s.duration == seconds(14));  // the scenes alone decide the show's length
+    CHECK(s.scenes[1].begin == seconds(10));
+    const Item& described = itemById(s, "described");
+    CHECK(described.description);
+    CHECK(described.scene == -1);
+    CHECK(described.begin == seconds(0.5));
+    CHECK(described.activeEnd == seconds(14));  // cut at the show's end
+    CHECK_FALSE(itemById(s, "said").description);
+    // It is heard with the scene's own sound.
+    Frame f = evaluate(s, seconds(11));
+    CHECK(f.audio.size() == 2);
+}
+
 TEST_CASE("fill=freeze holds an element until its parent ends, repeat multiplies") {
     Diagnostics d;
     Show s = compileText("<exhibit><scene dur=\"10s\">"
