@@ -53,13 +53,6 @@ void chooseCaptions(Item& item, const Show& show, const std::vector<std::string>
 
 }  // namespace
 
-std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show) {
-    if (!paragraph.lang.empty()) return paragraph.lang;
-    for (const auto& run : paragraph.runs)
-        if (!run.lang.empty()) return run.lang;
-    return show.languages.empty() ? std::string() : show.languages.front();
-}
-
 Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists) {
     for (auto& item : show.items) {
         if (item.kind == ItemKind::Text && !choice.text.empty()) chooseText(item, show, choice.text);

@@ -21,9 +21,6 @@ struct LanguageChoice {
 /// Whether a file exists (injected so tests need no files).
 using FileExists = std::function<bool(const std::filesystem::path&)>;
 
-/// The language of a paragraph: its own lang, else its first run's, else the show's main one.
-std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show);
-
 /// `show` with the choice applied:
 /// - a text written in several languages keeps only its paragraphs in the chosen ones
 ///   (a text with none of them, or in one language only, is left whole: nothing the
