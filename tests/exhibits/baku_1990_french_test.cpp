@@ -76,6 +76,24 @@ int romanValue(const std::string& numeral) {
     return total;
 }
 
+// Whether a number stands just before `begin` or just after `end`, across spaces.
+bool besideNumber(const std::string& text, size_t begin, size_t end) {
+    auto isSpace = [&](size_t at, bool backwards) -> size_t {
+        for (const std::string& space : {std::string(" "), kNoBreakSpace, kNarrowNoBreakSpace}) {
+            if (backwards ? at >= space.size() && text.compare(at - space.size(), space.size(), space) == 0
+                          : text.compare(at, space.size(), space) == 0)
+                return space.size();
+        }
+        return 0;
+    };
+    size_t before = begin;
+    while (size_t s = isSpace(before, true)) before -= s;
+    size_t after = end;
+    while (after < text.size())
+        if (size_t s = isSpace(after, false)) after += s; else break;
+    return (before > 0 && isDigit(text[before - 1])) || (after < text.size() && isDigit(text[after]));
+}
+
 // The numbers and dates of a text, as one sorted list that reads the same in English and in
 // French: "35,000" and « 35 000 » are 35000, a month is its number ("January" and « janvier »
 // are month 1), a French century « XXe » is 20 as "20th" is, and "14–18" is 14 and 18.
@@ -101,14 +119,19 @@ std::vector<std::string> numbersAndDates(const std::string& text) {
             }
             out.push_back(digits);
         } else if (size_t n = letterLength(text, i)) {
+            const size_t start = i;
             std::string word;
             for (; i < text.size() && (n = letterLength(text, i)); i += n) word += text.substr(i, n);
             std::string lower = word;
             for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (auto m = months.find(lower); m != months.end()) {
+            // A month is one only in a date, beside a number ("January 13", « 13 janvier »):
+            // "You may leave" names no month.
+            if (auto m = months.find(lower); m != months.end() && besideNumber(text, start, i)) {
                 out.push_back("month " + std::to_string(m->second));
-            } else if (word.size() >= 2 && word.back() == 'e' &&
+            } else if (word.size() >= 3 && word.back() == 'e' &&
                        word.find_first_not_of("IVXLC") == word.size() - 1) {
+                // A century of two numerals or more (« XXe »): one numeral and an e is a
+                // word (« Le », « Ce »), and the exhibit names no century before the 11th.
                 out.push_back(std::to_string(romanValue(word.substr(0, word.size() - 1))));
             }
         } else {
@@ -189,7 +212,8 @@ TEST_CASE("baku 1990 in French: numbers and dates read alike in both languages")
     CHECK(numbersAndDates("January 14–18") == std::vector<std::string>{"14", "18", "month 1"});
     CHECK(numbersAndDates("January 13, 1990") != numbersAndDates("13 février 1990"));
     CHECK(numbersAndDates("35,000") != numbersAndDates("36" + kNarrowNoBreakSpace + "000"));
-    CHECK(numbersAndDates("Les pogroms de Bakou") == std::vector<std::string>{});  // no word is a number
+    CHECK(numbersAndDates("Le pogrom. Ce fut à Bakou") == std::vector<std::string>{});  // no word is a number
+    CHECK(numbersAndDates("You may leave") == std::vector<std::string>{});  // a month only in a date
 }
 
 TEST_CASE("baku 1990 in French: every text on screen is in French too, with the English text's numbers and dates") {
