@@ -162,13 +162,6 @@ std::filesystem::path captionFileFor(const std::string& written, const std::stri
     return CaptionFiles(written, show).named(language);
 }
 
-std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show) {
-    if (!paragraph.lang.empty()) return paragraph.lang;
-    for (const auto& run : paragraph.runs)
-        if (!run.lang.empty()) return run.lang;
-    return show.languages.empty() ? std::string() : show.languages.front();
-}
-
 LanguageChoice choiceForLoop(const LanguageChoice& choice, int loop) {
     if (choice.mode != LanguageMode::Alternate || choice.text.empty()) return choice;
     const auto n = static_cast<int>(choice.text.size());

@@ -37,9 +37,6 @@ LanguageChoice choiceForLoop(const LanguageChoice& choice, int loop);
 /// Whether a file exists (injected so tests need no files).
 using FileExists = std::function<bool(const std::filesystem::path&)>;
 
-/// The language of a paragraph: its own lang, else its first run's, else the show's main one.
-std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show);
-
 /// The caption file in `language` of a sound whose captions are written as `written`
 /// ("dir/name.vtt" or "dir/name.LANG.vtt"): `written` itself when it is in that language
 /// (its tag, or untagged the show's main language), else "dir/name.LANGUAGE.vtt", which

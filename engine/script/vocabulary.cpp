@@ -137,7 +137,8 @@ std::vector<ElementSpec> buildFormat() {
                         attr("transition", ValueType::Transition, "Transition into the credits.")}}),
                  {"entry"}, false, true});
     f.push_back({"entry", "One line of the credits: a role and who or what fills it.",
-                 {attr("role", ValueType::Text, "What was done or supplied (\"Text\", \"Map data\", \"Photograph\").")},
+                 {attr("role", ValueType::Text, "What was done or supplied (\"Text\", \"Map data\", \"Photograph\")."),
+                  attr("lang", ValueType::Languages, "Language of this entry, its role included.")},
                  kInline, true, false});
     f.push_back({"text", "Text on screen: paragraphs, emphasis, several languages.",
                  join({kId, kTiming, kLayout, kAppearance,

@@ -148,7 +148,7 @@ Rect inkOf(const TextLayout& layout, const Rect& block) {
     return {block.x + left, block.y, right - left, layout.height};
 }
 
-void checkText(const Item& item, const FontLibrary& fonts, PixelSize canvas, Diagnostics& out) {
+void checkTextAlone(const Item& item, const FontLibrary& fonts, PixelSize canvas, Diagnostics& out) {
     const TextLayout layout = layoutItemText(fonts, item);
     if (layout.lines.empty()) return;
     checkGlyphs(item, layout, fonts, out);
@@ -171,6 +171,34 @@ void checkText(const Item& item, const FontLibrary& fonts, PixelSize canvas, Dia
                  "the text lies outside the title-safe area (80 % of the canvas), past its " + unsafe,
                  "a projector's overscan or the wall's frame may cut it: keep text inside the frame the studio's "
                  "View > Safe areas draws"});
+    }
+}
+
+// A text written in several languages is laid out one language at a time, as a site that
+// shows one language shows it: laying all of them out together reported a bilingual text cut
+// when each language alone fits, and missed one that fits only beside a shorter language.
+// Each finding says which language it is about.
+void checkText(const Item& item, const FontLibrary& fonts, PixelSize canvas, const std::string& mainLanguage,
+               Diagnostics& out) {
+    const auto languages = paragraphsByLanguage(item.paragraphs, mainLanguage);
+    if (languages.size() < 2) {
+        checkTextAlone(item, fonts, canvas, out);
+        return;
+    }
+    for (const auto& paragraphs : languages) {
+        const std::string language = paragraphLanguage(paragraphs.front(), mainLanguage);
+        Item alone = item;
+        alone.paragraphs = paragraphs;
+        // The credits' title paragraphs in this language stay its heading.
+        alone.headingParagraphs = 0;
+        for (int i = 0; i < item.headingParagraphs && i < static_cast<int>(item.paragraphs.size()); ++i)
+            alone.headingParagraphs += paragraphLanguage(item.paragraphs[static_cast<std::size_t>(i)], mainLanguage) == language;
+        Diagnostics found;
+        checkTextAlone(alone, fonts, canvas, found);
+        for (Diagnostic d : found.all()) {
+            d.message = "in " + language + ", " + d.message;
+            out.add(std::move(d));
+        }
     }
 }
 
@@ -249,13 +277,14 @@ struct TextCheckInput {
     int headingParagraphs = 0;
     Micros activeTime = 0;
     std::array<int, 2> canvas{};
+    std::string mainLanguage;  // what the paragraphs without lang are in (checkText)
 
     auto operator<=>(const TextCheckInput&) const = default;
 };
 
 std::array<double, 4> sides(const Rect& r) { return {r.x, r.y, r.width, r.height}; }
 
-TextCheckInput textCheckInput(const Item& item, PixelSize canvas) {
+TextCheckInput textCheckInput(const Item& item, PixelSize canvas, const std::string& mainLanguage) {
     const double blockWidth = textBlockWidth(item);
     return {itemParagraphs(item),
             itemLayoutStyle(item, blockWidth),
@@ -269,7 +298,8 @@ TextCheckInput textCheckInput(const Item& item, PixelSize canvas) {
             item.rolls,
             item.headingParagraphs,
             item.activeEnd - item.begin,
-            {canvas.width, canvas.height}};
+            {canvas.width, canvas.height},
+            mainLanguage};
 }
 
 // Everything checkMapLabels reads of a map. Its compiled places, timing and projection
@@ -399,8 +429,9 @@ void checkItems(const Show& show, const Script* script, const FontLibrary& fonts
     for (const Item& item : show.items) {
         switch (item.kind) {
             case ItemKind::Text: {
-                auto check = [&](Diagnostics& d) { checkText(item, fonts, show.canvas, d); };
-                if (kept) keptOr(kept->texts, textCheckInput(item, show.canvas), item, check);
+                const std::string mainLanguage = show.languages.empty() ? std::string() : show.languages.front();
+                auto check = [&](Diagnostics& d) { checkText(item, fonts, show.canvas, mainLanguage, d); };
+                if (kept) keptOr(kept->texts, textCheckInput(item, show.canvas, mainLanguage), item, check);
                 else check(out);
                 break;
             }

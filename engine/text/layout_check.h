@@ -4,7 +4,8 @@
 // show other than the designer meant: text cut by its box, region or the canvas (by how
 // many lines), credits that roll too fast to read, characters no bundled font has, map
 // labels never drawn or drawn over others, and items outside the canvas or text outside
-// title-safe.
+// title-safe. A text written in several languages is laid out one language at a time, as a
+// site showing one of them shows it.
 
 #include <cstddef>
 #include <memory>

@@ -276,7 +276,7 @@ private:
     void addItem(Item& item) {
         int index = static_cast<int>(show_.items.size()) - 1;
         if (options_.reducedMotion) holdStill(item);
-        warnAboutItem(item, readingPace_, diagnostics_);
+        warnAboutItem(item, readingPace_, show_.languages.empty() ? std::string() : show_.languages.front(), diagnostics_);
         if (item.scene >= 0)
             show_.scenes[item.scene].items.push_back(index);
         else

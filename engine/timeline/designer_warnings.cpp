@@ -12,9 +12,20 @@ namespace vitrine {
 
 namespace fs = std::filesystem;
 
-void warnAboutItem(const Item& item, double readingPace, Diagnostics& diagnostics) {
+void warnAboutItem(const Item& item, double readingPace, const std::string& mainLanguage, Diagnostics& diagnostics) {
     if (item.kind == ItemKind::Text) {
-        int words = wordCount(item.paragraphs);
+        // A visitor reads one language: a text written in several needs the time of its
+        // longest one, not of all of them together (a site may show one language alone).
+        const auto languages = paragraphsByLanguage(item.paragraphs, mainLanguage);
+        int words = 0;
+        std::string longest;
+        for (const auto& paragraphs : languages) {
+            if (int n = wordCount(paragraphs); n > words) {
+                words = n;
+                longest = paragraphLanguage(paragraphs.front(), mainLanguage);
+            }
+        }
+        const std::string whose = languages.size() > 1 ? "its " + longest + " text of " : "text of ";
         // Rounded up to a tenth of a second: designers type durations, not microseconds.
         constexpr Micros kTenth = kMicrosPerSecond / 10;
         Micros needed = (readingTime(words, readingPace) + kTenth - 1) / kTenth * kTenth;
@@ -23,7 +34,7 @@ void warnAboutItem(const Item& item, double readingPace, Diagnostics& diagnostic
             char pace[32];
             std::snprintf(pace, sizeof pace, "%g", readingPace);
             diagnostics.warning(item.where, "reading-time",
-                                "text of " + std::to_string(words) + " words is on screen for " + formatTime(shown) +
+                                whose + std::to_string(words) + " words is on screen for " + formatTime(shown) +
                                     ", less than its reading time of " + formatTime(needed),
                                 std::string("lengthen it to at least ") + formatTime(needed) + " (" + pace +
                                     " words a minute + 1.5s), or shorten the text");

@@ -79,9 +79,12 @@ void ItemContents::fillCentredText(Item& item, const ScriptNode& n) {
         for (const auto& entry : n.children) {
             if (entry.tag != Tag::Entry) continue;
             TextParagraph para;
+            // An entry's lang is its paragraph's, so a site that shows one language keeps the
+            // credits' entries in it, as it keeps a text's <p lang> (player/language_choice.h).
+            para.lang = entry.value("lang");
             if (std::string role = entry.value("role"); !role.empty())
-                para.runs.push_back(TextRun{role + "\n", false, true, {}});
-            appendRuns(entry, para, false, false, {});
+                para.runs.push_back(TextRun{role + "\n", false, true, para.lang});
+            appendRuns(entry, para, false, false, para.lang);
             trimParagraph(para);
             item.paragraphs.push_back(std::move(para));
         }

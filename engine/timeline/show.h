@@ -164,4 +164,16 @@ struct Show {
     int sceneById(const std::string& id) const;
 };
 
+/// The language of a paragraph: its own lang, else its first run's, else `mainLanguage`.
+std::string paragraphLanguage(const TextParagraph& paragraph, const std::string& mainLanguage);
+/// The same, the main language being the show's first (none when it has none).
+std::string paragraphLanguage(const TextParagraph& paragraph, const Show& show);
+
+/// A text's paragraphs as a site showing one language shows them: one list per language
+/// (paragraphLanguage), each in the order written, the languages in the order they first
+/// appear. A text in one language is one list. What checks a text's reading time and layout
+/// uses, so that each language is checked alone.
+std::vector<std::vector<TextParagraph>> paragraphsByLanguage(const std::vector<TextParagraph>& paragraphs,
+                                                             const std::string& mainLanguage);
+
 }  // namespace vitrine

@@ -90,8 +90,9 @@ std::vector<std::string> words(const std::string& text) {
     return out;
 }
 
-// Every paragraph of text shown outside the credits (whose licences and versions are
-// not claims about history), with the text item it belongs to.
+// Every English paragraph of text shown outside the credits (whose licences and versions are
+// not claims about history), with the text item it belongs to. The French beside it is
+// checked against the English (baku_1990_french_test.cpp), the English against the source.
 struct ShownParagraph {
     std::string text;
     const Item* item;
@@ -101,7 +102,8 @@ std::vector<ShownParagraph> onScreenParagraphs(const Show& s) {
     int credits = s.sceneById("credits");
     for (const auto& item : s.items) {
         if (item.kind != ItemKind::Text || (credits >= 0 && item.scene == credits)) continue;
-        for (const auto& p : item.paragraphs) out.push_back({paragraphText(p), &item});
+        for (const auto& p : item.paragraphs)
+            if (paragraphLanguage(p, s) == "en") out.push_back({paragraphText(p), &item});
     }
     return out;
 }

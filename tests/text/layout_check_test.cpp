@@ -220,3 +220,48 @@ TEST_CASE("layout findings: a text longer or a box smaller or a label moved is c
 }
 
 }  // namespace vitrine::text
+
+namespace vitrine::text {
+namespace {
+
+// A text in a region three lines tall (lines of 60 px), English and French each given as
+// lines separated by <br/>.
+Diagnostics bilingualProblems(int englishLines, int frenchLines) {
+    auto lines = [](int n) {
+        std::string out = "line";
+        for (int i = 1; i < n; ++i) out += "<br/>line";
+        return out;
+    };
+    const std::string xml = "<exhibit lang=\"en fr\">\n"
+                            "<style id=\"s\" size=\"40\" line-height=\"1.5\"/>\n"
+                            "<region id=\"band\" x=\"200\" y=\"200\" width=\"1200\" height=\"180\"/>\n"
+                            "<scene dur=\"30s\">\n"
+                            "<text region=\"band\" style=\"s\"><p lang=\"en\">" +
+                            lines(englishLines) + "</p><p lang=\"fr\">" + lines(frenchLines) +
+                            "</p></text>\n"
+                            "</scene>\n</exhibit>";
+    LoadedExhibit e = loadExhibitFromText(xml, "bilingual.xml");
+    REQUIRE(e.show);
+    Diagnostics d;
+    checkLayout(*e.show, bundledFonts(), d);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("layout check: a text in two languages is laid out one language at a time, as a site shows one") {
+    // Each language fills the region alone; both together (six lines) would not fit.
+    CHECK(withCode(bilingualProblems(3, 3), "text-overflow").empty());
+
+    // The French alone runs past it, whatever the English: said of the French.
+    const auto cut = withCode(bilingualProblems(2, 4), "text-overflow");
+    REQUIRE(cut.size() == 1);
+    CHECK(cut[0].severity == Severity::Warning);
+    CHECK(cut[0].message == "in fr, the text needs 4 lines, its region holds 3: 1 line runs past it");
+
+    const auto englishCut = withCode(bilingualProblems(4, 1), "text-overflow");
+    REQUIRE(englishCut.size() == 1);
+    CHECK(englishCut[0].message.rfind("in en, the text needs 4 lines", 0) == 0);
+}
+
+}  // namespace vitrine::text

@@ -208,6 +208,23 @@ TEST_CASE("designer warnings: reading time, credits, captions") {
     CHECK(readingTime(130, 130) == seconds(61.5));
 }
 
+TEST_CASE("a credits entry with lang is a paragraph in that language, its role too") {
+    Diagnostics d;
+    Show s = compileText("<exhibit lang=\"en fr\">"
+                         "<credits dur=\"20s\"><entry lang=\"en\" role=\"Text\">A museum</entry>"
+                         "<entry lang=\"fr\" role=\"Texte\">Un musée</entry></credits>"
+                         "</exhibit>",
+                         d);
+    CHECK(d.errorCount() == 0);
+    const Item& credits = s.items.at(s.scenes.at(0).items.at(0));
+    REQUIRE(credits.paragraphs.size() == 2);
+    CHECK(credits.paragraphs[0].lang == "en");
+    CHECK(credits.paragraphs[1].lang == "fr");
+    CHECK(credits.paragraphs[1].runs.at(0).text == "Texte\n");
+    CHECK(credits.paragraphs[1].runs.at(0).lang == "fr");
+    CHECK(paragraphLanguage(credits.paragraphs[1], s) == "fr");
+}
+
 TEST_CASE("advisory and credits become centred text scenes") {
     Diagnostics d;
     Show s = compileText("<exhibit>"
