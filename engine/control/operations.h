@@ -62,6 +62,11 @@ public:
     void setAdvisoryStart(std::optional<Micros> start) { advisoryStart_ = start; }
     /// Whether the opening hours say to play now (machine's local time).
     bool openNow() const;
+    /// How long (µs) the frame loop may sleep while closed: until the opening hours next
+    /// change, or until systemd's watchdog must hear from it; nullopt: no such limit.
+    std::optional<std::int64_t> quietLimit() const;
+    /// The frame loop sleeps for up to `micros`: until then its silence is not a freeze.
+    void quietFor(std::int64_t micros) { watchdog_.pet(micros); }
 
     ControlQueue& queue() { return queue_; }
     /// What /status says now.

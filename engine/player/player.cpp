@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "player/closed_wait.h"
 #include "render/image_draw_size.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
@@ -52,11 +53,6 @@ constexpr Micros kUploadAhead = 3 * kMicrosPerSecond;
 constexpr auto kUploadTimeBetweenFrames = std::chrono::milliseconds(4);
 constexpr auto kUploadMargin = std::chrono::milliseconds(1);
 }  // namespace
-
-// While closed nothing is drawn, but the loop still turns this often: /status and the
-// watchdogs hear from it (a loop silent for Operations::kFrozenAfterMicros is reported
-// frozen), and it sees the opening time and the window's keys.
-constexpr auto kClosedHeartbeat = std::chrono::seconds(1);
 
 void Player::run() {
     begin();
@@ -160,7 +156,20 @@ void Player::waitForNextTurn(bool drawn) {
     // Rather than spinning (vsync may already have waited); a command, a reload or a stop
     // request ends the wait at once.
     std::stop_callback onStop(options_.stop, [this] { wake_.wake(); });
-    wake_.waitUntil(drawn ? due_ : Clock::now() + kClosedHeartbeat);
+    if (drawn) {
+        wake_.waitUntil(due_);
+        return;
+    }
+    // Closed, nothing is drawn until something changes: no turn each second, but a sleep
+    // until the hours change or a watchdog must hear from the loop (told how long, so the
+    // silence is not a freeze). Keys on the window are seen at the next turn.
+    std::optional<Micros> untilQuit;
+    if (options_.quitAfter)
+        untilQuit = *options_.quitAfter -
+                    std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted_).count();
+    const auto sleep = closedSleep(venue_->quietLimit(), untilQuit);
+    venue_->quietFor(sleep.count());
+    wake_.waitUntil(Clock::now() + sleep);
 }
 
 void Player::end() {
