@@ -1,5 +1,6 @@
 #include "control/operations.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -134,6 +135,23 @@ void Operations::describe(installation::DescriptionCommand command) {
 
 bool Operations::openNow() const {
     return installation::isOpen(installation_.hours, localTimeAt(wallClock_() / kMicrosPerSecond));
+}
+
+std::optional<std::int64_t> Operations::quietLimit() const {
+    std::optional<std::int64_t> limit;
+    if (!installation_.hours.always) {
+        const std::int64_t nowMicros = wallClock_();
+        const auto now = localTimeAt(nowMicros / kMicrosPerSecond);
+        // In local seconds: a daylight-saving jump in between makes this an hour off, which
+        // the loop's longest closed sleep (a minute) makes up for long before the change.
+        if (auto change = installation::nextChange(installation_.hours, now))
+            limit = (change->absolute() - now.absolute()) * kMicrosPerSecond - nowMicros % kMicrosPerSecond;
+    }
+    if (auto ping = notifier_.nextAliveAt()) {
+        const std::int64_t untilPing = *ping - steadyClock()();
+        limit = limit ? std::min(*limit, untilPing) : untilPing;
+    }
+    return limit;
 }
 
 void Operations::recordProofOfPlay(const std::optional<Error>& problem, const std::string& line) {

@@ -67,6 +67,11 @@ public:
     bool describingNow();
     /// A command for the audio description, from a remote or the player's key.
     void describe(installation::DescriptionCommand command);
+    /// How long (µs) the frame loop may sleep while closed: until the opening hours next
+    /// change, or until systemd's watchdog must hear from it; nullopt: no such limit.
+    std::optional<std::int64_t> quietLimit() const;
+    /// The frame loop sleeps for up to `micros`: until then its silence is not a freeze.
+    void quietFor(std::int64_t micros) { watchdog_.pet(micros); }
 
     ControlQueue& queue() { return queue_; }
     /// What /status says now.

@@ -27,7 +27,7 @@ MonotonicClock steadyClock() {
 Watchdog::Watchdog(std::int64_t limitMicros, MonotonicClock clock)
     : limit_(limitMicros), clock_(std::move(clock)), lastPet_(clock_()) {}
 
-void Watchdog::pet() { lastPet_.store(clock_(), std::memory_order_relaxed); }
+void Watchdog::pet(std::int64_t quietMicros) { lastPet_.store(clock_() + quietMicros, std::memory_order_relaxed); }
 
 std::optional<std::int64_t> Watchdog::frozenFor() const {
     std::int64_t since = clock_() - lastPet_.load(std::memory_order_relaxed);
@@ -74,6 +74,11 @@ void SystemdNotifier::alive(std::int64_t nowMicros) {
     if (nowMicros - lastAlive_ < watchdogMicros_ / 2) return;
     lastAlive_ = nowMicros;
     send("WATCHDOG=1");
+}
+
+std::optional<std::int64_t> SystemdNotifier::nextAliveAt() const {
+    if (!active() || watchdogMicros_ <= 0) return std::nullopt;
+    return lastAlive_ + watchdogMicros_ / 2;
 }
 
 void SystemdNotifier::status(const std::string& line) { send("STATUS=" + line); }

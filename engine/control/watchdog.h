@@ -23,8 +23,9 @@ public:
     /// Frozen means not petted for more than `limitMicros`.
     Watchdog(std::int64_t limitMicros, MonotonicClock clock);
 
-    /// Called by the frame loop once per frame.
-    void pet();
+    /// Called by the frame loop once per frame; `quietMicros` when it is about to sleep that
+    /// long on purpose (closed), so the limit counts from the end of that sleep.
+    void pet(std::int64_t quietMicros = 0);
     /// How long since the last pet, when that is longer than the limit; nullopt while alive.
     std::optional<std::int64_t> frozenFor() const;
     /// "frame loop frozen for N ms", or "" while alive.
@@ -56,6 +57,9 @@ public:
     void ready();
     /// WATCHDOG=1, at most twice per watchdog interval (the loop calls it every frame).
     void alive(std::int64_t nowMicros);
+    /// When (steady µs) alive() next sends: a frame loop asleep must turn by then. nullopt
+    /// when systemd has no watchdog for us.
+    std::optional<std::int64_t> nextAliveAt() const;
     /// STATUS=…: one line shown by `systemctl status`.
     void status(const std::string& line);
     /// STOPPING=1.

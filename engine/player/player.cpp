@@ -1,18 +1,11 @@
 #include "player/player.h"
 
-#include "render/image_draw_size.h"
-
 #include <algorithm>
-#include <cstdio>
 #include <utility>
 
-#include "control/operations.h"
-#include "control/screen_copy.h"
-#include "installation/saved_keystones.h"
-#include "output/display_placement.h"
+#include "player/closed_wait.h"
 #include "player/described_audio.h"
-#include "player/drift_follower.h"
-#include "control/resident_memory.h"
+#include "render/image_draw_size.h"
 #include "timeline/evaluate.h"
 #include "timeline/show_position.h"
 
@@ -53,22 +46,7 @@ Player::~Player() {
     venue_->onCommand({});  // the queue outlives this player: it must not wake a player that is gone
 }
 
-bool Player::ensureWarp() {
-    if (warp_) return true;
-    auto canvas = std::make_unique<sf::RenderTexture>();
-    const sf::Vector2u size(static_cast<unsigned>(show().canvas.width), static_cast<unsigned>(show().canvas.height));
-    if (!canvas->create(size.x, size.y)) return false;
-    canvas->setSmooth(true);
-    canvas_ = std::move(canvas);
-    warp_ = std::make_unique<output::WarpOutput>(venue_->outputs(), size, window_.target().getSize());
-    if (!warp_->shaderReady()) log_(warp_->problem()->message);
-    return true;
-}
-
 namespace {
-// Further than this from where the wall clock puts the show (a restart, a clock step,
-// a long pause), the player jumps back; closer, the audio clock steers.
-constexpr Micros kWallClockTolerance = 100'000;
 // Decoded pictures due this soon go to the GPU between frames, so a large scan (about a
 // second of uploads on a software renderer) is whole when it appears.
 constexpr Micros kUploadAhead = 3 * kMicrosPerSecond;
@@ -77,11 +55,6 @@ constexpr Micros kUploadAhead = 3 * kMicrosPerSecond;
 constexpr auto kUploadTimeBetweenFrames = std::chrono::milliseconds(4);
 constexpr auto kUploadMargin = std::chrono::milliseconds(1);
 }  // namespace
-
-// While closed nothing is drawn, but the loop still turns this often: /status and the
-// watchdogs hear from it (a loop silent for Operations::kFrozenAfterMicros is reported
-// frozen), and it sees the opening time and the window's keys.
-constexpr auto kClosedHeartbeat = std::chrono::seconds(1);
 
 void Player::run() {
     begin();
@@ -174,42 +147,6 @@ bool Player::showFrame(Micros t, Micros clockTime) {
     return true;
 }
 
-void Player::publish(Micros t, Micros took, bool drawn) {
-    const Micros period = kMicrosPerSecond / std::max(1, options_.frameRate);
-    if (drawn) stats_.frame(took, period);
-    control::PlayerStatus st;
-    st.exhibit = show().title;
-    int scene = show().sceneAt(t);
-    if (scene >= 0) st.scene = show().scenes[scene].id;
-    st.time = t;
-    st.duration = show().duration;
-    st.state = std::string(stateName(mode_.now));
-    // The show clock and the wall clock read at one instant: `t`, read before the frame was
-    // drawn, against the wall clock now would count the drawing time as drift.
-    if (auto wall = venue_->wallShowTime(show().duration))
-        st.drift = loopOffset(wrapTime(show(), live_.clock().position()), *wall);
-    if (!reloadProblem_.empty()) st.problems.push_back(reloadProblem_);
-    if (warp_ && !warp_->shaderReady()) st.problems.push_back(warp_->problem()->message);
-    venue_->frameDone(std::move(st), took, period);
-    if (Clock::now() >= statsDue_) {
-        log_(stats_.takeLine());
-        statsDue_ += std::chrono::microseconds(options_.statsInterval);
-    }
-    if (drawn && firstFrame_) logFirstFrame(t);
-}
-
-void Player::logFirstFrame(Micros t) {
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - options_.launchedAt).count();
-    std::string line = "first frame on screen " + std::to_string(ms) + " ms after launch, at " + formatClock(t);
-    if (auto wall = venue_->wallShowTime(show().duration)) {
-        char off[64];
-        std::snprintf(off, sizeof off, " (%+.1f ms from the wall clock)", static_cast<double>(t - *wall) / 1000.0);
-        line += off;
-    }
-    log_(line);
-    firstFrame_ = false;
-}
-
 Player::Clock::time_point Player::nextDue() const {
     // The frames keep to a grid of periods: a turn woken early (a command) leaves it as it
     // was; a late frame does not try to catch up with a burst.
@@ -224,7 +161,20 @@ void Player::waitForNextTurn(bool drawn) {
     // Rather than spinning (vsync may already have waited); a command, a reload or a stop
     // request ends the wait at once.
     std::stop_callback onStop(options_.stop, [this] { wake_.wake(); });
-    wake_.waitUntil(drawn ? due_ : Clock::now() + kClosedHeartbeat);
+    if (drawn) {
+        wake_.waitUntil(due_);
+        return;
+    }
+    // Closed, nothing is drawn until something changes: no turn each second, but a sleep
+    // until the hours change or a watchdog must hear from the loop (told how long, so the
+    // silence is not a freeze). Keys on the window are seen at the next turn.
+    std::optional<Micros> untilQuit;
+    if (options_.quitAfter)
+        untilQuit = *options_.quitAfter -
+                    std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - playStarted_).count();
+    const auto sleep = closedSleep(venue_->quietLimit(), untilQuit);
+    venue_->quietFor(sleep.count());
+    wake_.waitUntil(Clock::now() + sleep);
 }
 
 void Player::end() {
@@ -257,290 +207,6 @@ void Player::drawFrame(const Frame& frame) {
     }
 }
 
-void Player::drawCalibration() {
-    // The pattern goes into the canvas, so it is warped and blended exactly as the show.
-    canvas_->setView(canvas_->getDefaultView());
-    output::drawTestPattern(calibration_->pattern(), *canvas_);
-    canvas_->display();
-    warp_->draw(canvas_->getTexture(), window_.target());
-    calibration_->drawOverlay(window_.target());
-}
-
-void Player::setCalibrating(bool on) {
-    if (on == (mode_.now == PlayerState::Calibrating)) return;
-    if (on) {
-        if (!ensureWarp()) {
-            log_("calibration: no canvas texture could be made; calibration is not available");
-            return;
-        }
-        if (!calibration_) {
-            std::filesystem::path file = venue_->installationFile();
-            if (file.empty()) log_("calibration: no installation file (--installation FILE): corners cannot be saved");
-            // Installed, the service user cannot write /etc/vitrine: corners go to its state folder.
-            else file = installation::keystoneSaveFile(file);
-            calibration_ = std::make_unique<output::Calibration>(*warp_, file);
-        }
-        log_("calibration: drag a corner with the mouse, or 1-4 pick a corner, arrows move it (Shift 0.1 px, Ctrl 10 px), "
-             "Tab next output, P next pattern, R reset, S save, Esc or Ctrl+Shift+C back to the show");
-    } else {
-        if (calibration_ && !calibration_->unsaved().empty())
-            log_("calibration: corners changed but not saved (they apply until the player restarts; S saves)");
-        log_("calibration off");
-    }
-    change(on ? PlayerEvent::CalibrationOn : PlayerEvent::CalibrationOff);
-    window_.showCursor(on);
-}
-
-void Player::handleCalibrationEvents(const std::vector<sf::Event>& events) {
-    for (const auto& e : events) {
-        std::optional<std::string> line;
-        switch (e.type) {
-            case sf::Event::KeyPressed:
-                if (e.key.code == sf::Keyboard::Escape) {
-                    setCalibrating(false);
-                    return;
-                }
-                line = calibration_->handleKey(e.key.code, e.key.shift, e.key.control);
-                break;
-            case sf::Event::MouseButtonPressed:
-                if (e.mouseButton.button == sf::Mouse::Left)
-                    line = calibration_->pressMouse(window_.toDrawing(e.mouseButton.x, e.mouseButton.y));
-                break;
-            case sf::Event::MouseMoved: calibration_->moveMouse(window_.toDrawing(e.mouseMove.x, e.mouseMove.y)); break;
-            case sf::Event::MouseButtonReleased:
-                if (e.mouseButton.button == sf::Mouse::Left) line = calibration_->releaseMouse();
-                break;
-            default: break;
-        }
-        if (line) log_("calibration: " + *line);
-    }
-}
-
-std::shared_ptr<const Show> Player::inLanguagesOfLoop(int loop) const {
-    const LanguageChoice choice = choiceForLoop(options_.languages, loop);
-    if (choice.text.empty() && choice.captions.empty()) return compiled_;  // nothing to choose: no copy
-    Show chosen = chooseLanguages(*compiled_, choice);
-    markSpokenSpans(chosen);  // the described track chosen may be another language's, with its own words
-    return std::make_shared<const Show>(std::move(chosen));
-}
-
-void Player::noteLoop() {
-    ++loops_;
-    // Once a loop: a player that runs for months must not grow, and this is where to see it.
-    // What the allocator holds free goes back to the system first (0.3-1.7 ms), so the
-    // resident memory logged is what the player uses: without it, 100 loops of the Baku
-    // exhibit grew 2.5-8 % while the heap in use stayed flat.
-    releaseFreeMemory();
-    std::string line = "loop " + std::to_string(loops_ + 1) + " begins";
-    // The peak says more than one sample: what is alive at a given instant swings by the
-    // GL driver's working memory (7-8 MiB with llvmpipe), the peak over a loop does not.
-    if (auto memory = residentSet()) {
-        constexpr double kMiB = 1024.0 * 1024.0;
-        char mib[96];
-        std::snprintf(mib, sizeof mib, "; resident memory %.1f MiB, peak %.1f MiB %s",
-                      static_cast<double>(memory->bytes) / kMiB, static_cast<double>(memory->peakBytes) / kMiB,
-                      peakIsPerLoop_ ? "during the last loop" : "since launch");
-        line += mib;
-    }
-    log_(line);  // before the reset, so a listener can still read this loop's peak
-    peakIsPerLoop_ = resetPeakResident();
-}
-
-void Player::reload() {
-    if (live_.reloading()) log_("reload: already reading the exhibit; it is read again once that ends");
-    if (!live_.reload()) log_("reload: this player was not started from a file it can read again");
-}
-
-void Player::swapInReload() {
-    std::optional<Result<LiveShow::Reload>> taken = live_.takeReload();
-    if (!taken) return;
-    if (!*taken) {
-        // The old show keeps playing; the problem stays in /status until a reload succeeds.
-        reloadProblem_ = "reload failed, still playing the previous version: " + taken->error().message;
-        log_(reloadProblem_);
-        return;
-    }
-    const LiveShow::Reload& reloaded = **taken;
-    // The show read is as compiled: the site's languages go on it as on the first.
-    compiled_ = live_.sharedShow();
-    if (auto chosen = inLanguagesOfLoop(loops_); chosen != compiled_) live_.replace(std::move(chosen));
-    venue_->setAdvisoryStart(reloaded.advisoryStart);
-    // The live show went on from the same scene, at the same offset into it.
-    Micros at = reloaded.at;
-    bool timingChanged = false;
-    if (followingWallClock()) {
-        const Micros wall = *venue_->wallShowTime(show().duration);
-        const Micros off = loopOffset(at, wall);
-        // Within the tolerance the place is the wall clock's, exactly: the few microseconds
-        // since the clock was read would otherwise add up, reload after reload.
-        if (off <= kWallClockTolerance && off >= -kWallClockTolerance) at = wall;
-        else timingChanged = true;
-    }
-    jump(at);
-    reloadProblem_.clear();
-    log_("reloaded " + show().file + " at " + formatClock(at));
-    if (timingChanged) {
-        // The edit moved this moment in time; jumping would lose the visitor's place.
-        offWallClock_ = true;
-        log_("reload: the show's timing changed; it follows the wall clock again after 'play'");
-    }
-}
-
-void Player::handleRemoteCommands() {
-    for (const auto& c : venue_->takeCommands()) {
-        using Kind = control::ControlCommand::Kind;
-        log_("remote " + std::string(control::commandVerb(c.kind)) + (c.sceneId.empty() ? "" : " " + c.sceneId) +
-             " from " + c.origin);
-        switch (c.kind) {
-            case Kind::Play:
-                change(PlayerEvent::Play);
-                offWallClock_ = false;  // back to where the wall clock says
-                break;
-            case Kind::Pause:
-                change(PlayerEvent::Pause);
-                offWallClock_ = true;
-                break;
-            case Kind::Next: goToScene(+1); break;
-            case Kind::Previous: goToScene(-1); break;
-            case Kind::Black: change(PlayerEvent::ToggleBlack); break;
-            case Kind::Reload: reload(); break;
-            case Kind::Description:
-                venue_->describe(c.description);
-                log_(venue_->describingNow() ? "audio description on" : "audio description off");
-                break;
-            case Kind::Scene: {
-                auto it = std::find_if(show().scenes.begin(), show().scenes.end(),
-                                       [&](const auto& s) { return s.id == c.sceneId; });
-                if (it == show().scenes.end()) {
-                    log_("remote scene " + c.sceneId + ": no such scene");
-                    break;
-                }
-                jump(it->begin);
-                offWallClock_ = true;
-                break;
-            }
-        }
-    }
-}
-
-bool Player::followingWallClock() const {
-    // Paused or stepped by hand, the show leaves the wall clock on purpose; Play returns to it.
-    return !offWallClock_ && !live_.clock().paused() && show().duration > 0 && options_.speed == 1 &&
-           venue_->wallShowTime(show().duration);
-}
-
-Micros Player::loopOffset(Micros a, Micros b) const {
-    // The shorter way round the loop: 1 s after the end is 1 s after the start.
-    Micros off = a - b;
-    if (off > show().duration / 2) off -= show().duration;
-    if (off < -show().duration / 2) off += show().duration;
-    return off;
-}
-
-void Player::followWallClock() {
-    if (!followingWallClock()) return;
-    const Micros wall = *venue_->wallShowTime(show().duration);
-    const Micros off = loopOffset(wrapTime(show(), live_.clock().position()), wall);
-    if (off > kWallClockTolerance || off < -kWallClockTolerance) jump(wall);
-}
-
-void Player::followAudioClock() {
-    const Micros position = live_.clock().position();
-    const auto step = live_.followAudio();
-    if (!step) return;
-    stats_.drift(step->drift);
-    if (options_.driftObserver) options_.driftObserver(position, step->drift);
-    if (step->nudge != 0) ++stats_.driftCorrections;
-}
-
-void Player::handleCommands() {
-    std::vector<sf::Event> calibrationEvents;
-    const bool calibrating = mode_.now == PlayerState::Calibrating;
-    for (auto c : window_.pollCommands(calibrating ? &calibrationEvents : nullptr)) {
-        switch (c) {
-            case output::InputCommand::TogglePause:
-                change(PlayerEvent::TogglePause);
-                log_(live_.clock().paused() ? "paused" : "playing");
-                break;
-            case output::InputCommand::PreviousScene: goToScene(-1); break;
-            case output::InputCommand::NextScene: goToScene(+1); break;
-            case output::InputCommand::ToggleFullscreen:
-                window_.setFullscreen(!window_.fullscreen());
-                shown_ = PlayerState::Finished;  // a new window: nothing on it yet, even while closed
-                monitorsPlacedFor_.reset();      // back to fullscreen: placed over the monitors again
-                break;
-            case output::InputCommand::ToggleCalibration: setCalibrating(mode_.now != PlayerState::Calibrating); break;
-            case output::InputCommand::ToggleDescription:
-                venue_->describe(installation::DescriptionCommand::Toggle);
-                log_(venue_->describingNow() ? "audio description on" : "audio description off");
-                break;
-            case output::InputCommand::Quit: change(PlayerEvent::Quit); break;
-        }
-    }
-    if (calibrating) handleCalibrationEvents(calibrationEvents);
-}
-
-void Player::followDisplays() {
-    // A display that comes back, or returns at another size or place: the window goes over
-    // it again and the warp is rebuilt for its size with every keystone kept. Only a
-    // fullscreen window: one opened by hand stays where its user put it.
-    auto seen = venue_->monitors();
-    if (!seen || seen == monitorsPlacedFor_ || !window_.fullscreen()) return;
-    monitorsPlacedFor_ = seen;
-    const auto place = output::windowPlacement(venue_->outputs(), *seen);
-    if (!place || window_.placedOver(place->x, place->y, place->width, place->height)) return;
-    window_.placeOver(place->x, place->y, place->width, place->height);
-    window_.showCursor(mode_.now == PlayerState::Calibrating);
-    shown_ = PlayerState::Finished;  // a new window: nothing on it yet, even while closed
-    log_("outputs: window placed over " + std::to_string(place->width) + "x" + std::to_string(place->height) + " at " +
-         std::to_string(place->x) + "," + std::to_string(place->y));
-    if (!warp_) return;
-    warp_ = std::make_unique<output::WarpOutput>(output::keystonesKept(venue_->outputs(), *warp_), canvas_->getSize(),
-                                                 window_.target().getSize());
-    // Calibration edits the warp it was made for; its corners were carried over above.
-    if (calibration_) calibration_ = std::make_unique<output::Calibration>(*warp_, calibration_->saveFile());
-}
-
-void Player::goToScene(int delta) {
-    if (show().scenes.empty()) return;
-    int current = show().sceneAt(wrapTime(show(), live_.clock().position()));
-    int count = static_cast<int>(show().scenes.size());
-    int next = ((current < 0 ? 0 : current) + delta + count) % count;
-    jump(show().scenes[next].begin);
-    offWallClock_ = true;
-    log_("scene " + show().scenes[next].id);
-}
-
-void Player::copyScreenIfDue() {
-    // The status page's picture: every few seconds while someone looks, scaled down on the
-    // GPU (a whole 1080p frame read back cost the frame it fell on) and encoded on the
-    // copy's own thread.
-    control::ScreenCopy* screen = venue_->screenCopy();
-    if (!screen || !screen->due()) return;
-    const sf::Image picture = window_.captureScaled(control::ScreenCopy::kWidth);
-    screen->offer(picture.getPixelsPtr(), static_cast<int>(picture.getSize().x), static_cast<int>(picture.getSize().y));
-}
-
-void Player::reportEvents(Micros from, Micros to) {
-    // A tick that crosses the loop point is split there, so nothing is missed or doubled.
-    std::vector<ShowEvent> events;
-    if (to < from) {
-        events = eventsIn(show(), from, show().duration);
-        auto after = eventsIn(show(), 0, to);
-        events.insert(events.end(), after.begin(), after.end());
-    } else {
-        events = eventsIn(show(), from, to);
-    }
-    for (const auto& e : events) {
-        if (e.kind != ShowEvent::Kind::SceneStart) continue;
-        // Closed, the show runs on in the dark: a night of scene lines would bury the journal.
-        if (mode_.now != PlayerState::Closed) log_("scene " + show().scenes[e.index].id + " at " + formatClock(e.at));
-        // Proof of play records what visitors saw: not black, closed or test patterns.
-        if (mode_.now != PlayerState::Black && mode_.now != PlayerState::Closed && mode_.now != PlayerState::Calibrating)
-            venue_->sceneStarted(show().scenes[e.index].id);
-    }
-}
-
 void Player::prefetch(Micros t) {
     // Each picture at the size the renderer will ask for, so the decode ahead is the one drawn.
     render::prefetchImages(show(), t, t + options_.lookahead, options_.loop, live_.renderer().viewportFor(drawnSize()).scale,
@@ -556,13 +222,6 @@ std::chrono::microseconds uploadTimeBetweenFrames(std::chrono::steady_clock::dur
 
 sf::Vector2u Player::drawnSize() {
     return warpFrames_ ? canvas_->getSize() : window_.target().getSize();
-}
-
-void Player::reportMediaProblems() {
-    for (const auto& f : resources_.images().takeFailures())
-        log_("image " + f.path.string() + ": " + f.error.message + " (a placeholder is shown)");
-    for (const auto& problem : live_.renderer().takeProblems()) log_(problem);
-    for (const auto& p : live_.audio().takeProblems()) log_(p.message);
 }
 
 }  // namespace vitrine

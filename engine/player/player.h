@@ -2,6 +2,9 @@
 // The frame loop of `vitrine play`: each turn takes input, advances the clock, shows a
 // frame (none while closed), publishes, then waits until the next frame is due or
 // something wakes it. Timing comes from evaluate(show, t); the loop only chooses t.
+// Its members are defined by concept: the loop's turn in player.cpp, the clocks it
+// follows in player_clocks.cpp, keys and remote commands in player_commands.cpp,
+// outputs and calibration in player_outputs.cpp, status and journal in player_reports.cpp.
 
 #include <chrono>
 #include <filesystem>

@@ -12,6 +12,8 @@ public:
 
     std::optional<Micros> wallShowTime(Micros duration) const override { return operations_.wallShowTime(duration); }
     bool openNow() const override { return operations_.openNow(); }
+    std::optional<Micros> quietLimit() const override { return operations_.quietLimit(); }
+    void quietFor(Micros micros) override { operations_.quietFor(micros); }
     std::vector<control::ControlCommand> takeCommands() override { return operations_.queue().drain(); }
     void onCommand(std::function<void()> wake) override { operations_.queue().onPush(std::move(wake)); }
     void started(const std::string& title, const std::string& file) override { operations_.started(title, file); }
@@ -36,6 +38,8 @@ class HandVenue final : public Venue {
 public:
     std::optional<Micros> wallShowTime(Micros) const override { return std::nullopt; }
     bool openNow() const override { return true; }
+    std::optional<Micros> quietLimit() const override { return std::nullopt; }
+    void quietFor(Micros) override {}
     std::vector<control::ControlCommand> takeCommands() override { return {}; }
     void onCommand(std::function<void()>) override {}
     void started(const std::string&, const std::string&) override {}

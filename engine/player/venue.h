@@ -31,6 +31,11 @@ public:
     virtual std::optional<Micros> wallShowTime(Micros duration) const = 0;
     /// Whether the opening hours say to play now.
     virtual bool openNow() const = 0;
+    /// How long the frame loop may sleep while nothing changes (closed: nothing to draw):
+    /// until the opening hours change or a watchdog must hear from it; nullopt: no limit.
+    virtual std::optional<Micros> quietLimit() const = 0;
+    /// The loop sleeps for up to `micros` (closed): the watchdog does not call it frozen before.
+    virtual void quietFor(Micros micros) = 0;
     /// Remote commands queued since the last call, oldest first.
     virtual std::vector<control::ControlCommand> takeCommands() = 0;
     /// `wake` is called from another thread when a remote command arrives.

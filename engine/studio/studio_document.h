@@ -2,6 +2,8 @@
 // The exhibit open in the studio: its text, what that text compiles to, what is selected,
 // and the edits made to it (as undoable commands that change only the characters they
 // must). No window and no GPU: the studio program draws it, tests drive it directly.
+// The caption files it holds are in studio_document_captions.cpp, and reading the exhibit
+// again after another program changed it in studio_document_reload.cpp.
 
 #include <filesystem>
 #include <functional>

@@ -36,6 +36,20 @@ TEST_CASE("watchdog: a loop that stops petting is reported frozen, with how long
     CHECK_FALSE(dog.frozenFor());
 }
 
+TEST_CASE("watchdog: a loop asleep on purpose is not frozen until its sleep ends and the limit passes") {
+    std::int64_t now = 0;  // injected clock, µs
+    Watchdog dog(500'000, [&] { return now; });
+    // Closed, the loop sleeps until the opening, 10 s away, and says so.
+    dog.pet(10'000'000);
+    now += 9'000'000;
+    CHECK_FALSE(dog.frozenFor());
+    now += 1'400'000;  // past the promised wake, within the limit
+    CHECK_FALSE(dog.frozenFor());
+    now += 200'000;  // it did not turn: 600 ms past its wake
+    REQUIRE(dog.frozenFor());
+    CHECK(*dog.frozenFor() == 600'000);
+}
+
 namespace {
 
 /// A private stand-in for systemd's notification socket: a Unix datagram socket in a temp
@@ -107,6 +121,9 @@ TEST_CASE("systemd notifier: READY, STATUS, WATCHDOG at half the interval, and S
     CHECK(systemd.next().empty());
     n.alive(1'000'000);
     CHECK(systemd.next() == "WATCHDOG=1");
+    // A loop asleep (closed) must turn by the next ping.
+    REQUIRE(n.nextAliveAt());
+    CHECK(*n.nextAliveAt() == 1'500'000);
     n.stopping();
     CHECK(systemd.next() == "STOPPING=1");
     CHECK(systemd.next().empty());
@@ -132,6 +149,7 @@ TEST_CASE("systemd notifier: without systemd it stays quiet") {
     SystemdNotifier n = SystemdNotifier::fromEnvironment();
     CHECK_FALSE(n.active());
     CHECK(n.watchdogInterval() == 0);
+    CHECK_FALSE(n.nextAliveAt());  // nothing asks a sleeping loop to turn
     n.ready();
     n.alive(10'000'000);
     n.stopping();  // no effect, no crash

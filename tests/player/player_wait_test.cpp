@@ -128,3 +128,25 @@ TEST_CASE("player: while closed the loop draws nothing, and draws again at the o
         CHECK(open - drawn.begin() == 1);
     }
 }
+
+TEST_CASE("player: closed all evening the loop turns only when something changes - not every second") {
+    test::TempDir dir;
+    auto show = test::colouredShow(dir);
+    std::stop_source stop;
+    PlayerOptions options = test::smallWindowOptions(stop.get_token(), 30);
+    control::Operations operations(test::weekdaysTenToSix(), [](const std::string&) {},
+                                   test::wallClockFrom(test::unixAtLocal(test::kMonday, 20)));
+    options.operations = &operations;
+    options.quitAfter = 3 * kMicrosPerSecond;  // the opening is 14 hours away
+    render::RenderResources resources;
+    Player player(show, resources, options, [](const std::string&) {});
+    const auto start = Clock::now();
+    player.run();
+    const double ran = millisecondsBetween(start, Clock::now());
+    // Each turn reports to the status: the black frame's, the next (nothing to draw, so the
+    // sleep begins), and the one at the end. A turn each second made five.
+    const auto turns = operations.status().frame;
+    MESSAGE(turns << " turns in " << ran << " ms of closed time");
+    CHECK(turns == 3);
+    CHECK(ran >= 3000);
+}

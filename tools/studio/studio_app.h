@@ -18,6 +18,7 @@
 #include "export_job.h"
 #include "export_panel.h"
 #include "projector_window.h"
+#include "recovery_panel.h"
 #include "style_editor_panel.h"
 #include "cue_list_panel.h"
 #include "imgui_sfml.h"
@@ -65,6 +66,7 @@ private:
     void frame(float seconds);
     void handleEvent(const sf::Event& event);
     void reloadIfChanged();
+    // The preview's live show, clock, sound and picture (studio_playback.cpp), with updateAudio.
     void ensureLive();
     bool playing() const;
     void setPlaying(bool on);
@@ -108,7 +110,8 @@ private:
     void drawDiagnostics(float x, float y, float w, float h);
     void drawStatus(float x, float y, float w, float h);
 
-    // Never losing work: the recovery files, and the edits a reload could not make again.
+    // Never losing work: the recovery files, and the edits a reload could not make again
+    // (studio_recovery.cpp).
     void offerRecoveries();
     std::vector<std::filesystem::path> recoverableFiles() const;
     const std::string* heldText(const std::filesystem::path& file) const;
@@ -232,6 +235,7 @@ private:
     std::string recoveryWritten_;             // the text last written to the recovery file
     sf::Clock sinceRecovery_;
     std::vector<std::string> notReapplied_;  // listed until the designer dismisses them
+    RecoveryPanel recoveryPanel_;
     std::map<std::string, std::string> captionRecoveriesWritten_;  // by caption file
     std::map<std::string, std::unique_ptr<FileWatcher>> captionWatchers_;
     int fedCaptions_ = -1;  // the document's captionsGeneration() the preview draws
