@@ -201,6 +201,18 @@ std::vector<std::pair<fs::path, fs::path>> frenchCaptionFiles() {
     return out;
 }
 
+// Whether the words of `captions` are also heard in French from a sound of their own
+// (the described track: description.fr.ogg beside description.vtt). Its cues are timed by
+// the French voice, so only their words and numbers follow the English.
+bool hasFrenchSound(const fs::path& captions) {
+    const std::string prefix = captions.stem().string() + ".fr.";
+    for (const auto& entry : fs::directory_iterator(captions.parent_path())) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) == 0 && entry.path().extension() != ".vtt") return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 TEST_CASE("baku 1990 in French: numbers and dates read alike in both languages") {
@@ -258,8 +270,10 @@ TEST_CASE("baku 1990 in French: every caption file has its French, cue for cue, 
         for (size_t i = 0; i < fr.cues.size(); ++i) {
             CAPTURE(en.cues[i].plainText());
             CAPTURE(fr.cues[i].plainText());
-            CHECK(fr.cues[i].start == en.cues[i].start);  // shown while the same words are heard
-            CHECK(fr.cues[i].end == en.cues[i].end);
+            if (!hasFrenchSound(english)) {
+                CHECK(fr.cues[i].start == en.cues[i].start);  // shown while the same words are heard
+                CHECK(fr.cues[i].end == en.cues[i].end);
+            }
             CHECK(numbersAndDates(fr.cues[i].plainText()) == numbersAndDates(en.cues[i].plainText()));
             for (const auto& fault : typographyFaults(fr.cues[i].plainText())) FAIL_CHECK(fault);
         }
