@@ -190,6 +190,7 @@ Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& 
             chooseCaptions(item, show, choice, exists);
         }
     }
+    show.languagesChosen = true;
     return show;
 }
 

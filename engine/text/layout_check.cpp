@@ -179,9 +179,9 @@ void checkTextAlone(const Item& item, const FontLibrary& fonts, PixelSize canvas
 // when each language alone fits, and missed one that fits only beside a shorter language.
 // Each finding says which language it is about.
 void checkText(const Item& item, const FontLibrary& fonts, PixelSize canvas, const std::string& mainLanguage,
-               Diagnostics& out) {
+               bool languagesChosen, Diagnostics& out) {
     const auto languages = paragraphsByLanguage(item.paragraphs, mainLanguage);
-    if (languages.size() < 2) {
+    if (languages.size() < 2 || languagesChosen) {
         checkTextAlone(item, fonts, canvas, out);
         return;
     }
@@ -430,7 +430,7 @@ void checkItems(const Show& show, const Script* script, const FontLibrary& fonts
         switch (item.kind) {
             case ItemKind::Text: {
                 const std::string mainLanguage = show.languages.empty() ? std::string() : show.languages.front();
-                auto check = [&](Diagnostics& d) { checkText(item, fonts, show.canvas, mainLanguage, d); };
+                auto check = [&](Diagnostics& d) { checkText(item, fonts, show.canvas, mainLanguage, show.languagesChosen, d); };
                 if (kept) keptOr(kept->texts, textCheckInput(item, show.canvas, mainLanguage), item, check);
                 else check(out);
                 break;

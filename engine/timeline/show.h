@@ -149,6 +149,10 @@ struct Show {
     std::string baseFolder;  // media paths are relative to this
     PixelSize canvas{1920, 1080};
     std::vector<std::string> languages{"en"};
+    /// A site's languages have been applied (chooseLanguages): each text is drawn as it now
+    /// stands, both languages together where the site shows both. Until then a text written
+    /// in several languages is checked one language at a time, as a site showing one sees it.
+    bool languagesChosen = false;
     Color background{0, 0, 0, 255};
     Micros duration = 0;
     std::vector<Scene> scenes;   // in time order, not overlapping

@@ -377,6 +377,20 @@ std::vector<Row> rows() {
         exhibit("<credits dur=\"5s\"><entry role=\"Text\">A museum</entry></credits>"), kSecond,
         [](const Shot& a, const Shot& b) { CHECK(inkHeight(b.image) > inkHeight(a.image) + 15); });
 
+    // ---- <credits> <entry> ----
+    add("entry", "lang", exhibit("<credits id=\"c\" dur=\"5s\"><entry role=\"Text\">Words</entry></credits>"),
+        exhibit("<credits id=\"c\" dur=\"5s\"><entry lang=\"hy\" role=\"Text\">Words</entry></credits>", "", " lang=\"en hy\""),
+        kSecond, [](const Shot& a, const Shot& b) {
+            auto languages = [](const Shot& s) {
+                std::vector<std::string> found;
+                for (const Item& i : s.show->items)
+                    for (const auto& p : i.paragraphs) found.push_back(p.lang);
+                return found;
+            };
+            const auto inA = languages(a), inB = languages(b);
+            CHECK(std::count(inA.begin(), inA.end(), "hy") == 0);
+            CHECK(std::count(inB.begin(), inB.end(), "hy") >= 1);
+        });
     // ---- <p>, <span> ------------------------------------------------------------------------------
     add("p", "lang", text("", "<p>Words</p>"), text("", "<p lang=\"hy\">Words</p>"), kSecond,
         [](const Shot&, const Shot& b) { CHECK(b.item("t").paragraphs.at(0).lang == "hy"); });
@@ -439,6 +453,19 @@ std::vector<Row> rows() {
         [](const Shot& a, const Shot& b) { CHECK(ink(b.image, {0, 120, int(kWidth), 60}) > ink(a.image, {0, 120, int(kWidth), 60}) + 50); });
     add("video", "second-captions", video(" captions=\"one.vtt\""), video(" captions=\"one.vtt\" second-captions=\"two.vtt\""),
         kSecond / 2, [](const Shot& a, const Shot& b) { CHECK(differ(a.image, b.image, {0, 90, int(kWidth), 90})); });
+    // A sign-language video is the installation's to show, in its region: a still without one
+    // draws none of it, and its stand-in waits for the video in the item.
+    add("video", "kind", video(""), video(" kind=\"sign-language\""), kSecond / 2, [](const Shot& a, const Shot& b) {
+        CHECK(ink(a.image) > 1000);
+        CHECK(ink(b.image) < ink(a.image) / 10);
+    });
+    add("video", "placeholder", exhibit(scene("<video id=\"v\" kind=\"sign-language\" src=\"clip.mp4\" credit=\"c\"/>")),
+        exhibit(scene("<video id=\"v\" kind=\"sign-language\" placeholder=\"An interpreter\"/>")), 0,
+        [](const Shot& a, const Shot& b) {
+            CHECK(a.item("v").placeholder.empty());
+            CHECK(b.item("v").placeholder == "An interpreter");
+            CHECK(b.item("v").src.empty());
+        });
 
     // ---- <audio> ---------------------------------------------------------------------------------
     auto audio = [&](const std::string& attributes) {
@@ -465,6 +492,13 @@ std::vector<Row> rows() {
     add("audio", "duck", audio(" role=\"bed\""), audio(" role=\"bed\" duck=\"0.3\""), 0,
         field([](const Item& i) { return i.duck; }, 1, 0.3));
     add("audio", "in", audio(""), audio(" in=\"1s\""), 0, field([](const Item& i) { return double(i.clipIn); }, 0, 1e6));
+    // An audio description's words are heard, not shown: its captions are not drawn.
+    add("audio", "kind", audio(""), audio(" kind=\"description\""), kSecond / 2, [](const Shot& a, const Shot& b) {
+        CHECK_FALSE(a.item("a").description);
+        CHECK(b.item("a").description);
+        CHECK(ink(a.image, {0, 120, int(kWidth), 60}) > 50);
+        CHECK(ink(b.image, {0, 120, int(kWidth), 60}) == 0);
+    });
 
     // ---- <map> -----------------------------------------------------------------------------------
     add("map", "src", exhibit(scene("<map view=\"40,37.5 → 51,43.5\"/>")), map(""), kSecond, pictureChanged);

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <fstream>
 
 #include "media/video_test_media.h"
@@ -239,9 +241,17 @@ TEST_CASE("studio document: an edit lays out and checks again only the item it c
         CHECK(kept.itemsReused() - reused == perCompile - checkedAgain);
         CHECK(listed(doc) == checkedAfresh(doc));  // the panel lists what a check from scratch finds
     };
-    edit(63, "fade", "2s", 0);        // the title's fade: nothing the layout check reads
-    edit(63, "width", "400", 1);      // the title narrowed: laid out again (and now cut)
-    edit(100, "width", "1200", 1);    // the map narrowed: its labels placed again
+    // The lines of the title's text and of the first map, found in the exhibit as it is now.
+    auto lineOf = [&](const std::string& opening) {
+        const std::string& text = doc.text();
+        const auto at = text.find(opening);
+        REQUIRE(at != std::string::npos);
+        return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    };
+    const int title = lineOf("<text style=\"title\""), map = lineOf("<map ");
+    edit(title, "fade", "2s", 0);    // the title's fade: nothing the layout check reads
+    edit(title, "width", "400", 1);  // the title narrowed: laid out again (and now cut)
+    edit(map, "width", "1200", 1);   // the map narrowed: its labels placed again
     CHECK(doc.diagnostics().all().size() > 0);
 }
 
