@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "player/language_choice.h"
 #include "power/display_probe.h"
 
 namespace vitrine::app {
@@ -19,6 +20,8 @@ CompileOptions sessionOptions(bool reducedMotion) {
 
 ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion)
     : exhibit_(loadExhibit(file, sessionOptions(reducedMotion))) {
+    // No site chooses the languages of a still or a render: the exhibit's main language.
+    if (exhibit_.show) exhibit_.show = inMainLanguage(std::move(*exhibit_.show));
     for (const auto& d : exhibit_.diagnostics.all())
         if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (exhibit_.show && exhibit_.diagnostics.hasErrors())
