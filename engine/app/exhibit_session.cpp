@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "player/language_choice.h"
 #include "power/display_probe.h"
 
 namespace vitrine::app {
@@ -18,10 +17,12 @@ CompileOptions sessionOptions(bool reducedMotion) {
 
 }  // namespace
 
-ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion)
+ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, const LanguageChoice& languages)
     : exhibit_(loadExhibit(file, sessionOptions(reducedMotion))) {
-    // No site chooses the languages of a still or a render: the exhibit's main language.
-    if (exhibit_.show) exhibit_.show = inMainLanguage(std::move(*exhibit_.show));
+    // Drawn in the languages asked for; none asked: the exhibit's main language, not all stacked.
+    if (exhibit_.show)
+        exhibit_.show = languages.text.empty() ? inMainLanguage(std::move(*exhibit_.show))
+                                               : chooseLanguages(std::move(*exhibit_.show), languages);
     for (const auto& d : exhibit_.diagnostics.all())
         if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (exhibit_.show && exhibit_.diagnostics.hasErrors())

@@ -496,3 +496,17 @@ TEST_CASE("cli: still with no site choice draws a two-language text in the exhib
     CHECK(samePixels(both, english));
     CHECK_FALSE(samePixels(english, french));  // the comparison can tell the languages apart
 }
+
+TEST_CASE("cli: still --languages draws the text in the language asked for") {
+    vitrine::test::TempDir dir;
+    const sf::Image french = stillOf(dir, "french", twoLanguageExhibit(kFrench));
+    const sf::Image asked = stillOf(dir, "asked", twoLanguageExhibit(kEnglish + kFrench), "--languages fr");
+    CHECK(samePixels(asked, french));
+    // Both: the first language's paragraph with the second's below it, unlike either alone.
+    const sf::Image both = stillOf(dir, "both", twoLanguageExhibit(kEnglish + kFrench), "--languages 'en fr' --language-mode both");
+    CHECK_FALSE(samePixels(both, french));
+    CHECK_FALSE(samePixels(both, stillOf(dir, "english", twoLanguageExhibit(kEnglish))));
+    Run bad = runVitrine("still " + write(dir, "bad.xml", twoLanguageExhibit(kEnglish)) + " --at 1s -o x.png --languages '1 2'");
+    CHECK(bad.status == 2);
+    CHECK(bad.output.find("--languages: '1 2' is not a list of language codes") != std::string::npos);
+}
