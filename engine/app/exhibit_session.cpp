@@ -17,8 +17,12 @@ CompileOptions sessionOptions(bool reducedMotion) {
 
 }  // namespace
 
-ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion)
+ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, const LanguageChoice& languages)
     : exhibit_(loadExhibit(file, sessionOptions(reducedMotion))) {
+    // Drawn in the languages asked for; none asked: the exhibit's main language, not all stacked.
+    if (exhibit_.show)
+        exhibit_.show = languages.text.empty() ? inMainLanguage(std::move(*exhibit_.show))
+                                               : chooseLanguages(std::move(*exhibit_.show), languages);
     for (const auto& d : exhibit_.diagnostics.all())
         if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (exhibit_.show && exhibit_.diagnostics.hasErrors())

@@ -13,6 +13,7 @@
 #include "exhibit/exhibit_loader.h"
 #include "output/offscreen.h"
 #include "player/compile_options.h"
+#include "player/language_choice.h"
 #include "player/live_show.h"
 #include "render/render_resources.h"
 
@@ -21,8 +22,9 @@ namespace vitrine::app {
 class ExhibitSession {
 public:
     /// Loads `file`, printing its errors (not its warnings) to stderr; compiled without
-    /// motion when `reducedMotion` (CompileOptions::reducedMotion).
-    explicit ExhibitSession(const std::string& file, bool reducedMotion = false);
+    /// motion when `reducedMotion` (CompileOptions::reducedMotion), its texts and captions in
+    /// `languages` (chooseLanguages), or in the exhibit's main language when none is given.
+    explicit ExhibitSession(const std::string& file, bool reducedMotion = false, const LanguageChoice& languages = {});
 
     /// The show, or nullptr when the file could not be read or parsed at all.
     const Show* show() const { return exhibit_.show ? &*exhibit_.show : nullptr; }

@@ -27,9 +27,11 @@ Usage:
                                        opens keystone calibration (needs --installation);
                                        --speed N runs the show N times faster (soak tests, no sound)
   vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH] [--reduced-motion]
-                                       write the frame shown at that instant
+                                       [--languages "fr"] [--language-mode one|both|all]
+                                       write the frame shown at that instant, in the exhibit's
+                                       main language or in those given (as <languages text show>)
   vitrine render EXHIBIT.xml --frames DIR [--per-scene] | -o FILE.mp4 [--fps N] [--from POS] [--to POS] [--size WxH]
-                                       [--reduced-motion]
+                                       [--reduced-motion] [--languages "fr"] [--language-mode one|both|all]
                                        write numbered PNG frames (or one per scene), or an MP4 video;
                                        POS is a time (1:30, 95s), a scene (lens: its start), or a
                                        scene and an offset (lens+3s), as for still --at;

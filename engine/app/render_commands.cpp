@@ -9,7 +9,9 @@
 #include "app/options.h"
 #include "output/offscreen.h"
 #include "output/progress_printer.h"
+#include "player/language_choice.h"
 #include "player/video_exporter.h"
+#include "script/values.h"
 #include "timeline/show_position.h"
 
 #include <unistd.h>
@@ -29,6 +31,31 @@ Result<Micros> loopingPosition(const Show& show, const std::string& text) {
     if (t) return t;
     if (auto past = parseTimeValue(text); past && *past >= show.duration) return *past;
     return t;
+}
+
+// --languages "fr" [--language-mode one|both|all]: the languages a site would choose (as
+// <languages text captions show> does), the text and its captions alike; none given is the
+// exhibit's main language. nullopt (with a message) when either is not understood.
+std::optional<LanguageChoice> languagesOption(const Options& o) {
+    LanguageChoice choice;
+    if (auto list = o.value("--languages")) {
+        auto languages = parseLanguages(*list);
+        if (!languages || languages->empty()) {
+            usageError("--languages: '" + *list + "' is not a list of language codes (e.g. \"fr\" or \"en fr\")");
+            return std::nullopt;
+        }
+        choice.text = choice.captions = *languages;
+        choice.mode = installation::LanguageMode::One;
+    }
+    if (auto mode = o.value("--language-mode")) {
+        auto parsed = installation::parseLanguageMode(*mode);
+        if (!parsed || *parsed == installation::LanguageMode::Alternate || choice.text.empty()) {
+            usageError("--language-mode: '" + *mode + "' is not one, both or all, after --languages");
+            return std::nullopt;
+        }
+        choice.mode = *parsed;
+    }
+    return choice;
 }
 
 std::optional<Micros> positionOption(const Show& show, const Options& o, const std::string& name, Micros fallback) {
@@ -84,10 +111,12 @@ int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micr
 }  // namespace
 
 int runStill(const Arguments& args) {
-    auto o = Options::parse(args, "still", {"--at", "-o", "--size"}, {"--reduced-motion"});
+    auto o = Options::parse(args, "still", {"--at", "-o", "--size", "--languages", "--language-mode"}, {"--reduced-motion"});
     if (!o) return kUsageError;
     if (!o->has("--at") || !o->has("-o")) return usageError("still needs --at TIME|SCENE[+TIME] and -o FILE.png");
-    ExhibitSession session(o->file(), o->has("--reduced-motion"));
+    auto languages = languagesOption(*o);
+    if (!languages) return kUsageError;
+    ExhibitSession session(o->file(), o->has("--reduced-motion"), *languages);
     if (!session.show()) return 2;
     const Show& show = *session.show();
     auto t = loopingPosition(show, *o->value("--at"));
@@ -109,12 +138,14 @@ int runStill(const Arguments& args) {
 }
 
 int runRender(const Arguments& args) {
-    auto o = Options::parse(args, "render", {"--frames", "-o", "--fps", "--from", "--to", "--size"},
+    auto o = Options::parse(args, "render", {"--frames", "-o", "--fps", "--from", "--to", "--size", "--languages", "--language-mode"},
                             {"--per-scene", "--reduced-motion"});
     if (!o) return kUsageError;
     if (o->has("--frames") == o->has("-o")) return usageError("render needs one of --frames DIR or -o FILE.mp4");
     if (o->has("-o") && o->has("--per-scene")) return usageError("--per-scene goes with --frames, not -o");
-    ExhibitSession session(o->file(), o->has("--reduced-motion"));
+    auto languages = languagesOption(*o);
+    if (!languages) return kUsageError;
+    ExhibitSession session(o->file(), o->has("--reduced-motion"), *languages);
     if (!session.show()) return 2;
     const Show& show = *session.show();
     int fps = kDefaultFps;

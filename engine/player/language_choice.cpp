@@ -176,6 +176,19 @@ LanguageChoice choiceForLoop(const LanguageChoice& choice, int loop) {
     return one;
 }
 
+LanguageChoice defaultLanguages(const Show& show) {
+    LanguageChoice choice;
+    if (show.languages.empty()) return choice;  // nothing declared: everything as written
+    choice.text = {show.languages.front()};
+    choice.mode = LanguageMode::One;
+    return choice;
+}
+
+Show inMainLanguage(Show show) {
+    const LanguageChoice choice = defaultLanguages(show);
+    return chooseLanguages(std::move(show), choice);
+}
+
 Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists) {
     // By index, and only the items compiled: `both` may add a text's second column.
     const std::size_t compiled = show.items.size();

@@ -43,6 +43,11 @@ using FileExists = std::function<bool(const std::filesystem::path&)>;
 /// may not exist.
 std::filesystem::path captionFileFor(const std::string& written, const std::string& language, const Show& show);
 
+/// The choice where no site gives one (a still, a render, the studio's preview, a player
+/// without <languages>): the exhibit's main language (the first of <exhibit lang>), alone,
+/// so a text written in several languages does not stack them all; captions as written.
+LanguageChoice defaultLanguages(const Show& show);
+
 /// `show` with the choice applied:
 /// - a text written in several languages keeps only its paragraphs in the chosen ones
 ///   (a text with none of them, or in one language only, is left whole: nothing the
@@ -63,5 +68,9 @@ Show chooseLanguages(Show show, const LanguageChoice& choice,
                          std::error_code ec;
                          return std::filesystem::is_regular_file(p, ec);
                      });
+
+/// `show` as drawn where no site chooses its languages: chooseLanguages with defaultLanguages.
+/// Only paragraphs inside texts go: items keep their indices (the studio maps them to lines).
+Show inMainLanguage(Show show);
 
 }  // namespace vitrine

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include "support/build_paths.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -456,4 +457,56 @@ TEST_CASE("cli: check --installation lays the exhibit out as that site shows it"
     Run unusable = runVitrine("check " + exhibit + " --installation " + broken);
     CHECK(unusable.status == 2);
     CHECK(unusable.output.find("cannot be used") != std::string::npos);
+}
+
+namespace {
+
+// A text written in English and French, and the same text written in one of them only.
+std::string twoLanguageExhibit(const std::string& paragraphs) {
+    return "<exhibit size=\"640x360\" lang=\"en fr\" background=\"#000000\"><style id=\"default\" font=\"serif\" "
+           "size=\"40\" color=\"#ffffff\"/><scene id=\"a\" dur=\"5s\"><text x=\"5%\" y=\"5%\" width=\"90%\" "
+           "height=\"90%\">" + paragraphs + "</text></scene></exhibit>";
+}
+const std::string kEnglish = "<p lang=\"en\">The first words.</p>";
+const std::string kFrench = "<p lang=\"fr\">Les premiers mots.</p>";
+
+sf::Image stillOf(const vitrine::test::TempDir& dir, const std::string& name, const std::string& xml,
+                  const std::string& options = "") {
+    auto png = dir / (name + ".png");
+    Run r = runVitrine("still " + write(dir, name + ".xml", xml) + " --at 2s -o " + vitrine::test::quoted(png) + " " + options);
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    sf::Image image;
+    REQUIRE(image.loadFromFile(png.string()));
+    return image;
+}
+
+bool samePixels(const sf::Image& a, const sf::Image& b) {
+    return a.getSize() == b.getSize() &&
+           std::equal(a.getPixelsPtr(), a.getPixelsPtr() + a.getSize().x * a.getSize().y * 4, b.getPixelsPtr());
+}
+
+}  // namespace
+
+TEST_CASE("cli: still with no site choice draws a two-language text in the exhibit's main language only") {
+    vitrine::test::TempDir dir;
+    const sf::Image both = stillOf(dir, "both", twoLanguageExhibit(kEnglish + kFrench));
+    const sf::Image english = stillOf(dir, "english", twoLanguageExhibit(kEnglish));
+    const sf::Image french = stillOf(dir, "french", twoLanguageExhibit(kFrench));
+    CHECK(samePixels(both, english));
+    CHECK_FALSE(samePixels(english, french));  // the comparison can tell the languages apart
+}
+
+TEST_CASE("cli: still --languages draws the text in the language asked for") {
+    vitrine::test::TempDir dir;
+    const sf::Image french = stillOf(dir, "french", twoLanguageExhibit(kFrench));
+    const sf::Image asked = stillOf(dir, "asked", twoLanguageExhibit(kEnglish + kFrench), "--languages fr");
+    CHECK(samePixels(asked, french));
+    // Both: the first language's paragraph with the second's below it, unlike either alone.
+    const sf::Image both = stillOf(dir, "both", twoLanguageExhibit(kEnglish + kFrench), "--languages 'en fr' --language-mode both");
+    CHECK_FALSE(samePixels(both, french));
+    CHECK_FALSE(samePixels(both, stillOf(dir, "english", twoLanguageExhibit(kEnglish))));
+    Run bad = runVitrine("still " + write(dir, "bad.xml", twoLanguageExhibit(kEnglish)) + " --at 1s -o x.png --languages '1 2'");
+    CHECK(bad.status == 2);
+    CHECK(bad.output.find("--languages: '1 2' is not a list of language codes") != std::string::npos);
 }

@@ -202,3 +202,17 @@ TEST_CASE("language choice: alternate gives each loop one language in turn and i
     CHECK(languagesOf(chooseLanguages(show, choiceForLoop(site, 0)), narrow) == std::vector<std::string>{"en"});
     CHECK(languagesOf(chooseLanguages(show, choiceForLoop(site, 1)), narrow) == std::vector<std::string>{"fr"});
 }
+
+TEST_CASE("language choice: with no site choice a text keeps its main-language paragraphs and every item stays") {
+    Show show = compile(kExhibit);  // lang="en hy": English is the main language
+    CHECK(defaultLanguages(show).text == std::vector<std::string>{"en"});
+    Show shown = inMainLanguage(show);
+    CHECK(shown.items.size() == show.items.size());  // the studio maps items to lines by index
+    CHECK(languagesOf(shown, itemById(shown, "welcome")) == std::vector<std::string>{"en"});
+    // A text not written in the main language is left whole, and captions stay as written.
+    CHECK(languagesOf(shown, itemById(shown, "quote")) == std::vector<std::string>{"ru"});
+    for (std::size_t i = 0; i < show.items.size(); ++i) CHECK(shown.items[i].captions == show.items[i].captions);
+    // Hy first: Armenian is the main language.
+    Show armenian = inMainLanguage(compile(std::string(kExhibit).replace(std::string(kExhibit).find("en hy"), 5, "hy en")));
+    CHECK(languagesOf(armenian, itemById(armenian, "welcome")) == std::vector<std::string>{"hy"});
+}

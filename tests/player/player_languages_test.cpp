@@ -100,3 +100,22 @@ TEST_CASE("player: a show given with languages but no alternate keeps them every
     REQUIRE(frames.find('B') != std::string::npos);
     CHECK(frames.find_first_not_of("B-") == std::string::npos);
 }
+
+TEST_CASE("player: with no site languages a two-language text shows the exhibit's main language only") {
+    Diagnostics diagnostics;
+    auto show = std::make_shared<const Show>(test::compileText(kTwoLanguages, diagnostics));
+    REQUIRE_FALSE(diagnostics.hasErrors());
+    render::RenderResources resources;
+    std::stop_source stop;
+    PlayerOptions options = test::smallWindowOptions(stop.get_token());
+    options.speed = 4;
+    options.quitAfter = 700'000;  // options.languages left empty: no installation, or no <languages>
+    std::string frames;
+    options.frameShown = [&](const sf::Image& picture) { frames += languageShown(picture); };
+    Player player(show, resources, options, [](const std::string&) {});
+    player.run();
+    INFO("frames: " << frames);
+    REQUIRE(frames.find('R') != std::string::npos);
+    CHECK(frames.find('2') == std::string::npos);  // never both stacked
+    CHECK(frames.find('B') == std::string::npos);
+}

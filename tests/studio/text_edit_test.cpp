@@ -1,5 +1,6 @@
 #include "studio/text_edit.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 #include "exhibit/exhibit_loader.h"
@@ -59,10 +60,12 @@ namespace {
 
 const std::filesystem::path kBaku = vitrine::test::sourceDir() / "exhibits/baku-1990/exhibit.xml";
 
-// The Baku exhibit's text, and the place of the <text> whose words begin with `opening`.
+// The Baku exhibit's text, and the place of the paragraph whose words begin with `opening`:
+// a <p lang> of a text written in several languages, or a <text> written in one.
 struct BakuParagraph {
     std::string text;
     SourceLocation where;
+    std::string element;  // "p" or "text"
     std::string words;  // its words as the inspector shows them
 };
 
@@ -75,14 +78,17 @@ BakuParagraph bakuParagraph(std::string_view opening) {
     while (!stack.empty()) {
         const ScriptNode* node = stack.back();
         stack.pop_back();
-        if (node->name == "text" && node->plainText().starts_with(opening)) {
+        const bool paragraphs = std::any_of(node->children.begin(), node->children.end(),
+                                            [](const ScriptNode& c) { return c.name == "p"; });
+        if ((node->name == "text" || node->name == "p") && !paragraphs && node->plainText().starts_with(opening)) {
             p.where = node->where;
+            p.element = node->name;
             p.words = node->plainText();
             return p;
         }
         for (const auto& c : node->children) stack.push_back(&c);
     }
-    FAIL("no <text> begins with " << opening);
+    FAIL("no <text> or <p> begins with " << opening);
     return p;
 }
 
@@ -97,7 +103,7 @@ std::string replacedOnce(std::string text, std::string_view from, std::string_vi
 TEST_CASE("text edit: a changed word in a hand-wrapped Baku paragraph changes only that word") {
     BakuParagraph p = bakuParagraph("The Baku Pogroms refer to");
     std::string words = replacedOnce(p.words, "week-long", "seven-day");
-    auto e = contentEdit(p.text, p.where, "text", words);
+    auto e = contentEdit(p.text, p.where, p.element, words);
     REQUIRE(e);
     CHECK(e->length == std::string("week-long").size());
     CHECK(e->replacement == "seven-day");
@@ -108,25 +114,24 @@ TEST_CASE("text edit: a changed word in a hand-wrapped Baku paragraph changes on
 
 TEST_CASE("text edit: words added, removed and moved across a line break keep the designer's lines") {
     BakuParagraph p = bakuParagraph("While the Soviet Union");
-    // A word dropped at the end of one line, one added at the start of the next, and the
-    // sentence's last word changed.
-    std::string words = replacedOnce(p.words, "movements surged in momentum.", "movements surged in strength and momentum.");
+    // Words added at the start of a line and one dropped from its end.
+    std::string words = replacedOnce(p.words, "movements surged in momentum.",
+                                     "movements surged in strength, in numbers and in momentum.");
     words = replacedOnce(words, "growing anti-Armenian", "anti-Armenian");
-    auto e = contentEdit(p.text, p.where, "text", words);
+    auto e = contentEdit(p.text, p.where, p.element, words);
     REQUIRE(e);
     std::string text = p.text;
     applyEdit(text, *e);
-    // "strength and" would make its line wider than the paragraph's 90 characters: it starts
-    // the next line, whose last word moves on in turn, as far as needed.
+    // The added words would make their line wider than the paragraph's widest, its first
+    // (103 characters, with its <p lang="en">): its last words start the next line, which
+    // then fits.
     std::string expected = replacedOnce(p.text,
                                         "surged in\n"
                                         "        momentum. This violence was not spontaneous but emerged from growing anti-Armenian\n"
-                                        "        sentiment, state propaganda, and the unresolved tensions surrounding the\n"
-                                        "        Nagorno-Karabakh conflict.",
+                                        "        sentiment, state propaganda, and the unresolved tensions surrounding the\n",
                                         "surged in\n"
-                                        "        strength and momentum. This violence was not spontaneous but emerged from\n"
-                                        "        anti-Armenian sentiment, state propaganda, and the unresolved tensions surrounding\n"
-                                        "        the Nagorno-Karabakh conflict.");
+                                        "        strength, in numbers and in momentum. This violence was not spontaneous but emerged from\n"
+                                        "        anti-Armenian sentiment, state propaganda, and the unresolved tensions surrounding the\n");
     CHECK(text == expected);
 }
 
@@ -135,17 +140,18 @@ TEST_CASE("text edit: a long sentence added to a wrapped paragraph is wrapped at
     const std::string added =
         " The pogroms ended only when Soviet troops entered the city, after most Armenians had already fled or been "
         "killed, and the events are still remembered by the survivors and their families.";
-    auto e = contentEdit(p.text, p.where, "text", p.words + added);
+    auto e = contentEdit(p.text, p.where, p.element, p.words + added);
     REQUIRE(e);
     std::string text = p.text;
     applyEdit(text, *e);
-    // The paragraph's first two lines are as written; its longest line was 95 characters, and
+    // The paragraph's first two lines are as written; its longest line was 108 characters (the
+    // first, with its <p lang="en">), and
     // no line is longer now; every added line starts with the paragraph's 8 spaces.
-    const std::size_t start = text.find("        The Baku Pogroms refer to");
-    const std::size_t end = text.find("      </text>", start);
+    const std::size_t start = text.find("        <p lang=\"en\">The Baku Pogroms refer to");
+    const std::size_t end = text.find("</p>", start);
     std::string paragraph = text.substr(start, end - start);
     CHECK(paragraph.starts_with(
-        "        The Baku Pogroms refer to a week-long wave of organized violence, looting, and killings\n"
+        "        <p lang=\"en\">The Baku Pogroms refer to a week-long wave of organized violence, looting, and killings\n"
         "        carried out against the Armenian population of Baku, the capital of Soviet Azerbaijan,\n"
         "        from January 13 to 19, 1990. The pogroms ended"));
     int lines = 0;
@@ -157,15 +163,16 @@ TEST_CASE("text edit: a long sentence added to a wrapped paragraph is wrapped at
         CHECK(line.starts_with("        "));
         CHECK_FALSE(line.starts_with("         "));
         ++lines;
+        if (next == std::string::npos) break;  // the last line ends at </p>, not a line break
         at = next + 1;
     }
     CHECK(lines >= 4);
-    CHECK(widest <= 95);
+    CHECK(widest <= 108);
     // The words are exactly the new ones.
     LoadedExhibit loaded = loadExhibitFromText(text, kBaku);
     REQUIRE(loaded.script);
     CHECK(text.find(") after most Armenians") == std::string::npos);
-    CHECK(paragraph.find("and their families.\n") != std::string::npos);
+    CHECK(text.find("families.</p>") != std::string::npos);
 }
 
 TEST_CASE("text edit: a one-line text that grows long wraps under its element, one step in") {
@@ -201,14 +208,14 @@ TEST_CASE("text edit: every word replaced, or all removed, still gives the new w
 
 TEST_CASE("text edit: the inspector's text box shows a paragraph line for line, as written") {
     BakuParagraph p = bakuParagraph("The Baku Pogroms refer to");
-    auto written = writtenContent(p.text, p.where, "text");
+    auto written = writtenContent(p.text, p.where, p.element);
     REQUIRE(written);
     CHECK(*written ==
           "The Baku Pogroms refer to a week-long wave of organized violence, looting, and killings\n"
           "carried out against the Armenian population of Baku, the capital of Soviet Azerbaijan,\n"
           "from January 13 to 19, 1990.");
     // What the box gives back unchanged changes nothing.
-    auto e = contentEdit(p.text, p.where, "text", *written);
+    auto e = contentEdit(p.text, p.where, p.element, *written);
     REQUIRE(e);
     CHECK(e->length == 0);
     CHECK(e->replacement.empty());

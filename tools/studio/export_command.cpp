@@ -13,6 +13,7 @@
 
 #include "exhibit/exhibit_loader.h"
 #include "output/offscreen.h"
+#include "player/language_choice.h"
 #include "player/compile_options.h"
 #include "player/live_show.h"
 #include "power/display_probe.h"
@@ -128,6 +129,8 @@ int runExportCommand(const std::vector<std::string>& args) {
     if (!texts) return fail("cannot read " + exhibit, kUnreadable);
     LoadedExhibit loaded = loadExhibitFromText(texts->exhibit, exhibit, mediaAwareOptions());
     if (!loaded.show) return fail(exhibit + " has errors that stop it compiling; `vitrine check` lists them", kUnreadable);
+    // Drawn as the preview draws it: in the exhibit's main language, not every one stacked.
+    loaded.show = inMainLanguage(std::move(*loaded.show));
     const Show& show = *loaded.show;
     std::optional<Micros> atTime, fromTime, toTime;  // as typed; none: 0 for a still and the start, the end for the end
     for (auto [words, out] : {std::pair{&at, &atTime}, std::pair{&from, &fromTime}, std::pair{&to, &toTime}}) {

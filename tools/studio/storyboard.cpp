@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "output/offscreen.h"
+#include "player/language_choice.h"
 #include "player/live_show.h"
 #include "studio/storyboard_layout.h"
 #include "studio/studio_document.h"
@@ -111,7 +112,8 @@ int writeStoryboard(const std::filesystem::path& exhibit, const std::filesystem:
         std::fprintf(stderr, "vitrine-studio: no display: drawing needs an X server (run under xvfb-run -a)\n");
         return 3;
     }
-    const Show& show = *doc.show();
+    // No site chooses its languages: the exhibit's main language, not every one stacked.
+    const Show show = inMainLanguage(*doc.show());
     render::RenderResources resources(text::bundledFontsDirectory(),
                                       render::RenderResources::maxImageDimensionFor(show.canvas));
     if (auto error = drawStoryboard(show, resources, exhibit.filename().string(), output, columns)) {

@@ -68,6 +68,7 @@ private:
     void reloadIfChanged();
     // The preview's live show, clock, sound and picture (studio_playback.cpp), with updateAudio.
     void ensureLive();
+    std::shared_ptr<const Show> previewedShow() const;
     bool playing() const;
     void setPlaying(bool on);
     void setSpeed(int index);

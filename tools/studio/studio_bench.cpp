@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "canvas_bench.h"
+#include "player/language_choice.h"
 #include "player/live_show.h"
 #include "render/frame_renderer.h"
 #include "render/image_draw_size.h"
@@ -96,7 +97,7 @@ bool benchEdits(const std::filesystem::path& exhibit, render::RenderResources& r
     if (item < 0) return false;
     LiveShow::Options options;
     options.audio = AudioDevice::Off;
-    LiveShow live(doc.sharedShow(), resources, options);
+    LiveShow live(std::make_shared<const Show>(inMainLanguage(*doc.show())), resources, options);  // as the preview
     const Micros t = (doc.show()->items[item].begin + doc.show()->items[item].end) / 2;
     const int line = doc.show()->items[item].where.line;
     live.jump(t);
@@ -118,7 +119,7 @@ bool benchEdits(const std::filesystem::path& exhibit, render::RenderResources& r
         }
         compileMs.push_back(millisSince(start));
         auto replaceStart = Clock::now();
-        live.replace(doc.sharedShow());
+        live.replace(std::make_shared<const Show>(inMainLanguage(*doc.show())));
         live.jump(t);
         replaceMs.push_back(millisSince(replaceStart));
         const Show& show = live.show();

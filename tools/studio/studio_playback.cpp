@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "player/language_choice.h"
 #include "render/image_draw_size.h"
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
@@ -18,6 +19,12 @@ constexpr Micros kLookbehind = 3 * kMicrosPerSecond;  // and behind it, where a 
 
 }  // namespace
 
+// The document's show as the preview draws it: in the exhibit's main language (no site
+// chooses one), paragraphs removed inside texts but no item, so indices still map to lines.
+std::shared_ptr<const Show> StudioApp::previewedShow() const {
+    return std::make_shared<const Show>(inMainLanguage(*doc_.show()));
+}
+
 void StudioApp::ensureLive() {
     if (!doc_.show()) return;
     if (!resources_) {
@@ -28,10 +35,10 @@ void StudioApp::ensureLive() {
     if (!live_) {
         LiveShow::Options options;
         options.audio = audioDevice_;
-        live_ = std::make_unique<LiveShow>(doc_.sharedShow(), *resources_, options);
+        live_ = std::make_unique<LiveShow>(previewedShow(), *resources_, options);
         live_->clock().setRate(kSpeeds[speedIndex_]);
     } else {
-        live_->replace(doc_.sharedShow());
+        live_->replace(previewedShow());
     }
     // The studio keeps its own place across an edit: the document says where it is.
     live_->jump(t_);
