@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "player/sign_language_inset.h"
 #include "power/display_probe.h"
 
 namespace vitrine::app {
@@ -17,12 +18,15 @@ CompileOptions sessionOptions(bool reducedMotion) {
 
 }  // namespace
 
-ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, const LanguageChoice& languages)
+ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, const std::optional<LanguageChoice>& languages)
     : exhibit_(loadExhibit(file, sessionOptions(reducedMotion))) {
     // Drawn in the languages asked for; none asked: the exhibit's main language, not all stacked.
-    if (exhibit_.show)
-        exhibit_.show = languages.text.empty() ? inMainLanguage(std::move(*exhibit_.show))
-                                               : chooseLanguages(std::move(*exhibit_.show), languages);
+    if (exhibit_.show && languages) {
+        Show chosen = languages->text.empty() ? inMainLanguage(std::move(*exhibit_.show))
+                                              : chooseLanguages(std::move(*exhibit_.show), *languages);
+        // A sign-language video is shown only in the region a site reserves: none here.
+        exhibit_.show = exhibit_.script ? placeSignLanguage(std::move(chosen), *exhibit_.script, std::nullopt) : std::move(chosen);
+    }
     for (const auto& d : exhibit_.diagnostics.all())
         if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     if (exhibit_.show && exhibit_.diagnostics.hasErrors())

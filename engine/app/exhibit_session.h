@@ -22,9 +22,13 @@ namespace vitrine::app {
 class ExhibitSession {
 public:
     /// Loads `file`, printing its errors (not its warnings) to stderr; compiled without
-    /// motion when `reducedMotion` (CompileOptions::reducedMotion), its texts and captions in
-    /// `languages` (chooseLanguages), or in the exhibit's main language when none is given.
-    explicit ExhibitSession(const std::string& file, bool reducedMotion = false, const LanguageChoice& languages = {});
+    /// motion when `reducedMotion` (CompileOptions::reducedMotion), drawn as no site shows it:
+    /// its texts and captions in `languages` (chooseLanguages), or in the exhibit's main
+    /// language when none is given, and no sign-language video (the site's to place).
+    /// `languages` nullopt: the show as compiled, every language, for a player that applies
+    /// its site's choices itself (`vitrine play`).
+    explicit ExhibitSession(const std::string& file, bool reducedMotion = false,
+                            const std::optional<LanguageChoice>& languages = LanguageChoice{});
 
     /// The show, or nullptr when the file could not be read or parsed at all.
     const Show* show() const { return exhibit_.show ? &*exhibit_.show : nullptr; }

@@ -80,7 +80,8 @@ int runPlay(const Arguments& args) {
         for (const auto& d : installationProblems.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     }
     const bool reducedMotion = inst && inst->reducedMotion;
-    ExhibitSession session(o->file(), reducedMotion);
+    // Every language as compiled: the player applies the site's (and the visitors' page shows all).
+    ExhibitSession session(o->file(), reducedMotion, std::nullopt);
     if (!session.show()) return 2;
     const Show& show = *session.show();
     PlayerOptions options;

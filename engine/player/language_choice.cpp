@@ -184,6 +184,14 @@ LanguageChoice defaultLanguages(const Show& show) {
     return choice;
 }
 
+LanguageChoice withDefaultText(LanguageChoice choice, const Show& show) {
+    if (!choice.text.empty()) return choice;
+    const LanguageChoice main = defaultLanguages(show);
+    choice.text = main.text;
+    choice.mode = main.mode;
+    return choice;
+}
+
 Show inMainLanguage(Show show) {
     const LanguageChoice choice = defaultLanguages(show);
     return chooseLanguages(std::move(show), choice);

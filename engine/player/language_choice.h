@@ -48,6 +48,10 @@ std::filesystem::path captionFileFor(const std::string& written, const std::stri
 /// so a text written in several languages does not stack them all; captions as written.
 LanguageChoice defaultLanguages(const Show& show);
 
+/// A site's choice with the default's text languages where it lists none (a site that only
+/// chooses captions, or reserves a sign-language inset, still shows one language).
+LanguageChoice withDefaultText(LanguageChoice choice, const Show& show);
+
 /// `show` with the choice applied:
 /// - a text written in several languages keeps only its paragraphs in the chosen ones
 ///   (a text with none of them, or in one language only, is left whole: nothing the

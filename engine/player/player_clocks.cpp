@@ -81,13 +81,8 @@ void Player::swapInReload() {
 }
 
 std::shared_ptr<const Show> Player::inLanguagesOfLoop(int loop) const {
-    LanguageChoice choice = choiceForLoop(options_.languages, loop);
-    if (choice.text.empty()) {
-        // No site choice of text: the exhibit's main language, not every language stacked.
-        const LanguageChoice main = defaultLanguages(*compiled_);
-        choice.text = main.text;
-        choice.mode = main.mode;
-    }
+    // No site choice of text: the exhibit's main language, not every language stacked.
+    const LanguageChoice choice = withDefaultText(choiceForLoop(options_.languages, loop), *compiled_);
     Show chosen = chooseLanguages(*compiled_, choice);
     markSpokenSpans(chosen);  // the described track chosen may be another language's, with its own words
     return std::make_shared<const Show>(std::move(chosen));

@@ -82,7 +82,8 @@ void addSiteProblems(LoadedExhibit& exhibit, const installation::Installation& s
     if (!exhibit.show || !exhibit.script) return;
     const Diagnostics asWritten = exhibit.diagnostics;
     for (const LanguageChoice& choice : choicesOf(site)) {
-        const Show shown = placeSignLanguage(chooseLanguages(*exhibit.show, choice), *exhibit.script, site.signLanguage);
+        const Show shown = placeSignLanguage(chooseLanguages(*exhibit.show, withDefaultText(choice, *exhibit.show)),
+                                             *exhibit.script, site.signLanguage);
         Diagnostics found;
         text::checkLayout(shown, fonts, found);
         if (site.signLanguage && site.signLanguage->show)

@@ -13,6 +13,7 @@
 #include <SFML/Graphics/Image.hpp>
 
 #include "media/media_test_files.h"
+#include "media/video_test_media.h"
 
 namespace {
 
@@ -509,4 +510,18 @@ TEST_CASE("cli: still --languages draws the text in the language asked for") {
     Run bad = runVitrine("still " + write(dir, "bad.xml", twoLanguageExhibit(kEnglish)) + " --at 1s -o x.png --languages '1 2'");
     CHECK(bad.status == 2);
     CHECK(bad.output.find("--languages: '1 2' is not a list of language codes") != std::string::npos);
+}
+
+TEST_CASE("cli: still leaves a sign-language video out: only a site's reserved region shows it") {
+    vitrine::test::TempDir dir;
+    REQUIRE(vitrine::test::makeNumberedVideo(dir / "clip.mp4", 3));
+    auto exhibitWith = [](const std::string& kind) {
+        return "<exhibit size=\"320x180\"><scene id=\"s\" dur=\"5s\"><video src=\"clip.mp4\" credit=\"c\"" + kind +
+               "/></scene></exhibit>";
+    };
+    const sf::Image clip = stillOf(dir, "clip", exhibitWith(""));
+    const sf::Image sign = stillOf(dir, "sign", exhibitWith(" kind=\"sign-language\""));
+    const sf::Image none = stillOf(dir, "none", "<exhibit size=\"320x180\"><scene id=\"s\" dur=\"5s\"/></exhibit>");
+    CHECK_FALSE(samePixels(clip, none));  // the clip is drawn
+    CHECK(samePixels(sign, none));        // the interpreter is not, without a site's region
 }
