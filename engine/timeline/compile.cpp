@@ -173,20 +173,13 @@ private:
             const Timing& t = timing(c);
             // An audio description reads what the sequence shows: it plays beside it from its
             // start (a whole show's described track is one <audio> in <exhibit>), not after it.
-            const bool beside = sequential && isDescription(c);
-            if (beside) {
-                Micros begin = p.begin + t.beginOffset;
-                std::optional<Micros> active = measure(c);
-                Micros activeEnd = active ? std::min(begin + *active, p.end) : p.end;
-                if (begin < p.end) place(c, begin, activeEnd, t.freeze ? p.end : activeEnd, p, t);
-                continue;
-            }
-            Micros begin = (sequential ? cursor : p.begin) + t.beginOffset;
+            const bool inTurn = sequential && !isDescription(c);
+            Micros begin = (inTurn ? cursor : p.begin) + t.beginOffset;
             std::optional<Micros> active = measure(c);
-            if (sequential && !active) active = defaultDur_;
+            if (inTurn && !active) active = defaultDur_;
             Micros activeEnd = active ? std::min(begin + *active, p.end) : p.end;
             Micros end = t.freeze ? p.end : activeEnd;
-            if (sequential) cursor = active ? begin + *active : p.end;
+            if (inTurn) cursor = active ? begin + *active : p.end;
             if (begin >= p.end && p.end > p.begin) {
                 diagnostics_.warning(c.where, "never-shown",
                                      "<" + std::string(c.name) + "> begins at " + formatTime(begin - p.begin) +
