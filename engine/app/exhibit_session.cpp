@@ -22,8 +22,8 @@ ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, cons
     : exhibit_(loadExhibit(file, sessionOptions(reducedMotion))) {
     // Drawn in the languages asked for; none asked: the exhibit's main language, not all stacked.
     if (exhibit_.show && languages) {
-        Show chosen = languages->text.empty() ? inMainLanguage(std::move(*exhibit_.show))
-                                              : chooseLanguages(std::move(*exhibit_.show), *languages);
+        const LanguageChoice choice = withDefaultText(*languages, *exhibit_.show);
+        Show chosen = chooseLanguages(std::move(*exhibit_.show), choice);
         // A sign-language video is shown only in the region a site reserves: none here.
         exhibit_.show = exhibit_.script ? placeSignLanguage(std::move(chosen), *exhibit_.script, std::nullopt) : std::move(chosen);
     }

@@ -17,7 +17,6 @@
 #include "visitor/visitor_companion.h"
 #include "power/display_probe.h"
 #include "player/advisory_scene.h"
-#include "player/described_audio.h"
 #include "player/language_choice.h"
 #include "player/sign_language_inset.h"
 #include "player/show_loading.h"
@@ -175,9 +174,8 @@ int runPlay(const Arguments& args) {
         return reloaded;
     };
     const auto& script = session.exhibit().script;
-    Show shown = script ? placeSignLanguage(show, *script, signLanguage) : show;
-    markSpokenSpans(shown);
-    Player player(std::make_shared<const Show>(std::move(shown)), session.resources(), std::move(options), log);
+    Player player(std::make_shared<const Show>(script ? placeSignLanguage(show, *script, signLanguage) : show),
+                  session.resources(), std::move(options), log);
     player.run();
     return 0;
 }

@@ -193,7 +193,7 @@ LanguageChoice withDefaultText(LanguageChoice choice, const Show& show) {
 }
 
 Show inMainLanguage(Show show) {
-    const LanguageChoice choice = defaultLanguages(show);
+    const LanguageChoice choice = withDefaultText({}, show);
     return chooseLanguages(std::move(show), choice);
 }
 

@@ -31,6 +31,7 @@ Player::Player(std::shared_ptr<const Show> show, render::RenderResources& resour
       venue_(venueFor(options_.operations)),
       window_(show->title.empty() ? "Vitrine" : show->title, options_.window),
       compiled_(std::move(show)),
+      turns_(languageTurns()),
       live_(inLanguagesOfLoop(0), resources, liveOptions(options_, [this] { wake_.wake(); })) {
     if (!venue_->outputs().empty()) {
         warpFrames_ = ensureWarp();
@@ -108,7 +109,7 @@ Micros Player::advance(Micros clockTime) {
         live_.looped(clockTime);
         noteLoop();
         // `alternate`: this loop in its language (loop 1 the first listed, loop 2 the next…).
-        if (options_.languages.mode == installation::LanguageMode::Alternate) live_.replace(inLanguagesOfLoop(loops_));
+        if (turns_.size() > 1) live_.replace(inLanguagesOfLoop(loops_));
     }
     reportEvents(previous_, t);
     return t;

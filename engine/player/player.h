@@ -116,7 +116,10 @@ private:
     Micros loopOffset(Micros a, Micros b) const;
     void logFirstFrame(Micros t);
     void noteLoop();
-    std::shared_ptr<const Show> inLanguagesOfLoop(int loop) const;
+    /// The show in each loop's languages, made once per compile (one, or one per language
+    /// when they alternate), so a loop's start only swaps a pointer.
+    std::vector<std::shared_ptr<const Show>> languageTurns() const;
+    const std::shared_ptr<const Show>& inLanguagesOfLoop(int loop) const;
     void handleCommands();
     void followDisplays();
     void goToScene(int delta);
@@ -138,6 +141,7 @@ private:
     std::unique_ptr<Venue> venue_;  // never null: a window opened by hand has a null venue
     output::WindowOutput window_;
     std::shared_ptr<const Show> compiled_;  // the show before the site's languages are applied
+    std::vector<std::shared_ptr<const Show>> turns_;  // languageTurns() of compiled_
     LiveShow live_;  // the show, its renderer, mixer and clock
     PlayStats stats_;
     PlayerMode mode_;

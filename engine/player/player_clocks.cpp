@@ -3,6 +3,8 @@
 
 #include "player/player.h"
 
+#include <algorithm>
+
 #include "player/described_audio.h"
 #include "player/drift_follower.h"
 #include "timeline/show_position.h"
@@ -57,7 +59,8 @@ void Player::swapInReload() {
     const LiveShow::Reload& reloaded = **taken;
     // The show read is as compiled: the site's languages go on it as on the first.
     compiled_ = live_.sharedShow();
-    if (auto chosen = inLanguagesOfLoop(loops_); chosen != compiled_) live_.replace(std::move(chosen));
+    turns_ = languageTurns();
+    live_.replace(inLanguagesOfLoop(loops_));
     venue_->setAdvisoryStart(reloaded.advisoryStart);
     // The live show went on from the same scene, at the same offset into it.
     Micros at = reloaded.at;
@@ -80,12 +83,22 @@ void Player::swapInReload() {
     }
 }
 
-std::shared_ptr<const Show> Player::inLanguagesOfLoop(int loop) const {
-    // No site choice of text: the exhibit's main language, not every language stacked.
-    const LanguageChoice choice = withDefaultText(choiceForLoop(options_.languages, loop), *compiled_);
-    Show chosen = chooseLanguages(*compiled_, choice);
-    markSpokenSpans(chosen);  // the described track chosen may be another language's, with its own words
-    return std::make_shared<const Show>(std::move(chosen));
+std::vector<std::shared_ptr<const Show>> Player::languageTurns() const {
+    const bool alternate = options_.languages.mode == installation::LanguageMode::Alternate;
+    const int count = alternate ? std::max<int>(1, static_cast<int>(options_.languages.text.size())) : 1;
+    std::vector<std::shared_ptr<const Show>> turns;
+    for (int loop = 0; loop < count; ++loop) {
+        // No site choice of text: the exhibit's main language, not every language stacked.
+        const LanguageChoice choice = withDefaultText(choiceForLoop(options_.languages, loop), *compiled_);
+        Show chosen = chooseLanguages(*compiled_, choice);
+        markSpokenSpans(chosen);  // the described track chosen may be another language's, with its own words
+        turns.push_back(std::make_shared<const Show>(std::move(chosen)));
+    }
+    return turns;
+}
+
+const std::shared_ptr<const Show>& Player::inLanguagesOfLoop(int loop) const {
+    return turns_[static_cast<std::size_t>(loop) % turns_.size()];
 }
 
 }  // namespace vitrine

@@ -3,7 +3,6 @@
 #include "exhibit/exhibit_loader.h"
 #include "player/advisory_scene.h"
 #include "player/sign_language_inset.h"
-#include "player/described_audio.h"
 
 namespace vitrine {
 
@@ -15,9 +14,7 @@ Result<ReloadedShow> reloadShow(const std::filesystem::path& file, const Compile
     if (!loaded.show || !loaded.script) return Error{file.string() + ": cannot be read"};
     ReloadedShow r;
     r.advisoryStart = advisoryStart(*loaded.script, *loaded.show);
-    Show shown = placeSignLanguage(std::move(*loaded.show), *loaded.script, signLanguage);
-    markSpokenSpans(shown);
-    r.show = std::make_shared<const Show>(std::move(shown));
+    r.show = std::make_shared<const Show>(placeSignLanguage(std::move(*loaded.show), *loaded.script, signLanguage));
     return r;
 }
 
