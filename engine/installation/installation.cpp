@@ -61,6 +61,7 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
                      "e.g. start=\"2026-01-20T09:00:00+04:00\"");
     }
     bool sawHours = false;
+    bool sawLanguages = false;
     for (auto e = root->FirstChildElement(); e; e = e->NextSiblingElement()) {
         std::string name = e->Name();
         if (name == "output") {
@@ -72,6 +73,9 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
             readHours(r, *e, inst.hours);
         } else if (name == "languages") {
             r.onlyAttributes(*e, {"show", "text", "audio", "captions"});
+            if (sawLanguages)
+                r.warning(*e, nullptr, "duplicate-element", "a second <languages> changes what the first one set");
+            sawLanguages = true;
             auto readList = [&](const char* attr, std::vector<std::string>& into) {
                 const char* t = e->Attribute(attr);
                 if (!t) return;
@@ -90,7 +94,9 @@ std::optional<Installation> parseInstallation(std::string_view text, const std::
             const bool needsTwo = inst.languageMode == LanguageMode::Both || inst.languageMode == LanguageMode::Alternate;
             if (needsTwo && inst.languages.size() < 2)
                 r.warning(*e, "show", "one-language",
-                          std::string("show=\"") + e->Attribute("show") + "\" needs two text languages; the text is shown in one",
+                          // The mode may come from an earlier <languages>: this one need not say show.
+                          "show=\"" + std::string(languageModeName(inst.languageMode)) +
+                              "\" needs two text languages; the text is shown in one",
                           "list them, first the main one: text=\"en fr\"");
         } else if (name == "sign-language") {
             inst.signLanguage = readSignLanguage(r, *e);

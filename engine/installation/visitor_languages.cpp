@@ -14,6 +14,16 @@ std::optional<LanguageMode> parseLanguageMode(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view languageModeName(LanguageMode mode) {
+    switch (mode) {
+        case LanguageMode::One: return "one";
+        case LanguageMode::Both: return "both";
+        case LanguageMode::Alternate: return "alternate";
+        case LanguageMode::All: break;
+    }
+    return "all";
+}
+
 std::optional<Corner> parseCorner(std::string_view text) {
     if (text == "top-left") return Corner::TopLeft;
     if (text == "top-right") return Corner::TopRight;

@@ -23,6 +23,9 @@ enum class LanguageMode {
 /// "all", "one", "both", "alternate"; nullopt for anything else.
 std::optional<LanguageMode> parseLanguageMode(std::string_view text);
 
+/// The word parseLanguageMode reads for `mode`.
+std::string_view languageModeName(LanguageMode mode);
+
 enum class Corner { TopLeft, TopRight, BottomLeft, BottomRight };
 
 /// "top-left", "top-right", "bottom-left", "bottom-right"; nullopt for anything else.

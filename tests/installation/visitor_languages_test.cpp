@@ -60,6 +60,18 @@ TEST_CASE("installation: a wrong languages show is an error at the attribute nam
     CHECK(one.errorCount() == 0);
     REQUIRE(one.warningCount() == 1);
     CHECK(one.all().front().code == "one-language");
+
+    // A second <languages> without show= keeps the first one's mode; the warning names it
+    // (the fuzzer found this crashing on the missing attribute).
+    Diagnostics second;
+    inst = parse("<languages text=\"en fr\" show=\"both\"/>\n<languages text=\"fr\"/>", second);
+    REQUIRE(inst);
+    CHECK(second.errorCount() == 0);
+    REQUIRE(second.warningCount() >= 1);
+    bool named = false;
+    for (const auto& w : second.all())
+        if (w.code == "one-language") named = w.message.find("show=\"both\"") != std::string::npos;
+    CHECK(named);
 }
 
 TEST_CASE("installation: the sign-language region is one line with a corner a size and show") {
