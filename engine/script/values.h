@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/easing.h"
+#include "base/number_text.h"  // parseNumber: the one number grammar, for scripts and easings alike
 #include "base/time_value.h"
 #include "base/values.h"
 
@@ -34,7 +35,6 @@ std::optional<Color> parseColor(std::string_view text);
 std::optional<Length> parseLength(std::string_view text);
 std::optional<PixelSize> parseSize(std::string_view text);
 std::optional<bool> parseBool(std::string_view text);
-std::optional<double> parseNumber(std::string_view text);
 /// A positive repeat count, or +infinity for "indefinite".
 std::optional<double> parseRepeat(std::string_view text);
 /// "cut", "fade 1.5s", "dip 2s sine-in-out", "slide-left 800ms".
