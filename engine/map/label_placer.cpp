@@ -11,10 +11,6 @@ namespace {
 // steps of its own height (plus the gap) in the eight directions.
 constexpr int kLeaderSteps = 3;
 
-bool overlaps(const Rect& a, const Rect& b) {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
 double overlapArea(const Rect& a, const Rect& b) {
     const double w = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
     const double h = std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y);

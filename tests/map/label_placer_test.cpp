@@ -24,10 +24,6 @@ LabelRequest request(int order, Point2 anchor, double width = 120, double height
     return r;
 }
 
-bool overlaps(const Rect& a, const Rect& b) {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
 }  // namespace
 
 TEST_CASE("label placer: a label with room goes to the right of its place, clear") {

@@ -46,10 +46,6 @@ double polylineLength(const std::vector<Point2>& line) {
     return sum;
 }
 
-bool overlaps(const Rect& a, const Rect& b) {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
 }  // namespace
 
 TEST_CASE("map scene: places resolve by name or lon,lat, an unknown name is reported at its attribute") {
