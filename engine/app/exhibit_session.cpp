@@ -25,7 +25,7 @@ ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, cons
         const LanguageChoice choice = withDefaultText(*languages, *exhibit_.show);
         Show chosen = chooseLanguages(std::move(*exhibit_.show), choice);
         // A sign-language video is shown only in the region a site reserves: none here.
-        exhibit_.show = exhibit_.script ? placeSignLanguage(std::move(chosen), *exhibit_.script, std::nullopt) : std::move(chosen);
+        exhibit_.show = placeSignLanguage(std::move(chosen), std::nullopt);
     }
     for (const auto& d : exhibit_.diagnostics.all())
         if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());

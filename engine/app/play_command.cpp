@@ -173,8 +173,7 @@ int runPlay(const Arguments& args) {
         if (reloaded && c) c->showChanged(*reloaded->show);
         return reloaded;
     };
-    const auto& script = session.exhibit().script;
-    Player player(std::make_shared<const Show>(script ? placeSignLanguage(show, *script, signLanguage) : show),
+    Player player(std::make_shared<const Show>(placeSignLanguage(show, signLanguage)),
                   session.resources(), std::move(options), log);
     player.run();
     return 0;

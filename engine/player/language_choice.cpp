@@ -50,8 +50,7 @@ void quieten(TextParagraph& paragraph, const TextStyle& textStyle) {
 int addBeside(Show& show, int index) {
     show.items.push_back(show.items[static_cast<std::size_t>(index)]);
     const int copy = static_cast<int>(show.items.size()) - 1;
-    const int scene = show.items[static_cast<std::size_t>(index)].scene;
-    std::vector<int>& order = scene >= 0 ? show.scenes[static_cast<std::size_t>(scene)].items : show.unscoped;
+    std::vector<int>& order = show.drawingOrderOf(index);
     auto at = std::find(order.begin(), order.end(), index);
     order.insert(at == order.end() ? at : at + 1, copy);
     return copy;

@@ -14,7 +14,7 @@ Result<ReloadedShow> reloadShow(const std::filesystem::path& file, const Compile
     if (!loaded.show || !loaded.script) return Error{file.string() + ": cannot be read"};
     ReloadedShow r;
     r.advisoryStart = advisoryStart(*loaded.script, *loaded.show);
-    r.show = std::make_shared<const Show>(placeSignLanguage(std::move(*loaded.show), *loaded.script, signLanguage));
+    r.show = std::make_shared<const Show>(placeSignLanguage(std::move(*loaded.show), signLanguage));
     return r;
 }
 

@@ -8,20 +8,19 @@
 #include <vector>
 
 #include "installation/visitor_languages.h"
-#include "script/script.h"
 #include "timeline/show.h"
 
 namespace vitrine {
 
-/// The items of `show` compiled from a <video kind="sign-language"> of `script`.
-std::vector<int> signLanguageVideos(const Show& show, const Script& script);
+/// The items of `show` compiled from a <video kind="sign-language">.
+std::vector<int> signLanguageVideos(const Show& show);
 
-/// `show` (compiled from `script`) with the site's region applied to each sign-language video:
+/// `show` with the site's region applied to each sign-language video:
 /// - with a region shown (<sign-language show="true">), the video fills the inset
 ///   (installation::insetRect, fitted inside it), drawn last in its scene (over the other
 ///   layers, when it is outside every scene), without motion and with its own sound silent:
 ///   the interpreter is seen, the exhibit's sound is what is heard;
 /// - with none, or show="false", it is not drawn, looked ahead for or heard.
-Show placeSignLanguage(Show show, const Script& script, const std::optional<installation::SignLanguageInset>& inset);
+Show placeSignLanguage(Show show, const std::optional<installation::SignLanguageInset>& inset);
 
 }  // namespace vitrine

@@ -48,15 +48,11 @@ bool sameProblem(const Diagnostic& a, const Diagnostic& b) {
            a.code == b.code && a.message == b.message;
 }
 
-bool overlaps(const Rect& a, const Rect& b) {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
 // Where each text's lines stand, against the inset, while both are on screen.
-void addInsetCovers(const Show& shown, const Script& script, const installation::SignLanguageInset& inset,
+void addInsetCovers(const Show& shown, const installation::SignLanguageInset& inset,
                     const text::FontLibrary& fonts, Diagnostics& out) {
     const Rect region = installation::insetRect(inset, shown.canvas);
-    for (int index : signLanguageVideos(shown, script)) {
+    for (int index : signLanguageVideos(shown)) {
         const Item& video = shown.items[static_cast<std::size_t>(index)];
         for (const Item& item : shown.items) {
             if (item.kind != ItemKind::Text || item.paragraphs.empty()) continue;
@@ -79,15 +75,15 @@ void addInsetCovers(const Show& shown, const Script& script, const installation:
 }  // namespace
 
 void addSiteProblems(LoadedExhibit& exhibit, const installation::Installation& site, const text::FontLibrary& fonts) {
-    if (!exhibit.show || !exhibit.script) return;
+    if (!exhibit.show) return;
     const Diagnostics asWritten = exhibit.diagnostics;
     for (const LanguageChoice& choice : choicesOf(site)) {
-        const Show shown = placeSignLanguage(chooseLanguages(*exhibit.show, withDefaultText(choice, *exhibit.show)),
-                                             *exhibit.script, site.signLanguage);
+        const Show shown =
+            placeSignLanguage(chooseLanguages(*exhibit.show, withDefaultText(choice, *exhibit.show)), site.signLanguage);
         Diagnostics found;
         text::checkLayout(shown, fonts, found);
         if (site.signLanguage && site.signLanguage->show)
-            addInsetCovers(shown, *exhibit.script, *site.signLanguage, fonts, found);
+            addInsetCovers(shown, *site.signLanguage, fonts, found);
         for (Diagnostic d : found.all()) {
             const bool known = std::any_of(asWritten.all().begin(), asWritten.all().end(),
                                            [&](const Diagnostic& w) { return sameProblem(w, d); });

@@ -270,10 +270,7 @@ private:
         int index = static_cast<int>(show_.items.size()) - 1;
         if (options_.reducedMotion) holdStill(item);
         warnAboutItem(item, readingPace_, show_.languages.empty() ? std::string() : show_.languages.front(), diagnostics_);
-        if (item.scene >= 0)
-            show_.scenes[item.scene].items.push_back(index);
-        else
-            show_.unscoped.push_back(index);
+        show_.drawingOrderOf(index).push_back(index);
     }
 
     static ItemKind kindOf(Tag t) {

@@ -48,11 +48,11 @@ void ItemContents::fill(Item& item, const ScriptNode& n, const Rect& area) {
         diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
                            "name the file, or write placeholder=\"what belongs here\"");
     // A sign-language video not yet recorded may stand in as a labelled placeholder.
-    const bool signLanguage = item.kind == ItemKind::Video && n.view("kind") == "sign-language";
-    const bool standIn = signLanguage && !item.placeholder.empty();
+    item.signLanguage = item.kind == ItemKind::Video && n.view("kind") == "sign-language";
+    const bool standIn = item.signLanguage && !item.placeholder.empty();
     if ((item.kind == ItemKind::Video || item.kind == ItemKind::Audio) && item.src.empty() && !standIn)
         diagnostics_.error(n.where, "missing-attribute", "<" + std::string(n.name) + "> needs src",
-                           signLanguage ? "or, for a sign-language video not yet recorded, placeholder=\"what belongs here\""
+                           item.signLanguage ? "or, for a sign-language video not yet recorded, placeholder=\"what belongs here\""
                                              : std::string());
     for (const auto& c : n.children)
         if (c.tag == Tag::Animate)

@@ -121,6 +121,9 @@ struct Item {
     // plays it (the player leaves its cues out otherwise); its captions are the words it
     // speaks, not drawn (they say what is on screen), and the other sounds duck under them.
     bool description = false;
+    // <video kind="sign-language">: the interpreter, drawn only in the region a site reserves
+    // (player/sign_language_inset.h places it, or leaves it out).
+    bool signLanguage = false;
     // For a description: when its voice speaks, in its own media time (its captions' cues,
     // filled in by the player); empty: all of it. The other sounds duck only then.
     std::vector<std::pair<Micros, Micros>> spokenSpans;
@@ -166,6 +169,11 @@ struct Show {
     int sceneAt(Micros t) const;
     /// Index of the scene with this id, or -1.
     int sceneById(const std::string& id) const;
+    /// The drawing order item `index` stands in: its scene's, or that of the items outside every scene.
+    std::vector<int>& drawingOrderOf(int index) {
+        const int scene = items[static_cast<std::size_t>(index)].scene;
+        return scene >= 0 ? scenes[static_cast<std::size_t>(scene)].items : unscoped;
+    }
 };
 
 /// The language of a paragraph: its own lang, else its first run's, else `mainLanguage`.

@@ -82,22 +82,22 @@ TEST_CASE("sign-language inset: placed in the site's corner over its scene or no
     REQUIRE(test::makeNumberedVideo(dir / "signer.mp4", 4));
     const LoadedExhibit e = compileIn(dir, kScenes);
     const Show& show = *e.show;
-    const std::vector<int> videos = signLanguageVideos(show, *e.script);
+    const std::vector<int> videos = signLanguageVideos(show);
     REQUIRE(videos.size() == 1);
     const int sign = videos.front();
     const int scene = show.sceneById("signed");
 
-    const Show hidden = placeSignLanguage(show, *e.script, std::nullopt);
+    const Show hidden = placeSignLanguage(show, std::nullopt);
     CHECK(std::count(hidden.scenes[scene].items.begin(), hidden.scenes[scene].items.end(), sign) == 0);
     CHECK(hidden.items[sign].src.empty());  // not opened ahead either
     SignLanguageInset off;
     off.show = false;
-    const Show switchedOff = placeSignLanguage(show, *e.script, off);
+    const Show switchedOff = placeSignLanguage(show, off);
     CHECK(std::count(switchedOff.scenes[scene].items.begin(), switchedOff.scenes[scene].items.end(), sign) == 0);
 
     SignLanguageInset inset;
     inset.corner = Corner::TopRight;
-    const Show placed = placeSignLanguage(show, *e.script, inset);
+    const Show placed = placeSignLanguage(show, inset);
     CHECK(placed.items[sign].box == installation::insetRect(inset, placed.canvas));
     CHECK(placed.scenes[scene].items.back() == sign);  // over the scene's text
     CHECK(placed.items[sign].volume == 0);
@@ -109,7 +109,7 @@ TEST_CASE("sign-language inset: the frame shown in the corner is the show's time
     const LoadedExhibit e = compileIn(dir, kScenes);
     const Show& show = *e.show;
     SignLanguageInset inset;  // bottom-right, 22 %
-    const Show placed = placeSignLanguage(show, *e.script, inset);
+    const Show placed = placeSignLanguage(show, inset);
     const Rect region = installation::insetRect(inset, placed.canvas);
     const Micros sceneStart = placed.scenes[placed.sceneById("signed")].begin;
     for (int frame : {12, 40, 77}) {
@@ -127,7 +127,7 @@ TEST_CASE("sign-language inset: the frame shown in the corner is the show's time
     }
     // Not enabled by the site: the corner stays black in the same frame.
     const Micros at = sceneStart + kMicrosPerSecond;
-    CHECK(litPixels(still(placeSignLanguage(show, *e.script, std::nullopt), at, "not-enabled"), region) == 0);
+    CHECK(litPixels(still(placeSignLanguage(show, std::nullopt), at, "not-enabled"), region) == 0);
 }
 
 TEST_CASE("sign-language inset: a video not yet recorded is a labelled stand-in only where the site enables it") {
@@ -138,6 +138,6 @@ TEST_CASE("sign-language inset: a video not yet recorded is a labelled stand-in 
     SignLanguageInset inset;
     inset.corner = Corner::BottomLeft;
     const Rect region = installation::insetRect(inset, e.show->canvas);
-    CHECK(litPixels(still(placeSignLanguage(*e.show, *e.script, inset), kMicrosPerSecond, "stand-in"), region) > 500);
-    CHECK(litPixels(still(placeSignLanguage(*e.show, *e.script, std::nullopt), kMicrosPerSecond, "stand-in-not-enabled"), region) == 0);
+    CHECK(litPixels(still(placeSignLanguage(*e.show, inset), kMicrosPerSecond, "stand-in"), region) > 500);
+    CHECK(litPixels(still(placeSignLanguage(*e.show, std::nullopt), kMicrosPerSecond, "stand-in-not-enabled"), region) == 0);
 }
