@@ -7,8 +7,6 @@
 // The control API (control/http_control_server.h) and the visitors' page
 // (visitor/visitor_server.h) are each one of these with their own routes.
 
-#include <httplib.h>
-
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -22,6 +20,10 @@
 #include "control/refusal_tally.h"
 #include "control/request_rate.h"
 #include "control/server_log.h"
+
+namespace httplib {
+class Server;  // routes are set on it through http(); its header stays in the .cpp files that do
+}
 
 namespace vitrine::control {
 
