@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <httplib.h>
 #include <memory>
 #include <string>
@@ -22,7 +21,7 @@
 
 #include "control/operations.h"
 #include "control/status_page.h"
-#include "exhibit/exhibit_loader.h"
+#include "bench_player.h"
 #include "player/player.h"
 #include "render/render_resources.h"
 
@@ -74,14 +73,7 @@ RunResult playOnce(const std::shared_ptr<const Show>& show, render::RenderResour
                     std::this_thread::sleep_for(std::chrono::milliseconds(100));
             }
         });
-    PlayerOptions options;
-    options.window.fullscreen = false;
-    options.window.width = 1920;
-    options.window.height = 1080;
-    options.audio = AudioDevice::Off;
-    options.quitAfter = kRun;
-    options.statsInterval = 10 * kRun;
-    options.operations = &operations;
+    const PlayerOptions options = benchPlayerOptions(operations, kRun);
     control::PlayerStatus status;
     {
         Player player(show, resources, options, [](const std::string&) {});
@@ -96,31 +88,13 @@ RunResult playOnce(const std::shared_ptr<const Show>& show, render::RenderResour
     return result;
 }
 
-Micros median(std::vector<Micros> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 }  // namespace
 
 int runStatusPageBench() {
-    const fs::path dir = fs::temp_directory_path() / "vitrine-status-page-bench";
-    fs::create_directories(dir);
-    // Text fading and moving over a gradient of scenes: a frame worth drawing, every frame alike.
-    std::ofstream(dir / "status.xml")
-        << "<exhibit size=\"1920x1080\" default-transition=\"fade 1s\">"
-           "<style id=\"default\" font=\"serif\" size=\"56\" color=\"#efe6d6\"/>"
-           "<scene id=\"one\" dur=\"4s\" background=\"#202840\"><text x=\"10%\" y=\"40%\" width=\"80%\" fade=\"1s\">"
-           "The status page watches the show from afar.</text></scene>"
-           "<scene id=\"two\" dur=\"4s\" background=\"#402820\"><text x=\"10%\" y=\"30%\" width=\"80%\" fade=\"1s\">"
-           "A picture of the screen every few seconds, copied and encoded off the frame loop.</text></scene>"
-           "</exhibit>";
-    LoadedExhibit exhibit = loadExhibit(dir / "status.xml");
-    if (!exhibit.show) {
-        std::fprintf(stderr, "bench: the status exhibit did not load\n");
-        return 1;
-    }
-    auto show = std::make_shared<const Show>(std::move(*exhibit.show));
+    auto show = twoSceneShow(fs::temp_directory_path() / "vitrine-status-page-bench", "status-page",
+                             "The status page watches the show from afar.",
+                             "A picture of the screen every few seconds, copied and encoded off the frame loop.");
+    if (!show) return 1;
     render::RenderResources resources;
     std::vector<Micros> alone, watched;
     int pictures = 0;

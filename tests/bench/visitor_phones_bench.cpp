@@ -9,7 +9,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -22,7 +21,7 @@
 
 #include "control/operations.h"
 #include "control/resident_memory.h"
-#include "exhibit/exhibit_loader.h"
+#include "bench_player.h"
 #include "player/player.h"
 #include "render/render_resources.h"
 #include "visitor/visitor_companion.h"
@@ -92,14 +91,7 @@ RunResult playOnce(const std::shared_ptr<const Show>& show, render::RenderResour
                     std::this_thread::sleep_until(next);
                 }
             });
-    PlayerOptions options;
-    options.window.fullscreen = false;
-    options.window.width = 1920;
-    options.window.height = 1080;
-    options.audio = AudioDevice::Off;
-    options.quitAfter = kRun;
-    options.statsInterval = 10 * kRun;
-    options.operations = &operations;
+    const PlayerOptions options = benchPlayerOptions(operations, kRun);
     {
         Player player(show, resources, options, [](const std::string&) {});
         player.run();
@@ -114,30 +106,13 @@ RunResult playOnce(const std::shared_ptr<const Show>& show, render::RenderResour
     return result;
 }
 
-Micros median(std::vector<Micros> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 }  // namespace
 
 int runVisitorPhonesBench() {
-    const fs::path dir = fs::temp_directory_path() / "vitrine-visitor-phones-bench";
-    fs::create_directories(dir);
-    std::ofstream(dir / "phones.xml")
-        << "<exhibit size=\"1920x1080\" default-transition=\"fade 1s\">"
-           "<style id=\"default\" font=\"serif\" size=\"56\" color=\"#efe6d6\"/>"
-           "<scene id=\"one\" dur=\"4s\" background=\"#202840\"><text x=\"10%\" y=\"40%\" width=\"80%\" fade=\"1s\">"
-           "Visitors follow the show on their phones.</text></scene>"
-           "<scene id=\"two\" dur=\"4s\" background=\"#402820\"><text x=\"10%\" y=\"30%\" width=\"80%\" fade=\"1s\">"
-           "Each asks the player's clock once a second, off the frame loop.</text></scene>"
-           "</exhibit>";
-    LoadedExhibit exhibit = loadExhibit(dir / "phones.xml");
-    if (!exhibit.show) {
-        std::fprintf(stderr, "bench: the phones exhibit did not load\n");
-        return 1;
-    }
-    auto show = std::make_shared<const Show>(std::move(*exhibit.show));
+    auto show = twoSceneShow(fs::temp_directory_path() / "vitrine-visitor-phones-bench", "visitor-phones",
+                             "Visitors follow the show on their phones.",
+                             "Each asks the player's clock once a second, off the frame loop.");
+    if (!show) return 1;
     render::RenderResources resources;
     std::vector<Micros> alone, watched;
     std::vector<Micros> growth;

@@ -39,28 +39,36 @@ char languageShown(const sf::Image& picture) {
     return '-';
 }
 
-}  // namespace
-
-TEST_CASE("player: alternate shows each loop in the next language and switches at the loop boundary") {
+// What the real player shows, at 4x (a loop every quarter second of real time), for
+// `quitAfter` of real time with the site's `languages`: a languageShown() letter per frame
+// and, with `loops`, a '|' where each loop begins (the log and the frames are both told on
+// the player's own thread, so they come in the order they happened).
+std::string playedFrames(const LanguageChoice& languages, Micros quitAfter, bool loops = false) {
     Diagnostics diagnostics;
     auto show = std::make_shared<const Show>(test::compileText(kTwoLanguages, diagnostics));
     REQUIRE_FALSE(diagnostics.hasErrors());
     render::RenderResources resources;
     std::stop_source stop;
     PlayerOptions options = test::smallWindowOptions(stop.get_token());
-    options.speed = 4;               // a loop every quarter second of real time
-    options.quitAfter = 1'150'000;   // 4.6 s of show: loops 1 to 5
-    options.languages.text = {"en", "fr"};
-    options.languages.mode = installation::LanguageMode::Alternate;
-    // The loop boundaries (from the log) and the frames shown, in the order they happened:
-    // both are told on the player's own thread.
+    options.speed = 4;
+    options.quitAfter = quitAfter;
+    options.languages = languages;
     std::string events;
     options.frameShown = [&](const sf::Image& picture) { events += languageShown(picture); };
     Player player(show, resources, options, [&](const std::string& line) {
-        if (line.rfind("loop ", 0) == 0) events += '|';
+        if (loops && line.rfind("loop ", 0) == 0) events += '|';
     });
     player.run();
+    return events;
+}
 
+}  // namespace
+
+TEST_CASE("player: alternate shows each loop in the next language and switches at the loop boundary") {
+    LanguageChoice languages;
+    languages.text = {"en", "fr"};
+    languages.mode = installation::LanguageMode::Alternate;
+    const std::string events = playedFrames(languages, 1'150'000, true);  // 4.6 s of show: loops 1 to 5
     INFO("frames by loop: " << events);
     std::vector<std::string> loops;
     std::string current;
@@ -82,38 +90,18 @@ TEST_CASE("player: alternate shows each loop in the next language and switches a
 }
 
 TEST_CASE("player: a show given with languages but no alternate keeps them every loop") {
-    Diagnostics diagnostics;
-    auto show = std::make_shared<const Show>(test::compileText(kTwoLanguages, diagnostics));
-    REQUIRE_FALSE(diagnostics.hasErrors());
-    render::RenderResources resources;
-    std::stop_source stop;
-    PlayerOptions options = test::smallWindowOptions(stop.get_token());
-    options.speed = 4;
-    options.quitAfter = 700'000;
-    options.languages.text = {"fr", "en"};
-    options.languages.mode = installation::LanguageMode::One;
-    std::string frames;
-    options.frameShown = [&](const sf::Image& picture) { frames += languageShown(picture); };
-    Player player(show, resources, options, [](const std::string&) {});
-    player.run();
+    LanguageChoice languages;
+    languages.text = {"fr", "en"};
+    languages.mode = installation::LanguageMode::One;
+    const std::string frames = playedFrames(languages, 700'000);
     INFO("frames: " << frames);
     REQUIRE(frames.find('B') != std::string::npos);
     CHECK(frames.find_first_not_of("B-") == std::string::npos);
 }
 
 TEST_CASE("player: with no site languages a two-language text shows the exhibit's main language only") {
-    Diagnostics diagnostics;
-    auto show = std::make_shared<const Show>(test::compileText(kTwoLanguages, diagnostics));
-    REQUIRE_FALSE(diagnostics.hasErrors());
-    render::RenderResources resources;
-    std::stop_source stop;
-    PlayerOptions options = test::smallWindowOptions(stop.get_token());
-    options.speed = 4;
-    options.quitAfter = 700'000;  // options.languages left empty: no installation, or no <languages>
-    std::string frames;
-    options.frameShown = [&](const sf::Image& picture) { frames += languageShown(picture); };
-    Player player(show, resources, options, [](const std::string&) {});
-    player.run();
+    // No installation, or no <languages>: the choice is empty.
+    const std::string frames = playedFrames({}, 700'000);
     INFO("frames: " << frames);
     REQUIRE(frames.find('R') != std::string::npos);
     CHECK(frames.find('2') == std::string::npos);  // never both stacked
