@@ -4,34 +4,18 @@
 
 #include "map/map_state.h"
 #include "map/map_view.h"
+#include "map/projected_lines.h"
+#include "map/projection_choice.h"
 #include "timeline/item_contents.h"
 #include "timeline/timing_attributes.h"
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
-#include <sstream>
 
 namespace vitrine::map {
 namespace {
 
-// A conic's standard parallels sit a sixth of the view's height inside its edges, which
-// keeps the scale error of a regional map under a fraction of a percent.
-constexpr double kStandardParallelInset = 1.0 / 6.0;
-// The parallels' sum below which a conic degenerates into a cylinder (cone constant 0).
-constexpr double kMinConeParallelSum = 1.0;
-// A view wider or taller than these (degrees) is a world map for the automatic choice: a
-// conic over 60° of latitude already varies in scale by 17% from its middle to its edges,
-// and over a third of the globe in longitude its parallels bend into a fan.
-constexpr double kWorldViewLongitudes = 120.0;
-constexpr double kWorldViewLatitudes = 60.0;
-
 constexpr Micros kDefaultFlight = 3 * kMicrosPerSecond;
-
-// Routes: points along each line, and how far it bows away from its chord (a sine bump
-// of this fraction of the chord's length).
-constexpr int kRouteSamples = 96;
-constexpr double kRouteBow = 0.14;
 
 const Color kDefaultMarkerColour{0xe3, 0xa6, 0x5a, 255};     // warm amber
 const Color kFreeLabelColour{0xc9, 0xbd, 0xa8, 255};         // as MapPalette::freeLabel draws unstyled labels
@@ -56,62 +40,7 @@ constexpr double kMinGraticuleStep = 1;         // finer would need thousands of
 constexpr double kMaxGraticuleStep = 90;
 constexpr double kDefaultGraticuleOpacity = 0.25;
 constexpr double kDefaultGraticuleWidth = 1;    // canvas px
-constexpr double kGraticuleSampleDegrees = 0.5;  // between a line's points: smooth curves at any zoom shown
 constexpr double kKilometresPerMile = 1.609344;
-constexpr double kSeamInsetDegrees = 1e-6;  // keeps a parallel's ends on their own side of the seam
-// Latitudes a graticule spans: Web Mercator's square world; a conic's open side stops
-// where the layers stop drawing land.
-constexpr double kMercatorGraticuleLimit = 85.0;
-constexpr double kConicFarLimit = 60.0;
-constexpr double kConicNearLimit = 84.0;
-constexpr double kPolarLimit = 90.0;
-
-// A view's first corner is its west edge and the second its east, as GeoJSON's bounding
-// boxes are (RFC 7946 §5.2): a west edge east of the east edge runs across the 180°
-// meridian, held unwrapped (east beyond 180) so the box stays one span. Latitudes may
-// come in either order.
-Box boxFromView(const std::pair<LonLat, LonLat>& v) {
-    const double west = v.first.lon;
-    const double east = v.second.lon < west ? v.second.lon + 360.0 : v.second.lon;
-    return Box{west, std::min(v.first.lat, v.second.lat), east, std::max(v.first.lat, v.second.lat)};
-}
-
-// The automatic choice, as a cartographer makes it from the view's extent (Snyder 1987,
-// "Choosing a projection"): the world or a hemisphere in an equal-area projection; a
-// region near the equator in Mercator; any other region in a conic.
-std::string automaticProjection(const Box& b) {
-    if (b.east - b.west > kWorldViewLongitudes || b.north - b.south > kWorldViewLatitudes) return "equal-earth";
-    return "lambert";  // the conic falls back to Mercator astride the equator, below
-}
-
-ProjectionSpec specFor(const std::string& asked, const std::optional<Box>& view) {
-    ProjectionSpec s;
-    Box b = view.value_or(Box{-30.0, 30.0, 60.0, 60.0});
-    const std::string name = asked == "auto" ? automaticProjection(b) : asked;
-    // Folded into [-180, 180] so a view across the seam keys its projection as any other.
-    s.centralMeridian = std::remainder((b.west + b.east) / 2.0, 360.0);
-    s.originLatitude = (b.south + b.north) / 2.0;
-    if (name == "mercator") {
-        s.kind = ProjectionKind::WebMercator;
-        s.centralMeridian = s.originLatitude = 0;
-    } else if (name == "equirectangular") {
-        s.kind = ProjectionKind::Equirectangular;
-        s.parallel1 = s.originLatitude;
-    } else if (name == "equal-earth") {
-        s.kind = ProjectionKind::EqualEarth;
-        s.originLatitude = 0;
-    } else {
-        s.kind = ProjectionKind::LambertConformalConic;
-        double inset = (b.north - b.south) * kStandardParallelInset;
-        s.parallel1 = b.south + inset;
-        s.parallel2 = b.north - inset;
-        if (std::abs(s.parallel1 + s.parallel2) < kMinConeParallelSum) {
-            s.kind = ProjectionKind::WebMercator;  // a view across the equator: a cylinder
-            s.centralMeridian = s.originLatitude = s.parallel1 = s.parallel2 = 0;
-        }
-    }
-    return s;
-}
 
 struct ChildTiming {
     MapTiming timing;
@@ -142,7 +71,7 @@ public:
         MapScene scene;
         if (auto v = parseView(node.value("view"))) scene.view = boxFromView(*v);
         // Without a view the map first shows its data, so the projection is chosen for that.
-        scene.projectionSpec = specFor(node.value("projection", "auto"), scene.view ? scene.view : dataBounds);
+        scene.projectionSpec = chooseProjection(node.value("projection", "auto"), scene.view ? scene.view : dataBounds);
         scene.projection = scene.projectionSpec.make();
         int order = 0;
         for (const ScriptNode& c : node.children) {
@@ -396,53 +325,6 @@ private:
         scene.graticules.push_back(std::move(g));
     }
 
-    // Meridians and parallels every `step` degrees across the strip of one turn around the
-    // central meridian, each sampled finely and projected.
-    static std::vector<GraticuleLine> graticuleLines(const ProjectionSpec& spec, const Projection& projection, double step) {
-        double south = -kPolarLimit, north = kPolarLimit;
-        if (spec.kind == ProjectionKind::WebMercator) south = -kMercatorGraticuleLimit, north = kMercatorGraticuleLimit;
-        if (spec.kind == ProjectionKind::LambertConformalConic) {
-            bool northern = spec.parallel1 + spec.parallel2 >= 0;
-            south = northern ? -kConicFarLimit : -kConicNearLimit;
-            north = northern ? kConicNearLimit : kConicFarLimit;
-        }
-        const double west = spec.centralMeridian - 180 + kSeamInsetDegrees, east = spec.centralMeridian + 180 - kSeamInsetDegrees;
-        std::vector<GraticuleLine> lines;
-        auto finish = [&](GraticuleLine& line) {
-            std::erase_if(line.points, [](const Point2& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); });
-            if (line.points.size() < 2) return;
-            line.bounds = {line.points[0].x, line.points[0].y, line.points[0].x, line.points[0].y};
-            for (const Point2& p : line.points) {
-                line.bounds.west = std::min(line.bounds.west, p.x);
-                line.bounds.east = std::max(line.bounds.east, p.x);
-                line.bounds.south = std::min(line.bounds.south, p.y);
-                line.bounds.north = std::max(line.bounds.north, p.y);
-            }
-            lines.push_back(std::move(line));
-        };
-        auto sampled = [](double from, double to) {
-            int n = std::max(1, int(std::ceil((to - from) / kGraticuleSampleDegrees)));
-            std::vector<double> v(n + 1);
-            for (int i = 0; i <= n; ++i) v[i] = from + (to - from) * i / n;
-            return v;
-        };
-        for (double k = std::ceil(west / step); k * step <= east; ++k) {
-            GraticuleLine line;
-            line.meridian = true;
-            line.degrees = std::remainder(k * step, 360.0);
-            for (double lat : sampled(south, north)) line.points.push_back(projection.forward({k * step, lat}));
-            finish(line);
-        }
-        for (double k = std::ceil(south / step); k * step <= north; ++k) {
-            if (std::abs(k * step) >= kPolarLimit) continue;  // a pole is a point, not a line
-            GraticuleLine line;
-            line.meridian = false;
-            line.degrees = k * step;
-            for (double lon : sampled(west, east)) line.points.push_back(projection.forward({lon, k * step}));
-            finish(line);
-        }
-        return lines;
-    }
 
     static std::vector<std::string> split(std::string_view list) {
         std::vector<std::string> out;
@@ -457,30 +339,6 @@ private:
         return out;
     }
 
-    // The line through `stops` in order, leg after leg. A curved leg is a flow line: the
-    // chord between the projected ends, bowed to one side so it reads as a movement rather
-    // than a border (and two opposite flows do not coincide). A great circle would be truer
-    // to the globe, but on a flat world map a long one leaves the frame over the pole; the
-    // bowed chord stays where the visitor is looking. A straight leg is the chord itself.
-    static std::vector<Point2> routePath(const Projection& projection, const std::vector<Point2>& stops, bool curved) {
-        std::vector<Point2> path;
-        if (stops.empty()) return path;
-        path.push_back(projection.forward(stops.front()));
-        for (std::size_t leg = 1; leg < stops.size(); ++leg) {
-            Point2 p0 = path.back(), p1 = projection.forward(stops[leg]);
-            double dx = p1.x - p0.x, dy = p1.y - p0.y, chord = std::hypot(dx, dy);
-            // The bow points to the chord's northern side (east for a due north–south chord).
-            Point2 normal = chord > 0 ? Point2{-dy / chord, dx / chord} : Point2{0, 0};
-            if (normal.y < 0 || (normal.y == 0 && normal.x < 0)) normal = {-normal.x, -normal.y};
-            const int samples = curved ? kRouteSamples : 1;
-            for (int i = 1; i <= samples; ++i) {  // the leg's first point ends the leg before
-                double f = double(i) / samples;
-                double offset = curved ? kRouteBow * chord * std::sin(std::numbers::pi * f) : 0.0;
-                path.push_back({p0.x + f * dx + normal.x * offset, p0.y + f * dy + normal.y * offset});
-            }
-        }
-        return path;
-    }
 
     const Gazetteer& gazetteer_;
     Diagnostics& diagnostics_;
@@ -489,23 +347,6 @@ private:
 
 }  // namespace
 
-Projection ProjectionSpec::make() const {
-    switch (kind) {
-        case ProjectionKind::WebMercator: return Projection::webMercator();
-        case ProjectionKind::Equirectangular: return Projection::equirectangular(parallel1, centralMeridian);
-        case ProjectionKind::LambertConformalConic:
-            return Projection::lambertConformalConic(parallel1, parallel2, originLatitude, centralMeridian);
-        case ProjectionKind::EqualEarth: return Projection::equalEarth(centralMeridian);
-    }
-    return Projection::webMercator();
-}
-
-std::string ProjectionSpec::key() const {
-    std::ostringstream s;
-    s.precision(12);
-    s << int(kind) << ':' << parallel1 << ':' << parallel2 << ':' << originLatitude << ':' << centralMeridian;
-    return s.str();
-}
 
 MapScene compileMapScene(const ScriptNode& mapNode, const Gazetteer& gazetteer, Diagnostics& diagnostics,
                          const StyleOver& styles, const std::optional<Box>& dataBounds) {

@@ -215,7 +215,7 @@ Box viewBoxFor(const MapScene& scene, const MapCamera& camera, Rect box) {
         const Point2 south = scene.projection.inverse({centre.x, centre.y - h});
         const Point2 north = scene.projection.inverse({centre.x, centre.y + h});
         // Across the 180° meridian the east edge's longitude comes back below the west's:
-        // held unwrapped, as a view across it is (map_scene.cpp, boxFromView).
+        // held unwrapped, as a view across it is (projection_choice.cpp, boxFromView).
         lonLat = Box{west.x, south.y, east.x < west.x ? east.x + 360.0 : east.x, north.y};
         const MapCamera fitted = fitCamera(scene.projection, lonLat, box);
         if (!(fitted.width > 0)) break;

@@ -1,6 +1,5 @@
 #include "render/map_drawer.h"
 
-#include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/View.hpp>
@@ -13,8 +12,8 @@
 #include "map/compiled_map.h"
 #include "render/map_marks.h"
 #include "render/map_mesh.h"
+#include "render/map_still.h"
 #include "render/map_strokes.h"
-#include "render/simplify_line.h"
 #include "text/item_text.h"
 
 namespace vitrine::render {
@@ -25,10 +24,6 @@ using map::Point2;
 // Widths in canvas px (so a 4K output gets proportionally thicker lines), never below
 // one output pixel.
 constexpr float kBorderWidth = 1.5f;
-constexpr float kMinPointSpacing = 0.8f;  // output px: closer points add nothing visible
-// Output px: a border point this close to the line its neighbours make moves no stroke
-// edge by a visible amount (the stroke's feather alone is a pixel wide), so it is dropped.
-constexpr float kBorderSimplifyTolerance = 0.25f;
 constexpr double kCreditSize = 18;  // canvas px
 constexpr double kCreditInset = 14;
 const TextShadow kLabelHalo{{0.0f, 0.0f}, 1.6f, sf::Color(0x12, 0x12, 0x10, 235)};
@@ -289,141 +284,7 @@ bool MapDrawer::keepStill(PreparedMap& p, const Frame& f, const Viewport& v, con
 
 void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& target, const Viewport& v, sf::FloatRect out) {
     ++stillsDrawn_;
-    const map::MapState& s = f.state;
-    if (out == sf::FloatRect(0, 0, float(target.getSize().x), float(target.getSize().y))) {
-        target.clear(palette.water);  // a clear is far cheaper than a full-target fill
-    } else {
-        sf::RectangleShape water({out.width, out.height});
-        water.setPosition(out.left, out.top);
-        water.setFillColor(palette.water);
-        target.draw(water, sf::RenderStates(sf::BlendNone));
-    }
-
-    // Projected units → output px, for geometry stored relative to a layer's origin.
-    const double a = s.pixelsPerUnit * v.scale;
-    const double ocx = out.left + out.width / 2.0, ocy = out.top + out.height / 2.0;
-    auto transformFor = [&](const MapMesh& m) {
-        double tx = ocx - a * (s.camera.centre.x - m.origin.x), ty = ocy + a * (s.camera.centre.y - m.origin.y);
-        return sf::Transform(float(a), 0, float(tx), 0, float(-a), float(ty), 0, 0, 1);
-    };
-    // The camera's view in projected units, for culling outlines and fill chunks.
-    const map::Point2 viewMin = s.toProjected({s.box.x, s.box.y + s.box.height});
-    const map::Point2 viewMax = s.toProjected({s.box.x + s.box.width, s.box.y});
-    // Land and water are opaque: drawn without blending, which a software rasteriser
-    // would otherwise pay for with a read of every covered pixel.
-    auto drawFill = [&](MapMesh& m, sf::Color colour) {
-        if (m.fillColour != colour) {
-            recolour(m.fill, colour);
-            m.fillColour = colour;
-            m.fillUploaded = false;
-        }
-        if (!m.fillUploaded && sf::VertexBuffer::isAvailable() && m.fill.getVertexCount() > 0) {
-            m.fillUploaded = (m.fillBuffer.getVertexCount() == m.fill.getVertexCount() ||
-                              m.fillBuffer.create(m.fill.getVertexCount())) &&
-                             m.fillBuffer.update(&m.fill[0]);
-        }
-        const sf::RenderStates states(colour.a == 255 ? sf::BlendNone : sf::BlendAlpha, transformFor(m), nullptr, nullptr);
-        const sf::FloatRect view(float(viewMin.x - m.origin.x), float(viewMin.y - m.origin.y),
-                                 float(viewMax.x - viewMin.x), float(viewMax.y - viewMin.y));
-        auto send = [&](std::size_t first, std::size_t count) {
-            if (count == 0) return;
-            if (m.fillUploaded) target.draw(m.fillBuffer, first, count, states);
-            else target.draw(&m.fill[first], count, sf::Triangles, states);
-        };
-        // Visible chunks that follow each other in the buffer go in one draw call.
-        std::size_t runFirst = 0, runCount = 0;
-        for (const MapMesh::Chunk& c : m.chunks) {
-            if (c.count == 0) continue;
-            const bool visible = c.bounds.left <= view.left + view.width && c.bounds.left + c.bounds.width >= view.left &&
-                                 c.bounds.top <= view.top + view.height && c.bounds.top + c.bounds.height >= view.top;
-            if (!visible) continue;
-            if (runCount > 0 && runFirst + runCount == c.first) {
-                runCount += c.count;
-                continue;
-            }
-            send(runFirst, runCount);
-            runFirst = c.first, runCount = c.count;
-        }
-        send(runFirst, runCount);
-    };
-    auto toOutput = [&](const Point2& canvas) {
-        return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
-    };
-    auto drawBorders = [&](MapMesh& m, float width, sf::Color colour) {
-        std::ostringstream key;
-        key.precision(17);
-        key << s.camera.centre.x << ',' << s.camera.centre.y << ',' << s.camera.width << ',' << out.left << ',' << out.top
-            << ',' << out.width << ',' << out.height << ',' << v.offsetX << ',' << v.offsetY << ',' << width << ','
-            << colour.toInteger();
-        if (m.strokeKey != key.str()) {
-            m.strokes.clear();
-            std::vector<sf::Vector2f> pts, simple;
-            for (const map::LayerOutline& o : m.layer->outlines) {
-                if (o.bounds.east < viewMin.x || o.bounds.west > viewMax.x || o.bounds.north < viewMin.y ||
-                    o.bounds.south > viewMax.y)
-                    continue;
-                pts.clear();
-                for (const Point2& q : o.points) {
-                    sf::Vector2f p = toOutput(s.toCanvas(q));
-                    if (!pts.empty() && std::hypot(p.x - pts.back().x, p.y - pts.back().y) < kMinPointSpacing &&
-                        &q != &o.points.back())
-                        continue;
-                    pts.push_back(p);
-                }
-                simplifyLine(pts, kBorderSimplifyTolerance, simple);
-                strokeLine(m.strokes, simple, width, colour);
-            }
-            m.strokeKey = key.str();
-        }
-        drawVertices(target, m.strokes);
-    };
-
-    if (p.base) {
-        drawFill(*p.base, palette.land);
-        drawBorders(*p.base, f.borderWidth, palette.border);
-    }
-    if (p.data) {
-        drawFill(*p.data, palette.land);
-    }
-    for (const map::HighlightState& h : s.highlights) {
-        for (MapMesh* m : {p.data, p.base}) {
-            const map::LayerFeature* feature = m ? m->layer->find(h.feature) : nullptr;
-            if (!feature) continue;
-            sf::VertexArray& va = m->features[static_cast<std::size_t>(feature - m->layer->features.data())];
-            recolour(va, toSf(h.color, h.opacity));
-            target.draw(va, sf::RenderStates(transformFor(*m)));
-            break;
-        }
-    }
-    // The graticule over the land and under the data's borders, which it must not hide.
-    Vertices graticule;
-    std::vector<sf::Vector2f> pts;
-    for (const map::GraticuleState& g : s.graticules) {
-        const sf::Color colour = toSf(g.color, g.opacity);
-        const float width = std::max(kMinLineWidth, float(g.width * v.scale));
-        for (const map::GraticuleLineState& line : g.lines) {
-            pts.clear();
-            for (const Point2& q : line.points) {
-                sf::Vector2f p = toOutput(q);
-                if (!pts.empty() && std::hypot(p.x - pts.back().x, p.y - pts.back().y) < kMinPointSpacing &&
-                    &q != &line.points.back())
-                    continue;
-                pts.push_back(p);
-            }
-            strokeLine(graticule, pts, width, colour);
-        }
-    }
-    drawVertices(target, graticule);
-    if (p.data) drawBorders(*p.data, f.borderWidth, palette.border);
-    // The <layer>s over the land and borders, each in its style, in document order.
-    for (const map::DataLayerState& l : s.layers) {
-        MapMesh* m = l.index < p.layers.size() ? p.layers[l.index] : nullptr;
-        if (!m) continue;
-        sf::Color water = palette.water;
-        water.a = static_cast<sf::Uint8>(water.a * l.opacity);
-        if (l.fill || l.waterFill) drawFill(*m, l.waterFill ? water : toSf(*l.fill, l.opacity));
-        if (l.width > 0) drawBorders(*m, std::max(kMinLineWidth, float(l.width * v.scale)), toSf(l.color, l.opacity));
-    }
+    drawMapStill({p.data, p.base, p.layers}, f.state, f.borderWidth, palette, target, v, out);
 }
 
 void MapDrawer::drawMarks(const Item& item, const Frame& f, sf::RenderTarget& target, const Viewport& v) {
@@ -473,6 +334,5 @@ void MapDrawer::drawMarks(const Item& item, const Frame& f, sf::RenderTarget& ta
         text_.draw(target, layout, o);
     }
 }
-
 
 }  // namespace vitrine::render

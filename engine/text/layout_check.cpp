@@ -18,6 +18,7 @@
 #include "base/utf8.h"
 #include "text/credit_roll.h"
 #include "text/item_text.h"
+#include "text/layout_check_keys.h"
 
 namespace vitrine::text {
 namespace {
@@ -263,114 +264,6 @@ void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out
                         "widen the map's view, or show the label when the view reaches its place");
 }
 
-// Everything checkText reads of a text and the canvas, compared whole: two texts alike in
-// all of it have the same findings. What is laid out (item_text.h), where the block stands
-// (placeTextBlock), what holds it (checkOverflow), and how it rolls (creditRoll).
-struct TextCheckInput {
-    std::vector<Paragraph> paragraphs;
-    LayoutStyle style;
-    double blockWidth = 0, lineHeight = 0, padding = 0;
-    TextStyle::VAlign valign = TextStyle::VAlign::Top;
-    bool boxed = false;
-    std::array<double, 4> box{}, area{};
-    bool rolls = false;
-    int headingParagraphs = 0;
-    Micros activeTime = 0;
-    std::array<int, 2> canvas{};
-    std::string mainLanguage;  // what the paragraphs without lang are in (checkText)
-
-    auto operator<=>(const TextCheckInput&) const = default;
-};
-
-std::array<double, 4> sides(const Rect& r) { return {r.x, r.y, r.width, r.height}; }
-
-TextCheckInput textCheckInput(const Item& item, PixelSize canvas, const std::string& mainLanguage) {
-    const double blockWidth = textBlockWidth(item);
-    return {itemParagraphs(item),
-            itemLayoutStyle(item, blockWidth),
-            blockWidth,
-            item.style.lineHeight,
-            item.style.padding,
-            item.style.valign,
-            item.style.background.a > 0,
-            sides(item.box),
-            sides(item.area),
-            item.rolls,
-            item.headingParagraphs,
-            item.activeEnd - item.begin,
-            {canvas.width, canvas.height},
-            mainLanguage};
-}
-
-// Everything checkMapLabels reads of a map. Its compiled places, timing and projection
-// (MapScene) are made from its element and the exhibit's styles (map_scene.h), so those are
-// compared as written; the rest as compiled.
-struct MapCheckInput {
-    std::string source;  // sourceOf() the element, then of the exhibit's <style>s
-    std::array<double, 4> box{};
-    Micros time = 0;
-    std::optional<std::array<double, 4>> dataBounds;
-
-    auto operator<=>(const MapCheckInput&) const = default;
-};
-
-// A place inside an element, as the distance from the element's own: the same however far
-// an edit above has moved the element. A column on the element's first line moves with it.
-SourceLocation relativeTo(const SourceLocation& at, const SourceLocation& origin) {
-    const int lines = at.line - origin.line;
-    return {at.file == origin.file ? std::string() : at.file, lines, lines == 0 ? at.column - origin.column : at.column};
-}
-
-SourceLocation placedAt(const SourceLocation& relative, const SourceLocation& origin) {
-    return {relative.file.empty() ? origin.file : relative.file, origin.line + relative.line,
-            relative.line == 0 ? origin.column + relative.column : relative.column};
-}
-
-std::string resolvedPoint(map::Point2 at) { return "|" + std::to_string(at.x) + "," + std::to_string(at.y); }
-
-// An element as a compile reads it (names, attributes, text), with where each element in it
-// stands relative to `origin` (when given): equal sources give findings at the same
-// relative places.
-void appendSource(const ScriptNode& node, const SourceLocation* origin, std::string& out) {
-    auto place = [&](const SourceLocation& at) {
-        if (!origin) return;
-        const SourceLocation r = relativeTo(at, *origin);
-        out += "@" + r.file + ":" + std::to_string(r.line) + ":" + std::to_string(r.column);
-    };
-    if (node.isText()) {
-        out += '"';
-        out += node.text;
-        out += '"';
-        return;
-    }
-    out += '<';
-    out += node.name;
-    place(node.where);
-    for (const ScriptAttribute& a : node.attributes) {
-        out += ' ';
-        out += a.name;
-        out += '=';
-        out += std::to_string(a.value.size()) + ":";  // a length first: no value can fake the next attribute
-        out += a.value;
-    }
-    out += '>';
-    for (const ScriptNode& child : node.children) appendSource(child, origin, out);
-    out += "</>";
-}
-
-// The exhibit's <style>s (what a map label's style names) and its <map>s by their places.
-struct ScriptParts {
-    std::string styles;
-    std::map<std::tuple<std::string, int, int>, const ScriptNode*> maps;
-};
-
-void collectParts(const ScriptNode& node, ScriptParts& parts) {
-    if (node.name == "style") appendSource(node, nullptr, parts.styles);  // what they say, wherever they are
-    if (node.name == "map") parts.maps[{node.where.file, node.where.line, node.where.column}] = &node;
-    for (const ScriptNode& child : node.children)
-        if (!child.isText()) collectParts(child, parts);
-}
-
 }  // namespace
 
 struct LayoutFindings::Kept {
@@ -444,15 +337,7 @@ void checkItems(const Show& show, const Script* script, const FontLibrary& fonts
                     check(out);  // a picture is quick to check; a map without its element cannot be kept
                     break;
                 }
-                MapCheckInput input{{}, sides(item.box), item.end - item.begin, std::nullopt};
-                appendSource(*element->second, &item.where, input.source);
-                input.source += parts.styles;
-                // Where the places stand comes from places files beside the exhibit and the
-                // world gazetteer, not from the element: key on the points they resolved to.
-                for (const auto& m : item.map->scene.markers) input.source += resolvedPoint(m.at);
-                for (const auto& l : item.map->scene.labels) input.source += resolvedPoint(l.at);
-                if (auto b = item.map->dataBounds()) input.dataBounds = std::array{b->west, b->south, b->east, b->north};
-                keptOr(kept->maps, std::move(input), item, check);
+                keptOr(kept->maps, mapCheckInput(item, *element->second, parts.styles), item, check);
                 break;
             }
             case ItemKind::Audio: break;
