@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "player/sign_language_inset.h"
+
 namespace vitrine {
 
 namespace {
@@ -193,7 +195,10 @@ LanguageChoice withDefaultText(LanguageChoice choice, const Show& show) {
 
 Show inMainLanguage(Show show) {
     const LanguageChoice choice = withDefaultText({}, show);
-    return chooseLanguages(std::move(show), choice);
+    // No site, so no sign-language inset either: the studio's preview, storyboard and export
+    // would otherwise draw an exhibit's sign-language video where it is written (a
+    // placeholder panel over the whole scene), which no player shows (vitrine still does not).
+    return placeSignLanguage(chooseLanguages(std::move(show), choice), std::nullopt);
 }
 
 Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists) {

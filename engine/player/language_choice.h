@@ -73,7 +73,8 @@ Show chooseLanguages(Show show, const LanguageChoice& choice,
                          return std::filesystem::is_regular_file(p, ec);
                      });
 
-/// `show` as drawn where no site chooses its languages: chooseLanguages with defaultLanguages.
+/// `show` as drawn where no site chooses its languages: chooseLanguages with defaultLanguages,
+/// and no sign-language inset (placeSignLanguage with none).
 /// Only paragraphs inside texts go: items keep their indices (the studio maps them to lines).
 Show inMainLanguage(Show show);
 

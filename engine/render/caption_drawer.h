@@ -35,8 +35,6 @@ public:
 
 private:
     const CaptionTrack* trackFor(const std::string& file);
-    std::shared_ptr<const text::TextLayout> layoutBlock(const std::vector<text::Paragraph>& lines, float sizePx,
-                                                        bool italic, const Viewport& v);
 
     const Show& show_;
     TextDrawer& text_;

@@ -331,6 +331,12 @@ TEST_CASE("baku 1990: every picture, recording and caption file is there or an h
                 CHECK(fs::exists(item.src));
             }
         }
+        if (item.signLanguage) {
+            // No interpreter is recorded yet: a labelled stand-in, never a missing file.
+            CHECK(item.src.empty());
+            CHECK(item.placeholder == "Sign-language video not yet recorded");
+            continue;
+        }
         if (item.kind == ItemKind::Audio || item.kind == ItemKind::Video || item.kind == ItemKind::Map) {
             CHECK(fs::exists(item.src));
             if (!item.captions.empty()) CHECK(fs::exists(item.captions));
@@ -434,7 +440,9 @@ TEST_CASE("baku 1990: the audio description reads every text and placeholder on 
         if (at) position = *at, ++read;
     }
     for (const auto& item : s.items) {
-        if (item.placeholder.empty()) continue;
+        // The sign-language stand-in is seen only where a site enables the inset, and says
+        // nothing of the exhibit: the description does not read it.
+        if (item.placeholder.empty() || item.signLanguage) continue;
         CAPTURE(item.placeholder);
         CHECK(findWords(spoken, spokenWords(item.placeholder), 0).has_value());
     }

@@ -14,6 +14,7 @@
 #include "player/sign_language_inset.h"
 #include "render/render_resources.h"
 #include "support/build_paths.h"
+#include "support/half_size_still.h"
 
 using namespace vitrine;
 using installation::Corner;
@@ -21,8 +22,8 @@ using installation::SignLanguageInset;
 
 namespace {
 
-const sf::Vector2u kSize{960, 540};  // half the 1920x1080 canvas
-constexpr double kScale = 0.5;
+using test::litPixels;
+constexpr double kScale = test::kHalfScale;
 
 LoadedExhibit compileIn(const test::TempDir& dir, const std::string& body) {
     std::ofstream(dir / "exhibit.xml") << "<exhibit title=\"Signed\" size=\"1920x1080\" background=\"#000000\">" << body
@@ -36,15 +37,7 @@ LoadedExhibit compileIn(const test::TempDir& dir, const std::string& body) {
 }
 
 sf::Image still(const Show& show, Micros at, const std::string& name) {
-    render::RenderResources resources;
-    render::FrameRenderer renderer(show, resources.text(), resources.textures());
-    output::OffscreenRenderer offscreen(renderer, show, kSize);
-    REQUIRE(offscreen.ok());
-    sf::Image image = offscreen.renderAt(at);
-    const auto folder = test::binaryDir() / "sign-language-stills";
-    std::filesystem::create_directories(folder);
-    image.saveToFile((folder / (name + ".png")).string());
-    return image;
+    return test::halfSizeStill(show, at, "sign-language-stills", name);
 }
 
 // The frame number the numbered clip shows inside `region` (canvas px): the clip (10 blocks
@@ -58,16 +51,6 @@ int frameNumberIn(const sf::Image& image, const Rect& region) {
         if (image.getPixel(x, y).r > 128) number |= 1 << bit;
     }
     return number;
-}
-
-int litPixels(const sf::Image& image, const Rect& region) {
-    int n = 0;
-    for (auto y = static_cast<unsigned>(region.y * kScale); y < static_cast<unsigned>((region.y + region.height) * kScale); ++y)
-        for (auto x = static_cast<unsigned>(region.x * kScale); x < static_cast<unsigned>((region.x + region.width) * kScale); ++x) {
-            const sf::Color c = image.getPixel(x, y);
-            n += c.r + c.g + c.b > 60 ? 1 : 0;
-        }
-    return n;
 }
 
 const char* const kScenes =

@@ -33,9 +33,9 @@ struct Checked {
     }
 };
 
-Checked check(const std::string& installationXml) {
+Checked check(const std::string& installationXml, const char* exhibitXml = kTight, CaptionCache* captions = nullptr) {
     Checked c;
-    c.exhibit = loadExhibitFromText(kTight, "/exhibits/tight/exhibit.xml");
+    c.exhibit = loadExhibitFromText(exhibitXml, "/exhibits/tight/exhibit.xml");
     REQUIRE(c.exhibit.show);
     const text::FontLibrary fonts(text::bundledFontsDirectory());
     text::addLayoutProblems(c.exhibit, fonts);
@@ -44,7 +44,7 @@ Checked check(const std::string& installationXml) {
     REQUIRE(site);
     REQUIRE(parse.empty());
     const std::size_t before = c.exhibit.diagnostics.all().size();
-    addSiteProblems(c.exhibit, *site, fonts);
+    addSiteProblems(c.exhibit, *site, fonts, captions);
     REQUIRE(c.exhibit.diagnostics.all().size() >= before);
     for (const auto& d : c.exhibit.diagnostics.all())
         if (d.message.find("as this site shows it") != std::string::npos) c.site.push_back(&d);
@@ -88,4 +88,62 @@ TEST_CASE("site check: the sign-language inset over a text is a warning at that 
     CHECK(d.message.find("0:00") != std::string::npos);
     CHECK(check("<installation><sign-language corner=\"top-right\"/></installation>").site.empty());
     CHECK(check("<installation><sign-language corner=\"bottom-right\" show=\"false\"/></installation>").site.empty());
+}
+
+namespace {
+
+// No text near the bottom: only the captions of the voice can meet an inset there. Its
+// second-captions make the first language's cue stand a block higher, as the renderer stacks it.
+const char* const kVoiced = R"(<exhibit title="Voiced" size="1920x1080" lang="en" background="#000000">
+  <style id="default" font="serif" size="48" color="#efe6d6"/>
+  <scene id="one" dur="10s">
+    <video kind="sign-language" placeholder="Sign-language video not yet recorded"/>
+    <text x="10%" y="10%" width="40%" height="100px">Top left</text>
+    <audio src="voice.wav" dur="10s" captions="voice.vtt" second-captions="voice.fr.vtt"/>
+  </scene>
+</exhibit>)";
+
+// A long cue whose centred lines reach the right of the band, then a short one that does not.
+const char* const kVoiceEnglish = "WEBVTT\n\n"
+                                  "00:00:01.000 --> 00:00:04.000\n"
+                                  "They came with lists and they knew who was Armenian in every building of the street.\n\n"
+                                  "00:00:05.000 --> 00:00:08.000\n"
+                                  "Yes.\n";
+const char* const kVoiceFrench = "WEBVTT\n\n"
+                                 "00:00:01.000 --> 00:00:04.000\n"
+                                 "Ils sont venus avec des listes.\n";
+
+const Diagnostic* insetWarningAt(const Checked& c, const std::string& file, int line) {
+    for (const Diagnostic* d : c.site)
+        if (d->code == "inset-covers-text" && d->where.file.find(file) != std::string::npos && d->where.line == line)
+            return d;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("site check: the sign-language inset over a caption is a warning at that cue") {
+    CaptionCache captions;
+    captions.setText("/exhibits/tight/voice.vtt", kVoiceEnglish);
+    captions.setText("/exhibits/tight/voice.fr.vtt", kVoiceFrench);
+    // The bottom-right inset (x from 1402 px) meets the long cue's box (its lines reach about
+    // 1600 px); the short cue, centred, ends far left of it.
+    const Checked covered =
+        check("<installation><sign-language corner=\"bottom-right\" size=\"22%\"/></installation>", kVoiced, &captions);
+    INFO(covered.all());
+    CHECK(countCode(covered, "inset-covers-text") == 1);
+    const Diagnostic* cue = insetWarningAt(covered, "voice.vtt", 3);
+    REQUIRE(cue != nullptr);
+    CHECK(cue->severity == Severity::Warning);
+    CHECK(cue->message.find("caption from 0:01.000 to 0:04.000") != std::string::npos);
+    CHECK(insetWarningAt(covered, "voice.vtt", 6) == nullptr);
+    // The French cue, stacked lowest, is short and centred: it stays left of the inset.
+    CHECK(insetWarningAt(covered, "voice.fr.vtt", 3) == nullptr);
+
+    // In the top-left corner, the inset meets the text there, and no caption.
+    const Checked top =
+        check("<installation><sign-language corner=\"top-left\" size=\"22%\"/></installation>", kVoiced, &captions);
+    INFO(top.all());
+    CHECK(countCode(top, "inset-covers-text") == 1);
+    CHECK(insetWarningAt(top, "voice", 3) == nullptr);
 }
