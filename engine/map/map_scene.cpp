@@ -126,6 +126,7 @@ private:
         MapMarker m;
         m.at = scene.projection.forward(*at);
         m.label = n.value("label");
+        m.labelTranslations = translationsOf(n, "label");
         std::string shape = n.value("shape", "dot");
         m.shape = shape == "ring" ? MarkerShape::Ring : shape == "pulse" ? MarkerShape::Pulse : MarkerShape::Dot;
         m.color = parseColor(n.value("color")).value_or(kDefaultMarkerColour);
@@ -142,6 +143,7 @@ private:
         l.at = scene.projection.forward(*at);
         l.text = n.value("text");
         if (l.text.empty()) l.text = n.plainText();
+        l.textTranslations = translationsOf(n, "text");
         // <label at="Caspian Sea"/>: a named place's label is its name, and water is named
         // as cartographers name it, in italics of the water's colour.
         const std::optional<Place> named = gazetteer_.find(trim(n.value("at")));
@@ -219,6 +221,7 @@ private:
             }
         const bool curved = n.value("legs", "curved") != "straight";
         std::vector<std::string> labels = split(n.value("label"));
+        const Translations translations = translationsOf(n, "label");
         std::vector<std::string> names = split(to->value);
         ChildTiming ct = parseTiming(n, true);
         Color colour = parseColor(n.value("color")).value_or(kDefaultRouteColour);
@@ -234,7 +237,13 @@ private:
             for (std::size_t k = 1; k < r.path.size(); ++k)
                 r.cumulative[k] = r.cumulative[k - 1] + std::hypot(r.path[k].x - r.path[k - 1].x, r.path[k].y - r.path[k - 1].y);
             // One label per destination when the list matches; a single label goes to the first.
-            if (i < labels.size() && (labels.size() == names.size() || i == 0)) r.label = labels[i];
+            if (i < labels.size() && (labels.size() == names.size() || i == 0)) {
+                r.label = labels[i];
+                // A translation lists its labels as the attribute does, one per destination.
+                for (const Translation& t : translations)
+                    if (std::vector<std::string> parts = split(t.text); i < parts.size())
+                        r.labelTranslations.push_back({t.lang, parts[i]});
+            }
             r.color = colour;
             r.width = std::max(0.5, width);
             r.timing = ct.timing;

@@ -8,6 +8,7 @@
 #include "map/geometry.h"
 #include "map/projection.h"
 #include "script/script.h"
+#include "script/translations.h"
 #include "script/values.h"
 #include "base/easing.h"
 #include "timeline/compile.h"
@@ -35,6 +36,7 @@ enum class MarkerShape { Dot, Ring, Pulse };
 struct MapMarker {
     Point2 at;  // projected
     std::string label;
+    Translations labelTranslations;  // its <translation label> children
     MarkerShape shape = MarkerShape::Dot;
     Color color;
     MapTiming timing;
@@ -45,6 +47,7 @@ struct MapMarker {
 struct MapLabel {
     Point2 at;  // projected
     std::string text;
+    Translations textTranslations;  // its <translation text> children
     std::optional<TextStyle> style;  // its style attribute over freeLabelLook(); none: that look
     MapTiming timing;
     int order = 0;
@@ -76,6 +79,7 @@ struct MapRoute {
     std::vector<Point2> path;        // projected polyline, from the start to the destination
     std::vector<double> cumulative;  // projected length from the start to each point
     std::string label;               // shown beside the destination once the line arrives
+    Translations labelTranslations;  // this destination's part of each <translation label>
     Color color;
     double width = 0;                // canvas px
     MapTiming timing;

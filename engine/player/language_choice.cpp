@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <set>
 
+#include "map/map_languages.h"
 #include "player/sign_language_inset.h"
 
 namespace vitrine {
@@ -157,6 +159,42 @@ std::string languageVariant(const std::string& written, const Show& show, const 
     return written;
 }
 
+// How many languages a one-line text (a map label, a placeholder) shows: two in `both` (and
+// in `all`, where a text shows every language: a label holds two legibly, not more).
+std::size_t wordsShown(const LanguageChoice& choice) {
+    return choice.mode == LanguageMode::Both || choice.mode == LanguageMode::All ? 2 : 1;
+}
+
+std::string mainLanguageOf(const Show& show) { return show.languages.empty() ? std::string() : show.languages.front(); }
+
+// The languages the engine's own words are drawn in: the site's, among those the exhibit is
+// written in, as many as a label shows; none of them: the exhibit's main language.
+std::vector<std::string> wordsLanguagesOf(const Show& show, const LanguageChoice& choice) {
+    std::vector<std::string> languages;
+    for (const auto& language : choice.text)
+        if (languages.size() < wordsShown(choice) && !contains(languages, language) &&
+            (show.languages.empty() || contains(show.languages, language)))
+            languages.push_back(language);
+    if (languages.empty() && !show.languages.empty()) languages.push_back(show.languages.front());
+    return languages;
+}
+
+// Each map once in the chosen languages, however many items share it.
+using MapsInLanguages = std::map<const map::CompiledMap*, std::shared_ptr<const map::CompiledMap>>;
+
+// A placeholder's words and a map's labels in the chosen languages: the same item, other words.
+void chooseWords(Item& item, const Show& show, const LanguageChoice& choice, MapsInLanguages& maps) {
+    const std::string main = mainLanguageOf(show);
+    if (!item.placeholder.empty())
+        item.placeholder =
+            joinLanguages(shownTexts(item.placeholder, item.placeholderTranslations, main, choice.text, wordsShown(choice)));
+    if (item.map) {
+        auto [at, first] = maps.try_emplace(item.map.get());
+        if (first) at->second = map::withLabelsIn(*item.map, choice.text, wordsShown(choice), main);
+        item.map = at->second;
+    }
+}
+
 }  // namespace
 
 std::filesystem::path captionFileFor(const std::string& written, const std::string& language, const Show& show) {
@@ -202,11 +240,14 @@ Show inMainLanguage(Show show) {
 }
 
 Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists) {
+    if (!choice.text.empty()) show.wordsLanguages = wordsLanguagesOf(show, choice);
+    MapsInLanguages maps;
     // By index, and only the items compiled: `both` may add a text's second column.
     const std::size_t compiled = show.items.size();
     for (std::size_t i = 0; i < compiled; ++i) {
         if (show.items[i].kind == ItemKind::Text && !choice.text.empty()) chooseText(show, static_cast<int>(i), choice);
         Item& item = show.items[i];
+        if (!choice.text.empty()) chooseWords(item, show, choice, maps);
         if (item.description) {
             // A described track is heard: its sound and its words follow the audio languages.
             if (!item.src.empty()) item.src = languageVariant(item.src, show, choice.text, exists);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "installation/visitor_languages.h"
+#include "timeline/second_language.h"  // kSecondLanguageSize, kSecondLanguageOpacity
 #include "timeline/show.h"
 
 namespace vitrine {
@@ -19,11 +20,6 @@ struct LanguageChoice {
     std::vector<std::string> captions;  // caption languages; empty = the exhibit's files as written
     installation::LanguageMode mode = installation::LanguageMode::All;  // <languages show>
 };
-
-/// The second language's paragraphs in `both` mode are this size and opacity of the first's:
-/// quieter, so a glance finds the first language, still legible from a few metres.
-inline constexpr double kSecondLanguageSize = 0.8;
-inline constexpr double kSecondLanguageOpacity = 0.72;
 
 /// In `both` mode a text whose box is at least this many of its em sizes wide sets the second
 /// language beside the first, in two columns, rather than below it: each column is then still

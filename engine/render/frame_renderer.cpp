@@ -3,6 +3,7 @@
 #include "render/canvas_placement.h"
 #include "render/image_draw_size.h"
 #include "render/placeholder_drawer.h"
+#include "timeline/screen_words.h"
 #include "render/textured_quad.h"
 #include "text/credit_roll.h"
 #include "text/item_text.h"
@@ -260,7 +261,8 @@ void FrameRenderer::drawItem(const DrawItem& d, sf::RenderTarget& target, const 
         case ItemKind::Video:
             if (item.src.empty()) {  // only a sign-language video not yet recorded has none
                 drawPlaceholder(text_, d, target, v, transform,
-                                {"SIGN-LANGUAGE VIDEO — STAND-IN", item.placeholder, "To be replaced by the recorded interpreter"});
+                                {screenWord(ScreenWord::SignLanguageStandIn, show_.wordsLanguages), item.placeholder,
+                                 screenWord(ScreenWord::SignLanguageToBeReplaced, show_.wordsLanguages)});
                 break;
             }
             if (videos_.draw(d, target, v, transform, wait == MediaWait::Always)) waitingForMedia_ = true;
@@ -351,14 +353,15 @@ void FrameRenderer::drawImage(const DrawItem& d, const Item& item, sf::RenderTar
                               const sf::Transform& transform, MediaWait wait) {
     if (item.src.empty()) {
         drawPlaceholder(text_, d, target, v, transform,
-                        {"PHOTOGRAPH TO BE SUPPLIED", item.placeholder,
-                         item.credit.empty() ? "Credit: to be supplied with the photograph" : "Credit: " + item.credit});
+                        {screenWord(ScreenWord::PhotographToBeSupplied, show_.wordsLanguages), item.placeholder,
+                         item.credit.empty() ? screenWord(ScreenWord::CreditToBeSupplied, show_.wordsLanguages)
+                                             : screenWord(ScreenWord::Credit, show_.wordsLanguages, item.credit)});
         return;
     }
     TextureLookup t = lookupTexture(item, v, wait);
     std::string name = std::filesystem::path(item.src).filename().string();
     if (t.failed()) {
-        drawPlaceholder(text_, d, target, v, transform, {"IMAGE UNAVAILABLE", name, t.error->message});
+        drawPlaceholder(text_, d, target, v, transform, {screenWord(ScreenWord::ImageUnavailable, show_.wordsLanguages), name, t.error->message});
         return;
     }
     if (!t.texture) {

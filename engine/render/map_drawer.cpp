@@ -15,6 +15,7 @@
 #include "render/map_still.h"
 #include "render/map_strokes.h"
 #include "text/item_text.h"
+#include "timeline/second_language.h"
 
 namespace vitrine::render {
 namespace {
@@ -133,8 +134,8 @@ const text::TextLayout& MapDrawer::labelLayout(const std::string& text, double s
     auto it = labelLayouts_.find(key.str());
     if (it != labelLayouts_.end()) return *it->second;
     // Kept by the shared drawer too, so the next show's map finds its labels laid out.
-    auto layout = text_.keptLayout({text::Paragraph{{text::Span{text, false, false, {}}}}},
-                                   text::mapLabelStyle(sizePx, own), static_cast<float>(scale));
+    const text::LayoutStyle style = text::mapLabelStyle(sizePx, own);
+    auto layout = text_.keptLayout(text::twoLanguageParagraphs(text, style), style, static_cast<float>(scale));
     return *labelLayouts_.emplace(key.str(), std::move(layout)).first->second;
 }
 
@@ -318,6 +319,10 @@ void MapDrawer::drawMarks(const Item& item, const Frame& f, sf::RenderTarget& ta
         o.position = at / scale;  // the drawer multiplies by the scale
         o.scale = scale;
         o.color = own ? toSf(own->color) : l.primary ? palette.label : palette.freeLabel;
+        // A second language (`both`) beneath the first, fainter, as a text's second language.
+        sf::Color second = o.color;
+        second.a = static_cast<sf::Uint8>(std::lround(second.a * kSecondLanguageOpacity));
+        o.paragraphColors[1] = second;
         o.opacity = float(l.opacity);
         o.shadow = kLabelHalo;
         o.shadow->color = own && own->shadow.a > 0 ? toSf(own->shadow) : palette.halo;  // a style's shadow tints the halo

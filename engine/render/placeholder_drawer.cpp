@@ -3,8 +3,11 @@
 #include <SFML/Graphics/RectangleShape.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "render/canvas_placement.h"
+#include "text/item_text.h"
+#include "timeline/second_language.h"
 
 namespace vitrine::render {
 namespace {
@@ -42,7 +45,8 @@ void drawPlaceholder(TextDrawer& text, const DrawItem& d, sf::RenderTarget& targ
         ls.align = text::LayoutStyle::Align::Center;
         ls.maxWidthPx = static_cast<float>(width);
         ls.lineHeight = 1.3f;
-        return text.layout({text::Paragraph{{text::Span{words, false, italic, {}}}}}, ls, static_cast<float>(v.scale));
+        // In two languages (`both`) the second is set beneath the first, quieter, as a text's.
+        return text.layout(text::twoLanguageParagraphs(words, ls, italic), ls, static_cast<float>(v.scale));
     };
     double small = std::max(kPlaceholderMinTextSize, base * 0.7);
     text::TextLayout parts[] = {layoutFor(lines.label, small, false, "sans"),
@@ -59,6 +63,9 @@ void drawPlaceholder(TextDrawer& text, const DrawItem& d, sf::RenderTarget& targ
         o.position = {static_cast<float>(d.box.x + margin), static_cast<float>(y)};
         o.scale = static_cast<float>(v.scale);
         o.color = toSf(colours[i]);
+        sf::Color second = o.color;
+        second.a = static_cast<sf::Uint8>(std::lround(second.a * kSecondLanguageOpacity));
+        o.paragraphColors[1] = second;
         o.opacity = static_cast<float>(d.opacity);
         o.transform = letterboxed(transform, v);
         text.draw(target, parts[i], o);

@@ -12,7 +12,8 @@
 
 namespace vitrine::render {
 
-/// The three lines a placeholder shows, top to bottom.
+/// The three lines a placeholder shows, top to bottom; each may hold a second language after
+/// kSecondLanguageBreak (timeline/second_language.h), set beneath it, quieter.
 struct PlaceholderText {
     std::string label;        // small capitals: "PHOTOGRAPH TO BE SUPPLIED", "VIDEO UNAVAILABLE"
     std::string description;  // what belongs here, or the file's name

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "render/placeholder_drawer.h"
+#include "timeline/screen_words.h"
 #include "render/textured_quad.h"
 #include "timeline/show_position.h"
 
@@ -30,7 +31,8 @@ bool VideoDrawer::draw(const DrawItem& d, sf::RenderTarget& target, const Viewpo
         const std::string& why = video.error().message;
         report("video " + item.src + ": " + why + " (a placeholder is shown)");
         drawPlaceholder(text_, d, target, v, transform,
-                        {"VIDEO UNAVAILABLE", std::filesystem::path(item.src).filename().string(), why});
+                        {screenWord(ScreenWord::VideoUnavailable, show_.wordsLanguages), std::filesystem::path(item.src).filename().string(),
+                         why});
         return false;
     }
     VideoSource& source = **video;

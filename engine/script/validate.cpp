@@ -12,6 +12,7 @@
 
 #include "script/language_names.h"
 #include "script/suggest.h"
+#include "script/translations.h"
 #include "script/values.h"
 #include "base/easing.h"
 #include "base/time_value.h"
@@ -51,6 +52,9 @@ public:
     Validator(const Vocabulary& v, Diagnostics& d) : vocabulary_(v), diagnostics_(d) {}
 
     void run(const Script& script) {
+        // A fragment's languages are its exhibit's: only an exhibit's translations are checked against them.
+        if (script.root.name == "exhibit")
+            exhibitLanguages_ = parseLanguages(script.root.view("lang", "en")).value_or(std::vector<std::string>{});
         collectDeclarations(script.root);
         const ElementSpec* rootSpec = vocabulary_.element(script.root.name);
         if (rootSpec) visit(script.root, *rootSpec);
@@ -118,6 +122,61 @@ private:
             }
             visit(child, *childSpec);
         }
+        checkTranslations(node);
+    }
+
+    // The <translation> children of `node`: each in a language of the exhibit other than its
+    // main one, translating an attribute `node` has, once per language.
+    void checkTranslations(const ScriptNode& node) {
+        std::set<std::pair<std::string, std::string>> seen;  // (attribute, language)
+        for (const auto& child : node.children) {
+            if (child.name != kTranslationElement) continue;
+            const ScriptAttribute* lang = child.attribute("lang");
+            if (!lang) {
+                diagnostics_.error(child.where, "missing-attribute", "<translation> needs a lang",
+                                   "write the language it is in, for example lang=\"fr\"");
+                continue;
+            }
+            const std::string language(lang->value);
+            if (!exhibitLanguages_.empty() && language == exhibitLanguages_.front())
+                diagnostics_.error(lang->where, "translation-in-main-language",
+                                   quoted(lang->value) + " is the exhibit's main language: " + angled(node.name) +
+                                       "'s own attributes are in it",
+                                   "translate into another of <exhibit lang>, or remove this <translation>");
+            else if (!exhibitLanguages_.empty() &&
+                     std::find(exhibitLanguages_.begin(), exhibitLanguages_.end(), language) == exhibitLanguages_.end())
+                diagnostics_.error(lang->where, "undeclared-language",
+                                   quoted(lang->value) + " is not one of the exhibit's languages (<exhibit lang=\"" +
+                                       joinWords(exhibitLanguages_) + "\">)",
+                                   "add it to <exhibit lang>, or write one of " + joinChoices(exhibitLanguages_));
+            bool translatesSomething = false;
+            for (const ScriptAttribute& a : child.attributes) {
+                if (a.name == "lang") continue;
+                translatesSomething = true;
+                if (!node.attribute(a.name)) {
+                    diagnostics_.error(a.where, "translation-without-original",
+                                       "<translation> gives " + quoted(a.name) + " in " + language + ", but " +
+                                           angled(node.name) + " has no " + quoted(a.name) + " to translate",
+                                       "write " + std::string(a.name) + "=\"...\" on " + angled(node.name) +
+                                           " in the exhibit's main language, or translate an attribute it has");
+                    continue;
+                }
+                if (!seen.emplace(std::string(a.name), language).second)
+                    diagnostics_.error(a.where, "duplicate-translation",
+                                       angled(node.name) + "'s " + quoted(a.name) + " is already translated into " +
+                                           language,
+                                       "keep one <translation lang=\"" + language + "\"> per attribute");
+            }
+            if (!translatesSomething)
+                diagnostics_.error(child.where, "empty-translation", "this <translation> translates nothing",
+                                   "give the attribute it translates, for example text=\"...\" or label=\"...\"");
+        }
+    }
+
+    static std::string joinWords(const std::vector<std::string>& words) {
+        std::string out;
+        for (size_t i = 0; i < words.size(); ++i) out += (i ? " " : "") + words[i];
+        return out;
     }
 
     // Whether anything inside `node` is text that is not only white space.
@@ -366,6 +425,7 @@ private:
 
     const Vocabulary& vocabulary_;
     Diagnostics& diagnostics_;
+    std::vector<std::string> exhibitLanguages_;  // <exhibit lang>, the main one first; empty in a fragment
     // Views into the script, which outlives the validator.
     std::set<std::string_view> styles_, regions_;
     std::map<std::string_view, const ScriptAttribute*> ids_;

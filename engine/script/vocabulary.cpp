@@ -162,7 +162,7 @@ std::vector<ElementSpec> buildFormat() {
                         attr("panzoom", ValueType::PanZoom, "Visible part at the start → at the end, as x,y,w,h in % or px of the image."),
                         attr("panzoom-easing", ValueType::Easing, "Easing of the pan-zoom (default sine-in-out)."),
                         attr("placeholder", ValueType::Text, "Stands in for a picture not yet supplied: says what belongs here.")}}),
-                 {"animate"}, false, true});
+                 {"animate", "translation"}, false, true});
     f.push_back({"video", "A video clip.",
                  join({kId, kTiming, kLayout, kAppearance, kMedia,
                        {choice("fit", {"contain", "cover", "fill", "none"}, "How the video fills its box."),
@@ -175,7 +175,7 @@ std::vector<ElementSpec> buildFormat() {
                         choice("kind", {"clip", "sign-language"},
                                "sign-language: an interpreter, shown only in the region the installation reserves (<sign-language>)."),
                         attr("placeholder", ValueType::Text, "For a sign-language video not yet recorded: says what belongs here.")}}),
-                 {"animate"}, false, true});
+                 {"animate", "translation"}, false, true});
     f.push_back({"audio", "Sound: testimony, narration, an ambient bed.",
                  join({kId, kTiming, kMedia,
                        {ranged("volume", ValueType::Number, kUnit, "0 to 1."),
@@ -205,12 +205,12 @@ std::vector<ElementSpec> buildFormat() {
                         attr("label", ValueType::Text, "Text beside the marker."),
                         choice("shape", {"dot", "ring", "pulse"}, "How the marker looks."),
                         attr("color", ValueType::Color, "Marker colour.")}}),
-                 {}, false, true});
+                 {"translation"}, false, true});
     f.push_back({"label", "Text placed on the map.",
                  join({kId, mapChildTiming,
                        {attr("at", ValueType::Place, "lon,lat or a place name."),
                         attr("text", ValueType::Text, "The label."), attr("style", ValueType::StyleRef, "Its style.")}}),
-                 {}, false, true});
+                 {"translation"}, false, true});
     f.push_back({"fly", "Moves the camera smoothly to a place.",
                  join({mapChildTiming,
                        {attr("to", ValueType::Place, "Where to fly."), ranged("zoom", ValueType::Number, kPositive, "Zoom factor at the end, above 0."),
@@ -231,7 +231,14 @@ std::vector<ElementSpec> buildFormat() {
                         choice("legs", {"curved", "straight"}, "How each leg between two places is drawn (default curved)."),
                         attr("color", ValueType::Color, "Line colour."), ranged("width", ValueType::Number, kNonNegative, "Line width in px."),
                         attr("label", ValueType::Text, "Text at the destination.")}}),
-                 {}, false, true});
+                 {"translation"}, false, true});
+    f.push_back({"translation",
+                 "Its parent's words in another language: a <label>'s text, a <marker>'s or <route>'s label, an <image>'s or <video>'s placeholder.",
+                 {attr("lang", ValueType::Languages, "The language, one of <exhibit lang> other than the main one."),
+                  attr("text", ValueType::Text, "A <label>'s text in that language."),
+                  attr("label", ValueType::Text, "A <marker>'s or <route>'s label in that language (a route's: one per destination, separated by ';')."),
+                  attr("placeholder", ValueType::Text, "An <image>'s or <video>'s placeholder in that language.")},
+                 {}, false, false});
     f.push_back({"scalebar", "A scale bar: a round distance at the view's centre, changing as the camera moves.",
                  join({mapChildTiming,
                        {choice("position", {"bottom-left", "bottom-right", "top-left", "top-right"}, "Which corner of the map it sits in (default bottom-left)."),

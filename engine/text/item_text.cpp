@@ -1,5 +1,7 @@
 #include "text/item_text.h"
 
+#include "timeline/second_language.h"
+
 #include <algorithm>
 
 namespace vitrine::text {
@@ -78,7 +80,17 @@ LayoutStyle mapLabelStyle(double sizePx, const TextStyle* own) {
     style.sizePx = static_cast<float>(sizePx);
     style.lineHeight = kLabelLineHeight;
     style.align = LayoutStyle::Align::Left;
+    style.paragraphSpacing = 0;  // a label in two languages is one label: its lines kept together
     return style;
+}
+
+std::vector<Paragraph> twoLanguageParagraphs(const std::string& text, const LayoutStyle& style, bool italic) {
+    const auto at = text.find(kSecondLanguageBreak);
+    if (at == std::string::npos) return {Paragraph{{Span{text, false, italic, {}}}}};
+    LayoutStyle second = style;
+    second.sizePx = static_cast<float>(style.sizePx * kSecondLanguageSize);
+    return {Paragraph{{Span{text.substr(0, at), false, italic, {}}}},
+            Paragraph{{Span{text.substr(at + 1), false, italic, {}}}, second}};
 }
 
 TextLayout linesOf(const TextLayout& layout, int first, int end) {

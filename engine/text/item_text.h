@@ -38,6 +38,12 @@ Rect placeTextBlock(const Item& item, const Rect& box, double blockWidth, double
 /// measures with it where it places labels, as `vitrine check` does.
 LayoutStyle mapLabelStyle(double sizePx, const TextStyle* own = nullptr);
 
+/// A one-line text (a map label, a placeholder's words) laid out in `style`: one paragraph,
+/// or in two languages (`both`, the second after kSecondLanguageBreak) the second beneath
+/// the first at kSecondLanguageSize, as a text sets its second language (the drawer fades
+/// paragraph 1 by kSecondLanguageOpacity). Drawn and measured alike.
+std::vector<Paragraph> twoLanguageParagraphs(const std::string& text, const LayoutStyle& style, bool italic = false);
+
 /// The lines [first, end) of `layout` and their glyphs, where they were: to draw part of a
 /// block apart from the rest (a credits roll's still title and its moving entries).
 TextLayout linesOf(const TextLayout& layout, int first, int end);

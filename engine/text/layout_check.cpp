@@ -14,6 +14,7 @@
 #include "base/recent_map.h"
 #include "base/safe_area.h"
 #include "map/compiled_map.h"
+#include "map/map_languages.h"
 #include "map/map_state.h"
 #include "base/utf8.h"
 #include "text/credit_roll.h"
@@ -214,11 +215,17 @@ void checkPicture(const Item& item, PixelSize canvas, Diagnostics& out) {
 // and one that cannot be placed is usually crowded out for seconds, not for one frame.
 constexpr Micros kMapSampleStep = kMicrosPerSecond / 2;
 
+// A label in two languages (`both`) as a message quotes it: "Bakou / Baku".
+std::string oneLine(std::string label) {
+    for (auto at = label.find(kSecondLanguageBreak); at != std::string::npos; at = label.find(kSecondLanguageBreak, at))
+        label.replace(at, 1, " / ");
+    return label;
+}
+
 // Each label never drawn while it shows (its place outside the map's view all that time), and
 // each drawn over other labels or marks for want of room, once, at its element. A label whose
 // place leaves the view during a flight and comes back, or is seen at some instant, is fine.
-void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out) {
-    if (!item.map) return;
+void checkMapLabelsAlone(const Item& item, const map::MapScene& scene, const FontLibrary& fonts, Diagnostics& out) {
     map::MapEvaluationContext context;
     context.dataBounds = item.map->dataBounds();
     // Each label is measured at every sample: laid out once per text, size and look instead
@@ -228,7 +235,7 @@ void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out
         const LayoutStyle style = mapLabelStyle(sizePx, own);  // as the map drawer measures
         auto [it, first] = measured.try_emplace({text, style});
         if (first) {
-            const TextLayout l = layoutText(fonts, {Paragraph{{Span{text, false, false, {}}}}}, style);
+            const TextLayout l = layoutText(fonts, twoLanguageParagraphs(text, style), style);
             it->second = {l.width, l.height};
         }
         return it->second;
@@ -241,16 +248,16 @@ void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out
     };
     std::map<std::pair<int, int>, Seen> labels;  // by the element's line and column, in order
     for (Micros local = 0; local < item.end - item.begin; local += kMapSampleStep) {
-        for (const map::LabelState& l : map::evaluateMap(item.map->scene, local, item.box, context).labels) {
+        for (const map::LabelState& l : map::evaluateMap(scene, local, item.box, context).labels) {
             auto [it, first] = labels.try_emplace({l.where.line, l.where.column});
             Seen& seen = it->second;
-            if (first) seen = Seen{l.text, l.where.line > 0 ? l.where : item.where};
+            if (first) seen = Seen{oneLine(l.text), l.where.line > 0 ? l.where : item.where};
             seen.drawn |= l.fit != map::LabelFit::NotPlaced;
             if (l.fit == map::LabelFit::PlacedWithOverlap && !seen.overlapped) {
                 seen.overlapped = true;
                 // Drawn, where it overlaps least: worth a look, not a fault.
                 out.add({seen.where, Severity::Note, "label-overlaps",
-                         "the label '" + l.text + "' overlaps other labels or marks from " + formatTime(local) +
+                         "the label '" + seen.text + "' overlaps other labels or marks from " + formatTime(local) +
                              ": there is no room clear of them beside its place",
                          "move or shorten it, show it at another time than the labels near it, or widen the map's view"});
             }
@@ -262,6 +269,27 @@ void checkMapLabels(const Item& item, const FontLibrary& fonts, Diagnostics& out
                         "the label '" + seen.text +
                             "' is never drawn: all the while it shows, the place it names is outside the map's view",
                         "widen the map's view, or show the label when the view reaches its place");
+}
+
+// A map's labels as each language's visitors see them (as checkText does for a text): until
+// a site's languages are chosen, a map whose labels are translated is checked once per
+// language, each finding saying which; afterwards, as it now stands.
+void checkMapLabels(const Item& item, const FontLibrary& fonts, const std::string& mainLanguage, bool languagesChosen,
+                    Diagnostics& out) {
+    if (!item.map) return;
+    const std::vector<std::string> languages = map::labelLanguages(item.map->scene, mainLanguage);
+    if (languages.size() < 2 || languagesChosen) {
+        checkMapLabelsAlone(item, item.map->scene, fonts, out);
+        return;
+    }
+    for (const std::string& language : languages) {
+        Diagnostics found;
+        checkMapLabelsAlone(item, map::withLabelsIn(item.map->scene, {language}, 1, mainLanguage), fonts, found);
+        for (Diagnostic d : found.all()) {
+            d.message = "in " + language + ", " + d.message;
+            out.add(std::move(d));
+        }
+    }
 }
 
 }  // namespace
@@ -282,9 +310,9 @@ int LayoutFindings::itemsReused() const { return kept_->reused; }
 
 namespace {
 
-void checkPictureOrMap(const Item& item, const FontLibrary& fonts, PixelSize canvas, Diagnostics& out) {
-    checkPicture(item, canvas, out);
-    checkMapLabels(item, fonts, out);
+void checkPictureOrMap(const Item& item, const FontLibrary& fonts, const Show& show, Diagnostics& out) {
+    checkPicture(item, show.canvas, out);
+    checkMapLabels(item, fonts, show.languages.empty() ? std::string() : show.languages.front(), show.languagesChosen, out);
 }
 
 // Every item's findings, with `kept` those it holds for items as they are (`script` names
@@ -331,13 +359,17 @@ void checkItems(const Show& show, const Script* script, const FontLibrary& fonts
             case ItemKind::Image:
             case ItemKind::Video:
             case ItemKind::Map: {
-                auto check = [&](Diagnostics& d) { checkPictureOrMap(item, fonts, show.canvas, d); };
+                auto check = [&](Diagnostics& d) { checkPictureOrMap(item, fonts, show, d); };
                 auto element = parts.maps.find({item.where.file, item.where.line, item.where.column});
                 if (!kept || !item.map || element == parts.maps.end()) {
                     check(out);  // a picture is quick to check; a map without its element cannot be kept
                     break;
                 }
-                keptOr(kept->maps, mapCheckInput(item, *element->second, parts.styles), item, check);
+                MapCheckInput input = mapCheckInput(item, *element->second, parts.styles);
+                // The written labels' language, and whether they are checked per language.
+                input.source += "|" + (show.languages.empty() ? std::string() : show.languages.front()) +
+                                (show.languagesChosen ? "|chosen" : "|written");
+                keptOr(kept->maps, std::move(input), item, check);
                 break;
             }
             case ItemKind::Audio: break;

@@ -120,6 +120,7 @@ void ItemContents::fillMedia(Item& item, const ScriptNode& n) {
     std::string_view fit = n.view("fit", "contain");
     item.fit = fit == "cover" ? Fit::Cover : fit == "fill" ? Fit::Fill : fit == "none" ? Fit::None : Fit::Contain;
     item.placeholder = n.value("placeholder");
+    item.placeholderTranslations = translationsOf(n, "placeholder");
     if (auto pz = panZoom(n.view("panzoom"))) {
         item.hasPanZoom = true;
         item.panFrom = normalised(pz->from);

@@ -9,6 +9,7 @@
 
 #include "diag/diagnostic.h"
 #include "script/script.h"
+#include "script/translations.h"
 #include "script/values.h"
 #include "base/easing.h"
 #include "base/geometry.h"
@@ -105,6 +106,9 @@ struct Item {
     // Media
     std::string src;  // resolved against the script's folder; empty for a placeholder
     std::string credit, source, placeholder;
+    // The placeholder's <translation placeholder> children; once a site's languages are
+    // chosen, `placeholder` is the text shown (two languages joined, second_language.h).
+    Translations placeholderTranslations;
     Fit fit = Fit::Contain;
     bool hasPanZoom = false;
     Rect panFrom{0, 0, 1, 1}, panTo{0, 0, 1, 1};  // normalised to the image (1 = full size)
@@ -156,6 +160,9 @@ struct Show {
     /// stands, both languages together where the site shows both. Until then a text written
     /// in several languages is checked one language at a time, as a site showing one sees it.
     bool languagesChosen = false;
+    /// The languages the engine's own words are drawn in (timeline/screen_words.h): the
+    /// first language shown, and the second in `both`. Empty: English.
+    std::vector<std::string> wordsLanguages;
     Color background{0, 0, 0, 255};
     Micros duration = 0;
     std::vector<Scene> scenes;   // in time order, not overlapping

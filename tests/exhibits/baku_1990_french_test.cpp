@@ -15,6 +15,7 @@
 
 #include "captions/caption_loader.h"
 #include "exhibit/exhibit_loader.h"
+#include "map/compiled_map.h"
 
 using namespace vitrine;
 namespace fs = std::filesystem;
@@ -312,4 +313,60 @@ TEST_CASE("baku 1990 in French: the credits say in both languages that the Frenc
     CHECK(english.find("A translation made for this exhibit,\npending the museum’s review") != std::string::npos);
     CHECK(french.find("Une traduction réalisée pour cette exposition,\nen attente de la révision du musée") !=
           std::string::npos);
+}
+
+namespace {
+
+// A text the designer wrote as an attribute, with its French <translation>.
+struct TranslatedWords {
+    std::string english, french;
+    int line = 0;
+};
+
+std::string frenchOf(const Translations& translations) {
+    for (const auto& t : translations)
+        if (t.lang == "fr") return t.text;
+    return {};
+}
+
+// The exhibit with its maps compiled (their labels are in them).
+const Show& showWithMaps() {
+    static const LoadedExhibit loaded = loadExhibit(kFolder / "exhibit.xml", map::withMaps());
+    REQUIRE_MESSAGE(loaded.show.has_value(), "the exhibit did not compile");
+    return *loaded.show;
+}
+
+// Every map label, marker label, route label and placeholder of the exhibit.
+std::vector<TranslatedWords> translatedWords() {
+    std::vector<TranslatedWords> words;
+    for (const auto& item : showWithMaps().items) {
+        if (!item.placeholder.empty())
+            words.push_back({item.placeholder, frenchOf(item.placeholderTranslations), item.where.line});
+        if (item.kind != ItemKind::Map) continue;
+        REQUIRE_MESSAGE(item.map, "a map compiled without its data: run tools/install-map-data");
+        for (const auto& m : item.map->scene.markers)
+            if (!m.label.empty()) words.push_back({m.label, frenchOf(m.labelTranslations), m.where.line});
+        for (const auto& l : item.map->scene.labels) words.push_back({l.text, frenchOf(l.textTranslations), l.where.line});
+        for (const auto& r : item.map->scene.routes)
+            if (!r.label.empty()) words.push_back({r.label, frenchOf(r.labelTranslations), r.where.line});
+    }
+    return words;
+}
+
+}  // namespace
+
+TEST_CASE("baku 1990 in French: every map label and placeholder has its French with the English numbers and dates") {
+    const auto words = translatedWords();
+    int placeholders = 0;
+    for (const auto& w : words) {
+        CAPTURE(w.line);
+        CAPTURE(w.english);
+        CAPTURE(w.french);
+        REQUIRE_MESSAGE(!w.french.empty(), "a map label or placeholder with no French");
+        CHECK(numbersAndDates(w.french) == numbersAndDates(w.english));
+        for (const auto& fault : typographyFaults(w.french)) FAIL_CHECK(fault);
+        placeholders += w.english.find("to be supplied") != std::string::npos;
+    }
+    CHECK(words.size() >= 14);  // 12 map labels and markers on two maps, 2 photographs' placeholders
+    CHECK(placeholders >= 2);
 }

@@ -26,6 +26,7 @@
 #include "media/media_test_files.h"
 #include "media/video_test_media.h"
 #include "output/offscreen.h"
+#include "player/language_choice.h"
 #include "player/live_show.h"
 #include "render/render_resources.h"
 #include "script/vocabulary.h"
@@ -568,6 +569,40 @@ std::vector<Row> rows() {
         [](const Shot& a, const Shot& b) { CHECK(near(b.image, kRed) > near(a.image, kRed) * 2); });
     add("route", "label", route(" from=\"42,42\" to=\"48,39\" dur=\"1s\""), route(" from=\"42,42\" to=\"48,39\" dur=\"1s\" label=\"Here\""),
         3 * kSecond, [](const Shot& a, const Shot& b) { CHECK(differ(a.image, b.image, around(b, 48, 39, 40))); });
+    // ---- <translation> ---------------------------------------------------------------------------
+    // An exhibit in English and French; a site showing French (chooseLanguages) draws the
+    // translation where the English was, and nothing changes where no site chooses.
+    auto bilingual = [](std::string xml) { return xml.replace(xml.find("lang=\"en\""), 9, "lang=\"en fr\""); };
+    auto inFrench = [](const Shot& s) { return chooseLanguages(*s.show, {{"fr"}, {}, installation::LanguageMode::One}); };
+    auto mapWords = [](const Show& show) {
+        std::vector<std::string> words;
+        for (const Item& i : show.items)
+            if (i.map) {
+                for (const auto& m : i.map->scene.markers) words.push_back(m.label);
+                for (const auto& l : i.map->scene.labels) words.push_back(l.text);
+                for (const auto& r : i.map->scene.routes) words.push_back(r.label);
+            }
+        return words;
+    };
+    add("translation", "lang", bilingual(map("", "<marker at=\"45,40\" label=\"Baku\"/>")),
+        bilingual(map("", "<marker at=\"45,40\" label=\"Baku\"><translation lang=\"fr\" label=\"Bakou\"/></marker>")),
+        kSecond, [=](const Shot& a, const Shot& b) {
+            CHECK(mapWords(inFrench(a)) == std::vector<std::string>{"Baku"});
+            CHECK(mapWords(inFrench(b)) == std::vector<std::string>{"Bakou"});
+            CHECK(mapWords(*b.show) == std::vector<std::string>{"Baku"});
+        });
+    add("translation", "text", bilingual(map("", "<label at=\"45,40\" text=\"Armenia\"/>")),
+        bilingual(map("", "<label at=\"45,40\" text=\"Armenia\"><translation lang=\"fr\" text=\"Arménie\"/></label>")),
+        kSecond, [=](const Shot&, const Shot& b) { CHECK(mapWords(inFrench(b)) == std::vector<std::string>{"Arménie"}); });
+    add("translation", "label", bilingual(route(" from=\"42,42\" to=\"48,39\" dur=\"1s\" label=\"Here\"")),
+        bilingual(map("", "<route from=\"42,42\" to=\"48,39\" dur=\"1s\" label=\"Here\"><translation lang=\"fr\" label=\"Ici\"/></route>")),
+        kSecond, [=](const Shot&, const Shot& b) { CHECK(mapWords(inFrench(b)) == std::vector<std::string>{"Ici"}); });
+    add("translation", "placeholder", bilingual(exhibit(scene("<image id=\"i\" placeholder=\"A photograph\"/>"))),
+        bilingual(exhibit(scene("<image id=\"i\" placeholder=\"A photograph\"><translation lang=\"fr\" placeholder=\"Une photographie\"/></image>"))),
+        kSecond, [=](const Shot& a, const Shot& b) {
+            CHECK(inFrench(a).items.at(0).placeholder == "A photograph");
+            CHECK(inFrench(b).items.at(0).placeholder == "Une photographie");
+        });
     add("scalebar", "position", map("", "<scalebar color=\"#ff0000\"/>"), map("", "<scalebar color=\"#ff0000\" position=\"top-right\"/>"),
         2 * kSecond, [](const Shot& a, const Shot& b) {
             CHECK(near(a.image, kRed, {0, 90, 160, 90}) > 10);

@@ -164,3 +164,49 @@ TEST_CASE("a <text> with nothing to show is a warning") {
     CHECK(places(d, "empty-text") == "3:1 5:1");
     CHECK(d.errorCount() == 0);
 }
+
+TEST_CASE("translations: a language not in the exhibit's, a missing original and a duplicate are errors at their line") {
+    Diagnostics d;
+    compileText("<exhibit lang=\"en fr\">\n"
+                "<scene dur=\"5s\"><map view=\"40,37.5 → 51,43.5\">\n"
+                "  <marker at=\"45,40\" label=\"Baku\"><translation lang=\"de\" label=\"Baku\"/></marker>\n"
+                "  <label at=\"45,40\" text=\"Armenia\"><translation lang=\"fr\" label=\"Arménie\"/></label>\n"
+                "  <marker at=\"45,41\" label=\"Baku\"><translation lang=\"fr\" label=\"Bakou\"/>"
+                "<translation lang=\"fr\" label=\"Bakou\"/></marker>\n"
+                "  <marker at=\"45,42\" label=\"Baku\"><translation lang=\"en\" label=\"Baku\"/><translation lang=\"fr\"/></marker>\n"
+                "</map>\n"
+                "<image placeholder=\"A photograph\"><translation label=\"Une photographie\"/></image>\n"
+                "</scene></exhibit>",
+                d);
+    const Diagnostic* undeclared = findCode(d, "undeclared-language");
+    REQUIRE(undeclared);
+    CHECK(undeclared->where.line == 3);
+    CHECK(undeclared->message == "'de' is not one of the exhibit's languages (<exhibit lang=\"en fr\">)");
+    CHECK(undeclared->hint == "add it to <exhibit lang>, or write one of en, fr");
+    const Diagnostic* orphan = findCode(d, "translation-without-original");
+    REQUIRE(orphan);
+    CHECK(orphan->where.line == 4);
+    CHECK(orphan->message == "<translation> gives 'label' in fr, but <label> has no 'label' to translate");
+    CHECK(at(d, "duplicate-translation").first == 5);
+    CHECK(findCode(d, "duplicate-translation")->message == "<marker>'s 'label' is already translated into fr");
+    CHECK(at(d, "translation-in-main-language").first == 6);
+    CHECK(at(d, "empty-translation").first == 6);
+    CHECK(at(d, "missing-attribute").first == 8);  // no lang
+    CHECK(findCode(d, "missing-attribute")->message == "<translation> needs a lang");
+}
+
+TEST_CASE("translations: each language of the exhibit once per attribute is valid") {
+    Diagnostics d;
+    compileText("<exhibit lang=\"en fr hy\">\n"
+                "<scene dur=\"5s\"><map view=\"40,37.5 → 51,43.5\">\n"
+                "  <marker at=\"45,40\" label=\"Baku\"><translation lang=\"fr\" label=\"Bakou\"/>"
+                "<translation lang=\"hy\" label=\"Բաքու\"/></marker>\n"
+                "  <route from=\"45,40\" to=\"44,40\" label=\"Yerevan\"><translation lang=\"fr\" label=\"Erevan\"/></route>\n"
+                "</map>\n"
+                "<image placeholder=\"A photograph\"><translation lang=\"fr\" placeholder=\"Une photographie\"/></image>\n"
+                "</scene></exhibit>",
+                d);
+    for (const char* code : {"undeclared-language", "translation-without-original", "duplicate-translation",
+                             "translation-in-main-language", "empty-translation", "unknown-element", "misplaced-element"})
+        CHECK_MESSAGE(findCode(d, code) == nullptr, code);
+}

@@ -159,6 +159,22 @@ TEST_CASE("layout check: a map label with no room clear of others is drawn and n
           std::string::npos);
 }
 
+TEST_CASE("layout check: a map label is checked in each language it is written in") {
+    const Diagnostics d = layoutProblems(loadFixture("label-longer-in-french.xml"));
+    const auto over = withCode(d, "label-overlaps");
+    auto atLine = [&](int line, const std::string& start) {
+        return std::count_if(over.begin(), over.end(), [&](const Diagnostic& x) {
+            return x.where.line == line && x.message.rfind(start, 0) == 0;
+        });
+    };
+    CHECK(atLine(8, "in fr, the label 'Une étiquette bien plus longue") == 1);  // the French crowds the map
+    CHECK(atLine(8, "in en, ") == 0);                                           // "Kura" fits
+    // Once a site has chosen, the map is checked as it stands: one language, no prefix.
+    LoadedExhibit e = loadFixture("label-longer-in-french.xml");
+    e.show->languagesChosen = true;
+    for (const auto& x : withCode(layoutProblems(e), "label-overlaps")) CHECK(x.message.rfind("in ", 0) != 0);
+}
+
 TEST_CASE("layout check: a map label whose place is never in the map's view is a warning at its line") {
     const Diagnostics d = layoutProblems(loadFixture("label-out-of-view.xml"));
     const auto left = withCode(d, "label-not-placed");
