@@ -10,16 +10,18 @@ namespace vitrine::app {
 
 namespace {
 
-CompileOptions sessionOptions(bool reducedMotion) {
+CompileOptions sessionOptions(bool reducedMotion, const std::string& visitorAddress) {
     CompileOptions o = mediaAwareOptions();
     o.reducedMotion = reducedMotion;
+    o.visitorAddress = visitorAddress;
     return o;
 }
 
 }  // namespace
 
-ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, const std::optional<LanguageChoice>& languages)
-    : exhibit_(loadExhibit(file, sessionOptions(reducedMotion))) {
+ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, const std::optional<LanguageChoice>& languages,
+                               const std::string& visitorAddress)
+    : exhibit_(loadExhibit(file, sessionOptions(reducedMotion, visitorAddress))) {
     // Drawn in the languages asked for; none asked: the exhibit's main language, not all stacked.
     if (exhibit_.show && languages) {
         const LanguageChoice choice = withDefaultText(*languages, *exhibit_.show);

@@ -26,9 +26,11 @@ public:
     /// its texts and captions in `languages` (chooseLanguages), or in the exhibit's main
     /// language when none is given, and no sign-language video (the site's to place).
     /// `languages` nullopt: the show as compiled, every language, for a player that applies
-    /// its site's choices itself (`vitrine play`).
+    /// its site's choices itself (`vitrine play`). `visitorAddress`: the site's visitors' page
+    /// (CompileOptions::visitorAddress), which each <visitor-code> shows; "" shows none.
     explicit ExhibitSession(const std::string& file, bool reducedMotion = false,
-                            const std::optional<LanguageChoice>& languages = LanguageChoice{});
+                            const std::optional<LanguageChoice>& languages = LanguageChoice{},
+                            const std::string& visitorAddress = {});
 
     /// The show, or nullptr when the file could not be read or parsed at all.
     const Show* show() const { return exhibit_.show ? &*exhibit_.show : nullptr; }

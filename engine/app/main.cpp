@@ -27,9 +27,10 @@ Usage:
                                        opens keystone calibration (needs --installation);
                                        --speed N runs the show N times faster (soak tests, no sound)
   vitrine still EXHIBIT.xml --at TIME|SCENE[+TIME] -o frame.png [--size WxH] [--reduced-motion]
-                                       [--languages "fr"] [--language-mode one|both|all]
+                                       [--languages "fr"] [--language-mode one|both|all] [--installation FILE]
                                        write the frame shown at that instant, in the exhibit's
-                                       main language or in those given (as <languages text show>)
+                                       main language or in those given (as <languages text show>);
+                                       --installation: with that site's visitor-page code and motion
   vitrine render EXHIBIT.xml --frames DIR [--per-scene] | -o FILE.mp4 [--fps N] [--from POS] [--to POS] [--size WxH]
                                        [--reduced-motion] [--languages "fr"] [--language-mode one|both|all]
                                        write numbered PNG frames (or one per scene), or an MP4 video;

@@ -79,8 +79,9 @@ int runPlay(const Arguments& args) {
         for (const auto& d : installationProblems.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
     }
     const bool reducedMotion = inst && inst->reducedMotion;
+    const std::string visitorAddress = inst && inst->visitorPage ? inst->visitorPage->address : std::string();
     // Every language as compiled: the player applies the site's (and the visitors' page shows all).
-    ExhibitSession session(o->file(), reducedMotion, std::nullopt);
+    ExhibitSession session(o->file(), reducedMotion, std::nullopt, visitorAddress);
     if (!session.show()) return 2;
     const Show& show = *session.show();
     PlayerOptions options;
@@ -162,6 +163,7 @@ int runPlay(const Arguments& args) {
     const std::filesystem::path exhibitFile = o->file();
     CompileOptions compile = mediaAwareOptions();
     compile.reducedMotion = reducedMotion;
+    compile.visitorAddress = visitorAddress;
     // The sign-language inset is the site's: drawn in its region, or not at all.
     std::optional<installation::SignLanguageInset> signLanguage;
     if (operations) signLanguage = operations->installation().signLanguage;

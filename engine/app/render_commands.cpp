@@ -8,6 +8,7 @@
 #include "app/exhibit_session.h"
 #include "app/options.h"
 #include "output/offscreen.h"
+#include "installation/installation.h"
 #include "output/progress_printer.h"
 #include "player/language_choice.h"
 #include "player/video_exporter.h"
@@ -111,12 +112,24 @@ int exportVideo(ExhibitSession& session, const fs::path& file, Micros from, Micr
 }  // namespace
 
 int runStill(const Arguments& args) {
-    auto o = Options::parse(args, "still", {"--at", "-o", "--size", "--languages", "--language-mode"}, {"--reduced-motion"});
+    auto o = Options::parse(args, "still", {"--at", "-o", "--size", "--languages", "--language-mode", "--installation"},
+                            {"--reduced-motion"});
     if (!o) return kUsageError;
     if (!o->has("--at") || !o->has("-o")) return usageError("still needs --at TIME|SCENE[+TIME] and -o FILE.png");
     auto languages = languagesOption(*o);
     if (!languages) return kUsageError;
-    ExhibitSession session(o->file(), o->has("--reduced-motion"), *languages);
+    // --installation FILE: the site's visitors' page, shown by each <visitor-code>, and its
+    // reduced motion; a broken file is reported and drawn without (as the player plays it).
+    std::string visitorAddress;
+    bool reducedMotion = o->has("--reduced-motion");
+    if (auto file = o->value("--installation")) {
+        Diagnostics problems;
+        auto inst = installation::loadInstallation(*file, problems);
+        for (const auto& d : problems.all()) std::fprintf(stderr, "%s\n", formatDiagnostic(d).c_str());
+        if (inst && inst->visitorPage) visitorAddress = inst->visitorPage->address;
+        reducedMotion = reducedMotion || (inst && inst->reducedMotion);
+    }
+    ExhibitSession session(o->file(), reducedMotion, *languages, visitorAddress);
     if (!session.show()) return 2;
     const Show& show = *session.show();
     auto t = loopingPosition(show, *o->value("--at"));

@@ -173,6 +173,15 @@ void addSiteProblems(LoadedExhibit& exhibit, const installation::Installation& s
                 exhibit.diagnostics.add(std::move(d));
         }
     }
+    // A <visitor-code> draws the site's visitors' page address, and nothing at a site without
+    // one: a blank where the designer meant a code, which only this check can see.
+    const bool hasPage = site.visitorPage && !site.visitorPage->address.empty();
+    for (const Item& item : exhibit.show->items)
+        if (item.kind == ItemKind::VisitorCode && !hasPage)
+            exhibit.diagnostics.warning(item.where, "visitor-code-without-page",
+                                        "this <visitor-code> has no page to point at: it draws nothing at this site",
+                                        "give the installation a <visitor-page port=\"8090\" address=\"http://…/\"/>, "
+                                        "or take the <visitor-code> out");
     exhibit.diagnostics.sortByLocation();
 }
 

@@ -268,6 +268,7 @@ void FrameRenderer::drawItem(const DrawItem& d, sf::RenderTarget& target, const 
             if (videos_.draw(d, target, v, transform, wait == MediaWait::Always)) waitingForMedia_ = true;
             break;
         case ItemKind::Map: maps_.draw(item, d, target, v); break;
+        case ItemKind::VisitorCode: visitorCodes_.draw(d, item, target, v, transform); break;
         case ItemKind::Audio: break;  // heard, not seen
     }
 }

@@ -18,6 +18,7 @@
 #include "render/texture_store.h"
 #include "render/video_drawer.h"
 #include "render/viewport.h"
+#include "render/visitor_code_drawer.h"
 #include "timeline/frame.h"
 #include "timeline/show.h"
 
@@ -115,6 +116,7 @@ private:
     MapDrawer maps_{text_};  // map data and geometry, loaded once per show
     VideoDrawer videos_{show_, text_};  // opened ahead by uploadAhead(), retired after each frame
     CaptionDrawer captions_{show_, text_};
+    VisitorCodeDrawer visitorCodes_{text_};
 };
 
 }  // namespace vitrine::render

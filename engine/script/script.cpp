@@ -16,7 +16,7 @@ Tag tagOf(std::string_view name) {
         {"map", Tag::Map},         {"animate", Tag::Animate},   {"style", Tag::Style},     {"region", Tag::Region},
         {"include", Tag::Include}, {"p", Tag::P},               {"br", Tag::Br},           {"i", Tag::I},
         {"em", Tag::Em},           {"b", Tag::B},               {"strong", Tag::Strong},   {"span", Tag::Span},
-        {ScriptNode::kTextNodeName, Tag::TextRun},
+        {"visitor-code", Tag::VisitorCode}, {ScriptNode::kTextNodeName, Tag::TextRun},
     };
     if (name.empty()) return Tag::Other;
     // Every element of a script passes here: compare only names that could match.

@@ -47,7 +47,7 @@ struct ScriptAttribute {
 /// elements compares small integers rather than strings. Everything else is `Other`.
 enum class Tag : std::uint8_t {
     Other, TextRun, Exhibit, Fragment, Seq, Par, Scene, Advisory, Credits, Entry,
-    Text, Image, Video, Audio, Map, Animate, Style, Region, Include,
+    Text, Image, Video, Audio, Map, VisitorCode, Animate, Style, Region, Include,
     P, Br, I, Em, B, Strong, Span,
 };
 

@@ -293,7 +293,8 @@ private:
     static bool holdsText(Tag tag) {
         switch (tag) {
             case Tag::Exhibit: case Tag::Fragment: case Tag::Seq: case Tag::Par: case Tag::Scene:
-            case Tag::Image: case Tag::Video: case Tag::Audio: case Tag::Map: case Tag::Animate:
+            case Tag::Image: case Tag::Video: case Tag::Audio: case Tag::Map: case Tag::VisitorCode:
+            case Tag::Animate:
             case Tag::Style: case Tag::Region: case Tag::Include:
                 return false;
             default:

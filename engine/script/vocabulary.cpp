@@ -66,7 +66,7 @@ const Attrs kMedia = {
 };
 
 const std::vector<std::string> kInline = {"i", "b", "em", "strong", "span", "br"};
-const std::vector<std::string> kVisuals = {"text", "image", "video", "audio", "map"};
+const std::vector<std::string> kVisuals = {"text", "image", "video", "audio", "map", "visitor-code"};
 
 std::vector<std::string> plus(std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());
@@ -189,6 +189,11 @@ std::vector<ElementSpec> buildFormat() {
                         choice("kind", {"main", "description"},
                                "main (heard always) or description: an audio description, heard when the installation plays it; it runs beside a sequence, from its start, and the other sounds duck under its words.")}}),
                  {}, false, true});
+    f.push_back({"visitor-code", "The QR code of the visitors' phone page (the installation's <visitor-page address>), "
+                                 "with the short address beneath; nothing where the site has no page.",
+                 join({kId, kTiming, kLayout, kAppearance,
+                       {attr("style", ValueType::StyleRef, "Style of the address beneath the code.")}}),
+                 {"animate"}, false, true});
     f.push_back({"map", "A map of real geography; its children animate on the map.",
                  join({kId, kTiming, kLayout, kAppearance,
                        {attr("src", ValueType::Path, "A GeoJSON file."),

@@ -9,7 +9,8 @@
 namespace vitrine::studio {
 namespace {
 
-constexpr ItemKind kLaneOrder[] = {ItemKind::Text, ItemKind::Image, ItemKind::Video, ItemKind::Audio, ItemKind::Map};
+constexpr ItemKind kLaneOrder[] = {ItemKind::Text, ItemKind::Image, ItemKind::Video, ItemKind::Audio, ItemKind::Map,
+                                   ItemKind::VisitorCode};
 
 const char* laneName(ItemKind kind) {
     switch (kind) {
@@ -18,6 +19,7 @@ const char* laneName(ItemKind kind) {
         case ItemKind::Video: return "Video";
         case ItemKind::Audio: return "Sound";
         case ItemKind::Map: return "Maps";
+        case ItemKind::VisitorCode: return "Visitor codes";
     }
     return "Items";
 }
@@ -115,6 +117,7 @@ std::string itemLabel(const Item& item) {
         case ItemKind::Video: return "video";
         case ItemKind::Audio: return "audio";
         case ItemKind::Map: return "map";
+        case ItemKind::VisitorCode: return "visitor code";
         default: return "text";
     }
 }

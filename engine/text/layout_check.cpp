@@ -372,7 +372,8 @@ void checkItems(const Show& show, const Script* script, const FontLibrary& fonts
                 keptOr(kept->maps, std::move(input), item, check);
                 break;
             }
-            case ItemKind::Audio: break;
+            case ItemKind::Audio:
+            case ItemKind::VisitorCode: break;  // a code and one short line, sized by the renderer
         }
     }
 }

@@ -20,7 +20,9 @@ bool isContainer(Tag t) {
 }
 bool isSequential(Tag t) { return t == Tag::Exhibit || t == Tag::Seq; }
 bool isSceneLike(Tag t) { return t == Tag::Scene || t == Tag::Advisory || t == Tag::Credits; }
-bool isLeaf(Tag t) { return t == Tag::Text || t == Tag::Image || t == Tag::Video || t == Tag::Audio || t == Tag::Map; }
+bool isLeaf(Tag t) {
+    return t == Tag::Text || t == Tag::Image || t == Tag::Video || t == Tag::Audio || t == Tag::Map || t == Tag::VisitorCode;
+}
 bool isTimed(const ScriptNode& n) { return !n.isText() && (isContainer(n.tag) || isLeaf(n.tag)); }
 
 // What one element's timing attributes say, and what measuring it found: one for every
@@ -279,6 +281,7 @@ private:
             case Tag::Video: return ItemKind::Video;
             case Tag::Audio: return ItemKind::Audio;
             case Tag::Map: return ItemKind::Map;
+            case Tag::VisitorCode: return ItemKind::VisitorCode;
             default: return ItemKind::Text;
         }
     }

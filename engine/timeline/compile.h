@@ -41,6 +41,9 @@ struct CompileOptions {
     /// show is compiled without motion (timeline/reduced_motion.h) and says so
     /// (Show::reducedMotion) to what draws credits and maps.
     bool reducedMotion = false;
+    /// The installation's visitors' page address (<visitor-page address>), which a
+    /// <visitor-code> shows as a QR code; "" (no page, or the exhibit alone): it shows nothing.
+    std::string visitorAddress;
 };
 
 /// Built-in defaults of the format.

@@ -44,6 +44,7 @@ void ItemContents::fill(Item& item, const ScriptNode& n, const Rect& area) {
         collectParagraphs(n, item.paragraphs, paragraphStyler(item.style));
     }
     if (item.kind == ItemKind::Map) item.map = compiledMap(n, item.src);
+    if (item.kind == ItemKind::VisitorCode) fillVisitorCode(item, n);
     if (item.kind == ItemKind::Image && item.src.empty() && item.placeholder.empty())
         diagnostics_.error(n.where, "missing-attribute", "<image> needs src or placeholder",
                            "name the file, or write placeholder=\"what belongs here\"");
@@ -91,6 +92,22 @@ void ItemContents::fillCentredText(Item& item, const ScriptNode& n) {
     } else {
         collectParagraphs(n, item.paragraphs, paragraphStyler(item.style));
     }
+}
+
+// What a visitor types: the address without its scheme and closing slash (a phone's browser
+// adds "http://" back), so the line under the code stays short and large.
+std::string shortVisitorAddress(std::string_view address) {
+    if (auto scheme = address.find("://"); scheme != std::string_view::npos) address.remove_prefix(scheme + 3);
+    if (!address.empty() && address.back() == '/') address.remove_suffix(1);
+    return std::string(address);
+}
+
+void ItemContents::fillVisitorCode(Item& item, const ScriptNode& n) {
+    item.visitorAddress = options_.visitorAddress;
+    item.style = styles_.resolve(n.view("style"), n.where);
+    item.style.align = TextStyle::Align::Center;  // under the code, which is centred in the box
+    if (!item.visitorAddress.empty())
+        item.paragraphs.push_back(TextParagraph{{TextRun{shortVisitorAddress(item.visitorAddress), false, false, {}}}, {}});
 }
 
 // A <p style> is applied over its text's style.

@@ -39,6 +39,7 @@ public:
 
 private:
     void fillMedia(Item& item, const ScriptNode& n);
+    void fillVisitorCode(Item& item, const ScriptNode& n);
     std::optional<PanZoomSpec> panZoom(std::string_view text);
     std::shared_ptr<const map::CompiledMap> compiledMap(const ScriptNode& n, const std::string& src);
     ParagraphStyler paragraphStyler(const TextStyle& textStyle);
@@ -55,6 +56,10 @@ private:
 
 /// A file `element` names (`path`), relative to the file the element is written in.
 std::filesystem::path resolveElementPath(const ScriptNode& element, const std::string& path);
+
+/// The address a visitor types, as written under a <visitor-code>: without its scheme and
+/// closing slash ("http://vitrine.local:8090/" → "vitrine.local:8090").
+std::string shortVisitorAddress(std::string_view address);
 
 /// Whether `element` is an audio description (<audio kind="description">).
 bool isDescription(const ScriptNode& element);

@@ -73,7 +73,7 @@ struct Animation {
     SourceLocation where;
 };
 
-enum class ItemKind { Text, Image, Video, Audio, Map };
+enum class ItemKind { Text, Image, Video, Audio, Map, VisitorCode };
 enum class Fit { Contain, Cover, Fill, None };
 enum class AudioRole { Speech, Bed, Effect };
 
@@ -131,6 +131,11 @@ struct Item {
     // For a description: when its voice speaks, in its own media time (its captions' cues,
     // filled in by the player); empty: all of it. The other sounds duck only then.
     std::vector<std::pair<Micros, Micros>> spokenSpans;
+
+    // <visitor-code>: the visitors' page address its QR code holds (CompileOptions::
+    // visitorAddress), its short form the paragraph beneath; "" where the site has no page:
+    // nothing is drawn.
+    std::string visitorAddress;
 
     // Map: compiled once with the exhibit (CompileOptions::compileMap): places, timing and
     // projected, triangulated data, shared by every item made from the same element; null

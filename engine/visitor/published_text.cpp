@@ -69,24 +69,39 @@ nlohmann::json captionsJson(const Show& show, const CaptionReader& read) {
 }  // namespace
 
 std::optional<CaptionTrack> readCaptionFile(const std::filesystem::path& file) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    if (!isRegularFile(file)) return std::nullopt;
     Diagnostics ignored;  // `vitrine check` reports a caption file's problems; the page shows what parses
     return loadCaptions(file, ignored);
 }
 
-PublishedText publishText(const Show& show, const CaptionReader& read, const IsDescription& isDescription) {
+bool isRegularFile(const std::filesystem::path& file) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(file, ec);
+}
+
+PublishedText publishText(const Show& show, const CaptionReader& read, const SoundExists& exists) {
     PublishedText published;
     nlohmann::json scenes = nlohmann::json::array();
     for (const auto& scene : show.scenes) scenes.push_back(sceneJson(show, scene));
-    nlohmann::json description = nlohmann::json::array();
+    // Each language's tracks: its own file where there is one, else the one written. A file
+    // two languages share is served once, under one number.
+    nlohmann::json description = nlohmann::json::object();
+    auto soundNumber = [&](const std::filesystem::path& file) {
+        auto found = std::find(published.sounds.begin(), published.sounds.end(), file);
+        if (found != published.sounds.end()) return found - published.sounds.begin();
+        published.sounds.push_back(file);
+        return static_cast<std::ptrdiff_t>(published.sounds.size() - 1);
+    };
     for (const auto& item : show.items) {
-        if (!isDescription || item.kind != ItemKind::Audio || item.src.empty() || !isDescription(item)) continue;
-        description.push_back({{"src", "/sound/" + std::to_string(published.sounds.size())},
-                               {"begin", seconds(item.begin)},
-                               {"end", seconds(item.activeEnd)},
-                               {"in", seconds(item.clipIn)}});
-        published.sounds.emplace_back(item.src);
+        if (!item.description || item.kind != ItemKind::Audio || item.src.empty()) continue;
+        for (const auto& language : show.languages) {
+            std::filesystem::path file = captionFileFor(item.src, language, show);
+            if (!exists(file)) file = item.src;
+            description[language].push_back({{"src", "/sound/" + std::to_string(soundNumber(file))},
+                                             {"begin", seconds(item.begin)},
+                                             {"end", seconds(item.activeEnd)},
+                                             {"in", seconds(item.clipIn)}});
+        }
     }
     const nlohmann::json text = {{"title", show.title},         {"languages", show.languages},
                                  {"duration", seconds(show.duration)}, {"scenes", std::move(scenes)},

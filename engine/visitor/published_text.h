@@ -1,7 +1,7 @@
 #pragma once
 // What the visitors' page may know of the exhibit: its title and languages, each scene's
 // title and on-screen text per language, the captions per language at their show times,
-// and the audio-description sounds with their times. Built once from the compiled show
+// and the audio-description sound in each language with its times. Built once from the compiled show
 // (before the site's language choice: a visitor picks any of the exhibit's languages) and
 // served as JSON; nothing else of the exhibit or the installation is published.
 
@@ -27,11 +27,15 @@ using CaptionReader = std::function<std::optional<CaptionTrack>(const std::files
 /// Reads caption files from disk; a missing or unreadable one is none.
 std::optional<CaptionTrack> readCaptionFile(const std::filesystem::path& file);
 
-/// Whether a sound is an audio-description track, played on the visitors' headphones.
-/// `<audio kind="description">` comes with issue #20; until then the player passes none.
-using IsDescription = std::function<bool(const Item&)>;
+/// Whether a file exists (injected so tests need no files).
+using SoundExists = std::function<bool(const std::filesystem::path&)>;
+bool isRegularFile(const std::filesystem::path& file);
 
+/// The audio descriptions (Item::description) are published per language, as the player
+/// chooses them for a site (player/language_choice.h): "dir/description.fr.ogg" beside
+/// "dir/description.ogg" is the French track; a language without its own has the track
+/// as written.
 PublishedText publishText(const Show& show, const CaptionReader& read = readCaptionFile,
-                          const IsDescription& isDescription = {});
+                          const SoundExists& exists = isRegularFile);
 
 }  // namespace vitrine::visitor

@@ -104,7 +104,9 @@ void VisitorServer::routes() {
         if (n >= published->sounds.size()) return void(res.status = kNotFound);
         auto bytes = readFileUpTo(published->sounds[n], kMaxSoundBytes);
         if (!bytes || bytes->size() > kMaxSoundBytes) return void(res.status = kNotFound);
-        res.status = kStatusOk;
+        // No status set: httplib then answers a Range with those bytes and 206, which a
+        // phone's <audio> needs to seek (with 200 set, it sent the range's bytes as 200).
+        res.set_header("Accept-Ranges", "bytes");
         res.set_content(std::move(*bytes), soundType(published->sounds[n]));
     });
     s.set_error_handler([](const httplib::Request&, httplib::Response& res) {

@@ -3,7 +3,7 @@
 //   GET /            the page (visitor/visitor_page.h)
 //   GET /text.json   the exhibit's published text (visitor/published_text.h)
 //   GET /clock       the show clock now (visitor/show_clock.h)
-//   GET /sound/N     the Nth audio-description sound
+//   GET /sound/N     the Nth audio-description sound, whole or the byte ranges asked for
 // Every other path is 404, and nothing a request carries names a file. No login, no
 // cookies, nothing kept or logged about a visitor (refusals are counted without their
 // addresses), nothing that changes the show. Requests are bounded in size (no body at

@@ -14,6 +14,8 @@
 
 #include "media/media_test_files.h"
 #include "media/video_test_media.h"
+#include "render/qr_code.h"
+#include "support/run_command.h"
 
 namespace {
 
@@ -524,4 +526,70 @@ TEST_CASE("cli: still leaves a sign-language video out: only a site's reserved r
     const sf::Image none = stillOf(dir, "none", "<exhibit size=\"320x180\"><scene id=\"s\" dur=\"5s\"/></exhibit>");
     CHECK_FALSE(samePixels(clip, none));  // the clip is drawn
     CHECK(samePixels(sign, none));        // the interpreter is not, without a site's region
+}
+
+// The wall's <visitor-code>, as a still of the site shows it, scanned back by a phone's
+// decoder (zbar) to the site's <visitor-page address>; nothing at a site without a page.
+TEST_CASE("cli: still --installation draws the visitor page's QR code and check warns where there is no page") {
+    using vitrine::test::quoted;
+    vitrine::test::TempDir dir;
+    const auto fixtures = vitrine::test::fixturesDir() / "visitor-code";
+    const std::string exhibit = quoted(fixtures / "exhibit.xml");
+    const auto withPage = dir / "with-page.png", withoutPage = dir / "without-page.png";
+    Run drawn = runVitrine("still " + exhibit + " --at 2s -o " + quoted(withPage) + " --installation " +
+                           quoted(fixtures / "installation.xml"));
+    REQUIRE(drawn.status == 0);
+    const vitrine::test::CommandResult scanned = vitrine::test::runCommand("zbarimg --quiet --raw " + quoted(withPage));
+    CHECK(scanned.status == 0);
+    CHECK(scanned.output == "http://vitrine.local:8090/\n");
+
+    sf::Image still;
+    REQUIRE(still.loadFromFile(withPage.string()));
+    // Not only a code that scans: the address's own modules in their order, row by row (zbar
+    // also reads a transposed or mirrored code, which some phones' scanners refuse).
+    const auto modules = vitrine::render::encodeQr("http://vitrine.local:8090/");
+    REQUIRE(modules);
+    unsigned left = 1280, top = 720, right = 0, bottom = 0;  // the white square, quiet zone included
+    for (unsigned y = 720 - 43 - 420; y < 720 - 43 - 60; ++y)
+        for (unsigned x = 1280 - 77 - 360; x < 1280 - 77; ++x)
+            if (still.getPixel(x, y).r > 128)
+                left = std::min(left, x), right = std::max(right, x), top = std::min(top, y), bottom = std::max(bottom, y);
+    REQUIRE(right > left);
+    const double module = (right + 1 - left) / double(modules->size + 8);
+    int wrong = 0;
+    for (int my = 0; my < modules->size; ++my)
+        for (int mx = 0; mx < modules->size; ++mx) {
+            const auto px = static_cast<unsigned>(left + (4 + mx + 0.5) * module);
+            const auto py = static_cast<unsigned>(top + (4 + my + 0.5) * module);
+            wrong += (still.getPixel(px, py).r < 128) != modules->at(mx, my);
+        }
+    CHECK(wrong == 0);
+
+    Run blank = runVitrine("still " + exhibit + " --at 2s -o " + quoted(withoutPage) + " --installation " +
+                           quoted(fixtures / "installation-without-page.xml"));
+    REQUIRE(blank.status == 0);
+    CHECK(vitrine::test::runCommand("zbarimg --quiet --raw " + quoted(withoutPage)).status != 0);
+    sf::Image empty;
+    REQUIRE(empty.loadFromFile(withoutPage.string()));
+    // The box: 360x420 at the bottom right, inside a 6% margin of the 1280x720 canvas.
+    auto brightPixels = [](const sf::Image& image, unsigned top = 720 - 43 - 420) {
+        int bright = 0;
+        for (unsigned y = top; y < 720 - 43; ++y)
+            for (unsigned x = 1280 - 77 - 360; x < 1280 - 77; ++x)
+                if (image.getPixel(x, y).r > 128) ++bright;
+        return bright;
+    };
+    CHECK(brightPixels(still) > 20000);  // the code's white modules and quiet zone
+    CHECK(brightPixels(empty) == 0);
+    // The short address is written in the box's last 50 px, under the code's quiet zone.
+    CHECK(brightPixels(still, 720 - 43 - 50) > 100);
+
+    Run alone = runVitrine("check " + exhibit);
+    CHECK(alone.status == 0);
+    Run noPage = runVitrine("check " + exhibit + " --installation " + quoted(fixtures / "installation-without-page.xml"));
+    CHECK(noPage.status == 1);
+    CHECK(noPage.output.find("exhibit.xml:8:5: warning: this <visitor-code> has no page to point at") != std::string::npos);
+    CHECK(noPage.output.find("[visitor-code-without-page]") != std::string::npos);
+    Run page = runVitrine("check " + exhibit + " --installation " + quoted(fixtures / "installation.xml"));
+    CHECK(page.status == 0);
 }

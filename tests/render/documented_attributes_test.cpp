@@ -504,6 +504,9 @@ std::vector<Row> rows() {
     });
 
     // ---- <map> -----------------------------------------------------------------------------------
+    add("visitor-code", "style", exhibit(scene("<visitor-code width=\"60%\"/>")),
+        exhibit(scene("<visitor-code width=\"60%\" style=\"x\"/>"), "<style id=\"x\" color=\"" + red + "\"/>"), kSecond,
+        turnedRed);
     add("map", "src", exhibit(scene("<map view=\"40,37.5 → 51,43.5\"/>")), map(""), kSecond, pictureChanged);
     add("map", "view", map(""), map("", "", "", "44,39 → 47,41"), kSecond, pictureChanged);
     add("map", "projection", map(""), map(" projection=\"mercator\""), kSecond, pictureChanged);
@@ -713,7 +716,8 @@ TEST_CASE("every documented attribute has a row that renders what the reference 
     Media media;
     render::RenderResources resources;
     auto library = std::make_shared<map::MapLibrary>();
-    const CompileOptions options = map::withMaps(CompileOptions{}, library);
+    CompileOptions options = map::withMaps(CompileOptions{}, library);
+    options.visitorAddress = "http://vitrine.local:8090/";  // as at a site with a visitors' page
     auto shoot = [&](const std::string& xml, Micros at) {
         Shot shot;
         LoadedExhibit loaded = loadExhibitFromText(xml, media.dir / "exhibit.xml", options);

@@ -2,7 +2,9 @@
 // size, in two languages at once, records every caption change each page shows (the
 // wall-clock instant and the text), and meanwhile reads the player's own show clock from
 // its control API (/status) every 40 ms. Midway it makes the player jump to a scene with
-// the control API. Prints one JSON object for tests/visitor/visitor_page_browser_test.cpp.
+// the control API. On the French page the visitor turns the audio description on, and the
+// sound's position is recorded every 100 ms. Prints one JSON object for
+// tests/visitor/visitor_page_test.cpp.
 // Usage: node check_visitor_page.js VISITOR_URL CONTROL_URL TOKEN OUTDIR JUMP_SCENE
 'use strict';
 const puppeteer = require('puppeteer-core');
@@ -49,6 +51,13 @@ async function openPage(browser, language) {
       new MutationObserver(() => {
         window.__changes.push({ at: performance.timeOrigin + performance.now(), text: caption.textContent });
       }).observe(caption, { childList: true, characterData: true, subtree: true });
+      // Where the description sound is, when it plays.
+      window.__audio = [];
+      const audio = document.getElementById('description');
+      setInterval(() => {
+        window.__audio.push({ at: performance.timeOrigin + performance.now(), time: audio.currentTime,
+                              playing: !audio.paused && audio.readyState >= 2, src: audio.getAttribute('src') });
+      }, 100);
     });
   });
   await page.goto(visitorUrl + '#' + language, { waitUntil: 'load' });
@@ -62,11 +71,15 @@ async function openPage(browser, language) {
     headless: true,
     // Two pages play two phones at once: neither is a background tab whose timers the
     // browser slows (a phone shows the page in front).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-timer-throttling',
+    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--disable-dev-shm-usage', '--disable-background-timer-throttling',
            '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
   });
   try {
     const pages = { en: await openPage(browser, 'en'), fr: await openPage(browser, 'fr') };
+    // The French visitor turns the description on, as they would: a tap on its button.
+    await pages.fr.bringToFront();
+    await pages.fr.waitForSelector('#describe:not([hidden])', { timeout: 5000 });
+    await pages.fr.click('#describe');
     const start = wallNow();
     // A loop and more, then a jump, then a loop and more again.
     const sampling = sampleStatus(out.samples, start + 22000);
@@ -87,6 +100,18 @@ async function openPage(browser, language) {
         sceneText: await page.$eval('#scene-text', e => e.textContent),
         ariaLive: await page.$eval('#caption', e => e.getAttribute('aria-live')),
         pageWidth: await page.evaluate(() => document.documentElement.scrollWidth),
+        audio: await page.evaluate(() => window.__audio),
+        describePressed: await page.$eval('#describe', e => e.getAttribute('aria-pressed')),
+        htmlLang: await page.evaluate(() => document.documentElement.lang),
+        // The page's own words, as the visitor's language has them.
+        words: await page.evaluate(() => ({
+          language: document.querySelector('label[for=language]').textContent,
+          describe: document.getElementById('describe').textContent,
+          captions: document.getElementById('captions-heading').textContent,
+          still: document.getElementById('still').textContent,
+          larger: document.getElementById('larger').getAttribute('aria-label'),
+          smaller: document.getElementById('smaller').getAttribute('aria-label'),
+        })),
       };
     }
     // The enlarge control makes the type larger; the motion toggle is a pressed button.
@@ -105,6 +130,14 @@ async function openPage(browser, language) {
     await calm.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await calm.goto(visitorUrl, { waitUntil: 'load' });
     out.reducedMotionPressed = await calm.$eval('#still', e => e.getAttribute('aria-pressed'));
+    // A language the page has no words for: English words, the page still in that language.
+    const other = await openPage(browser, 'hy');
+    await other.waitForFunction(() => document.documentElement.lang === 'hy', { timeout: 5000 });
+    out.untranslated = await other.evaluate(() => ({
+      lang: document.documentElement.lang,
+      describe: document.getElementById('describe').textContent,
+      captions: document.getElementById('captions-heading').textContent,
+    }));
   } finally {
     await browser.close();
   }

@@ -37,11 +37,11 @@ std::optional<CaptionTrack> readFromMemory(const std::filesystem::path& file) {
     return parseWebVtt(found->second, file.string(), d);
 }
 
-nlohmann::json published(const IsDescription& isDescription = {}) {
+nlohmann::json published() {
     Diagnostics d;
     Show show = test::compileText(kExhibit, d);
     INFO(d.all().size());
-    return nlohmann::json::parse(publishText(show, readFromMemory, isDescription).json);
+    return nlohmann::json::parse(publishText(show, readFromMemory).json);
 }
 
 }  // namespace
@@ -82,16 +82,34 @@ TEST_CASE("published text: captions per language at their show times, only while
     CHECK(fr[0]["start"].get<double>() == doctest::Approx(3));
 }
 
-TEST_CASE("published text: description sounds by number, with their times, only those marked") {
-    CHECK(published()["description"].empty());
+TEST_CASE("published text: the description sound in each language by number, with its times") {
+    CHECK(published()["description"].empty());  // a sound that is not a description is not published
+    // Described in English (as written) and French (its own file beside it); Armenian has
+    // no track of its own and gets the one written.
+    const char* described = R"(<exhibit title="Described" size="320x180" lang="en fr hy">
+  <audio kind="description" src="description.ogg"/>
+  <seq>
+    <scene id="one" dur="10s"><text>Hello</text></scene>
+  </seq>
+</exhibit>)";
     Diagnostics d;
-    Show show = test::compileText(kExhibit, d);
-    auto text = publishText(show, readFromMemory, [](const Item& item) { return item.role == AudioRole::Effect; });
+    Show show = test::compileText(described, d);
+    const Item* item = nullptr;
+    for (const Item& i : show.items)
+        if (i.description) item = &i;
+    REQUIRE(item);
+    const std::filesystem::path english = item->src;
+    const std::filesystem::path french = english.parent_path() / "description.fr.ogg";
+    auto text = publishText(show, readFromMemory, [&](const std::filesystem::path& f) { return f == french; });
     auto j = nlohmann::json::parse(text.json);
-    REQUIRE(j["description"].size() == 1);
-    CHECK(j["description"][0]["src"] == "/sound/0");
-    CHECK(j["description"][0]["begin"].get<double>() == doctest::Approx(11));
-    CHECK(j["description"][0]["end"].get<double>() == doctest::Approx(14));
-    REQUIRE(text.sounds.size() == 1);
-    CHECK(text.sounds[0].filename() == "description.wav");
+    REQUIRE(text.sounds.size() == 2);
+    CHECK(text.sounds[0] == english);
+    CHECK(text.sounds[1] == french);
+    REQUIRE(j["description"]["en"].size() == 1);
+    CHECK(j["description"]["en"][0]["src"] == "/sound/0");
+    CHECK(j["description"]["fr"][0]["src"] == "/sound/1");
+    CHECK(j["description"]["hy"][0]["src"] == "/sound/0");
+    CHECK(j["description"]["fr"][0]["begin"].get<double>() == doctest::Approx(item->begin / 1e6));
+    CHECK(j["description"]["fr"][0]["end"].get<double>() == doctest::Approx(item->activeEnd / 1e6));
+    CHECK(j["description"]["fr"][0]["end"].get<double>() > 0);
 }

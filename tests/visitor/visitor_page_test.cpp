@@ -33,10 +33,15 @@ constexpr double kFollowingMillis = 750;
 // measures again: changes in that while are the catching up, not the following.
 constexpr double kCatchUpMillis = 2000;
 
-// Two rooms of 4 s, each with a sound captioned in English and French.
+// Two rooms of 4 s, each with a sound captioned in English and French, and an audio
+// description of the whole loop in both (the French one its own file). Armenian is listed,
+// with no text in it, for a language the page has no words for.
 void writeExhibit(const test::TempDir& dir) {
     REQUIRE(test::runFfmpeg("-f lavfi -i anullsrc=r=48000:cl=mono -t 4 " + test::quoted(dir / "room.wav")));
-    std::ofstream(dir / "exhibit.xml") << R"(<exhibit title="Companion test" size="320x180" lang="en fr">
+    for (const char* described : {"description.wav", "description.fr.wav"})
+        REQUIRE(test::runFfmpeg("-f lavfi -i sine=f=330:r=48000 -t 8 " + test::quoted(dir / described)));
+    std::ofstream(dir / "exhibit.xml") << R"(<exhibit title="Companion test" size="320x180" lang="en fr hy">
+  <audio kind="description" src="description.wav"/>
   <scene id="one" title="First room" dur="4s">
     <text><p lang="en">The river</p><p lang="fr">La rivière</p></text>
     <audio src="room.wav" captions="one.vtt"/>
@@ -145,6 +150,39 @@ TEST_CASE("visitor page: in headless Chromium on a phone, captions follow the pl
         CHECK(afterJump >= 2);
         for (double l : lateness) CHECK(l < kFollowingMillis);
     }
+    // The French visitor hears the French description where the show is: within 0.5 s of the
+    // player's clock, across the loop's seam and after the jump once the page has caught up.
+    {
+        const auto& fr = seen["pages"]["fr"];
+        CHECK(fr["describePressed"] == "true");
+        int heard = 0, afterJump = 0;
+        double worst = 0;
+        for (const auto& a : fr["audio"]) {
+            const double at = a["at"].get<double>();
+            if (!a["playing"].get<bool>() || (at > jumpAt && at < jumpAt + kCatchUpMillis)) continue;
+            CHECK(a["src"] == "/sound/1");  // description.fr.wav, the second sound published
+            const auto t = playerTimeAt(seen["samples"], at);
+            if (!t) continue;
+            double off = std::fmod(std::abs(a["time"].get<double>() - *t), kLoopSeconds);
+            off = std::min(off, kLoopSeconds - off);  // either side of the seam
+            worst = std::max(worst, off);
+            ++heard;
+            afterJump += at > jumpAt;
+        }
+        MESSAGE("description: " << heard << " samples playing, worst " << worst * 1000 << " ms from the player");
+        CHECK(heard >= 100);  // most of 20 s at 10 a second
+        CHECK(afterJump >= 50);
+        CHECK(worst < 0.5);
+    }
+    // The page's own words follow the visitor's language, and so does <html lang>.
+    CHECK(seen["pages"]["fr"]["htmlLang"] == "fr");
+    CHECK(seen["pages"]["fr"]["words"] == nlohmann::json{{"language", "Langue"}, {"describe", "Audiodescription"},
+                                                         {"captions", "Sous-titres"}, {"still", "Moins d’animation"},
+                                                         {"larger", "Texte plus grand"}, {"smaller", "Texte plus petit"}});
+    CHECK(seen["pages"]["en"]["htmlLang"] == "en");
+    CHECK(seen["pages"]["en"]["words"]["describe"] == "Audio description");
+    CHECK(seen["pages"]["en"]["words"]["captions"] == "Captions");
+    CHECK(seen["untranslated"] == nlohmann::json{{"lang", "hy"}, {"describe", "Audio description"}, {"captions", "Captions"}});
     CHECK(seen["captionFontAfter"].get<double>() > 1.4 * seen["captionFontBefore"].get<double>());
     CHECK(seen["stillPressed"] == "true");
     CHECK(seen["reducedMotionPressed"] == "true");

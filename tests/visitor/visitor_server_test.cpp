@@ -74,6 +74,39 @@ TEST_CASE("visitor server: the page, the published text, the clock and a descrip
     CHECK(served.log.lines.empty());
 }
 
+// A phone's <audio> asks for parts of the sound (to learn its length, to seek): each Range
+// is answered with those bytes and 206, as browsers need to move within a track.
+TEST_CASE("visitor server: a description sound is served in the byte ranges a phone asks for") {
+    Served served;
+    httplib::Client client("127.0.0.1", served.port());
+    auto whole = client.Get("/sound/0");
+    REQUIRE(whole);
+    CHECK(whole->get_header_value("Accept-Ranges") == "bytes");
+    CHECK(whole->get_header_value("Content-Type") == "audio/wav");
+    auto middle = client.Get("/sound/0", {{"Range", "bytes=5-7"}});
+    REQUIRE(middle);
+    CHECK(middle->status == 206);
+    CHECK(middle->body == "not");
+    CHECK(middle->get_header_value("Content-Range") == "bytes 5-7/23");
+    auto tail = client.Get("/sound/0", {{"Range", "bytes=18-"}});
+    REQUIRE(tail);
+    CHECK(tail->status == 206);
+    CHECK(tail->body == "sound");
+    auto probe = client.Get("/sound/0", {{"Range", "bytes=0-1"}});  // Safari's first question
+    REQUIRE(probe);
+    CHECK(probe->status == 206);
+    CHECK(probe->body == "RI");
+    auto beyond = client.Get("/sound/0", {{"Range", "bytes=100-200"}});
+    REQUIRE(beyond);
+    CHECK(beyond->status == 416);
+    // Ranges do not open any other file: only the published sounds, by number.
+    for (const char* other : {"/sound/1", "/description.wav", "/sound/0.wav"}) {
+        auto r = client.Get(other, {{"Range", "bytes=0-1"}});
+        REQUIRE(r);
+        CHECK(r->status == 404);
+    }
+}
+
 TEST_CASE("visitor server: every other path is 404, control paths and traversal included") {
     Served served;
     for (const char* target : {"/status", "/metrics", "/screen.png", "/play", "/scene/one", "/index.html",

@@ -21,6 +21,7 @@ const char* kindName(ItemKind kind) {
         case ItemKind::Video: return "video";
         case ItemKind::Audio: return "audio";
         case ItemKind::Map: return "map";
+        case ItemKind::VisitorCode: return "visitor-code";
     }
     return "item";
 }

@@ -27,6 +27,7 @@ ImU32 itemColour(ItemKind kind) {
         case ItemKind::Video: return theme::kVideoItem;
         case ItemKind::Audio: return theme::kAudioItem;
         case ItemKind::Map: return theme::kMapItem;
+        case ItemKind::VisitorCode: return theme::kImageItem;  // a picture on the wall
     }
     return theme::kTextItem;
 }
