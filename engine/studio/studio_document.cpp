@@ -59,11 +59,28 @@ StudioDocument::StudioDocument(fs::path file) : file_(std::move(file)) {
     compile();
 }
 
+void StudioDocument::setPreviewLanguages(const PreviewLanguages& languages) {
+    if (languages == previewLanguages_) return;
+    previewLanguages_ = languages;
+    compile();  // the layout warnings follow, and a new show generation redraws the preview
+}
+
 void StudioDocument::compile() {
     LoadedExhibit loaded = loadExhibitFromText(text_, file_, compileOptions_);
-    // The same layout check as `vitrine check`, so the panel and the command agree.
+    // The same layout check as `vitrine check`, so the panel and the command agree; with
+    // languages chosen for the preview, on the texts as previewed, as a site showing them lays
+    // them out (the show kept has every language: the preview chooses from it).
     if (!fonts_) fonts_ = std::make_shared<text::FontLibrary>(text::bundledFontsDirectory());
-    text::addLayoutProblems(loaded, *fonts_, layoutFindings_.get());
+    if (loaded.show && !parsePreviewLanguages(previewLanguagesWord(previewLanguages_), *loaded.show))
+        previewLanguages_ = {};
+    if (loaded.show && previewLanguages_.kind != PreviewLanguages::Kind::Main) {
+        Show written = std::move(*loaded.show);
+        loaded.show = inPreviewLanguages(written, previewLanguages_);
+        text::addLayoutProblems(loaded, *fonts_, layoutFindings_.get());
+        loaded.show = std::move(written);
+    } else {
+        text::addLayoutProblems(loaded, *fonts_, layoutFindings_.get());
+    }
     diagnostics_ = std::move(loaded.diagnostics);
     if (loaded.show && loaded.script) {
         show_ = std::make_shared<const Show>(std::move(*loaded.show));

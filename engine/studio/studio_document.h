@@ -18,6 +18,7 @@
 #include "files/atomic_save.h"
 #include "studio/caption_edits.h"
 #include "studio/element_path.h"
+#include "studio/preview_languages.h"
 #include "studio/text_edit.h"
 #include "text/font_library.h"
 #include "text/layout_check.h"
@@ -109,6 +110,13 @@ public:
     int showGeneration() const { return generation_; }
     /// What the layout check found for each text, kept across compiles (with its counts).
     const text::LayoutFindings& layoutFindings() const { return *layoutFindings_; }
+    /// The languages the studio previews (View ▸ Languages). Not an edit: the text, the undo
+    /// history and modified() stay as they were. The layout warnings among diagnostics() are
+    /// then those of the texts as previewed (the default, the main language, keeps `vitrine
+    /// check`'s: each language of a text alone). Kept across edits and reloads; back to the
+    /// main language when the exhibit no longer has the language chosen.
+    const PreviewLanguages& previewLanguages() const { return previewLanguages_; }
+    void setPreviewLanguages(const PreviewLanguages& languages);
 
     /// The selection.
     const Selection& selection() const { return selection_; }
@@ -247,6 +255,7 @@ private:
     // it found for each text, so an edit lays out again only the texts it changed.
     std::shared_ptr<text::FontLibrary> fonts_;
     std::unique_ptr<text::LayoutFindings> layoutFindings_ = std::make_unique<text::LayoutFindings>();
+    PreviewLanguages previewLanguages_;
     bool stale_ = false;
     int generation_ = 0;
     Selection selection_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <fstream>
+#include <set>
 
 #include "media/video_test_media.h"
 #include "support/build_paths.h"
@@ -475,6 +476,74 @@ TEST_CASE("studio document: a failed save says why and keeps the edits unsaved")
     CHECK(f.read() == kStudioFixture);
     REQUIRE_FALSE(doc.save());
     CHECK_FALSE(doc.modified());
+}
+
+}  // namespace vitrine::studio
+
+namespace vitrine::studio {
+namespace {
+
+// Each text's one-line box holds either language alone, except the French of "long"; both
+// languages stacked (a site's both mode) do not fit in "short".
+const char* const kTwoLanguages = R"(<exhibit title="Two" size="1280x720" lang="en fr">
+  <style id="default" font="serif" size="40" color="#efe6d6"/>
+  <scene id="one" dur="10s">
+    <text id="short" x="100" y="100" width="1000" height="60"><p lang="en">Welcome</p><p lang="fr">Bienvenue</p></text>
+    <text id="long" x="100" y="300" width="1000" height="60"><p lang="en">Short</p><p lang="fr">Une phrase bien trop longue pour tenir sur une seule ligne de cette boîte, qui déborde donc</p></text>
+  </scene>
+</exhibit>
+)";
+
+// The ids of the texts the layout check says are cut by their box.
+std::set<std::string> overflowing(const StudioDocument& doc) {
+    std::set<std::string> out;
+    for (const auto& d : doc.diagnostics().all())
+        if (d.code == "text-overflow")
+            for (const auto& item : doc.show()->items)
+                if (item.where.line == d.where.line) out.insert(item.id);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("studio document: previewed languages are not an edit and the layout warnings are theirs") {
+    StudioFixture f(kTwoLanguages);
+    StudioDocument doc(f.file);
+    REQUIRE(doc.show() != nullptr);
+    // The main language by default: the warnings of `vitrine check`, each language alone.
+    CHECK(doc.previewLanguages() == PreviewLanguages{});
+    CHECK(overflowing(doc) == std::set<std::string>{"long"});
+    const int generation = doc.showGeneration();
+
+    doc.setPreviewLanguages({PreviewLanguages::Kind::One, "en"});
+    CHECK(overflowing(doc).empty());  // English alone fits everywhere
+    // Not an edit: nothing to undo, nothing unsaved, the text and the file as they were.
+    CHECK_FALSE(doc.modified());
+    CHECK_FALSE(doc.canUndo());
+    CHECK(doc.text() == kTwoLanguages);
+    CHECK(f.read() == kTwoLanguages);
+    // A new show generation, so the preview replaces its show; the document's keeps every language.
+    CHECK(doc.showGeneration() > generation);
+    CHECK(doc.show()->items[static_cast<std::size_t>(itemOnLine(doc, 4))].paragraphs.size() == 2);
+
+    doc.setPreviewLanguages({PreviewLanguages::Kind::Both, {}});
+    CHECK(overflowing(doc) == std::set<std::string>{"short", "long"});
+
+    // Kept across a reload from disk and an edit (both warn where the main language would not).
+    f.write(replaced(kTwoLanguages, "title=\"Two\"", "title=\"Deux\""));
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.previewLanguages().kind == PreviewLanguages::Kind::Both);
+    CHECK(overflowing(doc) == std::set<std::string>{"short", "long"});
+    REQUIRE_FALSE(doc.setAttribute(Selection{Selection::Kind::Item, itemOnLine(doc, 5)}, "height", "400"));
+    CHECK(doc.previewLanguages().kind == PreviewLanguages::Kind::Both);
+    CHECK(overflowing(doc) == std::set<std::string>{"short"});
+    doc.undo();
+
+    // An exhibit that no longer has the language previewed is previewed in its main language.
+    doc.setPreviewLanguages({PreviewLanguages::Kind::One, "fr"});
+    f.write(replaced(kTwoLanguages, "lang=\"en fr\"", "lang=\"en\""));
+    CHECK(doc.reloadFromDisk() == ReloadOutcome::Reloaded);
+    CHECK(doc.previewLanguages() == PreviewLanguages{});
 }
 
 }  // namespace vitrine::studio

@@ -13,13 +13,13 @@
 
 #include "exhibit/exhibit_loader.h"
 #include "output/offscreen.h"
-#include "player/language_choice.h"
 #include "player/compile_options.h"
 #include "player/live_show.h"
 #include "power/display_probe.h"
 #include "player/video_exporter.h"
 #include "render/render_resources.h"
 #include "storyboard.h"
+#include "studio/preview_languages.h"
 #include "studio/studio_document.h"
 #include "text/font_library.h"
 #include "timeline/show_position.h"
@@ -96,7 +96,7 @@ std::optional<ExportTexts> unpackExportTexts(std::string_view bytes) {
 }
 
 int runExportCommand(const std::vector<std::string>& args) {
-    std::string kind, exhibit, file, at, from, to;
+    std::string kind, exhibit, file, at, from, to, languages = "main";
     bool fromStdin = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -105,6 +105,7 @@ int runExportCommand(const std::vector<std::string>& args) {
         else if (a == "--at" && hasValue) at = args[++i];
         else if (a == "--from" && hasValue) from = args[++i];
         else if (a == "--to" && hasValue) to = args[++i];
+        else if (a == "--languages" && hasValue) languages = args[++i];
         else if (a == "--stdin") fromStdin = true;
         else if (kind.empty()) kind = a;
         else if (exhibit.empty()) exhibit = a;
@@ -112,7 +113,7 @@ int runExportCommand(const std::vector<std::string>& args) {
     }
     if ((kind != "still" && kind != "storyboard" && kind != "video") || exhibit.empty() || file.empty())
         return fail("usage: vitrine-studio export still|storyboard|video EXHIBIT.xml -o FILE [--at POS] [--from POS] "
-                    "[--to POS] [--stdin]",
+                    "[--to POS] [--languages LANGUAGE|both|main] [--stdin]",
                     kUsage);
     if (!power::displayAnswers(power::displayName()))
         return fail("no display: drawing needs an X server (run under xvfb-run -a)", kNotWritten);
@@ -129,8 +130,11 @@ int runExportCommand(const std::vector<std::string>& args) {
     if (!texts) return fail("cannot read " + exhibit, kUnreadable);
     LoadedExhibit loaded = loadExhibitFromText(texts->exhibit, exhibit, mediaAwareOptions());
     if (!loaded.show) return fail(exhibit + " has errors that stop it compiling; `vitrine check` lists them", kUnreadable);
-    // Drawn as the preview draws it: in the exhibit's main language, not every one stacked.
-    loaded.show = inMainLanguage(std::move(*loaded.show));
+    // Drawn as the preview draws it: in the languages it previews (the studio passes its
+    // View ▸ Languages choice), by default the exhibit's main language, not every one stacked.
+    const auto previewed = parsePreviewLanguages(languages, *loaded.show);
+    if (!previewed) return fail("export: --languages '" + languages + "' is not a language of " + exhibit + ", both or main", kUsage);
+    loaded.show = inPreviewLanguages(std::move(*loaded.show), *previewed);
     const Show& show = *loaded.show;
     std::optional<Micros> atTime, fromTime, toTime;  // as typed; none: 0 for a still and the start, the end for the end
     for (auto [words, out] : {std::pair{&at, &atTime}, std::pair{&from, &fromTime}, std::pair{&to, &toTime}}) {

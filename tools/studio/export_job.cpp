@@ -80,7 +80,8 @@ bool ExportJob::hasOutcome() const {
 void ExportJob::run(fs::path exhibit, std::string texts, ExportOrder order) {
     std::vector<std::string> args = {"/proc/self/exe", "export", exportKindWord(order.kind), exhibit.string(),
                                      "-o", order.file.string(), "--stdin"};
-    for (auto [flag, value] : {std::pair{"--at", &order.at}, std::pair{"--from", &order.from}, std::pair{"--to", &order.to}})
+    for (auto [flag, value] : {std::pair{"--at", &order.at}, std::pair{"--from", &order.from}, std::pair{"--to", &order.to},
+                               std::pair{"--languages", &order.languages}})
         if (!value->empty()) args.insert(args.end(), {flag, *value});
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());

@@ -32,6 +32,7 @@ struct ExportOrder {
     std::filesystem::path file;
     std::string at;        // a still's position (TIME, SCENE or SCENE+TIME)
     std::string from, to;  // a video's range; empty: the whole show
+    std::string languages = "main";  // the preview's languages (previewLanguagesWord)
 };
 
 /// How an export ended.

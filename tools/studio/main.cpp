@@ -2,7 +2,8 @@
 //   vitrine-studio EXHIBIT.xml [--at POS] [--size WxH] [--script "ACTIONS"] [--screenshot OUT.png [--frames N]]
 //   vitrine-studio new NAME
 //   vitrine-studio storyboard EXHIBIT.xml -o SHEET.png [--columns N]
-//   vitrine-studio export still|storyboard|video EXHIBIT.xml -o FILE [--at POS] [--from POS] [--to POS] [--stdin]
+//   vitrine-studio export still|storyboard|video EXHIBIT.xml -o FILE [--at POS] [--from POS] [--to POS]
+//                  [--languages LANGUAGE|both|main] [--stdin]
 //   vitrine-studio bench EXHIBIT.xml
 
 #include <cstdio>
@@ -28,6 +29,7 @@ const char* kUsage =
     "       vitrine-studio new NAME\n"
     "       vitrine-studio storyboard EXHIBIT.xml -o SHEET.png [--columns N]\n"
     "       vitrine-studio export still|storyboard|video EXHIBIT.xml -o FILE [--at POS] [--from POS] [--to POS]\n"
+    "                      [--languages LANGUAGE|both|main]\n"
     "       vitrine-studio bench EXHIBIT.xml\n"
     "ACTIONS, separated by ';', each as a menu or key would do it:\n";
 

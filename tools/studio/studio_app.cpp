@@ -139,6 +139,11 @@ void StudioApp::frame(float seconds) {
         previewDirty_ = true;
     }
     updateAudio();
+    // The title says in which languages the preview shows the exhibit (View ▸ Languages).
+    if (std::string title = "Vitrine Studio — " + previewLanguagesLabel(); title != titleShown_) {
+        window_.setTitle(sf::String::fromUtf8(title.begin(), title.end()));
+        titleShown_ = std::move(title);
+    }
 
     window_.setActive(true);
     // The frame's events, as ImGui sees them this frame: the studio's shortcuts act on them.
@@ -370,6 +375,9 @@ void StudioApp::drawStatus(float x, float y, float w, float h) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 5));
     beginPanel("##status", x, y, w, h, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
+    // First: the languages the preview shows (View ▸ Languages), always in sight.
+    ImGui::TextColored(colour(theme::kAccent), "%s", previewLanguagesLabel().c_str());
+    ImGui::SameLine(0, 24);
     if (status_.empty())
         ImGui::TextColored(colour(theme::kDimText),
                            "Right-click a scene, an item or the preview for what can be done to it   "

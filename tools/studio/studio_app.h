@@ -69,6 +69,8 @@ private:
     // The preview's live show, clock, sound and picture (studio_playback.cpp), with updateAudio.
     void ensureLive();
     std::shared_ptr<const Show> previewedShow() const;
+    bool choosePreviewLanguages(const std::string& words);  // View ▸ Languages
+    std::string previewLanguagesLabel() const;              // "Preview: French"
     bool playing() const;
     void setPlaying(bool on);
     void setSpeed(int index);
@@ -252,6 +254,7 @@ private:
     bool screenshotPreviewOnly_ = false;  // only the preview's picture, as it is shown
     int exitCode_ = 0;
     bool quit_ = false;
+    std::string titleShown_;  // the window's title, set when the previewed languages change
 
     MenuBar menuBar_;
     std::string clipboard_;      // the copied scene or item, as written (XML)

@@ -1,6 +1,7 @@
 #include "studio_commands.h"
 
 #include "script/values.h"
+#include "studio/preview_languages.h"
 #include "studio/structure_edits.h"
 #include "studio_app.h"
 #include "transport_panel.h"
@@ -193,6 +194,13 @@ const std::vector<StudioCommand>& StudioApp::commands() {
          .help = "show each scene and its items in order with start and length, beside the timeline",
          .detail = [](const StudioApp& app) { return onOff(app.cueListShown_); },
          .run = [](StudioApp& app, const std::string& word) { return app.setCanvasToggle(app.cueListShown_, word); }},
+        {.menu = "View", .name = "Languages", .verb = "preview-languages", .arguments = "LANGUAGE|both|main",
+         .help = "preview the exhibit in one of its languages (fr), its first two together as a site's both mode shows "
+                 "them (both), or its main language (main); the exports and layout warnings follow; not an edit",
+         .enabled = [](const StudioApp& app) { return app.doc_.show() != nullptr; },
+         .choices = [](const StudioApp& app) { return previewLanguageChoices(*app.doc_.show()); },
+         .detail = [](const StudioApp& app) { return app.previewLanguagesLabel().substr(std::string("Preview: ").size()); },
+         .run = [](StudioApp& app, const std::string& words) { return app.choosePreviewLanguages(words); }},
         {.menu = "View", .name = "Show on projector", .verb = "projector", .arguments = "[on|off|toggle]",
          .help = "show the preview full-screen on the second display, or close it", .shortcut = plain(K::F5),
          .detail = [](const StudioApp& app) { return onOff(app.projector_.isOpen()); },

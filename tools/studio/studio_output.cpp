@@ -120,7 +120,8 @@ bool StudioApp::startExport(ExportKind kind, const std::string& file, const std:
         setStatus("An export is running; wait for it or cancel it first", true);
         return false;
     }
-    ExportOrder order{kind, file, formatTime(t_), from, to};
+    // In the languages the preview shows (View ▸ Languages): what is exported is what was seen.
+    ExportOrder order{kind, file, formatTime(t_), from, to, previewLanguagesWord(doc_.previewLanguages())};
     // Checked here too, so a mistyped position is said at once, in the studio.
     std::optional<Micros> times[2];
     for (int i = 0; i < 2; ++i) {

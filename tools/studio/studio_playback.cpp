@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "player/language_choice.h"
 #include "render/image_draw_size.h"
+#include "studio/preview_languages.h"
 #include "text/font_library.h"
 #include "timeline/evaluate.h"
 #include "transport_panel.h"
@@ -19,10 +19,31 @@ constexpr Micros kLookbehind = 3 * kMicrosPerSecond;  // and behind it, where a 
 
 }  // namespace
 
-// The document's show as the preview draws it: in the exhibit's main language (no site
-// chooses one), paragraphs removed inside texts but no item, so indices still map to lines.
+// The document's show as the preview draws it: in the languages View ▸ Languages chose (the
+// exhibit's main language until then), paragraphs removed inside texts but no item, so
+// indices still map to lines.
 std::shared_ptr<const Show> StudioApp::previewedShow() const {
-    return std::make_shared<const Show>(inMainLanguage(*doc_.show()));
+    return std::make_shared<const Show>(inPreviewLanguages(*doc_.show(), doc_.previewLanguages()));
+}
+
+bool StudioApp::choosePreviewLanguages(const std::string& words) {
+    if (!doc_.show()) return false;
+    const auto languages = parsePreviewLanguages(words, *doc_.show());
+    if (!languages) {
+        std::string known;
+        for (const auto& code : doc_.show()->languages) known += code + ", ";
+        setStatus("Languages: '" + words + "' is not one of this exhibit's: " + known + "both or main", true);
+        return false;
+    }
+    // Not an edit: the document compiles its show again (its layout warnings follow) and the
+    // preview replaces its show at the playhead, as after an edit; nothing reaches the file.
+    doc_.setPreviewLanguages(*languages);
+    setStatus("The preview's languages changed; the file did not (the status bar's left names them)");
+    return true;
+}
+
+std::string StudioApp::previewLanguagesLabel() const {
+    return doc_.show() ? describePreview(doc_.previewLanguages(), *doc_.show()) : std::string();
 }
 
 void StudioApp::ensureLive() {
