@@ -25,7 +25,9 @@ ExhibitSession::ExhibitSession(const std::string& file, bool reducedMotion, cons
     // Drawn in the languages asked for; none asked: the exhibit's main language, not all stacked.
     if (exhibit_.show && languages) {
         const LanguageChoice choice = withDefaultText(*languages, *exhibit_.show);
-        Show chosen = chooseLanguages(std::move(*exhibit_.show), choice);
+        // In `both`, texts grown by their second language are set smaller to fit their boxes,
+        // measured with the bundled fonts (the renderer's resources wait for a GL context).
+        Show chosen = chooseLanguages(std::move(*exhibit_.show), choice, text::FontLibrary(text::bundledFontsDirectory()));
         // A sign-language video is shown only in the region a site reserves: none here.
         exhibit_.show = placeSignLanguage(std::move(chosen), std::nullopt);
     }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "map/map_languages.h"
+#include "player/both_languages_fit.h"
 #include "player/sign_language_inset.h"
 
 namespace vitrine {
@@ -62,7 +63,9 @@ int addBeside(Show& show, int index) {
 
 // `both`: the first language's paragraphs, then the second's, quieter; in a wide box the
 // second stands beside the first, each in half the box less a gutter of one em.
-void showBoth(Show& show, int index, const std::string& first, const std::string& second) {
+// Appends the texts set in two languages (a beside column too) to `twoLanguageTexts`.
+void showBoth(Show& show, int index, const std::string& first, const std::string& second,
+              std::vector<int>& twoLanguageTexts) {
     Item& item = show.items[static_cast<std::size_t>(index)];
     std::vector<TextParagraph> firsts, seconds;
     for (auto& p : item.paragraphs) {
@@ -71,6 +74,7 @@ void showBoth(Show& show, int index, const std::string& first, const std::string
         else if (language == second) seconds.push_back(std::move(p));
     }
     for (auto& p : seconds) quieten(p, item.style);
+    twoLanguageTexts.push_back(index);
     // Credits roll as one column, and a rolling text cut in two would roll out of step.
     const bool beside = !item.rolls && item.box.width >= kBesideMinEms * item.style.size;
     if (!beside) {
@@ -87,9 +91,10 @@ void showBoth(Show& show, int index, const std::string& first, const std::string
     Item& right = show.items[static_cast<std::size_t>(copy)];
     right.paragraphs = std::move(seconds);
     right.box.x += column + gutter;
+    twoLanguageTexts.push_back(copy);
 }
 
-void chooseText(Show& show, int index, const LanguageChoice& choice) {
+void chooseText(Show& show, int index, const LanguageChoice& choice, std::vector<int>& twoLanguageTexts) {
     const Item& item = show.items[static_cast<std::size_t>(index)];
     std::set<std::string> written;
     for (const auto& p : item.paragraphs) written.insert(paragraphLanguage(p, show));
@@ -97,7 +102,7 @@ void chooseText(Show& show, int index, const LanguageChoice& choice) {
     const std::vector<std::string> listed = listedLanguagesOf(item, show, choice.text);
     if (listed.empty()) return;
     std::vector<std::string> kept = choice.mode == LanguageMode::All ? listed : std::vector<std::string>{listed.front()};
-    if (choice.mode == LanguageMode::Both && listed.size() >= 2) return showBoth(show, index, listed[0], listed[1]);
+    if (choice.mode == LanguageMode::Both && listed.size() >= 2) return showBoth(show, index, listed[0], listed[1], twoLanguageTexts);
     std::erase_if(show.items[static_cast<std::size_t>(index)].paragraphs,
                   [&](const TextParagraph& p) { return !contains(kept, paragraphLanguage(p, show)); });
 }
@@ -239,13 +244,17 @@ Show inMainLanguage(Show show) {
     return placeSignLanguage(chooseLanguages(std::move(show), choice), std::nullopt);
 }
 
-Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists) {
+namespace {
+
+// chooseLanguages, appending the texts it sets in two languages to `twoLanguageTexts`.
+Show chooseLanguagesListing(Show show, const LanguageChoice& choice, const FileExists& exists,
+                            std::vector<int>& twoLanguageTexts) {
     if (!choice.text.empty()) show.wordsLanguages = wordsLanguagesOf(show, choice);
     MapsInLanguages maps;
     // By index, and only the items compiled: `both` may add a text's second column.
     const std::size_t compiled = show.items.size();
     for (std::size_t i = 0; i < compiled; ++i) {
-        if (show.items[i].kind == ItemKind::Text && !choice.text.empty()) chooseText(show, static_cast<int>(i), choice);
+        if (show.items[i].kind == ItemKind::Text && !choice.text.empty()) chooseText(show, static_cast<int>(i), choice, twoLanguageTexts);
         Item& item = show.items[i];
         if (!choice.text.empty()) chooseWords(item, show, choice, maps);
         if (item.description) {
@@ -257,6 +266,20 @@ Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& 
         }
     }
     show.languagesChosen = true;
+    return show;
+}
+
+}  // namespace
+
+Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists) {
+    std::vector<int> twoLanguageTexts;
+    return chooseLanguagesListing(std::move(show), choice, exists, twoLanguageTexts);
+}
+
+Show chooseLanguages(Show show, const LanguageChoice& choice, const text::FontLibrary& fonts, const FileExists& exists) {
+    std::vector<int> twoLanguageTexts;
+    show = chooseLanguagesListing(std::move(show), choice, exists, twoLanguageTexts);
+    fitBothLanguages(show, twoLanguageTexts, fonts);
     return show;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "installation/visitor_languages.h"
+#include "text/font_library.h"
 #include "timeline/second_language.h"  // kSecondLanguageSize, kSecondLanguageOpacity
 #include "timeline/show.h"
 
@@ -32,6 +33,12 @@ LanguageChoice choiceForLoop(const LanguageChoice& choice, int loop);
 
 /// Whether a file exists (injected so tests need no files).
 using FileExists = std::function<bool(const std::filesystem::path&)>;
+
+/// Whether `p` is a regular file on disk: the FileExists a player uses.
+inline bool regularFileExists(const std::filesystem::path& p) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(p, ec);
+}
 
 /// The caption file in `language` of a sound whose captions are written as `written`
 /// ("dir/name.vtt" or "dir/name.LANG.vtt"): `written` itself when it is in that language
@@ -63,11 +70,13 @@ LanguageChoice withDefaultText(LanguageChoice choice, const Show& show);
 /// - an audio description's sound and words ("dir/description.ogg" and its captions)
 ///   become "dir/description.PREF.ogg" and its ".PREF.vtt" the same way, for the text
 ///   (audio) languages: one described track per language.
-Show chooseLanguages(Show show, const LanguageChoice& choice,
-                     const FileExists& exists = [](const std::filesystem::path& p) {
-                         std::error_code ec;
-                         return std::filesystem::is_regular_file(p, ec);
-                     });
+Show chooseLanguages(Show show, const LanguageChoice& choice, const FileExists& exists = regularFileExists);
+
+/// chooseLanguages, and in `both` the texts it sets in two languages that no longer fit their
+/// boxes set smaller, each scene's by one factor (player/both_languages_fit.h), measured with
+/// `fonts`: what a site shows and `vitrine check --installation` checks.
+Show chooseLanguages(Show show, const LanguageChoice& choice, const text::FontLibrary& fonts,
+                     const FileExists& exists = regularFileExists);
 
 /// `show` as drawn where no site chooses its languages: chooseLanguages with defaultLanguages,
 /// and no sign-language inset (placeSignLanguage with none).

@@ -90,7 +90,8 @@ std::vector<std::shared_ptr<const Show>> Player::languageTurns() const {
     for (int loop = 0; loop < count; ++loop) {
         // No site choice of text: the exhibit's main language, not every language stacked.
         const LanguageChoice choice = withDefaultText(choiceForLoop(options_.languages, loop), *compiled_);
-        Show chosen = chooseLanguages(*compiled_, choice);
+        // In `both`, texts grown by their second language are set smaller to fit their boxes.
+        Show chosen = chooseLanguages(*compiled_, choice, resources_.fonts());
         markSpokenSpans(chosen);  // the described track chosen may be another language's, with its own words
         turns.push_back(std::make_shared<const Show>(std::move(chosen)));
     }

@@ -157,7 +157,7 @@ void addSiteProblems(LoadedExhibit& exhibit, const installation::Installation& s
     const Diagnostics asWritten = exhibit.diagnostics;
     for (const LanguageChoice& choice : choicesOf(site)) {
         const Show shown =
-            placeSignLanguage(chooseLanguages(*exhibit.show, withDefaultText(choice, *exhibit.show)), site.signLanguage);
+            placeSignLanguage(chooseLanguages(*exhibit.show, withDefaultText(choice, *exhibit.show), fonts), site.signLanguage);
         Diagnostics found;
         text::checkLayout(shown, fonts, found);
         if (site.signLanguage && site.signLanguage->show)

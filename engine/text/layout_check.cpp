@@ -91,17 +91,28 @@ void checkGlyphs(const Item& item, const TextLayout& layout, const FontLibrary& 
     }
 }
 
-// Where the lines of a laid-out text fall against its box or region and the canvas.
-void checkOverflow(const Item& item, const TextLayout& layout, const Rect& block, PixelSize canvas, Diagnostics& out) {
+// How many of a laid-out text's lines fall inside the canvas, and inside its box or region
+// (and the canvas): what the overflow check reports and what a text fitted in `both` must hold.
+struct LinesInside {
+    long needed = 0, onCanvas = 0, inLimit = 0;
+};
+
+LinesInside linesInside(const Item& item, const TextLayout& layout, const Rect& block, PixelSize canvas) {
     const Rect canvasRect{0, 0, static_cast<double>(canvas.width), static_cast<double>(canvas.height)};
     const Rect limit = intersection(intersection(item.box, item.area), canvasRect);
-    long onCanvas = 0, inLimit = 0;
+    LinesInside lines;
+    lines.needed = static_cast<long>(layout.lines.size());
     for (const auto& line : layout.lines) {
         const double top = block.y + line.top, bottom = top + line.height;
-        onCanvas += top >= -kTolerancePx && bottom <= canvas.height + kTolerancePx;
-        inLimit += top >= limit.y - kTolerancePx && bottom <= limit.y + limit.height + kTolerancePx;
+        lines.onCanvas += top >= -kTolerancePx && bottom <= canvas.height + kTolerancePx;
+        lines.inLimit += top >= limit.y - kTolerancePx && bottom <= limit.y + limit.height + kTolerancePx;
     }
-    const long needed = static_cast<long>(layout.lines.size());
+    return lines;
+}
+
+// Where the lines of a laid-out text fall against its box or region and the canvas.
+void checkOverflow(const Item& item, const TextLayout& layout, const Rect& block, PixelSize canvas, Diagnostics& out) {
+    const auto [needed, onCanvas, inLimit] = linesInside(item, layout, block, canvas);
     const std::string hint = "shorten the text, give it a smaller style, a wider box or region, or split it over two "
                              "scenes";
     if (onCanvas < needed) {
@@ -379,6 +390,13 @@ void checkItems(const Show& show, const Script* script, const FontLibrary& fonts
 }
 
 }  // namespace
+
+bool textFits(const Item& item, const FontLibrary& fonts, PixelSize canvas) {
+    const TextLayout layout = layoutItemText(fonts, item);
+    const Rect block = placeTextBlock(item, item.box, textBlockWidth(item), layout.height);
+    const LinesInside lines = linesInside(item, layout, block, canvas);
+    return lines.inLimit == lines.needed;
+}
 
 void checkLayout(const Show& show, const FontLibrary& fonts, Diagnostics& out) {
     checkItems(show, nullptr, fonts, out, nullptr);

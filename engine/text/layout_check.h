@@ -48,6 +48,10 @@ private:
     std::unique_ptr<Kept> kept_;
 };
 
+/// Whether every line of `item`'s text lies inside its box or region and the canvas: no
+/// "text-overflow" finding, by the same measure checkLayout reports with.
+bool textFits(const Item& item, const FontLibrary& fonts, PixelSize canvas);
+
 /// Appends the layout problems of every item of `show` to `out`, each at its element's
 /// line and column. Text past the canvas is an error; past its own box or region, a
 /// warning; outside the title-safe area, a note.
