@@ -36,20 +36,6 @@ void keepUsefulLevels(ProjectedLayer& layer) {
     layer.levels = std::move(kept);
 }
 
-void simplifyOutlines(ProjectedLayer& layer) {
-    std::vector<char> keep;
-    for (LayerLevel& level : layer.levels) {
-        level.outlines.clear();
-        for (const LayerOutline& o : layer.outlines) {
-            douglasPeucker(o.points, level.tolerance, keep);
-            LayerOutline simple{{}, o.bounds};  // its kept points lie within the bounds of all
-            for (std::size_t i = 0; i < o.points.size(); ++i)
-                if (keep[i]) simple.points.push_back(o.points[i]);
-            level.outlines.push_back(std::move(simple));
-        }
-    }
-}
-
 const LayerLevel* levelFor(const ProjectedLayer& layer, double unitsPerPixel) {
     const LayerLevel* chosen = nullptr;
     for (const LayerLevel& level : layer.levels)

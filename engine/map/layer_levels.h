@@ -31,9 +31,6 @@ std::vector<std::vector<Point2>> simplifiedRings(const std::vector<std::vector<P
 /// kept before them (the full fill first): a level that saves little costs memory for nothing.
 void keepUsefulLevels(ProjectedLayer& layer);
 
-/// Fills each level's outlines: the layer's, simplified within its tolerance.
-void simplifyOutlines(ProjectedLayer& layer);
-
 /// The coarsest level of `layer` whose tolerance is at most kLevelPixels of a view showing
 /// `unitsPerPixel` projected units a pixel; nullptr when none is (the full fill serves).
 const LayerLevel* levelFor(const ProjectedLayer& layer, double unitsPerPixel);

@@ -429,7 +429,6 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
     for (std::size_t k = tolerances.size(); k-- > 0;)
         if (levelFailed[k]) layer.levels.erase(layer.levels.begin() + std::ptrdiff_t(k));
     keepUsefulLevels(layer);
-    simplifyOutlines(layer);
 
     return layer;
 }

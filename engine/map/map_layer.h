@@ -36,7 +36,6 @@ struct LayerOutline {
 struct LayerLevel {
     double tolerance = 0;
     std::vector<Point2> triangles;
-    std::vector<LayerOutline> outlines;  // the layer's outlines simplified within the tolerance
 };
 
 /// A GeoJSON collection projected and triangulated.

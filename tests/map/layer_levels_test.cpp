@@ -16,7 +16,7 @@ namespace {
 
 ProjectedLayer withLevels(std::initializer_list<double> tolerances) {
     ProjectedLayer layer;
-    for (double t : tolerances) layer.levels.push_back({t, {}, {}});
+    for (double t : tolerances) layer.levels.push_back({t, {}});
     return layer;
 }
 
