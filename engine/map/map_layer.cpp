@@ -1,5 +1,6 @@
 #include "map/map_layer.h"
 
+#include "map/layer_levels.h"
 #include "map/tessellate.h"
 
 #include <algorithm>
@@ -314,9 +315,38 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
         return projection.forward({rotatedLonLat.x + cm, lat});
     };
 
+    // Fills `rings` (an exterior with its holes, rotated lon/lat) into `out`, cut into cells.
+    auto fill = [&](const std::vector<Line>& rings, std::vector<Polygon>& out) {
+        if (!exclude) {
+            fillCells(rings, cell, project, out);
+            return;
+        }
+        // Outside the excluded box: the strips west and east of it, and the bands
+        // south and north of it between them (four convex regions).
+        const double w = rotated(exclude->west, cm), e = w + (exclude->east - exclude->west);
+        auto region = [&](auto&& clip) {
+            std::vector<Line> kept;
+            for (const Line& r : rings) kept.push_back(clip(r));
+            if (!kept.empty() && kept.front().size() >= 3) fillCells(kept, cell, project, out);
+        };
+        region([&](const Line& r) { return clipAxis(r, true, w, true); });
+        region([&](const Line& r) { return clipAxis(r, true, e, false); });
+        region([&](const Line& r) {
+            return clipAxis(clipAxis(clipAxis(r, true, w, false), true, e, true), false, exclude->south, true);
+        });
+        region([&](const Line& r) {
+            return clipAxis(clipAxis(clipAxis(r, true, w, false), true, e, true), false, exclude->north, false);
+        });
+    };
+    const std::vector<double>& tolerances = levelTolerances();
+    layer.levels.resize(tolerances.size());
+    for (std::size_t k = 0; k < tolerances.size(); ++k) layer.levels[k].tolerance = tolerances[k];
+    std::vector<bool> levelFailed(tolerances.size(), false);
+
     for (const GeoFeature& f : collection.features) {
         LayerFeature out{f.id, f.name, {}};
         std::vector<Polygon> projected;
+        std::vector<std::vector<Polygon>> levelPolygons(tolerances.size());
         for (const Polygon& polygon : f.polygons) {
             if (polygon.rings.empty()) continue;
             if (conic) {
@@ -360,26 +390,15 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
                 }
             }
             for (const std::vector<Line>& rings : pieces) {
-                if (!exclude) {
-                    fillCells(rings, cell, project, projected);
-                    continue;
+                fill(rings, projected);
+                // Each level of detail from the same rings simplified (measured projected).
+                std::vector<Line> projectedRings;
+                for (const Line& r : rings) {
+                    projectedRings.emplace_back();
+                    for (const Point2& q : r) projectedRings.back().push_back(project(q));
                 }
-                // Outside the excluded box: the strips west and east of it, and the bands
-                // south and north of it between them (four convex regions).
-                const double w = rotated(exclude->west, cm), e = w + (exclude->east - exclude->west);
-                auto region = [&](auto&& clip) {
-                    std::vector<Line> kept;
-                    for (const Line& r : rings) kept.push_back(clip(r));
-                    if (!kept.empty() && kept.front().size() >= 3) fillCells(kept, cell, project, projected);
-                };
-                region([&](const Line& r) { return clipAxis(r, true, w, true); });
-                region([&](const Line& r) { return clipAxis(r, true, e, false); });
-                region([&](const Line& r) {
-                    return clipAxis(clipAxis(clipAxis(r, true, w, false), true, e, true), false, exclude->south, true);
-                });
-                region([&](const Line& r) {
-                    return clipAxis(clipAxis(clipAxis(r, true, w, false), true, e, true), false, exclude->north, false);
-                });
+                for (std::size_t k = 0; k < tolerances.size(); ++k)
+                    fill(simplifiedRings(rings, projectedRings, tolerances[k]), levelPolygons[k]);
             }
         }
         // Its lines (rivers) are outlines only: nothing to fill.
@@ -400,7 +419,16 @@ ProjectedLayer projectLayer(const GeoCollection& collection, const ProjectionSpe
         out.triangles = std::move(t.triangles);
         for (const Point2& q : out.triangles) extend(layer.projectedBounds, q);
         layer.features.push_back(std::move(out));
+        for (std::size_t k = 0; k < tolerances.size(); ++k) {
+            Tessellation level = tessellate(levelPolygons[k]);
+            levelFailed[k] = levelFailed[k] || !level.ok();  // a level with a hole in it is never drawn
+            layer.levels[k].triangles.insert(layer.levels[k].triangles.end(), level.triangles.begin(),
+                                             level.triangles.end());
+        }
     }
+    for (std::size_t k = tolerances.size(); k-- > 0;)
+        if (levelFailed[k]) layer.levels.erase(layer.levels.begin() + std::ptrdiff_t(k));
+    keepUsefulLevels(layer);
 
     return layer;
 }

@@ -31,9 +31,19 @@ struct LayerOutline {
     Box bounds;
 };
 
+/// The whole layer's fill at a coarser level of detail: every ring simplified within
+/// `tolerance` projected units before it was triangulated (map/layer_levels.h).
+struct LayerLevel {
+    double tolerance = 0;
+    std::vector<Point2> triangles;
+};
+
 /// A GeoJSON collection projected and triangulated.
 struct ProjectedLayer {
     std::vector<LayerFeature> features;
+    // Coarser fills, finest first; only those that save a good part of the triangles of the
+    // one before (coarse data has none). A frame fills from levelFor its scale.
+    std::vector<LayerLevel> levels;
     std::vector<LayerOutline> outlines;
     Box lonLatBounds;                // of the data on the globe (GlobeBounds); invalid when it holds nothing
     Box projectedBounds;             // of every triangle

@@ -5,6 +5,7 @@
 #include <SFML/Graphics/View.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <future>
 #include <sstream>
@@ -103,11 +104,16 @@ void MapDrawer::adoptAhead() {
 
 MapMesh* MapDrawer::mesh(const std::shared_ptr<const map::ProjectedLayer>& layer) {
     if (!layer) return nullptr;
-    if (!meshes_.count(layer.get())) adoptAhead();
+    // What the worker has built is taken; a map wanted before it is done does not wait for
+    // every fill of every layer (the 1:10m world at each level of detail): its mesh is made
+    // here, and only the fills its frames draw (buildMapMesh without everyFill).
+    if (!meshes_.count(layer.get()) && ahead_.valid() &&
+        ahead_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        adoptAhead();
     auto it = meshes_.find(layer.get());
     if (it == meshes_.end()) {
         std::shared_ptr<MapMesh> kept = store_ ? store_->find(layer.get()) : nullptr;
-        it = meshes_.emplace(layer.get(), kept ? std::move(kept) : buildMapMesh(layer, palette.land)).first;
+        it = meshes_.emplace(layer.get(), kept ? std::move(kept) : buildMapMesh(layer, palette.land, false)).first;
     }
     if (store_) store_->keep(it->second);  // the most recently used (prepare() calls this once per map)
     return it->second.get();
@@ -285,7 +291,7 @@ bool MapDrawer::keepStill(PreparedMap& p, const Frame& f, const Viewport& v, con
 
 void MapDrawer::drawStill(PreparedMap& p, const Frame& f, sf::RenderTarget& target, const Viewport& v, sf::FloatRect out) {
     ++stillsDrawn_;
-    drawMapStill({p.data, p.base, p.layers}, f.state, f.borderWidth, palette, target, v, out);
+    drawMapStill({p.data, p.base, p.layers, fullDetail}, f.state, f.borderWidth, palette, target, v, out);
 }
 
 void MapDrawer::drawMarks(const Item& item, const Frame& f, sf::RenderTarget& target, const Viewport& v) {

@@ -48,7 +48,8 @@ public:
 
     /// Starts turning every map layer of `show` into vertices on a worker, so the first
     /// frame of a map scene finds them ready. `show` must outlive the call only. A map drawn
-    /// before its vertices are ready waits for them (a still or an export must show the map).
+    /// before the worker is done does not wait for it: the frame makes the vertices it draws
+    /// itself (a still or an export must show the map, and a scene's start must not stall).
     void prepareAhead(const Show& show);
 
     /// Waits until what prepareAhead began is built and takes it in: a player's reload
@@ -79,6 +80,10 @@ public:
     /// Keep the still part as a picture while the camera rests (the default); false draws
     /// every frame straight, as a benchmark's reference.
     bool keepStillPictures = true;
+
+    /// Fill land from every chunk at full detail (StillMeshes::fullDetail): the reference a
+    /// test compares the culled, level-of-detail frame with.
+    bool fullDetail = false;
 
     /// Flights cut instead of travelling (map::MapEvaluationContext::reducedMotion): set from
     /// the show drawn (Show::reducedMotion).

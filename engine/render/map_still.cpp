@@ -6,6 +6,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "map/layer_levels.h"
 #include "render/canvas_placement.h"
 #include "render/map_strokes.h"
 #include "render/simplify_line.h"
@@ -46,39 +47,28 @@ void drawMapStill(const StillMeshes& p, const map::MapState& s, float borderWidt
     // Land and water are opaque: drawn without blending, which a software rasteriser
     // would otherwise pay for with a read of every covered pixel.
     auto drawFill = [&](MapMesh& m, sf::Color colour) {
-        if (m.fillColour != colour) {
-            recolour(m.fill, colour);
-            m.fillColour = colour;
-            m.fillUploaded = false;
+        // The coarsest level of detail under half an output pixel (the full fill for a reference).
+        const map::LayerLevel* level = p.fullDetail ? nullptr : map::levelFor(*m.layer, 1 / a);
+        ChunkedFill& fill = fillAt(m, level);
+        if (fill.colour != colour) {
+            recolour(fill.vertices, colour);
+            fill.colour = colour;
+            fill.uploaded = false;
         }
-        if (!m.fillUploaded && sf::VertexBuffer::isAvailable() && m.fill.getVertexCount() > 0) {
-            m.fillUploaded = (m.fillBuffer.getVertexCount() == m.fill.getVertexCount() ||
-                              m.fillBuffer.create(m.fill.getVertexCount())) &&
-                             m.fillBuffer.update(&m.fill[0]);
+        if (!fill.uploaded && sf::VertexBuffer::isAvailable() && fill.vertices.getVertexCount() > 0) {
+            fill.uploaded = (fill.buffer.getVertexCount() == fill.vertices.getVertexCount() ||
+                             fill.buffer.create(fill.vertices.getVertexCount())) &&
+                            fill.buffer.update(&fill.vertices[0]);
         }
         const sf::RenderStates states(colour.a == 255 ? sf::BlendNone : sf::BlendAlpha, transformFor(m), nullptr, nullptr);
-        const sf::FloatRect view(float(viewMin.x - m.origin.x), float(viewMin.y - m.origin.y),
-                                 float(viewMax.x - viewMin.x), float(viewMax.y - viewMin.y));
-        auto send = [&](std::size_t first, std::size_t count) {
-            if (count == 0) return;
-            if (m.fillUploaded) target.draw(m.fillBuffer, first, count, states);
-            else target.draw(&m.fill[first], count, sf::Triangles, states);
-        };
-        // Visible chunks that follow each other in the buffer go in one draw call.
-        std::size_t runFirst = 0, runCount = 0;
-        for (const MapMesh::Chunk& c : m.chunks) {
-            if (c.count == 0) continue;
-            const bool visible = c.bounds.left <= view.left + view.width && c.bounds.left + c.bounds.width >= view.left &&
-                                 c.bounds.top <= view.top + view.height && c.bounds.top + c.bounds.height >= view.top;
-            if (!visible) continue;
-            if (runCount > 0 && runFirst + runCount == c.first) {
-                runCount += c.count;
-                continue;
-            }
-            send(runFirst, runCount);
-            runFirst = c.first, runCount = c.count;
+        // Every chunk for a reference: a view that meets them all.
+        const sf::FloatRect view = p.fullDetail ? sf::FloatRect(-1e30f, -1e30f, 2e30f, 2e30f)
+                                                : sf::FloatRect(float(viewMin.x - m.origin.x), float(viewMin.y - m.origin.y),
+                                                                float(viewMax.x - viewMin.x), float(viewMax.y - viewMin.y));
+        for (auto [first, count] : visibleRuns(fill.chunks, view)) {
+            if (fill.uploaded) target.draw(fill.buffer, first, count, states);
+            else target.draw(&fill.vertices[first], count, sf::Triangles, states);
         }
-        send(runFirst, runCount);
     };
     auto toOutput = [&](const Point2& canvas) {
         return sf::Vector2f(float(v.offsetX + canvas.x * v.scale), float(v.offsetY + canvas.y * v.scale));
@@ -123,7 +113,7 @@ void drawMapStill(const StillMeshes& p, const map::MapState& s, float borderWidt
         for (MapMesh* m : {p.data, p.base}) {
             const map::LayerFeature* feature = m ? m->layer->find(h.feature) : nullptr;
             if (!feature) continue;
-            sf::VertexArray& va = m->features[static_cast<std::size_t>(feature - m->layer->features.data())];
+            sf::VertexArray& va = featureVertices(*m, static_cast<std::size_t>(feature - m->layer->features.data()));
             recolour(va, toSf(h.color, h.opacity));
             target.draw(va, sf::RenderStates(transformFor(*m)));
             break;

@@ -21,6 +21,9 @@ struct StillMeshes {
     MapMesh* data = nullptr;
     MapMesh* base = nullptr;
     const std::vector<MapMesh*>& layers;
+    // Every fill chunk at full detail, culled by nothing: a test's reference for the culling
+    // and the levels of detail a frame normally draws.
+    bool fullDetail = false;
 };
 
 /// Draws the still part of `s` into `out` (output px) on `target`, borders `borderWidth` px wide.
