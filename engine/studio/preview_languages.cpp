@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "player/sign_language_inset.h"
+
 namespace vitrine::studio {
 namespace {
 
@@ -80,7 +82,9 @@ LanguageChoice languageChoiceFor(const PreviewLanguages& languages, const Show& 
 
 Show inPreviewLanguages(Show show, const PreviewLanguages& languages) {
     const LanguageChoice choice = languageChoiceFor(languages, show);
-    return chooseLanguages(std::move(show), choice);
+    // No site, so no sign-language inset: as inMainLanguage, the preview must not draw an
+    // exhibit's sign-language stand-in over the whole scene where no player shows it.
+    return placeSignLanguage(chooseLanguages(std::move(show), choice), std::nullopt);
 }
 
 }  // namespace vitrine::studio

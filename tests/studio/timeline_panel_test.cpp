@@ -121,7 +121,7 @@ TEST_CASE("studio timeline: a chip dragged with the mouse snaps to the next text
     const double pixelsPerSecond = (ruler.right - ruler.left) / 18.0;
     const int y = ruler.top + static_cast<int>(kRulerHeight + kSceneLaneHeight + kLaneGap + kLaneHeight / 2);
     auto xAt = [&](double s) { return std::to_string(static_cast<int>(ruler.left + s * pixelsPerSecond)); };
-    const std::string window = "$(xdotool search --sync --name '^Vitrine Studio$' | head -1)";
+    const std::string window = "$(xdotool search --sync --name '^Vitrine Studio' | head -1)";
     // Without a window manager the window may hang below the screen's edge: put it on screen.
     REQUIRE(shell("xdotool windowmove " + window + " 0 0 && sleep 0.5"));
     REQUIRE(shell("xdotool mousemove --window " + window + " " + xAt(3) + " " + std::to_string(y) + " && sleep 0.5"));
@@ -205,7 +205,7 @@ TEST_CASE("studio timeline: caption cues dragged with the mouse snap to the soun
     const float soundTop = kRulerHeight + kSceneLaneHeight + kLaneGap;
     const int y = ruler.top + static_cast<int>(soundTop + kSoundLaneHeight - 2 - kCueHeight / 2);
     auto xAt = [&](double s, int dx = 0) { return std::to_string(static_cast<int>(left + s * pixelsPerSecond) + dx); };
-    const std::string window = "$(xdotool search --sync --name '^Vitrine Studio$' | head -1)";
+    const std::string window = "$(xdotool search --sync --name '^Vitrine Studio' | head -1)";
     const std::string at = " " + std::to_string(y);
     REQUIRE(shell("xdotool windowmove " + window + " 0 0 && sleep 0.5"));
     // Cue 1's body, grabbed at 2.5 s and let go 0.95 s earlier: its start comes 50 ms after
